@@ -1,0 +1,286 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace ImpactAlliances.Core.Content;
+
+/// <summary>Reads one case file (YAML front matter, then Markdown) into a <see cref="CaseStudy"/>.</summary>
+/// <remarks>Every problem of the file is reported, not just the first; the result is null when any is an error.</remarks>
+public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
+{
+    private const string Fence = "---";
+
+    /// <summary>Reads and checks a case file; the slug is its file name.</summary>
+    public CaseFile? Read(string path, ICollection<ContentDiagnostic> diagnostics) =>
+        Parse(path, Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), diagnostics);
+
+    /// <summary>Parses and checks case text; <paramref name="path"/> only names it in diagnostics.</summary>
+    public CaseFile? Parse(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
+        if (!CaseStudyRules.IsValidSlug(slug))
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
+                $"file name '{slug}' is not a valid slug: use lowercase letters without accents, digits and single hyphens, at most {CaseStudyRules.MaxSlugLength} characters"));
+        }
+        var close = FindClosingFence(lines);
+        if (lines[0].TrimEnd() != Fence || close < 0)
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
+                "missing front matter: the file must start with a line '---', the YAML fields, then a closing line '---'"));
+            return null;
+        }
+        var yaml = string.Join('\n', lines[1..close]);
+        var root = YamlNodes.LoadMapping(path, yaml, lineOffset: 1, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+        var mapper = new FrontMatterMapper(path, 1, taxonomy, diagnostics);
+        mapper.CheckKeys(root);
+        var caseStudy = Map(mapper, root, slug, string.Join('\n', lines[(close + 1)..]));
+        var body = new BodyChecker(path, close + 2, diagnostics);
+        var links = body.Check(lines[(close + 1)..]);
+
+        var hasErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
+        if (hasErrors || caseStudy is null)
+        {
+            return null;
+        }
+        var titleLine = FrontMatterMapper.Get(root, "title") is { } t ? mapper.LineOf(t) : 1;
+        return new CaseFile(caseStudy, path, titleLine, links);
+    }
+
+    private static int FindClosingFence(string[] lines)
+    {
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd() is Fence or "...")
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private CaseStudy? Map(FrontMatterMapper m, YamlMappingNode root, string slug, string body)
+    {
+        var title = m.Text(root, "title", required: true);
+        if (title is not null && title.Length > CaseStudyRules.MaxTitleLength)
+        {
+            m.Error(FrontMatterMapper.Get(root, "title")!, $"'title' is {title.Length} characters long; the limit is {CaseStudyRules.MaxTitleLength}");
+        }
+        var summary = m.Text(root, "summary", required: true);
+        if (summary is not null && summary.Length > CaseStudyRules.MaxSummaryLength)
+        {
+            m.Error(FrontMatterMapper.Get(root, "summary")!, $"'summary' is {summary.Length} characters long; the limit is {CaseStudyRules.MaxSummaryLength}");
+        }
+        var actors = m.Slugs(root, "actors", "actors", required: true);
+        if (FrontMatterMapper.Get(root, "actors") is YamlSequenceNode { Children.Count: 0 } emptyActors)
+        {
+            m.Error(emptyActors, "'actors' needs at least one value");
+        }
+        var organisations = OrganisationsOf(m, root, actors);
+        var domains = DomainsOf(m, root);
+        var type = FrontMatterMapper.Get(root, "partnership_type") is { } typeNode
+            ? m.Slug(typeNode, "partnership_type", "partnership_types")
+            : Missing(m, root, "partnership_type");
+        var territory = TerritoryOf(m, root);
+        var year = FrontMatterMapper.Get(root, "year") is { } yearNode ? m.Integer(yearNode, "year", CaseStudyRules.MinYear, today.Year) : null;
+        var sdgs = SdgsOf(m, root);
+        var sources = SourcesOf(m, root);
+        var updated = m.Date(root, "updated");
+        if (updated > today)
+        {
+            m.Error(FrontMatterMapper.Get(root, "updated")!, $"'updated' is in the future ({updated:yyyy-MM-dd}); use the date of the change");
+        }
+
+        if (title is null || summary is null || type is null || territory is null || updated is null)
+        {
+            return null;
+        }
+        return new CaseStudy
+        {
+            Slug = slug, Title = title, Summary = summary, Actors = actors, Organisations = organisations,
+            Domains = domains, PartnershipType = type, Territory = territory, Year = year, Sdgs = sdgs,
+            Sources = sources, Updated = updated.Value, Body = body.Trim(),
+        };
+    }
+
+    private static string? Missing(FrontMatterMapper m, YamlMappingNode root, string key)
+    {
+        m.Missing(root, key);
+        return null;
+    }
+
+    private static List<Organisation> OrganisationsOf(FrontMatterMapper m, YamlMappingNode root, List<string> actors)
+    {
+        var result = new List<Organisation>();
+        var list = m.List(root, "organisations", required: true);
+        if (list is { Children.Count: 0 })
+        {
+            m.Error(list, "'organisations' needs at least one organisation");
+        }
+        foreach (var item in list?.Children ?? [])
+        {
+            if (item is not YamlMappingNode org)
+            {
+                m.Error(item, "each organisation must be written { name: \"...\", actor: ... }");
+                continue;
+            }
+            var name = m.Text(org, "name", required: true, owner: "organisations.");
+            var actor = FrontMatterMapper.Get(org, "actor") is { } actorNode ? m.Slug(actorNode, "organisations.actor", "actors") : null;
+            if (FrontMatterMapper.Get(org, "actor") is null)
+            {
+                m.Missing(org, "actor", "organisations.");
+            }
+            if (name is null || actor is null)
+            {
+                continue;
+            }
+            if (FrontMatterMapper.Get(root, "actors") is not null && !actors.Contains(actor))
+            {
+                m.Error(org, $"organisation '{name}' is a '{actor}', which is missing from 'actors'");
+            }
+            result.Add(new Organisation(name, actor));
+        }
+        if (list is not null && FrontMatterMapper.Get(root, "actors") is { } actorsNode)
+        {
+            foreach (var unused in actors.Where(a => result.Count > 0 && result.All(o => o.Actor != a)))
+            {
+                m.Error(actorsNode, $"actor '{unused}' is listed in 'actors' but no organisation has it");
+            }
+        }
+        return result;
+    }
+
+    private static List<string> DomainsOf(FrontMatterMapper m, YamlMappingNode root)
+    {
+        var domains = m.Slugs(root, "domains", "domains", required: true);
+        if (FrontMatterMapper.Get(root, "domains") is YamlSequenceNode node
+            && (node.Children.Count < CaseStudyRules.MinDomains || node.Children.Count > CaseStudyRules.MaxDomains))
+        {
+            m.Error(node, $"'domains' must list {CaseStudyRules.MinDomains} to {CaseStudyRules.MaxDomains} values, not {node.Children.Count}");
+        }
+        return domains;
+    }
+
+    private static Territory? TerritoryOf(FrontMatterMapper m, YamlMappingNode root)
+    {
+        var node = FrontMatterMapper.Get(root, "territory");
+        if (node is not YamlMappingNode territory)
+        {
+            if (node is null)
+            {
+                m.Missing(root, "territory");
+            }
+            else
+            {
+                m.Error(node, "'territory' must be a mapping with scale, regions and place");
+            }
+            return null;
+        }
+        var scale = FrontMatterMapper.Get(territory, "scale") is { } scaleNode
+            ? m.Slug(scaleNode, "territory.scale", "scales")
+            : Missing(m, territory, "territory.scale");
+        var regions = m.Slugs(territory, "regions", "regions", required: false, owner: "territory.");
+        var place = m.Text(territory, "place", required: false, owner: "territory.");
+        return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place);
+    }
+
+    private static List<int> SdgsOf(FrontMatterMapper m, YamlMappingNode root)
+    {
+        var result = new List<int>();
+        foreach (var item in m.List(root, "sdgs", required: false)?.Children ?? [])
+        {
+            if (m.Integer(item, "sdgs", 1, 17) is { } sdg && !result.Contains(sdg))
+            {
+                result.Add(sdg);
+            }
+        }
+        return result;
+    }
+
+    private static List<Source> SourcesOf(FrontMatterMapper m, YamlMappingNode root)
+    {
+        var result = new List<Source>();
+        var list = m.List(root, "sources", required: true);
+        if (list is { Children.Count: 0 })
+        {
+            m.Error(list, "'sources' needs at least one source: every fact of a case must be supported");
+        }
+        foreach (var item in list?.Children ?? [])
+        {
+            if (item is not YamlMappingNode source)
+            {
+                m.Error(item, "each source must be written { title: \"...\", url: \"https://...\" }");
+                continue;
+            }
+            var title = m.Text(source, "title", required: true, owner: "sources.");
+            var url = m.Text(source, "url", required: false, owner: "sources.");
+            if (!string.IsNullOrEmpty(url) && !IsWebAddress(url))
+            {
+                m.Error(FrontMatterMapper.Get(source, "url")!, $"source URL '{url}' must be an absolute http or https address");
+            }
+            if (title is not null)
+            {
+                result.Add(new Source(title, string.IsNullOrEmpty(url) ? null : url));
+            }
+        }
+        if (list is { Children.Count: > 0 } && result.Count > 0 && result.All(s => s.Url is null))
+        {
+            m.Warning(list, "no source has a URL; add the address of a public page when one exists");
+        }
+        return result;
+    }
+
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Checks the Markdown body: not empty, no empty section, and collects links to other cases.</summary>
+    private sealed partial class BodyChecker(string path, int firstLine, ICollection<ContentDiagnostic> diagnostics)
+    {
+        public List<CaseLink> Check(string[] lines)
+        {
+            var links = new List<CaseLink>();
+            if (lines.All(string.IsNullOrWhiteSpace))
+            {
+                diagnostics.Add(new(path, firstLine - 1, DiagnosticSeverity.Error, "empty body: write the case below the front matter"));
+                return links;
+            }
+            var headingLine = -1;
+            var sectionHasText = true;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (line.StartsWith("## ", StringComparison.Ordinal))
+                {
+                    ReportEmptySection(headingLine, sectionHasText, lines);
+                    (headingLine, sectionHasText) = (i, false);
+                }
+                else if (!string.IsNullOrWhiteSpace(line))
+                {
+                    sectionHasText = true;
+                }
+                foreach (Match match in CaseLinkPattern().Matches(line))
+                {
+                    links.Add(new CaseLink(match.Groups[1].Value, firstLine + i));
+                }
+            }
+            ReportEmptySection(headingLine, sectionHasText, lines);
+            return links;
+        }
+
+        private void ReportEmptySection(int headingIndex, bool hasText, string[] lines)
+        {
+            if (headingIndex >= 0 && !hasText)
+            {
+                diagnostics.Add(new(path, firstLine + headingIndex, DiagnosticSeverity.Error,
+                    $"empty section '{lines[headingIndex][3..].Trim()}'"));
+            }
+        }
+
+        [GeneratedRegex(@"\]\(/exemples/([^)\s#?]+)")]
+        private static partial Regex CaseLinkPattern();
+    }
+}

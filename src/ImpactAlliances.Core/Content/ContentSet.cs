@@ -1,0 +1,11 @@
+namespace ImpactAlliances.Core.Content;
+
+/// <summary>What a content folder holds: its taxonomy, the cases that passed validation, and every problem found.</summary>
+public sealed record ContentSet(Taxonomy? Taxonomy, IReadOnlyList<CaseFile> Cases, IReadOnlyList<ContentDiagnostic> Diagnostics)
+{
+    /// <summary>The problems that block a build.</summary>
+    public IEnumerable<ContentDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Whether the content can be built as a whole.</summary>
+    public bool IsValid => Taxonomy is not null && !Errors.Any();
+}

@@ -1,0 +1,101 @@
+using YamlDotNet.RepresentationModel;
+
+namespace ImpactAlliances.Core.Content;
+
+/// <summary>Reads <c>taxonomy.yml</c>, reporting every problem with its line.</summary>
+public static class TaxonomyReader
+{
+    /// <summary>The facets a taxonomy must define: those the schema filters on, and SDG labels.</summary>
+    public static readonly IReadOnlyList<string> RequiredFacets =
+        ["actors", "domains", "partnership_types", "scales", "regions", "sdgs"];
+
+    /// <summary>Reads a taxonomy file; the result is null when it has errors.</summary>
+    public static Taxonomy? Read(string path, ICollection<ContentDiagnostic> diagnostics)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "taxonomy file not found"));
+            return null;
+        }
+        return Parse(path, File.ReadAllText(path), diagnostics);
+    }
+
+    /// <summary>Parses taxonomy YAML text; <paramref name="path"/> only names it in diagnostics.</summary>
+    public static Taxonomy? Parse(string path, string text, ICollection<ContentDiagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count;
+        var root = YamlNodes.LoadMapping(path, text, lineOffset: 0, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+        var facets = new List<TaxonomyFacet>();
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (valueNode is not YamlMappingNode facetNode)
+            {
+                diagnostics.Add(YamlNodes.Error(path, valueNode, 0, $"facet '{key}' must be a mapping with label and values"));
+                continue;
+            }
+            facets.Add(ReadFacet(path, key, facetNode, diagnostics));
+        }
+        foreach (var required in RequiredFacets.Where(r => facets.All(f => f.Key != r)))
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, $"missing facet '{required}'"));
+        }
+        return diagnostics.Count > errorsBefore ? null : new Taxonomy(facets);
+    }
+
+    private static TaxonomyFacet ReadFacet(string path, string key, YamlMappingNode node, ICollection<ContentDiagnostic> diagnostics)
+    {
+        var label = YamlNodes.Scalar(node, "label");
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"facet '{key}' needs a label"));
+        }
+        var values = ReadValues(path, key, node, "values", diagnostics);
+        if (values.Count == 0)
+        {
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"facet '{key}' needs at least one value"));
+        }
+        var families = ReadValues(path, key, node, "families", diagnostics);
+        foreach (var value in values.Where(v => v.Parent is not null && families.All(f => f.Slug != v.Parent)))
+        {
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"value '{value.Slug}' of '{key}' has an unknown parent '{value.Parent}'"));
+        }
+        return new TaxonomyFacet(key, label ?? key, YamlNodes.Scalar(node, "description"), values, families);
+    }
+
+    private static List<TaxonomyValue> ReadValues(string path, string facet, YamlMappingNode node, string listKey, ICollection<ContentDiagnostic> diagnostics)
+    {
+        var values = new List<TaxonomyValue>();
+        if (!node.Children.TryGetValue(new YamlScalarNode(listKey), out var listNode))
+        {
+            return values;
+        }
+        if (listNode is not YamlSequenceNode sequence)
+        {
+            diagnostics.Add(YamlNodes.Error(path, listNode, 0, $"'{facet}.{listKey}' must be a list"));
+            return values;
+        }
+        foreach (var item in sequence)
+        {
+            var slug = item is YamlMappingNode m ? YamlNodes.Scalar(m, "slug") : null;
+            var label = item is YamlMappingNode m2 ? YamlNodes.Scalar(m2, "label") : null;
+            if (string.IsNullOrWhiteSpace(slug) || string.IsNullOrWhiteSpace(label))
+            {
+                diagnostics.Add(YamlNodes.Error(path, item, 0, $"each value of '{facet}.{listKey}' needs a slug and a label"));
+                continue;
+            }
+            if (values.Any(v => v.Slug == slug))
+            {
+                diagnostics.Add(YamlNodes.Error(path, item, 0, $"duplicate value '{slug}' in '{facet}'"));
+                continue;
+            }
+            var map = (YamlMappingNode)item;
+            values.Add(new TaxonomyValue(slug, label, YamlNodes.Scalar(map, "description"), YamlNodes.Scalar(map, "parent")));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,49 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ImpactAlliances.Core.Content;
+
+/// <summary>Small helpers over YamlDotNet's representation model, which keeps each node's line.</summary>
+internal static class YamlNodes
+{
+    /// <summary>Loads a YAML document whose root must be a mapping; reports malformed YAML with its line.</summary>
+    /// <param name="lineOffset">Lines of the file before the YAML text (the front matter's opening fence).</param>
+    public static YamlMappingNode? LoadMapping(string path, string text, int lineOffset, ICollection<ContentDiagnostic> diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            diagnostics.Add(new(path, (int)ex.Start.Line + lineOffset, DiagnosticSeverity.Error, $"malformed YAML: {StripPosition(reason)}"));
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            diagnostics.Add(new(path, 1 + lineOffset, DiagnosticSeverity.Error, "expected a YAML mapping of keys and values"));
+            return null;
+        }
+        return root;
+    }
+
+    /// <summary>An error located at a node.</summary>
+    public static ContentDiagnostic Error(string path, YamlNode node, int lineOffset, string message) =>
+        new(path, Line(node, lineOffset), DiagnosticSeverity.Error, message);
+
+    /// <summary>The file line of a node.</summary>
+    public static int Line(YamlNode node, int lineOffset) => (int)node.Start.Line + lineOffset;
+
+    /// <summary>The text of a scalar child, or null when absent or not a scalar.</summary>
+    public static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+
+    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the line is reported separately.
+    private static string StripPosition(string message)
+    {
+        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+    }
+}

@@ -1,0 +1,78 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+using Markdig;
+
+namespace ImpactAlliances.Core.Rendering;
+
+/// <summary>
+/// Renders case bodies: Markdown to HTML with Markdig, then through HtmlSanitizer so that raw HTML,
+/// scripts, event handlers and <c>javascript:</c> links never reach a page as active content.
+/// </summary>
+/// <remarks>Thread-safe: the Markdig pipeline is immutable and the sanitizer is only read after construction.</remarks>
+public sealed class MarkdownRenderer
+{
+    private static readonly HashSet<string> BlockElements =
+        ["P", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TR", "DT", "DD", "BR", "HR", "TD", "TH"];
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private readonly HtmlParser _parser = new();
+
+    /// <summary>Renders a Markdown body.</summary>
+    public RenderedCase Render(string markdown)
+    {
+        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+        return new RenderedCase(html, PlainTextOf(html));
+    }
+
+    private string PlainTextOf(string html)
+    {
+        var document = _parser.ParseDocument($"<body>{html}</body>");
+        var text = new System.Text.StringBuilder(html.Length);
+        Append(document.Body!, text);
+        return string.Join('\n', text.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+    }
+
+    private static void Append(INode node, System.Text.StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                text.Append(t.Data);
+                continue;
+            }
+            var isBlock = child is IElement e && BlockElements.Contains(e.TagName);
+            Append(child, text);
+            if (isBlock)
+            {
+                text.Append('\n');
+            }
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.ExceptWith(["form", "input", "button", "select", "textarea", "iframe", "img"]);
+        // External links open safely; internal ones (/exemples/...) stay as they are.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { TagName: "A" } a && a.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.Ordinal))
+            {
+                a.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+        };
+        return sanitizer;
+    }
+}

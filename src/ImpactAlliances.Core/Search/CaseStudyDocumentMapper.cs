@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Rendering;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>Maps a case to a Lucene <see cref="Document"/> and back, following <see cref="CaseStudySchema"/>.</summary>
+public static class CaseStudyDocumentMapper
+{
+    // Offsets in the postings let a snippet be cut from the text without analysing it again.
+    private static readonly FieldType TextWithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
+    /// <summary>The document for a case and its rendered body.</summary>
+    public static Document ToDocument(CaseStudy c, RenderedCase rendered)
+    {
+        var organisations = string.Join('\n', c.Organisations.Select(o => o.Name));
+        var document = new Document
+        {
+            new StringField(CaseStudySchema.Slug, c.Slug, Field.Store.YES),
+            new TextField(CaseStudySchema.Title, c.Title, Field.Store.NO),
+            new TextField(CaseStudySchema.Summary, c.Summary, Field.Store.NO),
+            new TextField(CaseStudySchema.Organisations, organisations, Field.Store.NO),
+            new Field(CaseStudySchema.Body, rendered.PlainText, TextWithOffsets),
+            new Field(CaseStudySchema.BodyExact, rendered.PlainText, TextWithOffsets),
+            new TextField(CaseStudySchema.MetaExact, $"{c.Title}\n{c.Summary}\n{organisations}", Field.Store.NO),
+            new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
+            new BinaryDocValuesField(CaseStudySchema.Display, Json(DisplayOf(c))),
+            new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
+            new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html), CaseJson.Options)),
+        };
+        foreach (var facet in CaseStudySchema.Facets)
+        {
+            foreach (var value in facet.ValuesOf(c))
+            {
+                // Indexed for filtering, doc values for counting.
+                document.Add(new StringField(facet.Key, value, Field.Store.NO));
+                document.Add(new SortedSetDocValuesField(facet.Key, new BytesRef(value)));
+            }
+        }
+        return document;
+    }
+
+    /// <summary>The case stored in a document.</summary>
+    public static IndexedCase ToIndexedCase(Document document) =>
+        JsonSerializer.Deserialize<IndexedCase>(document.Get(CaseStudySchema.Document, System.Globalization.CultureInfo.InvariantCulture), CaseJson.Options)
+        ?? throw new InvalidDataException("A document has no stored case.");
+
+    /// <summary>Decodes the display doc value of a hit.</summary>
+    public static HitDisplay ToDisplay(BytesRef bytes) =>
+        JsonSerializer.Deserialize<HitDisplay>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), CaseJson.Options)
+        ?? throw new InvalidDataException("A document has no display value.");
+
+    /// <summary>A date as a sortable number, yyyyMMdd.</summary>
+    public static long DateKey(DateOnly date) => long.Parse(date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>The text kept for snippets: the body, cut to what a doc value may hold.</summary>
+    public static string SnippetTextOf(string plainText)
+    {
+        if (plainText.Length <= CaseStudySchema.MaxSnippetTextChars)
+        {
+            return plainText;
+        }
+        var end = CaseStudySchema.MaxSnippetTextChars;
+        return plainText[..(char.IsHighSurrogate(plainText[end - 1]) ? end - 1 : end)];
+    }
+
+    private static HitDisplay DisplayOf(CaseStudy c) => new(
+        c.Slug, c.Title, c.Summary, c.Updated, c.Year,
+        c.Organisations.Select(o => o.Name).ToList(),
+        CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(c).ToList()));
+
+    private static BytesRef Json<T>(T value) => new(JsonSerializer.SerializeToUtf8Bytes(value, CaseJson.Options));
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,79 @@
+using ImpactAlliances.Core.Indexing;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// The index a process serves: opened once, shared by every request, and switched to a newer version
+/// when the index folder's pointer changes, without failing a request in flight.
+/// </summary>
+public sealed class CaseStudyIndex(IndexStore store) : IDisposable
+{
+    private readonly Lock _refreshLock = new();
+    private IndexSnapshot? _current;
+
+    /// <summary>The folder the index is read from.</summary>
+    public IndexStore Store { get; } = store;
+
+    /// <summary>Whether a version is open.</summary>
+    public bool IsOpen => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Takes the current snapshot for the duration of a request; dispose the lease to release it.</summary>
+    /// <exception cref="IndexUnavailableException">No index has been built yet.</exception>
+    public SnapshotLease Acquire()
+    {
+        while (true)
+        {
+            var snapshot = Volatile.Read(ref _current);
+            if (snapshot is null)
+            {
+                Refresh();
+                snapshot = Volatile.Read(ref _current) ?? throw new IndexUnavailableException(Store.Root);
+            }
+            if (snapshot.TryAcquire())
+            {
+                return new SnapshotLease(snapshot);
+            }
+        }
+    }
+
+    /// <summary>Opens the version the pointer names, if it is not the one open; returns whether it switched.</summary>
+    public bool Refresh()
+    {
+        lock (_refreshLock)
+        {
+            var name = Store.CurrentVersion();
+            var current = _current;
+            if (name is null || current?.Version.Name == name)
+            {
+                return false;
+            }
+            var next = IndexSnapshot.Open(Store.Version(name));
+            Volatile.Write(ref _current, next);
+            current?.Release();
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_refreshLock)
+        {
+            Interlocked.Exchange(ref _current, null)?.Release();
+        }
+    }
+}
+
+/// <summary>A snapshot held for one request.</summary>
+public readonly struct SnapshotLease(IndexSnapshot snapshot) : IDisposable
+{
+    /// <summary>The snapshot.</summary>
+    public IndexSnapshot Snapshot { get; } = snapshot;
+
+    /// <inheritdoc />
+    public void Dispose() => Snapshot.Release();
+}
+
+/// <summary>No index exists yet in the index folder.</summary>
+public sealed class IndexUnavailableException(string folder)
+    : InvalidOperationException($"No index in '{folder}': build one with the indexer's build command.");

@@ -1,0 +1,79 @@
+using ImpactAlliances.Core.Content;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Util;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>A facet dimension: its API and taxonomy key, and how to read its values from a case.</summary>
+public sealed record FacetDimension(string Key, Func<CaseStudy, IEnumerable<string>> ValuesOf);
+
+/// <summary>
+/// The Lucene index schema, declared once for the indexer and the site: version, field names,
+/// analyzers and facet dimensions.
+/// </summary>
+public static class CaseStudySchema
+{
+    /// <summary>Lucene.Net 4.8 is the line the project is on; changing it means rebuilding every index.</summary>
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Bumped when the fields change, so that a site never reads an index it does not understand.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
+    public const string Slug = "slug";
+    /// <summary>Title, French-analysed.</summary>
+    public const string Title = "title";
+    /// <summary>Summary, French-analysed.</summary>
+    public const string Summary = "summary";
+    /// <summary>Organisation names, French-analysed.</summary>
+    public const string Organisations = "organisations";
+    /// <summary>Body plain text, French-analysed, with offsets in the postings so that a snippet is a slice.</summary>
+    public const string Body = "body";
+    /// <summary>Body plain text folded but not stemmed, with offsets: prefix queries and their snippets.</summary>
+    public const string BodyExact = "body_exact";
+    /// <summary>Title, summary and organisations folded but not stemmed: prefix queries.</summary>
+    public const string MetaExact = "meta_exact";
+    /// <summary>Last update as yyyyMMdd, numeric doc values: sort by most recent.</summary>
+    public const string Updated = "updated";
+    /// <summary>What a result list shows of a hit, as binary doc values: read without decompressing stored blocks.</summary>
+    public const string Display = "display";
+    /// <summary>Body plain text as binary doc values: the text snippets are sliced from.</summary>
+    public const string SnippetText = "snippet_text";
+    /// <summary>The whole case (front matter and rendered HTML) as a stored field, for the case page and API.</summary>
+    public const string Document = "document";
+
+    /// <summary>Field boosts: title and summary weigh more than the body.</summary>
+    public static readonly IReadOnlyDictionary<string, float> TextFields = new Dictionary<string, float>
+    {
+        [Title] = 4f,
+        [Summary] = 2f,
+        [Organisations] = 2f,
+        [Body] = 1f,
+    };
+
+    /// <summary>Unstemmed fields that prefix queries run on.</summary>
+    public static readonly IReadOnlyList<string> ExactFields = [MetaExact, BodyExact];
+
+    /// <summary>The facet dimensions, in display order; each key is also a taxonomy facet and an API parameter.</summary>
+    public static readonly IReadOnlyList<FacetDimension> Facets =
+    [
+        new("actors", c => c.Actors),
+        new("domains", c => c.Domains),
+        new("partnership_types", c => [c.PartnershipType]),
+        new("scales", c => [c.Territory.Scale]),
+        new("regions", c => c.Territory.Regions),
+    ];
+
+    /// <summary>The longest text a binary doc value may hold (Lucene's limit is 32,766 bytes).</summary>
+    public const int MaxSnippetTextChars = 10_000;
+
+    /// <summary>The analyzer for indexing and querying: French stemming, folding only on the exact fields.</summary>
+    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
+        new FrenchAnalyzer(stem: true),
+        new Dictionary<string, Analyzer>
+        {
+            [BodyExact] = new FrenchAnalyzer(stem: false),
+            [MetaExact] = new FrenchAnalyzer(stem: false),
+        });
+}

@@ -1,0 +1,99 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// One pass over the text matches that yields the hits, the top documents and every facet's
+/// drill-sideways counts: a document that passes every facet filter is a hit and counts for all
+/// facets; one that fails exactly one facet's filter counts only for that facet.
+/// </summary>
+internal sealed class FacetedCollector : ICollector
+{
+    private readonly SegmentFacets[] _segments;
+    private readonly bool[]?[] _selected;
+    private readonly int[] _filtered;
+    private readonly TopDocuments _top;
+    private SegmentFacets _segment = null!;
+    private NumericDocValues? _updated;
+    private Scorer? _scorer;
+    private int _docBase;
+
+    /// <param name="segments">Facet arrays of the snapshot's segments.</param>
+    /// <param name="selected">Per dimension, the selected taxonomy positions; null when the dimension is not filtered.</param>
+    /// <param name="top">Keeps the best documents.</param>
+    public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top)
+    {
+        _segments = segments;
+        _selected = selected;
+        _filtered = Enumerable.Range(0, selected.Length).Where(d => selected[d] is not null).ToArray();
+        Counts = counts;
+        _top = top;
+    }
+
+    /// <summary>Per dimension and taxonomy position, the drill-sideways count.</summary>
+    public int[][] Counts { get; }
+
+    /// <summary>Number of hits.</summary>
+    public int Total { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _segment = _segments[context.Ord];
+        _docBase = context.DocBase;
+        _updated = context.AtomicReader.GetNumericDocValues(CaseStudySchema.Updated);
+    }
+
+    public void Collect(int doc)
+    {
+        var failed = -1;
+        foreach (var dimension in _filtered)
+        {
+            if (!Passes(dimension, doc))
+            {
+                if (failed >= 0)
+                {
+                    return;
+                }
+                failed = dimension;
+            }
+        }
+        if (failed >= 0)
+        {
+            Count(failed, doc);
+            return;
+        }
+        Total++;
+        for (var d = 0; d < Counts.Length; d++)
+        {
+            Count(d, doc);
+        }
+        _top.Offer(_docBase + doc, _scorer?.GetScore() ?? 0f, _updated?.Get(doc) ?? 0);
+    }
+
+    private bool Passes(int dimension, int doc)
+    {
+        var selected = _selected[dimension]!;
+        foreach (var value in _segment.ValuesOf(dimension, doc))
+        {
+            if (selected[value])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void Count(int dimension, int doc)
+    {
+        var counts = Counts[dimension];
+        foreach (var value in _segment.ValuesOf(dimension, doc))
+        {
+            counts[value]++;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// The French analysis chain: elision (l', d', qu'...), lower case, stop words, accent folding and,
+/// for the stemmed variant, light French stemming, so that "Mobilité", "mobilites" and "MOBILITÉ" meet.
+/// </summary>
+/// <remarks>
+/// The folded-only variant keeps whole words: the light stemmer cuts "numérique" to "num", so a prefix
+/// query such as <c>numéri*</c> must run on unstemmed text.
+/// </remarks>
+public sealed class FrenchAnalyzer(bool stem) : Analyzer
+{
+    /// <summary>Stop words are folded too, so that "à" and "a" are both dropped.</summary>
+    private static readonly CharArraySet StopWords = Folded(Lucene.Net.Analysis.Fr.FrenchAnalyzer.DefaultStopSet);
+
+    /// <inheritdoc />
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(CaseStudySchema.Version, reader);
+        TokenStream stream = new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES);
+        stream = new LowerCaseFilter(CaseStudySchema.Version, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(CaseStudySchema.Version, stream, StopWords);
+        if (stem)
+        {
+            stream = new FrenchLightStemFilter(stream);
+        }
+        return new TokenStreamComponents(source, stream);
+    }
+
+    private static CharArraySet Folded(CharArraySet words)
+    {
+        var folded = new CharArraySet(CaseStudySchema.Version, words.Count, ignoreCase: true);
+        foreach (var word in words)
+        {
+            folded.Add(FoldAccents(word));
+        }
+        return folded.AsReadOnly();
+    }
+
+    /// <summary>Removes accents the way <see cref="ASCIIFoldingFilter"/> does, for short strings.</summary>
+    internal static string FoldAccents(string text)
+    {
+        var input = text.ToCharArray();
+        var output = new char[input.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
+        return new string(output, 0, length);
+    }
+}

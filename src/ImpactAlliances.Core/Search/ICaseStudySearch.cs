@@ -1,0 +1,24 @@
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>What the site asks of the index.</summary>
+public interface ICaseStudySearch
+{
+    /// <summary>Runs a search: hits of the page, total, and every facet's counts.</summary>
+    SearchResult Search(SearchRequest request);
+
+    /// <summary>One case with its labels and related cases, or null when no case has that slug.</summary>
+    CasePage? GetCase(string slug);
+}
+
+/// <summary>A case as its page shows it.</summary>
+/// <param name="Case">Front matter and rendered body.</param>
+/// <param name="Facets">The case's facet values with their labels, by facet key, in schema order.</param>
+/// <param name="FacetLabels">The French label of each facet key.</param>
+/// <param name="Sdgs">The case's SDGs with their labels.</param>
+/// <param name="Related">Cases close to this one.</param>
+public sealed record CasePage(
+    IndexedCase Case,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets,
+    IReadOnlyDictionary<string, string> FacetLabels,
+    IReadOnlyList<FacetLabel> Sdgs,
+    IReadOnlyList<SearchHit> Related);

@@ -1,0 +1,91 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// One opened index version and everything built once per reader: the searcher, the taxonomy it was
+/// built with and the per-segment facet arrays. Reference-counted so that a request that acquired it
+/// keeps it open while a newer version is switched in.
+/// </summary>
+public sealed class IndexSnapshot
+{
+    private readonly Lucene.Net.Store.Directory _directory;
+    private int _references = 1;
+
+    private IndexSnapshot(IndexVersion version, Lucene.Net.Store.Directory directory, DirectoryReader reader, Taxonomy taxonomy, IndexManifest manifest)
+    {
+        Version = version;
+        _directory = directory;
+        Reader = reader;
+        Searcher = new IndexSearcher(reader);
+        Taxonomy = taxonomy;
+        Manifest = manifest;
+        Segments = reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray();
+    }
+
+    /// <summary>The version this snapshot reads.</summary>
+    public IndexVersion Version { get; }
+    /// <summary>The reader, shared by every request.</summary>
+    public DirectoryReader Reader { get; }
+    /// <summary>The searcher, shared by every request.</summary>
+    public IndexSearcher Searcher { get; }
+    /// <summary>The taxonomy the index was built with.</summary>
+    public Taxonomy Taxonomy { get; }
+    /// <summary>What the version holds.</summary>
+    public IndexManifest Manifest { get; }
+    internal SegmentFacets[] Segments { get; }
+
+    /// <summary>Opens a version; throws when it is missing, incomplete or of another format.</summary>
+    public static IndexSnapshot Open(IndexVersion version)
+    {
+        var manifest = IndexManifest.Read(version);
+        if (manifest.Format != CaseStudySchema.FormatVersion)
+        {
+            throw new InvalidDataException($"{version.Folder}: index format {manifest.Format}, expected {CaseStudySchema.FormatVersion}; rebuild the index");
+        }
+        var diagnostics = new List<ContentDiagnostic>();
+        var taxonomy = TaxonomyReader.Read(version.TaxonomyFile, diagnostics)
+            ?? throw new InvalidDataException(string.Join(Environment.NewLine, diagnostics));
+        var directory = FSDirectory.Open(version.LuceneFolder);
+        try
+        {
+            return new IndexSnapshot(version, directory, DirectoryReader.Open(directory), taxonomy, manifest);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes a reference, unless the snapshot is already closed.</summary>
+    internal bool TryAcquire()
+    {
+        while (true)
+        {
+            var count = Volatile.Read(ref _references);
+            if (count <= 0)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref _references, count + 1, count) == count)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Drops a reference; the last one closes the reader.</summary>
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            Reader.Dispose();
+            _directory.Dispose();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>Where content and index live, and how searches page. Bound from configuration.</summary>
+public sealed class SearchIndexOptions
+{
+    /// <summary>Content folder (<c>Content:Path</c>), relative to the repository root when relative.</summary>
+    [Required]
+    public string ContentPath { get; set; } = "content";
+
+    /// <summary>Index folder (<c>Index:Path</c>), relative to the repository root when relative.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "index";
+
+    /// <summary>Results per page when a request does not say (<c>Search:PageSize</c>).</summary>
+    [Range(1, 100)]
+    public int PageSize { get; set; } = 20;
+
+    /// <summary>The largest page a request may ask for (<c>Search:MaxPageSize</c>).</summary>
+    [Range(1, 1000)]
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>How often the site checks for a newer index (<c>Index:RefreshInterval</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Deepest result a search pages to; deeper pages are empty.</summary>
+    public const int MaxResultWindow = 10_000;
+}

@@ -1,0 +1,56 @@
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>Keeps the best <c>n</c> documents by relevance or by recency, ties broken by document order.</summary>
+internal sealed class TopDocuments(int size, SearchSort sort)
+{
+    private readonly PriorityQueue<Entry, Entry> _queue = new(size + 1, new WorstFirst(sort));
+
+    /// <summary>A candidate document.</summary>
+    public readonly record struct Entry(int Doc, float Score, long Updated);
+
+    public void Offer(int doc, float score, long updated)
+    {
+        if (size == 0)
+        {
+            return;
+        }
+        var entry = new Entry(doc, score, updated);
+        if (_queue.Count < size)
+        {
+            _queue.Enqueue(entry, entry);
+        }
+        else if (_queue.Comparer.Compare(entry, _queue.Peek()) > 0)
+        {
+            _queue.DequeueEnqueue(entry, entry);
+        }
+    }
+
+    /// <summary>The kept documents, best first.</summary>
+    public List<Entry> BestFirst()
+    {
+        var result = new List<Entry>(_queue.Count);
+        while (_queue.TryDequeue(out var entry, out _))
+        {
+            result.Add(entry);
+        }
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>Orders entries from worst to best, so the queue's head is the one to drop.</summary>
+    private sealed class WorstFirst(SearchSort sort) : IComparer<Entry>
+    {
+        public int Compare(Entry x, Entry y)
+        {
+            var primary = sort == SearchSort.Recent
+                ? x.Updated.CompareTo(y.Updated)
+                : x.Score.CompareTo(y.Score);
+            if (primary == 0 && sort == SearchSort.Recent)
+            {
+                primary = x.Score.CompareTo(y.Score);
+            }
+            // On a tie, the earlier document is the better one.
+            return primary != 0 ? primary : y.Doc.CompareTo(x.Doc);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Core;
+
+/// <summary>Registration of the case-study library, shared by the site and the indexer.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers options (<c>Content:Path</c>, <c>Index:Path</c>, <c>Index:RefreshInterval</c>,
+    /// <c>Search:PageSize</c>, <c>Search:MaxPageSize</c>), rendering, building and searching.
+    /// </summary>
+    public static IServiceCollection AddCaseStudySearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchIndexOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection("Search").Bind(options);
+                options.ContentPath = RepositoryPaths.Resolve(configuration["Content:Path"] ?? options.ContentPath);
+                options.IndexPath = RepositoryPaths.Resolve(configuration["Index:Path"] ?? options.IndexPath);
+                if (configuration.GetValue<TimeSpan?>("Index:RefreshInterval") is { } interval)
+                {
+                    options.RefreshInterval = interval;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<IndexBuilder>();
+        services.AddSingleton(sp => new IndexStore(sp.GetRequiredService<IOptions<SearchIndexOptions>>().Value.IndexPath));
+        services.AddSingleton<IndexBootstrapper>();
+        services.AddSingleton<CaseStudyIndex>();
+        services.AddSingleton<ICaseStudySearch, CaseStudySearcher>();
+        return services;
+    }
+}

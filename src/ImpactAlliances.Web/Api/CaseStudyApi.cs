@@ -1,0 +1,43 @@
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+
+namespace ImpactAlliances.Web.Api;
+
+/// <summary>The JSON API: <c>/api/search</c> and <c>/api/cases/{slug}</c> (DESIGN.md, "URLs and API").</summary>
+public static class CaseStudyApi
+{
+    /// <summary>Maps the API routes.</summary>
+    public static IEndpointRouteBuilder MapCaseStudyApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api");
+        api.MapGet("/search", (HttpRequest request, ICaseStudySearch search) =>
+        {
+            var state = SearchState.FromQuery(request.Query);
+            return TypedResults.Json(ToJson(search.Search(state.ToRequest())), CaseJson.Options);
+        });
+        api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
+            search.GetCase(slug) is { } page
+                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => r.Slug).ToList()), CaseJson.Options)
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."));
+        return routes;
+    }
+
+    /// <summary>The address of a case page.</summary>
+    public static string CaseUrl(string slug) => $"/exemples/{Uri.EscapeDataString(slug)}";
+
+    private static SearchJson ToJson(SearchResult result) => new(
+        result.Query,
+        result.Total,
+        result.Page,
+        result.Size,
+        result.Sort.ToString().ToLowerInvariant(),
+        result.Hits.Select(h => new HitJson(h.Slug, h.Title, h.Summary, h.Snippet, CaseUrl(h.Slug), h.Updated, h.Year, h.Organisations, h.Facets)).ToList(),
+        result.Facets.ToDictionary(f => f.Key, f => f.Values));
+
+    private sealed record SearchJson(string Query, int Total, int Page, int Size, string Sort, IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+    private sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
+        IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
+
+    private sealed record CaseJsonBody(Core.Content.CaseStudy Case, string Html, string Url, IReadOnlyList<string> Related);
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ImpactAlliances.Web.Pages;
+
+/// <summary>The error page for status codes (404...) and unhandled exceptions (500, 503 without index).</summary>
+public sealed class ErreurModel : PageModel
+{
+    /// <summary>The status code shown.</summary>
+    public int Code { get; private set; }
+
+    /// <summary>Shows the page for the status code of the original request.</summary>
+    public void OnGet(int? code)
+    {
+        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        Response.StatusCode = Code;
+    }
+}

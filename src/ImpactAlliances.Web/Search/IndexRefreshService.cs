@@ -1,0 +1,67 @@
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Web.Search;
+
+/// <summary>
+/// Opens the index when the site starts (building one from the content folder if there is none), then
+/// checks for a newer version every <see cref="SearchIndexOptions.RefreshInterval"/> and switches to it.
+/// </summary>
+public sealed partial class IndexRefreshService(
+    CaseStudyIndex index,
+    IndexBootstrapper bootstrapper,
+    IOptions<SearchIndexOptions> options,
+    ILogger<IndexRefreshService> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the server listens, so the first request finds an open index.
+        try
+        {
+            bootstrapper.EnsureIndex();
+            index.Refresh();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogOpenFailed(logger, ex, index.Store.Root);
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (index.Refresh())
+                {
+                    var version = index.Store.CurrentVersion();
+                    LogSwitched(logger, version);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // A half-copied or foreign index: keep serving the one that is open.
+                LogOpenFailed(logger, ex, index.Store.Root);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        index.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving index version {Version}")]
+    private static partial void LogSwitched(ILogger logger, string? version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not open the index in {IndexPath}; the previous one, if any, is still served")]
+    private static partial void LogOpenFailed(ILogger logger, Exception exception, string indexPath);
+}

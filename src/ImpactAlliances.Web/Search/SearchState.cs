@@ -1,0 +1,117 @@
+using System.Globalization;
+using ImpactAlliances.Core.Search;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ImpactAlliances.Web.Search;
+
+/// <summary>
+/// The state of the search page as it stands in the URL: text, selected facet values, sort and page.
+/// Every link of the page is this state with one change, so a page can be shared, bookmarked and
+/// reached with the back button.
+/// </summary>
+public sealed record SearchState
+{
+    /// <summary>Query-string keys.</summary>
+    public const string QueryKey = "q", PageKey = "page", SizeKey = "size", SortKey = "sort";
+
+    /// <summary>The text typed.</summary>
+    public string Query { get; init; } = "";
+    /// <summary>Selected values by facet key, in the order they were chosen.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Requested order, or null for the default.</summary>
+    public SearchSort? Sort { get; init; }
+    /// <summary>1-based page.</summary>
+    public int Page { get; init; } = 1;
+    /// <summary>Requested page size, or null for the default.</summary>
+    public int? Size { get; init; }
+
+    /// <summary>Reads the state from a query string; anything malformed falls back to its default.</summary>
+    public static SearchState FromQuery(IQueryCollection query)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var facet in CaseStudySchema.Facets)
+        {
+            var values = query[facet.Key].SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim())
+                .Where(v => v.Length is > 0 and <= 100).Distinct().ToList();
+            if (values.Count > 0)
+            {
+                filters[facet.Key] = values;
+            }
+        }
+        return new SearchState
+        {
+            Query = query[QueryKey].FirstOrDefault()?.Trim() ?? "",
+            Filters = filters,
+            Sort = Enum.TryParse<SearchSort>(query[SortKey].FirstOrDefault(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null,
+            Page = int.TryParse(query[PageKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
+            Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
+        };
+    }
+
+    /// <summary>The request the searcher runs.</summary>
+    public SearchRequest ToRequest() => new() { Query = Query, Filters = Filters, Page = Page, Size = Size, Sort = Sort };
+
+    /// <summary>Whether a value is selected.</summary>
+    public bool IsSelected(string facet, string value) => Filters.GetValueOrDefault(facet)?.Contains(value) ?? false;
+
+    /// <summary>The state with a value selected if it was not, deselected if it was; back to page 1.</summary>
+    public SearchState Toggle(string facet, string value)
+    {
+        var current = Filters.GetValueOrDefault(facet) ?? [];
+        var next = current.Contains(value) ? current.Where(v => v != value).ToList() : [.. current, value];
+        return WithFilter(facet, next);
+    }
+
+    /// <summary>The state with no value of one facet selected; back to page 1.</summary>
+    public SearchState Clear(string facet) => WithFilter(facet, []);
+
+    /// <summary>The state with only one value selected in one facet and no text: a facet badge's link.</summary>
+    public static SearchState For(string facet, string value) => new SearchState().WithFilter(facet, [value]);
+
+    /// <summary>The state on another page.</summary>
+    public SearchState WithPage(int page) => this with { Page = page };
+
+    /// <summary>The state in another order, back to page 1.</summary>
+    public SearchState WithSort(SearchSort sort) => this with { Sort = sort, Page = 1 };
+
+    /// <summary>The URL of the search page in this state; defaults are left out to keep links short.</summary>
+    public string ToUrl(string path = "/")
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (Query.Length > 0)
+        {
+            pairs.Add(new(QueryKey, Query));
+        }
+        foreach (var facet in CaseStudySchema.Facets)
+        {
+            pairs.AddRange((Filters.GetValueOrDefault(facet.Key) ?? []).Select(v => new KeyValuePair<string, string?>(facet.Key, v)));
+        }
+        if (Sort is { } sort)
+        {
+            pairs.Add(new(SortKey, sort.ToString().ToLowerInvariant()));
+        }
+        if (Size is { } size)
+        {
+            pairs.Add(new(SizeKey, size.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (Page > 1)
+        {
+            pairs.Add(new(PageKey, Page.ToString(CultureInfo.InvariantCulture)));
+        }
+        return QueryHelpers.AddQueryString(path, pairs);
+    }
+
+    private SearchState WithFilter(string facet, List<string> values)
+    {
+        var filters = Filters.ToDictionary();
+        if (values.Count == 0)
+        {
+            filters.Remove(facet);
+        }
+        else
+        {
+            filters[facet] = values;
+        }
+        return this with { Filters = filters, Page = 1 };
+    }
+}

@@ -1,0 +1,56 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Indexer;
+
+/// <summary><c>build</c>: validate, then write a new index version and switch it in.</summary>
+internal sealed class BuildCommand : ICommand
+{
+    public string Name => "build";
+
+    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
+    {
+        ["--content"] = "Content:Path",
+        ["--index"] = "Index:Path",
+    };
+
+    public string Help => """
+        Usage: ImpactAlliances.Indexer build [--content <dir>] [--index <dir>]
+
+        Validates the content, then builds the index into a new folder below <index> and switches it in
+        atomically. If validation or the build fails, the index that was there stays untouched and served.
+
+          --content <dir>   content folder (default: content, or the Content:Path setting)
+          --index <dir>     index folder (default: index, or the Index:Path setting)
+
+        Exit codes: 0 built, 1 invalid content or failed build, 2 bad arguments.
+        """;
+
+    public int Run(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var content = ValidateCommand.Load(services);
+        if (!ValidateCommand.Report(content, output, error))
+        {
+            error.WriteLine("Build stopped: fix the errors above. The existing index was not changed.");
+            return IndexerCommands.Failed;
+        }
+        var options = services.GetRequiredService<IOptions<SearchIndexOptions>>().Value;
+        var store = services.GetRequiredService<IndexStore>();
+        var builder = services.GetRequiredService<IndexBuilder>();
+        try
+        {
+            var progress = new Progress<int>(n => error.WriteLine($"  {n} / {content.Cases.Count} cases indexed"));
+            var report = builder.Build(store, Path.Combine(options.ContentPath, ContentLoader.TaxonomyFile), content.Cases, progress);
+            output.WriteLine($"Indexed {report.Cases} cases in {report.Elapsed.TotalSeconds:0.00} s into {report.Version.Folder}");
+            return IndexerCommands.Ok;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Build failed: {ex.Message}. The existing index was not changed.");
+            return IndexerCommands.Failed;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ImpactAlliances.Indexer;
+
+return await IndexerCommands.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,54 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Indexer;
+
+/// <summary><c>validate</c>: every problem of every file, then a summary.</summary>
+internal sealed class ValidateCommand : ICommand
+{
+    public string Name => "validate";
+
+    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--content"] = "Content:Path" };
+
+    public string Help => """
+        Usage: ImpactAlliances.Indexer validate [--content <dir>]
+
+        Checks content/taxonomy.yml and every content/cases/**/*.md (files named _*.md are templates and skipped).
+        Prints each problem as path:line: message, errors and warnings, then a summary.
+
+          --content <dir>   content folder (default: content, or the Content:Path setting)
+
+        Exit codes: 0 no error (warnings allowed), 1 errors found, 2 bad arguments.
+        """;
+
+    public int Run(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var content = Load(services);
+        return Report(content, output, error) ? IndexerCommands.Ok : IndexerCommands.Failed;
+    }
+
+    internal static ContentSet Load(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SearchIndexOptions>>().Value;
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        return ContentLoader.Load(options.ContentPath, today);
+    }
+
+    /// <summary>Prints the diagnostics and a summary; returns whether the content is valid.</summary>
+    internal static bool Report(ContentSet content, TextWriter output, TextWriter error)
+    {
+        foreach (var diagnostic in content.Diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+        var errors = content.Errors.Count();
+        var warnings = content.Diagnostics.Count - errors;
+        var files = content.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).Distinct().Count();
+        output.WriteLine(errors == 0
+            ? $"{content.Cases.Count} cases valid, {warnings} warning(s)."
+            : $"{errors} error(s) in {files} file(s), {warnings} warning(s); {content.Cases.Count} cases valid.");
+        return content.IsValid;
+    }
+}
