@@ -11,14 +11,23 @@ internal static class YamlNodes
     public static YamlMappingNode? LoadMapping(string path, string text, int lineOffset, ICollection<ContentDiagnostic> diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var reason = ex.InnerException?.Message ?? ex.Message;
             diagnostics.Add(new(path, (int)ex.Start.Line + lineOffset, DiagnosticSeverity.Error, $"malformed YAML: {StripPosition(reason)}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow lists; the
+            // parser's last event is where reading stopped.
+            var line = (int)(parser.Current?.Start.Line ?? 1) + lineOffset;
+            diagnostics.Add(new(path, line, DiagnosticSeverity.Error, "malformed YAML: a list '[' or mapping '{' is not closed"));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

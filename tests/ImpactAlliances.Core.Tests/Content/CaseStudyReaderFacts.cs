@@ -1,0 +1,206 @@
+using ImpactAlliances.Core.Content;
+
+namespace ImpactAlliances.Core.Tests.Content;
+
+/// <summary>Each kind of error is reported as path:line: message, on the line of the offending key or value.</summary>
+public sealed class CaseStudyReaderFacts
+{
+    private static readonly Taxonomy Taxonomy = LoadTaxonomy();
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private const string Valid = """
+        ---
+        title: "Wimoov et Renault : une offre de mobilité solidaire"
+        summary: "Une plateforme de mobilité et des garages solidaires."
+        actors: [association, entreprise]
+        organisations:
+          - { name: "Wimoov", actor: association }
+          - { name: "Renault", actor: entreprise }
+        domains: [mobilite, emploi-insertion]
+        partnership_type: innovation-societale
+        territory:
+          scale: national
+          regions: []
+          place: ""
+        year: 2012
+        sdgs: [8, 10, 17]
+        sources:
+          - { title: "Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023", url: "https://example.org/guide" }
+        updated: 2026-11-23
+        ---
+
+        ## Contexte
+
+        La mobilité est un frein à l'emploi.
+
+        ## Le partenariat
+
+        Voir aussi [un autre cas](/exemples/autre-cas).
+        """;
+
+    [Fact]
+    public void A_valid_file_becomes_a_typed_case()
+    {
+        var (file, diagnostics) = Parse(Valid);
+
+        Assert.Empty(diagnostics);
+        var c = file!.Case;
+        Assert.Equal("wimoov-renault", c.Slug);
+        Assert.Equal(["association", "entreprise"], c.Actors);
+        Assert.Equal(new Organisation("Renault", "entreprise"), c.Organisations[1]);
+        Assert.Equal("innovation-societale", c.PartnershipType);
+        Assert.Equal(new Territory("national", [], null), c.Territory with { Regions = [] });
+        Assert.Equal(2012, c.Year);
+        Assert.Equal([8, 10, 17], c.Sdgs);
+        Assert.Equal(new DateOnly(2026, 11, 23), c.Updated);
+        Assert.StartsWith("## Contexte", c.Body);
+        Assert.Equal([new CaseLink("autre-cas", 27)], file.Links);
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_reported()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("title: \"Wimoov et Renault : une offre de mobilité solidaire\"\n", ""));
+
+        Assert.Contains("case.md:2: missing required field 'title'", Messages(diagnostics));
+    }
+
+    [Fact]
+    public void An_unknown_taxonomy_value_is_reported_on_its_line_with_a_suggestion()
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("domains: [mobilite, emploi-insertion]", "domains: [mobilite, emploi-insersion]"));
+
+        Assert.Null(file);
+        var message = Assert.Single(Messages(diagnostics));
+        Assert.StartsWith("case.md:8: unknown value 'emploi-insersion' in 'domains'", message);
+        Assert.EndsWith("did you mean 'emploi-insertion'?", message);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_reported()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("year: 2012", "year: vingt"));
+
+        Assert.Equal(["case.md:14: 'year' must be a whole number"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_list_written_as_text_is_reported()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("domains: [mobilite, emploi-insertion]", "domains: mobilite"));
+
+        Assert.Equal(["case.md:8: 'domains' must be a list, e.g. domains: [a, b]"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void Malformed_yaml_is_reported_with_its_line()
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("partnership_type: innovation-societale", "partnership_type: [innovation-societale"));
+
+        Assert.Null(file);
+        var message = Assert.Single(Messages(diagnostics));
+        Assert.Matches(@"^case\.md:(9|10): malformed YAML: ", message);
+    }
+
+    [Fact]
+    public void A_missing_front_matter_is_reported()
+    {
+        var (_, diagnostics) = Parse("# Juste un titre\n\nDu texte.");
+
+        Assert.Equal(["case.md:1: missing front matter: the file must start with a line '---', the YAML fields, then a closing line '---'"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void An_empty_body_is_reported()
+    {
+        var text = Valid[..(Valid.IndexOf("---\n\n## Contexte", StringComparison.Ordinal) + 4)];
+
+        var (_, diagnostics) = Parse(text);
+
+        Assert.Equal(["case.md:19: empty body: write the case below the front matter"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void An_empty_section_is_reported_at_its_heading()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("La mobilité est un frein à l'emploi.", ""));
+
+        Assert.Equal(["case.md:21: empty section 'Contexte'"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void Every_problem_of_a_file_is_reported_in_one_run()
+    {
+        var text = Valid
+            .Replace("summary: \"Une plateforme de mobilité et des garages solidaires.\"\n", "")
+            .Replace("scale: national", "scale: planetaire")
+            .Replace("sdgs: [8, 10, 17]", "sdgs: [8, 18]")
+            .Replace("updated: 2026-11-23", "updated: 2030-01-01")
+            .Replace("year: 2012", "year: 2012\nauthor: moi");
+
+        var (file, diagnostics) = Parse(text);
+
+        Assert.Null(file);
+        var messages = Messages(diagnostics);
+        Assert.Contains(messages, m => m.StartsWith("case.md:2: missing required field 'summary'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("case.md:10: unknown value 'planetaire' in 'territory.scale'", StringComparison.Ordinal));
+        Assert.Contains("case.md:14: unknown key 'author'", messages);
+        Assert.Contains("case.md:15: 'sdgs' must be between 1 and 17, not 18", messages);
+        Assert.Contains(messages, m => m.StartsWith("case.md:18: 'updated' is in the future", StringComparison.Ordinal));
+        Assert.Equal(5, messages.Count);
+    }
+
+    [Fact]
+    public void An_organisation_whose_actor_is_not_listed_is_reported()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("actor: entreprise }", "actor: fondation }"));
+
+        Assert.Contains("case.md:7: organisation 'Renault' is a 'fondation', which is missing from 'actors'", Messages(diagnostics));
+        Assert.Contains("case.md:4: actor 'entreprise' is listed in 'actors' but no organisation has it", Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_case_without_sources_is_refused_and_one_without_url_warned()
+    {
+        var (_, none) = Parse(Valid.Replace("  - { title: \"Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023\", url: \"https://example.org/guide\" }\n", "").Replace("sources:\n", "sources: []\n"));
+        var (file, noUrl) = Parse(Valid.Replace("url: \"https://example.org/guide\"", "url: \"\""));
+
+        Assert.Equal(["case.md:16: 'sources' needs at least one source: every fact of a case must be supported"], Messages(none));
+        Assert.NotNull(file);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(noUrl).Severity);
+    }
+
+    [Fact]
+    public void A_file_name_that_is_not_a_slug_is_reported()
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        new CaseStudyReader(Taxonomy, Today).Parse("Cas Été.md", "Cas Été", Valid, diagnostics);
+
+        Assert.StartsWith("Cas Été.md:1: file name 'Cas Été' is not a valid slug", Assert.Single(diagnostics).ToString());
+    }
+
+    [Fact]
+    public void A_summary_over_the_limit_is_reported()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));
+
+        Assert.Equal(["case.md:3: 'summary' is 401 characters long; the limit is 400"], Messages(diagnostics));
+    }
+
+    private static (CaseFile? File, List<ContentDiagnostic> Diagnostics) Parse(string text)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var file = new CaseStudyReader(Taxonomy, Today).Parse("case.md", "wimoov-renault", text.ReplaceLineEndings("\n"), diagnostics);
+        return (file, diagnostics);
+    }
+
+    private static List<string> Messages(IEnumerable<ContentDiagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+
+    private static Taxonomy LoadTaxonomy()
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        return TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), diagnostics)
+            ?? throw new InvalidOperationException(string.Join('\n', diagnostics));
+    }
+}

@@ -1,0 +1,185 @@
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixture<SearchFixture>
+{
+    [Theory]
+    [InlineData("mobilite")]
+    [InlineData("Mobilité")]
+    [InlineData("MOBILITÉ")]
+    [InlineData("mobilités")]
+    public void Accents_case_and_plural_do_not_matter(string query)
+    {
+        var expected = SearchFixture.Slugs(fixture.Search("mobilité")).Order();
+
+        Assert.Equal(expected, SearchFixture.Slugs(fixture.Search(query)).Order());
+        Assert.Contains("mobilite-solidaire-garages", expected);
+        Assert.Contains("velo-ecole-quartiers", expected);
+    }
+
+    [Theory]
+    [InlineData("l'insertion")]
+    [InlineData("l’insertion")]
+    [InlineData("d'insertion")]
+    public void Elided_articles_are_ignored(string query)
+    {
+        Assert.Equal(SearchFixture.Slugs(fixture.Search("insertion")).Order(), SearchFixture.Slugs(fixture.Search(query)).Order());
+    }
+
+    [Fact]
+    public void Words_must_all_match()
+    {
+        var result = fixture.Search("mobilité emploi");
+
+        Assert.All(result.Hits, h => Assert.Contains(h.Slug, new[] { "mobilite-solidaire-garages" }));
+    }
+
+    [Fact]
+    public void Quotes_make_a_phrase()
+    {
+        var phrase = fixture.Search("\"économie sociale et solidaire\"");
+        var reversed = fixture.Search("\"solidaire sociale économie\"");
+
+        Assert.Equal(["ingenierie-alliance-territoire"], SearchFixture.Slugs(phrase));
+        Assert.Empty(reversed.Hits);
+    }
+
+    [Fact]
+    public void A_star_matches_the_start_of_whole_words()
+    {
+        var result = fixture.Search("numéri*");
+
+        Assert.Equal(["numerique-inclusif-seniors"], SearchFixture.Slugs(result));
+        Assert.Contains("<mark>numériques</mark>", result.Hits[0].Snippet);
+    }
+
+    [Fact]
+    public void Excluded_words_remove_results()
+    {
+        var all = fixture.Search("mobilité");
+        var without = fixture.Search("mobilité -vélo");
+
+        Assert.Contains("velo-ecole-quartiers", SearchFixture.Slugs(all));
+        Assert.DoesNotContain("velo-ecole-quartiers", SearchFixture.Slugs(without));
+        Assert.Equal(all.Total - 1, without.Total);
+    }
+
+    [Fact]
+    public void Or_accepts_either_word()
+    {
+        var either = fixture.Search("microcrédit OR orchestre");
+
+        Assert.Equal(["culture-orchestre-rural", "microcredit-outre-mer"], SearchFixture.Slugs(either).Order());
+    }
+
+    [Fact]
+    public void Title_matches_rank_above_body_matches()
+    {
+        var result = fixture.Search("biodiversité");
+
+        Assert.Equal("biodiversite-carrieres", result.Hits[0].Slug);
+        Assert.Contains("ocean-microplastiques", SearchFixture.Slugs(result));
+    }
+
+    [Fact]
+    public void Snippets_mark_the_matched_words_and_escape_the_text()
+    {
+        var hit = fixture.Search("garages").Hits.Single();
+
+        Assert.Contains("<mark>garages</mark>", hit.Snippet);
+        Assert.Contains("frein à l&#39;emploi", hit.Snippet);
+    }
+
+    [Fact]
+    public void An_empty_query_lists_every_case_most_recent_first()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest { Size = 50 });
+
+        Assert.Equal(FixtureCorpus.Cases.Count, result.Total);
+        Assert.Equal(SearchSort.Recent, result.Sort);
+        Assert.Equal(FixtureCorpus.Cases.OrderByDescending(c => c.Updated, StringComparer.Ordinal).Select(c => c.Slug), SearchFixture.Slugs(result));
+        Assert.All(result.Hits, h => Assert.Null(h.Snippet));
+    }
+
+    [Fact]
+    public void Sort_by_most_recent_applies_to_text_queries()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest { Query = "insertion", Sort = SearchSort.Recent, Size = 50 });
+
+        Assert.Equal(result.Hits.Select(h => h.Updated).OrderDescending(), result.Hits.Select(h => h.Updated));
+    }
+
+    [Fact]
+    public void Pages_split_the_results_without_overlap()
+    {
+        var pages = Enumerable.Range(1, 3)
+            .Select(p => fixture.Searcher.Search(new SearchRequest { Page = p, Size = 8 }))
+            .ToList();
+
+        Assert.Equal([8, 8, 4], pages.Select(p => p.Hits.Count));
+        Assert.Equal(FixtureCorpus.Cases.Count, pages.SelectMany(p => p.Hits).Select(h => h.Slug).Distinct().Count());
+        Assert.All(pages, p => Assert.Equal(3, p.PageCount));
+    }
+
+    [Fact]
+    public void Page_size_is_capped_and_pages_past_the_end_are_empty()
+    {
+        var huge = fixture.Searcher.Search(new SearchRequest { Size = 10_000 });
+        var beyond = fixture.Searcher.Search(new SearchRequest { Page = 99 });
+
+        Assert.Equal(50, huge.Size);
+        Assert.Empty(beyond.Hits);
+        Assert.Equal(FixtureCorpus.Cases.Count, beyond.Total);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("\"mobilité")]
+    [InlineData("((mobilité")]
+    [InlineData("title:mobilité")]
+    [InlineData("AND")]
+    [InlineData("OR OR")]
+    [InlineData("NOT")]
+    [InlineData("mobilité~2")]
+    [InlineData("*")]
+    [InlineData("**?")]
+    [InlineData("-")]
+    [InlineData("[a TO z]")]
+    [InlineData("\\")]
+    [InlineData("le la les de")]
+    [InlineData("{!}^&|")]
+    public void Anything_a_person_types_gets_results_or_an_empty_result(string query)
+    {
+        var result = fixture.Search(query);
+
+        Assert.True(result.Total >= 0);
+    }
+
+    [Fact]
+    public void Very_long_input_is_cut_not_refused()
+    {
+        var result = fixture.Search(string.Join(' ', Enumerable.Repeat("mobilité", 2_000)));
+
+        Assert.NotEmpty(result.Hits);
+    }
+
+    [Fact]
+    public void A_case_is_found_by_slug_with_its_labels_and_related_cases()
+    {
+        var page = fixture.Searcher.GetCase("mobilite-solidaire-garages");
+
+        Assert.NotNull(page);
+        Assert.Equal("Garages solidaires et mobilité", page.Case.Case.Title);
+        Assert.Contains(page.Facets["domains"], v => v is { Value: "mobilite", Label: "Mobilité" });
+        Assert.NotEmpty(page.Related);
+        Assert.DoesNotContain(page.Related, r => r.Slug == "mobilite-solidaire-garages");
+        Assert.Contains(page.Related, r => r.Facets["domains"].Any(d => d.Value is "mobilite" or "emploi-insertion"));
+    }
+
+    [Fact]
+    public void An_unknown_slug_gives_no_case()
+    {
+        Assert.Null(fixture.Searcher.GetCase("does-not-exist"));
+    }
+}

@@ -1,0 +1,85 @@
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+/// <summary>
+/// Facet counts checked against counts computed directly from the fixture cases: values of one facet
+/// combine with OR, facets with AND, and each facet is counted with every other facet's selection applied
+/// but not its own (drill-sideways).
+/// </summary>
+public sealed class FacetCountFacts(SearchFixture fixture) : IClassFixture<SearchFixture>
+{
+    public static TheoryData<string, string[]> Selections => new()
+    {
+        { "", [] },
+        { "", ["actors=association"] },
+        { "", ["actors=association", "actors=fondation"] },
+        { "", ["actors=association", "actors=collectivite", "regions=bretagne"] },
+        { "", ["domains=mobilite", "domains=emploi-insertion", "partnership_types=innovation-societale"] },
+        { "", ["scales=local", "regions=bretagne", "regions=hauts-de-france", "actors=entreprise"] },
+        { "mobilité", [] },
+        { "mobilité", ["actors=collectivite"] },
+        { "insertion", ["domains=emploi-insertion", "domains=environnement", "scales=local"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Selections))]
+    public void Counts_match_the_fixture_files(string query, string[] selection)
+    {
+        var filters = selection.Select(s => s.Split('=')).Select(p => (p[0], p[1])).ToArray();
+        var matching = query.Length == 0
+            ? FixtureCorpus.Cases
+            : fixture.Search(query).Hits.Select(h => FixtureCorpus.Cases.Single(c => c.Slug == h.Slug)).ToList();
+
+        var result = fixture.Search(query, filters);
+
+        Assert.Equal(matching.Count(c => PassesAll(c, filters, except: null)), result.Total);
+        foreach (var facet in CaseStudySchema.Facets)
+        {
+            var expected = matching
+                .Where(c => PassesAll(c, filters, except: facet.Key))
+                .SelectMany(c => c.ValuesOf(facet.Key))
+                .GroupBy(v => v)
+                .ToDictionary(g => g.Key, g => g.Count());
+            var actual = result.Facets.Single(f => f.Key == facet.Key).Values
+                .Where(v => v.Count > 0)
+                .ToDictionary(v => v.Value, v => v.Count);
+            Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+        }
+    }
+
+    [Fact]
+    public void Selecting_a_value_keeps_the_counts_of_the_other_values_of_its_facet()
+    {
+        var result = fixture.Search(null, ("actors", "association"));
+
+        var actors = result.Facets.Single(f => f.Key == "actors").Values;
+        Assert.True(actors.Single(v => v.Value == "association").Selected);
+        Assert.Equal(FixtureCorpus.Cases.Count(c => c.Actors.Contains("entreprise")), actors.Single(v => v.Value == "entreprise").Count);
+        Assert.Equal(FixtureCorpus.Cases.Count(c => c.Actors.Contains("association")), result.Total);
+    }
+
+    [Fact]
+    public void Selected_values_come_first_then_by_count()
+    {
+        var result = fixture.Search(null, ("regions", "normandie"));
+
+        var regions = result.Facets.Single(f => f.Key == "regions").Values;
+        Assert.Equal("normandie", regions[0].Value);
+        Assert.Equal(regions.Skip(1).Select(v => v.Count).OrderDescending(), regions.Skip(1).Select(v => v.Count));
+    }
+
+    [Fact]
+    public void Unknown_filter_values_are_ignored()
+    {
+        var result = fixture.Search(null, ("domains", "not-a-domain"), ("nonsense", "x"));
+
+        Assert.Equal(FixtureCorpus.Cases.Count, result.Total);
+        Assert.False(result.HasFilters);
+    }
+
+    private static bool PassesAll(FixtureCase c, (string Facet, string Value)[] filters, string? except) =>
+        filters.Where(f => f.Facet != except)
+            .GroupBy(f => f.Facet)
+            .All(g => g.Any(f => c.ValuesOf(f.Facet).Contains(f.Value)));
+}

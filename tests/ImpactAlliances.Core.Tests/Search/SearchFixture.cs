@@ -1,0 +1,45 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+/// <summary>The fixture corpus, indexed once for a test class.</summary>
+public sealed class SearchFixture : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public SearchFixture()
+    {
+        ContentPath = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        Store = new IndexStore(Path.Combine(_folder.Path, "index"));
+        var content = ContentLoader.Load(ContentPath, new DateOnly(2026, 11, 23));
+        Assert.Empty(content.Diagnostics);
+        new IndexBuilder(new MarkdownRenderer()).Build(Store, Path.Combine(ContentPath, "taxonomy.yml"), content.Cases);
+        Index = new CaseStudyIndex(Store);
+        Searcher = new CaseStudySearcher(Index, Options.Create(new SearchIndexOptions { PageSize = 10, MaxPageSize = 50 }));
+    }
+
+    public string ContentPath { get; }
+    public IndexStore Store { get; }
+    public CaseStudyIndex Index { get; }
+    public CaseStudySearcher Searcher { get; }
+
+    public SearchResult Search(string? query, params (string Facet, string Value)[] filters) => Searcher.Search(new SearchRequest
+    {
+        Query = query,
+        Filters = filters.GroupBy(f => f.Facet).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Value).ToList()),
+        Size = 50,
+    });
+
+    public static IEnumerable<string> Slugs(SearchResult result) => result.Hits.Select(h => h.Slug);
+
+    public void Dispose()
+    {
+        Searcher.Dispose();
+        Index.Dispose();
+        _folder.Dispose();
+    }
+}

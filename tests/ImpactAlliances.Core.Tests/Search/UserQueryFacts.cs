@@ -1,0 +1,57 @@
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+public sealed class UserQueryFacts
+{
+    [Fact]
+    public void Reads_words_phrases_prefixes_exclusions_and_or()
+    {
+        var clauses = UserQuery.Parse("mobilité \"économie sociale\" numéri* -vélo emploi OR insertion NOT santé");
+
+        Assert.Equal(
+        [
+            new QueryClause(ClauseKind.Word, "mobilité"),
+            new QueryClause(ClauseKind.Phrase, "économie sociale"),
+            new QueryClause(ClauseKind.Prefix, "numéri"),
+            new QueryClause(ClauseKind.Word, "vélo", Excluded: true),
+            new QueryClause(ClauseKind.Word, "emploi"),
+            new QueryClause(ClauseKind.Word, "insertion", OrWithPrevious: true),
+            new QueryClause(ClauseKind.Word, "santé", Excluded: true),
+        ], clauses);
+    }
+
+    [Fact]
+    public void French_quotes_and_an_unclosed_quote_make_phrases()
+    {
+        Assert.Equal([new QueryClause(ClauseKind.Phrase, "mécénat de compétences")], UserQuery.Parse("« mécénat de compétences »"));
+        Assert.Equal([new QueryClause(ClauseKind.Phrase, "lien social")], UserQuery.Parse("\"lien social"));
+    }
+
+    [Fact]
+    public void Syntax_characters_of_other_engines_separate_words()
+    {
+        Assert.Equal(["title", "mobilité", "x"], UserQuery.Parse("title:mobilité (x)").Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Random_input_never_throws()
+    {
+        var random = new Random(17);
+        const string alphabet = "ab é\"'*-:()[]{}~^!?\\/|&«»ORANDNOT \t\n\u0000\u2019";
+        for (var i = 0; i < 5_000; i++)
+        {
+            var input = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var clauses = UserQuery.Parse(input);
+            Assert.All(clauses, c => Assert.NotEmpty(c.Text));
+        }
+    }
+
+    [Fact]
+    public void Input_past_the_limit_is_cut()
+    {
+        var clauses = UserQuery.Parse(new string('a', UserQuery.MaxLength * 3));
+
+        Assert.Equal(UserQuery.MaxLength, clauses.Single().Text.Length);
+    }
+}
