@@ -1,0 +1,118 @@
+using ImpactAlliances.Indexer;
+
+namespace ImpactAlliances.Core.Tests.Indexer;
+
+/// <summary>The indexer's command line, run in process with its real arguments.</summary>
+public sealed class IndexerCommandsFacts : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly string _content;
+    private readonly string _index;
+
+    public IndexerCommandsFacts()
+    {
+        _content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        _index = Path.Combine(_folder.Path, "index");
+    }
+
+    [Fact]
+    public async Task Validate_succeeds_on_valid_content()
+    {
+        var (code, output, _) = await Run("validate", "--content", _content);
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        Assert.Contains($"{FixtureCorpus.Cases.Count} cases valid", output);
+    }
+
+    [Fact]
+    public async Task Validate_lists_every_error_and_fails()
+    {
+        File.WriteAllText(Path.Combine(_content, "cases", "bad.md"), FixtureCorpus.Cases[0].ToMarkdown()
+            .Replace("scale: national", "scale: galactique")
+            .Replace("Garages solidaires et mobilité", "Un autre titre")
+            .Replace("domains: [mobilite, emploi-insertion]", "domains: [mobilty]"));
+
+        var (code, output, error) = await Run("validate", "--content=" + _content);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        var bad = Path.Combine(_content, "cases", "bad.md");
+        Assert.Contains($"{bad}:8: unknown value 'mobilty' in 'domains' (taxonomy 'domains'); did you mean 'mobilite'?", error);
+        Assert.Contains($"{bad}:11: unknown value 'galactique'", error);
+        Assert.Contains("2 error(s) in 1 file(s)", output);
+    }
+
+    [Fact]
+    public async Task Build_then_stats_report_the_cases_and_their_facets()
+    {
+        var (buildCode, buildOutput, _) = await Run("build", "--content", _content, "--index", _index);
+        var (statsCode, stats, _) = await Run("stats", "--index", _index);
+
+        Assert.Equal(IndexerCommands.Ok, buildCode);
+        Assert.Matches($@"Indexed {FixtureCorpus.Cases.Count} cases in \d+[.,]\d\d s", buildOutput);
+        Assert.Equal(IndexerCommands.Ok, statsCode);
+        Assert.StartsWith($"{FixtureCorpus.Cases.Count} cases", stats);
+        var associations = FixtureCorpus.Cases.Count(c => c.Actors.Contains("association"));
+        Assert.Matches($@"\n\s+{associations}\s+association\n", stats);
+        Assert.Matches(@"\n\s+0\s+corse\n", stats);
+    }
+
+    [Fact]
+    public async Task Build_refuses_invalid_content_and_keeps_the_index()
+    {
+        await Run("build", "--content", _content, "--index", _index);
+        var before = File.ReadAllText(Path.Combine(_index, "current"));
+        File.WriteAllText(Path.Combine(_content, "cases", "broken.md"), "---\ntitle: [\n---\n");
+
+        var (code, _, error) = await Run("build", "--content", _content, "--index", _index);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Contains("broken.md:", error);
+        Assert.Contains("The existing index was not changed", error);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(_index, "current")));
+    }
+
+    [Fact]
+    public async Task Stats_without_an_index_fails_with_a_reason()
+    {
+        var (code, _, error) = await Run("stats", "--index", _index);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Contains("No index", error);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("frobnicate")]
+    [InlineData("build", "--nope")]
+    [InlineData("validate", "--content")]
+    public async Task Bad_arguments_exit_with_2(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.Contains("Usage:", error);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("validate", "--help")]
+    [InlineData("build", "--help")]
+    [InlineData("stats", "-h")]
+    public async Task Help_is_printed_for_the_tool_and_each_command(params string[] args)
+    {
+        var (code, output, _) = await Run(args);
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        Assert.Contains("Usage: ImpactAlliances.Indexer", output);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await IndexerCommands.RunAsync(args, output, error);
+        return (code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

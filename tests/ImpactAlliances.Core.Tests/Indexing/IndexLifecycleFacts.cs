@@ -1,0 +1,90 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Core.Tests.Indexing;
+
+public sealed class IndexLifecycleFacts : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly string _content;
+    private readonly IndexStore _store;
+    private readonly IndexBuilder _builder = new(new MarkdownRenderer());
+
+    public IndexLifecycleFacts()
+    {
+        _content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        _store = new IndexStore(Path.Combine(_folder.Path, "index"));
+    }
+
+    [Fact]
+    public void A_running_index_switches_to_a_new_build_and_requests_in_flight_keep_the_old_one()
+    {
+        Build(FixtureCorpus.Cases.Count - 1);
+        using var index = new CaseStudyIndex(_store);
+        using var searcher = Searcher(index);
+        Assert.Equal(FixtureCorpus.Cases.Count - 1, searcher.Search(new SearchRequest()).Total);
+        var inFlight = index.Acquire();
+
+        Build(FixtureCorpus.Cases.Count);
+
+        Assert.True(index.Refresh());
+        Assert.Equal(FixtureCorpus.Cases.Count, searcher.Search(new SearchRequest()).Total);
+        Assert.Equal(FixtureCorpus.Cases.Count - 1, inFlight.Snapshot.Reader.NumDocs);
+        inFlight.Dispose();
+        Assert.False(index.Refresh());
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_served_index_untouched()
+    {
+        var first = Build(FixtureCorpus.Cases.Count);
+
+        Assert.ThrowsAny<IOException>(() =>
+            _builder.Build(_store, Path.Combine(_content, "missing-taxonomy.yml"), Load().Cases));
+
+        Assert.Equal(first.Version.Name, _store.CurrentVersion());
+        Assert.Single(Directory.GetDirectories(_store.Root));
+    }
+
+    [Fact]
+    public void Old_versions_are_removed_but_the_previous_one_is_kept()
+    {
+        Build(3);
+        var second = Build(4);
+        var third = Build(5);
+
+        var names = Directory.GetDirectories(_store.Root).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal([second.Version.Name, third.Version.Name], names);
+        Assert.Equal(third.Version.Name, _store.CurrentVersion());
+    }
+
+    [Fact]
+    public void Only_one_build_runs_at_a_time()
+    {
+        using var running = _store.BeginBuild();
+
+        Assert.ThrowsAny<IOException>(() => _store.BeginBuild());
+    }
+
+    [Fact]
+    public void Without_an_index_acquiring_explains_what_to_do()
+    {
+        using var index = new CaseStudyIndex(_store);
+
+        var error = Assert.Throws<IndexUnavailableException>(() => index.Acquire());
+        Assert.Contains("build", error.Message, StringComparison.Ordinal);
+    }
+
+    private BuildReport Build(int count) =>
+        _builder.Build(_store, Path.Combine(_content, "taxonomy.yml"), Load().Cases.Take(count).ToList());
+
+    private ContentSet Load() => ContentLoader.Load(_content, new DateOnly(2026, 11, 23));
+
+    private static CaseStudySearcher Searcher(CaseStudyIndex index) =>
+        new(index, Options.Create(new SearchIndexOptions()));
+
+    public void Dispose() => _folder.Dispose();
+}
