@@ -2,6 +2,9 @@ using ImpactAlliances.Core;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
@@ -9,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCaseStudySearch(builder.Configuration);
+// French pages: write accented letters as they are instead of as numeric entities.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddHostedService<IndexRefreshService>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
 

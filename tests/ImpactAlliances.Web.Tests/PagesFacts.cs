@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>Every page and API route through the real HTTP pipeline.</summary>
+public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private readonly HttpClient _client = site.CreateClient();
+
+    [Fact]
+    public async Task The_search_page_lists_every_case_with_facets()
+    {
+        var html = await GetString("/");
+
+        Assert.Contains("<h1 id=\"results-count\"", html);
+        Assert.Contains("aria-live=\"polite\"", html);
+        Assert.Contains("data-facet=\"domains\" data-value=\"mobilite\"", html);
+        Assert.Contains("Types de partenariat", html);
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Count(html, "<h2 class=\"hit-title\"><a href=\"/exemples/"));
+        Assert.Contains("rel=\"next\" href=\"/?page=2\"", html);
+    }
+
+    [Fact]
+    public async Task A_search_highlights_matches_and_keeps_the_state_in_links()
+    {
+        var html = await GetString("/?q=mobilit%C3%A9&actors=entreprise");
+
+        Assert.Contains("<mark>", html);
+        Assert.Contains("value=\"mobilité\"", html);
+        Assert.Contains("<input type=\"hidden\" name=\"actors\" value=\"entreprise\" />", html);
+        Assert.Contains("href=\"/?q=mobilit%C3%A9&amp;actors=entreprise&amp;actors=association\"", html);
+        Assert.Contains("href=\"/?q=mobilit%C3%A9\"", html);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_same_total_as_the_api()
+    {
+        var api = await GetJson("/api/search?q=insertion&domains=emploi-insertion");
+        var html = await GetString("/?q=insertion&domains=emploi-insertion");
+
+        var total = api.GetProperty("total").GetInt32();
+        Assert.True(total > 0);
+        Assert.Contains($"{total} exemple", html);
+    }
+
+    [Fact]
+    public async Task A_case_page_shows_the_case_its_facets_as_links_and_its_sources()
+    {
+        var html = await GetString("/exemples/wimoov-renault-mobilite-solidaire");
+
+        Assert.Contains("<h1>Wimoov et Renault : une offre de mobilité solidaire</h1>", html);
+        Assert.Contains("<h2>Contexte</h2>", html);
+        Assert.Contains("href=\"/?domains=mobilite\"", html);
+        Assert.Contains("href=\"https://journalauto.com/", html);
+        Assert.Contains("Exemples proches", html);
+        Assert.Contains("Mis à jour le", html);
+    }
+
+    [Fact]
+    public async Task An_unknown_case_gets_a_proper_404_page()
+    {
+        var response = await _client.GetAsync("/exemples/cas-qui-n-existe-pas");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_404_page()
+    {
+        var response = await _client.GetAsync("/nulle/part");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_search_api_returns_hits_and_drill_sideways_facets()
+    {
+        var json = await GetJson("/api/search?q=mobilite&actors=association&actors=entreprise&size=3");
+
+        Assert.Equal("mobilite", json.GetProperty("query").GetString());
+        Assert.Equal(3, json.GetProperty("size").GetInt32());
+        var hit = json.GetProperty("hits")[0];
+        foreach (var property in new[] { "slug", "title", "summary", "snippet", "url", "updated", "organisations", "facets" })
+        {
+            Assert.True(hit.TryGetProperty(property, out _), property);
+        }
+        Assert.StartsWith("/exemples/", hit.GetProperty("url").GetString());
+        var actors = json.GetProperty("facets").GetProperty("actors").EnumerateArray().ToList();
+        Assert.Equal(["association", "entreprise"], actors.Where(a => a.GetProperty("selected").GetBoolean()).Select(a => a.GetProperty("value").GetString()).Order());
+        Assert.Contains(actors, a => !a.GetProperty("selected").GetBoolean() && a.GetProperty("count").GetInt32() > 0);
+        Assert.All(actors, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("label").GetString())));
+        Assert.Equal(5, json.GetProperty("facets").EnumerateObject().Count());
+    }
+
+    [Fact]
+    public async Task The_case_api_returns_the_front_matter_and_html()
+    {
+        var json = await GetJson("/api/cases/wimoov-renault-mobilite-solidaire");
+
+        var c = json.GetProperty("case");
+        Assert.Equal("innovation-societale", c.GetProperty("partnership_type").GetString());
+        Assert.Equal("national", c.GetProperty("territory").GetProperty("scale").GetString());
+        Assert.Contains("<h2>Contexte</h2>", json.GetProperty("html").GetString());
+        Assert.Equal("/exemples/wimoov-renault-mobilite-solidaire", json.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task The_case_api_answers_404_for_an_unknown_slug()
+    {
+        var response = await _client.GetAsync("/api/cases/nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/?q=%22")]
+    [InlineData("/?q=((mobilit%C3%A9")]
+    [InlineData("/?q=title%3Amobilite")]
+    [InlineData("/?q=AND%20OR%20NOT")]
+    [InlineData("/?q=*")]
+    [InlineData("/?q=~~~%5B%5D%7B%7D%5E")]
+    [InlineData("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("/?page=abc&size=-3&sort=zzz&domains=foo&regions=")]
+    [InlineData("/?page=999999999999")]
+    [InlineData("/?page=2147483647&size=100")]
+    [InlineData("/api/search?q=%22%22%22&page=-1")]
+    [InlineData("/api/search?size=100000")]
+    public async Task Hostile_queries_get_a_page_not_an_error(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>alert(1)", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Very_long_input_gets_a_page()
+    {
+        var response = await _client.GetAsync("/?q=" + new string('a', 20_000));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_case_containing_script_is_rendered_inert()
+    {
+        var html = await GetString($"/exemples/{SiteFactory.HostileSlug}");
+
+        Assert.Contains("Texte avant.", html);
+        Assert.DoesNotContain("window.hacked", html);
+        Assert.DoesNotContain("alert(", html);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onmouseover", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<string> GetString(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<JsonElement> GetJson(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}
