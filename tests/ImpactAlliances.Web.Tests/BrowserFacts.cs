@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>The site on a real Kestrel port, for a real browser.</summary>
+public sealed class KestrelSiteFactory : SiteFactory
+{
+    public KestrelSiteFactory()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string BaseAddress { get; }
+}
+
+/// <summary>
+/// End to end in headless Chromium (Debian's, at /usr/bin/chromium). Outside CI a missing browser skips
+/// these tests with the reason; in CI (CI=true) it fails them.
+/// </summary>
+public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<KestrelSiteFactory>
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [SkippableFact]
+    public async Task A_visitor_searches_filters_opens_a_case_and_comes_back()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync();
+        var facetCount = page.Locator("a[data-facet=actors][data-value=entreprise] .facet-count");
+
+        await page.GotoAsync(site.BaseAddress);
+        await page.FillAsync("#q", "insertion");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForURLAsync(new Regex(@"\?q=insertion"));
+        var totalBefore = await page.TextContentAsync("#results-count");
+        var entreprisesBefore = await facetCount.TextContentAsync();
+
+        await page.ClickAsync("a[data-facet=domains][data-value=emploi-insertion]");
+        await page.WaitForURLAsync(new Regex("domains=emploi-insertion"));
+
+        Assert.NotEqual(totalBefore, await page.TextContentAsync("#results-count"));
+        Assert.NotEqual(entreprisesBefore, await facetCount.TextContentAsync());
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
+        Assert.True(await page.Locator("a[data-facet=domains]").CountAsync() > 1, "the other domains keep their counts");
+
+        var firstHit = page.Locator(".hit-title a").First;
+        var title = (await firstHit.TextContentAsync())!.Trim();
+        await firstHit.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/exemples/"));
+        Assert.Equal(title, (await page.TextContentAsync("h1"))!.Trim());
+
+        await page.GoBackAsync();
+        await page.WaitForURLAsync(new Regex(@"\?q=insertion&domains=emploi-insertion"));
+        Assert.Equal("insertion", await page.InputValueAsync("#q"));
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
+    }
+
+    [SkippableFact]
+    public async Task A_case_containing_script_runs_nothing_in_the_browser()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+
+        await page.GotoAsync($"{site.BaseAddress}/exemples/{SiteFactory.HostileSlug}");
+        await page.HoverAsync("text=survol");
+        foreach (var link in await page.Locator(".case-body a").AllAsync())
+        {
+            await link.ClickAsync();
+        }
+
+        Assert.Equal(0, dialogs);
+        Assert.Null(await page.EvaluateAsync<bool?>("() => window.hacked"));
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            var reason = $"Chromium not found at {ChromiumPath}; install Debian's 'chromium' package to run browser tests.";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(reason);
+            }
+            Console.WriteLine($"Skipped: {reason}");
+            Skip.If(true, reason);
+        }
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Root in a container has no sandbox; the rest keeps Chromium off the (closed) network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+}
