@@ -60,6 +60,16 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     }
 
     /// <inheritdoc />
+    public Taxonomy Taxonomy
+    {
+        get
+        {
+            using var lease = index.Acquire();
+            return lease.Snapshot.Taxonomy;
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _analyzer.Dispose();
 
     private List<SearchHit> Related(IndexSnapshot snapshot, int doc, CaseStudy c)

@@ -8,6 +8,9 @@ public interface ICaseStudySearch
 
     /// <summary>One case with its labels and related cases, or null when no case has that slug.</summary>
     CasePage? GetCase(string slug);
+
+    /// <summary>The taxonomy the served index was built with: facet and value labels, definitions, families.</summary>
+    Content.Taxonomy Taxonomy { get; }
 }
 
 /// <summary>A case as its page shows it.</summary>

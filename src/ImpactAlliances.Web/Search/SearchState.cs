@@ -24,6 +24,8 @@ public sealed record SearchState
     public int Page { get; init; } = 1;
     /// <summary>Requested page size, or null for the default.</summary>
     public int? Size { get; init; }
+    /// <summary>The page the state's links lead to: the search page, or a theme page.</summary>
+    public string Path { get; init; } = "/";
 
     /// <summary>Reads the state from a query string; anything malformed falls back to its default.</summary>
     public static SearchState FromQuery(IQueryCollection query)
@@ -75,7 +77,7 @@ public sealed record SearchState
     public SearchState WithSort(SearchSort sort) => this with { Sort = sort, Page = 1 };
 
     /// <summary>The URL of the search page in this state; defaults are left out to keep links short.</summary>
-    public string ToUrl(string path = "/")
+    public string ToUrl()
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (Query.Length > 0)
@@ -98,7 +100,7 @@ public sealed record SearchState
         {
             pairs.Add(new(PageKey, Page.ToString(CultureInfo.InvariantCulture)));
         }
-        return QueryHelpers.AddQueryString(path, pairs);
+        return QueryHelpers.AddQueryString(Path, pairs);
     }
 
     private SearchState WithFilter(string facet, List<string> values)

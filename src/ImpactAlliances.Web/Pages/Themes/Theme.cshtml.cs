@@ -1,0 +1,52 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ImpactAlliances.Web.Pages.Themes;
+
+/// <summary>One theme: a facet value's definition, its number of cases and its cases, most recent first.</summary>
+public sealed class ThemeModel(ICaseStudySearch search) : PageModel
+{
+    /// <summary>The facet of the theme.</summary>
+    public TaxonomyFacet Facet { get; private set; } = null!;
+
+    /// <summary>The value of the theme.</summary>
+    public TaxonomyValue Value { get; private set; } = null!;
+
+    /// <summary>The family the value belongs to (domains), or null.</summary>
+    public TaxonomyValue? Family { get; private set; }
+
+    /// <summary>The other values of the same family.</summary>
+    public IReadOnlyList<TaxonomyValue> Siblings { get; private set; } = [];
+
+    /// <summary>The state of the page (its paging), for the pager.</summary>
+    public SearchState State { get; private set; } = new();
+
+    /// <summary>The theme's cases.</summary>
+    public SearchResult Result { get; private set; } = null!;
+
+    /// <summary>Shows the theme, or 404 for an unknown facet or value.</summary>
+    public IActionResult OnGet(string facet, string value)
+    {
+        var key = ThemeRoutes.FacetOf(facet);
+        var taxonomyFacet = key is null ? null : search.Taxonomy.Find(key);
+        if (taxonomyFacet?.Find(value) is not { } found)
+        {
+            return NotFound();
+        }
+        (Facet, Value) = (taxonomyFacet, found);
+        Family = taxonomyFacet.Families.FirstOrDefault(f => f.Slug == found.Parent);
+        Siblings = Family is null ? [] : taxonomyFacet.Values.Where(v => v.Parent == Family.Slug && v.Slug != found.Slug).ToList();
+        State = SearchState.FromQuery(Request.Query) with { Path = Request.Path, Query = "", Filters = new Dictionary<string, IReadOnlyList<string>>() };
+        Result = search.Search(new SearchRequest
+        {
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [key!] = [value] },
+            Page = State.Page,
+            Size = State.Size,
+            Sort = State.Sort ?? SearchSort.Recent,
+        });
+        return Page();
+    }
+}

@@ -1,0 +1,27 @@
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Web.Search;
+
+/// <summary>The French URL segment of each facet's theme pages (<c>/themes/domaines/mobilite</c>).</summary>
+public static class ThemeRoutes
+{
+    private static readonly Dictionary<string, string> SegmentByFacet = new()
+    {
+        ["actors"] = "acteurs",
+        ["domains"] = "domaines",
+        ["partnership_types"] = "types",
+        ["scales"] = "echelles",
+        ["regions"] = "regions",
+    };
+
+    private static readonly Dictionary<string, string> FacetBySegment = SegmentByFacet.ToDictionary(p => p.Value, p => p.Key);
+
+    /// <summary>The facets that have theme pages, in schema order.</summary>
+    public static IEnumerable<string> Facets => CaseStudySchema.Facets.Select(f => f.Key);
+
+    /// <summary>The address of a value's theme page.</summary>
+    public static string Url(string facet, string value) => $"/themes/{SegmentByFacet[facet]}/{Uri.EscapeDataString(value)}";
+
+    /// <summary>The facet key of a URL segment, or null.</summary>
+    public static string? FacetOf(string segment) => FacetBySegment.GetValueOrDefault(segment);
+}
