@@ -11,7 +11,7 @@ namespace ImpactAlliances.Core;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers options (<c>Content:Path</c>, <c>Index:Path</c>, <c>Index:RefreshInterval</c>,
+    /// Registers options (<c>Content:Path</c>, <c>Content:Watch</c>, <c>Index:Path</c>, <c>Index:RefreshInterval</c>,
     /// <c>Search:PageSize</c>, <c>Search:MaxPageSize</c>), rendering, building and searching.
     /// </summary>
     public static IServiceCollection AddCaseStudySearch(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
                 configuration.GetSection("Search").Bind(options);
                 options.ContentPath = RepositoryPaths.Resolve(configuration["Content:Path"] ?? options.ContentPath);
                 options.IndexPath = RepositoryPaths.Resolve(configuration["Index:Path"] ?? options.IndexPath);
+                options.Watch = configuration.GetValue<bool>("Content:Watch");
                 if (configuration.GetValue<TimeSpan?>("Index:RefreshInterval") is { } interval)
                 {
                     options.RefreshInterval = interval;
@@ -33,7 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IndexBuilder>();
         services.AddSingleton(sp => new IndexStore(sp.GetRequiredService<IOptions<SearchIndexOptions>>().Value.IndexPath));
-        services.AddSingleton<IndexBootstrapper>();
+        services.AddSingleton<ContentStatus>();
+        services.AddSingleton<ContentIndexer>();
         services.AddSingleton<CaseStudyIndex>();
         services.AddSingleton<ICaseStudySearch, CaseStudySearcher>();
         return services;

@@ -15,6 +15,10 @@ builder.Services.AddCaseStudySearch(builder.Configuration);
 // French pages: write accented letters as they are instead of as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddHostedService<IndexRefreshService>();
+if (builder.Configuration.GetValue<bool>("Content:Watch"))
+{
+    builder.Services.AddHostedService<ContentWatchService>();
+}
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
 
 var app = builder.Build();

@@ -1,8 +1,5 @@
-using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
-using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Indexer;
 
@@ -29,21 +26,19 @@ internal sealed class BuildCommand : ICommand
         Exit codes: 0 built, 1 invalid content or failed build, 2 bad arguments.
         """;
 
-    public int Run(IServiceProvider services, TextWriter output, TextWriter error)
+    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
-        var content = ValidateCommand.Load(services);
+        var indexer = services.GetRequiredService<ContentIndexer>();
+        var content = indexer.Load();
         if (!ValidateCommand.Report(content, output, error))
         {
             error.WriteLine("Build stopped: fix the errors above. The existing index was not changed.");
             return IndexerCommands.Failed;
         }
-        var options = services.GetRequiredService<IOptions<SearchIndexOptions>>().Value;
-        var store = services.GetRequiredService<IndexStore>();
-        var builder = services.GetRequiredService<IndexBuilder>();
         try
         {
             var progress = new Progress<int>(n => error.WriteLine($"  {n} / {content.Cases.Count} cases indexed"));
-            var report = builder.Build(store, Path.Combine(options.ContentPath, ContentLoader.TaxonomyFile), content.Cases, progress);
+            var report = indexer.Build(content, progress)!;
             output.WriteLine($"Indexed {report.Cases} cases in {report.Elapsed.TotalSeconds:0.00} s into {report.Version.Folder}");
             return IndexerCommands.Ok;
         }

@@ -15,7 +15,7 @@ public static class IndexerCommands
     /// <summary>The arguments are wrong.</summary>
     public const int BadArguments = 2;
 
-    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand()];
+    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand(), new NewCommand()];
 
     private const string Usage = """
         Usage: ImpactAlliances.Indexer <command> [options]
@@ -24,6 +24,7 @@ public static class IndexerCommands
           validate   check every case file and the taxonomy; list every problem as path:line: message
           build      validate, then build a new index and switch it in atomically
           stats      number of cases and cases per facet value in an index
+          new        create a case file from content/_template.md: new "Titre du cas"
 
         Run 'ImpactAlliances.Indexer <command> --help' for a command's options.
         Exit codes: 0 success, 1 invalid content or failed build, 2 bad arguments.
@@ -44,7 +45,7 @@ public static class IndexerCommands
             error.WriteLine(Usage);
             return Task.FromResult(BadArguments);
         }
-        var parsed = CommandArguments.Parse(args[1..], command.Options);
+        var parsed = CommandArguments.Parse(args[1..], command.Options, command.Positionals);
         if (parsed.Help)
         {
             output.WriteLine(command.Help);
@@ -57,7 +58,7 @@ public static class IndexerCommands
             return Task.FromResult(BadArguments);
         }
         using var services = BuildServices(parsed.Values);
-        return Task.FromResult(command.Run(services, output, error));
+        return Task.FromResult(command.Run(services, parsed.Positionals, output, error));
     }
 
     private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string> values)
@@ -79,6 +80,8 @@ internal interface ICommand
     string Name { get; }
     /// <summary>Accepted options, mapped to configuration keys.</summary>
     IReadOnlyDictionary<string, string> Options { get; }
+    /// <summary>How many arguments that are not options it takes.</summary>
+    int Positionals => 0;
     string Help { get; }
-    int Run(IServiceProvider services, TextWriter output, TextWriter error);
+    int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error);
 }

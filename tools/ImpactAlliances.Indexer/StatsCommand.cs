@@ -21,7 +21,7 @@ internal sealed class StatsCommand : ICommand
         Exit codes: 0 printed, 1 no index, 2 bad arguments.
         """;
 
-    public int Run(IServiceProvider services, TextWriter output, TextWriter error)
+    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var index = services.GetRequiredService<CaseStudyIndex>();
         try

@@ -1,7 +1,6 @@
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Indexing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Indexer;
 
@@ -23,17 +22,10 @@ internal sealed class ValidateCommand : ICommand
         Exit codes: 0 no error (warnings allowed), 1 errors found, 2 bad arguments.
         """;
 
-    public int Run(IServiceProvider services, TextWriter output, TextWriter error)
+    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
-        var content = Load(services);
+        var content = services.GetRequiredService<ContentIndexer>().Load();
         return Report(content, output, error) ? IndexerCommands.Ok : IndexerCommands.Failed;
-    }
-
-    internal static ContentSet Load(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<SearchIndexOptions>>().Value;
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-        return ContentLoader.Load(options.ContentPath, today);
     }
 
     /// <summary>Prints the diagnostics and a summary; returns whether the content is valid.</summary>

@@ -116,6 +116,9 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
     private static List<Organisation> OrganisationsOf(FrontMatterMapper m, YamlMappingNode root, List<string> actors)
     {
         var result = new List<Organisation>();
+        // When 'actors' itself has a bad value, its consistency with the organisations is not worth a second error.
+        var actorsNode = FrontMatterMapper.Get(root, "actors");
+        var actorsUsable = actorsNode is YamlSequenceNode listed && listed.Children.Count == actors.Count;
         var list = m.List(root, "organisations", required: true);
         if (list is { Children.Count: 0 })
         {
@@ -138,17 +141,17 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
             {
                 continue;
             }
-            if (FrontMatterMapper.Get(root, "actors") is not null && !actors.Contains(actor))
+            if (actorsUsable && !actors.Contains(actor))
             {
                 m.Error(org, $"organisation '{name}' is a '{actor}', which is missing from 'actors'");
             }
             result.Add(new Organisation(name, actor));
         }
-        if (list is not null && FrontMatterMapper.Get(root, "actors") is { } actorsNode)
+        if (list is not null && actorsUsable)
         {
             foreach (var unused in actors.Where(a => result.Count > 0 && result.All(o => o.Actor != a)))
             {
-                m.Error(actorsNode, $"actor '{unused}' is listed in 'actors' but no organisation has it");
+                m.Error(actorsNode!, $"actor '{unused}' is listed in 'actors' but no organisation has it");
             }
         }
         return result;
@@ -258,7 +261,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
                     ReportEmptySection(headingLine, sectionHasText, lines);
                     (headingLine, sectionHasText) = (i, false);
                 }
-                else if (!string.IsNullOrWhiteSpace(line))
+                else if (!string.IsNullOrWhiteSpace(line) && !CommentLine().IsMatch(line))
                 {
                     sectionHasText = true;
                 }
@@ -279,6 +282,10 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
                     $"empty section '{lines[headingIndex][3..].Trim()}'"));
             }
         }
+
+        // The template's guidance is written as HTML comments; a section holding only those is empty.
+        [GeneratedRegex(@"^\s*<!--.*-->\s*$")]
+        private static partial Regex CommentLine();
 
         [GeneratedRegex(@"\]\(/exemples/([^)\s#?]+)")]
         private static partial Regex CaseLinkPattern();

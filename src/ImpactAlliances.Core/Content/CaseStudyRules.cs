@@ -23,6 +23,27 @@ public static partial class CaseStudyRules
     /// <summary>Whether a file name (without extension) is a valid slug: lowercase ASCII words joined by single hyphens.</summary>
     public static bool IsValidSlug(string slug) => slug.Length <= MaxSlugLength && SlugPattern().IsMatch(slug);
 
+    /// <summary>The slug for a title: accents folded, lower case, words joined by hyphens, cut at a word near 60 characters.</summary>
+    public static string SlugFromTitle(string title)
+    {
+        var folded = Search.FrenchAnalyzer.FoldAccents(title.ToLowerInvariant()).Replace("œ", "oe").Replace("æ", "ae");
+        var words = NonSlugCharacters().Split(folded).Where(w => w.Length > 0);
+        var slug = "";
+        foreach (var word in words)
+        {
+            var next = slug.Length == 0 ? word : $"{slug}-{word}";
+            if (next.Length > 60 && slug.Length > 0)
+            {
+                break;
+            }
+            slug = next.Length > MaxSlugLength ? next[..MaxSlugLength].TrimEnd('-') : next;
+        }
+        return slug;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlugCharacters();
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 }

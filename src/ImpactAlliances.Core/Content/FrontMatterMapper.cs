@@ -149,7 +149,9 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
     {
         if (node is not YamlScalarNode { Value: { } value } || value.Length == 0)
         {
-            Error(node, $"'{name}' must be a value of the taxonomy '{facetKey}', not a {Describe(node)}");
+            Error(node, node is YamlScalarNode
+                ? $"'{name}' is empty; choose a value of the taxonomy '{facetKey}'"
+                : $"'{name}' must be a value of the taxonomy '{facetKey}', not a {Describe(node)}");
             return null;
         }
         var facet = taxonomy[facetKey];

@@ -18,7 +18,7 @@ public sealed class IndexBuilder(MarkdownRenderer renderer)
 {
     /// <summary>Builds and publishes an index of <paramref name="cases"/>.</summary>
     /// <param name="progress">Told the number of cases written so far, every few hundred.</param>
-    public BuildReport Build(IndexStore store, string taxonomyFile, IReadOnlyList<CaseFile> cases, IProgress<int>? progress = null)
+    public BuildReport Build(IndexStore store, string taxonomyFile, IReadOnlyList<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         using var target = store.BeginBuild();
@@ -33,7 +33,7 @@ public sealed class IndexBuilder(MarkdownRenderer renderer)
         {
             // Rendering is the costly part and is independent per case; order is kept so builds are reproducible.
             var documents = cases.AsParallel().AsOrdered()
-                .Select(c => CaseStudyDocumentMapper.ToDocument(c.Case, renderer.Render(c.Case.Body)));
+                .Select(c => CaseStudyDocumentMapper.ToDocument(c.Case, renderer.Render(c.Case.Body), (history ?? GitHistory.None).For(c.Path)));
             var written = 0;
             foreach (var document in documents)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -18,7 +19,7 @@ public static class CaseStudyDocumentMapper
     });
 
     /// <summary>The document for a case and its rendered body.</summary>
-    public static Document ToDocument(CaseStudy c, RenderedCase rendered)
+    public static Document ToDocument(CaseStudy c, RenderedCase rendered, IReadOnlyList<HistoryEntry> history)
     {
         var organisations = string.Join('\n', c.Organisations.Select(o => o.Name));
         var document = new Document
@@ -33,7 +34,7 @@ public static class CaseStudyDocumentMapper
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new BinaryDocValuesField(CaseStudySchema.Display, Json(DisplayOf(c))),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
-            new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html), CaseJson.Options)),
+            new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), CaseJson.Options)),
         };
         foreach (var facet in CaseStudySchema.Facets)
         {

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 
 namespace ImpactAlliances.Core.Search;
 
-/// <summary>A case as the index keeps it for its page: the front matter and the sanitized HTML body.</summary>
-public sealed record IndexedCase(CaseStudy Case, string Html);
+/// <summary>A case as the index keeps it for its page: the front matter, the sanitized HTML body and the file's git history.</summary>
+public sealed record IndexedCase(CaseStudy Case, string Html, IReadOnlyList<HistoryEntry> History);
 
 /// <summary>What a result list shows of a hit, kept in doc values so that it loads cheaply.</summary>
 public sealed record HitDisplay(

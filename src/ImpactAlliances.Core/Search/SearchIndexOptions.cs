@@ -13,6 +13,9 @@ public sealed class SearchIndexOptions
     [Required]
     public string IndexPath { get; set; } = "index";
 
+    /// <summary>Preview mode (<c>Content:Watch</c>): rebuild the index whenever a content file changes.</summary>
+    public bool Watch { get; set; }
+
     /// <summary>Results per page when a request does not say (<c>Search:PageSize</c>).</summary>
     [Range(1, 100)]
     public int PageSize { get; set; } = 20;

@@ -10,7 +10,7 @@ namespace ImpactAlliances.Web.Search;
 /// </summary>
 public sealed partial class IndexRefreshService(
     CaseStudyIndex index,
-    IndexBootstrapper bootstrapper,
+    ContentIndexer indexer,
     IOptions<SearchIndexOptions> options,
     ILogger<IndexRefreshService> logger) : BackgroundService
 {
@@ -20,7 +20,7 @@ public sealed partial class IndexRefreshService(
         // Before the server listens, so the first request finds an open index.
         try
         {
-            bootstrapper.EnsureIndex();
+            indexer.EnsureIndex();
             index.Refresh();
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
