@@ -180,6 +180,30 @@ public sealed class CaseStudyReaderFacts
     }
 
     [Fact]
+    public void A_section_holding_only_a_comment_is_empty()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("La mobilité est un frein à l'emploi.", "<!-- Le besoin, la fragilité traitée. -->"));
+
+        Assert.Equal(["case.md:21: empty section 'Contexte'"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_source_without_title_is_reported()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("title: \"Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023\", ", ""));
+
+        Assert.Equal(["case.md:17: missing required field 'sources.title'"], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_misspelt_key_gets_a_suggestion()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("domains:", "domain:"));
+
+        Assert.Contains("case.md:8: unknown key 'domain' (did you mean 'domains'?)", Messages(diagnostics));
+    }
+
+    [Fact]
     public void A_summary_over_the_limit_is_reported()
     {
         var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));

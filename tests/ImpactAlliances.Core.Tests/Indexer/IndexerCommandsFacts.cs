@@ -106,6 +106,48 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Contains("Usage: ImpactAlliances.Indexer", output);
     }
 
+    [Fact]
+    public async Task New_creates_a_case_from_the_template_and_lists_what_to_fill_in()
+    {
+        File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
+
+        var (code, output, _) = await Run("new", "Énergie « citoyenne » à Saint-Étienne", "--content", _content);
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        var path = Path.Combine(_content, "cases", "energie-citoyenne-a-saint-etienne.md");
+        var text = File.ReadAllText(path);
+        Assert.Contains("title: \"Énergie « citoyenne » à Saint-Étienne\"", text);
+        Assert.Matches(@"\nupdated: \d{4}-\d{2}-\d{2}\n", text);
+        Assert.Contains($"{path}:7: 'summary' must not be empty", output);
+        Assert.Contains($"{path}:24: empty section 'Contexte'", output);
+        Assert.Contains("(taxonomy 'partnership_types')", output.Replace("is empty; choose a value of the taxonomy 'partnership_types'", "(taxonomy 'partnership_types')"));
+        Assert.True((await Run("validate", "--content", _content)).Code == IndexerCommands.Failed, "the new case is not valid until filled in");
+    }
+
+    [Fact]
+    public async Task New_never_overwrites_a_case()
+    {
+        File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
+        var existing = Path.Combine(_content, "cases", "velo-ecole-quartiers.md");
+        var before = File.ReadAllText(existing);
+
+        var (code, _, error) = await Run("new", "Vélo-école : quartiers", "--content", _content);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Contains("already exists", error);
+        Assert.Equal(before, File.ReadAllText(existing));
+    }
+
+    [Theory]
+    [InlineData("new")]
+    [InlineData("new", "???")]
+    [InlineData("new", "un", "deux")]
+    [InlineData("validate", "en-trop")]
+    public async Task New_needs_exactly_one_title(params string[] args)
+    {
+        Assert.Equal(IndexerCommands.BadArguments, (await Run(args)).Code);
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -1,0 +1,38 @@
+using ImpactAlliances.Core.Content;
+
+namespace ImpactAlliances.Core.Tests.Content;
+
+public sealed class CaseStudyRulesFacts
+{
+    [Theory]
+    [InlineData("Wimoov et Renault : une offre de mobilité solidaire", "wimoov-et-renault-une-offre-de-mobilite-solidaire")]
+    [InlineData("L'Œuvre d'Orient à Saint-Étienne", "l-oeuvre-d-orient-a-saint-etienne")]
+    [InlineData("  Énergie « citoyenne » !  ", "energie-citoyenne")]
+    [InlineData("???", "")]
+    public void A_title_gives_a_valid_slug(string title, string slug)
+    {
+        Assert.Equal(slug, CaseStudyRules.SlugFromTitle(title));
+        Assert.True(slug.Length == 0 || CaseStudyRules.IsValidSlug(slug));
+    }
+
+    [Fact]
+    public void A_long_title_is_cut_at_a_word()
+    {
+        var slug = CaseStudyRules.SlugFromTitle("La Fédération des entreprises de propreté accompagne ses adhérents dans une démarche de responsabilité sociétale");
+
+        Assert.Equal("la-federation-des-entreprises-de-proprete-accompagne-ses", slug);
+        Assert.True(CaseStudyRules.IsValidSlug(slug));
+    }
+
+    [Theory]
+    [InlineData("wimoov-renault", true)]
+    [InlineData("Wimoov", false)]
+    [InlineData("mobilité", false)]
+    [InlineData("double--tiret", false)]
+    [InlineData("-debut", false)]
+    [InlineData("avec espace", false)]
+    public void Slugs_are_lowercase_ascii_words_joined_by_single_hyphens(string slug, bool valid)
+    {
+        Assert.Equal(valid, CaseStudyRules.IsValidSlug(slug));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Core.Tests.Indexing;
+
+public sealed class GitHistoryFacts : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void The_history_of_each_case_reaches_its_page_newest_first()
+    {
+        var content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        Git("init", "-q");
+        Git("add", ".");
+        Git("commit", "-q", "-m", "Add the fixture cases");
+        var file = Path.Combine(content, "cases", "velo-ecole-quartiers.md");
+        File.AppendAllText(file, "\nUne phrase de plus.\n");
+        Git("commit", "-q", "-am", "Complete the vélo-école case");
+
+        var history = GitHistory.Read(content);
+
+        Assert.Equal(["Complete the vélo-école case", "Add the fixture cases"], history.For(file).Select(e => e.Message));
+        Assert.All(history.For(file), e => Assert.Equal("Éditrice Test", e.Author));
+        Assert.Single(history.For(Path.Combine(content, "cases", "microcredit-outre-mer.md")));
+
+        var store = new IndexStore(Path.Combine(_folder.Path, "index"));
+        new IndexBuilder(new MarkdownRenderer()).Build(store, Path.Combine(content, "taxonomy.yml"), ContentLoader.Load(content, new DateOnly(2026, 11, 23)).Cases, history);
+        using var index = new CaseStudyIndex(store);
+        using var searcher = new CaseStudySearcher(index, Options.Create(new SearchIndexOptions()));
+        Assert.Equal(2, searcher.GetCase("velo-ecole-quartiers")!.Case.History.Count);
+    }
+
+    [Fact]
+    public void Content_outside_a_git_checkout_has_no_history()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "ia-no-git-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outside);
+        try
+        {
+            Assert.Empty(GitHistory.Read(outside).For(Path.Combine(outside, "cases", "x.md")));
+        }
+        finally
+        {
+            Directory.Delete(outside, true);
+        }
+    }
+
+    private void Git(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = _folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Éditrice Test";
+        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "editrice@example.org";
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ImpactAlliances.Web.Tests;
+
+public sealed class ThemePagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private readonly HttpClient _client = site.CreateClient();
+
+    [Fact]
+    public async Task The_theme_index_lists_every_value_of_every_facet_with_its_count()
+    {
+        var html = await _client.GetStringAsync("/themes");
+        var api = JsonDocument.Parse(await _client.GetStringAsync("/api/search?size=1")).RootElement;
+
+        Assert.Contains("Fragilités environnementales", html);
+        foreach (var facet in api.GetProperty("facets").EnumerateObject())
+        {
+            foreach (var value in facet.Value.EnumerateArray())
+            {
+                var slug = value.GetProperty("value").GetString()!;
+                Assert.Matches(new Regex($"href=\"/themes/[a-z]+/{Regex.Escape(slug)}\">[^<]+</a>\\s*<span class=\"facet-count\">{value.GetProperty("count").GetInt32()}<"), html);
+            }
+        }
+        Assert.Contains("href=\"/themes/regions/corse\"", html);
+    }
+
+    [Fact]
+    public async Task A_theme_page_shows_the_definition_the_count_and_the_cases()
+    {
+        var html = await _client.GetStringAsync("/themes/types/mecenat");
+        var api = JsonDocument.Parse(await _client.GetStringAsync("/api/search?partnership_types=mecenat&size=1")).RootElement;
+        var total = api.GetProperty("total").GetInt32();
+
+        Assert.Contains("<h1>Mécénat</h1>", html);
+        Assert.Contains("Soutien apporté sans contrepartie", html);
+        Assert.Contains($">{total} exemples</p>", html);
+        Assert.Equal(Math.Min(total, 20), Regex.Count(html, "class=\"hit-title\""));
+        Assert.Contains("href=\"/?partnership_types=mecenat\"", html);
+    }
+
+    [Fact]
+    public async Task A_domain_page_names_its_family_and_links_to_its_siblings()
+    {
+        var html = await _client.GetStringAsync("/themes/domaines/mobilite");
+
+        Assert.Contains("Fragilités sociétales", html);
+        Assert.Contains("href=\"/themes/domaines/sante\"", html);
+        Assert.Contains("Capacité à se déplacer", html);
+    }
+
+    [Fact]
+    public async Task Theme_pages_page_through_their_cases()
+    {
+        var html = await _client.GetStringAsync("/themes/acteurs/association?page=2");
+
+        Assert.Contains("rel=\"prev\" href=\"/themes/acteurs/association\"", html);
+        Assert.Contains("<span class=\"current\" aria-current=\"page\">2</span>", html);
+    }
+
+    [Theory]
+    [InlineData("/themes/domaines/inconnu")]
+    [InlineData("/themes/inconnu/mobilite")]
+    public async Task An_unknown_theme_is_a_404(string url)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
+    }
+}
