@@ -28,12 +28,19 @@ internal sealed class ValidateCommand : ICommand
         return Report(content, output, error) ? IndexerCommands.Ok : IndexerCommands.Failed;
     }
 
+    /// <summary>Paths below the current folder are shown relative to it, as editors and CI annotations expect.</summary>
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
     /// <summary>Prints the diagnostics and a summary; returns whether the content is valid.</summary>
     internal static bool Report(ContentSet content, TextWriter output, TextWriter error)
     {
         foreach (var diagnostic in content.Diagnostics)
         {
-            error.WriteLine(diagnostic);
+            error.WriteLine(diagnostic with { Path = Display(diagnostic.Path) });
         }
         var errors = content.Errors.Count();
         var warnings = content.Diagnostics.Count - errors;
