@@ -38,6 +38,11 @@ public static partial class CaseStudyRules
             }
             slug = next.Length > MaxSlugLength ? next[..MaxSlugLength].TrimEnd('-') : next;
         }
+        // A cut can leave an elided article ("maraichage-d" from "maraîchage d'insertion").
+        while (slug.Length > 2 && slug[^2] == '-')
+        {
+            slug = slug[..^2];
+        }
         return slug;
     }
 

@@ -33,7 +33,8 @@ public static class ContentLoader
         Parallel.ForEach(files, file =>
         {
             var own = new List<ContentDiagnostic>();
-            results.Add((file, reader.Read(file, own), own));
+            var caseFile = reader.Read(file, own);
+            results.Add((file, caseFile, own.OrderBy(d => d.Line).ToList()));
         });
         var ordered = results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(ordered.SelectMany(r => r.Diagnostics));

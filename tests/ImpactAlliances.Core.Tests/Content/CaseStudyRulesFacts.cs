@@ -16,6 +16,13 @@ public sealed class CaseStudyRulesFacts
     }
 
     [Fact]
+    public void A_cut_does_not_end_on_an_elided_article()
+    {
+        Assert.Equal("les-jardins-de-cocagne-et-la-ville-de-besancon-maraichage",
+            CaseStudyRules.SlugFromTitle("Les Jardins de Cocagne et la Ville de Besançon : maraîchage d'insertion"));
+    }
+
+    [Fact]
     public void A_long_title_is_cut_at_a_word()
     {
         var slug = CaseStudyRules.SlugFromTitle("La Fédération des entreprises de propreté accompagne ses adhérents dans une démarche de responsabilité sociétale");
