@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using ImpactAlliances.Core.Content;
 using Markdig;
 
 namespace ImpactAlliances.Core.Rendering;
@@ -47,6 +48,11 @@ public sealed class MarkdownRenderer
             if (child is IText t)
             {
                 text.Append(t.Data);
+                continue;
+            }
+            // The standard section titles are in every case: as text they only add noise to matching and snippets.
+            if (child is IElement { TagName: "H2" } heading && CaseStudyRules.Sections.Contains(heading.TextContent.Trim()))
+            {
                 continue;
             }
             var isBlock = child is IElement e && BlockElements.Contains(e.TagName);

@@ -9,11 +9,11 @@ public sealed class MarkdownRendererFacts
     [Fact]
     public void Markdown_becomes_html_and_plain_text()
     {
-        var rendered = _renderer.Render("## Contexte\n\nUne **alliance** et [un lien](https://example.org).\n\n- un\n- deux");
+        var rendered = _renderer.Render("## Contexte\n\nUne **alliance** et [un lien](https://example.org).\n\n### Un détail\n\n- un\n- deux");
 
         Assert.Contains("<h2>Contexte</h2>", rendered.Html);
         Assert.Contains("<strong>alliance</strong>", rendered.Html);
-        Assert.Equal("Contexte\nUne alliance et un lien.\nun\ndeux", rendered.PlainText);
+        Assert.Equal("Une alliance et un lien.\nUn détail\nun\ndeux", rendered.PlainText);
     }
 
     [Theory]
