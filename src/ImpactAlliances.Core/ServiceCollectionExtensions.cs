@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ContentStatus>();
         services.AddSingleton<ContentIndexer>();
         services.AddSingleton<CaseStudyIndex>();
+        services.AddSingleton<SynonymProvider>();
         services.AddSingleton<ICaseStudySearch, CaseStudySearcher>();
         return services;
     }

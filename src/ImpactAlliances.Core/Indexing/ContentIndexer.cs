@@ -48,15 +48,15 @@ public sealed partial class ContentIndexer(
         }
     }
 
-    /// <summary>Builds an index unless one is there; returns whether it built one.</summary>
+    /// <summary>Builds an index unless one of the current format is there; returns whether it built one.</summary>
     /// <remarks>Cases with errors are logged and left out, so that one bad file does not keep the site from starting.</remarks>
     public bool EnsureIndex()
     {
-        if (store.CurrentVersion() is not null)
+        if (store.CurrentVersion() is { } version && IndexManifest.TryRead(store.Version(version))?.Format == CaseStudySchema.FormatVersion)
         {
             return false;
         }
-        LogBuilding(logger, store.Root, ContentPath);
+        LogBuilding(logger, store.Root, ContentPath, CaseStudySchema.FormatVersion);
         return Rebuild() is not null;
     }
 
@@ -71,8 +71,8 @@ public sealed partial class ContentIndexer(
         return Build(content);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No index in {IndexPath}: building one from {ContentPath}")]
-    private static partial void LogBuilding(ILogger logger, string indexPath, string contentPath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index of format {Format} in {IndexPath}: building one from {ContentPath}")]
+    private static partial void LogBuilding(ILogger logger, string indexPath, string contentPath, int format);
 
     [LoggerMessage(Message = "{Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, LogLevel level, ContentDiagnostic diagnostic);

@@ -8,6 +8,19 @@ public sealed record IndexManifest(int Format, int Cases, DateTimeOffset BuiltAt
     /// <summary>Writes the manifest of a version.</summary>
     public void Write(IndexVersion version) => File.WriteAllText(version.ManifestFile, JsonSerializer.Serialize(this));
 
+    /// <summary>The manifest of a version, or null when it is missing or unreadable.</summary>
+    public static IndexManifest? TryRead(IndexVersion version)
+    {
+        try
+        {
+            return Read(version);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads the manifest of a version.</summary>
     public static IndexManifest Read(IndexVersion version) =>
         JsonSerializer.Deserialize<IndexManifest>(File.ReadAllText(version.ManifestFile))

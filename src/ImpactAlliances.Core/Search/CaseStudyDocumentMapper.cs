@@ -13,6 +13,13 @@ namespace ImpactAlliances.Core.Search;
 public static class CaseStudyDocumentMapper
 {
     // Offsets in the postings let a snippet be cut from the text without analysing it again.
+    // Only which documents hold a word: enough to know the word exists and how common it is.
+    private static readonly FieldType DocumentsOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_ONLY,
+        OmitNorms = true,
+    });
+
     private static readonly FieldType TextWithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
@@ -31,7 +38,10 @@ public static class CaseStudyDocumentMapper
             new Field(CaseStudySchema.Body, rendered.PlainText, TextWithOffsets),
             new Field(CaseStudySchema.BodyExact, rendered.PlainText, TextWithOffsets),
             new TextField(CaseStudySchema.MetaExact, $"{c.Title}\n{c.Summary}\n{organisations}", Field.Store.NO),
+            new Field(CaseStudySchema.Surface, $"{c.Title}\n{c.Summary}\n{organisations}\n{rendered.PlainText}", DocumentsOnly),
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
+            new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
+            new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldAccents(c.Title.ToLowerInvariant()))),
             new BinaryDocValuesField(CaseStudySchema.Display, Json(DisplayOf(c))),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
             new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), CaseJson.Options)),

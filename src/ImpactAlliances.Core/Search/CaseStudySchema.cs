@@ -18,7 +18,7 @@ public static class CaseStudySchema
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Bumped when the fields change, so that a site never reads an index it does not understand.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
@@ -34,6 +34,12 @@ public static class CaseStudySchema
     public const string BodyExact = "body_exact";
     /// <summary>Title, summary and organisations folded but not stemmed: prefix queries.</summary>
     public const string MetaExact = "meta_exact";
+    /// <summary>All text lower-cased but not folded, documents only: the vocabulary spelling corrections come from.</summary>
+    public const string Surface = "surface";
+    /// <summary>Start year, numeric doc values (0 when unknown): the year range filter.</summary>
+    public const string Year = "year";
+    /// <summary>Folded title, sorted doc values: sort by title.</summary>
+    public const string TitleSort = "title_sort";
     /// <summary>Last update as yyyyMMdd, numeric doc values: sort by most recent.</summary>
     public const string Updated = "updated";
     /// <summary>What a result list shows of a hit, as binary doc values: read without decompressing stored blocks.</summary>
@@ -75,5 +81,6 @@ public static class CaseStudySchema
         {
             [BodyExact] = new FrenchAnalyzer(stem: false),
             [MetaExact] = new FrenchAnalyzer(stem: false),
+            [Surface] = new FrenchAnalyzer(FrenchAnalyzer.Mode.Surface),
         });
 }

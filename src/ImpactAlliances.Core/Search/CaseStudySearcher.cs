@@ -4,38 +4,115 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>Runs searches and case look-ups on the served index snapshot.</summary>
-public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndexOptions> options) : ICaseStudySearch, IDisposable
+public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndexOptions> options, SynonymProvider? synonyms = null)
+    : ICaseStudySearch, IDisposable
 {
     private readonly SearchIndexOptions _options = options.Value;
     private readonly Analyzer _analyzer = CaseStudySchema.CreateAnalyzer();
-    private SearchQueryBuilder QueryBuilder => new(_analyzer);
+
+    private SynonymSet Synonyms => synonyms?.Current ?? SynonymSet.Empty;
 
     /// <inheritdoc />
     public SearchResult Search(SearchRequest request)
     {
         using var lease = index.Acquire();
         var snapshot = lease.Snapshot;
-        var text = QueryBuilder.Build(request.Query);
+        var clauses = UserQuery.Parse(request.Query);
+        var (searched, corrections) = request.Literal ? (clauses, []) : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms);
+        var result = Run(snapshot, request, searched, out var failedOnly) with { Corrections = corrections };
+        return result.Total > 0 ? result : result with
+        {
+            FilterRemovals = FilterRemovals(snapshot, request, searched, result, failedOnly),
+            QuerySuggestions = QuerySuggestions(snapshot, request, clauses),
+        };
+    }
+
+    private SearchResult Run(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, out int[] failedOnly)
+    {
+        var text = new SearchQueryBuilder(_analyzer, Synonyms).Build(clauses);
         var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var size = Math.Clamp(request.Size ?? _options.PageSize, 1, _options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var window = (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow);
+        var years = request.YearFrom is null && request.YearTo is null
+            ? ((int, int)?)null
+            : (request.YearFrom ?? CaseStudyRules.MinYear, request.YearTo ?? int.MaxValue);
 
         var selected = SelectedPositions(snapshot.Taxonomy, request.Filters);
         var counts = CaseStudySchema.Facets.Select(f => new int[snapshot.Taxonomy[f.Key].Values.Count]).ToArray();
         var top = new TopDocuments(window, sort);
-        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top);
+        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, sort,
+            sort == SearchSort.Title ? snapshot.TitleRanks : null, years);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
+        failedOnly = collector.FailedOnly;
 
         var hits = top.BestFirst().Skip((page - 1) * size)
             .Select(e => ToHit(snapshot, e.Doc, e.Score, text))
             .ToList();
-        return new SearchResult(request.Query?.Trim() ?? "", collector.Total, page, size, sort, hits, FacetResults(snapshot.Taxonomy, counts, selected));
+        return new SearchResult(request.Query?.Trim() ?? "", collector.Total, page, size, sort, hits, FacetResults(snapshot.Taxonomy, counts, selected))
+        {
+            Years = (request.YearFrom, request.YearTo),
+        };
     }
+
+    /// <summary>For an empty result: each active filter, and what its removal would give.</summary>
+    private List<FilterRemoval> FilterRemovals(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, SearchResult result, int[] failedOnly)
+    {
+        var removals = new List<FilterRemoval>();
+        for (var d = 0; d < CaseStudySchema.Facets.Count; d++)
+        {
+            var facet = result.Facets[d];
+            var values = facet.Values.Where(v => v.Selected).Select(v => v.Label).ToList();
+            if (values.Count > 0)
+            {
+                removals.Add(new FilterRemoval(facet.Key, facet.Label, values, failedOnly[d]));
+            }
+        }
+        if (request.YearFrom is not null || request.YearTo is not null)
+        {
+            var withoutYears = Run(snapshot, request with { YearFrom = null, YearTo = null, Size = 1, Page = 1 }, clauses, out _).Total;
+            removals.Add(new FilterRemoval("years", "Années", [$"{request.YearFrom?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{request.YearTo?.ToString(CultureInfo.InvariantCulture) ?? "…"}"], withoutYears));
+        }
+        if (removals.Count > 1 && removals.All(r => r.Count == 0))
+        {
+            // No single filter is to blame: offer them all at once.
+            var unfiltered = request with { Filters = new Dictionary<string, IReadOnlyList<string>>(), YearFrom = null, YearTo = null, Size = 1, Page = 1 };
+            removals.Add(new FilterRemoval(FilterRemoval.All, "tous les filtres", [], Run(snapshot, unfiltered, clauses, out _).Total));
+        }
+        return removals;
+    }
+
+    /// <summary>For an empty result: a bolder spelling correction, and each word on its own.</summary>
+    private List<QuerySuggestion> QuerySuggestions(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses)
+    {
+        var candidates = new List<string>();
+        var (bolder, corrections) = QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms, extraEdits: 1);
+        if (corrections.Count > 0)
+        {
+            candidates.Add(string.Join(' ', bolder.Select(Display)));
+        }
+        var words = clauses.Where(c => !c.Excluded).ToList();
+        if (words.Count > 1)
+        {
+            candidates.AddRange(words.Select(Display));
+        }
+        return candidates.Distinct()
+            .Select(q => new QuerySuggestion(q, Run(snapshot, request with { Query = q, Size = 1, Page = 1 }, UserQuery.Parse(q), out _).Total))
+            .Where(s => s.Count > 0)
+            .ToList();
+    }
+
+    private static string Display(QueryClause clause) => clause.Kind switch
+    {
+        ClauseKind.Phrase => $"\"{clause.Text}\"",
+        ClauseKind.Prefix => $"{clause.Text}*",
+        _ => clause.Text,
+    };
 
     /// <inheritdoc />
     public CasePage? GetCase(string slug)
@@ -109,7 +186,12 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
                 .OrderByDescending(v => v.Selected)
                 .ThenByDescending(v => v.Count)
                 .ToList();
-            results.Add(new FacetResult(facet.Key, facet.Label, values));
+            results.Add(new FacetResult(facet.Key, facet.Label, values)
+            {
+                Families = facet.Families
+                    .Select(f => new FacetFamily(f.Slug, f.Label, facet.Values.Where(v => v.Parent == f.Slug).Select(v => v.Slug).ToList()))
+                    .ToList(),
+            });
         }
         return results;
     }

@@ -16,14 +16,23 @@ internal sealed class FacetedCollector : ICollector
     private readonly TopDocuments _top;
     private SegmentFacets _segment = null!;
     private NumericDocValues? _updated;
+    private NumericDocValues? _year;
+    private readonly int[] _titleRanks;
+    private readonly SearchSort _sort;
+    private readonly (int From, int To)? _years;
     private Scorer? _scorer;
     private int _docBase;
 
     /// <param name="segments">Facet arrays of the snapshot's segments.</param>
     /// <param name="selected">Per dimension, the selected taxonomy positions; null when the dimension is not filtered.</param>
     /// <param name="top">Keeps the best documents.</param>
-    public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top)
+    public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top,
+        SearchSort sort = SearchSort.Relevance, int[]? titleRanks = null, (int From, int To)? years = null)
     {
+        _sort = sort;
+        _titleRanks = titleRanks ?? [];
+        _years = years;
+        FailedOnly = new int[selected.Length];
         _segments = segments;
         _selected = selected;
         _filtered = Enumerable.Range(0, selected.Length).Where(d => selected[d] is not null).ToArray();
@@ -33,6 +42,9 @@ internal sealed class FacetedCollector : ICollector
 
     /// <summary>Per dimension and taxonomy position, the drill-sideways count.</summary>
     public int[][] Counts { get; }
+
+    /// <summary>Per dimension, documents that fail that dimension's filter only: removing it would add them.</summary>
+    public int[] FailedOnly { get; }
 
     /// <summary>Number of hits.</summary>
     public int Total { get; private set; }
@@ -46,10 +58,16 @@ internal sealed class FacetedCollector : ICollector
         _segment = _segments[context.Ord];
         _docBase = context.DocBase;
         _updated = context.AtomicReader.GetNumericDocValues(CaseStudySchema.Updated);
+        _year = context.AtomicReader.GetNumericDocValues(CaseStudySchema.Year);
     }
 
     public void Collect(int doc)
     {
+        // The year range applies like the text: to the hits and to every count.
+        if (_years is { } years && _year?.Get(doc) is var year && (year < years.From || year > years.To || year == 0))
+        {
+            return;
+        }
         var failed = -1;
         foreach (var dimension in _filtered)
         {
@@ -64,6 +82,7 @@ internal sealed class FacetedCollector : ICollector
         }
         if (failed >= 0)
         {
+            FailedOnly[failed]++;
             Count(failed, doc);
             return;
         }
@@ -72,7 +91,13 @@ internal sealed class FacetedCollector : ICollector
         {
             Count(d, doc);
         }
-        _top.Offer(_docBase + doc, _scorer?.GetScore() ?? 0f, _updated?.Get(doc) ?? 0);
+        var key = _sort switch
+        {
+            SearchSort.Recent => _updated?.Get(doc) ?? 0,
+            SearchSort.Title => -_titleRanks[_docBase + doc],
+            _ => 0,
+        };
+        _top.Offer(_docBase + doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key);
     }
 
     private bool Passes(int dimension, int doc)

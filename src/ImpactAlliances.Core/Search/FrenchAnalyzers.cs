@@ -13,10 +13,27 @@ namespace ImpactAlliances.Core.Search;
 /// </summary>
 /// <remarks>
 /// The folded-only variant keeps whole words: the light stemmer cuts "numérique" to "num", so a prefix
-/// query such as <c>numéri*</c> must run on unstemmed text.
+/// query such as <c>numéri*</c> must run on unstemmed text. The surface variant keeps accents and stop
+/// words too: it is the vocabulary spelling corrections are written in.
 /// </remarks>
-public sealed class FrenchAnalyzer(bool stem) : Analyzer
+public sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 {
+    /// <summary>How far the analysis goes.</summary>
+    public enum Mode
+    {
+        /// <summary>Elision, lower case, folding, stop words, light stemming: matching.</summary>
+        Stemmed,
+        /// <summary>Elision, lower case, folding, stop words: prefixes.</summary>
+        Folded,
+        /// <summary>Elision and lower case only: words as written.</summary>
+        Surface,
+    }
+
+    /// <summary>The matching analyzer (<see cref="Mode.Stemmed"/>) or the folded one.</summary>
+    public FrenchAnalyzer(bool stem) : this(stem ? Mode.Stemmed : Mode.Folded)
+    {
+    }
+
     /// <summary>Stop words are folded too, so that "à" and "a" are both dropped.</summary>
     private static readonly CharArraySet StopWords = Folded(Lucene.Net.Analysis.Fr.FrenchAnalyzer.DefaultStopSet);
 
@@ -26,9 +43,13 @@ public sealed class FrenchAnalyzer(bool stem) : Analyzer
         var source = new StandardTokenizer(CaseStudySchema.Version, reader);
         TokenStream stream = new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES);
         stream = new LowerCaseFilter(CaseStudySchema.Version, stream);
+        if (mode == Mode.Surface)
+        {
+            return new TokenStreamComponents(source, stream);
+        }
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(CaseStudySchema.Version, stream, StopWords);
-        if (stem)
+        if (mode == Mode.Stemmed)
         {
             stream = new FrenchLightStemFilter(stream);
         }

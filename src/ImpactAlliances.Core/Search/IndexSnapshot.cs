@@ -25,6 +25,39 @@ public sealed class IndexSnapshot
         Taxonomy = taxonomy;
         Manifest = manifest;
         Segments = reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray();
+        _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
+        _titleRanks = new Lazy<int[]>(() => TitleRanksOf(reader));
+    }
+
+    private readonly Lazy<SpellVocabulary> _vocabulary;
+    private readonly Lazy<int[]> _titleRanks;
+
+    /// <summary>The index's words, for spelling corrections; built on first use.</summary>
+    internal SpellVocabulary Vocabulary => _vocabulary.Value;
+
+    /// <summary>Each document's position in title order; built on first use.</summary>
+    internal int[] TitleRanks => _titleRanks.Value;
+
+    private static int[] TitleRanksOf(DirectoryReader reader)
+    {
+        var keys = new string[reader.MaxDoc];
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var titles = leaf.AtomicReader.GetSortedDocValues(CaseStudySchema.TitleSort);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                titles.Get(doc, bytes);
+                keys[leaf.DocBase + doc] = bytes.Utf8ToString();
+            }
+        }
+        var order = Enumerable.Range(0, keys.Length).OrderBy(d => keys[d], StringComparer.Ordinal).ThenBy(d => d).ToArray();
+        var ranks = new int[keys.Length];
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            ranks[order[rank]] = rank;
+        }
+        return ranks;
     }
 
     /// <summary>The version this snapshot reads.</summary>

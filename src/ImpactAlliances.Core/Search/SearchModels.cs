@@ -7,6 +7,8 @@ public enum SearchSort
     Relevance,
     /// <summary>Most recently updated first.</summary>
     Recent,
+    /// <summary>By title, A to Z.</summary>
+    Title,
 }
 
 /// <summary>A search as a person or a client asks for it; <see cref="CaseStudySearcher"/> normalizes it.</summary>
@@ -22,6 +24,12 @@ public sealed record SearchRequest
     public int? Size { get; init; }
     /// <summary>Order; null for relevance with text and most recent without.</summary>
     public SearchSort? Sort { get; init; }
+    /// <summary>Earliest start year; cases with no known year are left out when a bound is set.</summary>
+    public int? YearFrom { get; init; }
+    /// <summary>Latest start year.</summary>
+    public int? YearTo { get; init; }
+    /// <summary>Search the words as typed, without spelling correction.</summary>
+    public bool Literal { get; init; }
 }
 
 /// <summary>The answer to a search.</summary>
@@ -34,12 +42,47 @@ public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<FacetResult> Facets)
 {
+    /// <summary>Misspelt words that were replaced; empty when the query was searched as typed.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
+    /// <summary>The query as it was searched, after corrections; equal to <see cref="Query"/> when none.</summary>
+    public string SearchedQuery => Corrections.Aggregate(Query, (q, c) => ReplaceWord(q, c.From, c.To));
+
+    /// <summary>The year range applied, if any.</summary>
+    public (int? From, int? To) Years { get; init; }
+
+    /// <summary>With no result: how many results each facet's filter would give if removed (and the year range).</summary>
+    public IReadOnlyList<FilterRemoval> FilterRemovals { get; init; } = [];
+
+    /// <summary>With no result: other queries worth trying, with their number of results.</summary>
+    public IReadOnlyList<QuerySuggestion> QuerySuggestions { get; init; } = [];
+
+    private static string ReplaceWord(string query, string from, string to)
+    {
+        var index = query.IndexOf(from, StringComparison.Ordinal);
+        return index < 0 ? query : string.Concat(query.AsSpan(0, index), to, query.AsSpan(index + from.Length));
+    }
+
     /// <summary>Number of pages, at least 1.</summary>
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
 
     /// <summary>Whether any facet value is selected.</summary>
     public bool HasFilters => Facets.Any(f => f.Values.Any(v => v.Selected));
 }
+
+/// <summary>What removing one filter would give.</summary>
+/// <param name="Key">Facet key, or <c>years</c> for the year range.</param>
+/// <param name="Label">French label of the filter.</param>
+/// <param name="Values">Labels of the selected values.</param>
+/// <param name="Count">Results without that filter.</param>
+public sealed record FilterRemoval(string Key, string Label, IReadOnlyList<string> Values, int Count)
+{
+    /// <summary>The key of the removal of every filter at once.</summary>
+    public const string All = "all";
+}
+
+/// <summary>A query to try instead, and its number of results.</summary>
+public sealed record QuerySuggestion(string Query, int Count);
 
 /// <summary>One result.</summary>
 public sealed record SearchHit(
@@ -56,8 +99,15 @@ public sealed record SearchHit(
 /// <summary>A facet value with its French label.</summary>
 public sealed record FacetLabel(string Value, string Label);
 
-/// <summary>The counts of one facet.</summary>
-public sealed record FacetResult(string Key, string Label, IReadOnlyList<FacetCount> Values);
+/// <summary>The counts of one facet, and the families its values are grouped in (domains).</summary>
+public sealed record FacetResult(string Key, string Label, IReadOnlyList<FacetCount> Values)
+{
+    /// <summary>Groups of values, in taxonomy order; empty when the facet has none.</summary>
+    public IReadOnlyList<FacetFamily> Families { get; init; } = [];
+}
+
+/// <summary>A family of values: its slug, label and the slugs of its values.</summary>
+public sealed record FacetFamily(string Slug, string Label, IReadOnlyList<string> Values);
 
 /// <summary>One facet value: how many results it would give, and whether it is selected.</summary>
 public sealed record FacetCount(string Value, string Label, int Count, bool Selected);

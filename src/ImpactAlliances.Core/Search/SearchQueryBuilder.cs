@@ -1,4 +1,3 @@
-using ImpactAlliances.Core.Content;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -13,25 +12,32 @@ namespace ImpactAlliances.Core.Search;
 public sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes);
 
 /// <summary>
-/// Turns the clauses of a user's query into a Lucene query over the text fields. Facet filters are not
-/// part of it: the collector applies them, so that each facet's counts can leave its own filter out.
+/// Turns the clauses of a user's query into a Lucene query over the text fields, expanding synonyms.
+/// Facet filters are not part of it: the collector applies them, so that each facet's counts can leave
+/// its own filter out.
 /// </summary>
-public sealed class SearchQueryBuilder(Analyzer analyzer)
+public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms)
 {
     // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
     private const float TieBreaker = 0.1f;
 
     /// <summary>Builds the text query of a user's input.</summary>
-    public TextQuery Build(string? input)
+    public TextQuery Build(string? input) => Build(UserQuery.Parse(input));
+
+    /// <summary>Builds the text query of parsed clauses.</summary>
+    public TextQuery Build(IReadOnlyList<QueryClause> clauses)
     {
         var bodyTerms = new List<string>();
         var prefixes = new List<string>();
         var query = new BooleanQuery();
         BooleanQuery? group = null;
         var positives = 0;
-        foreach (var clause in UserQuery.Parse(input))
+        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix ? [] : Analyze(c.Text)).ToList();
+        for (var i = 0; i < clauses.Count; i++)
         {
-            var clauseQuery = ClauseQuery(clause, clause.Excluded ? null : bodyTerms, clause.Excluded ? null : prefixes);
+            var clause = clauses[i];
+            var (clauseQuery, consumed) = ClauseQuery(clauses, analysed, i, clause.Excluded ? null : bodyTerms, clause.Excluded ? null : prefixes);
+            i += consumed - 1;
             if (clauseQuery is null)
             {
                 continue;
@@ -61,26 +67,85 @@ public sealed class SearchQueryBuilder(Analyzer analyzer)
         return new TextQuery(query, bodyTerms, prefixes);
     }
 
-    private DisjunctionMaxQuery? ClauseQuery(QueryClause clause, List<string>? bodyTerms, List<string>? prefixes)
+    /// <summary>The query of the clause at <paramref name="index"/>, and how many clauses it took (a synonym can span several words).</summary>
+    private (Query? Query, int Consumed) ClauseQuery(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index, List<string>? bodyTerms, List<string>? prefixes)
     {
+        var clause = clauses[index];
         if (clause.Kind == ClauseKind.Prefix)
         {
-            return PrefixClause(clause.Text, prefixes);
+            return (PrefixClause(clause.Text, prefixes), 1);
         }
-        var tokens = Analyze(CaseStudySchema.Body, clause.Text);
+        var tokens = analysed[index];
         if (tokens.Count == 0)
         {
-            return null;
+            return (null, 1);
         }
-        bodyTerms?.AddRange(tokens.Select(t => t.Term));
+        var (expressions, consumed) = Synonyms(clauses, analysed, index);
         var any = new DisjunctionMaxQuery(TieBreaker);
+        if (expressions.Count == 0)
+        {
+            AddExpression(any, tokens, 1f);
+            bodyTerms?.AddRange(tokens.Select(t => t.Term));
+            return (any, 1);
+        }
+        if (consumed > 1)
+        {
+            // The words as typed, each anywhere, stay an alternative to the expressions.
+            var words = new BooleanQuery();
+            for (var i = index; i < index + consumed; i++)
+            {
+                var word = new DisjunctionMaxQuery(TieBreaker);
+                AddExpression(word, analysed[i], 1f);
+                words.Add(word, Occur.MUST);
+            }
+            any.Add(words);
+        }
+        foreach (var expression in expressions)
+        {
+            // The words as typed weigh a little more than their synonyms.
+            var typed = consumed == 1 && tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
+            AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), typed ? 1f : 0.8f);
+            bodyTerms?.AddRange(expression.Terms);
+        }
+        return (any, consumed);
+    }
+
+    /// <summary>
+    /// Synonyms apply to a quoted phrase as a whole, or to a run of plain words (typed without OR or '-').
+    /// </summary>
+    private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed) Synonyms(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index)
+    {
+        var clause = clauses[index];
+        if (clause.Kind == ClauseKind.Phrase)
+        {
+            var terms = analysed[index].Select(t => t.Term).ToList();
+            var expressions = synonyms.Match(terms, 0, out var length);
+            return length == terms.Count ? (expressions, 1) : ([], 1);
+        }
+        // The run of plain words from here, and where each word's terms end.
+        var run = new List<string>();
+        var ends = new List<int>();
+        for (var i = index; i < clauses.Count && IsPlainWord(clauses[i], i == index); i++)
+        {
+            run.AddRange(analysed[i].Select(t => t.Term));
+            ends.Add(run.Count);
+        }
+        var matched = synonyms.Match(run, 0, out var matchedLength);
+        var words = ends.IndexOf(matchedLength) + 1;
+        return matchedLength > 0 && words > 0 ? (matched, words) : ([], 1);
+    }
+
+    private static bool IsPlainWord(QueryClause clause, bool first) =>
+        clause.Kind == ClauseKind.Word && !clause.Excluded && (first || !clause.OrWithPrevious);
+
+    private static void AddExpression(DisjunctionMaxQuery any, List<(string Term, int Position)> tokens, float weight)
+    {
         foreach (var (field, boost) in CaseStudySchema.TextFields)
         {
             Query fieldQuery = tokens.Count == 1 ? new TermQuery(new Term(field, tokens[0].Term)) : Phrase(field, tokens);
-            fieldQuery.Boost = boost;
+            fieldQuery.Boost = boost * weight;
             any.Add(fieldQuery);
         }
-        return any;
     }
 
     private static PhraseQuery Phrase(string field, List<(string Term, int Position)> tokens)
@@ -121,10 +186,10 @@ public sealed class SearchQueryBuilder(Analyzer analyzer)
         return new string(folded.Where(char.IsLetterOrDigit).ToArray());
     }
 
-    private List<(string Term, int Position)> Analyze(string field, string text)
+    private List<(string Term, int Position)> Analyze(string text)
     {
         var tokens = new List<(string, int)>();
-        using var stream = analyzer.GetTokenStream(field, text);
+        using var stream = analyzer.GetTokenStream(CaseStudySchema.Body, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();

@@ -1,20 +1,20 @@
 namespace ImpactAlliances.Core.Search;
 
-/// <summary>Keeps the best <c>n</c> documents by relevance or by recency, ties broken by document order.</summary>
+/// <summary>Keeps the best <c>n</c> documents by relevance, or by a sort key (larger first), ties broken by document order.</summary>
 internal sealed class TopDocuments(int size, SearchSort sort)
 {
     private readonly PriorityQueue<Entry, Entry> _queue = new(size + 1, new WorstFirst(sort));
 
     /// <summary>A candidate document.</summary>
-    public readonly record struct Entry(int Doc, float Score, long Updated);
+    public readonly record struct Entry(int Doc, float Score, long Key);
 
-    public void Offer(int doc, float score, long updated)
+    public void Offer(int doc, float score, long key)
     {
         if (size == 0)
         {
             return;
         }
-        var entry = new Entry(doc, score, updated);
+        var entry = new Entry(doc, score, key);
         if (_queue.Count < size)
         {
             _queue.Enqueue(entry, entry);
@@ -42,10 +42,10 @@ internal sealed class TopDocuments(int size, SearchSort sort)
     {
         public int Compare(Entry x, Entry y)
         {
-            var primary = sort == SearchSort.Recent
-                ? x.Updated.CompareTo(y.Updated)
-                : x.Score.CompareTo(y.Score);
-            if (primary == 0 && sort == SearchSort.Recent)
+            var primary = sort == SearchSort.Relevance
+                ? x.Score.CompareTo(y.Score)
+                : x.Key.CompareTo(y.Key);
+            if (primary == 0 && sort != SearchSort.Relevance)
             {
                 primary = x.Score.CompareTo(y.Score);
             }

@@ -27,14 +27,23 @@ public static class CaseStudyApi
 
     private static SearchJson ToJson(SearchResult result) => new(
         result.Query,
+        result.SearchedQuery,
+        result.Corrections,
         result.Total,
         result.Page,
         result.Size,
         result.Sort.ToString().ToLowerInvariant(),
         result.Hits.Select(h => new HitJson(h.Slug, h.Title, h.Summary, h.Snippet, CaseUrl(h.Slug), h.Updated, h.Year, h.Organisations, h.Facets)).ToList(),
-        result.Facets.ToDictionary(f => f.Key, f => f.Values));
+        result.Facets.ToDictionary(f => f.Key, f => f.Values),
+        new YearsJson(result.Years.From, result.Years.To),
+        result.FilterRemovals,
+        result.QuerySuggestions);
 
-    private sealed record SearchJson(string Query, int Total, int Page, int Size, string Sort, IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+    private sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, int Total, int Page, int Size, string Sort,
+        IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
+        IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
+
+    private sealed record YearsJson(int? From, int? To);
 
     private sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
         IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);

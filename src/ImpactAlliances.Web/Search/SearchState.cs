@@ -12,7 +12,8 @@ namespace ImpactAlliances.Web.Search;
 public sealed record SearchState
 {
     /// <summary>Query-string keys.</summary>
-    public const string QueryKey = "q", PageKey = "page", SizeKey = "size", SortKey = "sort";
+    public const string QueryKey = "q", PageKey = "page", SizeKey = "size", SortKey = "sort",
+        YearFromKey = "year_from", YearToKey = "year_to", LiteralKey = "literal";
 
     /// <summary>The text typed.</summary>
     public string Query { get; init; } = "";
@@ -24,6 +25,12 @@ public sealed record SearchState
     public int Page { get; init; } = 1;
     /// <summary>Requested page size, or null for the default.</summary>
     public int? Size { get; init; }
+    /// <summary>Earliest start year, or null.</summary>
+    public int? YearFrom { get; init; }
+    /// <summary>Latest start year, or null.</summary>
+    public int? YearTo { get; init; }
+    /// <summary>Search the words as typed, without spelling correction.</summary>
+    public bool Literal { get; init; }
     /// <summary>The page the state's links lead to: the search page, or a theme page.</summary>
     public string Path { get; init; } = "/";
 
@@ -47,11 +54,39 @@ public sealed record SearchState
             Sort = Enum.TryParse<SearchSort>(query[SortKey].FirstOrDefault(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null,
             Page = int.TryParse(query[PageKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
             Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
+            YearFrom = Year(query[YearFromKey].FirstOrDefault()),
+            YearTo = Year(query[YearToKey].FirstOrDefault()),
+            Literal = query[LiteralKey].FirstOrDefault() is "1" or "true",
         };
     }
 
+    private static int? Year(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;
+
+    /// <summary>Whether the URL asked for anything beyond the defaults.</summary>
+    public bool HasCriteria => Query.Length > 0 || Filters.Count > 0 || YearFrom is not null || YearTo is not null;
+
+    /// <summary>The state without the year range; back to page 1.</summary>
+    public SearchState WithoutYears() => this with { YearFrom = null, YearTo = null, Page = 1 };
+
+    /// <summary>The state searching other text, keeping the filters; back to page 1.</summary>
+    public SearchState WithQuery(string query, bool literal = false) => this with { Query = query, Literal = literal, Page = 1 };
+
+    /// <summary>Selects every value of a group (a domain family), or deselects them all when all are selected.</summary>
+    public SearchState ToggleAll(string facet, IReadOnlyList<string> values)
+    {
+        var current = Filters.GetValueOrDefault(facet) ?? [];
+        var next = values.All(current.Contains)
+            ? current.Where(v => !values.Contains(v)).ToList()
+            : [.. current, .. values.Where(v => !current.Contains(v))];
+        return WithFilter(facet, next);
+    }
+
     /// <summary>The request the searcher runs.</summary>
-    public SearchRequest ToRequest() => new() { Query = Query, Filters = Filters, Page = Page, Size = Size, Sort = Sort };
+    public SearchRequest ToRequest() => new()
+    {
+        Query = Query, Filters = Filters, Page = Page, Size = Size, Sort = Sort, YearFrom = YearFrom, YearTo = YearTo, Literal = Literal,
+    };
 
     /// <summary>Whether a value is selected.</summary>
     public bool IsSelected(string facet, string value) => Filters.GetValueOrDefault(facet)?.Contains(value) ?? false;
@@ -87,6 +122,18 @@ public sealed record SearchState
         foreach (var facet in CaseStudySchema.Facets)
         {
             pairs.AddRange((Filters.GetValueOrDefault(facet.Key) ?? []).Select(v => new KeyValuePair<string, string?>(facet.Key, v)));
+        }
+        if (YearFrom is { } from)
+        {
+            pairs.Add(new(YearFromKey, from.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (YearTo is { } to)
+        {
+            pairs.Add(new(YearToKey, to.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (Literal)
+        {
+            pairs.Add(new(LiteralKey, "1"));
         }
         if (Sort is { } sort)
         {

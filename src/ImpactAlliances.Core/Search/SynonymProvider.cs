@@ -1,0 +1,50 @@
+using ImpactAlliances.Core.Content;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// The synonyms of <c>content/synonyms.yml</c>, read again whenever the file changes, so that editing it
+/// needs no index rebuild.
+/// </summary>
+public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options, ILogger<SynonymProvider> logger) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Lucene.Net.Analysis.Analyzer _analyzer = new FrenchAnalyzer(stem: true);
+    private (DateTime Written, SynonymSet Set) _current = (DateTime.MinValue, SynonymSet.Empty);
+
+    /// <summary>The synonyms file.</summary>
+    public string FilePath => Path.Combine(options.Value.ContentPath, SynonymSet.FileName);
+
+    /// <summary>The current synonyms; a malformed file keeps the previous ones and logs why.</summary>
+    public SynonymSet Current
+    {
+        get
+        {
+            var written = File.Exists(FilePath) ? File.GetLastWriteTimeUtc(FilePath) : DateTime.MinValue;
+            var current = _current;
+            if (written == current.Written)
+            {
+                return current.Set;
+            }
+            lock (_lock)
+            {
+                if (written != _current.Written)
+                {
+                    var diagnostics = new List<ContentDiagnostic>();
+                    var set = SynonymSet.Read(FilePath, _analyzer, diagnostics);
+                    diagnostics.ForEach(d => LogProblem(logger, d));
+                    _current = (written, diagnostics.Count == 0 || _current.Set.Count == 0 ? set : _current.Set);
+                }
+                return _current.Set;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _analyzer.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
+    private static partial void LogProblem(ILogger logger, ContentDiagnostic diagnostic);
+}
