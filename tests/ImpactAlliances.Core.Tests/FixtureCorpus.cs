@@ -14,7 +14,8 @@ public sealed record FixtureCase(
     string Scale,
     string[] Regions,
     string Updated,
-    string Body)
+    string Body,
+    int? Year = null)
 {
     public string[] Actors => Organisations.Select(o => o.Actor).Distinct().ToArray();
 
@@ -46,6 +47,10 @@ public sealed record FixtureCase(
         text.AppendLine("territory:");
         text.AppendLine(CultureInfo.InvariantCulture, $"  scale: {Scale}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  regions: [{string.Join(", ", Regions)}]");
+        if (Year is { } year)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
+        }
         text.AppendLine("sources:");
         text.AppendLine("  - { title: \"Source de test\", url: \"https://example.org/source\" }");
         text.AppendLine(CultureInfo.InvariantCulture, $"updated: {Updated}");
@@ -71,21 +76,21 @@ public static class FixtureCorpus
     public static readonly IReadOnlyList<FixtureCase> Cases =
     [
         new("mobilite-solidaire-garages", "Garages solidaires et mobilité", [("Asso Mobile", "association"), ("Auto SA", "entreprise")], ["mobilite", "emploi-insertion"], "innovation-societale", "national", [], "2026-01-10",
-            "La mobilité est un frein à l'emploi. Des garages solidaires réparent les voitures des personnes en insertion."),
+            "La mobilité est un frein à l'emploi. Des garages solidaires réparent les voitures des personnes en insertion.", 2012),
         new("velo-ecole-quartiers", "Vélo-école dans les quartiers", [("Vélo Pour Tous", "association"), ("Ville de Lille", "collectivite")], ["mobilite", "lien-social"], "mecenat", "local", ["hauts-de-france"], "2025-06-01",
-            "Une vélo-école apprend la mobilité douce aux habitants. Les mobilités actives créent du lien."),
+            "Une vélo-école apprend la mobilité douce aux habitants. Les mobilités actives créent du lien.", 2018),
         new("insertion-par-activite-economique", "Insertion par l'activité économique dans le bâtiment", [("Chantier École", "association"), ("BTP Ouest", "entreprise")], ["emploi-insertion"], "cooperation-economique", "regional", ["bretagne"], "2024-03-15",
-            "L'insertion par l'activité économique ouvre des chantiers aux personnes éloignées de l'emploi. Des clauses sociales dans les marchés publics."),
+            "L'insertion par l'activité économique ouvre des chantiers aux personnes éloignées de l'emploi. Des clauses sociales dans les marchés publics.", 2005),
         new("numerique-inclusif-seniors", "Numérique inclusif pour les seniors", [("Connect Seniors", "association"), ("Telco France", "entreprise"), ("Fondation Lien", "fondation")], ["numerique", "vieillissement"], "mecenat", "national", [], "2026-02-20",
-            "Des ateliers numériques accompagnent les personnes âgées. La fracture numérique isole les aînés."),
+            "Des ateliers numériques accompagnent les personnes âgées. La fracture numérique isole les aînés.", 2020),
         new("energie-citoyenne-village", "Énergie citoyenne au village", [("Habitants du Plateau", "citoyens"), ("Commune de Saint-Clair", "collectivite")], ["transition-energetique"], "innovation-societale", "local", ["auvergne-rhone-alpes"], "2023-09-09",
-            "Des citoyens financent une centrale solaire sur le toit de l'école. La transition énergétique devient locale."),
+            "Des citoyens financent une centrale solaire sur le toit de l'école. La transition énergétique devient locale.", 2016),
         new("biodiversite-carrieres", "Biodiversité dans les carrières", [("Oiseaux Nature", "association"), ("Carrières du Sud", "entreprise")], ["biodiversite", "environnement"], "pratiques-responsables", "regional", ["occitanie", "provence-alpes-cote-d-azur"], "2025-11-30",
             "Les carrières accueillent des espèces protégées. Un plan de gestion de la biodiversité est suivi par des naturalistes."),
         new("aide-alimentaire-ccas", "Aide alimentaire avec le CCAS", [("Banque Solidaire", "association"), ("CCAS de Brest", "collectivite"), ("Super Marché", "entreprise")], ["pauvrete-exclusion"], "cooperation-economique", "local", ["bretagne"], "2026-05-05",
             "Les invendus alimentaires sont redistribués aux familles en précarité. Le CCAS oriente les bénéficiaires."),
         new("logement-intergenerationnel", "Logement intergénérationnel", [("Toit Partagé", "association"), ("Métropole de Lyon", "collectivite")], ["logement", "vieillissement", "lien-social"], "innovation-societale", "local", ["auvergne-rhone-alpes"], "2022-04-12",
-            "Des étudiants logent chez des personnes âgées. La cohabitation intergénérationnelle rompt l'isolement."),
+            "Des étudiants logent chez des personnes âgées. La cohabitation intergénérationnelle rompt l'isolement.", 2010),
         new("handicap-recrutement-inclusif", "Recrutement inclusif et handicap", [("Emploi Handicap", "association"), ("Grande Distribution", "entreprise")], ["handicap-diversite", "emploi-insertion"], "pratiques-responsables", "national", [], "2025-01-20",
             "Une démarche de recrutement inclusif ouvre des postes aux personnes handicapées. Les managers sont formés."),
         new("sante-prevention-seniors", "Prévention santé des seniors", [("Activité Physique", "association"), ("Nutrition SA", "entreprise")], ["sante", "vieillissement"], "innovation-societale", "national", [], "2024-10-10",
@@ -112,12 +117,20 @@ public static class FixtureCorpus
             "Des salariés offrent leur expertise aux associations : c'est le mécénat de compétences. L'engagement des collaborateurs se développe."),
     ];
 
+    /// <summary>The fixture's synonyms file.</summary>
+    public const string Synonyms = """
+        - [ESS, économie sociale et solidaire]
+        - [IAE, SIAE, insertion par l'activité économique]
+        - [seniors, personnes âgées]
+        """;
+
     /// <summary>Writes the corpus and the real taxonomy to a new temporary content folder.</summary>
     public static string WriteTo(string folder)
     {
         var cases = Path.Combine(folder, "cases");
         Directory.CreateDirectory(cases);
         File.Copy(RepositoryPaths.Resolve("content/taxonomy.yml"), Path.Combine(folder, "taxonomy.yml"), overwrite: true);
+        File.WriteAllText(Path.Combine(folder, "synonyms.yml"), Synonyms);
         foreach (var c in Cases)
         {
             File.WriteAllText(Path.Combine(cases, c.Slug + ".md"), c.ToMarkdown());

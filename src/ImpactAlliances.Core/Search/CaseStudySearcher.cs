@@ -128,12 +128,13 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var indexed = CaseStudyDocumentMapper.ToIndexedCase(snapshot.Searcher.Doc(doc));
         var taxonomy = snapshot.Taxonomy;
         var sdgs = taxonomy["sdgs"];
+        var facets = LabelsOf(taxonomy, CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(indexed.Case).ToList()));
         return new CasePage(
             indexed,
-            LabelsOf(taxonomy, CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(indexed.Case).ToList())),
+            facets,
             CaseStudySchema.Facets.ToDictionary(f => f.Key, f => taxonomy[f.Key].Label),
             indexed.Case.Sdgs.Select(n => new FacetLabel(n.ToString(System.Globalization.CultureInfo.InvariantCulture), sdgs.Find(n.ToString(System.Globalization.CultureInfo.InvariantCulture))?.Label ?? "")).ToList(),
-            Related(snapshot, doc, indexed.Case));
+            Related(snapshot, doc, indexed.Case).Select(h => new RelatedCase(h, RelatedReason.Of(facets, h.Facets))).ToList());
     }
 
     /// <inheritdoc />

@@ -18,10 +18,10 @@ public interface ICaseStudySearch
 /// <param name="Facets">The case's facet values with their labels, by facet key, in schema order.</param>
 /// <param name="FacetLabels">The French label of each facet key.</param>
 /// <param name="Sdgs">The case's SDGs with their labels.</param>
-/// <param name="Related">Cases close to this one.</param>
+/// <param name="Related">Cases close to this one, each with what it shares with this one.</param>
 public sealed record CasePage(
     IndexedCase Case,
     IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets,
     IReadOnlyDictionary<string, string> FacetLabels,
     IReadOnlyList<FacetLabel> Sdgs,
-    IReadOnlyList<SearchHit> Related);
+    IReadOnlyList<RelatedCase> Related);

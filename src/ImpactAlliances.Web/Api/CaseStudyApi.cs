@@ -17,7 +17,7 @@ public static class CaseStudyApi
         });
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
-                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => r.Slug).ToList()), CaseJson.Options)
+                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), CaseJson.Options)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."));
         return routes;
     }
@@ -48,5 +48,7 @@ public static class CaseStudyApi
     private sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
         IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
 
-    private sealed record CaseJsonBody(Core.Content.CaseStudy Case, string Html, string Url, IReadOnlyList<string> Related);
+    private sealed record CaseJsonBody(Core.Content.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
+
+    private sealed record RelatedJson(string Slug, string Title, string Url, string Reason);
 }

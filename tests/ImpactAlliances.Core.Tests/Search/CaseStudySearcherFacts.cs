@@ -173,8 +173,9 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.Equal("Garages solidaires et mobilité", page.Case.Case.Title);
         Assert.Contains(page.Facets["domains"], v => v is { Value: "mobilite", Label: "Mobilité" });
         Assert.NotEmpty(page.Related);
-        Assert.DoesNotContain(page.Related, r => r.Slug == "mobilite-solidaire-garages");
-        Assert.Contains(page.Related, r => r.Facets["domains"].Any(d => d.Value is "mobilite" or "emploi-insertion"));
+        Assert.DoesNotContain(page.Related, r => r.Hit.Slug == "mobilite-solidaire-garages");
+        Assert.Contains(page.Related, r => r.Hit.Facets["domains"].Any(d => d.Value is "mobilite" or "emploi-insertion"));
+        Assert.All(page.Related, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -19,13 +20,16 @@ public sealed class SearchFixture : IDisposable
         Assert.Empty(content.Diagnostics);
         new IndexBuilder(new MarkdownRenderer()).Build(Store, Path.Combine(ContentPath, "taxonomy.yml"), content.Cases);
         Index = new CaseStudyIndex(Store);
-        Searcher = new CaseStudySearcher(Index, Options.Create(new SearchIndexOptions { PageSize = 10, MaxPageSize = 50 }));
+        var options = Options.Create(new SearchIndexOptions { PageSize = 10, MaxPageSize = 50, ContentPath = ContentPath });
+        Synonyms = new SynonymProvider(options, NullLogger<SynonymProvider>.Instance);
+        Searcher = new CaseStudySearcher(Index, options, Synonyms);
     }
 
     public string ContentPath { get; }
     public IndexStore Store { get; }
     public CaseStudyIndex Index { get; }
     public CaseStudySearcher Searcher { get; }
+    public SynonymProvider Synonyms { get; }
 
     public SearchResult Search(string? query, params (string Facet, string Value)[] filters) => Searcher.Search(new SearchRequest
     {
@@ -39,6 +43,7 @@ public sealed class SearchFixture : IDisposable
     public void Dispose()
     {
         Searcher.Dispose();
+        Synonyms.Dispose();
         Index.Dispose();
         _folder.Dispose();
     }
