@@ -84,7 +84,7 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Null(await page.EvaluateAsync<bool?>("() => window.hacked"));
     }
 
-    private static async Task<IBrowser> LaunchAsync()
+    internal static async Task<IBrowser> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
         {

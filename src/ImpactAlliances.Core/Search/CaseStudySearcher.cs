@@ -138,6 +138,19 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8)
+    {
+        if (string.IsNullOrWhiteSpace(typed) || typed.Length > UserQuery.MaxLength)
+        {
+            return [];
+        }
+        using var lease = index.Acquire();
+        var snapshot = lease.Snapshot;
+        var suggestions = snapshot.Suggestions(() => Run(snapshot, new SearchRequest { Size = 1 }, [], out _).Facets);
+        return suggestions.Suggest(typed, Math.Clamp(limit, 1, 20));
+    }
+
+    /// <inheritdoc />
     public Taxonomy Taxonomy
     {
         get

@@ -9,6 +9,9 @@ public interface ICaseStudySearch
     /// <summary>One case with its labels and related cases, or null when no case has that slug.</summary>
     CasePage? GetCase(string slug);
 
+    /// <summary>Suggestions as you type: facet values, case titles and organisation names matching the words typed.</summary>
+    IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8);
+
     /// <summary>The taxonomy the served index was built with: facet and value labels, definitions, families.</summary>
     Content.Taxonomy Taxonomy { get; }
 }

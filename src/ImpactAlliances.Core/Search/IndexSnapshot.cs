@@ -30,6 +30,11 @@ public sealed class IndexSnapshot
     }
 
     private readonly Lazy<SpellVocabulary> _vocabulary;
+    private SuggestionIndex? _suggestions;
+
+    /// <summary>The suggestion index, built on first use from the given facet counts (the whole corpus's).</summary>
+    internal SuggestionIndex Suggestions(Func<IReadOnlyList<FacetResult>> facets) =>
+        LazyInitializer.EnsureInitialized(ref _suggestions, () => SuggestionIndex.Build(this, facets()));
     private readonly Lazy<int[]> _titleRanks;
 
     /// <summary>The index's words, for spelling corrections; built on first use.</summary>

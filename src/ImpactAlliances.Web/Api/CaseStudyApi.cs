@@ -15,12 +15,24 @@ public static class CaseStudyApi
             var state = SearchState.FromQuery(request.Query);
             return TypedResults.Json(ToJson(search.Search(state.ToRequest())), CaseJson.Options);
         });
+        api.MapGet("/suggest", (string? q, ICaseStudySearch search) => TypedResults.Json(
+            new SuggestJson(q ?? "", search.Suggest(q).Select(s => new SuggestionJson(
+                s.Kind.ToString().ToLowerInvariant(), s.Label, s.Detail, SuggestionUrl(s))).ToList()),
+            CaseJson.Options));
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
                 ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), CaseJson.Options)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."));
         return routes;
     }
+
+    /// <summary>Where a suggestion leads: the case, the filtered search, or a search for the organisation's name.</summary>
+    public static string SuggestionUrl(Suggestion suggestion) => suggestion.Kind switch
+    {
+        SuggestionKind.Case => CaseUrl(suggestion.Key),
+        SuggestionKind.Facet => SearchState.For(suggestion.Key, suggestion.Value!).ToUrl(),
+        _ => new SearchState { Query = $"\"{suggestion.Key}\"" }.ToUrl(),
+    };
 
     /// <summary>The address of a case page.</summary>
     public static string CaseUrl(string slug) => $"/exemples/{Uri.EscapeDataString(slug)}";
@@ -44,6 +56,10 @@ public static class CaseStudyApi
         IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
 
     private sealed record YearsJson(int? From, int? To);
+
+    private sealed record SuggestJson(string Query, IReadOnlyList<SuggestionJson> Suggestions);
+
+    private sealed record SuggestionJson(string Kind, string Label, string Detail, string Url);
 
     private sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
         IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);

@@ -1,0 +1,139 @@
+using Lucene.Net.Util;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>What a suggestion points to.</summary>
+public enum SuggestionKind
+{
+    /// <summary>A facet value: leads to the filtered search.</summary>
+    Facet,
+    /// <summary>A case title: leads to the case.</summary>
+    Case,
+    /// <summary>An organisation name: leads to a search for it.</summary>
+    Organisation,
+}
+
+/// <summary>One suggestion as you type.</summary>
+/// <param name="Kind">Facet value, case or organisation.</param>
+/// <param name="Label">What is shown.</param>
+/// <param name="Detail">The facet's label, or the number of cases.</param>
+/// <param name="Key">The case slug, the facet key, or the organisation name.</param>
+/// <param name="Value">The facet value; null otherwise.</param>
+public sealed record Suggestion(SuggestionKind Kind, string Label, string Detail, string Key, string? Value);
+
+/// <summary>
+/// Case titles, organisation names and facet values, indexed by the folded words they contain, so that
+/// each keystroke is a binary search. Built once per reader, on first use.
+/// </summary>
+internal sealed class SuggestionIndex
+{
+    private const int MaxScanned = 2_000;
+    private readonly Entry[] _entries;
+    private readonly (string Word, int Entry)[] _words;
+
+    private sealed record Entry(Suggestion Suggestion, string Folded, string[] Words, int Weight);
+
+    private SuggestionIndex(List<Entry> entries)
+    {
+        _entries = [.. entries];
+        _words = _entries.SelectMany((e, i) => e.Words.Distinct().Select(w => (w, i)))
+            .OrderBy(p => p.w, StringComparer.Ordinal).ThenBy(p => p.i).ToArray();
+    }
+
+    public static SuggestionIndex Build(IndexSnapshot snapshot, IReadOnlyList<FacetResult> facets)
+    {
+        var entries = new List<Entry>();
+        foreach (var facet in facets)
+        {
+            foreach (var value in facet.Values.Where(v => v.Count > 0))
+            {
+                entries.Add(Make(new Suggestion(SuggestionKind.Facet, value.Label, facet.Label, facet.Key, value.Value), value.Count));
+            }
+        }
+        var organisations = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bytes = new BytesRef();
+        foreach (var leaf in snapshot.Reader.Leaves)
+        {
+            var display = leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.Display);
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+                display.Get(doc, bytes);
+                var hit = CaseStudyDocumentMapper.ToDisplay(bytes);
+                entries.Add(Make(new Suggestion(SuggestionKind.Case, hit.Title, "Exemple", hit.Slug, null), 1));
+                foreach (var name in hit.Organisations)
+                {
+                    organisations[name] = organisations.GetValueOrDefault(name) + 1;
+                }
+            }
+        }
+        foreach (var (name, count) in organisations)
+        {
+            var detail = count > 1 ? $"Organisation · {count} exemples" : "Organisation · 1 exemple";
+            entries.Add(Make(new Suggestion(SuggestionKind.Organisation, name, detail, name, null), count));
+        }
+        return new SuggestionIndex(entries);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> suggestions whose words start with the typed words.</summary>
+    public IReadOnlyList<Suggestion> Suggest(string typed, int limit)
+    {
+        var words = WordsOf(Fold(typed));
+        if (words.Length == 0 || words[^1].Length < 2 && words.Length == 1)
+        {
+            return [];
+        }
+        var last = words[^1];
+        var start = LowerBound(last);
+        var candidates = new HashSet<int>();
+        for (var i = start; i < _words.Length && i - start < MaxScanned && _words[i].Word.StartsWith(last, StringComparison.Ordinal); i++)
+        {
+            candidates.Add(_words[i].Entry);
+        }
+        var folded = Fold(typed).Trim();
+        return candidates
+            .Select(i => _entries[i])
+            .Where(e => words[..^1].All(w => e.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal))))
+            .OrderByDescending(e => e.Folded.StartsWith(folded, StringComparison.Ordinal))
+            .ThenByDescending(e => e.Suggestion.Kind == SuggestionKind.Facet)
+            .ThenByDescending(e => e.Weight)
+            .ThenBy(e => e.Suggestion.Label.Length)
+            .ThenBy(e => e.Folded, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(e => e.Suggestion)
+            .ToList();
+    }
+
+    private int LowerBound(string prefix)
+    {
+        var (low, high) = (0, _words.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (string.CompareOrdinal(_words[middle].Word, prefix) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static Entry Make(Suggestion suggestion, int weight)
+    {
+        var folded = Fold(suggestion.Label);
+        return new Entry(suggestion, folded, WordsOf(folded), weight);
+    }
+
+    private static string Fold(string text) => FrenchAnalyzer.FoldAccents(text.ToLowerInvariant().Replace('’', '\''));
+
+    private static string[] WordsOf(string folded) =>
+        folded.Split((char[])[' ', '\'', '-', ',', '.', ':', ';', '(', ')', '«', '»', '"', '/', '&'], StringSplitOptions.RemoveEmptyEntries);
+}

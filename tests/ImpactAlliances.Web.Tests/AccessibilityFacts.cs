@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>Automated accessibility audits (axe-core) and keyboard-only use, in headless Chromium.</summary>
+public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<KestrelSiteFactory>
+{
+    [SkippableTheory]
+    [InlineData("/")]
+    [InlineData("/?q=mobilit%C3%A9&domains=mobilite")]
+    [InlineData("/?q=mobilt%C3%A9")]
+    [InlineData("/?q=insertion&regions=corse&scales=international")]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire")]
+    [InlineData("/themes")]
+    [InlineData("/themes/domaines/mobilite")]
+    [InlineData("/exemples/page-qui-n-existe-pas")]
+    public async Task Pages_pass_an_axe_audit(string path)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress + path);
+
+        var result = await page.RunAxe();
+
+        var report = new StringBuilder();
+        foreach (var violation in result.Violations)
+        {
+            report.AppendLine($"{violation.Id} ({violation.Impact}): {violation.Help}");
+            foreach (var node in violation.Nodes.Take(3))
+            {
+                report.AppendLine($"  {node.Target}: {node.Html}");
+            }
+        }
+        Assert.NotEmpty(result.Passes);
+        Assert.True(result.Violations.Length == 0, report.ToString());
+    }
+
+    [SkippableFact]
+    public async Task Suggestions_work_with_the_keyboard_alone()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress);
+
+        await page.FocusAsync("#q");
+        await page.Keyboard.TypeAsync("wimoov", new() { Delay = 30 });
+        var listbox = page.Locator("#q-suggestions");
+        await listbox.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        Assert.Equal("true", await page.GetAttributeAsync("#q", "aria-expanded"));
+        Assert.Equal("combobox", await page.GetAttributeAsync("#q", "role"));
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        var activeId = await page.GetAttributeAsync("#q", "aria-activedescendant");
+        Assert.NotNull(activeId);
+        Assert.Equal("true", await page.GetAttributeAsync($"#{activeId}", "aria-selected"));
+        var label = await page.Locator($"#{activeId} .suggestion-label").TextContentAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await listbox.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("(/exemples/|[?&](q|actors|domains)=)"));
+        Assert.False(string.IsNullOrEmpty(label));
+    }
+
+    [SkippableFact]
+    public async Task Facets_and_results_are_reachable_by_keyboard()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress + "/?q=insertion");
+
+        var facet = page.Locator("a[data-facet=domains][data-value=emploi-insertion]");
+        for (var i = 0; i < 60 && !await facet.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.True(await facet.EvaluateAsync<bool>("e => e === document.activeElement"), "the facet value is reached with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("domains=emploi-insertion"));
+
+        Assert.Equal("polite", await page.GetAttributeAsync("#results-count", "aria-live"));
+        var firstHit = page.Locator(".hit-title a").First;
+        await firstHit.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/exemples/"));
+    }
+}
