@@ -15,7 +15,7 @@ public static class IndexerCommands
     /// <summary>The arguments are wrong.</summary>
     public const int BadArguments = 2;
 
-    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand(), new NewCommand()];
+    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand()];
 
     private const string Usage = """
         Usage: ImpactAlliances.Indexer <command> [options]
@@ -25,6 +25,8 @@ public static class IndexerCommands
           build      validate, then build a new index and switch it in atomically
           stats      number of cases and cases per facet value in an index
           new        create a case file from content/_template.md: new "Titre du cas"
+          relevance  nDCG@10 and MRR of the search against the judged queries of tests/relevance
+          generate   write a synthetic corpus for benchmarks: generate --count N --out <dir> [--seed S]
 
         Run 'ImpactAlliances.Indexer <command> --help' for a command's options.
         Exit codes: 0 success, 1 invalid content or failed build, 2 bad arguments.
@@ -68,6 +70,7 @@ public static class IndexerCommands
             .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
             .Build();
         return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddCaseStudySearch(configuration)
             .BuildServiceProvider();
