@@ -18,6 +18,7 @@ internal sealed class RelevanceCommand : ICommand
     {
         ["--content"] = "Content:Path",
         ["--judgments"] = "Relevance:Judgments",
+        ["--details"] = "Relevance:Details",
     };
 
     public string Help => """
@@ -28,6 +29,7 @@ internal sealed class RelevanceCommand : ICommand
 
           --content <dir>     content folder (default: content, or the Content:Path setting)
           --judgments <file>  judged queries (default: tests/relevance/judgments.json)
+          --details <ids>     also print the ranked top 10, with grades, of these queries (comma-separated ids, or 'all')
 
         Exit codes: 0 printed, 1 invalid content or judgments, 2 bad arguments.
         """;
@@ -48,6 +50,10 @@ internal sealed class RelevanceCommand : ICommand
         }
         var report = Evaluate(services, content, RelevanceJudgments.Read(judgmentsPath));
         Print(report, output);
+        if (configuration["Relevance:Details"] is { } details)
+        {
+            PrintDetails(report, details.Split(','), output);
+        }
         return IndexerCommands.Ok;
     }
 
@@ -68,6 +74,23 @@ internal sealed class RelevanceCommand : ICommand
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    private static void PrintDetails(RelevanceReport report, string[] ids, TextWriter output)
+    {
+        foreach (var score in report.Queries.Where(q => ids.Contains("all") || ids.Contains(q.Query.Id)))
+        {
+            output.WriteLine();
+            output.WriteLine($"{score.Query.Id} {score.Query.Query} {string.Join(' ', (score.Query.Filters ?? new Dictionary<string, IReadOnlyList<string>>()).Select(f => $"{f.Key}={string.Join('|', f.Value)}"))}");
+            foreach (var (slug, rank) in score.Top.Select((s, i) => (s, i + 1)))
+            {
+                output.WriteLine($"  {rank,2}. [{score.Query.Relevant.GetValueOrDefault(slug)}] {slug}");
+            }
+            foreach (var missed in score.Query.Relevant.Where(r => !score.Top.Contains(r.Key)).OrderByDescending(r => r.Value))
+            {
+                output.WriteLine($"      missed [{missed.Value}] {missed.Key}");
+            }
         }
     }
 

@@ -27,6 +27,11 @@ public static class ContentLoader
         {
             return new ContentSet(null, [], diagnostics);
         }
+        // The synonyms apply at query time, but a broken line is an editor's mistake to report here too.
+        using (var analyzer = new Search.FrenchAnalyzer(stem: true))
+        {
+            Search.SynonymSet.Read(Path.Combine(contentPath, Search.SynonymSet.FileName), analyzer, diagnostics);
+        }
         var files = CaseFiles(contentPath);
         var reader = new CaseStudyReader(taxonomy, today);
         var results = new ConcurrentBag<(string Path, CaseFile? Case, List<ContentDiagnostic> Diagnostics)>();

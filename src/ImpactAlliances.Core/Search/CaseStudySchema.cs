@@ -50,6 +50,10 @@ public static class CaseStudySchema
     public const string Document = "document";
 
     /// <summary>Field boosts: title and summary weigh more than the body.</summary>
+    /// <remarks>
+    /// Measured with the relevance command (RELEVANCE.md): weights from 2/1.5/2/1 to 8/4/4/1 move nDCG@10
+    /// by less than 0.005 on the judged queries, so these stay as designed.
+    /// </remarks>
     public static readonly IReadOnlyDictionary<string, float> TextFields = new Dictionary<string, float>
     {
         [Title] = 4f,

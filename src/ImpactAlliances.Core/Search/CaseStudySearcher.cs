@@ -25,6 +25,15 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var clauses = UserQuery.Parse(request.Query);
         var (searched, corrections) = request.Literal ? (clauses, []) : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms);
         var result = Run(snapshot, request, searched, out var failedOnly) with { Corrections = corrections };
+        if (result.Total == 0 && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        {
+            // No case holds every word: show those that hold most of them, and say so.
+            var relaxed = Run(snapshot, request, searched, out _, relaxed: true);
+            if (relaxed.Total > 0)
+            {
+                return relaxed with { Corrections = corrections, Relaxed = true };
+            }
+        }
         return result.Total > 0 ? result : result with
         {
             FilterRemovals = FilterRemovals(snapshot, request, searched, result, failedOnly),
@@ -32,9 +41,9 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         };
     }
 
-    private SearchResult Run(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, out int[] failedOnly)
+    private SearchResult Run(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, out int[] failedOnly, bool relaxed = false)
     {
-        var text = new SearchQueryBuilder(_analyzer, Synonyms).Build(clauses);
+        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.FacetTerms(_analyzer)).Build(clauses, relaxed);
         var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var size = Math.Clamp(request.Size ?? _options.PageSize, 1, _options.MaxPageSize);
         var page = Math.Max(1, request.Page);

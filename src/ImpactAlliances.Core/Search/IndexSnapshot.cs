@@ -31,6 +31,11 @@ public sealed class IndexSnapshot
 
     private readonly Lazy<SpellVocabulary> _vocabulary;
     private SuggestionIndex? _suggestions;
+    private FacetTerms? _facetTerms;
+
+    /// <summary>The topic facet values query words can name; built on first use.</summary>
+    internal FacetTerms FacetTerms(Lucene.Net.Analysis.Analyzer analyzer) =>
+        LazyInitializer.EnsureInitialized(ref _facetTerms, () => Search.FacetTerms.Build(Taxonomy, analyzer));
 
     /// <summary>The suggestion index, built on first use from the given facet counts (the whole corpus's).</summary>
     internal SuggestionIndex Suggestions(Func<IReadOnlyList<FacetResult>> facets) =>

@@ -48,6 +48,9 @@ public sealed record SearchResult(
     /// <summary>The query as it was searched, after corrections; equal to <see cref="Query"/> when none.</summary>
     public string SearchedQuery => Corrections.Aggregate(Query, (q, c) => ReplaceWord(q, c.From, c.To));
 
+    /// <summary>No case held every word; these hold most of them.</summary>
+    public bool Relaxed { get; init; }
+
     /// <summary>The year range applied, if any.</summary>
     public (int? From, int? To) Years { get; init; }
 

@@ -6,8 +6,9 @@ using YamlDotNet.RepresentationModel;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>
-/// Groups of equivalent expressions of the field (acronyms, synonyms) from <c>content/synonyms.yml</c>,
-/// applied at query time: a run of query words equal to one expression of a group also searches the others.
+/// Groups of equivalent expressions of the field (acronyms, synonyms) and one-way expansions from
+/// <c>content/synonyms.yml</c>, applied at query time: a run of query words equal to one expression of a
+/// group also searches the others.
 /// </summary>
 public sealed class SynonymSet
 {
@@ -17,17 +18,18 @@ public sealed class SynonymSet
     /// <summary>No synonyms.</summary>
     public static readonly SynonymSet Empty = new([]);
 
-    // Each group is a list of expressions; each expression is its analysed terms with their positions
-    // (stop words leave gaps, as they do in the index).
-    private readonly List<List<Expression>> _groups;
+    // Each rule: an expression that triggers it, and the expressions it searches. A group of equivalents
+    // gives one rule per expression; a one-way entry gives one rule. Expressions are analysed terms with
+    // their positions (stop words leave gaps, as they do in the index).
+    private readonly List<(Expression Trigger, List<Expression> Expansion)> _rules;
 
-    private SynonymSet(List<List<Expression>> groups) => _groups = groups;
+    private SynonymSet(List<(Expression, List<Expression>)> rules) => _rules = rules;
 
     /// <summary>An expression's terms and their positions.</summary>
     public sealed record Expression(string[] Terms, int[] Positions);
 
-    /// <summary>Number of groups.</summary>
-    public int Count => _groups.Count;
+    /// <summary>Number of rules.</summary>
+    public int Count => _rules.Count;
 
     /// <summary>Reads a synonyms file; a missing file is an empty set, a malformed one is reported with its line.</summary>
     public static SynonymSet Read(string path, Analyzer analyzer, ICollection<ContentDiagnostic> diagnostics)
@@ -55,20 +57,27 @@ public sealed class SynonymSet
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "expected a list of groups, one per line: - [RSE, responsabilité sociétale des entreprises]"));
             return Empty;
         }
-        var groups = new List<List<Expression>>();
+        var rules = new List<(Expression, List<Expression>)>();
         foreach (var node in root)
         {
-            var expressions = node is YamlSequenceNode group
-                ? group.Children.OfType<YamlScalarNode>().Select(s => AnalyzeWithPositions(analyzer, s.Value ?? "")).Where(e => e.Terms.Length > 0).ToList()
-                : [];
-            if (expressions.Count < 2)
+            // "- [a, b, c]": equivalents, each finds the others. "- a: [b, c]": a finds b and c, not the reverse
+            // (an acronym and its narrower terms: SIAE finds « chantier d'insertion »).
+            var (triggers, expansion) = node switch
             {
-                diagnostics.Add(new(path, (int)node.Start.Line, DiagnosticSeverity.Error, "a group needs at least two expressions: - [ESS, économie sociale et solidaire]"));
+                YamlSequenceNode group => (Expressions(group, analyzer), Expressions(group, analyzer)),
+                YamlMappingNode { Children.Count: 1 } oneWay when oneWay.Children.First() is (YamlScalarNode key, YamlSequenceNode values) =>
+                    (Expressions([key], analyzer), Expressions([key, .. values], analyzer)),
+                _ => ([], []),
+            };
+            if (triggers.Count == 0 || expansion.Count < 2)
+            {
+                diagnostics.Add(new(path, (int)node.Start.Line, DiagnosticSeverity.Error,
+                    "each line is a group of at least two expressions, - [ESS, économie sociale et solidaire], or a one-way entry, - SIAE: [chantier d'insertion]"));
                 continue;
             }
-            groups.Add(expressions);
+            rules.AddRange(triggers.Select(t => (t, expansion)));
         }
-        return new SynonymSet(groups);
+        return new SynonymSet(rules);
     }
 
     /// <summary>
@@ -78,19 +87,25 @@ public sealed class SynonymSet
     public IReadOnlyList<Expression> Match(IReadOnlyList<string> terms, int start, out int length)
     {
         length = 0;
-        List<Expression>? best = null;
-        foreach (var group in _groups)
+        var best = new List<Expression>();
+        foreach (var (trigger, expansion) in _rules)
         {
-            foreach (var expression in group)
+            if (trigger.Terms.Length < length || !StartsWithAt(terms, start, trigger.Terms))
             {
-                if (expression.Terms.Length > length && StartsWithAt(terms, start, expression.Terms))
-                {
-                    (best, length) = (group, expression.Terms.Length);
-                }
+                continue;
             }
+            if (trigger.Terms.Length > length)
+            {
+                (best, length) = ([], trigger.Terms.Length);
+            }
+            // Rules with the same trigger add up: a group of equivalents and a one-way entry.
+            best.AddRange(expansion.Where(e => !best.Any(b => b.Terms.SequenceEqual(e.Terms))));
         }
-        return best ?? [];
+        return best;
     }
+
+    private static List<Expression> Expressions(IEnumerable<YamlNode> nodes, Analyzer analyzer) =>
+        nodes.OfType<YamlScalarNode>().Select(s => AnalyzeWithPositions(analyzer, s.Value ?? "")).Where(e => e.Terms.Length > 0).ToList();
 
     private static bool StartsWithAt(IReadOnlyList<string> terms, int start, string[] expression)
     {

@@ -91,6 +91,27 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_word_naming_a_domain_finds_the_cases_tagged_with_it_after_those_that_say_it()
+    {
+        var result = fixture.Search("mobilité");
+
+        var slugs = SearchFixture.Slugs(result).ToList();
+        Assert.Contains("securite-routiere-entreprises", slugs);
+        Assert.DoesNotContain("mobilité", FixtureCorpus.Cases.Single(c => c.Slug == "securite-routiere-entreprises").Body, StringComparison.Ordinal);
+        Assert.Equal("mobilite-solidaire-garages", slugs[0]);
+    }
+
+    [Fact]
+    public void When_no_case_holds_every_word_those_holding_most_are_shown_and_flagged()
+    {
+        var result = fixture.Search("orchestre enfants microcrédit");
+
+        Assert.True(result.Relaxed);
+        Assert.Equal("culture-orchestre-rural", result.Hits[0].Slug);
+        Assert.False(fixture.Searcher.Search(new SearchRequest { Query = "orchestre enfants" }).Relaxed);
+    }
+
+    [Fact]
     public void The_year_range_keeps_cases_started_within_it()
     {
         var result = fixture.Searcher.Search(new SearchRequest { YearFrom = 2010, YearTo = 2016, Size = 50 });

@@ -1,0 +1,66 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+public sealed class SynonymSetFacts : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FrenchAnalyzer _analyzer = new(stem: true);
+
+    [Fact]
+    public void Groups_work_both_ways_and_one_way_entries_one_way()
+    {
+        var set = Read("- [ESS, économie sociale et solidaire]\n- SIAE: [chantier d'insertion, entreprise d'insertion]\n- [SIAE, IAE]\n");
+
+        Assert.Equal(["ess", "econom social solidair"], Expand(set, "ESS"));
+        Assert.Equal(["ess", "econom social solidair"], Expand(set, "économie sociale et solidaire"));
+        Assert.Equal(["siae", "chanti insertion", "entrepris insertion", "iae"], Expand(set, "SIAE"));
+        Assert.Empty(Expand(set, "chantier d'insertion"));
+        Assert.Equal(["siae", "iae"], Expand(set, "IAE"));
+    }
+
+    [Fact]
+    public void Stop_words_inside_an_expression_keep_their_gap()
+    {
+        var set = Read("- [IAE, insertion par l'activité économique]\n");
+
+        var expression = set.Match(["iae"], 0, out _).Single(e => e.Terms.Length > 1);
+        Assert.Equal([0, 2, 3], expression.Positions);
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_with_its_line()
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var path = Path.Combine(_folder.Path, "synonyms.yml");
+        File.WriteAllText(path, "- [ESS, économie sociale et solidaire]\n- [seul]\n");
+
+        SynonymSet.Read(path, _analyzer, diagnostics);
+
+        Assert.Equal(2, Assert.Single(diagnostics).Line);
+    }
+
+    private SynonymSet Read(string text)
+    {
+        var path = Path.Combine(_folder.Path, "synonyms.yml");
+        File.WriteAllText(path, text);
+        var diagnostics = new List<ContentDiagnostic>();
+        var set = SynonymSet.Read(path, _analyzer, diagnostics);
+        Assert.Empty(diagnostics);
+        return set;
+    }
+
+    private List<string> Expand(SynonymSet set, string text)
+    {
+        var terms = SynonymSet.Analyze(_analyzer, text);
+        var expansion = set.Match(terms, 0, out var length);
+        return length == terms.Length ? expansion.Select(e => string.Join(' ', e.Terms)).ToList() : [];
+    }
+
+    public void Dispose()
+    {
+        _analyzer.Dispose();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+using ImpactAlliances.Benchmarks;
+
+return QueryBenchmark.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Benchmarks;
+
+/// <summary>
+/// In-process query latency over a corpus folder, with the method of the shared baselines
+/// (../shared/bench): build, one warm-up round of the query mix, then timed rounds; each query returns
+/// the top 20 with snippets and the counts of every facet. Prints one JSON line with nearest-rank
+/// percentiles, comparable with the SQLite FTS5 and MiniSearch lines.
+/// </summary>
+public static class QueryBenchmark
+{
+    private const string Usage = """
+        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose]
+
+          --content <dir>   corpus folder (taxonomy.yml and cases/), e.g. from the indexer's generate command
+          --queries <file>  query mix (default: ../shared/bench/queries.json)
+          --reps <n>        timed rounds of the whole mix (default 10)
+          --index <dir>     reuse or keep the index there (default: a temporary folder, built and removed)
+          --verbose         one line per query: median latency and hit total
+        """;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Query mix entry, as in the shared queries.json.</summary>
+    private sealed record BenchQuery(string Q, Dictionary<string, string[]>? Filters);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Parse(args);
+        if (options is null || !options.TryGetValue("--content", out var contentArgument))
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var content = Path.GetFullPath(contentArgument);
+        var queriesFile = options.GetValueOrDefault("--queries") ?? RepositoryPaths.Resolve("../shared/bench/queries.json");
+        var reps = int.Parse(options.GetValueOrDefault("--reps") ?? "10", CultureInfo.InvariantCulture);
+        var keepIndex = options.TryGetValue("--index", out var indexPath);
+        indexPath ??= Directory.CreateTempSubdirectory("ia-bench-").FullName;
+        try
+        {
+            return Measure(content, queriesFile, reps, indexPath, options.ContainsKey("--verbose"), output, error);
+        }
+        finally
+        {
+            if (!keepIndex)
+            {
+                Directory.Delete(indexPath, recursive: true);
+            }
+        }
+    }
+
+    private static int Measure(string content, string queriesFile, int reps, string indexPath, bool verbose, TextWriter output, TextWriter error)
+    {
+        var store = new IndexStore(indexPath);
+        var build = Stopwatch.StartNew();
+        var parseSeconds = 0.0;
+        if (store.CurrentVersion() is null)
+        {
+            var loaded = ContentLoader.Load(content, DateOnly.FromDateTime(DateTime.Today));
+            parseSeconds = build.Elapsed.TotalSeconds;
+            if (loaded.Taxonomy is null)
+            {
+                error.WriteLine(string.Join('\n', loaded.Diagnostics));
+                return 1;
+            }
+            new IndexBuilder(new MarkdownRenderer()).Build(store, Path.Combine(content, ContentLoader.TaxonomyFile), loaded.Cases);
+        }
+        var buildSeconds = build.Elapsed.TotalSeconds;
+        var searchOptions = Options.Create(new SearchIndexOptions { ContentPath = content });
+        using var index = new CaseStudyIndex(store);
+        using var searcher = new CaseStudySearcher(index, searchOptions);
+        var queries = JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(queriesFile), JsonOptions)!;
+        var requests = queries.Select(q => new SearchRequest
+        {
+            Query = q.Q,
+            Filters = (q.Filters ?? []).ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value),
+            Size = 20,
+            Literal = true,
+        }).ToList();
+
+        var results = requests.Select(searcher.Search).ToList(); // warm-up round
+        var latencies = new List<double>(reps * requests.Count);
+        var perQuery = requests.Select(_ => new List<double>()).ToList();
+        for (var round = 0; round < reps; round++)
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                searcher.Search(requests[i]);
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                latencies.Add(ms);
+                perQuery[i].Add(ms);
+            }
+        }
+        if (verbose)
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Percentile(perQuery[i], 50),8:0.00} ms {results[i].Total,7} hits  {queries[i].Q}"));
+            }
+        }
+        output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["engine"] = "impact-alliances-lucene",
+            ["docs"] = index.Acquire().Snapshot is var s ? s.Reader.NumDocs : 0,
+            ["parse_s"] = Math.Round(parseSeconds, 3),
+            ["build_s"] = Math.Round(buildSeconds, 3),
+            ["index_mb"] = Math.Round(Directory.EnumerateFiles(indexPath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1048576.0, 1),
+            ["queries"] = requests.Count,
+            ["reps"] = reps,
+            ["samples"] = latencies.Count,
+            ["p50_ms"] = Math.Round(Percentile(latencies, 50), 3),
+            ["p95_ms"] = Math.Round(Percentile(latencies, 95), 3),
+            ["p99_ms"] = Math.Round(Percentile(latencies, 99), 3),
+            ["max_ms"] = Math.Round(latencies.Max(), 3),
+            ["max_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576,
+            // French analysis (elision, stemming) finds more than the baselines' folding-only tokens, so totals differ by design.
+            ["hits"] = results.Select(r => r.Total).ToList(),
+        }));
+        return 0;
+    }
+
+    /// <summary>Nearest-rank percentile, as the baselines compute it.</summary>
+    public static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+    }
+
+    private static Dictionary<string, string>? Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--verbose")
+            {
+                options[args[i]] = "";
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                options[args[i]] = args[++i];
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return options;
+    }
+}
