@@ -7,8 +7,9 @@ public static class RepositoryPaths
     public const string RootMarker = "ImpactAlliances.sln";
 
     /// <summary>
-    /// An absolute path as it is; a relative one against the repository root when the current folder
-    /// is inside the repository (so <c>dotnet run</c> works from any folder of it), else against the current folder.
+    /// An absolute path as it is; a relative one against the repository root when the current folder, or
+    /// else the program's own folder, is inside the repository (so <c>dotnet run</c> works from any folder
+    /// of it), else against the current folder.
     /// </summary>
     public static string Resolve(string path)
     {
@@ -16,7 +17,8 @@ public static class RepositoryPaths
         {
             return Path.GetFullPath(path);
         }
-        var root = FindRoot(Directory.GetCurrentDirectory());
+        // From the current folder first; a tool started from elsewhere still finds the repository it was built in.
+        var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory);
         return Path.GetFullPath(Path.Combine(root ?? Directory.GetCurrentDirectory(), path));
     }
 

@@ -60,9 +60,9 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         failedOnly = collector.FailedOnly;
 
-        var hits = top.BestFirst().Skip((page - 1) * size)
-            .Select(e => ToHit(snapshot, e.Doc, e.Score, text))
-            .ToList();
+        var entries = top.BestFirst().Skip((page - 1) * size).ToList();
+        var snippets = SnippetBuilder.Build(snapshot.Reader, entries.Select(e => e.Doc).ToList(), text);
+        var hits = entries.Select((e, i) => ToHit(snapshot, e.Doc, e.Score, snippets[i])).ToList();
         return new SearchResult(request.Query?.Trim() ?? "", collector.Total, page, size, sort, hits, FacetResults(snapshot.Taxonomy, counts, selected))
         {
             Years = (request.YearFrom, request.YearTo),
@@ -219,17 +219,9 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         return results;
     }
 
-    private static SearchHit ToHit(IndexSnapshot snapshot, int doc, float score, TextQuery? query)
+    private static SearchHit ToHit(IndexSnapshot snapshot, int doc, float score, string? snippet)
     {
-        var leaves = snapshot.Reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var local = doc - leaf.DocBase;
-        var bytes = new BytesRef();
-        leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.Display).Get(local, bytes);
-        var display = CaseStudyDocumentMapper.ToDisplay(bytes);
-        var snippet = query is { BodyTerms.Count: > 0 } or { BodyPrefixes.Count: > 0 }
-            ? SnippetBuilder.Build(leaf.AtomicReader, local, TextOf(leaf.AtomicReader, local), query)
-            : null;
+        var display = snapshot.Display(doc);
         return new SearchHit(display.Slug, display.Title, display.Summary, snippet, display.Updated, display.Year,
             display.Organisations, LabelsOf(snapshot.Taxonomy, display.Facets), score);
     }

@@ -31,6 +31,27 @@ public sealed class IndexSnapshot
 
     private readonly Lazy<SpellVocabulary> _vocabulary;
     private SuggestionIndex? _suggestions;
+    private HitDisplay?[]? _displays;
+
+    /// <summary>
+    /// What a result shows of a document, decoded from its doc value on first use and kept: the same
+    /// cases come back in result lists again and again.
+    /// </summary>
+    internal HitDisplay Display(int doc)
+    {
+        var displays = LazyInitializer.EnsureInitialized(ref _displays, () => new HitDisplay?[Reader.MaxDoc]);
+        if (Volatile.Read(ref displays[doc]) is { } known)
+        {
+            return known;
+        }
+        var leaves = Reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var bytes = new Lucene.Net.Util.BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.Display).Get(doc - leaf.DocBase, bytes);
+        var display = CaseStudyDocumentMapper.ToDisplay(bytes);
+        Volatile.Write(ref displays[doc], display);
+        return display;
+    }
     private FacetTerms? _facetTerms;
 
     /// <summary>The topic facet values query words can name; built on first use.</summary>

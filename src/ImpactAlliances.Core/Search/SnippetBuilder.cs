@@ -1,13 +1,13 @@
 using System.Text;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>
-/// Cuts a snippet from a hit's body text around its matches, with the matched words in <c>&lt;mark&gt;</c>.
-/// Match positions come from the offsets indexed with the postings, so the text is never analysed again.
+/// Cuts snippets from the hits' body text around their matches, with the matched words in <c>&lt;mark&gt;</c>.
+/// Match positions come from the offsets indexed with the postings, so the text is never analysed again,
+/// and only the window shown is decoded from the stored UTF-8.
 /// </summary>
 internal static class SnippetBuilder
 {
@@ -16,26 +16,58 @@ internal static class SnippetBuilder
     /// <summary>At most this many indexed words are looked at for one prefix.</summary>
     private const int MaxPrefixExpansions = 64;
 
-    /// <summary>The snippet's HTML, or null when the body does not match (the title or summary did).</summary>
-    public static string? Build(AtomicReader reader, int doc, string text, TextQuery query)
+    /// <summary>
+    /// The snippet HTML of each hit (null when the body does not match: the title or summary did).
+    /// All hits of a segment are served by one postings enumeration per term, walked in document order.
+    /// </summary>
+    public static string?[] Build(IndexReader reader, IReadOnlyList<int> docs, TextQuery query)
     {
-        var matches = new List<(int Start, int End)>();
+        var snippets = new string?[docs.Count];
+        if (docs.Count == 0 || (query.BodyTerms.Count == 0 && query.BodyPrefixes.Count == 0))
+        {
+            return snippets;
+        }
+        var leaves = reader.Leaves;
+        var byLeaf = docs.Select((doc, i) => (Doc: doc, Index: i)).GroupBy(d => ReaderUtil.SubIndex(d.Doc, leaves));
+        foreach (var group in byLeaf)
+        {
+            var leaf = leaves[group.Key];
+            var hits = group.Select(h => (Local: h.Doc - leaf.DocBase, h.Index)).OrderBy(h => h.Local).ToList();
+            var matches = hits.ToDictionary(h => h.Index, _ => new List<(int Start, int End)>());
+            foreach (var (field, term) in Terms(leaf.AtomicReader, query))
+            {
+                AddOffsets(leaf.AtomicReader, field, term, hits, matches);
+            }
+            var text = leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.SnippetText);
+            var bytes = new BytesRef();
+            foreach (var (local, index) in hits)
+            {
+                if (matches[index].Count > 0)
+                {
+                    text.Get(local, bytes);
+                    snippets[index] = Render(bytes, Merge(matches[index]));
+                }
+            }
+        }
+        return snippets;
+    }
+
+    private static IEnumerable<(string Field, BytesRef Term)> Terms(AtomicReader reader, TextQuery query)
+    {
         foreach (var term in query.BodyTerms.Distinct())
         {
-            AddOffsets(reader, CaseStudySchema.Body, new BytesRef(term), doc, matches);
+            yield return (CaseStudySchema.Body, new BytesRef(term));
         }
         foreach (var prefix in query.BodyPrefixes.Distinct())
         {
             foreach (var term in Expand(reader, prefix))
             {
-                AddOffsets(reader, CaseStudySchema.BodyExact, term, doc, matches);
+                yield return (CaseStudySchema.BodyExact, term);
             }
         }
-        matches.RemoveAll(m => m.End > text.Length || m.Start >= m.End);
-        return matches.Count == 0 ? null : Render(text, Merge(matches));
     }
 
-    private static void AddOffsets(AtomicReader reader, string field, BytesRef term, int doc, List<(int, int)> matches)
+    private static void AddOffsets(AtomicReader reader, string field, BytesRef term, List<(int Local, int Index)> hits, Dictionary<int, List<(int, int)>> matches)
     {
         var terms = reader.GetTerms(field)?.GetEnumerator();
         if (terms is null || !terms.SeekExact(term))
@@ -43,14 +75,30 @@ internal static class SnippetBuilder
             return;
         }
         var postings = terms.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-        if (postings is null || postings.Advance(doc) != doc)
+        if (postings is null)
         {
             return;
         }
-        for (var i = 0; i < postings.Freq; i++)
+        var current = -1;
+        foreach (var (local, index) in hits)
         {
-            postings.NextPosition();
-            matches.Add((postings.StartOffset, postings.EndOffset));
+            if (current < local)
+            {
+                current = postings.Advance(local);
+            }
+            if (current == DocsAndPositionsEnum.NO_MORE_DOCS)
+            {
+                return;
+            }
+            if (current != local)
+            {
+                continue;
+            }
+            for (var i = 0; i < postings.Freq; i++)
+            {
+                postings.NextPosition();
+                matches[index].Add((postings.StartOffset, postings.EndOffset));
+            }
         }
     }
 
@@ -78,7 +126,7 @@ internal static class SnippetBuilder
     {
         matches.Sort();
         var merged = new List<(int Start, int End)>();
-        foreach (var match in matches)
+        foreach (var match in matches.Where(m => m.Start < m.End))
         {
             if (merged.Count > 0 && match.Start <= merged[^1].End)
             {
@@ -93,8 +141,15 @@ internal static class SnippetBuilder
     }
 
     /// <summary>Picks the window holding the most matches, widens it to whole words and marks the matches.</summary>
-    private static string Render(string text, List<(int Start, int End)> matches)
+    private static string? Render(BytesRef utf8, List<(int Start, int End)> matches)
     {
+        var text = new Utf8Text(utf8);
+        var length = text.LengthAtLeast(int.MaxValue);
+        matches.RemoveAll(m => m.End > length);
+        if (matches.Count == 0)
+        {
+            return null;
+        }
         var (best, bestCount) = (0, 0);
         for (var i = 0; i < matches.Count; i++)
         {
@@ -108,21 +163,23 @@ internal static class SnippetBuilder
                 (best, bestCount) = (i, count);
             }
         }
-        var from = WordStart(text, Math.Max(0, matches[best].Start - 40));
-        var to = WordEnd(text, Math.Min(text.Length, from + Length));
+        var window = text.Window(Math.Max(0, matches[best].Start - 40), Length);
         var html = new StringBuilder(Length * 2);
-        if (from > 0)
+        if (window.From > 0)
         {
             html.Append('…');
         }
-        var position = from;
-        foreach (var (start, end) in matches.Where(m => m.Start >= from && m.End <= to))
+        var position = window.From;
+        foreach (var (start, end) in matches.Where(m => m.Start >= window.From && m.End <= window.To))
         {
-            html.Append(Encode(text, position, start)).Append("<mark>").Append(Encode(text, start, end)).Append("</mark>");
+            Encode(html, window.Chars, position - window.From, start - window.From);
+            html.Append("<mark>");
+            Encode(html, window.Chars, start - window.From, end - window.From);
+            html.Append("</mark>");
             position = end;
         }
-        html.Append(Encode(text, position, to));
-        if (to < text.Length)
+        Encode(html, window.Chars, position - window.From, window.To - window.From);
+        if (!window.AtEnd)
         {
             html.Append('…');
         }
@@ -130,40 +187,20 @@ internal static class SnippetBuilder
     }
 
     // Only the characters HTML gives a meaning to are escaped; accents stay readable in the JSON API.
-    private static string Encode(string text, int from, int to)
+    private static void Encode(StringBuilder html, ReadOnlySpan<char> text, int from, int to)
     {
-        var builder = new StringBuilder(to - from + 16);
-        foreach (var c in text.AsSpan(from, to - from))
+        foreach (var c in text[from..to])
         {
             _ = c switch
             {
-                '&' => builder.Append("&amp;"),
-                '<' => builder.Append("&lt;"),
-                '>' => builder.Append("&gt;"),
-                '"' => builder.Append("&quot;"),
-                '\'' => builder.Append("&#39;"),
-                '\n' => builder.Append(' '),
-                _ => builder.Append(c),
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                '\n' => html.Append(' '),
+                _ => html.Append(c),
             };
         }
-        return builder.ToString();
-    }
-
-    private static int WordStart(string text, int index)
-    {
-        while (index > 0 && !char.IsWhiteSpace(text[index - 1]))
-        {
-            index--;
-        }
-        return index;
-    }
-
-    private static int WordEnd(string text, int index)
-    {
-        while (index < text.Length && !char.IsWhiteSpace(text[index]))
-        {
-            index++;
-        }
-        return index;
     }
 }
