@@ -17,7 +17,7 @@ internal sealed class BuildCommand : ICommand
     public string Help => """
         Usage: ImpactAlliances.Indexer build [--content <dir>] [--index <dir>]
 
-        Validates the content, then builds the index into a new folder below <index> and switches it in
+        Validates the content while building the index into a new folder below <index>, then switches it in
         atomically. If validation or the build fails, the index that was there stays untouched and served.
 
           --content <dir>   content folder (default: content, or the Content:Path setting)
@@ -29,16 +29,17 @@ internal sealed class BuildCommand : ICommand
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var indexer = services.GetRequiredService<ContentIndexer>();
-        var content = indexer.Load();
-        if (!ValidateCommand.Report(content, output, error))
-        {
-            error.WriteLine("Build stopped: fix the errors above. The existing index was not changed.");
-            return IndexerCommands.Failed;
-        }
         try
         {
-            var progress = new Progress<int>(n => error.WriteLine($"  {n} / {content.Cases.Count} cases indexed"));
-            var report = indexer.Build(content, progress)!;
+            // One streaming pass validates and indexes; on any error the new index is discarded.
+            var progress = new Progress<int>(n => error.WriteLine($"  {n} cases indexed"));
+            var (report, scan) = indexer.Build(requireValid: true, progress);
+            ValidateCommand.Report(scan.Diagnostics, report?.Cases ?? 0, scan.IsValid, output, error);
+            if (report is null)
+            {
+                error.WriteLine("Build stopped: fix the errors above. The existing index was not changed.");
+                return IndexerCommands.Failed;
+            }
             output.WriteLine($"Indexed {report.Cases} cases in {report.Elapsed.TotalSeconds:0.00} s into {report.Version.Folder}");
             return IndexerCommands.Ok;
         }

@@ -36,18 +36,22 @@ internal sealed class ValidateCommand : ICommand
     }
 
     /// <summary>Prints the diagnostics and a summary; returns whether the content is valid.</summary>
-    internal static bool Report(ContentSet content, TextWriter output, TextWriter error)
+    internal static bool Report(ContentSet content, TextWriter output, TextWriter error) =>
+        Report(content.Diagnostics, content.Cases.Count, content.IsValid, output, error);
+
+    /// <summary>Prints the diagnostics and a summary; returns <paramref name="isValid"/>.</summary>
+    internal static bool Report(IReadOnlyList<ContentDiagnostic> diagnostics, int validCases, bool isValid, TextWriter output, TextWriter error)
     {
-        foreach (var diagnostic in content.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             error.WriteLine(diagnostic with { Path = Display(diagnostic.Path) });
         }
-        var errors = content.Errors.Count();
-        var warnings = content.Diagnostics.Count - errors;
-        var files = content.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).Distinct().Count();
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count - errors;
+        var files = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).Distinct().Count();
         output.WriteLine(errors == 0
-            ? $"{content.Cases.Count} cases valid, {warnings} warning(s)."
-            : $"{errors} error(s) in {files} file(s), {warnings} warning(s); {content.Cases.Count} cases valid.");
-        return content.IsValid;
+            ? $"{validCases} cases valid, {warnings} warning(s)."
+            : $"{errors} error(s) in {files} file(s), {warnings} warning(s).");
+        return isValid;
     }
 }

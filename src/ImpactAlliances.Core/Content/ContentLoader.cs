@@ -13,41 +13,57 @@ public static class ContentLoader
     /// <summary>The cases folder, relative to the content folder.</summary>
     public const string CasesFolder = "cases";
 
-    /// <summary>Loads and validates everything below <paramref name="contentPath"/>.</summary>
+    /// <summary>Loads and validates everything below <paramref name="contentPath"/>, keeping the valid cases.</summary>
     public static ContentSet Load(string contentPath, DateOnly today)
+    {
+        var cases = new ConcurrentBag<CaseFile>();
+        var scan = Scan(contentPath, today, cases.Add);
+        var kept = cases.Where(c => !scan.Rejected.Contains(c.Path)).OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
+        return new ContentSet(scan.Taxonomy, kept, scan.Diagnostics);
+    }
+
+    /// <summary>
+    /// Reads and checks every case file, on all cores, handing each case that passes its own checks to
+    /// <paramref name="onCase"/> as soon as it is read (from any thread; nothing is kept, so memory stays
+    /// flat however many cases there are), then runs the checks that span files.
+    /// </summary>
+    /// <returns>Every problem, and the files the checks across files reject after they were handed over.</returns>
+    public static ContentScan Scan(string contentPath, DateOnly today, Action<CaseFile> onCase)
     {
         var diagnostics = new List<ContentDiagnostic>();
         if (!Directory.Exists(contentPath))
         {
             diagnostics.Add(new(contentPath, 1, DiagnosticSeverity.Error, "content folder not found"));
-            return new ContentSet(null, [], diagnostics);
+            return new ContentScan(null, diagnostics, new HashSet<string>());
         }
         var taxonomy = TaxonomyReader.Read(Path.Combine(contentPath, TaxonomyFile), diagnostics);
         if (taxonomy is null)
         {
-            return new ContentSet(null, [], diagnostics);
+            return new ContentScan(null, diagnostics, new HashSet<string>());
         }
         // The synonyms apply at query time, but a broken line is an editor's mistake to report here too.
         using (var analyzer = new Search.FrenchAnalyzer(stem: true))
         {
             Search.SynonymSet.Read(Path.Combine(contentPath, Search.SynonymSet.FileName), analyzer, diagnostics);
         }
-        var files = CaseFiles(contentPath);
         var reader = new CaseStudyReader(taxonomy, today);
-        var results = new ConcurrentBag<(string Path, CaseFile? Case, List<ContentDiagnostic> Diagnostics)>();
-        Parallel.ForEach(files, file =>
+        var results = new ConcurrentBag<(string Path, CaseKey? Key, List<ContentDiagnostic> Diagnostics)>();
+        Parallel.ForEach(CaseFiles(contentPath), file =>
         {
             var own = new List<ContentDiagnostic>();
             var caseFile = reader.Read(file, own);
-            results.Add((file, caseFile, own.OrderBy(d => d.Line).ToList()));
+            if (caseFile is not null)
+            {
+                onCase(caseFile);
+            }
+            results.Add((file, caseFile is null ? null : CaseKey.Of(caseFile), own.OrderBy(d => d.Line).ToList()));
         });
         var ordered = results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(ordered.SelectMany(r => r.Diagnostics));
-        var cases = ordered.Where(r => r.Case is not null).Select(r => r.Case!).ToList();
         var slugs = ordered.Select(r => Path.GetFileNameWithoutExtension(r.Path)).ToHashSet(StringComparer.Ordinal);
-        diagnostics.AddRange(CrossFileChecks(cases, slugs));
-        var rejected = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).ToHashSet();
-        return new ContentSet(taxonomy, cases.Where(c => !rejected.Contains(c.Path)).ToList(), diagnostics);
+        var across = CrossFileChecks(ordered.Where(r => r.Key is not null).Select(r => r.Key!).ToList(), slugs).ToList();
+        diagnostics.AddRange(across);
+        return new ContentScan(taxonomy, diagnostics, across.Select(d => d.Path).ToHashSet());
     }
 
     /// <summary>Case files below the content folder; names starting with '_' (templates) are not cases.</summary>
@@ -62,9 +78,15 @@ public static class ContentLoader
             : [];
     }
 
-    private static IEnumerable<ContentDiagnostic> CrossFileChecks(IReadOnlyList<CaseFile> cases, HashSet<string> slugs)
+    /// <summary>What the checks across files need of a case: not its body.</summary>
+    private sealed record CaseKey(string Path, string Slug, string Title, int TitleLine, IReadOnlyList<CaseLink> Links)
     {
-        foreach (var group in cases.GroupBy(c => c.Case.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        public static CaseKey Of(CaseFile file) => new(file.Path, file.Case.Slug, file.Case.Title, file.TitleLine, file.Links);
+    }
+
+    private static IEnumerable<ContentDiagnostic> CrossFileChecks(IReadOnlyList<CaseKey> cases, HashSet<string> slugs)
+    {
+        foreach (var group in cases.GroupBy(c => c.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
@@ -72,7 +94,7 @@ public static class ContentLoader
                 yield return new(duplicate.Path, 1, DiagnosticSeverity.Error, $"duplicate slug '{group.Key}': {first.Path} has the same file name");
             }
         }
-        foreach (var group in cases.GroupBy(c => c.Case.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var group in cases.GroupBy(c => c.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))

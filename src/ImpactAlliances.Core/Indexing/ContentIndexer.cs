@@ -26,27 +26,40 @@ public sealed partial class ContentIndexer(
     /// <summary>Loads and validates the content, and records what was found for the pages to show.</summary>
     public ContentSet Load()
     {
-        var content = ContentLoader.Load(ContentPath, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var content = ContentLoader.Load(ContentPath, Today);
         status.Record(content.Diagnostics, clock.GetUtcNow());
         return content;
     }
 
-    /// <summary>Builds an index of the valid cases of <paramref name="content"/>; null when the taxonomy is unusable.</summary>
-    public BuildReport? Build(ContentSet content, IProgress<int>? progress = null)
+    /// <summary>
+    /// Validates and indexes the content in one streaming pass. With <paramref name="requireValid"/>,
+    /// any error discards the new index (the served one stays); without, cases with errors are left out.
+    /// </summary>
+    /// <returns>The build, or null when nothing was published; and everything the checks found.</returns>
+    public (BuildReport? Report, ContentScan Scan) Build(bool requireValid, IProgress<int>? progress = null)
     {
-        if (content.Taxonomy is null)
-        {
-            LogNoTaxonomy(logger, ContentPath);
-            return null;
-        }
         lock (_buildLock)
         {
-            var history = GitHistory.Read(ContentPath);
-            var report = builder.Build(store, Path.Combine(ContentPath, ContentLoader.TaxonomyFile), content.Cases, history, progress);
+            using var session = builder.Begin(store, GitHistory.Read(ContentPath), progress);
+            var scan = ContentLoader.Scan(ContentPath, Today, session.Add);
+            status.Record(scan.Diagnostics, clock.GetUtcNow());
+            if (scan.Taxonomy is null || (requireValid && !scan.IsValid))
+            {
+                if (scan.Taxonomy is null)
+                {
+                    LogNoTaxonomy(logger, ContentPath);
+                }
+                return (null, scan);
+            }
+            // Duplicates and broken links are only known once every file is read.
+            session.Remove(scan.Rejected.Select(Path.GetFileNameWithoutExtension).OfType<string>());
+            var report = session.Publish(Path.Combine(ContentPath, ContentLoader.TaxonomyFile));
             LogBuilt(logger, report.Cases, (long)report.Elapsed.TotalMilliseconds);
-            return report;
+            return (report, scan);
         }
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>Builds an index unless one of the current format is there; returns whether it built one.</summary>
     /// <remarks>Cases with errors are logged and left out, so that one bad file does not keep the site from starting.</remarks>
@@ -60,15 +73,15 @@ public sealed partial class ContentIndexer(
         return Rebuild() is not null;
     }
 
-    /// <summary>Loads the content again and indexes its valid cases.</summary>
+    /// <summary>Reads the content again and indexes its valid cases.</summary>
     public BuildReport? Rebuild()
     {
-        var content = Load();
-        foreach (var diagnostic in content.Diagnostics)
+        var (report, scan) = Build(requireValid: false);
+        foreach (var diagnostic in scan.Diagnostics)
         {
             LogDiagnostic(logger, diagnostic.Severity == DiagnosticSeverity.Error ? LogLevel.Error : LogLevel.Warning, diagnostic);
         }
-        return Build(content);
+        return report;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index of format {Format} in {IndexPath}: building one from {ContentPath}")]

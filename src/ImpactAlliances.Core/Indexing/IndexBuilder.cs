@@ -11,44 +11,103 @@ namespace ImpactAlliances.Core.Indexing;
 public sealed record BuildReport(int Cases, TimeSpan Elapsed, IndexVersion Version);
 
 /// <summary>
-/// Writes validated cases into a fresh index version and switches it in. Anything that fails before
-/// the switch leaves the served index as it was.
+/// Writes cases into a fresh index version and switches it in. Anything that fails before the switch
+/// leaves the served index as it was.
 /// </summary>
 public sealed class IndexBuilder(MarkdownRenderer renderer)
 {
+    /// <summary>Starts writing a new version; add cases (from any thread), then publish it or dispose it to discard it.</summary>
+    public IndexBuildSession Begin(IndexStore store, GitHistory? history = null, IProgress<int>? progress = null) =>
+        new(store.BeginBuild(), renderer, history ?? GitHistory.None, progress);
+
     /// <summary>Builds and publishes an index of <paramref name="cases"/>.</summary>
-    /// <param name="progress">Told the number of cases written so far, every few hundred.</param>
-    public BuildReport Build(IndexStore store, string taxonomyFile, IReadOnlyList<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
+    public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
-        var clock = Stopwatch.StartNew();
-        using var target = store.BeginBuild();
-        var version = target.Version;
-        using (var directory = FSDirectory.Open(version.LuceneFolder))
-        using (var analyzer = CaseStudySchema.CreateAnalyzer())
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(CaseStudySchema.Version, analyzer)
+        using var session = Begin(store, history, progress);
+        Parallel.ForEach(cases, session.Add);
+        return session.Publish(taxonomyFile);
+    }
+}
+
+/// <summary>
+/// A build in progress. <see cref="Add"/> is thread-safe: rendering and analysis, the costly parts, run
+/// on every core, and each case is written as it comes, so memory does not grow with the corpus.
+/// </summary>
+public sealed class IndexBuildSession : IDisposable
+{
+    private readonly IndexBuildTarget _target;
+    private readonly MarkdownRenderer _renderer;
+    private readonly GitHistory _history;
+    private readonly IProgress<int>? _progress;
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly Lucene.Net.Analysis.Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _added;
+
+    internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress)
+    {
+        (_target, _renderer, _history, _progress) = (target, renderer, history, progress);
+        // Plain file reads, not memory maps: merging a large index through maps counts every page it
+        // reads in the process's resident memory.
+        _directory = new NIOFSDirectory(target.Version.LuceneFolder);
+        _analyzer = CaseStudySchema.CreateAnalyzer();
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(CaseStudySchema.Version, _analyzer)
         {
             OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 64,
-        }))
+            // Fewer, larger flushed segments: less merging at the end, within a bounded memory.
+            RAMBufferSizeMB = 128,
+        });
+    }
+
+    /// <summary>Cases added so far.</summary>
+    public int Count => Volatile.Read(ref _added);
+
+    /// <summary>Renders and indexes one case.</summary>
+    public void Add(CaseFile file)
+    {
+        var c = file.Case;
+        _writer.AddDocument(CaseStudyDocumentMapper.ToDocument(c, _renderer.Render(c.Body), _history.For(file.Path)));
+        var added = Interlocked.Increment(ref _added);
+        if (added % 1000 == 0)
         {
-            // Rendering is the costly part and is independent per case; order is kept so builds are reproducible.
-            var documents = cases.AsParallel().AsOrdered()
-                .Select(c => CaseStudyDocumentMapper.ToDocument(c.Case, renderer.Render(c.Case.Body), (history ?? GitHistory.None).For(c.Path)));
-            var written = 0;
-            foreach (var document in documents)
-            {
-                writer.AddDocument(document);
-                if (++written % 500 == 0)
-                {
-                    progress?.Report(written);
-                }
-            }
-            writer.ForceMerge(1);
-            writer.Commit();
+            _progress?.Report(added);
         }
+    }
+
+    /// <summary>Takes out cases added before a check across files rejected them.</summary>
+    public void Remove(IEnumerable<string> slugs)
+    {
+        foreach (var slug in slugs)
+        {
+            _writer.DeleteDocuments(new Term(CaseStudySchema.Slug, slug));
+        }
+    }
+
+    /// <summary>Commits the index, stores the taxonomy and manifest with it, and switches it in.</summary>
+    public BuildReport Publish(string taxonomyFile)
+    {
+        // Two segments rather than one: nearly as fast to read, cheaper to merge, and two cores can
+        // search them side by side.
+        _writer.ForceMerge(2);
+        _writer.Commit();
+        var cases = _writer.NumDocs;
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+        var version = _target.Version;
         File.Copy(taxonomyFile, version.TaxonomyFile);
-        new IndexManifest(CaseStudySchema.FormatVersion, cases.Count, DateTimeOffset.UtcNow).Write(version);
-        target.Publish();
-        return new BuildReport(cases.Count, clock.Elapsed, store.Version(target.Name));
+        new IndexManifest(CaseStudySchema.FormatVersion, cases, DateTimeOffset.UtcNow).Write(version);
+        _target.Publish();
+        return new BuildReport(cases, _clock.Elapsed, _target.Store.Version(_target.Name));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+        _target.Dispose();
     }
 }

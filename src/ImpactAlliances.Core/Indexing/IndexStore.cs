@@ -102,6 +102,9 @@ public sealed class IndexBuildTarget : IDisposable
         (_store, Name, Folder, _lock) = (store, name, folder, lockStream);
     }
 
+    /// <summary>The store it is built in.</summary>
+    public IndexStore Store => _store;
+
     /// <summary>The version name it will be published as.</summary>
     public string Name { get; }
     /// <summary>Where it is being written.</summary>

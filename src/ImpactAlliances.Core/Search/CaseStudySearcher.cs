@@ -55,8 +55,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var selected = SelectedPositions(snapshot.Taxonomy, request.Filters);
         var counts = CaseStudySchema.Facets.Select(f => new int[snapshot.Taxonomy[f.Key].Values.Count]).ToArray();
         var top = new TopDocuments(window, sort);
-        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, sort,
-            sort == SearchSort.Title ? snapshot.TitleRanks : null, years);
+        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         failedOnly = collector.FailedOnly;
 

@@ -27,10 +27,10 @@ internal sealed class FacetedCollector : ICollector
     /// <param name="selected">Per dimension, the selected taxonomy positions; null when the dimension is not filtered.</param>
     /// <param name="top">Keeps the best documents.</param>
     public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top,
-        SearchSort sort = SearchSort.Relevance, int[]? titleRanks = null, (int From, int To)? years = null)
+        int[] titleRanks, SearchSort sort = SearchSort.Relevance, (int From, int To)? years = null)
     {
         _sort = sort;
-        _titleRanks = titleRanks ?? [];
+        _titleRanks = titleRanks;
         _years = years;
         FailedOnly = new int[selected.Length];
         _segments = segments;
@@ -94,10 +94,10 @@ internal sealed class FacetedCollector : ICollector
         var key = _sort switch
         {
             SearchSort.Recent => _updated?.Get(doc) ?? 0,
-            SearchSort.Title => -_titleRanks[_docBase + doc],
+            SearchSort.Title => -(long)_titleRanks[_docBase + doc],
             _ => 0,
         };
-        _top.Offer(_docBase + doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key);
+        _top.Offer(_docBase + doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key, _titleRanks[_docBase + doc]);
     }
 
     private bool Passes(int dimension, int doc)

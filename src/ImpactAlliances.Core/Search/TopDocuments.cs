@@ -1,20 +1,23 @@
 namespace ImpactAlliances.Core.Search;
 
-/// <summary>Keeps the best <c>n</c> documents by relevance, or by a sort key (larger first), ties broken by document order.</summary>
+/// <summary>
+/// Keeps the best <c>n</c> documents by relevance, or by a sort key (larger first). Ties go to the
+/// title that comes first, so that the order does not depend on how the index was written.
+/// </summary>
 internal sealed class TopDocuments(int size, SearchSort sort)
 {
     private readonly PriorityQueue<Entry, Entry> _queue = new(size + 1, new WorstFirst(sort));
 
     /// <summary>A candidate document.</summary>
-    public readonly record struct Entry(int Doc, float Score, long Key);
+    public readonly record struct Entry(int Doc, float Score, long Key, int TitleRank);
 
-    public void Offer(int doc, float score, long key)
+    public void Offer(int doc, float score, long key, int titleRank)
     {
         if (size == 0)
         {
             return;
         }
-        var entry = new Entry(doc, score, key);
+        var entry = new Entry(doc, score, key, titleRank);
         if (_queue.Count < size)
         {
             _queue.Enqueue(entry, entry);
@@ -49,8 +52,8 @@ internal sealed class TopDocuments(int size, SearchSort sort)
             {
                 primary = x.Score.CompareTo(y.Score);
             }
-            // On a tie, the earlier document is the better one.
-            return primary != 0 ? primary : y.Doc.CompareTo(x.Doc);
+            // On a tie, the title that sorts first is the better one.
+            return primary != 0 ? primary : y.TitleRank != x.TitleRank ? y.TitleRank.CompareTo(x.TitleRank) : y.Doc.CompareTo(x.Doc);
         }
     }
 }
