@@ -38,7 +38,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ContentIndexer>();
         services.AddSingleton<CaseStudyIndex>();
         services.AddSingleton<SynonymProvider>();
-        services.AddSingleton<ICaseStudySearch, CaseStudySearcher>();
+        services.AddSingleton<CaseStudySearcher>();
+        services.AddSingleton<ICaseStudySearch, CachedCaseStudySearch>();
         return services;
     }
 }

@@ -218,12 +218,9 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         return results;
     }
 
-    private static SearchHit ToHit(IndexSnapshot snapshot, int doc, float score, string? snippet)
-    {
-        var display = snapshot.Display(doc);
-        return new SearchHit(display.Slug, display.Title, display.Summary, snippet, display.Updated, display.Year,
-            display.Organisations, LabelsOf(snapshot.Taxonomy, display.Facets), score);
-    }
+    private static SearchHit ToHit(IndexSnapshot snapshot, int doc, float score, string? snippet) =>
+        snapshot.Hit(doc, display => new SearchHit(display.Slug, display.Title, display.Summary, null, display.Updated, display.Year,
+            display.Organisations, LabelsOf(snapshot.Taxonomy, display.Facets), 0)) with { Snippet = snippet, Score = score };
 
     private static string TextOf(IndexSnapshot snapshot, int doc)
     {

@@ -32,6 +32,20 @@ public sealed class IndexSnapshot
     private readonly Lazy<SpellVocabulary> _vocabulary;
     private SuggestionIndex? _suggestions;
     private HitDisplay?[]? _displays;
+    private SearchHit?[]? _hits;
+
+    /// <summary>A document's result, labels resolved, without snippet or score; built on first use and kept.</summary>
+    internal SearchHit Hit(int doc, Func<HitDisplay, SearchHit> make)
+    {
+        var hits = LazyInitializer.EnsureInitialized(ref _hits, () => new SearchHit?[Reader.MaxDoc]);
+        if (Volatile.Read(ref hits[doc]) is { } known)
+        {
+            return known;
+        }
+        var hit = make(Display(doc));
+        Volatile.Write(ref hits[doc], hit);
+        return hit;
+    }
 
     /// <summary>
     /// What a result shows of a document, decoded from its doc value on first use and kept: the same

@@ -24,6 +24,10 @@ public sealed class SearchIndexOptions
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>Search results kept in memory (<c>Search:CacheSize</c>); 0 turns the cache off.</summary>
+    [Range(0, 1_000_000)]
+    public int CacheSize { get; set; } = 2_000;
+
     /// <summary>How often the site checks for a newer index (<c>Index:RefreshInterval</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);

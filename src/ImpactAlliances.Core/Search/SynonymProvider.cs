@@ -13,6 +13,7 @@ public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options
     private readonly Lock _lock = new();
     private readonly Lucene.Net.Analysis.Analyzer _analyzer = new FrenchAnalyzer(stem: true);
     private (DateTime Written, SynonymSet Set) _current = (DateTime.MinValue, SynonymSet.Empty);
+    private long _nextCheck;
 
     /// <summary>The synonyms file.</summary>
     public string FilePath => Path.Combine(options.Value.ContentPath, SynonymSet.FileName);
@@ -22,6 +23,13 @@ public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options
     {
         get
         {
+            // The file is looked at once a second at most, not on every search.
+            var now = Environment.TickCount64;
+            if (now < Volatile.Read(ref _nextCheck))
+            {
+                return _current.Set;
+            }
+            Volatile.Write(ref _nextCheck, now + 1_000);
             var written = File.Exists(FilePath) ? File.GetLastWriteTimeUtc(FilePath) : DateTime.MinValue;
             var current = _current;
             if (written == current.Written)

@@ -38,6 +38,25 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void Cached_results_follow_the_served_version()
+    {
+        Build(FixtureCorpus.Cases.Count - 1);
+        using var index = new CaseStudyIndex(_store);
+        var options = Options.Create(new SearchIndexOptions { CacheSize = 10 });
+        using var searcher = new CaseStudySearcher(index, options);
+        using var cached = new CachedCaseStudySearch(searcher, index, options);
+        var first = cached.Search(new SearchRequest { Query = "mobilité" });
+        Assert.Same(first, cached.Search(new SearchRequest { Query = "mobilité" }));
+        Assert.NotSame(first, cached.Search(new SearchRequest { Query = "mobilité", Filters = new Dictionary<string, IReadOnlyList<string>> { ["scales"] = ["local"] } }));
+        var all = cached.Search(new SearchRequest()).Total;
+
+        Build(FixtureCorpus.Cases.Count);
+        index.Refresh();
+
+        Assert.Equal(all + 1, cached.Search(new SearchRequest()).Total);
+    }
+
+    [Fact]
     public void A_failed_build_leaves_the_served_index_untouched()
     {
         var first = Build(FixtureCorpus.Cases.Count);

@@ -1,0 +1,48 @@
+using ImpactAlliances.Core.Content;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// Keeps recent search results: for a given index version a search always gives the same answer, and
+/// the same searches come back (the home page, popular words, a facet link). Keyed by the served
+/// version, so a new index is never answered from the old one. <c>Search:CacheSize</c> 0 turns it off.
+/// </summary>
+public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options) : ICaseStudySearch, IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.CacheSize) });
+    private readonly bool _enabled = options.Value.CacheSize > 0;
+
+    /// <inheritdoc />
+    public SearchResult Search(SearchRequest request)
+    {
+        if (!_enabled)
+        {
+            return inner.Search(request);
+        }
+        var key = (index.Store.CurrentVersion(), Key(request));
+        return _cache.GetOrCreate(key, entry =>
+        {
+            entry.Size = 1;
+            return inner.Search(request);
+        })!;
+    }
+
+    /// <inheritdoc />
+    public CasePage? GetCase(string slug) => inner.GetCase(slug);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8) => inner.Suggest(typed, limit);
+
+    /// <inheritdoc />
+    public Taxonomy Taxonomy => inner.Taxonomy;
+
+    /// <inheritdoc />
+    public void Dispose() => _cache.Dispose();
+
+    // Records with lists compare lists by reference: the key spells the request out.
+    private static string Key(SearchRequest r) => string.Join('\u001f',
+        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.Literal,
+        string.Join('\u001e', r.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join(',', f.Value)}")));
+}
