@@ -17,11 +17,12 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
     /// <inheritdoc />
     public SearchResult Search(SearchRequest request)
     {
-        if (!_enabled)
+        // Keyed by the version actually served: a result is never kept under a version it was not computed on.
+        if (!_enabled || index.OpenVersion is not { } version)
         {
             return inner.Search(request);
         }
-        var key = (index.Store.CurrentVersion(), Key(request));
+        var key = (version, Key(request));
         return _cache.GetOrCreate(key, entry =>
         {
             entry.Size = 1;

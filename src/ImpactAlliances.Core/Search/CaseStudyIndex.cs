@@ -17,6 +17,9 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
     /// <summary>Whether a version is open.</summary>
     public bool IsOpen => Volatile.Read(ref _current) is not null;
 
+    /// <summary>The name of the version being served (not the pointer's, which may be newer until the next refresh).</summary>
+    public string? OpenVersion => Volatile.Read(ref _current)?.Version.Name;
+
     /// <summary>Takes the current snapshot for the duration of a request; dispose the lease to release it.</summary>
     /// <exception cref="IndexUnavailableException">No index has been built yet.</exception>
     public SnapshotLease Acquire()

@@ -42,6 +42,7 @@ public sealed class IndexLifecycleFacts : IDisposable
     {
         Build(FixtureCorpus.Cases.Count - 1);
         using var index = new CaseStudyIndex(_store);
+        index.Refresh();
         var options = Options.Create(new SearchIndexOptions { CacheSize = 10 });
         using var searcher = new CaseStudySearcher(index, options);
         using var cached = new CachedCaseStudySearch(searcher, index, options);
