@@ -34,6 +34,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_domain_family_is_selected_as_a_whole_and_long_facets_fold_behind_voir_plus()
+    {
+        var html = await GetString("/");
+        var family = System.Text.RegularExpressions.Regex.Match(html, @"href=""([^""]+)""\s+data-family=""economique""").Groups[1].Value.Replace("&amp;", "&");
+
+        Assert.Equal("/?domains=emploi-insertion&domains=developpement-economique&domains=pouvoir-achat", family);
+        var selected = await GetString(family);
+        Assert.Contains("data-family=\"economique\" aria-current=\"true\"", selected);
+        Assert.Contains("<summary>Voir plus", html);
+        var api = JsonDocument.Parse(await _client.GetStringAsync("/api/search?size=1&domains=emploi-insertion&domains=developpement-economique&domains=pouvoir-achat")).RootElement;
+        Assert.Contains($"{api.GetProperty("total").GetInt32()} exemples", selected);
+    }
+
+    [Fact]
     public async Task The_page_shows_the_same_total_as_the_api()
     {
         var api = await GetJson("/api/search?q=insertion&domains=emploi-insertion");
