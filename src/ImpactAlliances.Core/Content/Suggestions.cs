@@ -13,7 +13,7 @@ public static class Suggestions
         {
             var distance = candidate.StartsWith(value, StringComparison.Ordinal) && value.Length >= 3
                 ? 1
-                : Levenshtein(value, candidate);
+                : Distance(value, candidate, limit);
             if (distance <= limit && distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
@@ -63,27 +63,5 @@ public static class Suggestions
             }
         }
         return Math.Min(rows[a.Length % 3][b.Length], limit + 1);
-    }
-
-    /// <summary>The number of single-character edits between two strings.</summary>
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -60,9 +60,6 @@ public sealed class IndexBuildSession : IDisposable
         });
     }
 
-    /// <summary>Cases added so far.</summary>
-    public int Count => Volatile.Read(ref _added);
-
     /// <summary>Renders and indexes one case.</summary>
     public void Add(CaseFile file)
     {

@@ -14,9 +14,6 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
     /// <summary>The folder the index is read from.</summary>
     public IndexStore Store { get; } = store;
 
-    /// <summary>Whether a version is open.</summary>
-    public bool IsOpen => Volatile.Read(ref _current) is not null;
-
     /// <summary>The name of the version being served (not the pointer's, which may be newer until the next refresh).</summary>
     public string? OpenVersion => Volatile.Read(ref _current)?.Version.Name;
 

@@ -28,9 +28,6 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, F
     /// <summary>When no case holds every word, the share of words a case must hold instead.</summary>
     public const double RelaxedShare = 0.6;
 
-    /// <summary>Builds the text query of a user's input.</summary>
-    public TextQuery Build(string? input) => Build(UserQuery.Parse(input));
-
     /// <summary>Builds the text query of parsed clauses; relaxed, a share of the words is enough (<see cref="RelaxedShare"/>).</summary>
     public TextQuery Build(IReadOnlyList<QueryClause> clauses, bool relaxed = false)
     {

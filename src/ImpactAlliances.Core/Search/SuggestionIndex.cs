@@ -1,4 +1,3 @@
-using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Search;
 
@@ -51,10 +50,8 @@ internal sealed class SuggestionIndex
             }
         }
         var organisations = new Dictionary<string, int>(StringComparer.Ordinal);
-        var bytes = new BytesRef();
         foreach (var leaf in snapshot.Reader.Leaves)
         {
-            var display = leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.Display);
             var live = leaf.AtomicReader.LiveDocs;
             for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
             {
@@ -62,8 +59,7 @@ internal sealed class SuggestionIndex
                 {
                     continue;
                 }
-                display.Get(doc, bytes);
-                var hit = CaseStudyDocumentMapper.ToDisplay(bytes);
+                var hit = snapshot.Display(leaf.DocBase + doc);
                 entries.Add(Make(new Suggestion(SuggestionKind.Case, hit.Title, "Exemple", hit.Slug, null), 1));
                 foreach (var name in hit.Organisations)
                 {
