@@ -1,4 +1,3 @@
-
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>What a suggestion points to.</summary>

@@ -9,7 +9,7 @@ namespace ImpactAlliances.Web.Search;
 /// changes, so an editor sees a case rendered before opening a pull request. Files with errors are left
 /// out and their errors shown on every page (<see cref="ContentStatus"/>); the site keeps running.
 /// </summary>
-public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStudyIndex index, ILogger<ContentWatchService> logger) : BackgroundService
+public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStudyIndex index, ContentStatus status, ILogger<ContentWatchService> logger) : BackgroundService
 {
     /// <summary>Editors' tools save in bursts (temporary file, rename); one rebuild per burst.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -31,7 +31,11 @@ public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStud
         watcher.EnableRaisingEvents = true;
         LogWatching(logger, indexer.ContentPath);
 
-        Rebuild();
+        // The files as they are now, unless the start-up build has just read them.
+        if (status.CheckedAt is null)
+        {
+            Rebuild();
+        }
         while (await changes.Reader.WaitToReadAsync(stoppingToken))
         {
             await Task.Delay(Debounce, stoppingToken);
