@@ -26,7 +26,7 @@ public static partial class CaseStudyRules
     /// <summary>The slug for a title: accents folded, lower case, words joined by hyphens, cut at a word near 60 characters.</summary>
     public static string SlugFromTitle(string title)
     {
-        var folded = Search.FrenchAnalyzer.FoldAccents(title.ToLowerInvariant()).Replace("œ", "oe").Replace("æ", "ae");
+        var folded = Search.FrenchAnalyzer.FoldLower(title);
         var words = NonSlugCharacters().Split(folded).Where(w => w.Length > 0);
         var slug = "";
         foreach (var word in words)

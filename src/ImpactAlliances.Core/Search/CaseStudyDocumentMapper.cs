@@ -41,7 +41,7 @@ public static class CaseStudyDocumentMapper
             new Field(CaseStudySchema.Surface, $"{c.Title}\n{c.Summary}\n{organisations}\n{rendered.PlainText}", DocumentsOnly),
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
-            new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldAccents(c.Title.ToLowerInvariant()))),
+            new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldLower(c.Title))),
             new BinaryDocValuesField(CaseStudySchema.Display, Json(DisplayOf(c))),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
             new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), CaseJson.Options)),

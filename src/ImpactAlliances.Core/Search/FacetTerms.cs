@@ -30,7 +30,7 @@ public sealed class FacetTerms
             {
                 foreach (var part in value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var key = Key(SynonymSet.Analyze(analyzer, part));
+                    var key = Key(TermAnalysis.Terms(analyzer, part));
                     if (key.Length > 0)
                     {
                         (byTerms.TryGetValue(key, out var list) ? list : byTerms[key] = []).Add((facet.Key, value.Slug));

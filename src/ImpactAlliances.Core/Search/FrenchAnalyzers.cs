@@ -66,6 +66,9 @@ public sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
         return folded.AsReadOnly();
     }
 
+    /// <summary>Lower case without accents, as the analysis folds words: sort keys, slugs, suggestions.</summary>
+    internal static string FoldLower(string text) => FoldAccents(text.ToLowerInvariant());
+
     /// <summary>Removes accents the way <see cref="ASCIIFoldingFilter"/> does, for short strings.</summary>
     internal static string FoldAccents(string text)
     {

@@ -41,7 +41,7 @@ internal static class QueryCorrector
     /// <summary>Whether a word (as typed) matches some case once analysed.</summary>
     public static bool Matches(string word, IndexSnapshot snapshot, Analyzer analyzer)
     {
-        var terms = SynonymSet.Analyze(analyzer, word);
+        var terms = TermAnalysis.Terms(analyzer, word);
         return terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => snapshot.Reader.DocFreq(new Term(field, terms[0])) > 0);
     }
 
@@ -51,7 +51,7 @@ internal static class QueryCorrector
         var maxEdits = MaxEdits(folded.Length);
         // An acronym of the synonyms file (SIAE) is a word the search knows, even if no case writes it.
         if (maxEdits == 0 || !folded.All(char.IsLetter) || Matches(word, snapshot, analyzer)
-            || synonyms.Match(SynonymSet.Analyze(analyzer, word), 0, out _).Count > 0)
+            || synonyms.Match(TermAnalysis.Terms(analyzer, word), 0, out _).Count > 0)
         {
             return null;
         }

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -205,7 +204,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, F
     /// <summary>Folds a prefix as the exact fields are folded: lower case, no accent, no elided article.</summary>
     internal static string FoldPrefix(string text)
     {
-        var folded = FrenchAnalyzer.FoldAccents(text.ToLowerInvariant().Replace('’', '\''));
+        var folded = FrenchAnalyzer.FoldLower(text.Replace('’', '\''));
         var apostrophe = folded.LastIndexOf('\'');
         if (apostrophe >= 0)
         {
@@ -216,20 +215,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, F
 
     private List<(string Term, int Position)> Analyze(string text)
     {
-        var tokens = new List<(string, int)>();
-        using var stream = analyzer.GetTokenStream(CaseStudySchema.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            tokens.Add((term.ToString(), position));
-        }
-        stream.End();
-        // Positions start at the first kept word, so a phrase whose first word was a stop word still matches.
-        var first = tokens.Count > 0 ? tokens[0].Item2 : 0;
-        return tokens.Select(t => (t.Item1, t.Item2 - first)).ToList();
+        var (terms, positions) = TermAnalysis.WithPositions(analyzer, text);
+        return terms.Zip(positions).ToList();
     }
 }

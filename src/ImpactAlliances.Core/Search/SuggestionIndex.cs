@@ -127,7 +127,7 @@ internal sealed class SuggestionIndex
         return new Entry(suggestion, folded, WordsOf(folded), weight);
     }
 
-    private static string Fold(string text) => FrenchAnalyzer.FoldAccents(text.ToLowerInvariant().Replace('’', '\''));
+    private static string Fold(string text) => FrenchAnalyzer.FoldLower(text.Replace('’', '\''));
 
     private static string[] WordsOf(string folded) =>
         folded.Split((char[])[' ', '\'', '-', ',', '.', ':', ';', '(', ')', '«', '»', '"', '/', '&'], StringSplitOptions.RemoveEmptyEntries);

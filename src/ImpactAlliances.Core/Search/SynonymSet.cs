@@ -1,6 +1,5 @@
 using ImpactAlliances.Core.Content;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Search;
@@ -123,29 +122,9 @@ public sealed class SynonymSet
         return true;
     }
 
-    internal static string[] Analyze(Analyzer analyzer, string text) => AnalyzeWithPositions(analyzer, text).Terms;
-
-    internal static Expression AnalyzeWithPositions(Analyzer analyzer, string text)
+    private static Expression AnalyzeWithPositions(Analyzer analyzer, string text)
     {
-        var terms = new List<string>();
-        var positions = new List<int>();
-        using var stream = analyzer.GetTokenStream(CaseStudySchema.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        var firstPosition = 0;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            terms.Add(term.ToString());
-            positions.Add(positions.Count == 0 ? 0 : position - firstPosition);
-            if (positions.Count == 1)
-            {
-                firstPosition = position;
-            }
-        }
-        stream.End();
-        return new Expression([.. terms], [.. positions]);
+        var (terms, positions) = TermAnalysis.WithPositions(analyzer, text);
+        return new Expression(terms, positions);
     }
 }

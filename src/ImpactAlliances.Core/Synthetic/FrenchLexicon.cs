@@ -23,7 +23,7 @@ internal sealed record Noun(string Singular, bool Feminine, string? IrregularPlu
         : word.EndsWith("eau", StringComparison.Ordinal) ? word + "x" : word + "s";
 
     /// <summary>Whether "le/la" becomes "l'" before it.</summary>
-    public bool Elides => "aeéèêiîoôuyh".Contains(Singular[0], StringComparison.Ordinal);
+    public bool Elides => FrenchLexicon.Elides(Singular);
 
     /// <summary>Parses "f:association" or "m:partenariat".</summary>
     public static Noun Parse(string spec) => new(spec[2..], spec[0] == 'f');
@@ -48,6 +48,9 @@ internal sealed record Adjective(string Masculine, string Feminine)
 /// </summary>
 internal static class FrenchLexicon
 {
+    /// <summary>Whether "le", "la" or "de" before this word becomes "l'" or "d'".</summary>
+    public static bool Elides(string word) => "aeéèêiîoôuyh".Contains(word[0], StringComparison.Ordinal);
+
     public static readonly Noun[] Common = Parse(
         "m:partenariat", "f:association", "f:entreprise", "m:projet", "m:territoire", "f:collectivité", "m:dispositif",
         "f:action", "m:public", "m:habitant", "f:structure", "m:bénévole", "m:salarié", "f:convention", "m:réseau",

@@ -85,7 +85,7 @@ internal sealed class ProseWriter(Random random, IReadOnlyList<string> domains, 
     private string Number() => random.Next(10, 2_000).ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
 
     internal static string Elide(string word, string next) =>
-        "aeéèêiîoôuyh".Contains(next[0], StringComparison.Ordinal) ? word[..^1] + "'" : word + " ";
+        FrenchLexicon.Elides(next) ? word[..^1] + "'" : word + " ";
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -53,7 +53,7 @@ public sealed class SynonymSetFacts : IDisposable
 
     private List<string> Expand(SynonymSet set, string text)
     {
-        var terms = SynonymSet.Analyze(_analyzer, text);
+        var terms = TermAnalysis.Terms(_analyzer, text);
         var expansion = set.Match(terms, 0, out var length);
         return length == terms.Length ? expansion.Select(e => string.Join(' ', e.Terms)).ToList() : [];
     }
