@@ -27,6 +27,7 @@ public sealed record FixtureCase(
         "partnership_types" => [Type],
         "scales" => [Scale],
         "regions" => Regions,
+        "statuses" => ["publie"],
         _ => throw new ArgumentOutOfRangeException(nameof(facet)),
     };
 
@@ -52,7 +53,8 @@ public sealed record FixtureCase(
             text.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
         }
         text.AppendLine("sources:");
-        text.AppendLine("  - { title: \"Source de test\", url: \"https://example.org/source\" }");
+        text.AppendLine("  - { title: \"Source de test\", url: \"https://example.org/source\", publisher: \"Exemple\", accessed: 2026-11-01 }");
+        text.AppendLine("  - { title: \"Guide pratique\", seed: \"Guide pratique « Coopérer efficacement », ORSE et Le RAMEAU, 2023\" }");
         text.AppendLine(CultureInfo.InvariantCulture, $"updated: {Updated}");
         text.AppendLine("---");
         text.AppendLine();

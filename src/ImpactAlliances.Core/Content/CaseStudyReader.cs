@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Places;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;
 
 /// <summary>Reads one case file (YAML front matter, then Markdown) into a <see cref="CaseStudy"/>.</summary>
 /// <remarks>Every problem of the file is reported, not just the first; the result is null when any is an error.</remarks>
-public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
+public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, SourceHosts? sourceHosts = null)
 {
     private const string Fence = "---";
 
@@ -89,13 +90,18 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
         var year = FrontMatterMapper.Get(root, "year") is { } yearNode ? m.Integer(yearNode, "year", CaseStudyRules.MinYear, today.Year) : null;
         var sdgs = SdgsOf(m, root);
         var sources = SourcesOf(m, root);
-        var updated = m.Date(root, "updated");
-        if (updated > today)
+        var statusNode = FrontMatterMapper.Get(root, "status");
+        // A case without a status is published: the field matters for drafts, checked and ended cases.
+        var status = statusNode is not null ? m.Slug(statusNode, "status", "statuses") : CaseStatus.Published;
+        var reviewed = NotInFuture(m, root, "reviewed", m.Date(root, "reviewed", required: false));
+        var ended = FrontMatterMapper.Get(root, "ended") is { } endedNode ? m.Integer(endedNode, "ended", year ?? CaseStudyRules.MinYear, today.Year) : null;
+        if (status == CaseStatus.Archived && ended is null && FrontMatterMapper.Get(root, "ended") is null)
         {
-            m.Error(FrontMatterMapper.Get(root, "updated")!, $"'updated' is in the future ({updated:yyyy-MM-dd}); use the date of the change");
+            m.Error(statusNode!, "un cas archivé est une alliance terminée : donnez l'année de fin, ended: AAAA");
         }
+        var updated = NotInFuture(m, root, "updated", m.Date(root, "updated"));
 
-        if (title is null || summary is null || type is null || territory is null || updated is null)
+        if (title is null || summary is null || type is null || territory is null || updated is null || status is null)
         {
             return null;
         }
@@ -103,8 +109,17 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
         {
             Slug = slug, Title = title, Summary = summary, Actors = actors, Organisations = organisations,
             Domains = domains, PartnershipType = type, Territory = territory, Year = year, Sdgs = sdgs,
-            Sources = sources, Updated = updated.Value, Body = body.Trim(),
+            Sources = sources, Status = status, Reviewed = reviewed, Ended = ended, Updated = updated.Value, Body = body.Trim(),
         };
+    }
+
+    private DateOnly? NotInFuture(FrontMatterMapper m, YamlMappingNode map, string key, DateOnly? date, string owner = "")
+    {
+        if (date > today)
+        {
+            m.Error(FrontMatterMapper.Get(map, key)!, $"'{owner}{key}' is in the future ({date:yyyy-MM-dd}); use the date of the change");
+        }
+        return date;
     }
 
     private static string? Missing(FrontMatterMapper m, YamlMappingNode root, string key)
@@ -168,7 +183,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
         return domains;
     }
 
-    private static Territory? TerritoryOf(FrontMatterMapper m, YamlMappingNode root)
+    private Territory? TerritoryOf(FrontMatterMapper m, YamlMappingNode root)
     {
         var node = FrontMatterMapper.Get(root, "territory");
         if (node is not YamlMappingNode territory)
@@ -188,7 +203,32 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
             : Missing(m, territory, "territory.scale");
         var regions = m.Slugs(territory, "regions", "regions", required: false, owner: "territory.");
         var place = m.Text(territory, "place", required: false, owner: "territory.");
-        return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place);
+        var codes = PlaceCodes(m, territory, place, regions, international: scale == "international");
+        return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place) { PlaceCodes = codes };
+    }
+
+    /// <summary>Resolves the place against the official split; an unknown name or a region left out is a warning.</summary>
+    private List<string> PlaceCodes(FrontMatterMapper m, YamlMappingNode territory, string? place, List<string> regions, bool international)
+    {
+        var resolution = PlaceResolver.Resolve(place, PlaceGazetteer.Official, regions);
+        var placeNode = FrontMatterMapper.Get(territory, "place");
+        // Places abroad are not in the split: an international case names them freely.
+        foreach (var (part, suggestion) in international ? [] : resolution.Unknown)
+        {
+            m.Warning(placeNode!, suggestion is null
+                ? $"lieu inconnu : « {part} » n'est ni une commune, ni un département, ni une région ; écrivez « Commune (Département) »"
+                : $"lieu inconnu : « {part} » ; vouliez-vous dire « {suggestion} » ?");
+        }
+        var missing = resolution.Places.Select(p => p.Region).Where(r => taxonomy["regions"].Contains(r) && !regions.Contains(r)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            m.Warning(placeNode!, $"« {place} » est en {string.Join(", ", missing)} : ajoutez cette région à territory.regions");
+        }
+        return resolution.Places.SelectMany(p => p.IndexCodes())
+            .Where(code => !code.StartsWith("r:", StringComparison.Ordinal) || taxonomy["regions"].Contains(code[2..]))
+            .Concat(regions.Select(Place.RegionCode))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     private static List<int> SdgsOf(FrontMatterMapper m, YamlMappingNode root)
@@ -204,7 +244,10 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
         return result;
     }
 
-    private static List<Source> SourcesOf(FrontMatterMapper m, YamlMappingNode root)
+    /// <summary>A case needs this many sources: one page rarely supports every claim, and two let a reader cross-check.</summary>
+    public const int MinSources = 2;
+
+    private List<Source> SourcesOf(FrontMatterMapper m, YamlMappingNode root)
     {
         var result = new List<Source>();
         var list = m.List(root, "sources", required: true);
@@ -219,26 +262,66 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today)
                 m.Error(item, "each source must be written { title: \"...\", url: \"https://...\" }");
                 continue;
             }
-            var title = m.Text(source, "title", required: true, owner: "sources.");
-            var url = m.Text(source, "url", required: false, owner: "sources.");
-            if (!string.IsNullOrEmpty(url) && !IsWebAddress(url))
+            if (SourceOf(m, source) is { } read)
             {
-                m.Error(FrontMatterMapper.Get(source, "url")!, $"source URL '{url}' must be an absolute http or https address");
-            }
-            if (title is not null)
-            {
-                result.Add(new Source(title, string.IsNullOrEmpty(url) ? null : url));
+                result.Add(read);
             }
         }
-        if (list is { Children.Count: > 0 } && result.Count > 0 && result.All(s => s.Url is null))
+        if (list is { Children.Count: > 0 } && result.Count > 0)
         {
-            m.Warning(list, "no source has a URL; add the address of a public page when one exists");
+            if (result.All(s => s.Url is null))
+            {
+                m.Error(list, "aucune source n'a d'adresse : citez au moins une page publique qui nomme les partenaires, pas seulement un document d'origine (seed)");
+            }
+            else if (list.Children.Count < MinSources)
+            {
+                m.Warning(list, $"une seule source : citez-en au moins {MinSources}, dont une qui nomme les partenaires ensemble");
+            }
         }
         return result;
     }
 
-    private static bool IsWebAddress(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private Source? SourceOf(FrontMatterMapper m, YamlMappingNode source)
+    {
+        var title = m.Text(source, "title", required: true, owner: "sources.");
+        var url = m.Text(source, "url", required: false, owner: "sources.");
+        var seed = m.Text(source, "seed", required: false, owner: "sources.");
+        var publisher = m.Text(source, "publisher", required: false, owner: "sources.");
+        var date = NotInFuture(m, source, "date", m.Date(source, "date", required: false, owner: "sources."), "sources.");
+        var accessed = NotInFuture(m, source, "accessed", m.Date(source, "accessed", required: false, owner: "sources."), "sources.");
+        foreach (var key in source.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("title" or "url" or "seed" or "publisher" or "date" or "accessed")))
+        {
+            var hint = Suggestions.Closest(key.Value ?? "", SourceKeys) is { } s ? $" (did you mean '{s}'?)" : "";
+            m.Error(key, $"unknown key 'sources.{key.Value}'{hint}");
+        }
+        var urlNode = FrontMatterMapper.Get(source, "url");
+        if (string.IsNullOrEmpty(url) == string.IsNullOrEmpty(seed))
+        {
+            m.Error(urlNode ?? source, string.IsNullOrEmpty(url)
+                ? "une source a une adresse (url: \"https://…\") ou, pour un document d'origine du projet, seed: \"nom du document\""
+                : "une source a une adresse ou un nom de document d'origine (seed), pas les deux");
+        }
+        else if (!string.IsNullOrEmpty(url))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !uri.Host.Contains('.', StringComparison.Ordinal))
+            {
+                m.Error(urlNode!, $"source URL '{url}' must be an absolute http or https address");
+            }
+            else if ((sourceHosts ?? SourceHosts.None).Rejection(uri) is { } reason)
+            {
+                m.Error(urlNode!, $"l'hôte {uri.Host} n'est pas accepté ({reason}) : citez la page de l'éditeur d'origine (content/{SourceHosts.FileName})");
+            }
+        }
+        return title is null ? null : new Source(title, string.IsNullOrEmpty(url) ? null : url)
+        {
+            Publisher = string.IsNullOrEmpty(publisher) ? null : publisher,
+            Date = date,
+            Accessed = accessed,
+            Seed = string.IsNullOrEmpty(seed) ? null : seed,
+        };
+    }
+
+    private static readonly string[] SourceKeys = ["title", "url", "seed", "publisher", "date", "accessed"];
 
     /// <summary>Checks the Markdown body: not empty, no empty section, and collects links to other cases.</summary>
     private sealed partial class BodyChecker(string path, int firstLine, ICollection<ContentDiagnostic> diagnostics)

@@ -46,7 +46,8 @@ public static class ContentLoader
         {
             Search.SynonymSet.Read(Path.Combine(contentPath, Search.SynonymSet.FileName), analyzer, diagnostics);
         }
-        var reader = new CaseStudyReader(taxonomy, today);
+        var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
+        var reader = new CaseStudyReader(taxonomy, today, sourceHosts);
         var results = new ConcurrentBag<(string Path, CaseKey? Key, List<ContentDiagnostic> Diagnostics)>();
         Parallel.ForEach(CaseFiles(contentPath), file =>
         {

@@ -10,7 +10,7 @@ namespace ImpactAlliances.Core.Content;
 internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy taxonomy, ICollection<ContentDiagnostic> diagnostics)
 {
     private static readonly string[] KnownKeys =
-        ["title", "summary", "actors", "organisations", "domains", "partnership_type", "territory", "year", "sdgs", "sources", "updated"];
+        ["title", "summary", "actors", "organisations", "domains", "partnership_type", "territory", "year", "ended", "sdgs", "sources", "status", "reviewed", "updated"];
 
     public YamlMappingNode Root { get; private set; } = new();
 
@@ -83,12 +83,15 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         return null;
     }
 
-    public DateOnly? Date(YamlMappingNode map, string key)
+    public DateOnly? Date(YamlMappingNode map, string key, bool required = true, string owner = "")
     {
         var node = Get(map, key);
         if (node is null)
         {
-            Missing(map, key);
+            if (required)
+            {
+                Missing(map, key, owner);
+            }
             return null;
         }
         if (node is YamlScalarNode { Value: { } text }
@@ -96,7 +99,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         {
             return date;
         }
-        Error(node, $"'{key}' must be a date written YYYY-MM-DD");
+        Error(node, $"'{owner}{key}' must be a date written YYYY-MM-DD");
         return null;
     }
 

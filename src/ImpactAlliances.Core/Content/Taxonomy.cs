@@ -5,7 +5,11 @@ namespace ImpactAlliances.Core.Content;
 /// <param name="Label">French label shown to readers.</param>
 /// <param name="Description">Optional French definition.</param>
 /// <param name="Parent">Optional family slug (domains are grouped in four families).</param>
-public sealed record TaxonomyValue(string Slug, string Label, string? Description, string? Parent);
+public sealed record TaxonomyValue(string Slug, string Label, string? Description, string? Parent)
+{
+    /// <summary>Other words people use for this value ("mairie" for a local authority): a query naming one matches the value.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+}
 
 /// <summary>A controlled vocabulary: a facet key, its French label and its values in display order.</summary>
 public sealed class TaxonomyFacet

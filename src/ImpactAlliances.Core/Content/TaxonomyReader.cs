@@ -7,7 +7,7 @@ public static class TaxonomyReader
 {
     /// <summary>The facets a taxonomy must define: those the schema filters on, and SDG labels.</summary>
     public static readonly IReadOnlyList<string> RequiredFacets =
-        ["actors", "domains", "partnership_types", "scales", "regions", "sdgs"];
+        ["actors", "domains", "partnership_types", "scales", "regions", "statuses", "sdgs"];
 
     /// <summary>Reads a taxonomy file; the result is null when it has errors.</summary>
     public static Taxonomy? Read(string path, ICollection<ContentDiagnostic> diagnostics)
@@ -94,7 +94,10 @@ public static class TaxonomyReader
                 continue;
             }
             var map = (YamlMappingNode)item;
-            values.Add(new TaxonomyValue(slug, label, YamlNodes.Scalar(map, "description"), YamlNodes.Scalar(map, "parent")));
+            var terms = map.Children.TryGetValue(new YamlScalarNode("terms"), out var termsNode) && termsNode is YamlSequenceNode list
+                ? list.OfType<YamlScalarNode>().Select(t => t.Value ?? "").Where(t => t.Length > 0).ToList()
+                : [];
+            values.Add(new TaxonomyValue(slug, label, YamlNodes.Scalar(map, "description"), YamlNodes.Scalar(map, "parent")) { Terms = terms });
         }
         return values;
     }

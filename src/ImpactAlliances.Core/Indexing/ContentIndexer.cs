@@ -41,7 +41,15 @@ public sealed partial class ContentIndexer(
         lock (_buildLock)
         {
             using var session = builder.Begin(store, GitHistory.Read(ContentPath), progress);
-            var scan = ContentLoader.Scan(ContentPath, Today, session.Add);
+            // Drafts are published only in preview, where their authors look at them.
+            var includeDrafts = options.Value.Watch;
+            var scan = ContentLoader.Scan(ContentPath, Today, file =>
+            {
+                if (includeDrafts || file.Case.Status != CaseStatus.Draft)
+                {
+                    session.Add(file);
+                }
+            });
             status.Record(scan.Diagnostics, clock.GetUtcNow());
             if (scan.Taxonomy is null || (requireValid && !scan.IsValid))
             {

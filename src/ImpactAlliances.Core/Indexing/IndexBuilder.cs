@@ -63,8 +63,11 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Renders and indexes one case.</summary>
     public void Add(CaseFile file)
     {
-        var c = file.Case;
-        _writer.AddDocument(CaseStudyDocumentMapper.ToDocument(c, _renderer.Render(c.Body), _history.For(file.Path)));
+        var history = _history.For(file.Path);
+        // The last commit that changed the file is its last editorial change; an edit not yet committed
+        // carries a later date in its front matter.
+        var c = history.Count > 0 && history[0].Date > file.Case.Updated ? file.Case with { Updated = history[0].Date } : file.Case;
+        _writer.AddDocument(CaseStudyDocumentMapper.ToDocument(c, _renderer.Render(c.Body), history));
         var added = Interlocked.Increment(ref _added);
         if (added % 1000 == 0)
         {

@@ -75,7 +75,7 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
         }
         text.Append(CultureInfo.InvariantCulture, $"domains: [{string.Join(", ", domains)}]\n");
         text.Append(CultureInfo.InvariantCulture, $"partnership_type: {type}\nterritory:\n  scale: {scale}\n  regions: [{string.Join(", ", regions)}]\n  place: \"{town}\"\n");
-        text.Append(CultureInfo.InvariantCulture, $"year: {year}\nsources:\n  - {{ title: \"Rapport d'activité {year + 1} {ProseWriter.Elide("de", organisations[0].Name)}{organisations[0].Name}\", url: \"https://example.org/{slug}\" }}\n");
+        text.Append(CultureInfo.InvariantCulture, $"year: {year}\nsources:\n  - {{ title: \"Rapport d'activité {year + 1} {ProseWriter.Elide("de", organisations[0].Name)}{organisations[0].Name}\", url: \"https://example.org/{slug}\" }}\n  - {{ title: \"Article de presse\", url: \"https://example.org/presse/{slug}\" }}\n");
         text.Append(CultureInfo.InvariantCulture, $"updated: {new DateOnly(2020, 1, 1).AddDays(_random.Next(0, 2_100)):yyyy-MM-dd}\n---\n");
         // Sections stop before the sentence that would overflow them, so the body lands within 200 to 800 words.
         var words = _random.Next(230, 801);

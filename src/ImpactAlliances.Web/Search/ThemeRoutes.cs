@@ -5,14 +5,7 @@ namespace ImpactAlliances.Web.Search;
 /// <summary>The French URL segment of each facet's theme pages (<c>/themes/domaines/mobilite</c>).</summary>
 public static class ThemeRoutes
 {
-    private static readonly Dictionary<string, string> SegmentByFacet = new()
-    {
-        ["actors"] = "acteurs",
-        ["domains"] = "domaines",
-        ["partnership_types"] = "types",
-        ["scales"] = "echelles",
-        ["regions"] = "regions",
-    };
+    private static readonly Dictionary<string, string> SegmentByFacet = CaseStudySchema.Facets.ToDictionary(f => f.Key, f => f.ThemeSegment);
 
     private static readonly Dictionary<string, string> FacetBySegment = SegmentByFacet.ToDictionary(p => p.Value, p => p.Key);
 

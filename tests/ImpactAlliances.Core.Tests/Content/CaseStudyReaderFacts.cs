@@ -26,6 +26,7 @@ public sealed class CaseStudyReaderFacts
         sdgs: [8, 10, 17]
         sources:
           - { title: "Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023", url: "https://example.org/guide" }
+          - { title: "Wimoov et Renault", url: "https://example.org/wimoov-renault", publisher: "Renault Group", date: 2021-05-03, accessed: 2026-11-20 }
         updated: 2026-11-23
         ---
 
@@ -49,12 +50,14 @@ public sealed class CaseStudyReaderFacts
         Assert.Equal(["association", "entreprise"], c.Actors);
         Assert.Equal(new Organisation("Renault", "entreprise"), c.Organisations[1]);
         Assert.Equal("innovation-societale", c.PartnershipType);
-        Assert.Equal(new Territory("national", [], null), c.Territory with { Regions = [] });
+        Assert.Equal(("national", (string?)null), (c.Territory.Scale, c.Territory.Place));
+        Assert.Empty(c.Territory.Regions);
+        Assert.Empty(c.Territory.PlaceCodes);
         Assert.Equal(2012, c.Year);
         Assert.Equal([8, 10, 17], c.Sdgs);
         Assert.Equal(new DateOnly(2026, 11, 23), c.Updated);
         Assert.StartsWith("## Contexte", c.Body);
-        Assert.Equal([new CaseLink("autre-cas", 27)], file.Links);
+        Assert.Equal([new CaseLink("autre-cas", 28)], file.Links);
     }
 
     [Fact]
@@ -117,7 +120,7 @@ public sealed class CaseStudyReaderFacts
 
         var (_, diagnostics) = Parse(text);
 
-        Assert.Equal(["case.md:19: empty body: write the case below the front matter"], Messages(diagnostics));
+        Assert.Equal(["case.md:20: empty body: write the case below the front matter"], Messages(diagnostics));
     }
 
     [Fact]
@@ -125,7 +128,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("La mobilité est un frein à l'emploi.", ""));
 
-        Assert.Equal(["case.md:21: empty section 'Contexte'"], Messages(diagnostics));
+        Assert.Equal(["case.md:22: empty section 'Contexte'"], Messages(diagnostics));
     }
 
     [Fact]
@@ -146,7 +149,7 @@ public sealed class CaseStudyReaderFacts
         Assert.Contains(messages, m => m.StartsWith("case.md:10: unknown value 'planetaire' in 'territory.scale'", StringComparison.Ordinal));
         Assert.Contains("case.md:14: unknown key 'author'", messages);
         Assert.Contains("case.md:15: 'sdgs' must be between 1 and 17, not 18", messages);
-        Assert.Contains(messages, m => m.StartsWith("case.md:18: 'updated' is in the future", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("case.md:19: 'updated' is in the future", StringComparison.Ordinal));
         Assert.Equal(5, messages.Count);
     }
 
@@ -160,14 +163,74 @@ public sealed class CaseStudyReaderFacts
     }
 
     [Fact]
-    public void A_case_without_sources_is_refused_and_one_without_url_warned()
+    public void A_case_without_sources_is_refused_and_one_with_a_single_source_warned()
     {
-        var (_, none) = Parse(Valid.Replace("  - { title: \"Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023\", url: \"https://example.org/guide\" }\n", "").Replace("sources:\n", "sources: []\n"));
-        var (file, noUrl) = Parse(Valid.Replace("url: \"https://example.org/guide\"", "url: \"\""));
+        var secondSource = "  - { title: \"Wimoov et Renault\", url: \"https://example.org/wimoov-renault\", publisher: \"Renault Group\", date: 2021-05-03, accessed: 2026-11-20 }\n";
+        var (_, none) = Parse(Valid.Replace("  - { title: \"Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023\", url: \"https://example.org/guide\" }\n", "").Replace(secondSource, "").Replace("sources:\n", "sources: []\n"));
+        var (file, single) = Parse(Valid.Replace(secondSource, ""));
 
         Assert.Equal(["case.md:16: 'sources' needs at least one source: every fact of a case must be supported"], Messages(none));
         Assert.NotNull(file);
-        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(noUrl).Severity);
+        Assert.Empty(Messages(single));
+        Assert.Equal("case.md:17: warning: une seule source : citez-en au moins 2, dont une qui nomme les partenaires ensemble", Assert.Single(single).ToString());
+    }
+
+    [Fact]
+    public void A_source_has_an_address_or_names_a_seed_document_and_seeds_alone_are_refused()
+    {
+        var (file, _) = Parse(Valid);
+        var (_, empty) = Parse(Valid.Replace("url: \"https://example.org/guide\"", "url: \"\""));
+        var (_, both) = Parse(Valid.Replace("url: \"https://example.org/guide\"", "url: \"https://example.org/guide\", seed: \"Guide\""));
+        var (_, seedsOnly) = Parse(Valid
+            .Replace("url: \"https://example.org/guide\"", "seed: \"Guide pratique\"")
+            .Replace("url: \"https://example.org/wimoov-renault\", publisher: \"Renault Group\", date: 2021-05-03, accessed: 2026-11-20", "seed: \"Bilan de la feuille de route\""));
+
+        var source = file!.Case.Sources[1];
+        Assert.Equal(("Renault Group", new DateOnly(2021, 5, 3), new DateOnly(2026, 11, 20)), (source.Publisher!, source.Date!.Value, source.Accessed!.Value));
+        Assert.Equal(["case.md:17: une source a une adresse (url: \"https://…\") ou, pour un document d'origine du projet, seed: \"nom du document\""], Messages(empty));
+        Assert.Equal(["case.md:17: une source a une adresse ou un nom de document d'origine (seed), pas les deux"], Messages(both));
+        Assert.Equal(["case.md:17: aucune source n'a d'adresse : citez au moins une page publique qui nomme les partenaires, pas seulement un document d'origine (seed)"], Messages(seedsOnly));
+    }
+
+    [Theory]
+    [InlineData("https://fr.readkong.com/page/x", "fr.readkong.com", "miroir de documents")]
+    [InlineData("https://www.staging.libe.io/a", "www.staging.libe.io", "serveur de préproduction")]
+    [InlineData("https://preprodsite.example.fr/a", "preprodsite.example.fr", "serveur de préproduction")]
+    public void A_source_on_a_rejected_host_is_refused_with_the_reason(string url, string host, string reason)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var list = Path.Combine(Path.GetTempPath(), $"hosts-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(list, """
+            rejected:
+              - { host: readkong.com, reason: "miroir de documents" }
+              - { label: staging, reason: "serveur de préproduction" }
+              - { label: preprod, reason: "serveur de préproduction" }
+            """);
+        var hosts = SourceHosts.Read(list, diagnostics);
+        File.Delete(list);
+        var text = Valid.Replace("https://example.org/guide", url).ReplaceLineEndings("\n");
+
+        new CaseStudyReader(Taxonomy, Today, hosts).Parse("case.md", "wimoov-renault", text, diagnostics);
+
+        Assert.Equal([$"case.md:17: l'hôte {host} n'est pas accepté ({reason}) : citez la page de l'éditeur d'origine (content/source-hosts.yml)"], Messages(diagnostics));
+        Assert.Null(hosts.Rejection(new Uri("https://www.readkong.community/x")));
+    }
+
+    [Fact]
+    public void Status_reviewed_and_ended_are_read_and_an_archived_case_needs_its_end()
+    {
+        var withStatus = Valid.Replace("updated: 2026-11-23", "status: verifie\nreviewed: 2026-11-20\nupdated: 2026-11-23");
+        var (file, _) = Parse(withStatus);
+        var (archived, _) = Parse(Valid.Replace("updated: 2026-11-23", "status: archive\nended: 2019\nupdated: 2026-11-23"));
+        var (_, noEnd) = Parse(Valid.Replace("updated: 2026-11-23", "status: archive\nupdated: 2026-11-23"));
+        var (_, unknown) = Parse(Valid.Replace("updated: 2026-11-23", "status: publié\nupdated: 2026-11-23"));
+        var (defaulted, _) = Parse(Valid);
+
+        Assert.Equal((CaseStatus.Verified, new DateOnly(2026, 11, 20)), (file!.Case.Status, file.Case.Reviewed!.Value));
+        Assert.Equal((CaseStatus.Archived, 2019), (archived!.Case.Status, archived.Case.Ended!.Value));
+        Assert.Equal(["case.md:19: un cas archivé est une alliance terminée : donnez l'année de fin, ended: AAAA"], Messages(noEnd));
+        Assert.Contains("unknown value 'publié' in 'status' (taxonomy 'statuses'); did you mean 'publie'?", Assert.Single(Messages(unknown)));
+        Assert.Equal(CaseStatus.Published, defaulted!.Case.Status);
     }
 
     [Fact]
@@ -184,7 +247,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("La mobilité est un frein à l'emploi.", "<!-- Le besoin, la fragilité traitée. -->"));
 
-        Assert.Equal(["case.md:21: empty section 'Contexte'"], Messages(diagnostics));
+        Assert.Equal(["case.md:22: empty section 'Contexte'"], Messages(diagnostics));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ContentLoaderFacts : IDisposable
         Assert.False(content.IsValid);
         Assert.Equal(2, content.Errors.Select(e => e.Path).Distinct().Count());
         Assert.Contains(content.Errors, e => e.Path.EndsWith("bad-one.md", StringComparison.Ordinal) && e.Line == 11);
-        Assert.Contains(content.Errors, e => e.Path.EndsWith("bad-two.md", StringComparison.Ordinal) && e.Line == 16);
+        Assert.Contains(content.Errors, e => e.Path.EndsWith("bad-two.md", StringComparison.Ordinal) && e.Line == 17);
         Assert.Equal(FixtureCorpus.Cases.Count, content.Cases.Count);
     }
 
@@ -55,7 +55,7 @@ public sealed class ContentLoaderFacts : IDisposable
         var error = Assert.Single(ContentLoader.Load(_content, Today).Errors);
 
         Assert.EndsWith("link to '/exemples/velo-ecole-quartier' points to no case; did you mean '/exemples/velo-ecole-quartiers'?", error.ToString());
-        Assert.Equal(26, error.Line);
+        Assert.Equal(27, error.Line);
     }
 
     [Fact]

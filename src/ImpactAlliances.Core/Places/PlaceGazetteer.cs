@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Reflection;
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Places;
+
+/// <summary>The level of a place in the administrative split.</summary>
+public enum PlaceKind
+{
+    /// <summary>One of today's regions (or a former region, which names today's).</summary>
+    Region,
+    /// <summary>A département.</summary>
+    Department,
+    /// <summary>A commune.</summary>
+    Commune,
+}
+
+/// <summary>A place of the official administrative split.</summary>
+/// <param name="Kind">Region, département or commune.</param>
+/// <param name="Code">INSEE code (of today's region, for a former region).</param>
+/// <param name="Name">Official name.</param>
+/// <param name="Department">Code of its département (communes and départements), else empty.</param>
+/// <param name="Region">Slug of its region in the taxonomy (<c>bretagne</c>), else empty.</param>
+/// <param name="Population">Population of a commune; 0 for the others.</param>
+public sealed record Place(PlaceKind Kind, string Code, string Name, string Department, string Region, int Population)
+{
+    /// <summary>The codes a case in this place is indexed under: its own, its département's and its region's.</summary>
+    public IEnumerable<string> IndexCodes()
+    {
+        if (Kind == PlaceKind.Commune)
+        {
+            yield return CommuneCode(Code);
+        }
+        if (Department.Length > 0)
+        {
+            yield return DepartmentCode(Department);
+        }
+        if (Region.Length > 0)
+        {
+            yield return RegionCode(Region);
+        }
+    }
+
+    /// <summary>The code this place is matched by in the index.</summary>
+    public string OwnCode => Kind switch
+    {
+        PlaceKind.Commune => CommuneCode(Code),
+        PlaceKind.Department => DepartmentCode(Code),
+        _ => RegionCode(Region),
+    };
+
+    /// <summary>Index code of a commune.</summary>
+    public static string CommuneCode(string insee) => "c:" + insee;
+    /// <summary>Index code of a département.</summary>
+    public static string DepartmentCode(string code) => "d:" + code;
+    /// <summary>Index code of a region, by its taxonomy slug.</summary>
+    public static string RegionCode(string slug) => "r:" + slug;
+}
+
+/// <summary>
+/// The official administrative split (regions, départements, communes), embedded from
+/// <c>places.tsv</c> (made by <c>tools/places/build-places.mjs</c> from the Etalab package), with look-ups
+/// by folded name: "Saint-Étienne", "saint etienne" and "ST ETIENNE" are not all the same, but the
+/// first two are.
+/// </summary>
+public sealed class PlaceGazetteer
+{
+    private static readonly Lazy<PlaceGazetteer> Embedded = new(Load);
+
+    /// <summary>The split embedded in the library.</summary>
+    public static PlaceGazetteer Official => Embedded.Value;
+
+    /// <summary>The package and version the data comes from, as its first line says.</summary>
+    public string SourceVersion { get; }
+
+    private readonly Dictionary<string, List<Place>> _byKey;
+    private readonly Dictionary<string, Place> _departmentsByCode;
+
+    private PlaceGazetteer(string sourceVersion, List<Place> places)
+    {
+        SourceVersion = sourceVersion;
+        Places = places;
+        _byKey = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
+        foreach (var place in places)
+        {
+            var key = Key(place.Name);
+            (_byKey.TryGetValue(key, out var list) ? list : _byKey[key] = []).Add(place);
+        }
+        _departmentsByCode = places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every place: regions (today's, then former ones), départements, communes.</summary>
+    public IReadOnlyList<Place> Places { get; }
+
+    /// <summary>The places with this name, largest level first (region, département, then communes by population).</summary>
+    public IReadOnlyList<Place> Named(string name) => _byKey.GetValueOrDefault(Key(name)) ?? [];
+
+    /// <summary>The places whose folded name key is <paramref name="key"/> (see <see cref="Key"/>).</summary>
+    public IReadOnlyList<Place> ByKey(string key) => _byKey.GetValueOrDefault(key) ?? [];
+
+    /// <summary>A département by its code (<c>35</c>, <c>2A</c>, <c>974</c>).</summary>
+    public Place? Department(string code) => _departmentsByCode.GetValueOrDefault(code.Trim());
+
+    /// <summary>
+    /// A name folded for look-ups: lower case, no accents, elided articles and other stop words dropped,
+    /// words joined by single spaces (so "Provence-Alpes-Côte d'Azur" is "provence alpes cote azur").
+    /// </summary>
+    public static string Key(string name) => string.Join(' ', Words(name));
+
+    /// <summary>The folded words of a name, as <see cref="Key"/> joins them.</summary>
+    public static IEnumerable<string> Words(string name)
+    {
+        foreach (var raw in FrenchAnalyzer.FoldLower(name.Replace('’', '\'')).Split([' ', '-', '\'', '(', ')', ',', '.', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!StopWords.Contains(raw))
+            {
+                yield return raw;
+            }
+        }
+    }
+
+    // The articles and prepositions place names carry; queries drop them too ("à La Réunion").
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "l", "d", "le", "la", "les", "de", "du", "des", "en", "sur", "sous", "et", "lès", "les", "a", "au", "aux",
+    };
+
+    private static PlaceGazetteer Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ImpactAlliances.Core.Places.places.tsv")
+            ?? throw new InvalidOperationException("The places data is not embedded in the library.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+
+    internal static PlaceGazetteer Parse(TextReader reader)
+    {
+        var source = "";
+        var regionNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var regions = new List<Place>();
+        var former = new List<(string Name, string Region)>();
+        var departments = new List<Place>();
+        var communes = new List<Place>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#'))
+            {
+                source = source.Length == 0 ? line.TrimStart('#', ' ') : source;
+                continue;
+            }
+            var f = line.Split('\t');
+            switch (f[0])
+            {
+                case "R":
+                    regionNames[f[1]] = Slug(f[2]);
+                    regions.Add(new Place(PlaceKind.Region, f[1], f[2], "", Slug(f[2]), 0));
+                    break;
+                case "A":
+                    former.Add((f[1], f[2]));
+                    break;
+                case "D":
+                    departments.Add(new Place(PlaceKind.Department, f[1], f[3], f[1], regionNames.GetValueOrDefault(f[2], ""), 0));
+                    break;
+                case "C":
+                    communes.Add(new Place(PlaceKind.Commune, f[1], f[3], f[2], "", int.Parse(f[4], CultureInfo.InvariantCulture)));
+                    break;
+            }
+        }
+        var regionOfDepartment = departments.ToDictionary(d => d.Code, d => d.Region, StringComparer.Ordinal);
+        var places = new List<Place>(regions.Count + former.Count + departments.Count + communes.Count);
+        places.AddRange(regions);
+        places.AddRange(former.Select(f => new Place(PlaceKind.Region, f.Region, f.Name, "", regionNames.GetValueOrDefault(f.Region, ""), 0)));
+        places.AddRange(departments);
+        places.AddRange(communes
+            .OrderByDescending(c => c.Population)
+            .Select(c => c with { Region = regionOfDepartment.GetValueOrDefault(c.Department, "") }));
+        return new PlaceGazetteer(source, places);
+    }
+
+    /// <summary>A region name as the taxonomy's slug: "Provence-Alpes-Côte d'Azur" is <c>provence-alpes-cote-d-azur</c>.</summary>
+    private static string Slug(string name) =>
+        string.Join('-', FrenchAnalyzer.FoldLower(name).Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries));
+}
