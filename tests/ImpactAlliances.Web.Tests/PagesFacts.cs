@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -106,7 +107,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(["association", "entreprise"], actors.Where(a => a.GetProperty("selected").GetBoolean()).Select(a => a.GetProperty("value").GetString()).Order());
         Assert.Contains(actors, a => !a.GetProperty("selected").GetBoolean() && a.GetProperty("count").GetInt32() > 0);
         Assert.All(actors, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("label").GetString())));
-        Assert.Equal(5, json.GetProperty("facets").EnumerateObject().Count());
+        Assert.Equal(CaseStudySchema.Facets.Count, json.GetProperty("facets").EnumerateObject().Count());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ImpactAlliances.Core;
 using ImpactAlliances.Core.Evaluation;
 using ImpactAlliances.Core.Indexing;
@@ -12,6 +13,15 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : ICommand
 {
+    /// <summary>The judged sets: the development set the engine is tuned on, and the blind set it never is.</summary>
+    internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
+    [
+        ("development", "tests/relevance/judgments.json"),
+        ("blind", "tests/relevance/blind.json"),
+    ];
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public string Name => "relevance";
 
     public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
@@ -19,17 +29,21 @@ internal sealed class RelevanceCommand : ICommand
         ["--content"] = "Content:Path",
         ["--judgments"] = "Relevance:Judgments",
         ["--details"] = "Relevance:Details",
+        ["--json"] = "Relevance:Json",
     };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer relevance [--content <dir>] [--judgments <file>]
+        Usage: ImpactAlliances.Indexer relevance [--content <dir>] [--judgments <file>] [--details <ids>] [--json <file>]
 
-        Builds a throwaway index of the content, runs every judged query of the judgments file and prints,
-        per query and in all, nDCG@10 and the reciprocal rank of the first relevant case (MRR).
+        Builds a throwaway index of the content, runs every judged query of the development set
+        (tests/relevance/judgments.json, which the engine is tuned on) and of the blind set
+        (tests/relevance/blind.json, written and judged without seeing the engine), and prints per query,
+        per kind and per set nDCG@10, recall@10 and the reciprocal rank of the first case graded 2 or more (MRR).
 
           --content <dir>     content folder (default: content, or the Content:Path setting)
-          --judgments <file>  judged queries (default: tests/relevance/judgments.json)
+          --judgments <file>  score this judgments file alone instead of both sets
           --details <ids>     also print the ranked top 10, with grades, of these queries (comma-separated ids, or 'all')
+          --json <file>       also write each set's figures as JSON to this file
 
         Exit codes: 0 printed, 1 invalid content or judgments, 2 bad arguments.
         """;
@@ -37,28 +51,59 @@ internal sealed class RelevanceCommand : ICommand
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var configuration = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        var judgmentsPath = RepositoryPaths.Resolve(configuration["Relevance:Judgments"] ?? "tests/relevance/judgments.json");
-        if (!File.Exists(judgmentsPath))
+        var sets = configuration["Relevance:Judgments"] is { } one ? [("judgments", one)] : Sets;
+        var judgments = new List<(string Name, RelevanceJudgments Judgments)>();
+        foreach (var (name, path) in sets)
         {
-            error.WriteLine($"{judgmentsPath}: judgments file not found");
-            return IndexerCommands.Failed;
+            var resolved = RepositoryPaths.Resolve(path);
+            if (!File.Exists(resolved))
+            {
+                error.WriteLine($"{resolved}: judgments file not found");
+                return IndexerCommands.Failed;
+            }
+            judgments.Add((name, RelevanceJudgments.Read(resolved)));
         }
         var content = services.GetRequiredService<ContentIndexer>().Load();
         if (!ValidateCommand.Report(content, TextWriter.Null, error))
         {
             return IndexerCommands.Failed;
         }
-        var report = Evaluate(services, content, RelevanceJudgments.Read(judgmentsPath));
-        Print(report, output);
-        if (configuration["Relevance:Details"] is { } details)
+        var reports = Evaluate(services, content, judgments);
+        foreach (var (name, report) in reports)
         {
-            PrintDetails(report, details.Split(','), output);
+            Print(name, report, output);
+            if (configuration["Relevance:Details"] is { } details)
+            {
+                PrintDetails(report, details.Split(','), output);
+            }
+        }
+        if (configuration["Relevance:Json"] is { } json)
+        {
+            File.WriteAllText(json, JsonSerializer.Serialize(reports.ToDictionary(r => r.Name, r => Summary(r.Report)), Indented));
         }
         return IndexerCommands.Ok;
     }
 
-    /// <summary>Indexes the content into a temporary folder and scores the judged queries on it.</summary>
-    internal static RelevanceReport Evaluate(IServiceProvider services, Core.Content.ContentSet content, RelevanceJudgments judgments)
+    /// <summary>A set's figures, overall and per kind, as the floor file and the JSON output write them.</summary>
+    internal static Dictionary<string, object> Summary(RelevanceReport report)
+    {
+        var summary = new Dictionary<string, object>
+        {
+            ["queries"] = report.Queries.Count,
+            ["ndcg_at_10"] = Math.Round(report.NdcgAt10, 3),
+            ["recall_at_10"] = Math.Round(report.RecallAt10, 3),
+            ["mrr"] = Math.Round(report.Mrr, 3),
+        };
+        summary["kinds"] = report.Queries.GroupBy(q => q.Query.Kind).ToDictionary(g => g.Key, g =>
+        {
+            var part = new RelevanceReport(g.ToList());
+            return new { queries = g.Count(), ndcg_at_10 = Math.Round(part.NdcgAt10, 3), recall_at_10 = Math.Round(part.RecallAt10, 3), mrr = Math.Round(part.Mrr, 3) };
+        });
+        return summary;
+    }
+
+    /// <summary>Indexes the content into a temporary folder and scores each judged set on it.</summary>
+    internal static List<(string Name, RelevanceReport Report)> Evaluate(IServiceProvider services, Core.Content.ContentSet content, IReadOnlyList<(string Name, RelevanceJudgments Judgments)> sets)
     {
         var folder = Directory.CreateTempSubdirectory("ia-relevance-");
         try
@@ -69,7 +114,7 @@ internal sealed class RelevanceCommand : ICommand
                 .Build(store, Path.Combine(options.Value.ContentPath, Core.Content.ContentLoader.TaxonomyFile), content.Cases);
             using var index = new CaseStudyIndex(store);
             using var searcher = new CaseStudySearcher(index, options, services.GetRequiredService<SynonymProvider>());
-            return RelevanceEvaluator.Evaluate(searcher, judgments);
+            return sets.Select(s => (s.Name, RelevanceEvaluator.Evaluate(searcher, s.Judgments))).ToList();
         }
         finally
         {
@@ -94,20 +139,22 @@ internal sealed class RelevanceCommand : ICommand
         }
     }
 
-    private static void Print(RelevanceReport report, TextWriter output)
+    private static void Print(string name, RelevanceReport report, TextWriter output)
     {
         string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-        output.WriteLine("id    kind          nDCG@10  RR     query");
+        output.WriteLine($"== {name} set");
+        output.WriteLine("id    kind          nDCG@10  R@10   RR     query");
         foreach (var score in report.Queries)
         {
-            output.WriteLine($"{score.Query.Id,-5} {score.Query.Kind,-13} {F(score.NdcgAt10),-8} {F(score.ReciprocalRank),-6} {score.Query.Query}");
+            output.WriteLine($"{score.Query.Id,-5} {score.Query.Kind,-13} {F(score.NdcgAt10),-8} {F(score.RecallAt10),-6} {F(score.ReciprocalRank),-6} {score.Query.Query}");
         }
         output.WriteLine();
         foreach (var kind in report.Queries.GroupBy(q => q.Query.Kind))
         {
             var part = new RelevanceReport(kind.ToList());
-            output.WriteLine($"{kind.Key,-13} {kind.Count(),3} queries  nDCG@10 {F(part.NdcgAt10)}  MRR {F(part.Mrr)}");
+            output.WriteLine($"{kind.Key,-13} {kind.Count(),3} queries  nDCG@10 {F(part.NdcgAt10)}  recall@10 {F(part.RecallAt10)}  MRR {F(part.Mrr)}");
         }
-        output.WriteLine($"{"all",-13} {report.Queries.Count,3} queries  nDCG@10 {F(report.NdcgAt10)}  MRR {F(report.Mrr)}");
+        output.WriteLine($"{name,-13} {report.Queries.Count,3} queries  nDCG@10 {F(report.NdcgAt10)}  recall@10 {F(report.RecallAt10)}  MRR {F(report.Mrr)}");
+        output.WriteLine();
     }
 }

@@ -22,12 +22,13 @@ public sealed record RelevanceJudgments(string Description, IReadOnlyList<Judged
         ?? throw new InvalidDataException($"{path}: no judgments");
 }
 
-/// <summary>The floor the relevance must not fall below (<c>tests/relevance/floor.json</c>).</summary>
+/// <summary>The floor one judged set must not fall below.</summary>
 public sealed record RelevanceFloor(
     [property: JsonPropertyName("ndcg_at_10")] double NdcgAt10,
+    [property: JsonPropertyName("recall_at_10")] double RecallAt10,
     [property: JsonPropertyName("mrr")] double Mrr)
 {
-    /// <summary>Reads a floor file.</summary>
-    public static RelevanceFloor Read(string path) =>
-        JsonSerializer.Deserialize<RelevanceFloor>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: no floor");
+    /// <summary>Reads the floors of <c>tests/relevance/floor.json</c>, by set name.</summary>
+    public static IReadOnlyDictionary<string, RelevanceFloor> Read(string path) =>
+        JsonSerializer.Deserialize<Dictionary<string, RelevanceFloor>>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: no floor");
 }

@@ -46,6 +46,14 @@ public static class CaseStudyDocumentMapper
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
             new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), CaseJson.Options)),
         };
+        foreach (var name in c.Organisations.Select(o => o.Name).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new SortedSetDocValuesField(CaseStudySchema.OrganisationNames, new BytesRef(name)));
+        }
+        foreach (var code in c.Territory.PlaceCodes)
+        {
+            document.Add(new StringField(CaseStudySchema.Place, code, Field.Store.NO));
+        }
         foreach (var facet in CaseStudySchema.Facets)
         {
             foreach (var value in facet.ValuesOf(c))

@@ -5,8 +5,8 @@ using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Search;
 
-/// <summary>A facet dimension: its API and taxonomy key, and how to read its values from a case.</summary>
-public sealed record FacetDimension(string Key, Func<CaseStudy, IEnumerable<string>> ValuesOf);
+/// <summary>A facet dimension: its API and taxonomy key, the French URL segment of its theme pages, and how to read its values from a case.</summary>
+public sealed record FacetDimension(string Key, string ThemeSegment, Func<CaseStudy, IEnumerable<string>> ValuesOf);
 
 /// <summary>
 /// The Lucene index schema, declared once for the indexer and the site: version, field names,
@@ -18,7 +18,7 @@ public static class CaseStudySchema
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Bumped when the fields change, so that a site never reads an index it does not understand.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
@@ -36,6 +36,10 @@ public static class CaseStudySchema
     public const string MetaExact = "meta_exact";
     /// <summary>All text lower-cased but not folded, documents only: the vocabulary spelling corrections come from.</summary>
     public const string Surface = "surface";
+    /// <summary>Place codes of the case (<c>c:35238</c>, <c>d:35</c>, <c>r:bretagne</c>), indexed as is: places named in a query.</summary>
+    public const string Place = "place";
+    /// <summary>Each organisation's full name, sorted-set doc values: the names a query can name as a whole.</summary>
+    public const string OrganisationNames = "organisation_names";
     /// <summary>Start year, numeric doc values (0 when unknown): the year range filter.</summary>
     public const string Year = "year";
     /// <summary>Folded title, sorted doc values: sort by title.</summary>
@@ -68,11 +72,12 @@ public static class CaseStudySchema
     /// <summary>The facet dimensions, in display order; each key is also a taxonomy facet and an API parameter.</summary>
     public static readonly IReadOnlyList<FacetDimension> Facets =
     [
-        new("actors", c => c.Actors),
-        new("domains", c => c.Domains),
-        new("partnership_types", c => [c.PartnershipType]),
-        new("scales", c => [c.Territory.Scale]),
-        new("regions", c => c.Territory.Regions),
+        new("actors", "acteurs", c => c.Actors),
+        new("domains", "domaines", c => c.Domains),
+        new("partnership_types", "types", c => [c.PartnershipType]),
+        new("scales", "echelles", c => [c.Territory.Scale]),
+        new("regions", "regions", c => c.Territory.Regions),
+        new("statuses", "statuts", c => [c.Status]),
     ];
 
     /// <summary>The longest text a binary doc value may hold (Lucene's limit is 32,766 bytes).</summary>

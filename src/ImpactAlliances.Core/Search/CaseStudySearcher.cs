@@ -43,7 +43,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
 
     private SearchResult Run(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, out int[] failedOnly, bool relaxed = false)
     {
-        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.FacetTerms(_analyzer)).Build(clauses, relaxed);
+        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.QueryVocabulary(_analyzer), snapshot.Reader).Build(clauses, relaxed);
         var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var size = Math.Clamp(request.Size ?? _options.PageSize, 1, _options.MaxPageSize);
         var page = Math.Max(1, request.Page);
@@ -62,10 +62,26 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var entries = top.BestFirst().Skip((page - 1) * size).ToList();
         var snippets = SnippetBuilder.Build(snapshot.Reader, entries.Select(e => e.Doc).ToList(), text);
         var hits = entries.Select((e, i) => ToHit(snapshot, e.Doc, e.Score, snippets[i])).ToList();
-        return new SearchResult(request.Query?.Trim() ?? "", collector.Total, page, size, sort, hits, FacetResults(snapshot.Taxonomy, counts, selected))
+        var facets = FacetResults(snapshot.Taxonomy, counts, selected);
+        return new SearchResult(request.Query?.Trim() ?? "", collector.Total, page, size, sort, hits, facets)
         {
             Years = (request.YearFrom, request.YearTo),
+            Concepts = text.Concepts,
+            PlaceFilters = PlaceFilters(text.Concepts, facets),
         };
+    }
+
+    /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>
+    private static List<PlaceFilter> PlaceFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)
+    {
+        var regions = facets.Single(f => f.Key == "regions").Values;
+        return concepts.OfType<PlaceConcept>()
+            .Select(p => p.Place.Region)
+            .Distinct()
+            .Select(slug => regions.FirstOrDefault(v => v.Value == slug))
+            .Where(v => v is { Selected: false, Count: > 0 })
+            .Select(v => new PlaceFilter("regions", v!.Value, v.Label, v.Count))
+            .ToList();
     }
 
     /// <summary>For an empty result: each active filter, and what its removal would give.</summary>

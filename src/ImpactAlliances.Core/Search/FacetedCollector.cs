@@ -91,11 +91,12 @@ internal sealed class FacetedCollector : ICollector
         {
             Count(d, doc);
         }
+        // Relevance breaks ties in score by recency.
         var key = _sort switch
         {
-            SearchSort.Recent => _updated?.Get(doc) ?? 0,
             SearchSort.Title => -(long)_titleRanks[_docBase + doc],
-            _ => 0,
+            SearchSort.Year => (_year?.Get(doc) ?? 0) * 100_000_000L + (_updated?.Get(doc) ?? 0),
+            _ => _updated?.Get(doc) ?? 0,
         };
         _top.Offer(_docBase + doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key, _titleRanks[_docBase + doc]);
     }

@@ -3,16 +3,18 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Util;
 
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>
 /// The French analysis chain: elision (l', d', qu'...), lower case, stop words, accent folding and,
-/// for the stemmed variant, light French stemming, so that "Mobilité", "mobilites" and "MOBILITÉ" meet.
+/// for the stemmed variant, the reviewed word families then the Snowball French stemmer, so that
+/// "Mobilité", "mobilites" and "MOBILITÉ" meet, and "précaire" meets "précarité".
 /// </summary>
 /// <remarks>
-/// The folded-only variant keeps whole words: the light stemmer cuts "numérique" to "num", so a prefix
+/// The folded-only variant keeps whole words: the stemmer cuts "numérique" to "numer", so a prefix
 /// query such as <c>numéri*</c> must run on unstemmed text. The surface variant keeps accents and stop
 /// words too: it is the vocabulary spelling corrections are written in.
 /// </remarks>
@@ -21,7 +23,7 @@ public sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
     /// <summary>How far the analysis goes.</summary>
     public enum Mode
     {
-        /// <summary>Elision, lower case, folding, stop words, light stemming: matching.</summary>
+        /// <summary>Elision, lower case, folding, stop words, word families, stemming: matching.</summary>
         Stemmed,
         /// <summary>Elision, lower case, folding, stop words: prefixes.</summary>
         Folded,
@@ -51,7 +53,9 @@ public sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
         stream = new StopFilter(CaseStudySchema.Version, stream, StopWords);
         if (mode == Mode.Stemmed)
         {
-            stream = new FrenchLightStemFilter(stream);
+            // Words of a reviewed family are marked as keywords with their family's stem, so the stemmer leaves them.
+            stream = new StemmerOverrideFilter(stream, WordFamilies.Map);
+            stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
         }
         return new TokenStreamComponents(source, stream);
     }

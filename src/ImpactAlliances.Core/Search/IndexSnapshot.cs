@@ -66,11 +66,29 @@ public sealed class IndexSnapshot
         Volatile.Write(ref displays[doc], display);
         return display;
     }
-    private FacetTerms? _facetTerms;
+    private QueryVocabulary? _vocabularyOfQueries;
 
-    /// <summary>The topic facet values query words can name; built on first use.</summary>
-    internal FacetTerms FacetTerms(Lucene.Net.Analysis.Analyzer analyzer) =>
-        LazyInitializer.EnsureInitialized(ref _facetTerms, () => Search.FacetTerms.Build(Taxonomy, analyzer));
+    /// <summary>The facet values, places and organisations query words can name; built on first use.</summary>
+    internal QueryVocabulary QueryVocabulary(Lucene.Net.Analysis.Analyzer analyzer) =>
+        LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, () =>
+            Search.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames()));
+
+    /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
+    private HashSet<string> OrganisationNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in Reader.Leaves)
+        {
+            var values = leaf.AtomicReader.GetSortedSetDocValues(CaseStudySchema.OrganisationNames);
+            for (long ord = 0; values is not null && ord < values.ValueCount; ord++)
+            {
+                values.LookupOrd(ord, bytes);
+                names.Add(bytes.Utf8ToString());
+            }
+        }
+        return names;
+    }
 
     /// <summary>The suggestion index, built on first use from the given facet counts (the whole corpus's).</summary>
     internal SuggestionIndex Suggestions(Func<IReadOnlyList<FacetResult>> facets) =>

@@ -9,6 +9,8 @@ public enum SearchSort
     Recent,
     /// <summary>By title, A to Z.</summary>
     Title,
+    /// <summary>By start year, most recent first; cases without a year last.</summary>
+    Year,
 }
 
 /// <summary>A search as a person or a client asks for it; <see cref="CaseStudySearcher"/> normalizes it.</summary>
@@ -60,6 +62,12 @@ public sealed record SearchResult(
     /// <summary>With no result: other queries worth trying, with their number of results.</summary>
     public IReadOnlyList<QuerySuggestion> QuerySuggestions { get; init; } = [];
 
+    /// <summary>The facet values, places and organisations the query's words named.</summary>
+    public IReadOnlyList<Concept> Concepts { get; init; } = [];
+
+    /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
+    public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
+
     private static string ReplaceWord(string query, string from, string to)
     {
         var index = query.IndexOf(from, StringComparison.Ordinal);
@@ -72,6 +80,13 @@ public sealed record SearchResult(
     /// <summary>Whether any facet value is selected.</summary>
     public bool HasFilters => Facets.Any(f => f.Values.Any(v => v.Selected));
 }
+
+/// <summary>A filter offered because the query named a place in it: "Filtrer sur la région Bretagne ?".</summary>
+/// <param name="Facet">The facet key (<c>regions</c>).</param>
+/// <param name="Value">The value's slug.</param>
+/// <param name="Label">The value's label.</param>
+/// <param name="Count">How many of the current results it keeps.</param>
+public sealed record PlaceFilter(string Facet, string Value, string Label, int Count);
 
 /// <summary>What removing one filter would give.</summary>
 /// <param name="Key">Facet key, or <c>years</c> for the year range.</param>

@@ -1,132 +1,236 @@
+using ImpactAlliances.Core.Places;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace ImpactAlliances.Core.Search;
 
-/// <summary>A text query ready to run, and the terms its snippets highlight.</summary>
+/// <summary>A text query ready to run, the terms its snippets highlight, and what its words named.</summary>
 /// <param name="Query">The Lucene query, or null when the text holds no searchable word.</param>
 /// <param name="BodyTerms">Stemmed terms to highlight in the body.</param>
 /// <param name="BodyPrefixes">Folded prefixes to highlight in the body.</param>
-public sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes);
+public sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes)
+{
+    /// <summary>The facet values, places and organisations the query's words named.</summary>
+    public IReadOnlyList<Concept> Concepts { get; init; } = [];
+}
 
 /// <summary>
-/// Turns the clauses of a user's query into a Lucene query over the text fields, expanding synonyms.
-/// Facet filters are not part of it: the collector applies them, so that each facet's counts can leave
-/// its own filter out.
+/// Turns the clauses of a user's query into a Lucene query over the text fields. Each word, phrase or
+/// named thing (a synonym, a facet value, a place, an organisation) is one group; every group
+/// contributes to the score, but only the rarer ones are required, and not all of them when there are
+/// many: a case missing a word present in most cases ("partenariat") loses little, one missing the
+/// rarest word loses much. Neighbouring words found close together add a bonus. Facet filters are not
+/// part of it: the collector applies them, so that each facet's counts can leave its own filter out.
 /// </summary>
-public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, FacetTerms? facetTerms = null)
+public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, IndexReader? reader = null)
 {
     // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
     private const float TieBreaker = 0.1f;
 
     /// <summary>Weight of a case tagged with the facet value a word names, against the text fields' weights.</summary>
-    /// <remarks>Measured with the relevance command: 1 to 4 give the same nDCG@10 (a clause takes its best match), so the middle.</remarks>
     public const float FacetBoost = 2f;
 
-    /// <summary>When no case holds every word, the share of words a case must hold instead.</summary>
-    public const double RelaxedShare = 0.6;
+    /// <summary>Weight of a case in the place a query names (its département and region weigh less).</summary>
+    public const float PlaceBoost = 3f;
 
-    /// <summary>Builds the text query of parsed clauses; relaxed, a share of the words is enough (<see cref="RelaxedShare"/>).</summary>
+    /// <summary>Weight of a case whose organisations include the one a query names.</summary>
+    public const float OrganisationBoost = 6f;
+
+    /// <summary>Weight of two neighbouring query words found close together.</summary>
+    public const float ProximityBoost = 0.5f;
+
+    /// <summary>A group held by this share of the cases or more is a hint: it scores but is not required.</summary>
+    public const double CommonShare = 0.3;
+
+    /// <summary>The share of the rare groups a case must hold.</summary>
+    public const double RequiredShare = 0.5;
+
+    /// <summary>When no case holds enough groups, the share of groups a case must hold instead.</summary>
+    public const double RelaxedShare = 0.3;
+
+    private readonly QueryVocabulary _vocabulary = vocabulary ?? QueryVocabulary.Empty(analyzer);
+
+    /// <summary>Builds the text query of parsed clauses; relaxed, fewer groups are required (<see cref="RelaxedShare"/>).</summary>
     public TextQuery Build(IReadOnlyList<QueryClause> clauses, bool relaxed = false)
     {
         var bodyTerms = new List<string>();
         var prefixes = new List<string>();
-        var query = new BooleanQuery();
-        BooleanQuery? group = null;
-        var positives = 0;
+        var concepts = new List<Concept>();
+        var groups = new List<Group>();
+        var excluded = new List<Query>();
+        var neighbours = new List<List<(string Term, int Position)>>();
         var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix ? [] : Analyze(c.Text)).ToList();
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
-            var (clauseQuery, consumed) = ClauseQuery(clauses, analysed, i, clause.Excluded ? null : bodyTerms, clause.Excluded ? null : prefixes);
+            var positive = !clause.Excluded;
+            var (group, consumed) = ClauseGroup(clauses, analysed, i, positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
+            if (group is null)
+            {
+                continue;
+            }
+            if (!positive)
+            {
+                excluded.Add(group.Query);
+            }
+            else if (clause.OrWithPrevious && groups.Count > 0)
+            {
+                groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq));
+            }
+            else
+            {
+                groups.Add(group);
+                if (clause.Kind == ClauseKind.Word)
+                {
+                    neighbours.AddRange(analysed.Skip(i).Take(consumed));
+                }
+            }
             i += consumed - 1;
-            if (clauseQuery is null)
-            {
-                continue;
-            }
-            if (clause.Excluded)
-            {
-                query.Add(clauseQuery, Occur.MUST_NOT);
-                continue;
-            }
-            if (clause.OrWithPrevious && group is not null)
-            {
-                group.Add(clauseQuery, Occur.SHOULD);
-                continue;
-            }
-            group = new BooleanQuery { { clauseQuery, Occur.SHOULD } };
-            query.Add(group, Occur.MUST);
-            positives++;
         }
-        if (query.Clauses.Count == 0)
+        if (groups.Count == 0 && excluded.Count == 0)
         {
             return new TextQuery(null, [], []);
         }
-        if (positives == 0)
+        var query = Combine(groups, relaxed);
+        AddProximity(query, neighbours);
+        excluded.ForEach(q => query.Add(q, Occur.MUST_NOT));
+        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts };
+    }
+
+    /// <summary>What a run of words or a phrase stands for, and how many cases hold it.</summary>
+    private sealed record Group(Query Query, int DocFreq);
+
+    private BooleanQuery Combine(List<Group> groups, bool relaxed)
+    {
+        var query = new BooleanQuery();
+        if (groups.Count == 0)
         {
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
+            return query;
         }
-        else if (relaxed && positives > 1)
+        var cases = reader?.MaxDoc ?? 0;
+        var rare = groups.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
+        if (rare.Count == 0)
         {
-            query = Relax(query, positives);
+            // Only common words: they are what the person asks for, so they count as usual.
+            rare = groups;
         }
-        return new TextQuery(query, bodyTerms, prefixes);
+        if (rare.Count == 1)
+        {
+            query.Add(rare[0].Query, Occur.MUST);
+        }
+        else
+        {
+            var required = new BooleanQuery { MinimumNumberShouldMatch = Required(rare.Count, relaxed) };
+            rare.ForEach(g => required.Add(g.Query, Occur.SHOULD));
+            query.Add(required, Occur.MUST);
+        }
+        foreach (var common in groups.Except(rare))
+        {
+            query.Add(common.Query, Occur.SHOULD);
+        }
+        return query;
     }
 
-    private static BooleanQuery Relax(BooleanQuery query, int positives)
+    /// <summary>
+    /// How many of <paramref name="count"/> rare groups a case must hold: half of them, rounded up (one of
+    /// two, two of three or four...). Measured with the relevance command: requiring all but one, or all of
+    /// two, found fewer of the judged cases for the same nDCG (RELEVANCE.md).
+    /// </summary>
+    public static int Required(int count, bool relaxed) =>
+        Math.Max(1, (int)Math.Ceiling(count * (relaxed ? RelaxedShare : RequiredShare)));
+
+    /// <summary>Neighbouring words close together in the title or the body add to the score.</summary>
+    private static void AddProximity(BooleanQuery query, List<List<(string Term, int Position)>> words)
     {
-        var relaxed = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, (int)Math.Ceiling(positives * RelaxedShare)) };
-        foreach (var clause in query.Clauses)
+        for (var i = 0; i + 1 < words.Count; i++)
         {
-            relaxed.Add(clause.Query, clause.Occur == Occur.MUST ? Occur.SHOULD : clause.Occur);
+            if (words[i].Count == 0 || words[i + 1].Count == 0)
+            {
+                continue;
+            }
+            foreach (var field in (string[])[CaseStudySchema.Title, CaseStudySchema.Body])
+            {
+                var pair = new PhraseQuery { Slop = 2, Boost = ProximityBoost };
+                pair.Add(new Term(field, words[i][^1].Term));
+                pair.Add(new Term(field, words[i + 1][0].Term));
+                query.Add(pair, Occur.SHOULD);
+            }
         }
-        return relaxed;
     }
 
-    /// <summary>The query of the clause at <paramref name="index"/>, and how many clauses it took (a synonym can span several words).</summary>
-    private (Query? Query, int Consumed) ClauseQuery(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index, List<string>? bodyTerms, List<string>? prefixes)
+    /// <summary>The group of the clause at <paramref name="index"/>, and how many clauses it took (a named thing can span several words).</summary>
+    private (Group? Group, int Consumed) ClauseGroup(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index,
+        List<string>? bodyTerms, List<string>? prefixes, List<Concept>? concepts)
     {
         var clause = clauses[index];
         if (clause.Kind == ClauseKind.Prefix)
         {
-            return (PrefixClause(clause.Text, prefixes), 1);
+            var prefix = PrefixClause(clause.Text, prefixes);
+            return (prefix is null ? null : new Group(prefix, DocFreqOfPrefix()), 1);
         }
-        var tokens = analysed[index];
-        if (tokens.Count == 0)
+        var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
+        var named = _vocabulary.Match(words, 0, out var namedLength);
+        if (analysed[index].Count == 0 && namedLength == 0)
         {
             return (null, 1);
         }
-        var (expressions, consumed) = Synonyms(clauses, analysed, index);
+        var (expressions, synonymLength) = Synonyms(clauses, analysed, index);
+        var consumed = clause.Kind == ClauseKind.Phrase ? 1 : Math.Max(1, Math.Max(namedLength, synonymLength));
+        var tokens = consumed == 1 ? analysed[index] : Analyze(string.Join(' ', words.Take(consumed)));
+
         var any = new DisjunctionMaxQuery(TieBreaker);
-        AddNamedFacets(any, tokens.Select(t => t.Term));
-        if (expressions.Count == 0)
+        var docFreq = AddExpression(any, tokens, 1f);
+        bodyTerms?.AddRange(tokens.Select(t => t.Term));
+        if (consumed > 1 && clause.Kind == ClauseKind.Word)
         {
-            AddExpression(any, tokens, 1f);
-            bodyTerms?.AddRange(tokens.Select(t => t.Term));
-            return (any, 1);
-        }
-        if (consumed > 1)
-        {
-            // The words as typed, each anywhere, stay an alternative to the expressions.
-            var words = new BooleanQuery();
+            // The words as typed, each anywhere, stay an alternative to the run as a phrase.
+            var each = new BooleanQuery();
+            var eachFreq = int.MaxValue;
             for (var i = index; i < index + consumed; i++)
             {
-                var word = new DisjunctionMaxQuery(TieBreaker);
-                AddExpression(word, analysed[i], 1f);
-                words.Add(word, Occur.MUST);
+                if (analysed[i].Count > 0)
+                {
+                    var word = new DisjunctionMaxQuery(TieBreaker);
+                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f));
+                    each.Add(word, Occur.MUST);
+                }
             }
-            any.Add(words);
+            any.Add(each);
+            docFreq = Math.Max(docFreq, eachFreq == int.MaxValue ? 0 : eachFreq);
         }
-        foreach (var expression in expressions)
+        if (synonymLength == consumed)
         {
-            // The words as typed weigh a little more than their synonyms.
-            var typed = consumed == 1 && tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
-            AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), typed ? 1f : 0.8f);
-            AddNamedFacets(any, expression.Terms);
-            bodyTerms?.AddRange(expression.Terms);
+            foreach (var expression in expressions)
+            {
+                // The words as typed weigh a little more than their synonyms.
+                var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
+                docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), typed ? 1f : 0.8f));
+                bodyTerms?.AddRange(expression.Terms);
+            }
         }
-        return (any, consumed);
+        if (namedLength == consumed || (clause.Kind == ClauseKind.Phrase && namedLength == words.Count))
+        {
+            // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
+            foreach (var concept in named.Where(c => clause.Kind != ClauseKind.Phrase || c is not FacetConcept))
+            {
+                docFreq = Math.Max(docFreq, AddConcept(any, concept));
+                concepts?.Add(concept);
+            }
+        }
+        return (new Group(any, docFreq), consumed);
+    }
+
+    /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
+    private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)
+    {
+        var run = new List<string>();
+        for (var i = index; i < clauses.Count && IsPlainWord(clauses[i], i == index); i++)
+        {
+            run.Add(clauses[i].Text);
+        }
+        return run;
     }
 
     /// <summary>
@@ -139,7 +243,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, F
         {
             var terms = analysed[index].Select(t => t.Term).ToList();
             var expressions = synonyms.Match(terms, 0, out var length);
-            return length == terms.Count ? (expressions, 1) : ([], 1);
+            return length == terms.Count ? (expressions, 1) : ([], 0);
         }
         // The run of plain words from here, and where each word's terms end.
         var run = new List<string>();
@@ -151,29 +255,57 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, F
         }
         var matched = synonyms.Match(run, 0, out var matchedLength);
         var words = ends.IndexOf(matchedLength) + 1;
-        return matchedLength > 0 && words > 0 ? (matched, words) : ([], 1);
+        return matchedLength > 0 && words > 0 ? (matched, words) : ([], 0);
     }
 
-    private void AddNamedFacets(DisjunctionMaxQuery any, IEnumerable<string> terms)
+    private int AddConcept(DisjunctionMaxQuery any, Concept concept)
     {
-        foreach (var (facet, value) in (facetTerms ?? FacetTerms.Empty).Named(terms))
+        switch (concept)
         {
-            any.Add(new TermQuery(new Term(facet, value)) { Boost = FacetBoost });
+            case FacetConcept facet:
+                var term = new Term(facet.Facet, facet.Value);
+                any.Add(new ConstantScoreQuery(new TermQuery(term)) { Boost = FacetBoost });
+                return DocFreq(term);
+            case PlaceConcept place:
+                var codes = place.Place.IndexCodes().ToList();
+                // Its own code first; a commune's département and region, then a département's region, weigh less.
+                for (var level = 0; level < codes.Count; level++)
+                {
+                    any.Add(new ConstantScoreQuery(new TermQuery(new Term(CaseStudySchema.Place, codes[level]))) { Boost = PlaceBoost / (1 + level) });
+                }
+                return codes.Max(c => DocFreq(new Term(CaseStudySchema.Place, c)));
+            case OrganisationConcept organisation:
+                Query name = organisation.Terms.Length == 1
+                    ? new TermQuery(new Term(CaseStudySchema.Organisations, organisation.Terms[0]))
+                    : Phrase(CaseStudySchema.Organisations, organisation.Terms.Select((t, i) => (t, i)).ToList());
+                any.Add(new ConstantScoreQuery(name) { Boost = OrganisationBoost });
+                return organisation.Terms.Min(t => DocFreq(new Term(CaseStudySchema.Organisations, t)));
+            default:
+                return 0;
         }
     }
 
     private static bool IsPlainWord(QueryClause clause, bool first) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && (first || !clause.OrWithPrevious);
 
-    private static void AddExpression(DisjunctionMaxQuery any, List<(string Term, int Position)> tokens, float weight)
+    /// <summary>Adds the expression on every text field; returns how many cases hold its rarest word.</summary>
+    private int AddExpression(DisjunctionMaxQuery any, List<(string Term, int Position)> tokens, float weight)
     {
+        var docFreq = 0;
         foreach (var (field, boost) in CaseStudySchema.TextFields)
         {
             Query fieldQuery = tokens.Count == 1 ? new TermQuery(new Term(field, tokens[0].Term)) : Phrase(field, tokens);
             fieldQuery.Boost = boost * weight;
             any.Add(fieldQuery);
+            docFreq = Math.Max(docFreq, tokens.Min(t => DocFreq(new Term(field, t.Term))));
         }
+        return docFreq;
     }
+
+    private int DocFreq(Term term) => reader?.DocFreq(term) ?? 0;
+
+    // A prefix is a deliberate request: it is always required.
+    private static int DocFreqOfPrefix() => 0;
 
     private static PhraseQuery Phrase(string field, List<(string Term, int Position)> tokens)
     {

@@ -1,8 +1,9 @@
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>
-/// Keeps the best <c>n</c> documents by relevance, or by a sort key (larger first). Ties go to the
-/// title that comes first, so that the order does not depend on how the index was written.
+/// Keeps the best <c>n</c> documents by relevance (ties to the most recent), or by a sort key (larger
+/// first, ties by score). Remaining ties go to the title that comes first, so that the order does not
+/// depend on how the index was written.
 /// </summary>
 internal sealed class TopDocuments(int size, SearchSort sort)
 {
@@ -45,14 +46,13 @@ internal sealed class TopDocuments(int size, SearchSort sort)
     {
         public int Compare(Entry x, Entry y)
         {
-            var primary = sort == SearchSort.Relevance
-                ? x.Score.CompareTo(y.Score)
-                : x.Key.CompareTo(y.Key);
-            if (primary == 0 && sort != SearchSort.Relevance)
+            // Relevance: score, then recency (the key); the other orders: their key, then score.
+            var primary = sort == SearchSort.Relevance ? x.Score.CompareTo(y.Score) : x.Key.CompareTo(y.Key);
+            if (primary == 0)
             {
-                primary = x.Score.CompareTo(y.Score);
+                primary = sort == SearchSort.Relevance ? x.Key.CompareTo(y.Key) : x.Score.CompareTo(y.Score);
             }
-            // On a tie, the title that sorts first is the better one.
+            // Last, the title that sorts first, so that the order never depends on how the index was written.
             return primary != 0 ? primary : y.TitleRank != x.TitleRank ? y.TitleRank.CompareTo(x.TitleRank) : y.Doc.CompareTo(x.Doc);
         }
     }

@@ -17,14 +17,14 @@ public sealed class RelevanceFacts
     }
 
     [Fact]
-    public void A_worse_order_scores_less_and_the_first_relevant_rank_sets_rr()
+    public void A_worse_order_scores_less_and_the_first_clearly_relevant_rank_sets_rr()
     {
         var score = RelevanceEvaluator.Score(Query, ["z", "c", "b", "a"]);
 
         // DCG = 1/log2(3) + 3/log2(4) + 7/log2(5); ideal = 7 + 3/log2(3) + 1/log2(4).
         var expected = (1 / Math.Log2(3) + 3 / Math.Log2(4) + 7 / Math.Log2(5)) / (7 + 3 / Math.Log2(3) + 1 / Math.Log2(4));
         Assert.Equal(expected, score.NdcgAt10, 6);
-        Assert.Equal(0.5, score.ReciprocalRank);
+        Assert.Equal(1.0 / 3, score.ReciprocalRank, 6);
     }
 
     [Fact]
@@ -36,22 +36,36 @@ public sealed class RelevanceFacts
         Assert.Equal(0, score.ReciprocalRank);
     }
 
-    /// <summary>The judged queries over the real content must not fall below the recorded floor.</summary>
     [Fact]
-    public async Task The_search_stays_above_the_recorded_relevance_floor()
+    public void Recall_counts_the_judged_cases_found_and_rr_waits_for_a_clearly_relevant_one()
     {
-        var floor = RelevanceFloor.Read(RepositoryPaths.Resolve("tests/relevance/floor.json"));
+        var score = RelevanceEvaluator.Score(Query, ["c", "z", "a"]);
+
+        Assert.Equal(2.0 / 3, score.RecallAt10, 6);
+        Assert.Equal(1.0 / 3, score.ReciprocalRank, 6);
+    }
+
+    /// <summary>Both judged sets over the real content must stay above their recorded floors.</summary>
+    [Fact]
+    public async Task The_search_stays_above_the_recorded_relevance_floors()
+    {
+        var floors = RelevanceFloor.Read(RepositoryPaths.Resolve("tests/relevance/floor.json"));
+        var json = Path.Combine(Path.GetTempPath(), $"relevance-{Guid.NewGuid():N}.json");
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await IndexerCommands.RunAsync(["relevance"], output, error);
+        var code = await IndexerCommands.RunAsync(["relevance", "--json", json], output, error);
 
         Assert.True(code == IndexerCommands.Ok, error.ToString());
-        var all = output.ToString().Split('\n').Single(l => l.StartsWith("all ", StringComparison.Ordinal));
-        var parts = all.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var ndcg = double.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture);
-        var mrr = double.Parse(parts[6], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(ndcg >= floor.NdcgAt10, $"nDCG@10 {ndcg} fell below the floor {floor.NdcgAt10}\n{output}");
-        Assert.True(mrr >= floor.Mrr, $"MRR {mrr} fell below the floor {floor.Mrr}\n{output}");
+        var figures = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, RelevanceFloor>>(File.ReadAllText(json))!;
+        File.Delete(json);
+        Assert.Equal(["blind", "development"], figures.Keys.Order());
+        foreach (var (set, floor) in floors)
+        {
+            var actual = figures[set];
+            Assert.True(actual.NdcgAt10 >= floor.NdcgAt10, $"{set}: nDCG@10 {actual.NdcgAt10} fell below the floor {floor.NdcgAt10}\n{output}");
+            Assert.True(actual.RecallAt10 >= floor.RecallAt10, $"{set}: recall@10 {actual.RecallAt10} fell below the floor {floor.RecallAt10}\n{output}");
+            Assert.True(actual.Mrr >= floor.Mrr, $"{set}: MRR {actual.Mrr} fell below the floor {floor.Mrr}\n{output}");
+        }
     }
 }

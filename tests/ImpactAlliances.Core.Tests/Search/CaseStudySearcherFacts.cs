@@ -28,11 +28,23 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void Words_must_all_match()
+    public void A_case_holding_every_word_ranks_above_those_holding_some()
     {
         var result = fixture.Search("mobilité emploi");
 
-        Assert.All(result.Hits, h => Assert.Contains(h.Slug, new[] { "mobilite-solidaire-garages" }));
+        Assert.Equal("mobilite-solidaire-garages", result.Hits[0].Slug);
+        Assert.Contains("velo-ecole-quartiers", SearchFixture.Slugs(result));
+        Assert.Contains("insertion-par-activite-economique", SearchFixture.Slugs(result));
+    }
+
+    [Fact]
+    public void A_case_missing_a_frequent_word_loses_little_and_one_missing_the_rare_word_loses_much()
+    {
+        // "partenariat" is in every fixture case; "orchestre" in one.
+        var result = fixture.Search("partenariat orchestre");
+
+        Assert.Equal("culture-orchestre-rural", result.Hits[0].Slug);
+        Assert.Equal(["culture-orchestre-rural"], SearchFixture.Slugs(result));
     }
 
     [Fact]

@@ -19,6 +19,42 @@ public sealed class FrenchAnalyzerFacts
         Assert.Equal(Terms(word, stem: true), Terms(variant, stem: true));
     }
 
+    [Theory]
+    [InlineData("précaire", "précarité")]
+    [InlineData("précaires", "précarités")]
+    [InlineData("solidaire", "solidarité")]
+    [InlineData("création", "créateurs")]
+    [InlineData("associatif", "association")]
+    [InlineData("associatives", "associations")]
+    [InlineData("agricole", "agriculture")]
+    [InlineData("agriculteurs", "agricoles")]
+    [InlineData("jeunes", "jeunesse")]
+    [InlineData("rurale", "ruralité")]
+    [InlineData("énergie", "énergétique")]
+    [InlineData("pauvres", "pauvreté")]
+    public void Words_of_a_reviewed_family_meet_both_ways(string one, string other)
+    {
+        Assert.Equal(Terms(one, stem: true), Terms(other, stem: true));
+        Assert.Equal(Terms(other, stem: true), Terms(one, stem: true));
+    }
+
+    [Theory]
+    [InlineData("environnement", "environ")]
+    [InlineData("formation", "forme")]
+    [InlineData("département", "départ")]
+    [InlineData("coopération", "copie")]
+    public void Words_the_stemmer_would_join_stay_apart(string word, string other)
+    {
+        Assert.NotEqual(Terms(word, stem: true), Terms(other, stem: true));
+    }
+
+    [Fact]
+    public void Every_form_of_the_families_file_belongs_to_one_family()
+    {
+        Assert.True(WordFamilies.Stems.Count > 100);
+        Assert.All(WordFamilies.Stems.Keys, form => Assert.Equal(FrenchAnalyzer.FoldLower(form), form));
+    }
+
     [Fact]
     public void Stop_words_are_dropped_with_or_without_accents()
     {

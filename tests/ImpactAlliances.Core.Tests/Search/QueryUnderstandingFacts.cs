@@ -106,11 +106,25 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     [Fact]
     public void When_no_case_holds_every_word_those_holding_most_are_shown_and_flagged()
     {
-        var result = fixture.Search("orchestre enfants microcrédit");
+        // Five rare words: a case must hold three; none does, so those holding two are shown.
+        var result = fixture.Search("orchestre enfants microcrédit expédition naturalistes");
 
         Assert.True(result.Relaxed);
-        Assert.Equal("culture-orchestre-rural", result.Hits[0].Slug);
-        Assert.False(fixture.Searcher.Search(new SearchRequest { Query = "orchestre enfants" }).Relaxed);
+        Assert.Equal(["culture-orchestre-rural"], SearchFixture.Slugs(result));
+        Assert.False(fixture.Search("orchestre enfants microcrédit").Relaxed);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(4, 2)]
+    [InlineData(5, 3)]
+    [InlineData(8, 4)]
+    public void Half_of_the_rare_words_are_required(int words, int required)
+    {
+        Assert.Equal(required, SearchQueryBuilder.Required(words, relaxed: false));
+        Assert.True(SearchQueryBuilder.Required(words, relaxed: true) <= required);
     }
 
     [Fact]
@@ -155,7 +169,8 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     [Fact]
     public void An_empty_result_offers_each_word_alone()
     {
-        var result = fixture.Search("orchestre microcrédit");
+        // No case holds two of these five words, even relaxed.
+        var result = fixture.Search("orchestre microcrédit expédition naturalistes cohabitation");
 
         Assert.Equal(0, result.Total);
         Assert.Contains(new QuerySuggestion("orchestre", 1), result.QuerySuggestions);
@@ -169,5 +184,56 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
 
         Assert.Equal(["economique", "social", "societal", "environnemental"], domains.Families.Select(f => f.Slug));
         Assert.Contains("mobilite", domains.Families.Single(f => f.Slug == "societal").Values);
+    }
+
+    [Fact]
+    public void Multi_word_facet_labels_and_their_terms_are_understood_without_quotes()
+    {
+        var cooperation = fixture.Search("coopération économique");
+        var innovation = fixture.Search("innovation sociale");
+        var tagged = FixtureCorpus.Cases.Where(c => c.Type == "cooperation-economique").Select(c => c.Slug).Order();
+
+        Assert.Equal(tagged, SearchFixture.Slugs(cooperation).Order());
+        Assert.Equal(FixtureCorpus.Cases.Where(c => c.Type == "innovation-societale").Select(c => c.Slug).Order(), SearchFixture.Slugs(innovation).Order());
+        Assert.Contains(new FacetConcept("partnership_types", "cooperation-economique"), fixture.Searcher.Search(new SearchRequest { Query = "coopération économique" }).Concepts);
+    }
+
+    [Fact]
+    public void Actor_profiles_are_topics_too()
+    {
+        var result = fixture.Search("mairie");
+
+        Assert.Equal(FixtureCorpus.Cases.Where(c => c.Actors.Contains("collectivite")).Select(c => c.Slug).Order(), SearchFixture.Slugs(result).Order());
+    }
+
+    [Fact]
+    public void A_region_named_in_the_query_finds_its_cases_and_is_offered_as_a_filter()
+    {
+        var today = fixture.Searcher.Search(new SearchRequest { Query = "vélo Hauts-de-France", Size = 50 });
+        var former = fixture.Searcher.Search(new SearchRequest { Query = "Nord-Pas-de-Calais", Size = 50 });
+
+        Assert.Equal("velo-ecole-quartiers", today.Hits[0].Slug);
+        var inRegion = FixtureCorpus.Cases.Where(c => c.Regions.Contains("hauts-de-france")).Select(c => c.Slug).Order();
+        Assert.Equal(inRegion, SearchFixture.Slugs(former).Order());
+        Assert.Equal([new PlaceFilter("regions", "hauts-de-france", "Hauts-de-France", inRegion.Count())], former.PlaceFilters);
+    }
+
+    [Fact]
+    public void A_quoted_phrase_naming_a_facet_value_keeps_to_its_words()
+    {
+        var result = fixture.Search("\"mécénat de compétences\"");
+
+        Assert.Equal(["mecenat-competences-associations"], SearchFixture.Slugs(result));
+    }
+
+    [Fact]
+    public void Ties_in_score_go_to_the_most_recent_case_not_the_title()
+    {
+        var top = new TopDocuments(3, SearchSort.Relevance);
+        top.Offer(doc: 1, score: 1f, key: 20240101, titleRank: 0);
+        top.Offer(doc: 2, score: 1f, key: 20260101, titleRank: 1);
+        top.Offer(doc: 3, score: 2f, key: 20200101, titleRank: 2);
+
+        Assert.Equal([3, 2, 1], top.BestFirst().Select(e => e.Doc));
     }
 }
