@@ -35,7 +35,8 @@ internal sealed class RelevanceCommand : ICommand
     public string Help => """
         Usage: ImpactAlliances.Indexer relevance [--content <dir>] [--judgments <file>] [--details <ids>] [--json <file>]
 
-        Builds a throwaway index of the content, runs every judged query of the development set
+        Builds a throwaway index of the cases each set was judged against ("judged_against"; cases added since
+        are unjudged), runs every judged query of the development set
         (tests/relevance/judgments.json, which the engine is tuned on) and of the blind set
         (tests/relevance/blind.json, written and judged without seeing the engine), and prints per query,
         per kind and per set nDCG@10, recall@10 and the reciprocal rank of the first case graded 2 or more (MRR).
@@ -102,19 +103,24 @@ internal sealed class RelevanceCommand : ICommand
         return summary;
     }
 
-    /// <summary>Indexes the content into a temporary folder and scores each judged set on it.</summary>
-    internal static List<(string Name, RelevanceReport Report)> Evaluate(IServiceProvider services, Core.Content.ContentSet content, IReadOnlyList<(string Name, RelevanceJudgments Judgments)> sets)
+    /// <summary>Indexes the cases each set was judged against into a temporary folder and scores the set on it.</summary>
+    internal static List<(string Name, RelevanceReport Report)> Evaluate(IServiceProvider services, Core.Content.ContentSet content, IReadOnlyList<(string Name, RelevanceJudgments Judgments)> sets) =>
+        sets.Select(set => (set.Name, Evaluate(services, content, set.Judgments))).ToList();
+
+    private static RelevanceReport Evaluate(IServiceProvider services, Core.Content.ContentSet content, RelevanceJudgments judgments)
     {
+        var judged = judgments.JudgedAgainst?.ToHashSet(StringComparer.Ordinal);
+        var cases = content.Cases.Where(c => judged is null || judged.Contains(c.Case.Slug)).ToList();
         var folder = Directory.CreateTempSubdirectory("ia-relevance-");
         try
         {
             var options = services.GetRequiredService<IOptions<SearchIndexOptions>>();
             var store = new IndexStore(folder.FullName);
             new IndexBuilder(services.GetRequiredService<MarkdownRenderer>())
-                .Build(store, Path.Combine(options.Value.ContentPath, Core.Content.ContentLoader.TaxonomyFile), content.Cases);
+                .Build(store, Path.Combine(options.Value.ContentPath, Core.Content.ContentLoader.TaxonomyFile), cases);
             using var index = new CaseStudyIndex(store);
             using var searcher = new CaseStudySearcher(index, options, services.GetRequiredService<SynonymProvider>());
-            return sets.Select(s => (s.Name, RelevanceEvaluator.Evaluate(searcher, s.Judgments))).ToList();
+            return RelevanceEvaluator.Evaluate(searcher, judgments);
         }
         finally
         {

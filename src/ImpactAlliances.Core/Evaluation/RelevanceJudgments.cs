@@ -11,8 +11,14 @@ public sealed record JudgedQuery(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters,
     IReadOnlyDictionary<string, int> Relevant);
 
-/// <summary>The judged queries of <c>tests/relevance/judgments.json</c>.</summary>
-public sealed record RelevanceJudgments(string Description, IReadOnlyList<JudgedQuery> Queries)
+/// <summary>The judged queries of a judgments file, and the cases they were judged against.</summary>
+/// <param name="Description">What the set is and how it was judged.</param>
+/// <param name="Queries">The judged queries.</param>
+/// <param name="JudgedAgainst">
+/// The slugs of the cases the judges read; a case added since is unjudged, so the set is scored on an
+/// index of these cases alone (null: the whole content).
+/// </param>
+public sealed record RelevanceJudgments(string Description, IReadOnlyList<JudgedQuery> Queries, [property: JsonPropertyName("judged_against")] IReadOnlyList<string>? JudgedAgainst = null)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
