@@ -111,6 +111,28 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_facet_suggestion_for_the_last_word_adds_its_filter_to_the_current_search()
+    {
+        var json = await GetJson("/api/suggest?q=mobilit%C3%A9%20bret&scales=local");
+
+        var bretagne = json.GetProperty("suggestions").EnumerateArray().First(s => s.GetProperty("label").GetString() == "Bretagne");
+        Assert.Equal("facet", bretagne.GetProperty("kind").GetString());
+        Assert.Matches(@"^Régions · \d+ exemples?$", bretagne.GetProperty("detail").GetString());
+        var url = bretagne.GetProperty("url").GetString()!;
+        Assert.Contains("q=mobilit%C3%A9", url);
+        Assert.Contains("scales=local", url);
+        Assert.Contains("regions=bretagne", url);
+    }
+
+    [Fact]
+    public async Task A_place_named_in_the_query_is_offered_as_a_region_filter()
+    {
+        var html = await GetString("/?q=v%C3%A9lo%20Hauts-de-France");
+
+        Assert.Contains("Filtrer sur la région <a href=\"/?q=v%C3%A9lo%20Hauts-de-France&amp;regions=hauts-de-france\">Hauts-de-France</a>", html);
+    }
+
+    [Fact]
     public async Task The_case_api_returns_the_front_matter_and_html()
     {
         var json = await GetJson("/api/cases/wimoov-renault-mobilite-solidaire");

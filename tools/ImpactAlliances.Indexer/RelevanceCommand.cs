@@ -13,10 +13,11 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : ICommand
 {
-    /// <summary>The judged sets: the development set the engine is tuned on, and the blind set it never is.</summary>
+    /// <summary>The judged sets: the two development sets the engine is tuned on, and the blind set it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
+        ("questions", "tests/relevance/judgments-questions.json"),
         ("blind", "tests/relevance/blind.json"),
     ];
 
@@ -36,8 +37,8 @@ internal sealed class RelevanceCommand : ICommand
         Usage: ImpactAlliances.Indexer relevance [--content <dir>] [--judgments <file>] [--details <ids>] [--json <file>]
 
         Builds a throwaway index of the cases each set was judged against ("judged_against"; cases added since
-        are unjudged), runs every judged query of the development set
-        (tests/relevance/judgments.json, which the engine is tuned on) and of the blind set
+        are unjudged), runs every judged query of the development sets (tests/relevance/judgments.json and
+        judgments-questions.json, which the engine is tuned on) and of the blind set
         (tests/relevance/blind.json, written and judged without seeing the engine), and prints per query,
         per kind and per set nDCG@10, recall@10 and the reciprocal rank of the first case graded 2 or more (MRR).
 

@@ -64,7 +64,7 @@ public static class ContentLoader
         var slugs = ordered.Select(r => Path.GetFileNameWithoutExtension(r.Path)).ToHashSet(StringComparer.Ordinal);
         var across = CrossFileChecks(ordered.Where(r => r.Key is not null).Select(r => r.Key!).ToList(), slugs).ToList();
         diagnostics.AddRange(across);
-        return new ContentScan(taxonomy, diagnostics, across.Select(d => d.Path).ToHashSet());
+        return new ContentScan(taxonomy, diagnostics, across.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).ToHashSet());
     }
 
     /// <summary>Case files below the content folder; names starting with '_' (templates) are not cases.</summary>
@@ -80,9 +80,14 @@ public static class ContentLoader
     }
 
     /// <summary>What the checks across files need of a case: not its body.</summary>
-    private sealed record CaseKey(string Path, string Slug, string Title, int TitleLine, IReadOnlyList<CaseLink> Links)
+    private sealed record CaseKey(string Path, string Slug, string Title, int TitleLine, IReadOnlyList<CaseLink> Links, string Alliance)
     {
-        public static CaseKey Of(CaseFile file) => new(file.Path, file.Case.Slug, file.Case.Title, file.TitleLine, file.Links);
+        public static CaseKey Of(CaseFile file) => new(file.Path, file.Case.Slug, file.Case.Title, file.TitleLine, file.Links, AllianceOf(file.Case));
+
+        /// <summary>The first two organisations (the main partners, in any order) and the start year: what makes an alliance the same one.</summary>
+        private static string AllianceOf(CaseStudy c) => c.Organisations.Count < 2 || c.Year is null
+            ? ""
+            : string.Join(" + ", c.Organisations.Take(2).Select(o => Search.FrenchAnalyzer.FoldLower(o.Name).Trim()).Order(StringComparer.Ordinal)) + $" ({c.Year})";
     }
 
     private static IEnumerable<ContentDiagnostic> CrossFileChecks(IReadOnlyList<CaseKey> cases, HashSet<string> slugs)
@@ -101,6 +106,15 @@ public static class ContentLoader
             foreach (var duplicate in group.Skip(1))
             {
                 yield return new(duplicate.Path, duplicate.TitleLine, DiagnosticSeverity.Error, $"duplicate title: {first.Path}:{first.TitleLine} has the same title");
+            }
+        }
+        foreach (var group in cases.Where(c => c.Alliance.Length > 0).GroupBy(c => c.Alliance, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                yield return new(duplicate.Path, duplicate.TitleLine, DiagnosticSeverity.Warning,
+                    $"même alliance que {first.Path} ? mêmes partenaires principaux et même année ({group.Key}) : réunissez les deux cas ou distinguez-les");
             }
         }
         foreach (var file in cases)

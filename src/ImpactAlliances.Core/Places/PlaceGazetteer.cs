@@ -24,6 +24,9 @@ public enum PlaceKind
 /// <param name="Population">Population of a commune; 0 for the others.</param>
 public sealed record Place(PlaceKind Kind, string Code, string Name, string Department, string Region, int Population)
 {
+    /// <summary>The folded name the gazetteer looks it up by (<see cref="PlaceGazetteer.Key"/>).</summary>
+    public string Key { get; init; } = "";
+
     /// <summary>The codes a case in this place is indexed under: its own, its département's and its region's.</summary>
     public IEnumerable<string> IndexCodes()
     {
@@ -79,14 +82,13 @@ public sealed class PlaceGazetteer
     private PlaceGazetteer(string sourceVersion, List<Place> places)
     {
         SourceVersion = sourceVersion;
-        Places = places;
+        Places = places.Select(p => p with { Key = Key(p.Name) }).ToList();
         _byKey = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
-        foreach (var place in places)
+        foreach (var place in Places)
         {
-            var key = Key(place.Name);
-            (_byKey.TryGetValue(key, out var list) ? list : _byKey[key] = []).Add(place);
+            (_byKey.TryGetValue(place.Key, out var list) ? list : _byKey[place.Key] = []).Add(place);
         }
-        _departmentsByCode = places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+        _departmentsByCode = Places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Every place: regions (today's, then former ones), départements, communes.</summary>

@@ -22,11 +22,9 @@ public static class PlaceResolver
     {
         var places = new List<Place>();
         var unknown = new List<(string, string?)>();
-        foreach (var part in Parts(text ?? ""))
+        foreach (var part in Parts(text ?? "", splitOnEt: false).SelectMany(p => Find(Name(p), Context(p), gazetteer, regions ?? []) is null ? Parts(p, splitOnEt: true) : [p]))
         {
-            var open = part.IndexOf('(', StringComparison.Ordinal);
-            var name = WithoutPrefix((open >= 0 ? part[..open] : part).Trim());
-            var context = open >= 0 ? part[(open + 1)..].TrimEnd(')', ' ') : "";
+            var (name, context) = (Name(part), Context(part));
             if (Find(name, context, gazetteer, regions ?? []) is { } place)
             {
                 places.Add(place);
@@ -37,6 +35,18 @@ public static class PlaceResolver
             }
         }
         return new PlaceResolution(places, unknown);
+    }
+
+    private static string Name(string part)
+    {
+        var open = part.IndexOf('(', StringComparison.Ordinal);
+        return WithoutPrefix((open >= 0 ? part[..open] : part).Trim());
+    }
+
+    private static string Context(string part)
+    {
+        var open = part.IndexOf('(', StringComparison.Ordinal);
+        return open >= 0 ? part[(open + 1)..].TrimEnd(')', ' ') : "";
     }
 
     private static Place? Find(string name, string context, PlaceGazetteer gazetteer, IReadOnlyCollection<string> regions)
@@ -78,8 +88,8 @@ public static class PlaceResolver
         "ville de ", "commune de ", "métropole de ",
     ];
 
-    /// <summary>Splits on commas, semicolons and « et » outside brackets.</summary>
-    private static IEnumerable<string> Parts(string text)
+    /// <summary>Splits on commas and semicolons outside brackets, and on « et » when asked (« Thue et Mue » is one commune).</summary>
+    private static IEnumerable<string> Parts(string text, bool splitOnEt)
     {
         var depth = 0;
         var start = 0;
@@ -97,7 +107,7 @@ public static class PlaceResolver
             var separator = end ? 0
                 : depth > 0 ? 0
                 : text[i] is ',' or ';' ? 1
-                : string.CompareOrdinal(text, i, " et ", 0, 4) == 0 ? 4
+                : splitOnEt && string.CompareOrdinal(text, i, " et ", 0, 4) == 0 ? 4
                 : 0;
             if (end || separator > 0)
             {
@@ -119,8 +129,13 @@ public static class PlaceResolver
         {
             return null;
         }
-        // Only names of about the same length can be near: this keeps the search over 35,000 names short.
-        var near = gazetteer.Places.Where(p => Math.Abs(p.Name.Length - name.Length) <= 2).Select(p => p.Name).Distinct();
+        // Only names of about the same length and the same first letter are looked at: a misspelling rarely
+        // changes the first letter, and this keeps the search over 35,000 names short.
+        var first = key[0];
+        var near = gazetteer.Places
+            .Where(p => Math.Abs(p.Name.Length - name.Length) <= 2 && p.Key.Length > 0 && p.Key[0] == first)
+            .Select(p => p.Name)
+            .Distinct();
         return Suggestions.Closest(name, near);
     }
 }

@@ -65,7 +65,12 @@ public sealed class QueryVocabulary
         {
             if (place.Kind != PlaceKind.Commune || place.Population >= KnownCommunePopulation || namedCommunes.Contains(place.Code))
             {
-                Add(vocabulary._places, PlaceGazetteer.Key(place.Name), new PlaceConcept(place));
+                Add(vocabulary._places, place.Key, new PlaceConcept(place));
+            }
+            if (place.Kind == PlaceKind.Department)
+            {
+                // "les jeunes du 93": a département by its number.
+                Add(vocabulary._places, PlaceGazetteer.Key(place.Code), new PlaceConcept(place));
             }
         }
         foreach (var name in organisationNames)
@@ -79,13 +84,17 @@ public sealed class QueryVocabulary
     /// The concepts named by the longest run of <paramref name="words"/> from <paramref name="start"/>;
     /// <paramref name="length"/> is that run's length in words (0 when none).
     /// </summary>
-    public IReadOnlyList<Concept> Match(IReadOnlyList<string> words, int start, out int length)
+    /// <param name="words">The words as typed.</param>
+    /// <param name="terms">Each word's analysed terms (the query has them already: no analysis here).</param>
+    /// <param name="start">Where the run starts.</param>
+    /// <param name="length">How many words the concepts found span.</param>
+    public IReadOnlyList<Concept> Match(IReadOnlyList<string> words, IReadOnlyList<IReadOnlyList<string>> terms, int start, out int length)
     {
         for (length = Math.Min(MaxWords, words.Count - start); length > 0; length--)
         {
             var text = string.Join(' ', words.Skip(start).Take(length));
             var found = new List<Concept>();
-            found.AddRange(_facets.GetValueOrDefault(FacetKey(text)) ?? []);
+            found.AddRange(_facets.GetValueOrDefault(string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t))) ?? []);
             found.AddRange(_places.GetValueOrDefault(PlaceGazetteer.Key(text)) ?? []);
             found.AddRange(_organisations.GetValueOrDefault(OrganisationKey(text)) ?? []);
             if (found.Count > 0)

@@ -32,7 +32,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
     public const float FacetBoost = 2f;
 
     /// <summary>Weight of a case in the place a query names (its département and region weigh less).</summary>
-    public const float PlaceBoost = 3f;
+    public const float PlaceBoost = 50f;
 
     /// <summary>Weight of a case whose organisations include the one a query names.</summary>
     public const float OrganisationBoost = 6f;
@@ -60,7 +60,8 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         var groups = new List<Group>();
         var excluded = new List<Query>();
         var neighbours = new List<List<(string Term, int Position)>>();
-        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix ? [] : Analyze(c.Text)).ToList();
+        var fillers = clauses.Count(IsFiller) < clauses.Count(c => !c.Excluded);
+        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix || (fillers && IsFiller(c)) ? [] : Analyze(c.Text)).ToList();
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
@@ -141,7 +142,11 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
     public static int Required(int count, bool relaxed) =>
         Math.Max(1, (int)Math.Ceiling(count * (relaxed ? RelaxedShare : RequiredShare)));
 
-    /// <summary>Neighbouring words close together in the title or the body add to the score.</summary>
+    /// <summary>
+    /// Neighbouring words close together in the title or the summary add to the score. Not in the body:
+    /// reading its positions for every pair cost a third of a multi-word query's time, and the relevance
+    /// command measured no gain from it (RELEVANCE.md).
+    /// </summary>
     private static void AddProximity(BooleanQuery query, List<List<(string Term, int Position)>> words)
     {
         for (var i = 0; i + 1 < words.Count; i++)
@@ -150,7 +155,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
             {
                 continue;
             }
-            foreach (var field in (string[])[CaseStudySchema.Title, CaseStudySchema.Body])
+            foreach (var field in (string[])[CaseStudySchema.Title, CaseStudySchema.Summary])
             {
                 var pair = new PhraseQuery { Slop = 2, Boost = ProximityBoost };
                 pair.Add(new Term(field, words[i][^1].Term));
@@ -171,7 +176,8 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
             return (prefix is null ? null : new Group(prefix, DocFreqOfPrefix()), 1);
         }
         var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
-        var named = _vocabulary.Match(words, 0, out var namedLength);
+        var wordTerms = Enumerable.Range(index, words.Count).Select(i => (IReadOnlyList<string>)analysed[i].Select(t => t.Term).ToList()).ToList();
+        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength);
         if (analysed[index].Count == 0 && namedLength == 0)
         {
             return (null, 1);
@@ -221,6 +227,21 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         }
         return (new Group(any, docFreq), consumed);
     }
+
+    /// <summary>
+    /// The words of a question that say how it is asked, not what it is about ("comment aider les SDF"):
+    /// left out of the query, unless nothing else is typed. Rare in the cases, they would otherwise count
+    /// as rare words to require.
+    /// </summary>
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "comment", "pourquoi", "quoi", "quel", "quelle", "quels", "quelles", "lesquels", "exemple", "exemples",
+        "cherche", "chercher", "trouver", "idee", "idees", "faire", "veux", "voudrais", "besoin",
+        "peut", "peuvent", "pouvoir", "existe", "existent", "quand", "possible",
+    };
+
+    private static bool IsFiller(QueryClause clause) =>
+        clause.Kind == ClauseKind.Word && !clause.Excluded && Fillers.Contains(FrenchAnalyzer.FoldLower(clause.Text));
 
     /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
     private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)

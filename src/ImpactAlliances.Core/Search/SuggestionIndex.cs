@@ -17,7 +17,14 @@ public enum SuggestionKind
 /// <param name="Detail">The facet's label, or the number of cases.</param>
 /// <param name="Key">The case slug, the facet key, or the organisation name.</param>
 /// <param name="Value">The facet value; null otherwise.</param>
-public sealed record Suggestion(SuggestionKind Kind, string Label, string Detail, string Key, string? Value);
+public sealed record Suggestion(SuggestionKind Kind, string Label, string Detail, string Key, string? Value)
+{
+    /// <summary>
+    /// The words typed before the ones this suggestion completes ("mobilité" in "mobilité bret" completed
+    /// by Bretagne): choosing a facet keeps them as the search text and adds the filter.
+    /// </summary>
+    public string Remainder { get; init; } = "";
+}
 
 /// <summary>
 /// Case titles, organisation names and facet values, indexed by the folded words they contain, so that
@@ -45,7 +52,8 @@ internal sealed class SuggestionIndex
         {
             foreach (var value in facet.Values.Where(v => v.Count > 0))
             {
-                entries.Add(Make(new Suggestion(SuggestionKind.Facet, value.Label, facet.Label, facet.Key, value.Value), value.Count));
+                var detail = $"{facet.Label} · {value.Count} {(value.Count > 1 ? "exemples" : "exemple")}";
+                entries.Add(Make(new Suggestion(SuggestionKind.Facet, value.Label, detail, facet.Key, value.Value), value.Count));
             }
         }
         var organisations = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -74,7 +82,10 @@ internal sealed class SuggestionIndex
         return new SuggestionIndex(entries);
     }
 
-    /// <summary>Up to <paramref name="limit"/> suggestions whose words start with the typed words.</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> suggestions whose words start with the typed words; then, for several
+    /// words, those completing the last words alone, the earlier ones kept as <see cref="Suggestion.Remainder"/>.
+    /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int limit)
     {
         var words = WordsOf(Fold(typed));
@@ -82,6 +93,24 @@ internal sealed class SuggestionIndex
         {
             return [];
         }
+        var typedWords = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var suggestions = new List<Suggestion>();
+        for (var from = 0; from < words.Length && suggestions.Count < limit; from++)
+        {
+            var remainder = string.Join(' ', typedWords.Take(Math.Max(0, typedWords.Length - (words.Length - from))));
+            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count))
+            {
+                if (suggestions.All(s => s.Key != suggestion.Key || s.Value != suggestion.Value || s.Kind != suggestion.Kind))
+                {
+                    suggestions.Add(from == 0 ? suggestion : suggestion with { Remainder = remainder });
+                }
+            }
+        }
+        return suggestions;
+    }
+
+    private IEnumerable<Suggestion> Completing(string[] words, int limit)
+    {
         var last = words[^1];
         var start = LowerBound(last);
         var candidates = new HashSet<int>();
@@ -89,7 +118,7 @@ internal sealed class SuggestionIndex
         {
             candidates.Add(_words[i].Entry);
         }
-        var folded = Fold(typed).Trim();
+        var folded = string.Join(' ', words);
         return candidates
             .Select(i => _entries[i])
             .Where(e => words[..^1].All(w => e.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal))))
@@ -99,8 +128,7 @@ internal sealed class SuggestionIndex
             .ThenBy(e => e.Suggestion.Label.Length)
             .ThenBy(e => e.Folded, StringComparer.Ordinal)
             .Take(limit)
-            .Select(e => e.Suggestion)
-            .ToList();
+            .Select(e => e.Suggestion);
     }
 
     private int LowerBound(string prefix)

@@ -20,6 +20,8 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
         [("local", 38), ("departemental", 17), ("regional", 20), ("national", 20), ("international", 5)];
 
     private readonly Random _random = new(seed);
+    // Places are drawn from their own stream, so that the rest of a seed's corpus stays as it was.
+    private readonly Random _places = new(seed + 1);
     private readonly double[] _commonWeights = FrenchLexicon.Common.Select((_, i) => 1.0 / (i + 2)).ToArray();
 
     /// <summary>Writes <paramref name="count"/> cases to <c>folder/cases</c> and the taxonomy to <c>folder/taxonomy.yml</c>.</summary>
@@ -57,6 +59,8 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
             "national" or "regional" when _random.NextDouble() < 0.3 => PickDistinct(regionValues, 2, skewed: true),
             _ => PickDistinct(regionValues, 1, skewed: true),
         };
+        // A real commune of the case's region (or of any region), so that places resolve as in real content.
+        var commune = Commune(regions.Count > 0 ? regions[0] : null);
         var town = Name();
         var year = 1995 + _random.Next(0, 31);
         var topic = FrenchLexicon.Domains[domains[0]][_random.Next(8)];
@@ -74,7 +78,7 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
             text.Append(CultureInfo.InvariantCulture, $"  - {{ name: \"{name}\", actor: {actor} }}\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"domains: [{string.Join(", ", domains)}]\n");
-        text.Append(CultureInfo.InvariantCulture, $"partnership_type: {type}\nterritory:\n  scale: {scale}\n  regions: [{string.Join(", ", regions)}]\n  place: \"{town}\"\n");
+        text.Append(CultureInfo.InvariantCulture, $"partnership_type: {type}\nterritory:\n  scale: {scale}\n  regions: [{string.Join(", ", regions)}]\n  place: \"{(regions.Count > 0 ? $"{commune.Name} ({commune.Department})" : "")}\"\n");
         text.Append(CultureInfo.InvariantCulture, $"year: {year}\nsources:\n  - {{ title: \"Rapport d'activité {year + 1} {ProseWriter.Elide("de", organisations[0].Name)}{organisations[0].Name}\", url: \"https://example.org/{slug}\" }}\n  - {{ title: \"Article de presse\", url: \"https://example.org/presse/{slug}\" }}\n");
         text.Append(CultureInfo.InvariantCulture, $"updated: {new DateOnly(2020, 1, 1).AddDays(_random.Next(0, 2_100)):yyyy-MM-dd}\n---\n");
         // Sections stop before the sentence that would overflow them, so the body lands within 200 to 800 words.
@@ -148,4 +152,17 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
         }
         return picked;
     }
+
+    private Places.Place Commune(string? region)
+    {
+        var communes = _communes.Value;
+        var inRegion = region is null ? communes : communes.Where(c => c.Region == region).ToList();
+        var pool = inRegion.Count > 0 ? inRegion : communes;
+        return pool[_places.Next(pool.Count)];
+    }
+
+    // The larger communes only: their names are unique enough to resolve without ambiguity warnings.
+    private static readonly Lazy<List<Places.Place>> _communes = new(() => Places.PlaceGazetteer.Official.Places
+        .Where(p => p.Kind == Places.PlaceKind.Commune && p.Population >= 5_000 && !p.Name.Contains(" et ", StringComparison.Ordinal) && Places.PlaceGazetteer.Official.Named(p.Name).Count == 1)
+        .ToList());
 }

@@ -15,10 +15,15 @@ public static class CaseStudyApi
             var state = SearchState.FromQuery(request.Query);
             return TypedResults.Json(ToJson(search.Search(state.ToRequest())), CaseJson.Options);
         });
-        api.MapGet("/suggest", (string? q, ICaseStudySearch search) => TypedResults.Json(
-            new SuggestJson(q ?? "", search.Suggest(q).Select(s => new SuggestionJson(
-                s.Kind.ToString().ToLowerInvariant(), s.Label, s.Detail, SuggestionUrl(s))).ToList()),
-            CaseJson.Options));
+        api.MapGet("/suggest", (HttpRequest request, ICaseStudySearch search) =>
+        {
+            // The page sends its current filters along, so that a facet suggestion adds to the current search.
+            var state = SearchState.FromQuery(request.Query);
+            return TypedResults.Json(
+                new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
+                    s.Kind.ToString().ToLowerInvariant(), s.Label, s.Detail, SuggestionUrl(s, state))).ToList()),
+                CaseJson.Options);
+        });
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
                 ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), CaseJson.Options)
@@ -26,12 +31,16 @@ public static class CaseStudyApi
         return routes;
     }
 
-    /// <summary>Where a suggestion leads: the case, the filtered search, or a search for the organisation's name.</summary>
-    public static string SuggestionUrl(Suggestion suggestion) => suggestion.Kind switch
+    /// <summary>
+    /// Where a suggestion leads: the case; the current search with the facet value added and the words it
+    /// completed taken out of the text; or a search for the organisation's name.
+    /// </summary>
+    public static string SuggestionUrl(Suggestion suggestion, SearchState current) => suggestion.Kind switch
     {
         SuggestionKind.Case => CaseUrl(suggestion.Key),
-        SuggestionKind.Facet => SearchState.For(suggestion.Key, suggestion.Value!).ToUrl(),
-        _ => new SearchState { Query = $"\"{suggestion.Key}\"" }.ToUrl(),
+        SuggestionKind.Facet => (current.IsSelected(suggestion.Key, suggestion.Value!) ? current : current.Toggle(suggestion.Key, suggestion.Value!))
+            .WithQuery(suggestion.Remainder).ToUrl(),
+        _ => current.WithQuery(string.Join(' ', new[] { suggestion.Remainder, $"\"{suggestion.Key}\"" }.Where(t => t.Length > 0))).ToUrl(),
     };
 
     /// <summary>The address of a case page.</summary>

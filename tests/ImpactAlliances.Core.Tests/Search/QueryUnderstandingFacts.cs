@@ -236,4 +236,16 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
 
         Assert.Equal([3, 2, 1], top.BestFirst().Select(e => e.Doc));
     }
+
+    [Fact]
+    public void Suggestions_complete_the_last_words_of_a_longer_input_and_count_facet_values()
+    {
+        var suggestions = fixture.Searcher.Suggest("mobilité bret");
+
+        var bretagne = suggestions.First(s => s.Kind == SuggestionKind.Facet && s.Value == "bretagne");
+        Assert.Equal("mobilité", bretagne.Remainder);
+        var count = FixtureCorpus.Cases.Count(c => c.Regions.Contains("bretagne"));
+        Assert.Equal($"Régions · {count} exemples", bretagne.Detail);
+        Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
+    }
 }

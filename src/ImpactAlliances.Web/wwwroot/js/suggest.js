@@ -80,7 +80,11 @@
     request?.abort();
     request = new AbortController();
     try {
-      const response = await fetch(`/api/suggest?q=${encodeURIComponent(typed)}`, { signal: request.signal });
+      // The current filters go along: a facet suggestion adds to this search rather than starting another.
+      const params = new URLSearchParams(window.location.search);
+      params.set("q", typed);
+      params.delete("page");
+      const response = await fetch(`/api/suggest?${params}`, { signal: request.signal });
       if (!response.ok) return;
       const body = await response.json();
       if (input.value.trim() === typed) render(body.suggestions);
