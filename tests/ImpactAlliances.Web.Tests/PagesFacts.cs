@@ -73,6 +73,21 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_case_page_shows_each_source_with_its_publisher_and_the_editorial_status()
+    {
+        var wimoov = await GetString("/exemples/wimoov-renault-mobilite-solidaire");
+        var railcoop = await GetString("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne");
+
+        Assert.Matches(@">Votre job, votre voiture et vous</a>\s*, Le Journal des Femmes", wimoov);
+        Assert.Contains("consulté le 1 décembre 2026", wimoov);
+        Assert.Contains("(document d'origine du projet : Guide pratique « Coopérer efficacement », ORSE et Le RAMEAU, 2023)", wimoov);
+        Assert.Contains("<span class=\"source-url\">https://wimoov.org/25-ans</span>", wimoov);
+        Assert.Contains("De 2019 à 2024 (alliance terminée)", railcoop);
+        Assert.Contains("Chaque affirmation vérifiée dans les sources le <time datetime=\"2026-12-01\">", railcoop);
+        Assert.Contains("href=\"/?statuses=archive\">Alliance terminée</a>", railcoop);
+    }
+
+    [Fact]
     public async Task An_unknown_case_gets_a_proper_404_page()
     {
         var response = await _client.GetAsync("/exemples/cas-qui-n-existe-pas");
