@@ -119,7 +119,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Contains("title: \"Énergie « citoyenne » à Saint-Étienne\"", text);
         Assert.Matches(@"\nupdated: \d{4}-\d{2}-\d{2}\n", text);
         Assert.Contains($"{path}:7: 'summary' must not be empty", output);
-        Assert.Contains($"{path}:24: empty section 'Contexte'", output);
+        Assert.Contains($"{path}:29: empty section 'Contexte'", output);
         Assert.Contains("(taxonomy 'partnership_types')", output.Replace("is empty; choose a value of the taxonomy 'partnership_types'", "(taxonomy 'partnership_types')"));
         Assert.True((await Run("validate", "--content", _content)).Code == IndexerCommands.Failed, "the new case is not valid until filled in");
     }
