@@ -189,6 +189,22 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("<script>alert(1)", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/exemples/%20")]
+    [InlineData("/exemples/%0A")]
+    [InlineData("/exemples/%C2%A0")]
+    [InlineData("/exemples/%09%20")]
+    [InlineData("/themes/domaines/%20")]
+    [InlineData("/themes/%20/x")]
+    [InlineData("/themes/%20/%20")]
+    public async Task A_segment_of_white_space_gets_the_404_page_not_an_error(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Very_long_input_gets_a_page()
     {

@@ -11,9 +11,10 @@ public sealed class CaseModel(ICaseStudySearch search) : PageModel
     public CasePage Case { get; private set; } = null!;
 
     /// <summary>Shows the case, or the 404 page when no case has that slug.</summary>
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet(string? slug)
     {
-        if (search.GetCase(slug) is not { } page)
+        // A segment of white space only reaches here as null: no case has it.
+        if (string.IsNullOrWhiteSpace(slug) || search.GetCase(slug) is not { } page)
         {
             return NotFound();
         }

@@ -28,11 +28,12 @@ public sealed class ThemeModel(ICaseStudySearch search) : PageModel
     public SearchResult Result { get; private set; } = null!;
 
     /// <summary>Shows the theme, or 404 for an unknown facet or value.</summary>
-    public IActionResult OnGet(string facet, string value)
+    public IActionResult OnGet(string? facet, string? value)
     {
-        var key = ThemeRoutes.FacetOf(facet);
+        // Segments of white space only reach here as null.
+        var key = string.IsNullOrWhiteSpace(facet) || string.IsNullOrWhiteSpace(value) ? null : ThemeRoutes.FacetOf(facet);
         var taxonomyFacet = key is null ? null : search.Taxonomy.Find(key);
-        if (taxonomyFacet?.Find(value) is not { } found)
+        if (taxonomyFacet?.Find(value!) is not { } found)
         {
             return NotFound();
         }
@@ -42,7 +43,7 @@ public sealed class ThemeModel(ICaseStudySearch search) : PageModel
         State = SearchState.FromQuery(Request.Query) with { Path = Request.Path, Query = "", Filters = new Dictionary<string, IReadOnlyList<string>>() };
         Result = search.Search(new SearchRequest
         {
-            Filters = new Dictionary<string, IReadOnlyList<string>> { [key!] = [value] },
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [key!] = [found.Slug] },
             Page = State.Page,
             Size = State.Size,
             Sort = State.Sort ?? SearchSort.Recent,
