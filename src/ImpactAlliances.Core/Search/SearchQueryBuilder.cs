@@ -40,6 +40,9 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
     /// <summary>Weight of two neighbouring query words found close together.</summary>
     public const float ProximityBoost = 0.5f;
 
+    /// <summary>A facet value carried by this share of the cases or more is not worth matching.</summary>
+    public const double UninformativeShare = 0.6;
+
     /// <summary>A group held by this share of the cases or more is a hint: it scores but is not required.</summary>
     public const double CommonShare = 0.3;
 
@@ -114,8 +117,10 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         var rare = groups.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
         if (rare.Count == 0)
         {
-            // Only common words: they are what the person asks for, so they count as usual.
-            rare = groups;
+            // Only common words: each is what the person asks for, and half of them would match nearly
+            // every case, so all are required.
+            groups.ForEach(g => query.Add(g.Query, Occur.MUST));
+            return query;
         }
         if (rare.Count == 1)
         {
@@ -285,8 +290,14 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         {
             case FacetConcept facet:
                 var term = new Term(facet.Facet, facet.Value);
+                var tagged = DocFreq(term);
+                // A value most cases carry ("association") tells nothing, and scoring it costs a pass over them all.
+                if (reader is not null && tagged >= UninformativeShare * reader.MaxDoc)
+                {
+                    return 0;
+                }
                 any.Add(new ConstantScoreQuery(new TermQuery(term)) { Boost = FacetBoost });
-                return DocFreq(term);
+                return tagged;
             case PlaceConcept place:
                 var codes = place.Place.IndexCodes().ToList();
                 // Its own code first; a commune's département and region, then a département's region, weigh less.
