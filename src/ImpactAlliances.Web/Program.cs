@@ -32,6 +32,7 @@ app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaseStudyApi();
+app.MapExportApi();
 
 app.Run();
 

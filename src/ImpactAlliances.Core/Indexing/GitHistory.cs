@@ -21,7 +21,10 @@ public sealed class GitHistory
     private const char RecordSeparator = '\u001e', FieldSeparator = '\u001f';
     private readonly Dictionary<string, List<HistoryEntry>> _byPath;
 
-    private GitHistory(Dictionary<string, List<HistoryEntry>> byPath) => _byPath = byPath;
+    private GitHistory(Dictionary<string, List<HistoryEntry>> byPath, string? commit = null) => (_byPath, Commit) = (byPath, commit);
+
+    /// <summary>The commit the content was read at (with "+modifié" when the work tree differs), or null outside git.</summary>
+    public string? Commit { get; }
 
     /// <summary>The commits that changed a file, newest first.</summary>
     public IReadOnlyList<HistoryEntry> For(string path) => _byPath.GetValueOrDefault(Path.GetFullPath(path)) ?? [];
@@ -35,7 +38,10 @@ public sealed class GitHistory
             return None;
         }
         var log = Git(contentPath, "log", "--no-merges", $"--format={RecordSeparator}%aI{FieldSeparator}%an{FieldSeparator}%s", "--name-only", "--", ".");
-        return log is null ? None : new GitHistory(Parse(log, root));
+        var head = Git(contentPath, "rev-parse", "HEAD")?.Trim();
+        var dirty = !string.IsNullOrEmpty(Git(contentPath, "status", "--porcelain", "--", ".")?.Trim());
+        var commit = string.IsNullOrEmpty(head) ? null : dirty ? $"{head}+modifié" : head;
+        return log is null ? None : new GitHistory(Parse(log, root), commit);
     }
 
     internal static Dictionary<string, List<HistoryEntry>> Parse(string log, string root)

@@ -96,7 +96,7 @@ public sealed class IndexBuildSession : IDisposable
         _directory.Dispose();
         var version = _target.Version;
         File.Copy(taxonomyFile, version.TaxonomyFile);
-        new IndexManifest(CaseStudySchema.FormatVersion, cases, DateTimeOffset.UtcNow).Write(version);
+        new IndexManifest(CaseStudySchema.FormatVersion, cases, DateTimeOffset.UtcNow) { ContentCommit = _history.Commit }.Write(version);
         _target.Publish();
         return new BuildReport(cases, _clock.Elapsed, _target.Store.Version(_target.Name));
     }

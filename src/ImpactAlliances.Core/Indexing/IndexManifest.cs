@@ -5,6 +5,9 @@ namespace ImpactAlliances.Core.Indexing;
 /// <summary>What an index version holds, written next to it.</summary>
 public sealed record IndexManifest(int Format, int Cases, DateTimeOffset BuiltAt)
 {
+    /// <summary>The git commit of the content the version was built from, when the content is a checkout.</summary>
+    public string? ContentCommit { get; init; }
+
     /// <summary>Writes the manifest of a version.</summary>
     public void Write(IndexVersion version) => File.WriteAllText(version.ManifestFile, JsonSerializer.Serialize(this));
 

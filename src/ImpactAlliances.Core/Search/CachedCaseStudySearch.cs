@@ -34,6 +34,9 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
     public CasePage? GetCase(string slug) => inner.GetCase(slug);
 
     /// <inheritdoc />
+    public CaseExport Export(SearchRequest request, TimeProvider? clock = null) => inner.Export(request, clock);
+
+    /// <inheritdoc />
     public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8) => inner.Suggest(typed, limit);
 
     /// <inheritdoc />

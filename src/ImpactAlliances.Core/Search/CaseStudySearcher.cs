@@ -43,32 +43,67 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
 
     private SearchResult Run(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, out int[] failedOnly, bool relaxed = false)
     {
-        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.QueryVocabulary(_analyzer), snapshot.Reader).Build(clauses, relaxed);
-        var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var size = Math.Clamp(request.Size ?? _options.PageSize, 1, _options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var window = (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow);
+        var run = Collect(snapshot, request, clauses, relaxed, window);
+        failedOnly = run.Collector.FailedOnly;
+
+        var entries = run.Top.BestFirst().Skip((page - 1) * size).ToList();
+        var snippets = SnippetBuilder.Build(snapshot.Reader, entries.Select(e => e.Doc).ToList(), run.Text);
+        var hits = entries.Select((e, i) => ToHit(snapshot, e.Doc, e.Score, snippets[i])).ToList();
+        var facets = FacetResults(snapshot.Taxonomy, run.Counts, run.Selected);
+        return new SearchResult(request.Query?.Trim() ?? "", run.Collector.Total, page, size, run.Sort, hits, facets)
+        {
+            Years = (request.YearFrom, request.YearTo),
+            Concepts = run.Text.Concepts,
+            PlaceFilters = PlaceFilters(run.Text.Concepts, facets),
+        };
+    }
+
+    /// <summary>A search run: its best documents and every facet's counts.</summary>
+    private sealed record Collected(TextQuery Text, SearchSort Sort, TopDocuments Top, FacetedCollector Collector, int[][] Counts, bool[]?[] Selected);
+
+    private Collected Collect(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, bool relaxed, int window)
+    {
+        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.QueryVocabulary(_analyzer), snapshot.Reader).Build(clauses, relaxed);
+        var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var years = request.YearFrom is null && request.YearTo is null
             ? ((int, int)?)null
             : (request.YearFrom ?? CaseStudyRules.MinYear, request.YearTo ?? int.MaxValue);
-
         var selected = SelectedPositions(snapshot.Taxonomy, request.Filters);
         var counts = CaseStudySchema.Facets.Select(f => new int[snapshot.Taxonomy[f.Key].Values.Count]).ToArray();
         var top = new TopDocuments(window, sort);
         var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
-        failedOnly = collector.FailedOnly;
+        return new Collected(text, sort, top, collector, counts, selected);
+    }
 
-        var entries = top.BestFirst().Skip((page - 1) * size).ToList();
-        var snippets = SnippetBuilder.Build(snapshot.Reader, entries.Select(e => e.Doc).ToList(), text);
-        var hits = entries.Select((e, i) => ToHit(snapshot, e.Doc, e.Score, snippets[i])).ToList();
-        var facets = FacetResults(snapshot.Taxonomy, counts, selected);
-        return new SearchResult(request.Query?.Trim() ?? "", collector.Total, page, size, sort, hits, facets)
+    /// <inheritdoc />
+    public CaseExport Export(SearchRequest request, TimeProvider? clock = null)
+    {
+        var lease = index.Acquire();
+        try
         {
-            Years = (request.YearFrom, request.YearTo),
-            Concepts = text.Concepts,
-            PlaceFilters = PlaceFilters(text.Concepts, facets),
-        };
+            var snapshot = lease.Snapshot;
+            var clauses = UserQuery.Parse(request.Query);
+            var searched = request.Literal ? clauses : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms).Clauses;
+            var run = Collect(snapshot, request, searched, relaxed: false, SearchIndexOptions.MaxResultWindow);
+            if (run.Collector.Total == 0 && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+            {
+                // The same fallback as the result page, so that the export holds what the page shows.
+                run = Collect(snapshot, request, searched, relaxed: true, SearchIndexOptions.MaxResultWindow);
+            }
+            var docs = run.Top.BestFirst().Select(e => e.Doc).ToList();
+            var info = new ExportInfo(request, run.Sort, run.Collector.Total, docs.Count, snapshot.Version.Name,
+                snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
+            return new CaseExport(lease, docs, info);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>

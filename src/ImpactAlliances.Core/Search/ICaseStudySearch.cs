@@ -6,6 +6,9 @@ public interface ICaseStudySearch
     /// <summary>Runs a search: hits of the page, total, and every facet's counts.</summary>
     SearchResult Search(SearchRequest request);
 
+    /// <summary>Every case a search finds (up to <see cref="SearchIndexOptions.MaxResultWindow"/>), in its order, with what produced them; dispose it when done.</summary>
+    CaseExport Export(SearchRequest request, TimeProvider? clock = null);
+
     /// <summary>One case with its labels and related cases, or null when no case has that slug.</summary>
     CasePage? GetCase(string slug);
 

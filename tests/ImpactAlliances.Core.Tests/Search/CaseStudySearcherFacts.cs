@@ -195,4 +195,25 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     {
         Assert.Null(fixture.Searcher.GetCase("does-not-exist"));
     }
+
+    [Fact]
+    public void An_export_holds_every_case_of_the_search_in_its_order_with_its_provenance()
+    {
+        var request = new SearchRequest { Query = "mobilité", Sort = SearchSort.Title, Size = 2 };
+        var expected = SearchFixture.Slugs(fixture.Searcher.Search(request with { Size = 50 })).ToList();
+        var clock = new FixedClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+        using var export = fixture.Searcher.Export(request, clock);
+
+        Assert.Equal(expected, export.Cases.Select(c => c.Case.Slug));
+        Assert.Equal((expected.Count, expected.Count, SearchSort.Title), (export.Info.Total, export.Info.Exported, export.Info.Sort));
+        Assert.Equal(fixture.Index.OpenVersion, export.Info.IndexVersion);
+        Assert.Equal(clock.GetUtcNow(), export.Info.ExportedAt);
+    }
+}
+
+/// <summary>A clock that always says the same time.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

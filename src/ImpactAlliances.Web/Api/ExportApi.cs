@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using CsvHelper;
+using CsvHelper.Configuration;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+
+namespace ImpactAlliances.Web.Api;
+
+/// <summary>
+/// <c>/api/export</c>: every case of a search (same parameters as <c>/api/search</c>), as CSV, JSON or
+/// CSL-JSON, with what reproduces it: the query, filters and sort, the number of cases, the date, the
+/// index version and the content commit. Streamed: the cases are read and written one at a time.
+/// </summary>
+public static class ExportApi
+{
+    /// <summary>The formats, by their <c>format</c> parameter.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "csl-json"];
+
+    /// <summary>Maps the export route.</summary>
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/export", Export);
+        return routes;
+    }
+
+    /// <summary>The export URL of a search state, in one format.</summary>
+    public static string Url(SearchState state, string format, bool semicolon = false)
+    {
+        var url = (state with { Path = "/api/export", Page = 1, Size = null }).ToUrl();
+        return $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}format={format}{(semicolon ? "&separator=semicolon" : "")}";
+    }
+
+    private static async Task<IResult> Export(HttpContext http, ICaseStudySearch search, TimeProvider clock)
+    {
+        var format = http.Request.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "csv";
+        if (!Formats.Contains(format))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Format d'export inconnu",
+                detail: $"Le paramètre format vaut « {format} » ; formats possibles : {string.Join(", ", Formats)}.");
+        }
+        var state = SearchState.FromQuery(http.Request.Query);
+        using var export = search.Export(state.ToRequest(), clock);
+        var info = export.Info;
+        var searchUrl = Absolute(http, (state with { Page = 1, Size = null, Sort = info.Sort }).ToUrl());
+        var response = http.Response;
+        response.Headers["X-Export-Search"] = searchUrl;
+        response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-Index-Version"] = info.IndexVersion;
+        response.Headers["X-Content-Commit"] = info.ContentCommit ?? "";
+        var stamp = info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var extension = format == "csv" ? "csv" : "json";
+        response.Headers.ContentDisposition = $"attachment; filename=\"impact-alliances-{stamp}{(format == "csl-json" ? "-csl" : "")}.{extension}\"";
+        switch (format)
+        {
+            case "csv":
+                response.ContentType = "text/csv; charset=utf-8";
+                await WriteCsv(response.Body, export, searchUrl, http.Request.Query["separator"] == "semicolon", http);
+                break;
+            case "json":
+                response.ContentType = "application/json; charset=utf-8";
+                await WriteJson(response.BodyWriter, export, searchUrl, http);
+                break;
+            default:
+                response.ContentType = "application/vnd.citationstyles.csl+json; charset=utf-8";
+                await WriteCsl(response.BodyWriter, export, searchUrl, http);
+                break;
+        }
+        return TypedResults.Empty;
+    }
+
+    /// <summary>The lines of provenance every export starts with (CSV comments; JSON "export" block).</summary>
+    private static IEnumerable<(string Key, string Value)> Provenance(ExportInfo info, string searchUrl) =>
+    [
+        ("source", "Impact Alliances, base d'exemples d'alliances d'intérêt général"),
+        ("recherche", searchUrl),
+        ("texte", info.Request.Query ?? ""),
+        ("filtres", string.Join(" ; ", info.Request.Filters.Where(f => f.Value.Count > 0).Select(f => $"{f.Key}={string.Join(",", f.Value)}"))),
+        ("annees", info.Request.YearFrom is null && info.Request.YearTo is null ? "" : $"{info.Request.YearFrom}-{info.Request.YearTo}"),
+        ("tri", info.Sort.ToString().ToLowerInvariant()),
+        ("cas", info.Exported.ToString(CultureInfo.InvariantCulture)),
+        ("total", info.Total.ToString(CultureInfo.InvariantCulture)),
+        ("date", info.ExportedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+        ("version_index", info.IndexVersion),
+        ("commit_contenu", info.ContentCommit ?? ""),
+        ("licence", "Contenu sous licence CC BY 4.0, à citer : Impact Alliances"),
+    ];
+
+    private static async Task WriteCsv(Stream body, CaseExport export, string searchUrl, bool semicolon, HttpContext http)
+    {
+        await using var text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = semicolon ? ";" : ",", Comment = '#', AllowComments = true };
+        await using var csv = new CsvWriter(text, configuration);
+        foreach (var (key, value) in Provenance(export.Info, searchUrl))
+        {
+            csv.WriteComment($" {key}: {value}");
+            await csv.NextRecordAsync();
+        }
+        foreach (var column in CsvColumns)
+        {
+            csv.WriteField(column);
+        }
+        await csv.NextRecordAsync();
+        foreach (var indexed in export.Cases)
+        {
+            var c = indexed.Case;
+            csv.WriteField(c.Slug);
+            csv.WriteField(Absolute(http, CaseStudyApi.CaseUrl(c.Slug)));
+            csv.WriteField(c.Title);
+            csv.WriteField(c.Summary);
+            csv.WriteField(string.Join('|', c.Actors));
+            csv.WriteField(string.Join(" | ", c.Organisations.Select(o => $"{o.Name} ({o.Actor})")));
+            csv.WriteField(string.Join('|', c.Domains));
+            csv.WriteField(c.PartnershipType);
+            csv.WriteField(c.Territory.Scale);
+            csv.WriteField(string.Join('|', c.Territory.Regions));
+            csv.WriteField(c.Territory.Place ?? "");
+            csv.WriteField(c.Year?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(c.Ended?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(c.Status);
+            csv.WriteField(c.Reviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(c.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(string.Join(" | ", c.Sources.Select(s => s.Url is null ? s.Title : $"{s.Title} <{s.Url}>")));
+            await csv.NextRecordAsync();
+        }
+    }
+
+    /// <summary>The CSV columns, in order.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns =
+    [
+        "slug", "url", "title", "summary", "actors", "organisations", "domains", "partnership_type", "scale", "regions",
+        "place", "year", "ended", "status", "reviewed", "updated", "sources",
+    ];
+
+    private static async Task WriteJson(PipeWriter body, CaseExport export, string searchUrl, HttpContext http)
+    {
+        await using var json = new Utf8JsonWriter(body, WriterOptions);
+        var flushed = 0L;
+        json.WriteStartObject();
+        json.WriteStartObject("export");
+        foreach (var (key, value) in Provenance(export.Info, searchUrl))
+        {
+            json.WriteString(key, value);
+        }
+        json.WriteEndObject();
+        json.WriteStartArray("cases");
+        foreach (var indexed in export.Cases)
+        {
+            json.WriteStartObject();
+            json.WriteString("url", Absolute(http, CaseStudyApi.CaseUrl(indexed.Case.Slug)));
+            json.WritePropertyName("case");
+            JsonSerializer.Serialize(json, indexed.Case, CaseJson.Options);
+            json.WriteEndObject();
+            if (json.BytesCommitted + json.BytesPending - flushed > 16 * 1024)
+            {
+                // The writer hands its bytes to the response pipe; the pipe sends them without blocking.
+                json.Flush();
+                flushed = json.BytesCommitted;
+                await body.FlushAsync();
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        await body.FlushAsync();
+    }
+
+    private static async Task WriteCsl(PipeWriter body, CaseExport export, string searchUrl, HttpContext http)
+    {
+        var info = export.Info;
+        var note = $"Export Impact Alliances du {info.ExportedAt:yyyy-MM-dd} ; recherche : {searchUrl} ; version de l'index : {info.IndexVersion} ; commit du contenu : {info.ContentCommit ?? "inconnu"}";
+        await using var json = new Utf8JsonWriter(body, WriterOptions);
+        var flushed = 0L;
+        json.WriteStartArray();
+        foreach (var indexed in export.Cases)
+        {
+            CitationJson.WriteItem(json, indexed.Case, Absolute(http, CaseStudyApi.CaseUrl(indexed.Case.Slug)), info.ExportedAt, note);
+            if (json.BytesCommitted + json.BytesPending - flushed > 16 * 1024)
+            {
+                // The writer hands its bytes to the response pipe; the pipe sends them without blocking.
+                json.Flush();
+                flushed = json.BytesCommitted;
+                await body.FlushAsync();
+            }
+        }
+        json.WriteEndArray();
+        json.Flush();
+        await body.FlushAsync();
+    }
+
+    // Accented letters written as they are: the exports are read by people too.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static string Absolute(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{path}";
+}
+
+/// <summary>A case as a CSL-JSON item (Citation Style Language): what reference managers import.</summary>
+public static class CitationJson
+{
+    /// <summary>Writes one item: the case as a web page of the base, dated by its last editorial change.</summary>
+    public static void WriteItem(Utf8JsonWriter json, CaseStudy c, string url, DateTimeOffset accessed, string? note = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", c.Slug);
+        json.WriteString("type", "webpage");
+        json.WriteString("title", c.Title);
+        json.WriteString("container-title", "Impact Alliances");
+        json.WriteStartArray("author");
+        json.WriteStartObject();
+        json.WriteString("literal", "Impact Alliances");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteString("abstract", c.Summary);
+        json.WriteString("URL", url);
+        json.WriteString("language", "fr");
+        WriteDate(json, "issued", c.Updated.Year, c.Updated.Month, c.Updated.Day);
+        WriteDate(json, "accessed", accessed.Year, accessed.Month, accessed.Day);
+        json.WriteString("keyword", string.Join(", ", c.Domains.Append(c.PartnershipType)));
+        if (note is not null)
+        {
+            json.WriteString("note", note);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, int year, int month, int day)
+    {
+        json.WriteStartObject(name);
+        json.WriteStartArray("date-parts");
+        json.WriteStartArray();
+        json.WriteNumberValue(year);
+        json.WriteNumberValue(month);
+        json.WriteNumberValue(day);
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

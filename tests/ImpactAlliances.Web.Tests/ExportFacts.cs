@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>Exports of a search: every case the API finds, in its order, with what reproduces them.</summary>
+public sealed class ExportFacts(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private readonly HttpClient _client = site.CreateClient();
+
+    private const string Search = "q=mobilit%C3%A9&actors=association&sort=title";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_csv_holds_every_case_of_the_search_in_its_order_after_its_provenance(bool semicolon)
+    {
+        var response = await _client.GetAsync($"/api/export?{Search}&format=csv{(semicolon ? "&separator=semicolon" : "")}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        var comments = text.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => l.StartsWith('#')).ToList();
+        Assert.Contains("# texte: mobilité", comments);
+        Assert.Contains("# filtres: actors=association", comments);
+        Assert.Contains("# tri: title", comments);
+        Assert.Contains(comments, c => c.StartsWith("# version_index: ", StringComparison.Ordinal) && c.Length > 20);
+        var expected = await AllSlugs();
+        Assert.Contains($"# cas: {expected.Count}", comments);
+
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = semicolon ? ";" : ",", AllowComments = true, Comment = '#' };
+        using var csv = new CsvReader(new StringReader(text), configuration);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(expected, rows.Select(r => (string)r["slug"]));
+        Assert.All(rows, r => Assert.StartsWith("http://localhost/exemples/", (string)r["url"], StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Contains("association", ((string)r["actors"]).Split('|')));
+    }
+
+    [Fact]
+    public async Task The_json_export_has_a_provenance_block_and_the_cases_of_the_api()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/export?{Search}&format=json"));
+
+        var export = json.RootElement.GetProperty("export");
+        Assert.Equal("mobilité", export.GetProperty("texte").GetString());
+        Assert.Equal("title", export.GetProperty("tri").GetString());
+        Assert.Contains("/?q=mobilit%C3%A9&actors=association&sort=title", export.GetProperty("recherche").GetString());
+        var cases = json.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("case").GetProperty("slug").GetString()!).ToList();
+        Assert.Equal(await AllSlugs(), cases);
+        Assert.Equal(cases.Count.ToString(CultureInfo.InvariantCulture), export.GetProperty("cas").GetString());
+    }
+
+    [Fact]
+    public async Task The_csl_json_export_is_a_list_of_citable_items()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/export?{Search}&format=csl-json"));
+
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(await AllSlugs(), items.Select(i => i.GetProperty("id").GetString()));
+        var first = items[0];
+        Assert.Equal("webpage", first.GetProperty("type").GetString());
+        Assert.Equal("Impact Alliances", first.GetProperty("container-title").GetString());
+        Assert.Equal(3, first.GetProperty("issued").GetProperty("date-parts")[0].GetArrayLength());
+        Assert.Contains("version de l'index", first.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_a_400_naming_the_formats()
+    {
+        var response = await _client.GetAsync("/api/export?format=xlsx");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("csv, json, csl-json", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_results_page_links_to_the_exports_of_the_current_search()
+    {
+        var html = await _client.GetStringAsync($"/?{Search}");
+
+        Assert.Contains("href=\"/api/export?q=mobilit%C3%A9&amp;actors=association&amp;sort=title&amp;format=csv\"", html);
+        Assert.Contains("format=csl-json", html);
+    }
+
+    /// <summary>Every slug the search API gives for the same search, page after page.</summary>
+    private async Task<List<string>> AllSlugs()
+    {
+        var slugs = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/search?{Search}&size=100&page={page}"));
+            var hits = json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()!).ToList();
+            slugs.AddRange(hits);
+            if (slugs.Count >= json.RootElement.GetProperty("total").GetInt32() || hits.Count == 0)
+            {
+                return slugs;
+            }
+        }
+    }
+}
