@@ -88,6 +88,16 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_draft_is_left_out_of_the_public_site()
+    {
+        var search = await GetString("/?q=quetzalcoatl");
+        var page = await _client.GetAsync($"/exemples/{SiteFactory.DraftSlug}");
+
+        Assert.Contains("Aucun exemple trouvé", search);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_case_gets_a_proper_404_page()
     {
         var response = await _client.GetAsync("/exemples/cas-qui-n-existe-pas");

@@ -35,6 +35,17 @@ public sealed class PreviewFacts : IDisposable
         Assert.Contains("aucune erreur", page);
     }
 
+    [Fact]
+    public async Task A_draft_shows_in_the_preview()
+    {
+        var client = _site.CreateClient();
+        await File.WriteAllTextAsync(Path.Combine(_site.ContentPath, "cases", SiteFactory.DraftSlug + ".md"), SiteFactory.DraftCase(_site.ContentPath));
+
+        var page = await Eventually(client, "/?q=quetzalcoatl", html => html.Contains($"/exemples/{SiteFactory.DraftSlug}", StringComparison.Ordinal));
+
+        Assert.Contains("Brouillon", page);
+    }
+
     private static async Task<string> Eventually(HttpClient client, string url, Func<string, bool> condition)
     {
         var html = "";

@@ -21,7 +21,16 @@ public class SiteFactory : WebApplicationFactory<Program>
         IndexPath = Path.Combine(_root, "index");
         CopyFolder(RepositoryPaths.Resolve("content"), ContentPath);
         File.WriteAllText(Path.Combine(ContentPath, "cases", HostileSlug + ".md"), HostileCase);
+        File.WriteAllText(Path.Combine(ContentPath, "cases", DraftSlug + ".md"), DraftCase(ContentPath));
     }
+
+    /// <summary>A case still in draft: the public site leaves it out.</summary>
+    public const string DraftSlug = "brouillon-quetzalcoatl";
+
+    /// <summary>A valid case marked as a draft, whose title holds a word no other case has.</summary>
+    public static string DraftCase(string contentPath) => File.ReadAllText(Path.Combine(contentPath, "cases", "wimoov-renault-mobilite-solidaire.md"))
+        .Replace("Wimoov et Renault : une offre de mobilité solidaire", "Brouillon quetzalcoatl", StringComparison.Ordinal)
+        .Replace("\nstatus: publie\n", "\nstatus: brouillon\n", StringComparison.Ordinal);
 
     public string ContentPath { get; }
     public string IndexPath { get; }

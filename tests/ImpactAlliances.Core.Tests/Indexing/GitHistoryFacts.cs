@@ -32,7 +32,11 @@ public sealed class GitHistoryFacts : IDisposable
         new IndexBuilder(new MarkdownRenderer()).Build(store, Path.Combine(content, "taxonomy.yml"), ContentLoader.Load(content, new DateOnly(2026, 11, 23)).Cases, history);
         using var index = new CaseStudyIndex(store);
         using var searcher = new CaseStudySearcher(index, Options.Create(new SearchIndexOptions()));
-        Assert.Equal(2, searcher.GetCase("velo-ecole-quartiers")!.Case.History.Count);
+        var page = searcher.GetCase("velo-ecole-quartiers")!;
+        Assert.Equal(2, page.Case.History.Count);
+        // The last commit that changed the file is its last editorial change, whatever the front matter says.
+        Assert.Equal(history.For(file)[0].Date, page.Case.Case.Updated);
+        Assert.Equal(Git("rev-parse", "HEAD").Trim(), store.CurrentVersion() is { } version ? IndexManifest.Read(store.Version(version)).ContentCommit : null);
     }
 
     [Fact]
@@ -50,15 +54,17 @@ public sealed class GitHistoryFacts : IDisposable
         }
     }
 
-    private void Git(params string[] arguments)
+    private string Git(params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = _folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Éditrice Test";
         start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "editrice@example.org";
         arguments.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        return output;
     }
 
     public void Dispose() => _folder.Dispose();
