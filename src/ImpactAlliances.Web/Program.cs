@@ -14,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddCaseStudySearch(builder.Configuration);
 // French pages: write accented letters as they are instead of as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository");
 builder.Services.AddHostedService<IndexRefreshService>();
 if (builder.Configuration.GetValue<bool>("Content:Watch"))
 {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -85,6 +86,29 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("De 2019 à 2024 (alliance terminée)", railcoop);
         Assert.Contains("Chaque affirmation vérifiée dans les sources le <time datetime=\"2026-12-01\">", railcoop);
         Assert.Contains("href=\"/?statuses=archive\">Alliance terminée</a>", railcoop);
+    }
+
+    [Fact]
+    public async Task A_case_page_gives_its_permalink_and_ready_citations()
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await GetString("/exemples/wimoov-renault-mobilite-solidaire"));
+
+        Assert.Contains("Lien permanent : <a href=\"http://localhost/exemples/wimoov-renault-mobilite-solidaire\">", html);
+        Assert.Matches(@"Impact Alliances\. \(\d{1,2} \w+ \d{4}\)\. Wimoov et Renault : une offre de mobilité solidaire\. Impact Alliances, base d'exemples d'alliances d'intérêt général\. Consulté le \d{1,2} \w+ \d{4}, à l'adresse http://localhost/exemples/wimoov-renault-mobilite-solidaire", html);
+        Assert.Contains("@misc{impactalliances-wimoov-renault-mobilite-solidaire,", html);
+        Assert.Contains("url = {http://localhost/exemples/wimoov-renault-mobilite-solidaire}", html);
+        Assert.Contains("\"id\": \"wimoov-renault-mobilite-solidaire\"", html);
+        Assert.Contains("data-copy=\"cite-fr\" hidden", html);
+    }
+
+    [Theory]
+    [InlineData("", "abc123", null)]
+    [InlineData("https://github.com/o/r/", null, null)]
+    [InlineData("https://github.com/o/r", "abc123+modifié", null)]
+    [InlineData("https://github.com/o/r/", "abc123", "https://github.com/o/r/blob/abc123/content/cases/x.md")]
+    public void A_version_pinned_link_needs_the_repository_and_a_clean_commit(string url, string? commit, string? expected)
+    {
+        Assert.Equal(expected, new RepositoryOptions { Url = url }.FileAt(commit, "content/cases/x.md"));
     }
 
     [Fact]

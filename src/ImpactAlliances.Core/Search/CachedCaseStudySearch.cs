@@ -43,6 +43,9 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
     public Taxonomy Taxonomy => inner.Taxonomy;
 
     /// <inheritdoc />
+    public ServedIndex Served => inner.Served;
+
+    /// <inheritdoc />
     public void Dispose() => _cache.Dispose();
 
     // Records with lists compare lists by reference: the key spells the request out.

@@ -210,6 +210,17 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     }
 
     /// <inheritdoc />
+    public ServedIndex Served
+    {
+        get
+        {
+            using var lease = index.Acquire();
+            var snapshot = lease.Snapshot;
+            return new ServedIndex(snapshot.Version.Name, snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, snapshot.Manifest.Cases);
+        }
+    }
+
+    /// <inheritdoc />
     public Taxonomy Taxonomy
     {
         get

@@ -15,6 +15,9 @@ public interface ICaseStudySearch
     /// <summary>Suggestions as you type: facet values, case titles and organisation names matching the words typed.</summary>
     IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8);
 
+    /// <summary>The index version served, and the content it was built from.</summary>
+    ServedIndex Served { get; }
+
     /// <summary>The taxonomy the served index was built with: facet and value labels, definitions, families.</summary>
     Content.Taxonomy Taxonomy { get; }
 }
@@ -31,3 +34,10 @@ public sealed record CasePage(
     IReadOnlyDictionary<string, string> FacetLabels,
     IReadOnlyList<FacetLabel> Sdgs,
     IReadOnlyList<RelatedCase> Related);
+
+/// <summary>The index version being served: what a citation or an export pins.</summary>
+/// <param name="Version">The version's name.</param>
+/// <param name="ContentCommit">The git commit of the content it was built from, when known.</param>
+/// <param name="BuiltAt">When it was built.</param>
+/// <param name="Cases">How many cases it holds.</param>
+public sealed record ServedIndex(string Version, string? ContentCommit, DateTimeOffset BuiltAt, int Cases);

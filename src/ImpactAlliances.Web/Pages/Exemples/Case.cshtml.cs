@@ -1,14 +1,20 @@
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ImpactAlliances.Web.Pages.Exemples;
 
 /// <summary>A case: rendered body, facets as links, organisations, sources, related cases.</summary>
-public sealed class CaseModel(ICaseStudySearch search) : PageModel
+public sealed class CaseModel(ICaseStudySearch search, IOptions<RepositoryOptions> repository, TimeProvider clock) : PageModel
 {
     /// <summary>The case shown.</summary>
     public CasePage Case { get; private set; } = null!;
+
+    /// <summary>How to cite it.</summary>
+    public CaseCitation Citation { get; private set; } = null!;
 
     /// <summary>Shows the case, or the 404 page when no case has that slug.</summary>
     public IActionResult OnGet(string? slug)
@@ -19,6 +25,10 @@ public sealed class CaseModel(ICaseStudySearch search) : PageModel
             return NotFound();
         }
         Case = page;
+        var commit = search.Served.ContentCommit;
+        var slugPath = $"{ContentLoader.CasesFolder}/{page.Case.Case.Slug}.md";
+        Citation = CaseCitation.Of(page.Case.Case, $"{Request.Scheme}://{Request.Host}/exemples/{page.Case.Case.Slug}", commit,
+            repository.Value.FileAt(commit, $"content/{slugPath}"), clock.GetUtcNow());
         return Page();
     }
 }
