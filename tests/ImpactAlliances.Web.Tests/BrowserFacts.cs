@@ -62,6 +62,40 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
     }
 
     [SkippableFact]
+    public async Task On_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_a_tap_away()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+
+        await page.GotoAsync($"{site.BaseAddress}/?q=aide%20alimentaire&regions=hauts-de-france");
+
+        var first = await page.Locator(".hit-title").First.BoundingBoxAsync();
+        Assert.True(first!.Y + 20 < 844, $"the first result starts at {first.Y} px");
+        var jump = page.Locator(".filters-jump");
+        Assert.Equal("Filtrer (1)", (await jump.TextContentAsync())!.Trim());
+        Assert.True((await jump.BoundingBoxAsync())!.Height >= 44);
+        await jump.ClickAsync();
+        Assert.True(await page.Locator("#filtres").IsVisibleAsync());
+        await page.ClickAsync(".results-jump");
+        Assert.Matches(@"^Voir les \d+ résultats?$", (await page.TextContentAsync(".results-jump"))!.Trim());
+    }
+
+    [SkippableFact]
+    public async Task On_a_wide_screen_the_filters_stand_beside_the_results()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+
+        await page.GotoAsync($"{site.BaseAddress}/?q=mobilit%C3%A9");
+
+        var facets = await page.Locator("#filtres").BoundingBoxAsync();
+        var first = await page.Locator(".hit-title").First.BoundingBoxAsync();
+        Assert.True(facets!.X + facets.Width <= first!.X, "filters on the left of the results");
+        Assert.True(first.Y < 900);
+        Assert.False(await page.Locator(".filters-jump").IsVisibleAsync());
+    }
+
+    [SkippableFact]
     public async Task A_case_containing_script_runs_nothing_in_the_browser()
     {
         await using var browser = await LaunchAsync();
