@@ -112,6 +112,21 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task An_unknown_filter_value_is_shown_as_an_error_on_the_page_and_a_400_in_the_api()
+    {
+        var html = await GetString("/?q=insertion&regions=bretgne");
+        var api = await _client.GetAsync("/api/search?q=insertion&regions=bretgne");
+        var export = await _client.GetAsync("/api/export?regions=bretgne");
+
+        Assert.Contains("Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué.", html);
+        Assert.Contains("Vouliez-vous dire <a href=\"/?q=insertion&amp;regions=bretagne\">Bretagne</a> ?", html);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("regions=bretgne : valeur inconnue ; vouliez-vous dire regions=bretagne (Bretagne) ?", await api.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+    }
+
+    [Fact]
     public async Task A_draft_is_left_out_of_the_public_site()
     {
         var search = await GetString("/?q=quetzalcoatl");

@@ -65,6 +65,9 @@ public sealed record SearchResult(
     /// <summary>The facet values, places and organisations the query's words named.</summary>
     public IReadOnlyList<Concept> Concepts { get; init; } = [];
 
+    /// <summary>Filter values of the request that the taxonomy does not have: they were not applied.</summary>
+    public IReadOnlyList<UnknownFilter> UnknownFilters { get; init; } = [];
+
     /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
     public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
 
@@ -80,6 +83,13 @@ public sealed record SearchResult(
     /// <summary>Whether any facet value is selected.</summary>
     public bool HasFilters => Facets.Any(f => f.Values.Any(v => v.Selected));
 }
+
+/// <summary>A filter value the taxonomy does not have, and the closest value it has.</summary>
+/// <param name="Facet">The facet key (the URL parameter).</param>
+/// <param name="FacetLabel">The facet's French label.</param>
+/// <param name="Value">The value as given.</param>
+/// <param name="Suggestion">The closest value, when one is near.</param>
+public sealed record UnknownFilter(string Facet, string FacetLabel, string Value, FacetLabel? Suggestion);
 
 /// <summary>A filter offered because the query named a place in it: "Filtrer sur la région Bretagne ?".</summary>
 /// <param name="Facet">The facet key (<c>regions</c>).</param>

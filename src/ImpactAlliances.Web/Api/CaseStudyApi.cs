@@ -10,10 +10,13 @@ public static class CaseStudyApi
     public static IEndpointRouteBuilder MapCaseStudyApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");
-        api.MapGet("/search", (HttpRequest request, ICaseStudySearch search) =>
+        api.MapGet("/search", IResult (HttpRequest request, ICaseStudySearch search) =>
         {
             var state = SearchState.FromQuery(request.Query);
-            return TypedResults.Json(ToJson(search.Search(state.ToRequest())), CaseJson.Options);
+            var result = search.Search(state.ToRequest());
+            return result.UnknownFilters.Count > 0
+                ? UnknownFilterProblem(result.UnknownFilters)
+                : TypedResults.Json(ToJson(result), CaseJson.Options);
         });
         api.MapGet("/suggest", (HttpRequest request, ICaseStudySearch search) =>
         {
@@ -42,6 +45,13 @@ public static class CaseStudyApi
             .WithQuery(suggestion.Remainder).ToUrl(),
         _ => current.WithQuery(string.Join(' ', new[] { suggestion.Remainder, $"\"{suggestion.Key}\"" }.Where(t => t.Length > 0))).ToUrl(),
     };
+
+    /// <summary>A 400 naming each filter value the taxonomy does not have, with the closest one.</summary>
+    public static IResult UnknownFilterProblem(IReadOnlyList<UnknownFilter> unknown) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Valeur de filtre inconnue",
+        detail: string.Join(" ", unknown.Select(u => $"{u.Facet}={u.Value} : valeur inconnue{(u.Suggestion is { } s ? $" ; vouliez-vous dire {u.Facet}={s.Value} ({s.Label}) ?" : ".")}")),
+        extensions: new Dictionary<string, object?> { ["parameters"] = unknown.Select(u => u.Facet).Distinct().ToList() });
 
     /// <summary>The address of a case page.</summary>
     public static string CaseUrl(string slug) => $"/exemples/{Uri.EscapeDataString(slug)}";

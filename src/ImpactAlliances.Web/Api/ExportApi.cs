@@ -45,6 +45,10 @@ public static class ExportApi
                 detail: $"Le paramètre format vaut « {format} » ; formats possibles : {string.Join(", ", Formats)}.");
         }
         var state = SearchState.FromQuery(http.Request.Query);
+        if (search.Search(state.ToRequest() with { Size = 1 }).UnknownFilters is { Count: > 0 } unknown)
+        {
+            return CaseStudyApi.UnknownFilterProblem(unknown);
+        }
         using var export = search.Export(state.ToRequest(), clock);
         var info = export.Info;
         var searchUrl = Absolute(http, (state with { Page = 1, Size = null, Sort = info.Sort }).ToUrl());

@@ -70,12 +70,15 @@ public sealed class FacetCountFacts(SearchFixture fixture) : IClassFixture<Searc
     }
 
     [Fact]
-    public void Unknown_filter_values_are_ignored()
+    public void Unknown_filter_values_are_not_applied_and_are_reported_with_the_closest_value()
     {
-        var result = fixture.Search(null, ("domains", "not-a-domain"), ("nonsense", "x"));
+        var result = fixture.Search(null, ("domains", "not-a-domain"), ("regions", "bretgne"), ("nonsense", "x"));
 
         Assert.Equal(FixtureCorpus.Cases.Count, result.Total);
         Assert.False(result.HasFilters);
+        Assert.Equal(
+            [new UnknownFilter("domains", "Domaines", "not-a-domain", null), new UnknownFilter("regions", "Régions", "bretgne", new FacetLabel("bretagne", "Bretagne"))],
+            result.UnknownFilters);
     }
 
     private static bool PassesAll(FixtureCase c, (string Facet, string Value)[] filters, string? except) =>
