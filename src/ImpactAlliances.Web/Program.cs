@@ -1,5 +1,6 @@
 using ImpactAlliances.Core;
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
 using System.Text.Encodings.Web;
@@ -30,6 +31,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = ex => ex is IndexUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseReadOnlyMethods();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaseStudyApi();

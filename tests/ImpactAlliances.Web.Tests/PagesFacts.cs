@@ -126,6 +126,21 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/search?q=x", "application/problem+json")]
+    [InlineData("PUT", "/api/cases/wimoov-renault-mobilite-solidaire", "application/problem+json")]
+    [InlineData("DELETE", "/exemples/wimoov-renault-mobilite-solidaire", "text/html")]
+    [InlineData("POST", "/", "text/html")]
+    [InlineData("PATCH", "/themes", "text/html")]
+    public async Task A_method_the_site_does_not_take_gets_405_with_allow(string method, string url, string mediaType)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order());
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+    }
+
     [Fact]
     public async Task A_draft_is_left_out_of_the_public_site()
     {
