@@ -141,6 +141,34 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/?q=mobilit%C3%A9")]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire")]
+    [InlineData("/themes")]
+    [InlineData("/api/search?q=x")]
+    [InlineData("/api/export?format=json")]
+    [InlineData("/exemples/nulle-part")]
+    public async Task Every_page_type_sends_the_headers_of_a_public_site(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(ImpactAlliances.Web.SecurityHeaders.ContentSecurityPolicy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.DoesNotContain("unsafe-inline", ImpactAlliances.Web.SecurityHeaders.ContentSecurityPolicy);
+        Assert.Contains("frame-ancestors 'none'", ImpactAlliances.Web.SecurityHeaders.ContentSecurityPolicy);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.True(response.Headers.Contains("Permissions-Policy"));
+        Assert.False(response.Headers.Contains("Server"));
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        }
+    }
+
     [Fact]
     public async Task A_draft_is_left_out_of_the_public_site()
     {
