@@ -144,7 +144,7 @@ public static class ExportApi
     private static async Task WriteJson(PipeWriter body, CaseExport export, string searchUrl, HttpContext http)
     {
         await using var json = new Utf8JsonWriter(body, WriterOptions);
-        var flushed = 0L;
+        var sent = 0L;
         json.WriteStartObject();
         json.WriteStartObject("export");
         foreach (var (key, value) in Provenance(export.Info, searchUrl))
@@ -160,13 +160,7 @@ public static class ExportApi
             json.WritePropertyName("case");
             JsonSerializer.Serialize(json, indexed.Case, CaseJson.Options);
             json.WriteEndObject();
-            if (json.BytesCommitted + json.BytesPending - flushed > 16 * 1024)
-            {
-                // The writer hands its bytes to the response pipe; the pipe sends them without blocking.
-                json.Flush();
-                flushed = json.BytesCommitted;
-                await body.FlushAsync();
-            }
+            sent = await SendPast16K(json, body, sent);
         }
         json.WriteEndArray();
         json.WriteEndObject();
@@ -179,22 +173,32 @@ public static class ExportApi
         var info = export.Info;
         var note = $"Export Impact Alliances du {info.ExportedAt:yyyy-MM-dd} ; recherche : {searchUrl} ; version de l'index : {info.IndexVersion} ; commit du contenu : {info.ContentCommit ?? "inconnu"}";
         await using var json = new Utf8JsonWriter(body, WriterOptions);
-        var flushed = 0L;
+        var sent = 0L;
         json.WriteStartArray();
         foreach (var indexed in export.Cases)
         {
             CitationJson.WriteItem(json, indexed.Case, Absolute(http, CaseStudyApi.CaseUrl(indexed.Case.Slug)), info.ExportedAt, note);
-            if (json.BytesCommitted + json.BytesPending - flushed > 16 * 1024)
-            {
-                // The writer hands its bytes to the response pipe; the pipe sends them without blocking.
-                json.Flush();
-                flushed = json.BytesCommitted;
-                await body.FlushAsync();
-            }
+            sent = await SendPast16K(json, body, sent);
         }
         json.WriteEndArray();
         json.Flush();
         await body.FlushAsync();
+    }
+
+    /// <summary>
+    /// Once more than 16 KB have gone into the writer since the last send, hands them to the response pipe
+    /// and sends them (without blocking): memory stays flat however many cases there are.
+    /// </summary>
+    /// <returns>The writer's position at the last send.</returns>
+    private static async ValueTask<long> SendPast16K(Utf8JsonWriter json, PipeWriter body, long sent)
+    {
+        if (json.BytesCommitted + json.BytesPending - sent <= 16 * 1024)
+        {
+            return sent;
+        }
+        json.Flush();
+        await body.FlushAsync();
+        return json.BytesCommitted;
     }
 
     // Accented letters written as they are: the exports are read by people too.
