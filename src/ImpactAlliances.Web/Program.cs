@@ -23,6 +23,7 @@ builder.Services.AddCaseStudySearch(builder.Configuration);
 // French pages: write accented letters as they are instead of as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository");
+builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: ["ready"]);
 builder.Services.AddHostedService<IndexRefreshService>();
 if (builder.Configuration.GetValue<bool>("Content:Watch"))
 {
@@ -43,6 +44,8 @@ app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseReadOnlyMethods();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCaseStudyApi();
 app.MapExportApi();
 

@@ -169,6 +169,31 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         }
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task The_health_endpoints_answer_healthy_once_an_index_is_open(string url)
+    {
+        await GetString("/");
+
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Without_an_index_the_site_is_not_ready()
+    {
+        var folder = Directory.CreateTempSubdirectory("ia-no-index-");
+        using var index = new CaseStudyIndex(new ImpactAlliances.Core.Indexing.IndexStore(folder.FullName));
+
+        var health = await new IndexReadyCheck(index).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, health.Status);
+        folder.Delete(recursive: true);
+    }
+
     [Fact]
     public async Task A_draft_is_left_out_of_the_public_site()
     {
