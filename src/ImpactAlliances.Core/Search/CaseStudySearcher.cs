@@ -27,7 +27,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var result = Run(snapshot, request, searched, out var failedOnly) with { Corrections = corrections };
         if (result.Total == 0 && !request.Literal && searched.Count(c => !c.Excluded) > 1)
         {
-            // No case holds every word: show those that hold most of them, and say so.
+            // No case holds half of the rarer words: show those that hold the most of them, and say so.
             var relaxed = Run(snapshot, request, searched, out _, relaxed: true);
             if (relaxed.Total > 0)
             {

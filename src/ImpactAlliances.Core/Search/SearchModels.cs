@@ -50,7 +50,7 @@ public sealed record SearchResult(
     /// <summary>The query as it was searched, after corrections; equal to <see cref="Query"/> when none.</summary>
     public string SearchedQuery => Corrections.Aggregate(Query, (q, c) => ReplaceWord(q, c.From, c.To));
 
-    /// <summary>No case held every word; these hold most of them.</summary>
+    /// <summary>No case held enough of the rarer words; these hold the most of them.</summary>
     public bool Relaxed { get; init; }
 
     /// <summary>The year range applied, if any.</summary>

@@ -24,7 +24,7 @@ public sealed record QueryClause(ClauseKind Kind, string Text, bool Excluded = f
 /// Reads what a person types into clauses. Total: any input gives a (possibly empty) list, never an error.
 /// </summary>
 /// <remarks>
-/// Syntax: words must all match; <c>"…"</c> is a phrase; <c>word*</c> a prefix; <c>-word</c> or
+/// Syntax: words (how many must match is the query builder's business); <c>"…"</c> is a phrase; <c>word*</c> a prefix; <c>-word</c> or
 /// <c>NOT word</c> excludes; <c>OR</c>/<c>OU</c> between two clauses accepts either; <c>AND</c>/<c>ET</c> is
 /// the default and ignored. Other operator characters are read as spaces.
 /// </remarks>
