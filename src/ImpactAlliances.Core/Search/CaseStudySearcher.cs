@@ -58,24 +58,8 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
             Years = (request.YearFrom, request.YearTo),
             Concepts = run.Text.Concepts,
             PlaceFilters = PlaceFilters(run.Text.Concepts, facets),
-            UnknownFilters = UnknownFilters(snapshot.Taxonomy, request.Filters),
+            UnknownFilters = UnknownFilter.In(snapshot.Taxonomy, request.Filters),
         };
-    }
-
-    /// <summary>Values no taxonomy value has (by slug or folded label), each with the closest one.</summary>
-    private static List<UnknownFilter> UnknownFilters(Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
-    {
-        var unknown = new List<UnknownFilter>();
-        foreach (var facet in CaseStudySchema.Facets.Select(f => taxonomy[f.Key]))
-        {
-            foreach (var value in (filters.GetValueOrDefault(facet.Key) ?? []).Where(v => v.Length > 0 && !facet.Contains(v)))
-            {
-                var closest = Suggestions.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
-                var suggestion = closest is null ? null : new FacetLabel(closest, facet.Find(closest)!.Label);
-                unknown.Add(new UnknownFilter(facet.Key, facet.Label, value, suggestion));
-            }
-        }
-        return unknown;
     }
 
     /// <summary>A search run: its best documents and every facet's counts.</summary>

@@ -89,7 +89,24 @@ public sealed record SearchResult(
 /// <param name="FacetLabel">The facet's French label.</param>
 /// <param name="Value">The value as given.</param>
 /// <param name="Suggestion">The closest value, when one is near.</param>
-public sealed record UnknownFilter(string Facet, string FacetLabel, string Value, FacetLabel? Suggestion);
+public sealed record UnknownFilter(string Facet, string FacetLabel, string Value, FacetLabel? Suggestion)
+{
+    /// <summary>The filter values the taxonomy does not have, each with the closest value it has.</summary>
+    public static IReadOnlyList<UnknownFilter> In(Content.Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    {
+        var unknown = new List<UnknownFilter>();
+        foreach (var facet in CaseStudySchema.Facets.Select(f => taxonomy[f.Key]))
+        {
+            foreach (var value in (filters.GetValueOrDefault(facet.Key) ?? []).Where(v => v.Length > 0 && !facet.Contains(v)))
+            {
+                var closest = Content.Suggestions.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
+                var suggestion = closest is null ? null : new FacetLabel(closest, facet.Find(closest)!.Label);
+                unknown.Add(new UnknownFilter(facet.Key, facet.Label, value, suggestion));
+            }
+        }
+        return unknown;
+    }
+}
 
 /// <summary>A filter offered because the query named a place in it: "Filtrer sur la région Bretagne ?".</summary>
 /// <param name="Facet">The facet key (<c>regions</c>).</param>

@@ -63,8 +63,8 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         var groups = new List<Group>();
         var excluded = new List<Query>();
         var neighbours = new List<List<(string Term, int Position)>>();
-        var fillers = clauses.Count(IsFiller) < clauses.Count(c => !c.Excluded);
-        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix || (fillers && IsFiller(c)) ? [] : Analyze(c.Text)).ToList();
+        var dropFillers = clauses.Count(IsFiller) < clauses.Count(c => !c.Excluded);
+        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix || (dropFillers && IsFiller(c)) ? [] : Analyze(c.Text)).ToList();
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];

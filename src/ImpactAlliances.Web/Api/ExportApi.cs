@@ -45,7 +45,7 @@ public static class ExportApi
                 detail: $"Le paramètre format vaut « {format} » ; formats possibles : {string.Join(", ", Formats)}.");
         }
         var state = SearchState.FromQuery(http.Request.Query);
-        if (search.Search(state.ToRequest() with { Size = 1 }).UnknownFilters is { Count: > 0 } unknown)
+        if (UnknownFilter.In(search.Taxonomy, state.Filters) is { Count: > 0 } unknown)
         {
             return CaseStudyApi.UnknownFilterProblem(unknown);
         }
