@@ -99,6 +99,8 @@ public static class QueryBenchmark
             requests.ForEach(r => searcher.Search(r));
         }
         var latencies = new List<double>(reps * requests.Count);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var collectionsBefore = GC.CollectionCount(0);
         var perQuery = requests.Select(_ => new List<double>()).ToList();
         for (var round = 0; round < reps; round++)
         {
@@ -111,6 +113,8 @@ public static class QueryBenchmark
                 perQuery[i].Add(ms);
             }
         }
+        var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)latencies.Count;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
         if (verbose)
         {
             for (var i = 0; i < requests.Count; i++)
@@ -132,6 +136,9 @@ public static class QueryBenchmark
             ["p95_ms"] = Math.Round(Percentile(latencies, 95), 3),
             ["p99_ms"] = Math.Round(Percentile(latencies, 99), 3),
             ["max_ms"] = Math.Round(latencies.Max(), 3),
+            // Garbage per query drives the tail: each gen0 collection pauses a query.
+            ["alloc_kb_per_query"] = Math.Round(allocatedPerQuery / 1024, 1),
+            ["gen0_collections"] = collections,
             ["max_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576,
             // French analysis (elision, stemming) finds more than the baselines' folding-only tokens, so totals differ by design.
             ["hits"] = results.Select(r => r.Total).ToList(),
