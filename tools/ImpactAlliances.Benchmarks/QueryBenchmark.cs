@@ -101,6 +101,7 @@ public static class QueryBenchmark
         var latencies = new List<double>(reps * requests.Count);
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var collectionsBefore = GC.CollectionCount(0);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var perQuery = requests.Select(_ => new List<double>()).ToList();
         for (var round = 0; round < reps; round++)
         {
@@ -115,6 +116,7 @@ public static class QueryBenchmark
         }
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)latencies.Count;
         var collections = GC.CollectionCount(0) - collectionsBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         if (verbose)
         {
             for (var i = 0; i < requests.Count; i++)
@@ -139,6 +141,7 @@ public static class QueryBenchmark
             // Garbage per query drives the tail: each gen0 collection pauses a query.
             ["alloc_kb_per_query"] = Math.Round(allocatedPerQuery / 1024, 1),
             ["gen0_collections"] = collections,
+            ["gc_pause_ms"] = Math.Round(paused.TotalMilliseconds, 1),
             ["max_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576,
             // French analysis (elision, stemming) finds more than the baselines' folding-only tokens, so totals differ by design.
             ["hits"] = results.Select(r => r.Total).ToList(),

@@ -67,7 +67,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
 
     private Collected Collect(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, bool relaxed, int window)
     {
-        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.QueryVocabulary(_analyzer), snapshot.Reader).Build(clauses, relaxed);
+        var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.QueryVocabulary(_analyzer), snapshot.Terms).Build(clauses, relaxed);
         var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var years = request.YearFrom is null && request.YearTo is null
             ? ((int, int)?)null

@@ -68,6 +68,10 @@ public sealed class IndexSnapshot
     }
     private QueryVocabulary? _vocabularyOfQueries;
 
+    /// <summary>The term look-ups of this snapshot's queries, kept while it serves.</summary>
+    internal TermContexts Terms => LazyInitializer.EnsureInitialized(ref _terms, () => new TermContexts(Reader));
+    private TermContexts? _terms;
+
     /// <summary>The facet values, places and organisations query words can name; built on first use.</summary>
     internal QueryVocabulary QueryVocabulary(Lucene.Net.Analysis.Analyzer analyzer) =>
         LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, () =>

@@ -23,7 +23,7 @@ public sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IR
 /// rarest word loses much. Neighbouring words found close together add a bonus. Facet filters are not
 /// part of it: the collector applies them, so that each facet's counts can leave its own filter out.
 /// </summary>
-public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, IndexReader? reader = null)
+internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, TermContexts? terms = null)
 {
     // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
     private const float TieBreaker = 0.1f;
@@ -113,7 +113,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
             return query;
         }
-        var cases = reader?.MaxDoc ?? 0;
+        var cases = terms?.Reader.MaxDoc ?? 0;
         var rare = groups.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
         if (rare.Count == 0)
         {
@@ -292,23 +292,23 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
                 var term = new Term(facet.Facet, facet.Value);
                 var tagged = DocFreq(term);
                 // A value most cases carry ("association") tells nothing, and scoring it costs a pass over them all.
-                if (reader is not null && tagged >= UninformativeShare * reader.MaxDoc)
+                if (terms is not null && tagged >= UninformativeShare * terms.Reader.MaxDoc)
                 {
                     return 0;
                 }
-                any.Add(new ConstantScoreQuery(new TermQuery(term)) { Boost = FacetBoost });
+                any.Add(new ConstantScoreQuery(Exact(term)) { Boost = FacetBoost });
                 return tagged;
             case PlaceConcept place:
                 var codes = place.Place.IndexCodes().ToList();
                 // Its own code first; a commune's département and region, then a département's region, weigh less.
                 for (var level = 0; level < codes.Count; level++)
                 {
-                    any.Add(new ConstantScoreQuery(new TermQuery(new Term(CaseStudySchema.Place, codes[level]))) { Boost = PlaceBoost / (1 + level) });
+                    any.Add(new ConstantScoreQuery(Exact(new Term(CaseStudySchema.Place, codes[level]))) { Boost = PlaceBoost / (1 + level) });
                 }
                 return codes.Max(c => DocFreq(new Term(CaseStudySchema.Place, c)));
             case OrganisationConcept organisation:
                 Query name = organisation.Terms.Length == 1
-                    ? new TermQuery(new Term(CaseStudySchema.Organisations, organisation.Terms[0]))
+                    ? Exact(new Term(CaseStudySchema.Organisations, organisation.Terms[0]))
                     : Phrase(CaseStudySchema.Organisations, organisation.Terms.Select((t, i) => (t, i)).ToList());
                 any.Add(new ConstantScoreQuery(name) { Boost = OrganisationBoost });
                 return organisation.Terms.Min(t => DocFreq(new Term(CaseStudySchema.Organisations, t)));
@@ -326,7 +326,7 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         var docFreq = 0;
         foreach (var (field, boost) in CaseStudySchema.TextFields)
         {
-            Query fieldQuery = tokens.Count == 1 ? new TermQuery(new Term(field, tokens[0].Term)) : Phrase(field, tokens);
+            Query fieldQuery = tokens.Count == 1 ? Exact(new Term(field, tokens[0].Term)) : Phrase(field, tokens);
             fieldQuery.Boost = boost * weight;
             any.Add(fieldQuery);
             docFreq = Math.Max(docFreq, tokens.Min(t => DocFreq(new Term(field, t.Term))));
@@ -334,7 +334,9 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, Q
         return docFreq;
     }
 
-    private int DocFreq(Term term) => reader?.DocFreq(term) ?? 0;
+    private int DocFreq(Term term) => terms?.Of(term).DocFreq ?? 0;
+
+    private TermQuery Exact(Term term) => terms?.Query(term) ?? new TermQuery(term);
 
     // A prefix is a deliberate request: it is always required.
     private static int DocFreqOfPrefix() => 0;
