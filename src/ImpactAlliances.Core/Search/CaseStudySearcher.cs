@@ -25,13 +25,13 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var clauses = UserQuery.Parse(request.Query);
         var (searched, corrections) = request.Literal ? (clauses, []) : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms);
         var result = Run(snapshot, request, searched, out var failedOnly) with { Corrections = corrections };
-        if (result.Total == 0 && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        if (result.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
         {
-            // No case holds half of the rarer words: show those that hold the most of them, and say so.
+            // Few cases hold half of the rarer words: those come first, then the cases holding some of them; the page says so.
             var relaxed = Run(snapshot, request, searched, out _, relaxed: true);
-            if (relaxed.Total > 0)
+            if (relaxed.Total > result.Total)
             {
-                return relaxed with { Corrections = corrections, Relaxed = true };
+                return relaxed with { Corrections = corrections, Relaxed = true, StrictTotal = result.Total };
             }
         }
         return result.Total > 0 ? result : result with
@@ -90,7 +90,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
             var clauses = UserQuery.Parse(request.Query);
             var searched = request.Literal ? clauses : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms).Clauses;
             var run = Collect(snapshot, request, searched, relaxed: false, SearchIndexOptions.MaxResultWindow);
-            if (run.Collector.Total == 0 && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+            if (run.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
             {
                 // The same fallback as the result page, so that the export holds what the page shows.
                 run = Collect(snapshot, request, searched, relaxed: true, SearchIndexOptions.MaxResultWindow);

@@ -50,8 +50,14 @@ public sealed record SearchResult(
     /// <summary>The query as it was searched, after corrections; equal to <see cref="Query"/> when none.</summary>
     public string SearchedQuery => Corrections.Aggregate(Query, (q, c) => ReplaceWord(q, c.From, c.To));
 
-    /// <summary>No case held enough of the rarer words; these hold the most of them.</summary>
+    /// <summary>
+    /// Few cases held enough of the rarer words (<see cref="StrictTotal"/>): they come first, followed by the
+    /// cases holding some of the words.
+    /// </summary>
     public bool Relaxed { get; init; }
+
+    /// <summary>When <see cref="Relaxed"/>, how many cases held enough of the rarer words.</summary>
+    public int StrictTotal { get; init; }
 
     /// <summary>The year range applied, if any.</summary>
     public (int? From, int? To) Years { get; init; }

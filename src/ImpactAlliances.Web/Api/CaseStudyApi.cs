@@ -61,6 +61,7 @@ public static class CaseStudyApi
         result.SearchedQuery,
         result.Corrections,
         result.Relaxed,
+        result.StrictTotal,
         result.Total,
         result.Page,
         result.Size,
@@ -71,7 +72,7 @@ public static class CaseStudyApi
         result.FilterRemovals,
         result.QuerySuggestions);
 
-    private sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int Total, int Page, int Size, string Sort,
+    private sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int Total, int Page, int Size, string Sort,
         IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
         IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
 
