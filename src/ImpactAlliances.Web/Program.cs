@@ -11,15 +11,21 @@ var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
 // that `dotnet run` works the same in Production as a published site does.
 builder.WebHost.UseStaticWebAssets();
+// `dotnet run` serves the build's asset manifest, for which ASP.NET Core would send every asset with no-cache;
+// keep the manifest's own headers instead, as a published site does: fingerprinted assets are immutable for a
+// year (a changed file gets a new name), the others revalidate with their ETag.
+builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // HTML and JSON compress to a fraction of their size; Brotli first, gzip for older clients.
 builder.Services.AddResponseCompression(options =>
 {
     options.EnableForHttps = true;
-    options.MimeTypes = ["text/html", "application/json", "application/problem+json", "text/csv", "application/vnd.citationstyles.csl+json"];
+    options.MimeTypes = ["text/html", "application/json", "application/problem+json", "text/csv", "application/vnd.citationstyles.csl+json",
+        Discovery.AtomType, "application/xml"];
 });
 
 builder.Services.AddCaseStudySearch(builder.Configuration);
+builder.Services.AddPublicApi();
 // French pages: write accented letters as they are instead of as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository");
@@ -41,13 +47,15 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = ex => ex is IndexUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+// Before the read-only check: it answers the API's CORS preflight (OPTIONS) itself.
+app.UseCors();
 app.UseReadOnlyMethods();
-app.MapStaticAssets();
+app.MapStaticAssets().WithPublicImmutableCaching();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapCaseStudyApi();
-app.MapExportApi();
+app.MapPublicApi();
+app.MapDiscovery();
 
 app.Run();
 

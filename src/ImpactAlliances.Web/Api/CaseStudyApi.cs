@@ -1,37 +1,55 @@
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
+using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Web.Api;
 
 /// <summary>The JSON API: <c>/api/search</c> and <c>/api/cases/{slug}</c> (DESIGN.md, "URLs and API").</summary>
 public static class CaseStudyApi
 {
-    /// <summary>Maps the API routes.</summary>
-    public static IEndpointRouteBuilder MapCaseStudyApi(this IEndpointRouteBuilder routes)
+    /// <summary>Maps the API routes on the <c>/api</c> group.</summary>
+    public static IEndpointRouteBuilder MapCaseStudyApi(this IEndpointRouteBuilder api)
     {
-        var api = routes.MapGroup("/api");
-        api.MapGet("/search", IResult (HttpRequest request, ICaseStudySearch search) =>
+        api.MapGet("/search", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options) =>
         {
             var state = SearchState.FromQuery(request.Query);
-            var result = search.Search(state.ToRequest());
-            return result.UnknownFilters.Count > 0
-                ? UnknownFilterProblem(result.UnknownFilters)
-                : TypedResults.Json(ToJson(result), CaseJson.Options);
-        });
-        api.MapGet("/suggest", (HttpRequest request, ICaseStudySearch search) =>
+            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state)
+                ?? TypedResults.Json(ToJson(search.Search(state.ToRequest())), CaseJson.Options);
+        })
+            .WithName("search")
+            .WithSummary("Chercher des cas")
+            .WithDescription("Les cas qui répondent au texte et aux filtres, une page à la fois, avec les comptes de chaque facette " +
+                "(chaque facette compte avec les filtres des autres facettes, pas les siens), la période et, sans résultat, des pistes.")
+            .WithMetadata(new DocumentedParameters(ParameterSet.Search))
+            .Produces<SearchJson>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/suggest", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options) =>
         {
             // The page sends its current filters along, so that a facet suggestion adds to the current search.
             var state = SearchState.FromQuery(request.Query);
-            return TypedResults.Json(
+            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) ?? TypedResults.Json(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
                     s.Kind.ToString().ToLowerInvariant(), s.Label, s.Detail, SuggestionUrl(s, state))).ToList()),
                 CaseJson.Options);
-        });
+        })
+            .WithName("suggest")
+            .WithSummary("Suggestions pendant la frappe")
+            .WithDescription("Valeurs de facette (avec leur nombre de cas), titres de cas et noms d'organisations qui complètent les derniers mots de q. " +
+                "Chaque suggestion porte l'adresse où elle mène : le cas, ou la recherche courante (ses filtres passés en paramètres) avec le filtre ajouté.")
+            .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets))
+            .Produces<SuggestJson>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
                 ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), CaseJson.Options)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."));
-        return routes;
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."))
+            .WithName("case")
+            .WithSummary("Un cas")
+            .WithDescription("L'en-tête YAML du cas (ses facettes, organisations, territoire, sources, statut éditorial), son texte rendu en HTML nettoyé, son adresse et les cas proches avec ce qu'ils partagent.")
+            .WithMetadata(new DocumentedParameters(ParameterSet.Slug))
+            .Produces<CaseJsonBody>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using CsvHelper.Configuration;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
+using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Web.Api;
 
@@ -22,11 +23,19 @@ public static class ExportApi
     /// <summary>The formats, by their <c>format</c> parameter.</summary>
     public static readonly IReadOnlyList<string> Formats = ["csv", "json", "csl-json"];
 
-    /// <summary>Maps the export route.</summary>
-    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
+    /// <summary>Maps the export route on the <c>/api</c> group.</summary>
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder api)
     {
-        routes.MapGet("/api/export", Export);
-        return routes;
+        api.MapGet("/export", Export)
+            .WithName("export")
+            .WithSummary("Exporter tous les résultats d'une recherche")
+            .WithDescription("Tous les cas d'une recherche (mêmes paramètres que /api/search, sans page ni size), dans son ordre, envoyés au fil de l'eau. " +
+                "L'export dit ce qui le reproduit : texte, filtres, tri, nombre de cas, date, version de l'index et commit du contenu " +
+                "(lignes de commentaire # en tête du CSV, bloc export du JSON, note de chaque élément CSL-JSON, et en-têtes de réponse).")
+            .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets | ParameterSet.Years | ParameterSet.Sort | ParameterSet.Literal | ParameterSet.Export))
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: ["application/json", "application/vnd.citationstyles.csl+json"])
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
     }
 
     /// <summary>The export URL of a search state, in one format.</summary>
@@ -36,18 +45,22 @@ public static class ExportApi
         return $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}format={format}{(semicolon ? "&separator=semicolon" : "")}";
     }
 
-    private static async Task<IResult> Export(HttpContext http, ICaseStudySearch search, TimeProvider clock)
+    private static async Task<IResult> Export(HttpContext http, ICaseStudySearch search, TimeProvider clock, IOptions<SearchIndexOptions> options)
     {
         var format = http.Request.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "csv";
         if (!Formats.Contains(format))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Format d'export inconnu",
-                detail: $"Le paramètre format vaut « {format} » ; formats possibles : {string.Join(", ", Formats)}.");
+            return ApiParameters.Problem([new("format", $"format vaut « {format} » ; formats possibles : {string.Join(", ", Formats)}.")]);
+        }
+        var separator = http.Request.Query["separator"].FirstOrDefault();
+        if (separator is not (null or "" or "comma" or "semicolon"))
+        {
+            return ApiParameters.Problem([new("separator", $"separator vaut « {separator} » ; valeurs possibles : comma, semicolon.")]);
         }
         var state = SearchState.FromQuery(http.Request.Query);
-        if (UnknownFilter.In(search.Taxonomy, state.Filters) is { Count: > 0 } unknown)
+        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state) is { } refusal)
         {
-            return CaseStudyApi.UnknownFilterProblem(unknown);
+            return refusal;
         }
         using var export = search.Export(state.ToRequest(), clock);
         var info = export.Info;
@@ -55,8 +68,9 @@ public static class ExportApi
         var response = http.Response;
         response.Headers["X-Export-Search"] = searchUrl;
         response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-Index-Version"] = info.IndexVersion;
-        response.Headers["X-Content-Commit"] = info.ContentCommit ?? "";
+        // The export's own version and commit: the index may have been switched since the request began.
+        response.Headers[IndexVersionCaching.VersionHeader] = info.IndexVersion;
+        response.Headers[IndexVersionCaching.CommitHeader] = info.ContentCommit ?? "";
         var stamp = info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         var extension = format == "csv" ? "csv" : "json";
         response.Headers.ContentDisposition = $"attachment; filename=\"impact-alliances-{stamp}{(format == "csl-json" ? "-csl" : "")}.{extension}\"";
@@ -64,7 +78,7 @@ public static class ExportApi
         {
             case "csv":
                 response.ContentType = "text/csv; charset=utf-8";
-                await WriteCsv(response.Body, export, searchUrl, http.Request.Query["separator"] == "semicolon", http);
+                await WriteCsv(response.Body, export, searchUrl, separator == "semicolon", http);
                 break;
             case "json":
                 response.ContentType = "application/json; charset=utf-8";
@@ -204,7 +218,7 @@ public static class ExportApi
     // Accented letters written as they are: the exports are read by people too.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    private static string Absolute(HttpContext http, string path) => $"{http.Request.Scheme}://{http.Request.Host}{path}";
+    private static string Absolute(HttpContext http, string path) => Discovery.Absolute(http.Request, path);
 }
 
 /// <summary>A case as a CSL-JSON item (Citation Style Language): what reference managers import.</summary>

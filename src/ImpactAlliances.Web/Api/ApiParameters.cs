@@ -1,0 +1,139 @@
+using System.Globalization;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+
+namespace ImpactAlliances.Web.Api;
+
+/// <summary>A query or route parameter of the API, as the OpenAPI document and the documentation page describe it.</summary>
+/// <param name="Name">The parameter's name in the URL.</param>
+/// <param name="Type">Its JSON type: <c>string</c>, <c>integer</c> or <c>boolean</c>; facets are arrays of strings.</param>
+/// <param name="Description">What it does, in French.</param>
+/// <param name="Repeatable">Whether it may be given several times (facet values).</param>
+/// <param name="Values">The values it takes, when it takes only a few.</param>
+/// <param name="Minimum">The smallest value of an integer.</param>
+/// <param name="Maximum">The largest value of an integer.</param>
+public sealed record ApiParameter(string Name, string Type, string Description, bool Repeatable = false,
+    IReadOnlyList<string>? Values = null, int? Minimum = null, int? Maximum = null);
+
+/// <summary>A parameter the API refuses, with why.</summary>
+/// <param name="Name">The parameter's name in the URL.</param>
+/// <param name="Message">What is wrong and what it accepts, in French.</param>
+public sealed record InvalidParameter(string Name, string Message);
+
+/// <summary>
+/// The parameters of the search, suggest, export and feed endpoints: described once for the OpenAPI document and
+/// the documentation page, and checked strictly. The pages read the same URL leniently (a malformed value falls
+/// back to its default, <see cref="SearchState.FromQuery"/>); a client of the API gets a 400 naming the parameter.
+/// </summary>
+public static class ApiParameters
+{
+    /// <summary>The first and last start years a case may have.</summary>
+    public const int FirstYear = 1000, LastYear = 9999;
+
+    /// <summary>The sort orders, by their <c>sort</c> value.</summary>
+    public static readonly IReadOnlyList<string> Sorts = Enum.GetNames<SearchSort>().Select(s => s.ToLowerInvariant()).ToList();
+
+    /// <summary>Every parameter of a search, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<ApiParameter> Search(SearchIndexOptions options, Taxonomy? taxonomy) =>
+    [
+        new(SearchState.QueryKey, "string", "Texte cherché, en français : chaque mot compte ; \"…\" pour une expression, numéri* pour un début de mot, -mot pour exclure, OR ou OU entre deux mots."),
+        .. CaseStudySchema.Facets.Select(f => new ApiParameter(f.Key, "string",
+            $"Filtre {(taxonomy?.Find(f.Key)?.Label is { } label ? $"« {label} »" : f.Key)} : une valeur (son identifiant, comme dans /themes), à répéter pour en choisir plusieurs (OU dans une facette, ET entre facettes). Une valeur inconnue donne une erreur 400.",
+            Repeatable: true, Values: taxonomy?.Find(f.Key)?.Values.Select(v => v.Slug).ToList())),
+        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres) ; les cas sans année connue sont alors exclus.", Minimum: FirstYear, Maximum: LastYear),
+        new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: FirstYear, Maximum: LastYear),
+        new(SearchState.SortKey, "string", "Ordre : relevance (pertinence, par défaut avec du texte), recent (dernière mise à jour, par défaut sans texte), title (titre), year (année de début).", Values: Sorts),
+        new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {SearchIndexOptions.MaxResultWindow.ToString("N0", Formats.French)} premiers résultats.", Minimum: 1),
+        new(SearchState.SizeKey, "integer", $"Résultats par page : {options.PageSize} par défaut, {options.MaxPageSize} au plus.", Minimum: 1, Maximum: options.MaxPageSize),
+        new(SearchState.LiteralKey, "boolean", "1 ou true : chercher les mots tels qu'écrits, sans correction orthographique.", Values: ["0", "1", "false", "true"]),
+    ];
+
+    /// <summary>The route parameter of a case.</summary>
+    public static readonly ApiParameter Slug = new("slug", "string", "Identifiant du cas : le nom de son fichier sans .md, comme dans l'adresse /exemples/{slug}.");
+
+    /// <summary>The export's own parameters.</summary>
+    public static readonly IReadOnlyList<ApiParameter> Export =
+    [
+        new("format", "string", "Format : csv (par défaut), json ou csl-json (pour les logiciels de bibliographie).", Values: ExportApi.Formats),
+        new("separator", "string", "semicolon : séparer les colonnes du CSV par des points-virgules (tableurs en français).", Values: ["comma", "semicolon"]),
+    ];
+
+    /// <summary>The parameters a search request (search, suggest, export, feed) gets wrong: every one, not only the first.</summary>
+    public static IReadOnlyList<InvalidParameter> Check(IQueryCollection query, SearchIndexOptions options)
+    {
+        var invalid = new List<InvalidParameter>();
+        var size = Integer(query, SearchState.SizeKey, 1, options.MaxPageSize, $"un entier de 1 à {options.MaxPageSize}", invalid) ?? options.PageSize;
+        var lastPage = (SearchIndexOptions.MaxResultWindow + size - 1) / size;
+        Integer(query, SearchState.PageKey, 1, lastPage,
+            $"un entier de 1 à {lastPage} (à {size} résultats par page, les {SearchIndexOptions.MaxResultWindow.ToString("N0", Formats.French)} premiers résultats)", invalid);
+        var from = Integer(query, SearchState.YearFromKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
+        var to = Integer(query, SearchState.YearToKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
+        if (from > to)
+        {
+            invalid.Add(new(SearchState.YearFromKey, $"year_from ({from}) est après year_to ({to}) : la période est inversée."));
+        }
+        if (Single(query, SearchState.SortKey, invalid) is { } sort && !Sorts.Contains(sort.ToLowerInvariant()))
+        {
+            invalid.Add(new(SearchState.SortKey, $"sort vaut « {sort} » ; valeurs possibles : {string.Join(", ", Sorts)}."));
+        }
+        if (Single(query, SearchState.LiteralKey, invalid) is { } literal && literal is not ("0" or "1" or "true" or "false"))
+        {
+            invalid.Add(new(SearchState.LiteralKey, $"literal vaut « {literal} » ; valeurs possibles : 0, 1, false, true."));
+        }
+        return invalid;
+    }
+
+    /// <summary>A 400 naming each invalid parameter, in the same shape as an unknown filter value's.</summary>
+    public static IResult Problem(IReadOnlyList<InvalidParameter> invalid) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Paramètre invalide",
+        detail: string.Join(" ", invalid.Select(i => i.Message)),
+        extensions: new Dictionary<string, object?>
+        {
+            ["parameters"] = invalid.Select(i => i.Name).Distinct().ToList(),
+            ["errors"] = invalid.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToList()),
+        });
+
+    /// <summary>
+    /// The 400 for a search request, or null when it is valid: malformed parameters first, then filter values
+    /// the taxonomy does not have.
+    /// </summary>
+    public static IResult? Refusal(IQueryCollection query, SearchIndexOptions options, Taxonomy taxonomy, SearchState state)
+    {
+        if (Check(query, options) is { Count: > 0 } invalid)
+        {
+            return Problem(invalid);
+        }
+        return UnknownFilter.In(taxonomy, state.Filters) is { Count: > 0 } unknown ? CaseStudyApi.UnknownFilterProblem(unknown) : null;
+    }
+
+    private static string? Single(IQueryCollection query, string name, List<InvalidParameter> invalid)
+    {
+        var values = query[name];
+        if (values.Count > 1)
+        {
+            invalid.Add(new(name, $"{name} est donné {values.Count} fois ; il en faut une seule valeur."));
+            return null;
+        }
+        // An empty value (a form's blank field) means the default, as in the pages.
+        return string.IsNullOrEmpty(values.FirstOrDefault()) ? null : values[0];
+    }
+
+    private static int? Integer(IQueryCollection query, string name, int minimum, int maximum, string expected, List<InvalidParameter> invalid)
+    {
+        if (Single(query, name, invalid) is not { } text)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+        {
+            return value;
+        }
+        invalid.Add(new(name, $"{name} vaut « {Shorten(text)} » ; il faut {expected}."));
+        return null;
+    }
+
+    // A value echoed in a message stays short, whatever was sent.
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+}

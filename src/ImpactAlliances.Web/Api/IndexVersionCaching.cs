@@ -1,0 +1,58 @@
+using ImpactAlliances.Core.Search;
+using Microsoft.Net.Http.Headers;
+
+namespace ImpactAlliances.Web.Api;
+
+/// <summary>
+/// Where an answer came from and how long it may be kept. For one index version (and the content commit it was
+/// built from) an endpoint always gives the same answer to the same URL, so the version is the answer's entity
+/// tag: every response names the version and commit in headers; a successful one also carries the ETag and
+/// Cache-Control; a client (or a proxy) whose copy has the current tag gets 304 without the work being redone.
+/// </summary>
+public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilter
+{
+    /// <summary>The response headers naming the served index version and its content commit.</summary>
+    public const string VersionHeader = "X-Index-Version", CommitHeader = "X-Content-Commit";
+
+    /// <summary>
+    /// A copy may be reused for a minute, then revalidated: a new index can be switched in at any time, and
+    /// revalidating costs a 304.
+    /// </summary>
+    public const string CacheControl = "public, max-age=60";
+
+    /// <inheritdoc />
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var served = search.Served;
+        var etag = new EntityTagHeaderValue($"\"{Token(served.Version)}.{Token(served.ContentCommit ?? "inconnu")}\"", isWeak: true);
+        var headers = http.Response.Headers;
+        headers[VersionHeader] = served.Version;
+        headers[CommitHeader] = served.ContentCommit ?? "";
+        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        {
+            Stamp(http.Response, etag);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        // Errors are not tagged: only an answer worth keeping is.
+        http.Response.OnStarting(() =>
+        {
+            if (http.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                Stamp(http.Response, etag);
+            }
+            return Task.CompletedTask;
+        });
+        return await next(context);
+    }
+
+    private static void Stamp(HttpResponse response, EntityTagHeaderValue etag)
+    {
+        response.Headers.ETag = etag.ToString();
+        response.Headers.CacheControl = CacheControl;
+    }
+
+    // An entity tag holds no quote or space: a version or commit name with one keeps its other characters.
+    private static string Token(string name) => string.Concat(name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'));
+}
