@@ -1,4 +1,5 @@
 using ImpactAlliances.Core;
+using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
@@ -23,6 +24,8 @@ builder.Services.AddCaseStudySearch(builder.Configuration);
 // French pages: write accented letters as they are instead of as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository");
+builder.Services.AddOptions<LegalOptions>().BindConfiguration("Legal");
+builder.Services.AddSingleton(new ReleaseCatalog(RepositoryPaths.Resolve(builder.Configuration["Releases:Path"] ?? "releases")));
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: ["ready"]);
 builder.Services.AddHostedService<IndexRefreshService>();
 if (builder.Configuration.GetValue<bool>("Content:Watch"))
@@ -48,6 +51,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCaseStudyApi();
 app.MapExportApi();
+app.MapReleaseFiles();
 
 app.Run();
 

@@ -17,6 +17,9 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/themes")]
     [InlineData("/themes/domaines/mobilite")]
     [InlineData("/exemples/page-qui-n-existe-pas")]
+    [InlineData("/donnees")]
+    [InlineData("/mentions-legales")]
+    [InlineData("/accessibilite")]
     public async Task Pages_pass_an_axe_audit(string path)
     {
         await using var browser = await BrowserFacts.LaunchAsync();

@@ -141,7 +141,7 @@ internal static class ReleaseWriter
 
             Contenu sous licence Creative Commons Attribution 4.0 International (CC BY 4.0, fichier `LICENSE`) :
             vous pouvez le copier, le modifier et le réutiliser, y compris commercialement, en créditant la source.
-            Citer : « {ReleaseManifest.Citation} », avec la date de cette version et son commit. Les sources
+            Citer : « {ContentLicence.Attribution} », avec la date de cette version et son commit. Les sources
             citées par chaque cas restent la propriété de leurs éditeurs.
 
             ## Fichiers

@@ -26,11 +26,11 @@ public sealed class ReleaseCatalog(string root)
             .OrderByDescending(r => r.Manifest.ReleaseDate).ThenByDescending(r => r.Name, StringComparer.Ordinal)];
     }
 
-    /// <summary>The path of a file a release lists (or of its manifest), or null when there is no such release or file.</summary>
+    /// <summary>The path of a file a release lists, its manifest or its checksums, or null when there is no such release or file.</summary>
     public string? Find(string release, string file)
     {
         var found = List().FirstOrDefault(r => r.Name == release);
-        if (found is null || (file != ReleaseManifest.FileName && found.Manifest.Files.All(f => f.Name != file)))
+        if (found is null || (file is not (ReleaseManifest.FileName or ReleaseManifest.ChecksumsFileName) && found.Manifest.Files.All(f => f.Name != file)))
         {
             return null;
         }

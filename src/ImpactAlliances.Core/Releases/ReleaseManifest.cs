@@ -29,19 +29,16 @@ public sealed record ReleaseManifest
     public required IReadOnlyDictionary<string, int> CasesByStatus { get; init; }
 
     /// <summary>The content licence (SPDX identifier).</summary>
-    public string Licence { get; init; } = "CC-BY-4.0";
+    public string Licence { get; init; } = ContentLicence.Spdx;
 
     /// <summary>The licence's text.</summary>
-    public string LicenceUrl { get; init; } = "https://creativecommons.org/licenses/by/4.0/deed.fr";
+    public string LicenceUrl { get; init; } = ContentLicence.Url;
 
     /// <summary>The credit a reuse must give.</summary>
-    public string Attribution { get; init; } = Citation;
+    public string Attribution { get; init; } = ContentLicence.Attribution;
 
     /// <summary>Every file of the release but the manifest itself, in name order.</summary>
     public required IReadOnlyList<ReleaseFile> Files { get; init; }
-
-    /// <summary>How to credit the base.</summary>
-    public const string Citation = "Impact Alliances, base d'exemples d'alliances d'intérêt général, CC BY 4.0";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
