@@ -10,4 +10,12 @@ public static class Formats
 
     /// <summary>A date as "23 novembre 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+
+    /// <summary>A file size as "1,7 Mo", "4,3 ko" or "543 octets".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1_000_000 => string.Create(French, $"{bytes / 1_000_000d:0.#} Mo"),
+        >= 1_000 => string.Create(French, $"{bytes / 1_000d:0.#} ko"),
+        _ => string.Create(French, $"{bytes} octets"),
+    };
 }

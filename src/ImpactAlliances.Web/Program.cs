@@ -1,4 +1,5 @@
 using ImpactAlliances.Core;
+using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
@@ -29,6 +30,8 @@ builder.Services.AddPublicApi();
 // French pages: write accented letters as they are instead of as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository");
+builder.Services.AddOptions<LegalOptions>().BindConfiguration("Legal");
+builder.Services.AddSingleton(new ReleaseCatalog(RepositoryPaths.Resolve(builder.Configuration["Releases:Path"] ?? "releases")));
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: ["ready"]);
 builder.Services.AddHostedService<IndexRefreshService>();
 if (builder.Configuration.GetValue<bool>("Content:Watch"))
@@ -56,6 +59,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapPublicApi();
 app.MapDiscovery();
+app.MapReleaseFiles();
 
 app.Run();
 

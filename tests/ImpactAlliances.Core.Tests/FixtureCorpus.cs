@@ -126,12 +126,13 @@ public static class FixtureCorpus
         - [seniors, personnes âgées]
         """;
 
-    /// <summary>Writes the corpus and the real taxonomy to a new temporary content folder.</summary>
+    /// <summary>Writes the corpus, the real taxonomy and the content licence to a new temporary content folder.</summary>
     public static string WriteTo(string folder)
     {
         var cases = Path.Combine(folder, "cases");
         Directory.CreateDirectory(cases);
         File.Copy(RepositoryPaths.Resolve("content/taxonomy.yml"), Path.Combine(folder, "taxonomy.yml"), overwrite: true);
+        File.Copy(RepositoryPaths.Resolve("content/LICENSE"), Path.Combine(folder, "LICENSE"), overwrite: true);
         File.WriteAllText(Path.Combine(folder, "synonyms.yml"), Synonyms);
         foreach (var c in Cases)
         {

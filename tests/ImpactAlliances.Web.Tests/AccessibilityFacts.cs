@@ -18,6 +18,9 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/themes/domaines/mobilite")]
     [InlineData("/exemples/page-qui-n-existe-pas")]
     [InlineData("/documentation-api")]
+    [InlineData("/donnees")]
+    [InlineData("/mentions-legales")]
+    [InlineData("/accessibilite")]
     public async Task Pages_pass_an_axe_audit(string path)
     {
         await using var browser = await BrowserFacts.LaunchAsync();

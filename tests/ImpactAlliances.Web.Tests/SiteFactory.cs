@@ -22,7 +22,12 @@ public class SiteFactory : WebApplicationFactory<Program>
         CopyFolder(RepositoryPaths.Resolve("content"), ContentPath);
         File.WriteAllText(Path.Combine(ContentPath, "cases", HostileSlug + ".md"), HostileCase);
         File.WriteAllText(Path.Combine(ContentPath, "cases", DraftSlug + ".md"), DraftCase(ContentPath));
+        ReleasesPath = Path.Combine(_root, "releases");
+        ReleaseFixture.WriteTo(ReleasesPath, ContentPath);
     }
+
+    /// <summary>The root of the copy: content, index and releases.</summary>
+    protected string Root => _root;
 
     /// <summary>A case still in draft: the public site leaves it out.</summary>
     public const string DraftSlug = "brouillon-quetzalcoatl";
@@ -34,12 +39,14 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string ContentPath { get; }
     public string IndexPath { get; }
+    public string ReleasesPath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Index:Path", IndexPath);
         builder.UseSetting("Index:RefreshInterval", "00:00:00.200");
+        builder.UseSetting("Releases:Path", ReleasesPath);
     }
 
     protected override void Dispose(bool disposing)

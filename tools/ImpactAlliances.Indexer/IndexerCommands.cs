@@ -15,7 +15,7 @@ public static class IndexerCommands
     /// <summary>The arguments are wrong.</summary>
     public const int BadArguments = 2;
 
-    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand()];
+    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand(), new ReleaseCommand()];
 
     private const string Usage = """
         Usage: ImpactAlliances.Indexer <command> [options]
@@ -27,6 +27,7 @@ public static class IndexerCommands
           new        create a case file from content/_template.md: new "Titre du cas"
           relevance  nDCG@10 and MRR of the search against the judged queries of tests/relevance
           generate   write a synthetic corpus for benchmarks: generate --count N --out <dir> [--seed S]
+          release    write a dated open-data release of the index: release --out <dir>
 
         Run 'ImpactAlliances.Indexer <command> --help' for a command's options.
         Exit codes: 0 success, 1 invalid content or failed build, 2 bad arguments.

@@ -3,12 +3,17 @@ using System.Globalization;
 
 namespace ImpactAlliances.Core.Indexing;
 
-/// <summary>One commit that changed a case file.</summary>
-public sealed record HistoryEntry(DateOnly Date, string Author, string Message);
+/// <summary>One commit that changed a case file: its date, author, subject (the editor's words) and id.</summary>
+public sealed record HistoryEntry(DateOnly Date, string Author, string Message)
+{
+    /// <summary>The commit's full id, for a link to the change on the repository host; null in indexes built before it was kept.</summary>
+    public string? Commit { get; init; }
+}
 
 /// <summary>
-/// The git history of the case files, read with one <c>git log</c> at index time. Empty when the content
-/// is not a git checkout or git is not installed: history is a courtesy, never a reason to fail a build.
+/// The git history of the case files, read with one <c>git log</c> at index time, following renames as
+/// <c>git log --follow</c> does for one file. Empty when the content is not a git checkout or git is not
+/// installed: history is a courtesy, never a reason to fail a build.
 /// </summary>
 public sealed class GitHistory
 {
@@ -26,7 +31,7 @@ public sealed class GitHistory
     /// <summary>The commit the content was read at (with "+modifié" when the work tree differs), or null outside git.</summary>
     public string? Commit { get; }
 
-    /// <summary>The commits that changed a file, newest first.</summary>
+    /// <summary>The commits that changed a file, under its current name or an earlier one, newest first.</summary>
     public IReadOnlyList<HistoryEntry> For(string path) => _byPath.GetValueOrDefault(Path.GetFullPath(path)) ?? [];
 
     /// <summary>Reads the history of every file below <paramref name="contentPath"/>.</summary>
@@ -37,37 +42,70 @@ public sealed class GitHistory
         {
             return None;
         }
-        var log = Git(contentPath, "log", "--no-merges", $"--format={RecordSeparator}%aI{FieldSeparator}%an{FieldSeparator}%s", "--name-only", "--", ".");
+        // Newest first, with each commit's changed files and the renames among them (-M, as --follow detects them).
+        var log = Git(contentPath, "log", "--no-merges", "-M", $"--format={RecordSeparator}%H{FieldSeparator}%aI{FieldSeparator}%an{FieldSeparator}%s",
+            "--name-status", "-z", "--", ".");
         var head = Git(contentPath, "rev-parse", "HEAD")?.Trim();
         var dirty = !string.IsNullOrEmpty(Git(contentPath, "status", "--porcelain", "--", ".")?.Trim());
         var commit = string.IsNullOrEmpty(head) ? null : dirty ? $"{head}+modifié" : head;
         return log is null ? None : new GitHistory(Parse(log, root), commit);
     }
 
+    /// <summary>
+    /// Reads <c>git log --name-status -z</c> output, newest commit first. A rename carries the file's later
+    /// name back to its older commits, so a renamed case keeps the history of its earlier name.
+    /// </summary>
     internal static Dictionary<string, List<HistoryEntry>> Parse(string log, string root)
     {
         var byPath = new Dictionary<string, List<HistoryEntry>>(StringComparer.Ordinal);
+        // A name a file had in older commits → the name it has now.
+        var laterName = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var record in log.Split(RecordSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var lines = record.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var fields = lines.Length > 0 ? lines[0].Split(FieldSeparator) : [];
-            if (fields.Length != 3 || !DateTimeOffset.TryParse(fields[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            // "hash␟date␟author␟subject\n\0status\0path\0" … ; a rename or copy has two paths.
+            var parts = record.Split('\0');
+            var fields = parts[0].TrimEnd('\n').Split(FieldSeparator);
+            if (fields.Length != 4 || !DateTimeOffset.TryParse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 continue;
             }
-            var entry = new HistoryEntry(DateOnly.FromDateTime(date.Date), fields[1], fields[2]);
-            foreach (var file in lines.Skip(1))
+            var entry = new HistoryEntry(DateOnly.FromDateTime(date.Date), fields[2], fields[3]) { Commit = fields[0] };
+            for (var i = 1; i < parts.Length; i++)
             {
-                var list = byPath.TryGetValue(Path.GetFullPath(Path.Combine(root, file)), out var existing)
-                    ? existing
-                    : byPath[Path.GetFullPath(Path.Combine(root, file))] = [];
-                if (list.Count < MaxEntries)
+                var status = parts[i].Trim('\n');
+                if (status.Length == 0 || i + 1 >= parts.Length)
                 {
-                    list.Add(entry);
+                    continue;
                 }
+                var path = parts[++i];
+                if (status[0] is 'R' or 'C' && i + 1 < parts.Length)
+                {
+                    var after = parts[++i];
+                    var current = laterName.GetValueOrDefault(after, after);
+                    Add(byPath, root, current, entry);
+                    if (status[0] == 'R')
+                    {
+                        laterName[path] = current;
+                    }
+                    continue;
+                }
+                Add(byPath, root, laterName.GetValueOrDefault(path, path), entry);
             }
         }
         return byPath;
+    }
+
+    private static void Add(Dictionary<string, List<HistoryEntry>> byPath, string root, string file, HistoryEntry entry)
+    {
+        var key = Path.GetFullPath(Path.Combine(root, file));
+        if (!byPath.TryGetValue(key, out var list))
+        {
+            byPath[key] = list = [];
+        }
+        if (list.Count < MaxEntries)
+        {
+            list.Add(entry);
+        }
     }
 
     private static string? Git(string workingDirectory, params string[] arguments)

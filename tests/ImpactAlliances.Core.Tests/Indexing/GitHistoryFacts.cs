@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
@@ -54,18 +53,36 @@ public sealed class GitHistoryFacts : IDisposable
         }
     }
 
-    private string Git(params string[] arguments)
+    [Fact]
+    public void A_case_lists_only_the_commits_that_changed_its_file_across_a_rename_as_git_log_follow_does()
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Éditrice Test";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "editrice@example.org";
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-        return output;
+        var content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        var cases = Path.Combine(content, "cases");
+        Git("init", "-q");
+        Git("add", ".");
+        Git("commit", "-q", "-m", "Ajout des premiers cas");
+        File.AppendAllText(Path.Combine(cases, "velo-ecole-quartiers.md"), "\nUne phrase de plus.\n");
+        Git("commit", "-q", "-am", "Vélo-école : précise le public");
+        File.AppendAllText(Path.Combine(cases, "microcredit-outre-mer.md"), "\nAutre cas.\n");
+        Git("commit", "-q", "-am", "Microcrédit : complète le contexte");
+        Git("mv", "content/cases/velo-ecole-quartiers.md", "content/cases/velo-ecole-lille.md");
+        Git("commit", "-q", "-m", "Vélo-école : renomme le fichier");
+        var renamed = Path.Combine(cases, "velo-ecole-lille.md");
+        File.AppendAllText(renamed, "\nEncore une phrase.\n");
+        Git("commit", "-q", "-am", "Vélo-école : ajoute le bilan 2025");
+
+        var history = GitHistory.Read(content).For(renamed);
+
+        var follow = Git("log", "--follow", "--format=%H%x1f%s", "--", "content/cases/velo-ecole-lille.md")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\u001f')).ToList();
+        Assert.Equal(4, follow.Count);
+        Assert.Equal(follow.Select(f => f[0]), history.Select(e => e.Commit));
+        Assert.Equal(follow.Select(f => f[1]), history.Select(e => e.Message));
+        Assert.DoesNotContain(history, e => e.Message.StartsWith("Microcrédit", StringComparison.Ordinal));
+        Assert.Equal(2, GitHistory.Read(content).For(Path.Combine(cases, "microcredit-outre-mer.md")).Count);
     }
+
+    private string Git(params string[] arguments) => TestGit.Run(_folder.Path, arguments);
 
     public void Dispose() => _folder.Dispose();
 }

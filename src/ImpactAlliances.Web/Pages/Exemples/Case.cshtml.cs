@@ -16,6 +16,12 @@ public sealed class CaseModel(ICaseStudySearch search, IOptions<RepositoryOption
     /// <summary>How to cite it.</summary>
     public CaseCitation Citation { get; private set; } = null!;
 
+    /// <summary>The case's file, relative to the repository root.</summary>
+    public string FilePath { get; private set; } = "";
+
+    /// <summary>The repository host's links: each change, the file's edit page, the contribution guide.</summary>
+    public RepositoryOptions Repository => repository.Value;
+
     /// <summary>Shows the case, or the 404 page when no case has that slug.</summary>
     public IActionResult OnGet(string? slug)
     {
@@ -26,9 +32,9 @@ public sealed class CaseModel(ICaseStudySearch search, IOptions<RepositoryOption
         }
         Case = page;
         var commit = search.Served.ContentCommit;
-        var slugPath = $"{ContentLoader.CasesFolder}/{page.Case.Case.Slug}.md";
+        FilePath = $"content/{ContentLoader.CasesFolder}/{page.Case.Case.Slug}.md";
         Citation = CaseCitation.Of(page.Case.Case, $"{Request.Scheme}://{Request.Host}/exemples/{page.Case.Case.Slug}", commit,
-            repository.Value.FileAt(commit, $"content/{slugPath}"), clock.GetUtcNow());
+            repository.Value.FileAt(commit, FilePath), clock.GetUtcNow());
         return Page();
     }
 }
