@@ -25,14 +25,14 @@ public static class ContentFile
     /// <param name="root">The folder links may point into; by default the file's own folder.</param>
     public static string? ReadText(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null)
     {
-        if (Refusal(path, root ?? Path.GetDirectoryName(Path.GetFullPath(path))!) is { } refusal)
-        {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, refusal));
-            return null;
-        }
         byte[] bytes;
         try
         {
+            if (Refusal(path, root ?? Path.GetDirectoryName(Path.GetFullPath(path))!) is { } refusal)
+            {
+                diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, refusal));
+                return null;
+            }
             bytes = ReadAtMost(path, MaxBytes + 1);
         }
         catch (IOException ex)

@@ -11,7 +11,7 @@ internal static class YamlNodes
     /// <summary>The deepest nesting of lists and mappings read: a case needs 3 levels.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>The most nodes a document may stand for once its aliases (<c>*name</c>) are expanded.</summary>
+    /// <summary>The most nodes the aliases (<c>*name</c>) of a document may stand for once expanded.</summary>
     public const int MaxNodes = 100_000;
 
     /// <summary>Loads a YAML document whose root must be a mapping; reports malformed YAML with its line.</summary>
@@ -67,8 +67,8 @@ internal static class YamlNodes
     }
 
     /// <summary>
-    /// The first place where the text nests deeper than <see cref="MaxDepth"/> or expands to more than
-    /// <see cref="MaxNodes"/> nodes (a "billion laughs" of aliases), found by walking the parser's events
+    /// The first place where the text nests deeper than <see cref="MaxDepth"/> or its aliases expand to
+    /// more than <see cref="MaxNodes"/> nodes (a "billion laughs"), found by walking the parser's events
     /// with counters; null when within the limits or malformed (loading reports that).
     /// </summary>
     private static (int Line, string Message)? BeyondLimits(string text)
@@ -77,7 +77,7 @@ internal static class YamlNodes
         // Per open list or mapping: its nodes so far and the depth below it, aliases expanded.
         var open = new Stack<Frame>();
         var anchors = new Dictionary<string, (long Nodes, int Depth)>(StringComparer.Ordinal);
-        long total = 0;
+        long expandedByAliases = 0;
         try
         {
             while (parser.MoveNext())
@@ -116,22 +116,17 @@ internal static class YamlNodes
                             return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux une fois l'alias *{alias.Value.Value} développé : simplifiez la structure");
                         }
                         added = expanded;
-                        // The alias's nodes count again each time it is used.
-                        total += expanded.Nodes;
+                        expandedByAliases += expanded.Nodes;
+                        if (expandedByAliases > MaxNodes)
+                        {
+                            return (line, $"les alias YAML (*nom) développent plus de {MaxNodes} nœuds : n'enchaînez pas les alias");
+                        }
                         break;
                 }
                 if (added is { } node && open.TryPeek(out var parent))
                 {
                     parent.Nodes += node.Nodes;
                     parent.Depth = Math.Max(parent.Depth, node.Depth);
-                }
-                if (current is ScalarEvent or SequenceStart or MappingStart)
-                {
-                    total++;
-                }
-                if (total > MaxNodes)
-                {
-                    return (line, $"les alias YAML (*nom) développent plus de {MaxNodes} nœuds : n'enchaînez pas les alias");
                 }
             }
         }

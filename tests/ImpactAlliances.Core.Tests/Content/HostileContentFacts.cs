@@ -38,7 +38,7 @@ public sealed class HostileContentFacts : IDisposable
         }
         var path = Write("cases/rires.md", yaml.Append("---\n").ToString());
 
-        // a: 11 nodes, b: 111, c: 1,111, d: 11,111: e's eighth alias passes 100,000, on line 6.
+        // Aliases in b stand for 110 nodes, in c 1,110, in d 11,110; e's eighth alias passes 100,000, on line 6.
         await AssertOnlyError(path, 6, $"les alias YAML (*nom) développent plus de {YamlNodes.MaxNodes} nœuds : n'enchaînez pas les alias");
     }
 
