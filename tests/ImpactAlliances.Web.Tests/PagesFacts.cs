@@ -317,7 +317,12 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/themes/domaines/%20")]
     [InlineData("/themes/%20/x")]
     [InlineData("/themes/%20/%20")]
-    public async Task A_segment_of_white_space_gets_the_404_page_not_an_error(string url)
+    // The error page asked for directly: not the status in its address.
+    [InlineData("/erreur/500")]
+    [InlineData("/erreur/503")]
+    [InlineData("/erreur/999")]
+    [InlineData("/erreur")]
+    public async Task A_segment_of_white_space_or_the_error_page_gets_the_404_page_not_an_error(string url)
     {
         var response = await _client.GetAsync(url);
 

@@ -11,8 +11,9 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     private const string Fence = "---";
 
     /// <summary>Reads and checks a case file; the slug is its file name.</summary>
-    public CaseFile? Read(string path, ICollection<ContentDiagnostic> diagnostics) =>
-        Parse(path, Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), diagnostics);
+    /// <param name="root">The content folder, which links may point into (<see cref="ContentFile"/>).</param>
+    public CaseFile? Read(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null) =>
+        ContentFile.ReadText(path, diagnostics, root) is { } text ? Parse(path, Path.GetFileNameWithoutExtension(path), text, diagnostics) : null;
 
     /// <summary>Parses and checks case text; <paramref name="path"/> only names it in diagnostics.</summary>
     public CaseFile? Parse(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics)

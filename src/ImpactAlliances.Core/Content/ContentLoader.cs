@@ -49,10 +49,10 @@ public static class ContentLoader
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
         var reader = new CaseStudyReader(taxonomy, today, sourceHosts);
         var results = new ConcurrentBag<(string Path, CaseKey? Key, List<ContentDiagnostic> Diagnostics)>();
-        Parallel.ForEach(CaseFiles(contentPath), file =>
+        Parallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
         {
             var own = new List<ContentDiagnostic>();
-            var caseFile = reader.Read(file, own);
+            var caseFile = reader.Read(file, own, contentPath);
             if (caseFile is not null)
             {
                 onCase(caseFile);
@@ -67,16 +67,14 @@ public static class ContentLoader
         return new ContentScan(taxonomy, diagnostics, across.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).ToHashSet());
     }
 
-    /// <summary>Case files below the content folder; names starting with '_' (templates) are not cases.</summary>
-    public static IReadOnlyList<string> CaseFiles(string contentPath)
+    /// <summary>
+    /// Case files below the content folder; names starting with '_' (templates) are not cases. Folder links
+    /// out of the content folder and loops are reported to <paramref name="diagnostics"/> and not followed.
+    /// </summary>
+    public static IReadOnlyList<string> CaseFiles(string contentPath, ICollection<ContentDiagnostic>? diagnostics = null)
     {
         var folder = Path.Combine(contentPath, CasesFolder);
-        return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-                .Where(f => !Path.GetFileName(f).StartsWith('_'))
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+        return Directory.Exists(folder) ? ContentFile.MarkdownFiles(folder, diagnostics) : [];
     }
 
     /// <summary>What the checks across files need of a case: not its body.</summary>

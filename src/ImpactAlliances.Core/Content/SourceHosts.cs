@@ -41,7 +41,11 @@ public sealed class SourceHosts
         {
             return None;
         }
-        var root = YamlNodes.LoadMapping(path, File.ReadAllText(path), lineOffset: 0, diagnostics);
+        if (ContentFile.ReadText(path, diagnostics) is not { } text)
+        {
+            return None;
+        }
+        var root = YamlNodes.LoadMapping(path, text, lineOffset: 0, diagnostics);
         var hosts = new List<(string, string)>();
         var labels = new List<(string, string)>();
         if (root?.Children.TryGetValue(new YamlScalarNode("rejected"), out var list) != true || list is not YamlSequenceNode entries)

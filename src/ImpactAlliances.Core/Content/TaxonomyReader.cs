@@ -17,7 +17,7 @@ public static class TaxonomyReader
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "taxonomy file not found"));
             return null;
         }
-        return Parse(path, File.ReadAllText(path), diagnostics);
+        return ContentFile.ReadText(path, diagnostics) is { } text ? Parse(path, text, diagnostics) : null;
     }
 
     /// <summary>Parses taxonomy YAML text; <paramref name="path"/> only names it in diagnostics.</summary>

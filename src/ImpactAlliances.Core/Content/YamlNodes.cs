@@ -1,4 +1,6 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using ScalarEvent = YamlDotNet.Core.Events.Scalar;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;
@@ -6,10 +8,41 @@ namespace ImpactAlliances.Core.Content;
 /// <summary>Small helpers over YamlDotNet's representation model, which keeps each node's line.</summary>
 internal static class YamlNodes
 {
+    /// <summary>The deepest nesting of lists and mappings read: a case needs 3 levels.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The most nodes the aliases (<c>*name</c>) of a document may stand for once expanded.</summary>
+    public const int MaxNodes = 100_000;
+
     /// <summary>Loads a YAML document whose root must be a mapping; reports malformed YAML with its line.</summary>
     /// <param name="lineOffset">Lines of the file before the YAML text (the front matter's opening fence).</param>
     public static YamlMappingNode? LoadMapping(string path, string text, int lineOffset, ICollection<ContentDiagnostic> diagnostics)
     {
+        var before = diagnostics.Count;
+        var root = Load(path, text, lineOffset, diagnostics);
+        if (root is YamlMappingNode mapping)
+        {
+            return mapping;
+        }
+        if (diagnostics.Count == before)
+        {
+            diagnostics.Add(new(path, 1 + lineOffset, DiagnosticSeverity.Error, "expected a YAML mapping of keys and values"));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Loads a YAML document's root node: null for an empty document, or with a diagnostic for malformed
+    /// YAML or YAML beyond the limits (<see cref="MaxDepth"/>, <see cref="MaxNodes"/>), which are checked on
+    /// the event stream before any node is built, so deep nesting cannot overflow the stack.
+    /// </summary>
+    public static YamlNode? Load(string path, string text, int lineOffset, ICollection<ContentDiagnostic> diagnostics)
+    {
+        if (BeyondLimits(text) is { } beyond)
+        {
+            diagnostics.Add(new(path, beyond.Line + lineOffset, DiagnosticSeverity.Error, beyond.Message));
+            return null;
+        }
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
         try
@@ -30,12 +63,85 @@ internal static class YamlNodes
             diagnostics.Add(new(path, line, DiagnosticSeverity.Error, "malformed YAML: a list '[' or mapping '{' is not closed"));
             return null;
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
+    /// The first place where the text nests deeper than <see cref="MaxDepth"/> or its aliases expand to
+    /// more than <see cref="MaxNodes"/> nodes (a "billion laughs"), found by walking the parser's events
+    /// with counters; null when within the limits or malformed (loading reports that).
+    /// </summary>
+    private static (int Line, string Message)? BeyondLimits(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        // Per open list or mapping: its nodes so far and the depth below it, aliases expanded.
+        var open = new Stack<Frame>();
+        var anchors = new Dictionary<string, (long Nodes, int Depth)>(StringComparer.Ordinal);
+        long expandedByAliases = 0;
+        try
         {
-            diagnostics.Add(new(path, 1 + lineOffset, DiagnosticSeverity.Error, "expected a YAML mapping of keys and values"));
-            return null;
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                var line = (int)current.Start.Line;
+                (long Nodes, int Depth)? added = null;
+                switch (current)
+                {
+                    case SequenceStart or MappingStart:
+                        if (open.Count + 1 > MaxDepth)
+                        {
+                            return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux : simplifiez la structure");
+                        }
+                        var anchor = ((NodeEvent)current).Anchor;
+                        open.Push(new Frame(anchor.IsEmpty ? null : anchor.Value));
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        var done = open.Pop();
+                        added = (done.Nodes + 1, done.Depth + 1);
+                        if (done.Anchor is not null)
+                        {
+                            anchors[done.Anchor] = added.Value;
+                        }
+                        break;
+                    case ScalarEvent scalar:
+                        added = (1, 0);
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            anchors[scalar.Anchor.Value] = added.Value;
+                        }
+                        break;
+                    case AnchorAlias alias when anchors.TryGetValue(alias.Value.Value, out var expanded):
+                        if (open.Count + expanded.Depth > MaxDepth)
+                        {
+                            return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux une fois l'alias *{alias.Value.Value} développé : simplifiez la structure");
+                        }
+                        added = expanded;
+                        expandedByAliases += expanded.Nodes;
+                        if (expandedByAliases > MaxNodes)
+                        {
+                            return (line, $"les alias YAML (*nom) développent plus de {MaxNodes} nœuds : n'enchaînez pas les alias");
+                        }
+                        break;
+                }
+                if (added is { } node && open.TryPeek(out var parent))
+                {
+                    parent.Nodes += node.Nodes;
+                    parent.Depth = Math.Max(parent.Depth, node.Depth);
+                }
+            }
         }
-        return root;
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // Malformed: loading reports it with its line.
+        }
+        return null;
+    }
+
+    private sealed class Frame(string? anchor)
+    {
+        public string? Anchor { get; } = anchor;
+        public long Nodes { get; set; }
+        public int Depth { get; set; }
     }
 
     /// <summary>An error located at a node.</summary>

@@ -42,8 +42,8 @@ public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options
                 {
                     var diagnostics = new List<ContentDiagnostic>();
                     var set = SynonymSet.Read(FilePath, _analyzer, diagnostics);
-                    diagnostics.ForEach(d => LogProblem(logger, d));
                     _current = (written, diagnostics.Count == 0 || _current.Set.Count == 0 ? set : _current.Set);
+                    diagnostics.ForEach(d => LogProblem(logger, d, _current.Set.Count));
                 }
                 return _current.Set;
             }
@@ -53,6 +53,6 @@ public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options
     /// <inheritdoc />
     public void Dispose() => _analyzer.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
-    private static partial void LogProblem(ILogger logger, ContentDiagnostic diagnostic);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic} (synonymes en service : {Rules} règles)")]
+    private static partial void LogProblem(ILogger logger, ContentDiagnostic diagnostic, int rules);
 }

@@ -37,21 +37,13 @@ public sealed class SynonymSet
         {
             return Empty;
         }
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            diagnostics.Add(new(path, (int)ex.Start.Line, DiagnosticSeverity.Error, $"malformed YAML: {ex.InnerException?.Message ?? ex.Message}"));
-            return Empty;
-        }
-        if (stream.Documents.Count == 0)
+        var before = diagnostics.Count;
+        var document = ContentFile.ReadText(path, diagnostics) is { } text ? YamlNodes.Load(path, text, lineOffset: 0, diagnostics) : null;
+        if (document is null || diagnostics.Count > before)
         {
             return Empty;
         }
-        if (stream.Documents[0].RootNode is not YamlSequenceNode root)
+        if (document is not YamlSequenceNode root)
         {
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "expected a list of groups, one per line: - [RSE, responsabilité sociétale des entreprises]"));
             return Empty;

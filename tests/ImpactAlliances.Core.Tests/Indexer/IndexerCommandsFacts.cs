@@ -72,6 +72,30 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
+    public async Task Validate_and_build_report_hostile_files_and_keep_the_index()
+    {
+        await Run("build", "--content", _content, "--index", _index);
+        var before = File.ReadAllText(Path.Combine(_index, "current"));
+        var deep = Path.Combine(_content, "cases", "profond.md");
+        File.WriteAllText(deep, "---\nnested: " + new string('{', 100_000) + "\n---\n");
+        var fifo = Path.Combine(_content, "cases", "x.md");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        foreach (var args in new[] { new[] { "validate", "--content", _content }, ["build", "--content", _content, "--index", _index] })
+        {
+            var (code, _, error) = await Run(args).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(IndexerCommands.Failed, code);
+            Assert.Contains($"{deep}:2: YAML imbriqué sur plus de 64 niveaux", error);
+            Assert.Contains($"{fifo}:1: tube nommé (FIFO), pas un fichier ordinaire", error);
+        }
+        Assert.Equal(before, File.ReadAllText(Path.Combine(_index, "current")));
+    }
+
+    [Fact]
     public async Task Stats_without_an_index_fails_with_a_reason()
     {
         var (code, _, error) = await Run("stats", "--index", _index);

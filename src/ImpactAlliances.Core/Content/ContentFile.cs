@@ -1,0 +1,199 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using Mono.Unix;
+
+namespace ImpactAlliances.Core.Content;
+
+/// <summary>
+/// The one way content files are found and read (cases, <c>taxonomy.yml</c>, <c>synonyms.yml</c>,
+/// <c>source-hosts.yml</c>), so that a hostile or unlucky file cannot crash, hang or poison the tools or
+/// the site: only regular files are opened (never a device, FIFO or socket), links are followed only
+/// inside the content folder, a file is at most <see cref="MaxBytes"/>, and it must be valid UTF-8.
+/// Each refusal is a diagnostic <c>path:line: message</c>.
+/// </summary>
+public static class ContentFile
+{
+    /// <summary>The largest content file read, in bytes (1 Mio): a case is a few kilobytes.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The text of a content file, or null with a diagnostic when it may not be read.
+    /// </summary>
+    /// <param name="path">The file, as it is named in diagnostics.</param>
+    /// <param name="root">The folder links may point into; by default the file's own folder.</param>
+    public static string? ReadText(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null)
+    {
+        byte[] bytes;
+        try
+        {
+            if (Refusal(path, root ?? Path.GetDirectoryName(Path.GetFullPath(path))!) is { } refusal)
+            {
+                diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, refusal));
+                return null;
+            }
+            bytes = ReadAtMost(path, MaxBytes + 1);
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, $"fichier illisible : {ex.Message}"));
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "fichier illisible : accès refusé"));
+            return null;
+        }
+        if (bytes.Length > MaxBytes)
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, TooLarge(null)));
+            return null;
+        }
+        if (FirstInvalidUtf8(bytes) is { } offset)
+        {
+            var line = bytes.AsSpan(0, offset).Count((byte)'\n') + 1;
+            diagnostics.Add(new(path, line, DiagnosticSeverity.Error,
+                $"octets invalides en UTF-8 (octet {offset.ToString(CultureInfo.InvariantCulture)} du fichier, 0x{bytes[offset]:X2}) : enregistrez le fichier en UTF-8"));
+            return null;
+        }
+        // A byte order mark is not text.
+        return Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(Encoding.UTF8.Preamble.Length) : bytes);
+    }
+
+    /// <summary>
+    /// The <c>*.md</c> files below <paramref name="folder"/>, except names starting with '_'. A folder link
+    /// is walked only when it leads to a folder below <paramref name="folder"/> not walked yet: a link out
+    /// of it or a loop is reported once, as an error, and not followed.
+    /// </summary>
+    public static IReadOnlyList<string> MarkdownFiles(string folder, ICollection<ContentDiagnostic>? diagnostics)
+    {
+        var files = new List<string>();
+        var rootFull = Path.GetFullPath(folder);
+        var walked = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(folder) };
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var entry in new DirectoryInfo(current).EnumerateFileSystemInfos())
+            {
+                var path = Path.Combine(current, entry.Name);
+                if (entry is not DirectoryInfo directory)
+                {
+                    if (entry.Name.EndsWith(".md", StringComparison.Ordinal) && !entry.Name.StartsWith('_'))
+                    {
+                        files.Add(path);
+                    }
+                    continue;
+                }
+                var target = directory.LinkTarget is null ? Path.GetFullPath(path) : LinkTarget(directory);
+                string? problem = target is null ? "lien symbolique cassé ou en boucle : dossier non parcouru"
+                    : !IsInside(target, rootFull) ? $"lien symbolique vers le dossier « {target} », hors de « {folder} » : non suivi"
+                    : !walked.Add(target) ? $"boucle de liens symboliques : ce dossier renvoie à « {target} », déjà parcouru : non suivi"
+                    : null;
+                if (problem is not null)
+                {
+                    diagnostics?.Add(new(path, 1, DiagnosticSeverity.Error, problem));
+                    continue;
+                }
+                pending.Push(path);
+            }
+        }
+        return files.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string TooLarge(long? size) =>
+        $"fichier {(size is { } s ? $"de {s.ToString(CultureInfo.InvariantCulture)} octets" : "trop grand")} ; la limite est de {MaxBytes.ToString(CultureInfo.InvariantCulture)} octets (1 Mio)";
+
+    /// <summary>Why the file may not be opened, or null: checked on the file's type before any opening, so a FIFO never blocks.</summary>
+    private static string? Refusal(string path, string root)
+    {
+        var info = new FileInfo(path);
+        var real = path;
+        if (info.LinkTarget is not null)
+        {
+            if (LinkTarget(info) is not { } target)
+            {
+                return "lien symbolique cassé ou en boucle : fichier non lu";
+            }
+            if (!IsInside(target, Path.GetFullPath(root)))
+            {
+                return $"lien symbolique vers « {target} », hors du dossier de contenu : fichier non lu";
+            }
+            real = target;
+        }
+        var kind = KindOf(real);
+        if (kind is not null)
+        {
+            return $"{kind}, pas un fichier ordinaire : fichier non lu";
+        }
+        var size = new FileInfo(real).Length;
+        return size > MaxBytes ? TooLarge(size) : null;
+    }
+
+    /// <summary>What the file is when it is not a regular file (a FIFO, a device...), or null for a regular file.</summary>
+    private static string? KindOf(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // No FIFOs or device files in a Windows folder; a directory is the one other thing a name can be.
+            return Directory.Exists(path) ? "dossier" : null;
+        }
+        return UnixFileSystemInfo.GetFileSystemEntry(path).FileType switch
+        {
+            FileTypes.RegularFile => null,
+            FileTypes.Fifo => "tube nommé (FIFO)",
+            FileTypes.CharacterDevice or FileTypes.BlockDevice => "périphérique",
+            FileTypes.Socket => "socket",
+            FileTypes.Directory => "dossier",
+            _ => "fichier spécial",
+        };
+    }
+
+    /// <summary>The full path a link finally leads to, or null when it is broken or loops.</summary>
+    private static string? LinkTarget(FileSystemInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target ? Path.GetFullPath(target.FullName) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsInside(string path, string root) =>
+        path == root || path.StartsWith(Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static byte[] ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new byte[(int)Math.Min(limit, Math.Max(stream.Length, 0) + 1)];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = stream.Read(buffer, read, buffer.Length - read);
+            if (n == 0)
+            {
+                break;
+            }
+            read += n;
+        }
+        return buffer[..read];
+    }
+
+    /// <summary>The offset of the first byte that is not valid UTF-8, or null.</summary>
+    private static int? FirstInvalidUtf8(byte[] bytes)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
+            return status == OperationStatus.InvalidData ? read : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+}

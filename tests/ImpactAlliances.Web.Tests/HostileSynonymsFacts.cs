@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>The running site re-reads content/synonyms.yml: a hostile one must not take it down nor drop the synonyms in use.</summary>
+public sealed class HostileSynonymsFacts(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task Synonyms_nested_100000_levels_deep_leave_the_site_serving_the_previous_synonyms()
+    {
+        var client = site.CreateClient();
+        var synonyms = Path.Combine(site.ContentPath, "synonyms.yml");
+        File.AppendAllText(synonyms, "\n- [zorglub, quartiers prioritaires]\n");
+        var total = await Eventually(client, total => total > 0);
+
+        File.WriteAllText(synonyms, "- " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+        File.SetLastWriteTimeUtc(synonyms, DateTime.UtcNow.AddMinutes(1));
+        // The site looks at the file at most once a second.
+        await Task.Delay(1_500);
+
+        Assert.Equal(total, await Total(client));
+    }
+
+    private static async Task<int> Eventually(HttpClient client, Func<int, bool> condition)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var total = await Total(client);
+            if (condition(total) || attempt == 50)
+            {
+                Assert.True(condition(total), "the site did not take the new synonyms");
+                return total;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<int> Total(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/search?q=zorglub");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32();
+    }
+}
