@@ -24,6 +24,13 @@ builder.Services.AddCaseStudySearch(builder.Configuration);
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository");
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: ["ready"]);
+builder.AddOperations();
+builder.Services.AddHttpClient();
+if (builder.Configuration["Index:Source"] is { Length: > 0 })
+{
+    // Registered first: it fetches the index before IndexRefreshService opens it.
+    builder.Services.AddHostedService<IndexSourceService>();
+}
 builder.Services.AddHostedService<IndexRefreshService>();
 if (builder.Configuration.GetValue<bool>("Content:Watch"))
 {
@@ -34,6 +41,7 @@ builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Err
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseOperations();
 app.UseResponseCompression();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -44,8 +52,7 @@ app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseReadOnlyMethods();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapOperations();
 app.MapCaseStudyApi();
 app.MapExportApi();
 
