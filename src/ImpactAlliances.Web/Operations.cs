@@ -83,6 +83,25 @@ public static class Operations
         return app;
     }
 
+    /// <summary>The argument that turns the site's executable into a health probe: <c>--probe http://127.0.0.1:8080/health/ready</c>.</summary>
+    public const string ProbeArgument = "--probe";
+
+    /// <summary>Asks a health endpoint; 0 when it answers 2xx, 1 otherwise.</summary>
+    public static async Task<int> ProbeAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(url));
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            await Console.Error.WriteLineAsync($"{url}: {ex.Message}");
+            return 1;
+        }
+    }
+
     private static RateLimitPartition<string> ApiPartition(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))

@@ -7,6 +7,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
+// The container's HEALTHCHECK: chiseled images have no shell or curl to ask the probe (Dockerfile).
+if (args is [Operations.ProbeArgument, var probeUrl])
+{
+    return await Operations.ProbeAsync(probeUrl);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
 // that `dotnet run` works the same in Production as a published site does.
@@ -56,7 +62,8 @@ app.MapOperations();
 app.MapCaseStudyApi();
 app.MapExportApi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The site's entry point, visible to the integration tests' host.</summary>
 public partial class Program;

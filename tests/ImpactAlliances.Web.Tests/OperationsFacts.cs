@@ -99,13 +99,15 @@ public sealed class OperationsFacts : IDisposable
     }
 
     [Fact]
-    public async Task Stopping_the_host_lets_a_slow_request_in_flight_finish()
+    public async Task Stopping_the_host_lets_a_slow_request_in_flight_finish_then_the_container_probe_fails()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var site = new KestrelSiteFactory(started);
         site.UseKestrel(0);
         site.StartServer();
         using var client = site.CreateClient();
+        var ready = new Uri(client.BaseAddress!, "/health/ready").ToString();
+        Assert.Equal(0, await Operations.ProbeAsync(ready));
 
         var slow = client.GetAsync(KestrelSiteFactory.SlowPath);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -126,6 +128,7 @@ public sealed class OperationsFacts : IDisposable
                 await Task.Delay(100);
             }
         });
+        Assert.Equal(1, await Operations.ProbeAsync(ready));
     }
 
     /// <summary>The site on real Kestrel, with one slow request that signals when it has started.</summary>
