@@ -76,6 +76,7 @@ print(json.dumps({
     "requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
     "p50_ms": ms("50%"), "p99_ms": ms("99%"),
     "non_2xx_3xx": int(non2xx.group(1)) if non2xx else 0, "socket_errors": socket,
+    "socket_errors_connect_read_write_timeout": [int(g) for g in errors.groups()] if errors else [0, 0, 0, 0],
     "failed": (int(non2xx.group(1)) if non2xx else 0) + socket,
 }))
 PY
