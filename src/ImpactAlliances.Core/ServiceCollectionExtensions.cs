@@ -11,7 +11,7 @@ namespace ImpactAlliances.Core;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers options (<c>Content:Path</c>, <c>Content:Watch</c>, <c>Index:Path</c>, <c>Index:RefreshInterval</c>,
+    /// Registers options (<c>Content:Path</c>, <c>Content:Watch</c>, <c>Index:Path</c>, <c>Index:RefreshInterval</c>, <c>Index:Source</c>, <c>Index:SourceInterval</c>,
     /// <c>Search:PageSize</c>, <c>Search:MaxPageSize</c>), rendering, building and searching.
     /// </summary>
     public static IServiceCollection AddCaseStudySearch(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +27,11 @@ public static class ServiceCollectionExtensions
                 {
                     options.RefreshInterval = interval;
                 }
+                options.Source = configuration["Index:Source"] is { Length: > 0 } source ? source : null;
+                if (configuration.GetValue<TimeSpan?>("Index:SourceInterval") is { } sourceInterval)
+                {
+                    options.SourceInterval = sourceInterval;
+                }
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -39,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaseStudyIndex>();
         services.AddSingleton<SynonymProvider>();
         services.AddSingleton<CaseStudySearcher>();
+        services.AddMetrics();
+        services.AddSingleton<SearchMetrics>();
         services.AddSingleton<ICaseStudySearch, CachedCaseStudySearch>();
         return services;
     }

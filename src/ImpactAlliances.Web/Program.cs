@@ -8,6 +8,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
+// The container's HEALTHCHECK: chiseled images have no shell or curl to ask the probe (Dockerfile).
+if (args is [Operations.ProbeArgument, var probeUrl])
+{
+    return await Operations.ProbeAsync(probeUrl);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
 // that `dotnet run` works the same in Production as a published site does.
@@ -33,6 +39,13 @@ builder.Services.AddOptions<RepositoryOptions>().BindConfiguration("Repository")
 builder.Services.AddOptions<LegalOptions>().BindConfiguration("Legal");
 builder.Services.AddSingleton(new ReleaseCatalog(RepositoryPaths.Resolve(builder.Configuration["Releases:Path"] ?? "releases")));
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: ["ready"]);
+builder.AddOperations();
+builder.Services.AddHttpClient();
+if (builder.Configuration["Index:Source"] is { Length: > 0 })
+{
+    // Registered first: it fetches the index before IndexRefreshService opens it.
+    builder.Services.AddHostedService<IndexSourceService>();
+}
 builder.Services.AddHostedService<IndexRefreshService>();
 if (builder.Configuration.GetValue<bool>("Content:Watch"))
 {
@@ -43,6 +56,7 @@ builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Err
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseOperations();
 app.UseResponseCompression();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -55,13 +69,13 @@ app.UseCors();
 app.UseReadOnlyMethods();
 app.MapStaticAssets().WithPublicImmutableCaching();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapOperations();
 app.MapPublicApi();
 app.MapDiscovery();
 app.MapReleaseFiles();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The site's entry point, visible to the integration tests' host.</summary>
 public partial class Program;

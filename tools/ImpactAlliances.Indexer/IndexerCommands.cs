@@ -15,7 +15,7 @@ public static class IndexerCommands
     /// <summary>The arguments are wrong.</summary>
     public const int BadArguments = 2;
 
-    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand(), new ReleaseCommand()];
+    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new PublishCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand(), new ReleaseCommand()];
 
     private const string Usage = """
         Usage: ImpactAlliances.Indexer <command> [options]
@@ -23,6 +23,7 @@ public static class IndexerCommands
         Commands:
           validate   check every case file and the taxonomy; list every problem as path:line: message
           build      validate, then build a new index and switch it in atomically
+          publish    pack the served index as a checksummed artifact for other sites: publish --to <folder>
           stats      number of cases and cases per facet value in an index
           new        create a case file from content/_template.md: new "Titre du cas"
           relevance  nDCG@10 and MRR of the search against the judged queries of tests/relevance

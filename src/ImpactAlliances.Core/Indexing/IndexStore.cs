@@ -34,12 +34,21 @@ public sealed class IndexStore(string root)
 
     /// <summary>Starts a build in a fresh folder; only one build runs at a time.</summary>
     /// <exception cref="IOException">Another build holds the lock.</exception>
-    public IndexBuildTarget BeginBuild()
+    public IndexBuildTarget BeginBuild() => Begin($"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}"[..27]);
+
+    /// <summary>Starts writing a version built elsewhere (an artifact), under its own name.</summary>
+    /// <exception cref="IOException">Another build holds the lock.</exception>
+    public IndexBuildTarget BeginImport(string name) => Begin(name);
+
+    private IndexBuildTarget Begin(string name)
     {
         Directory.CreateDirectory(Root);
         var lockStream = new FileStream(Path.Combine(Root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}"[..27];
         var folder = Path.Combine(Root, name + BuildingSuffix);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
         Directory.CreateDirectory(folder);
         return new IndexBuildTarget(this, name, folder, lockStream);
     }
@@ -48,7 +57,16 @@ public sealed class IndexStore(string root)
     internal void Publish(IndexBuildTarget target)
     {
         var previous = CurrentVersion();
-        Directory.Move(target.Folder, Path.Combine(Root, target.Name));
+        var destination = Path.Combine(Root, target.Name);
+        if (Directory.Exists(destination))
+        {
+            // An imported version coming back (a rollback): the copy already here was checked when it came.
+            TryDelete(target.Folder);
+        }
+        else
+        {
+            Directory.Move(target.Folder, destination);
+        }
         var temporary = Path.Combine(Root, PointerFile + ".tmp");
         File.WriteAllText(temporary, target.Name);
         File.Move(temporary, Path.Combine(Root, PointerFile), overwrite: true);

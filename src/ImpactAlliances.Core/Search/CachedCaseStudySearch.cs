@@ -8,8 +8,9 @@ namespace ImpactAlliances.Core.Search;
 /// Keeps recent search results: for a given index version a search always gives the same answer, and
 /// the same searches come back (the home page, popular words, a facet link). Keyed by the served
 /// version, so a new index is never answered from the old one. <c>Search:CacheSize</c> 0 turns it off.
+/// Hits, misses and the engine's time go to <see cref="SearchMetrics"/> when given.
 /// </summary>
-public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options) : ICaseStudySearch, IDisposable
+public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options, SearchMetrics? metrics = null) : ICaseStudySearch, IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.CacheSize) });
     private readonly bool _enabled = options.Value.CacheSize > 0;
@@ -20,15 +21,19 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
         // Keyed by the version actually served: a result is never kept under a version it was not computed on.
         if (!_enabled || index.OpenVersion is not { } version)
         {
-            return inner.Search(request);
+            return Run(request);
         }
         var key = (version, Key(request));
-        return _cache.GetOrCreate(key, entry =>
+        if (_cache.TryGetValue(key, out SearchResult? cached))
         {
-            entry.Size = 1;
-            return inner.Search(request);
-        })!;
+            metrics?.CacheLookup(hit: true);
+            return cached!;
+        }
+        metrics?.CacheLookup(hit: false);
+        return _cache.Set(key, Run(request), new MemoryCacheEntryOptions { Size = 1 });
     }
+
+    private SearchResult Run(SearchRequest request) => metrics is null ? inner.Search(request) : metrics.Time(() => inner.Search(request));
 
     /// <inheritdoc />
     public CasePage? GetCase(string slug) => inner.GetCase(slug);

@@ -17,6 +17,9 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
     /// <summary>The name of the version being served (not the pointer's, which may be newer until the next refresh).</summary>
     public string? OpenVersion => Volatile.Read(ref _current)?.Version.Name;
 
+    /// <summary>When the version being served was built.</summary>
+    public DateTimeOffset? OpenVersionBuiltAt => Volatile.Read(ref _current)?.Manifest.BuiltAt;
+
     /// <summary>Takes the current snapshot for the duration of a request; dispose the lease to release it.</summary>
     /// <exception cref="IndexUnavailableException">No index has been built yet.</exception>
     public SnapshotLease Acquire()

@@ -32,6 +32,16 @@ public sealed class SearchIndexOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Where index artifacts are published (<c>Index:Source</c>): a folder or an http(s) address. When set, the
+    /// site fetches its index from there instead of building one from the content.
+    /// </summary>
+    public string? Source { get; set; }
+
+    /// <summary>How often the site looks for a newer artifact at <see cref="Source"/> (<c>Index:SourceInterval</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan SourceInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Deepest result a search pages to; deeper pages are empty.</summary>
     public const int MaxResultWindow = 10_000;
 }

@@ -7,6 +7,7 @@ namespace ImpactAlliances.Web.Search;
 /// <summary>
 /// Opens the index when the site starts (building one from the content folder if there is none), then
 /// checks for a newer version every <see cref="SearchIndexOptions.RefreshInterval"/> and switches to it.
+/// With <c>Index:Source</c> set, versions come from <see cref="IndexSourceService"/> and nothing is built here.
 /// </summary>
 public sealed partial class IndexRefreshService(
     CaseStudyIndex index,
@@ -20,7 +21,10 @@ public sealed partial class IndexRefreshService(
         // Before the server listens, so the first request finds an open index.
         try
         {
-            indexer.EnsureIndex();
+            if (options.Value.Source is null)
+            {
+                indexer.EnsureIndex();
+            }
             index.Refresh();
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
