@@ -48,6 +48,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCaseStudyApi();
 app.MapExportApi();
+app.MapStatisticsApi();
 
 app.Run();
 
