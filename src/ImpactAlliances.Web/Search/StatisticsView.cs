@@ -16,25 +16,46 @@ public sealed record Bar(string Key, string Label, int Count, string? Url);
 /// <param name="ValueHeader">The header of the values' column.</param>
 public sealed record BarChart(string Key, string Title, string ValueHeader, IReadOnlyList<Bar> Bars)
 {
-    /// <summary>The drawing's geometry, in SVG units: each row a label above its bar, the count after the bar.</summary>
-    public const int Width = 360, BarArea = 300, RowHeight = 36, BarHeight = 12;
-
     /// <summary>The bars drawn and listed: the values with at least one case (the others are named below the table).</summary>
     public IReadOnlyList<Bar> Shown => Bars.Where(b => b.Count > 0).ToList();
 
-    /// <summary>The drawing's height, in SVG units.</summary>
-    public int Height => Shown.Count * RowHeight + 2;
+    /// <summary>The drawing's height in a layout, in SVG units.</summary>
+    public int Height(ChartLayout layout) => Shown.Count * layout.RowHeight + 2;
 
-    /// <summary>The length of a bar, in SVG units; at least 1 so that a small count still shows.</summary>
-    public double Length(Bar bar)
+    /// <summary>The length of a bar in a layout, in SVG units; at least 1 so that a small count still shows.</summary>
+    public double Length(Bar bar, ChartLayout layout)
     {
         var max = Bars.Max(b => b.Count);
-        return bar.Count == 0 ? 0 : Math.Max(1, Math.Round((double)bar.Count * BarArea / max, 1));
+        return bar.Count == 0 ? 0 : Math.Max(1, Math.Round((double)bar.Count * layout.BarArea / max, 1));
     }
 
     /// <summary>A coordinate as SVG writes it, whatever the culture.</summary>
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
+}
+
+/// <summary>
+/// The geometry of a bar chart, in SVG units. A wide screen has the labels left of the bars; a phone has
+/// each label above its bar, so that the drawing keeps a readable text size at 390 px.
+/// </summary>
+public sealed record ChartLayout(string Name, int Width, int RowHeight, int LabelWidth, int BarArea)
+{
+    /// <summary>Labels left of the bars.</summary>
+    public static readonly ChartLayout Wide = new("wide", 460, 22, 190, 220);
+    /// <summary>Each label above its bar.</summary>
+    public static readonly ChartLayout Narrow = new("narrow", 360, 36, 0, 300);
+
+    /// <summary>Whether each label stands above its bar.</summary>
+    public bool LabelAbove => LabelWidth == 0;
+
+    /// <summary>Where a row's label is written: x, y and anchor.</summary>
+    public (int X, int Y, string Anchor) Label(int row) => LabelAbove ? (0, row * RowHeight + 14, "start") : (LabelWidth - 6, row * RowHeight + 16, "end");
+
+    /// <summary>Where a row's bar starts: x and y (its height is 12).</summary>
+    public (int X, int Y) Bar(int row) => LabelAbove ? (0, row * RowHeight + 19) : (LabelWidth, row * RowHeight + 5);
+
+    /// <summary>The baseline of a row's count, after its bar.</summary>
+    public int CountY(int row) => Bar(row).Y + 11;
 }
 
 /// <summary>
