@@ -21,11 +21,24 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/donnees")]
     [InlineData("/mentions-legales")]
     [InlineData("/accessibilite")]
-    public async Task Pages_pass_an_axe_audit(string path)
+    public Task Pages_pass_an_axe_audit(string path) => Audit(path, width: null);
+
+    [SkippableTheory]
+    [InlineData("/statistiques", 1366)]
+    [InlineData("/statistiques", 390)]
+    [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 1366)]
+    [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 390)]
+    public Task The_statistics_pass_an_axe_audit_on_a_wide_screen_and_a_phone(string path, int width) => Audit(path, width);
+
+    private async Task Audit(string path, int? width)
     {
         await using var browser = await BrowserFacts.LaunchAsync();
         // axe is injected as a script of its own: the test lets it past the site's Content-Security-Policy.
-        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { BypassCSP = true });
+        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions
+        {
+            BypassCSP = true,
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = w < 600 ? 844 : 900 } : null,
+        });
         await page.GotoAsync(site.BaseAddress + path);
 
         var result = await page.RunAxe();

@@ -96,6 +96,26 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
     }
 
     [SkippableFact]
+    public async Task A_researcher_opens_the_statistics_clicks_a_matrix_cell_and_sees_its_cases()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{site.BaseAddress}/?q=insertion");
+        await page.ClickAsync("text=Statistiques de ces résultats");
+        await page.WaitForURLAsync(new Regex(@"/statistiques\?q=insertion$"));
+
+        var cell = page.Locator("#matrix-actors-domains a[data-row=emploi-insertion][data-column=entreprise]");
+        var count = int.Parse((await cell.TextContentAsync())!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await cell.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/\?q=insertion&actors=entreprise&domains=emploi-insertion$"));
+
+        Assert.True(count > 1, $"{count} cases in the cell");
+        Assert.Equal($"{count} exemples pour « insertion »", Regex.Replace((await page.TextContentAsync("#results-count"))!, @"\s+", " ").Trim());
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=actors][data-value=entreprise]", "class"));
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
+    }
+
+    [SkippableFact]
     public async Task A_case_containing_script_runs_nothing_in_the_browser()
     {
         await using var browser = await LaunchAsync();

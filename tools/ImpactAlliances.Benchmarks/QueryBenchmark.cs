@@ -19,7 +19,7 @@ namespace ImpactAlliances.Benchmarks;
 public static class QueryBenchmark
 {
     private const string Usage = """
-        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose]
+        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--stats | --export]
 
           --content <dir>   corpus folder (taxonomy.yml and cases/), e.g. from the indexer's generate command
           --queries <file>  query mix (default: ../shared/bench/queries.json)
@@ -27,7 +27,14 @@ public static class QueryBenchmark
           --index <dir>     reuse or keep the index there (default: a temporary folder, built and removed)
           --size <n>        results per query, each with a snippet (default 20, as the baselines)
           --verbose         one line per query: median latency and hit total
+          --stats           time the statistics of each search's results (the /statistiques page) instead of the search,
+                            over the whole base first, then the mix
+          --export          time the export of each search's results, every case read from the index (/api/export),
+                            over the whole base first, then the mix
         """;
+
+    /// <summary>What is timed for each request.</summary>
+    private enum Mode { Search, Statistics, Export }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -50,7 +57,8 @@ public static class QueryBenchmark
         indexPath ??= Directory.CreateTempSubdirectory("ia-bench-").FullName;
         try
         {
-            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), output, error);
+            var mode = options.ContainsKey("--stats") ? Mode.Statistics : options.ContainsKey("--export") ? Mode.Export : Mode.Search;
+            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), mode, output, error);
         }
         finally
         {
@@ -61,7 +69,7 @@ public static class QueryBenchmark
         }
     }
 
-    private static int Measure(string content, string queriesFile, int reps, int size, string indexPath, bool verbose, TextWriter output, TextWriter error)
+    private static int Measure(string content, string queriesFile, int reps, int size, string indexPath, bool verbose, Mode mode, TextWriter output, TextWriter error)
     {
         var store = new IndexStore(indexPath);
         var build = Stopwatch.StartNew();
@@ -90,13 +98,29 @@ public static class QueryBenchmark
             Size = size,
             Literal = true,
         }).ToList();
+        if (mode != Mode.Search)
+        {
+            // The whole base is the largest result set: the worst case of both.
+            requests.Insert(0, new SearchRequest { Size = size });
+            queries.Insert(0, new BenchQuery("(toute la base)", null));
+        }
+        Func<SearchRequest, int> run = mode switch
+        {
+            Mode.Statistics => r => searcher.Statistics(r).Total,
+            Mode.Export => r =>
+            {
+                using var export = searcher.Export(r);
+                return export.Cases.Count();
+            },
+            _ => r => searcher.Search(r).Total,
+        };
 
         // Warm-up: at least one round and two seconds, so that the JIT has compiled the hot paths fully,
         // as in a site that has been serving for a while.
-        var results = requests.Select(searcher.Search).ToList();
+        var results = requests.Select(run).ToList();
         for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(2);)
         {
-            requests.ForEach(r => searcher.Search(r));
+            requests.ForEach(r => run(r));
         }
         var latencies = new List<double>(reps * requests.Count);
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -108,7 +132,7 @@ public static class QueryBenchmark
             for (var i = 0; i < requests.Count; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                searcher.Search(requests[i]);
+                run(requests[i]);
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 latencies.Add(ms);
                 perQuery[i].Add(ms);
@@ -121,12 +145,13 @@ public static class QueryBenchmark
         {
             for (var i = 0; i < requests.Count; i++)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Percentile(perQuery[i], 50),8:0.00} ms {results[i].Total,7} hits  {queries[i].Q}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Percentile(perQuery[i], 50),8:0.00} ms {results[i],7} hits  {queries[i].Q}"));
             }
         }
         output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["engine"] = "impact-alliances-lucene",
+            ["mode"] = mode.ToString().ToLowerInvariant(),
             ["docs"] = index.Acquire().Snapshot is var s ? s.Reader.NumDocs : 0,
             ["parse_s"] = Math.Round(parseSeconds, 3),
             ["build_s"] = Math.Round(buildSeconds, 3),
@@ -144,8 +169,13 @@ public static class QueryBenchmark
             ["gc_pause_ms"] = Math.Round(paused.TotalMilliseconds, 1),
             ["max_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576,
             // French analysis (elision, stemming) finds more than the baselines' folding-only tokens, so totals differ by design.
-            ["hits"] = results.Select(r => r.Total).ToList(),
-        }));
+            ["hits"] = results,
+        }.Concat(mode == Mode.Search ? [] : new Dictionary<string, object>
+        {
+            // The whole base alone: every case counted or read.
+            ["whole_base_p50_ms"] = Math.Round(Percentile(perQuery[0], 50), 3),
+            ["whole_base_p99_ms"] = Math.Round(Percentile(perQuery[0], 99), 3),
+        }).ToDictionary()));
         return 0;
     }
 
@@ -161,7 +191,7 @@ public static class QueryBenchmark
         var options = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--verbose")
+            if (args[i] is "--verbose" or "--stats" or "--export")
             {
                 options[args[i]] = "";
             }

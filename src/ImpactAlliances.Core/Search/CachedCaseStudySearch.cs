@@ -42,6 +42,9 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
     public CaseExport Export(SearchRequest request, TimeProvider? clock = null) => inner.Export(request, clock);
 
     /// <inheritdoc />
+    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null) => inner.Statistics(request, clock);
+
+    /// <inheritdoc />
     public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8) => inner.Suggest(typed, limit);
 
     /// <inheritdoc />
@@ -55,6 +58,6 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
 
     // Records with lists compare lists by reference: the key spells the request out.
     private static string Key(SearchRequest r) => string.Join('\u001f',
-        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.Literal,
+        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.Literal, string.Join(',', r.AllOf.Order(StringComparer.Ordinal)),
         string.Join('\u001e', r.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join(',', f.Value)}")));
 }

@@ -63,9 +63,11 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     }
 
     /// <summary>A search run: its best documents and every facet's counts.</summary>
-    private sealed record Collected(TextQuery Text, SearchSort Sort, TopDocuments Top, FacetedCollector Collector, int[][] Counts, bool[]?[] Selected);
+    private sealed record Collected(TextQuery Text, SearchSort Sort, TopDocuments Top, FacetedCollector Collector, int[][] Counts, bool[]?[] Selected,
+        StatisticsCounter? Statistics);
 
-    private Collected Collect(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, bool relaxed, int window)
+    private Collected Collect(IndexSnapshot snapshot, SearchRequest request, IReadOnlyList<QueryClause> clauses, bool relaxed, int window,
+        StatisticsCounter? statistics = null)
     {
         var text = new SearchQueryBuilder(_analyzer, Synonyms, snapshot.QueryVocabulary(_analyzer), snapshot.Terms).Build(clauses, relaxed);
         var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
@@ -75,9 +77,12 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var selected = SelectedPositions(snapshot.Taxonomy, request.Filters);
         var counts = CaseStudySchema.Facets.Select(f => new int[snapshot.Taxonomy[f.Key].Values.Count]).ToArray();
         var top = new TopDocuments(window, sort);
-        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years);
+        var allOf = CaseStudySchema.Facets
+            .Select((f, d) => request.AllOf.Contains(f.Key) && selected[d] is { } values ? values.Count(v => v) : 0)
+            .ToArray();
+        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
-        return new Collected(text, sort, top, collector, counts, selected);
+        return new Collected(text, sort, top, collector, counts, selected, statistics);
     }
 
     /// <inheritdoc />
@@ -86,25 +91,47 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var lease = index.Acquire();
         try
         {
-            var snapshot = lease.Snapshot;
-            var clauses = UserQuery.Parse(request.Query);
-            var searched = request.Literal ? clauses : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms).Clauses;
-            var run = Collect(snapshot, request, searched, relaxed: false, SearchIndexOptions.MaxResultWindow);
-            if (run.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
-            {
-                // The same fallback as the result page, so that the export holds what the page shows.
-                run = Collect(snapshot, request, searched, relaxed: true, SearchIndexOptions.MaxResultWindow);
-            }
-            var docs = run.Top.BestFirst().Select(e => e.Doc).ToList();
-            var info = new ExportInfo(request, run.Sort, run.Collector.Total, docs.Count, snapshot.Version.Name,
-                snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
-            return new CaseExport(lease, docs, info);
+            var (run, info) = CollectAll(lease.Snapshot, request, SearchIndexOptions.MaxResultWindow, clock);
+            return new CaseExport(lease, run.Top.BestFirst().Select(e => e.Doc).ToList(), info);
         }
         catch
         {
             lease.Dispose();
             throw;
         }
+    }
+
+    /// <inheritdoc />
+    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null)
+    {
+        using var lease = index.Acquire();
+        var snapshot = lease.Snapshot;
+        var (run, info) = CollectAll(snapshot, request, 0, clock, () => new StatisticsCounter(snapshot.Taxonomy));
+        return run.Statistics!.ToStatistics(info with { Exported = info.Total }, snapshot.Taxonomy, run.Selected);
+    }
+
+    /// <summary>
+    /// Every case the result page shows (the same corrections and the same fallback), in one pass, with
+    /// the best <paramref name="window"/> of them and, when asked for, their statistics.
+    /// </summary>
+    private (Collected Run, ExportInfo Info) CollectAll(IndexSnapshot snapshot, SearchRequest request, int window, TimeProvider? clock,
+        Func<StatisticsCounter>? statistics = null)
+    {
+        var clauses = UserQuery.Parse(request.Query);
+        var searched = request.Literal ? clauses : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms).Clauses;
+        var run = Collect(snapshot, request, searched, relaxed: false, window, statistics?.Invoke());
+        if (run.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        {
+            // The same widening as the result page, so that an export or statistics hold what the page shows.
+            var widened = Collect(snapshot, request, searched, relaxed: true, window, statistics?.Invoke());
+            if (widened.Collector.Total > run.Collector.Total)
+            {
+                run = widened;
+            }
+        }
+        var info = new ExportInfo(request, run.Sort, run.Collector.Total, Math.Min(run.Collector.Total, window), snapshot.Version.Name,
+            snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
+        return (run, info);
     }
 
     /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>

@@ -12,6 +12,8 @@ internal sealed class FacetedCollector : ICollector
 {
     private readonly SegmentFacets[] _segments;
     private readonly bool[]?[] _selected;
+    private readonly int[]? _allOf;
+    private readonly StatisticsCounter? _statistics;
     private readonly int[] _filtered;
     private readonly TopDocuments _top;
     private SegmentFacets _segment = null!;
@@ -26,9 +28,14 @@ internal sealed class FacetedCollector : ICollector
     /// <param name="segments">Facet arrays of the snapshot's segments.</param>
     /// <param name="selected">Per dimension, the selected taxonomy positions; null when the dimension is not filtered.</param>
     /// <param name="top">Keeps the best documents.</param>
+    /// <param name="allOf">Per dimension, how many selected values a document must all have; 0 when any one of them will do.</param>
+    /// <param name="statistics">Counts the statistics of the hits, when asked for.</param>
     public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top,
-        int[] titleRanks, SearchSort sort = SearchSort.Relevance, (int From, int To)? years = null)
+        int[] titleRanks, SearchSort sort = SearchSort.Relevance, (int From, int To)? years = null,
+        int[]? allOf = null, StatisticsCounter? statistics = null)
     {
+        _allOf = allOf;
+        _statistics = statistics;
         _sort = sort;
         _titleRanks = titleRanks;
         _years = years;
@@ -87,6 +94,7 @@ internal sealed class FacetedCollector : ICollector
             return;
         }
         Total++;
+        _statistics?.Add(_segment, doc, _year?.Get(doc) ?? 0);
         for (var d = 0; d < Counts.Length; d++)
         {
             Count(d, doc);
@@ -104,9 +112,11 @@ internal sealed class FacetedCollector : ICollector
     private bool Passes(int dimension, int doc)
     {
         var selected = _selected[dimension]!;
+        var required = _allOf?[dimension] ?? 0;
+        var found = 0;
         foreach (var value in _segment.ValuesOf(dimension, doc))
         {
-            if (selected[value])
+            if (selected[value] && ++found >= required)
             {
                 return true;
             }

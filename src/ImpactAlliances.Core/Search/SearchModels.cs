@@ -20,6 +20,8 @@ public sealed record SearchRequest
     public string? Query { get; init; }
     /// <summary>Selected facet values by facet key; values of one facet combine with OR, facets with AND.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Facets whose selected values a case must all have, rather than any one of them.</summary>
+    public IReadOnlyCollection<string> AllOf { get; init; } = [];
     /// <summary>1-based page.</summary>
     public int Page { get; init; } = 1;
     /// <summary>Results per page; null for the configured default.</summary>

@@ -151,6 +151,7 @@ public static class ApiEndpoints
             .WithTags("Impact Alliances");
         api.MapCaseStudyApi();
         api.MapExportApi();
+        api.MapStatisticsApi();
         routes.MapOpenApi(OpenApiPath).RequireCors(CorsPolicy);
         return routes;
     }

@@ -78,7 +78,7 @@ public static class ExportApi
         {
             case "csv":
                 response.ContentType = "text/csv; charset=utf-8";
-                await WriteCsv(response.Body, export, searchUrl, separator == "semicolon", http);
+                await WriteCsv(export, searchUrl, http);
                 break;
             case "json":
                 response.ContentType = "application/json; charset=utf-8";
@@ -98,7 +98,8 @@ public static class ExportApi
         ("source", "Impact Alliances, base d'exemples d'alliances d'intérêt général"),
         ("recherche", searchUrl),
         ("texte", info.Request.Query ?? ""),
-        ("filtres", string.Join(" ; ", info.Request.Filters.Where(f => f.Value.Count > 0).Select(f => $"{f.Key}={string.Join(",", f.Value)}"))),
+        ("filtres", string.Join(" ; ", info.Request.Filters.Where(f => f.Value.Count > 0)
+            .Select(f => $"{f.Key}={string.Join(",", f.Value)}{(info.Request.AllOf.Contains(f.Key) && f.Value.Count > 1 ? " (all)" : "")}"))),
         ("annees", info.Request.YearFrom is null && info.Request.YearTo is null ? "" : $"{info.Request.YearFrom}-{info.Request.YearTo}"),
         ("tri", info.Sort.ToString().ToLowerInvariant()),
         ("cas", info.Exported.ToString(CultureInfo.InvariantCulture)),
@@ -109,21 +110,35 @@ public static class ExportApi
         ("licence", "Contenu sous licence CC BY 4.0, à citer : Impact Alliances"),
     ];
 
-    private static async Task WriteCsv(Stream body, CaseExport export, string searchUrl, bool semicolon, HttpContext http)
+    /// <summary>
+    /// Starts a CSV download as every CSV of the site does: UTF-8 with a byte order mark (spreadsheets then
+    /// read the accents), <c>,</c> or <c>;</c> (<c>separator=semicolon</c>), provenance in <c>#</c> comment lines, then the header.
+    /// </summary>
+    /// <returns>The writer, and the text writer under it; dispose both (the CSV writer first).</returns>
+    public static async Task<(CsvWriter Csv, StreamWriter Text)> StartCsv(HttpContext http, ExportInfo info, string searchUrl, IReadOnlyList<string> columns)
     {
-        await using var text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        var text = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        var semicolon = http.Request.Query["separator"] == "semicolon";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = semicolon ? ";" : ",", Comment = '#', AllowComments = true };
-        await using var csv = new CsvWriter(text, configuration);
-        foreach (var (key, value) in Provenance(export.Info, searchUrl))
+        var csv = new CsvWriter(text, configuration);
+        foreach (var (key, value) in Provenance(info, searchUrl))
         {
             csv.WriteComment($" {key}: {value}");
             await csv.NextRecordAsync();
         }
-        foreach (var column in CsvColumns)
+        foreach (var column in columns)
         {
             csv.WriteField(column);
         }
         await csv.NextRecordAsync();
+        return (csv, text);
+    }
+
+    private static async Task WriteCsv(CaseExport export, string searchUrl, HttpContext http)
+    {
+        var (csv, text) = await StartCsv(http, export.Info, searchUrl, CsvColumns);
+        await using var textWriter = text;
+        await using var csvWriter = csv;
         foreach (var indexed in export.Cases)
         {
             var c = indexed.Case;
@@ -218,7 +233,8 @@ public static class ExportApi
     // Accented letters written as they are: the exports are read by people too.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    private static string Absolute(HttpContext http, string path) => Discovery.Absolute(http.Request, path);
+    /// <summary>An absolute URL on this site.</summary>
+    public static string Absolute(HttpContext http, string path) => Discovery.Absolute(http.Request, path);
 }
 
 /// <summary>A case as a CSL-JSON item (Citation Style Language): what reference managers import.</summary>

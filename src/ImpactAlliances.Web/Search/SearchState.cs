@@ -13,12 +13,14 @@ public sealed record SearchState
 {
     /// <summary>Query-string keys.</summary>
     public const string QueryKey = "q", PageKey = "page", SizeKey = "size", SortKey = "sort",
-        YearFromKey = "year_from", YearToKey = "year_to", LiteralKey = "literal";
+        YearFromKey = "year_from", YearToKey = "year_to", LiteralKey = "literal", AllKey = "all";
 
     /// <summary>The text typed.</summary>
     public string Query { get; init; } = "";
     /// <summary>Selected values by facet key, in the order they were chosen.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Facets whose selected values a case must all have (<c>all=actors</c>), rather than any one of them.</summary>
+    public IReadOnlySet<string> AllOf { get; init; } = new HashSet<string>();
     /// <summary>Requested order, or null for the default.</summary>
     public SearchSort? Sort { get; init; }
     /// <summary>1-based page.</summary>
@@ -51,6 +53,7 @@ public sealed record SearchState
         {
             Query = query[QueryKey].FirstOrDefault()?.Trim() ?? "",
             Filters = filters,
+            AllOf = query[AllKey].OfType<string>().Where(filters.ContainsKey).ToHashSet(),
             Sort = Enum.TryParse<SearchSort>(query[SortKey].FirstOrDefault(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null,
             Page = int.TryParse(query[PageKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
             Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
@@ -85,7 +88,7 @@ public sealed record SearchState
     /// <summary>The request the searcher runs.</summary>
     public SearchRequest ToRequest() => new()
     {
-        Query = Query, Filters = Filters, Page = Page, Size = Size, Sort = Sort, YearFrom = YearFrom, YearTo = YearTo, Literal = Literal,
+        Query = Query, Filters = Filters, AllOf = AllOf, Page = Page, Size = Size, Sort = Sort, YearFrom = YearFrom, YearTo = YearTo, Literal = Literal,
     };
 
     /// <summary>Whether a value is selected.</summary>
@@ -105,6 +108,30 @@ public sealed record SearchState
     /// <summary>The state with only one value selected in one facet and no text: a facet badge's link.</summary>
     public static SearchState For(string facet, string value) => new SearchState().WithFilter(facet, [value]);
 
+    /// <summary>
+    /// The state keeping, of its results, those that also have every one of <paramref name="values"/>: how a
+    /// statistic's link adds its filter to the current ones; back to page 1. When the facet already requires
+    /// all its values, or has at most one, the values join them; when it accepts any of several values,
+    /// the link keeps the given values only (exact when they are among the selected ones).
+    /// </summary>
+    public SearchState Narrowed(string facet, params IReadOnlyList<string> values)
+    {
+        var current = Filters.GetValueOrDefault(facet) ?? [];
+        var next = AllOf.Contains(facet) || current.Count <= 1 ? current.Union(values).ToList() : values.Distinct().ToList();
+        var allOf = AllOf.Where(f => f != facet).ToHashSet();
+        if (next.Count > 1)
+        {
+            allOf.Add(facet);
+        }
+        return WithFilter(facet, next) with { AllOf = allOf };
+    }
+
+    /// <summary>The state keeping the results that started in one year; back to page 1.</summary>
+    public SearchState WithYear(int year) => this with { YearFrom = year, YearTo = year, Page = 1 };
+
+    /// <summary>The state where any one of a facet's selected values will do again; back to page 1.</summary>
+    public SearchState AnyOf(string facet) => this with { AllOf = AllOf.Where(f => f != facet).ToHashSet(), Page = 1 };
+
     /// <summary>The state on another page.</summary>
     public SearchState WithPage(int page) => this with { Page = page };
 
@@ -123,6 +150,8 @@ public sealed record SearchState
         {
             pairs.AddRange((Filters.GetValueOrDefault(facet.Key) ?? []).Select(v => new KeyValuePair<string, string?>(facet.Key, v)));
         }
+        pairs.AddRange(CaseStudySchema.Facets.Where(f => AllOf.Contains(f.Key) && Filters.ContainsKey(f.Key))
+            .Select(f => new KeyValuePair<string, string?>(AllKey, f.Key)));
         if (YearFrom is { } from)
         {
             pairs.Add(new(YearFromKey, from.ToString(CultureInfo.InvariantCulture)));
@@ -156,11 +185,9 @@ public sealed record SearchState
         if (values.Count == 0)
         {
             filters.Remove(facet);
+            return this with { Filters = filters, AllOf = AllOf.Where(f => f != facet).ToHashSet(), Page = 1 };
         }
-        else
-        {
-            filters[facet] = values;
-        }
+        filters[facet] = values;
         return this with { Filters = filters, Page = 1 };
     }
 }

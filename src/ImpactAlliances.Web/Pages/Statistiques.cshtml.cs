@@ -1,0 +1,32 @@
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ImpactAlliances.Web.Pages;
+
+/// <summary>The statistics of the current results: same URL parameters as the search page.</summary>
+public sealed class StatistiquesModel(ICaseStudySearch search) : PageModel
+{
+    /// <summary>The search state read from the URL; its links lead to the search page.</summary>
+    public SearchState State { get; private set; } = new();
+
+    /// <summary>The counts.</summary>
+    public ResultStatistics Statistics { get; private set; } = null!;
+
+    /// <summary>Filter values of the URL that the taxonomy does not have: not applied.</summary>
+    public IReadOnlyList<UnknownFilter> UnknownFilters { get; private set; } = [];
+
+    /// <summary>Counts the results the URL describes.</summary>
+    public void OnGet()
+    {
+        State = SearchState.FromQuery(Request.Query);
+        Statistics = search.Statistics(State.ToRequest());
+        UnknownFilters = UnknownFilter.In(search.Taxonomy, State.Filters);
+    }
+
+    /// <summary>The selected filters, shaped for the active-filters list of the search page, its links staying on this page.</summary>
+    public SearchResult Selection => new(State.Query, Statistics.Total, 1, 1, Statistics.Info.Sort, [], Statistics.Facets)
+    {
+        Years = (State.YearFrom, State.YearTo),
+    };
+}

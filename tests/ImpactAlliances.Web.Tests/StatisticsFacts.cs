@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+using ImpactAlliances.Core.Content;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>
+/// The statistics page and its CSV through the HTTP pipeline: counts from the content files, every link
+/// leading to a search with as many results as it says, the CSV giving back the page's numbers.
+/// </summary>
+public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private readonly HttpClient _client = site.CreateClient();
+
+    private const string Search = "q=insertion&actors=entreprise";
+
+    [Fact]
+    public async Task Without_a_search_the_csv_counts_what_the_content_files_hold()
+    {
+        var cases = ContentLoader.Load(site.ContentPath, DateOnly.FromDateTime(DateTime.Today)).Cases
+            .Select(c => c.Case).Where(c => c.Status != CaseStatus.Draft).ToList();
+
+        var rows = await Csv("/api/statistics");
+
+        Assert.Equal(cases.Count, rows.Single(r => r.Table == "total").Cases);
+        void Check(string table, IEnumerable<string> values) => Assert.Equal(
+            values.CountBy(v => v).OrderBy(p => p.Key, StringComparer.Ordinal),
+            rows.Where(r => r.Table == table && r.Cases > 0).Select(r => new KeyValuePair<string, int>(r.Row, r.Cases)).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Check("regions", cases.SelectMany(c => c.Territory.Regions));
+        Check("domains", cases.SelectMany(c => c.Domains));
+        Check("actors", cases.SelectMany(c => c.Actors.Distinct()));
+        Check("partnership_types", cases.Select(c => c.PartnershipType));
+        Check("scales", cases.Select(c => c.Territory.Scale));
+        Check("years", cases.Select(c => c.Year?.ToString(CultureInfo.InvariantCulture) ?? ""));
+        foreach (var cell in rows.Where(r => r.Table == "domains_x_actors"))
+        {
+            Assert.Equal(cases.Count(c => c.Domains.Contains(cell.Row) && c.Actors.Contains(cell.Column)), cell.Cases);
+        }
+        foreach (var cell in rows.Where(r => r.Table == "actor_pairs_x_partnership_types" && r.Row.Contains('+', StringComparison.Ordinal)))
+        {
+            var pair = cell.Row.Split('+');
+            Assert.Equal(cases.Count(c => pair.All(c.Actors.Contains) && c.PartnershipType == cell.Column), cell.Cases);
+        }
+    }
+
+    [Fact]
+    public async Task Every_link_of_the_page_adds_its_filter_to_the_current_ones_and_finds_as_many_cases_as_it_says()
+    {
+        var html = await _client.GetStringAsync($"/statistiques?{Search}");
+
+        var links = StatLink().Matches(html).Select(m => (Href: WebUtility.HtmlDecode(m.Groups["href"].Value), Facet: m.Groups["facet"].Value, Value: m.Groups["value"].Value, Count: int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture)))
+            .Concat(CellLink().Matches(html).Select(m => (Href: WebUtility.HtmlDecode(m.Groups["href"].Value), Facet: "cell", Value: WebUtility.HtmlDecode(m.Groups["row"].Value) + "|" + m.Groups["column"].Value, Count: int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture))))
+            .ToList();
+
+        Assert.True(links.Count(l => l.Facet == "cell") > 20, $"{links.Count(l => l.Facet == "cell")} matrix links");
+        Assert.Contains(links, l => l.Facet == "years");
+        Assert.Contains(links, l => l.Facet == "regions");
+        foreach (var link in links)
+        {
+            var query = QueryHelpers.ParseQuery(new Uri("http://x" + link.Href).Query);
+            Assert.StartsWith("/?", link.Href, StringComparison.Ordinal);
+            Assert.Equal("insertion", query["q"]);
+            Assert.Contains("entreprise", query["actors"].ToArray());
+            if (link.Facet is "years")
+            {
+                Assert.Equal(link.Value, query["year_from"]);
+                Assert.Equal(link.Value, query["year_to"]);
+            }
+            else if (link.Facet is not "cell")
+            {
+                Assert.Contains(link.Value, query[link.Facet].ToArray());
+            }
+            using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync($"/api/search{new Uri("http://x" + link.Href).Query}&size=1"));
+            Assert.True(link.Count == json.RootElement.GetProperty("total").GetInt32(), $"{link.Href}: {link.Count} on the statistics page, {json.RootElement.GetProperty("total").GetInt32()} found");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_csv_gives_back_the_numbers_of_the_page_after_its_provenance(bool semicolon)
+    {
+        var response = await _client.GetAsync($"/api/statistics?{Search}{(semicolon ? "&separator=semicolon" : "")}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var html = await _client.GetStringAsync($"/statistiques?{Search}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        var comments = text.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => l.StartsWith('#')).ToList();
+        Assert.Contains("# texte: insertion", comments);
+        Assert.Contains("# filtres: actors=entreprise", comments);
+        Assert.Contains(comments, c => c.StartsWith("# version_index: ", StringComparison.Ordinal) && c.Length > 20);
+        Assert.Contains(comments, c => c.StartsWith("# commit_contenu: ", StringComparison.Ordinal));
+        var rows = Parse(text, semicolon);
+        using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync($"/api/search?{Search}&size=1"));
+        Assert.Equal(json.RootElement.GetProperty("total").GetInt32(), rows.Single(r => r.Table == "total").Cases);
+        var onPage = StatLink().Matches(html).Select(m => (m.Groups["facet"].Value, m.Groups["value"].Value, int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture))).ToList();
+        Assert.NotEmpty(onPage);
+        Assert.All(onPage, p => Assert.Equal(p.Item3, rows.Single(r => r.Table == p.Item1 && r.Row == p.Item2).Cases));
+        var cells = CellLink().Matches(html).Select(m => (WebUtility.HtmlDecode(m.Groups["row"].Value), m.Groups["column"].Value, int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture))).ToList();
+        Assert.All(cells, c => Assert.Equal(c.Item3, rows.Single(r => r.Table.Contains("_x_", StringComparison.Ordinal) && r.Row == c.Item1 && r.Column == c.Item2).Cases));
+    }
+
+    [Fact]
+    public async Task The_results_and_the_statistics_link_to_each_other_with_the_same_search()
+    {
+        var results = await _client.GetStringAsync($"/?{Search}&sort=title");
+        var statistics = await _client.GetStringAsync($"/statistiques?{Search}&sort=title");
+
+        Assert.Contains("<a class=\"stats-link\" href=\"/statistiques?q=insertion&amp;actors=entreprise&amp;sort=title\">Statistiques de ces résultats</a>", results);
+        Assert.Contains("<a href=\"/?q=insertion&amp;actors=entreprise&amp;sort=title\">Retour aux résultats</a>", statistics);
+        Assert.Contains("href=\"/api/statistics?q=insertion&amp;actors=entreprise&amp;separator=semicolon\"", statistics);
+        Assert.Matches(@"<table class=""stat-table"">\s*<caption>Par région : nombre d'exemples</caption>", statistics);
+        Assert.Contains("<th scope=\"row\">", statistics);
+        Assert.DoesNotContain("style=", statistics);
+    }
+
+    [Fact]
+    public async Task A_pair_link_requires_both_profiles_and_says_so_on_the_results_page()
+    {
+        var html = await _client.GetStringAsync("/?actors=association&actors=collectivite&all=actors");
+
+        Assert.Contains("toutes à la fois", html);
+        Assert.Contains("href=\"/?actors=association&amp;actors=collectivite\"", html);
+    }
+
+    [Theory]
+    [InlineData("/statistiques?q=zzqxwv", "Aucun exemple ne correspond")]
+    [InlineData("/statistiques?regions=bretgne", "« bretgne » n'existe pas")]
+    public async Task A_search_with_nothing_to_count_or_an_unknown_filter_still_gets_a_page(string path, string expected)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_csv_of_an_unknown_filter_is_a_400()
+    {
+        var response = await _client.GetAsync("/api/statistics?regions=bretgne");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("bretagne", await response.Content.ReadAsStringAsync());
+    }
+
+    private sealed record CsvRow(string Table, string Row, string Column, int Cases);
+
+    private async Task<List<CsvRow>> Csv(string path) => Parse(await _client.GetStringAsync(path), semicolon: false);
+
+    private static List<CsvRow> Parse(string text, bool semicolon)
+    {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = semicolon ? ";" : ",", AllowComments = true, Comment = '#' };
+        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), configuration);
+        return csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
+            .Select(r => new CsvRow((string)r["table"], (string)r["row"], (string)r["column"], int.Parse((string)r["cases"], CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    [GeneratedRegex("""<a href="(?<href>[^"]+)" data-stat="(?<facet>[^"]+)" data-value="(?<value>[^"]*)">[^<]*</a>\s*</th>\s*<td class="num">(?<count>\d+)</td>""")]
+    private static partial Regex StatLink();
+
+    [GeneratedRegex("""<a href="(?<href>[^"]+)" data-row="(?<row>[^"]+)" data-column="(?<column>[^"]+)">(?<count>\d+)</a>""")]
+    private static partial Regex CellLink();
+}
