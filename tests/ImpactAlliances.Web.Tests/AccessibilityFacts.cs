@@ -17,11 +17,22 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/themes")]
     [InlineData("/themes/domaines/mobilite")]
     [InlineData("/exemples/page-qui-n-existe-pas")]
-    public async Task Pages_pass_an_axe_audit(string path)
+    public Task Pages_pass_an_axe_audit(string path) => Audit(path, null);
+
+    [SkippableTheory]
+    [InlineData("/carte", 1366, 900)]
+    [InlineData("/carte", 390, 844)]
+    [InlineData("/carte?niveau=departements&domains=emploi-insertion&regions=bretagne", 1366, 900)]
+    [InlineData("/carte?niveau=departements&domains=emploi-insertion&regions=bretagne", 390, 844)]
+    [InlineData("/?regions=bretagne&departments=35", 390, 844)]
+    public Task The_map_and_the_territory_filters_pass_an_axe_audit_at_both_widths(string path, int width, int height) =>
+        Audit(path, new ViewportSize { Width = width, Height = height });
+
+    private async Task Audit(string path, ViewportSize? viewport)
     {
         await using var browser = await BrowserFacts.LaunchAsync();
         // axe is injected as a script of its own: the test lets it past the site's Content-Security-Policy.
-        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { BypassCSP = true });
+        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { BypassCSP = true, ViewportSize = viewport });
         await page.GotoAsync(site.BaseAddress + path);
 
         var result = await page.RunAxe();
