@@ -26,9 +26,16 @@ public sealed record FixtureCase(
         "domains" => Domains,
         "partnership_types" => [Type],
         "scales" => [Scale],
-        "regions" => Regions,
+        "regions" => Regions.Length == 0 ? ["sans-region"] : Regions,
+        // Fixture cases name no place: only an overseas region gives its one département.
+        "departments" => Regions.Select(r => Overseas.GetValueOrDefault(r)).OfType<string>().ToArray(),
         "statuses" => ["publie"],
         _ => throw new ArgumentOutOfRangeException(nameof(facet)),
+    };
+
+    private static readonly Dictionary<string, string> Overseas = new()
+    {
+        ["guadeloupe"] = "971", ["martinique"] = "972", ["guyane"] = "973", ["la-reunion"] = "974", ["mayotte"] = "976",
     };
 
     public string ToMarkdown()

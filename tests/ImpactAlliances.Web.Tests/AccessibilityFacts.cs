@@ -21,24 +21,30 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/donnees")]
     [InlineData("/mentions-legales")]
     [InlineData("/accessibilite")]
-    public Task Pages_pass_an_axe_audit(string path) => Audit(path, width: null);
+    public Task Pages_pass_an_axe_audit(string path) => Audit(path, null);
 
     [SkippableTheory]
-    [InlineData("/statistiques", 1366)]
-    [InlineData("/statistiques", 390)]
-    [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 1366)]
-    [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 390)]
-    public Task The_statistics_pass_an_axe_audit_on_a_wide_screen_and_a_phone(string path, int width) => Audit(path, width);
+    [InlineData("/statistiques", 1366, 900)]
+    [InlineData("/statistiques", 390, 844)]
+    [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 1366, 900)]
+    [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 390, 844)]
+    public Task The_statistics_pass_an_axe_audit_on_a_wide_screen_and_a_phone(string path, int width, int height) =>
+        Audit(path, new ViewportSize { Width = width, Height = height });
 
-    private async Task Audit(string path, int? width)
+    [SkippableTheory]
+    [InlineData("/carte", 1366, 900)]
+    [InlineData("/carte", 390, 844)]
+    [InlineData("/carte?niveau=departements&domains=emploi-insertion&regions=bretagne", 1366, 900)]
+    [InlineData("/carte?niveau=departements&domains=emploi-insertion&regions=bretagne", 390, 844)]
+    [InlineData("/?regions=bretagne&departments=35", 390, 844)]
+    public Task The_map_and_the_territory_filters_pass_an_axe_audit_at_both_widths(string path, int width, int height) =>
+        Audit(path, new ViewportSize { Width = width, Height = height });
+
+    private async Task Audit(string path, ViewportSize? viewport)
     {
         await using var browser = await BrowserFacts.LaunchAsync();
         // axe is injected as a script of its own: the test lets it past the site's Content-Security-Policy.
-        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions
-        {
-            BypassCSP = true,
-            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = w < 600 ? 844 : 900 } : null,
-        });
+        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { BypassCSP = true, ViewportSize = viewport });
         await page.GotoAsync(site.BaseAddress + path);
 
         var result = await page.RunAxe();

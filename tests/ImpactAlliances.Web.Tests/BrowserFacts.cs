@@ -95,6 +95,30 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.False(await page.Locator(".filters-jump").IsVisibleAsync());
     }
 
+    [SkippableTheory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task A_region_clicked_on_the_map_filters_the_results_to_its_count(int width, int height)
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync($"{site.BaseAddress}/?domains=emploi-insertion");
+        await page.ClickAsync("text=Carte de ces résultats");
+        await page.WaitForURLAsync(new Regex(@"/carte\?domains=emploi-insertion$"));
+
+        var region = page.Locator(".france-map a[data-value=bretagne]");
+        var label = await region.GetAttributeAsync("aria-label");
+        var count = int.Parse(Regex.Match(label!, @"^Bretagne : (\d+) exemples?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), (await page.TextContentAsync("tr:has(a:text-is('Bretagne')) td"))!.Trim());
+        await region.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/\?domains=emploi-insertion&regions=bretagne$"));
+
+        Assert.Equal($"{count} exemple{(count > 1 ? "s" : "")}", (await page.TextContentAsync("#results-count"))!.Trim());
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=regions][data-value=bretagne]", "class"));
+        // The selected region opens onto its départements.
+        Assert.Equal(1, await page.Locator("a[data-facet=departments][data-value='35']").CountAsync());
+    }
+
     [SkippableFact]
     public async Task A_researcher_opens_the_statistics_clicks_a_matrix_cell_and_sees_its_cases()
     {

@@ -55,7 +55,11 @@ public sealed record Place(PlaceKind Kind, string Code, string Name, string Depa
     /// <summary>Index code of a commune.</summary>
     public static string CommuneCode(string insee) => "c:" + insee;
     /// <summary>Index code of a département.</summary>
-    public static string DepartmentCode(string code) => "d:" + code;
+    public static string DepartmentCode(string code) => DepartmentPrefix + code;
+    /// <summary>The département of an index code (<c>d:35</c> is <c>35</c>), or null for a commune or a region.</summary>
+    public static string? DepartmentOf(string indexCode) =>
+        indexCode.StartsWith(DepartmentPrefix, StringComparison.Ordinal) ? indexCode[DepartmentPrefix.Length..] : null;
+    private const string DepartmentPrefix = "d:";
     /// <summary>Index code of a region, by its taxonomy slug.</summary>
     public static string RegionCode(string slug) => "r:" + slug;
 }
@@ -78,6 +82,7 @@ public sealed class PlaceGazetteer
 
     private readonly Dictionary<string, List<Place>> _byKey;
     private readonly Dictionary<string, Place> _departmentsByCode;
+    private readonly Dictionary<string, List<Place>> _departmentsByRegion;
 
     private PlaceGazetteer(string sourceVersion, List<Place> places)
     {
@@ -89,6 +94,9 @@ public sealed class PlaceGazetteer
             (_byKey.TryGetValue(place.Key, out var list) ? list : _byKey[place.Key] = []).Add(place);
         }
         _departmentsByCode = Places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+        _departmentsByRegion = Places.Where(p => p.Kind == PlaceKind.Department)
+            .GroupBy(p => p.Region, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>Every place: regions (today's, then former ones), départements, communes.</summary>
@@ -99,6 +107,9 @@ public sealed class PlaceGazetteer
 
     /// <summary>The places whose folded name key is <paramref name="key"/> (see <see cref="Key"/>).</summary>
     public IReadOnlyList<Place> ByKey(string key) => _byKey.GetValueOrDefault(key) ?? [];
+
+    /// <summary>The départements of a region, by its taxonomy slug; an overseas region has one.</summary>
+    public IReadOnlyList<Place> DepartmentsIn(string regionSlug) => _departmentsByRegion.GetValueOrDefault(regionSlug) ?? [];
 
     /// <summary>A département by its code (<c>35</c>, <c>2A</c>, <c>974</c>).</summary>
     public Place? Department(string code) => _departmentsByCode.GetValueOrDefault(code.Trim());

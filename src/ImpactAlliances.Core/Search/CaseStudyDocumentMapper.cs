@@ -56,7 +56,7 @@ public static class CaseStudyDocumentMapper
         }
         foreach (var facet in CaseStudySchema.Facets)
         {
-            foreach (var value in facet.ValuesOf(c))
+            foreach (var value in facet.IndexedValuesOf(c))
             {
                 // Indexed for filtering, doc values for counting.
                 document.Add(new StringField(facet.Key, value, Field.Store.NO));

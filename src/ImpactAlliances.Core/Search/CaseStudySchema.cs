@@ -6,7 +6,16 @@ using Lucene.Net.Util;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>A facet dimension: its API and taxonomy key, the French URL segment of its theme pages, and how to read its values from a case.</summary>
-public sealed record FacetDimension(string Key, string ThemeSegment, Func<CaseStudy, IEnumerable<string>> ValuesOf);
+/// <param name="Otherwise">The value a case without any is counted and filtered under (regions: « National / sans région »), so that counts add up.</param>
+public sealed record FacetDimension(string Key, string ThemeSegment, Func<CaseStudy, IEnumerable<string>> ValuesOf, string? Otherwise = null)
+{
+    /// <summary>The values a case is indexed under for filtering and counting: its own, else <see cref="Otherwise"/>.</summary>
+    public IEnumerable<string> IndexedValuesOf(CaseStudy c)
+    {
+        var values = ValuesOf(c).ToList();
+        return values.Count == 0 && Otherwise is not null ? [Otherwise] : values;
+    }
+}
 
 /// <summary>
 /// The Lucene index schema, declared once for the indexer and the site: version, field names,
@@ -76,9 +85,26 @@ public static class CaseStudySchema
         new("domains", "domaines", c => c.Domains),
         new("partnership_types", "types", c => [c.PartnershipType]),
         new("scales", "echelles", c => [c.Territory.Scale]),
-        new("regions", "regions", c => c.Territory.Regions),
+        new("regions", "regions", c => c.Territory.Regions, NoRegion),
+        new(Departments, "departements", c => DepartmentsOf(c.Territory)),
         new("statuses", "statuts", c => [c.Status]),
     ];
+
+    /// <summary>The facet of the départements a case's place lies in, by INSEE code (<c>35</c>, <c>2A</c>, <c>974</c>), grouped by region.</summary>
+    public const string Departments = "departments";
+
+    /// <summary>The regions value of the cases that list no region: national or international alliances, or not placed.</summary>
+    public const string NoRegion = "sans-region";
+
+    /// <summary>
+    /// The départements a case acts in: those of its place (a commune's, or a département named), and that of each
+    /// of its regions made of a single département (the overseas regions: La Réunion is the 974).
+    /// </summary>
+    private static IEnumerable<string> DepartmentsOf(Territory territory) => territory.PlaceCodes
+        .Select(Places.Place.DepartmentOf)
+        .OfType<string>()
+        .Concat(territory.Regions.Select(Places.PlaceGazetteer.Official.DepartmentsIn).Where(d => d.Count == 1).Select(d => d[0].Code))
+        .Distinct(StringComparer.Ordinal);
 
     /// <summary>The longest text a binary doc value may hold (Lucene's limit is 32,766 bytes).</summary>
     public const int MaxSnippetTextChars = 10_000;

@@ -133,7 +133,7 @@ public sealed class IndexSnapshot
     public DirectoryReader Reader { get; }
     /// <summary>The searcher, shared by every request.</summary>
     public IndexSearcher Searcher { get; }
-    /// <summary>The taxonomy the index was built with.</summary>
+    /// <summary>The taxonomy the index was built with, as the search facets count on it (<see cref="SearchTaxonomy"/>).</summary>
     public Taxonomy Taxonomy { get; }
     /// <summary>What the version holds.</summary>
     public IndexManifest Manifest { get; }
@@ -148,8 +148,8 @@ public sealed class IndexSnapshot
             throw new InvalidDataException($"{version.Folder}: index format {manifest.Format}, expected {CaseStudySchema.FormatVersion}; rebuild the index");
         }
         var diagnostics = new List<ContentDiagnostic>();
-        var taxonomy = TaxonomyReader.Read(version.TaxonomyFile, diagnostics)
-            ?? throw new InvalidDataException(string.Join(Environment.NewLine, diagnostics));
+        var taxonomy = SearchTaxonomy.Of(TaxonomyReader.Read(version.TaxonomyFile, diagnostics)
+            ?? throw new InvalidDataException(string.Join(Environment.NewLine, diagnostics)), Places.PlaceGazetteer.Official);
         var directory = FSDirectory.Open(version.LuceneFolder);
         try
         {

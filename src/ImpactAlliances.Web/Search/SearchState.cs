@@ -102,6 +102,9 @@ public sealed record SearchState
         return WithFilter(facet, next);
     }
 
+    /// <summary>The state with a value selected, whether or not it already was; back to page 1.</summary>
+    public SearchState Add(string facet, string value) => IsSelected(facet, value) ? this with { Page = 1 } : Toggle(facet, value);
+
     /// <summary>The state with no value of one facet selected; back to page 1.</summary>
     public SearchState Clear(string facet) => WithFilter(facet, []);
 
