@@ -47,6 +47,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Index:Path", IndexPath);
         builder.UseSetting("Index:RefreshInterval", "00:00:00.200");
         builder.UseSetting("Releases:Path", ReleasesPath);
+        // Every test client shares one address: the API budget is tested on its own (OperationsFacts).
+        builder.UseSetting("RateLimit:Burst", "1000000");
+        builder.UseSetting("RateLimit:Tokens", "1000000");
     }
 
     protected override void Dispose(bool disposing)

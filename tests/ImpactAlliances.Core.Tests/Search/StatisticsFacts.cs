@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
@@ -155,10 +156,25 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
         "domains" => c.Domains,
         "partnership_types" => [c.PartnershipType],
         "scales" => [c.Territory.Scale],
-        "regions" => c.Territory.Regions,
+        // A case that lists no region counts in the « National / sans région » bucket.
+        "regions" => c.Territory.Regions.Count == 0 ? ["sans-region"] : c.Territory.Regions,
+        "departments" => DepartmentsOf(c),
         "statuses" => [c.Status],
         _ => throw new ArgumentOutOfRangeException(nameof(facet)),
     };
+
+    /// <summary>The départements of a case, from its place text; an overseas region is one département.</summary>
+    private static List<string> DepartmentsOf(CaseStudy c)
+    {
+        var gazetteer = PlaceGazetteer.Official;
+        var departments = PlaceResolver.Resolve(c.Territory.Place, gazetteer, c.Territory.Regions).Places
+            .Where(p => p.Kind != PlaceKind.Region)
+            .Select(p => p.Department)
+            .ToHashSet();
+        departments.UnionWith(gazetteer.Places.Where(p => p.Kind == PlaceKind.Department && c.Territory.Regions.Contains(p.Region))
+            .GroupBy(p => p.Region).Where(g => g.Count() == 1).Select(g => g.Single().Code));
+        return [.. departments];
+    }
 
     private static string Key(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}+{b}" : $"{b}+{a}";
 }
