@@ -12,6 +12,10 @@ var builder = WebApplication.CreateBuilder(args);
 // that `dotnet run` works the same in Production as a published site does.
 builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// The host logs a failed start with its stack trace before throwing; a busy port is explained in French
+// below instead, and any other start-up failure still ends the process as an unhandled exception.
+var started = false;
+builder.Logging.AddFilter(BusyPort.HostCategory, level => level >= LogLevel.Information && (started || level < LogLevel.Error));
 // HTML and JSON compress to a fraction of their size; Brotli first, gzip for older clients.
 builder.Services.AddResponseCompression(options =>
 {
@@ -29,6 +33,7 @@ if (builder.Configuration.GetValue<bool>("Content:Watch"))
 {
     builder.Services.AddHostedService<ContentWatchService>();
 }
+builder.Services.AddSingleton<BrokenCasePreview>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
 
 var app = builder.Build();
@@ -49,7 +54,17 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 app.MapCaseStudyApi();
 app.MapExportApi();
 
-app.Run();
+app.Lifetime.ApplicationStarted.Register(() => started = true);
+try
+{
+    app.Run();
+}
+catch (IOException ex) when (BusyPort.Explain(ex, args) is { } message)
+{
+    Console.Error.WriteLine(message);
+    return BusyPort.ExitCode;
+}
+return 0;
 
 /// <summary>The site's entry point, visible to the integration tests' host.</summary>
 public partial class Program;

@@ -38,13 +38,19 @@ public sealed class SynonymSet
             return Empty;
         }
         var stream = new YamlStream();
+        var text = File.ReadAllText(path);
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream.Load(new StringReader(text));
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
-            diagnostics.Add(new(path, (int)ex.Start.Line, DiagnosticSeverity.Error, $"malformed YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            diagnostics.Add(YamlNodes.SyntaxError(path, YamlSyntaxErrors.Explain(ex, text), lineOffset: 0));
+            return Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(YamlNodes.SyntaxError(path, YamlSyntaxErrors.UnclosedFlow(text, 1), lineOffset: 0));
             return Empty;
         }
         if (stream.Documents.Count == 0)
@@ -53,7 +59,7 @@ public sealed class SynonymSet
         }
         if (stream.Documents[0].RootNode is not YamlSequenceNode root)
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "expected a list of groups, one per line: - [RSE, responsabilité sociétale des entreprises]"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "le fichier doit être une liste de groupes, un par ligne : - [RSE, responsabilité sociétale des entreprises]"));
             return Empty;
         }
         var rules = new List<(Expression, List<Expression>)>();
@@ -71,7 +77,7 @@ public sealed class SynonymSet
             if (triggers.Count == 0 || expansion.Count < 2)
             {
                 diagnostics.Add(new(path, (int)node.Start.Line, DiagnosticSeverity.Error,
-                    "each line is a group of at least two expressions, - [ESS, économie sociale et solidaire], or a one-way entry, - SIAE: [chantier d'insertion]"));
+                    "chaque ligne est un groupe d'au moins deux expressions, - [ESS, économie sociale et solidaire], ou une entrée à sens unique, - SIAE: [chantier d'insertion]"));
                 continue;
             }
             rules.AddRange(triggers.Select(t => (t, expansion)));
