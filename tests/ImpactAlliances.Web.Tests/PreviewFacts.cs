@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -114,4 +119,47 @@ public sealed class BrokenCaseOutsidePreviewFacts : IDisposable
     }
 
     public void Dispose() => _site.Dispose();
+}
+
+/// <summary>The preview served by Kestrel, started with a case that has errors, for the browser.</summary>
+public sealed class KestrelPreviewSiteFactory : SiteFactory
+{
+    public const string BrokenSlug = "essai-casse";
+
+    public KestrelPreviewSiteFactory()
+    {
+        File.WriteAllText(Path.Combine(ContentPath, "cases", BrokenSlug + ".md"),
+            File.ReadAllText(Path.Combine(ContentPath, "cases", "wimoov-renault-mobilite-solidaire.md"))
+                .Replace("Wimoov et Renault : une offre de mobilité solidaire", "Essai cassé", StringComparison.Ordinal)
+                .Replace("domains: [mobilite", "domains: [mobilit", StringComparison.Ordinal));
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Content:Watch", "true");
+    }
+}
+
+/// <summary>The page of a case with errors passes the same audit as every page.</summary>
+public sealed class BrokenCaseAccessibilityFacts(KestrelPreviewSiteFactory site) : IClassFixture<KestrelPreviewSiteFactory>
+{
+    [SkippableFact]
+    public async Task The_page_of_a_case_with_errors_passes_an_axe_audit()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BypassCSP = true });
+        await page.GotoAsync($"{site.BaseAddress}/exemples/{KestrelPreviewSiteFactory.BrokenSlug}");
+
+        var result = await page.RunAxe();
+
+        Assert.Contains("Ce cas n'est pas publié : 1 erreur à corriger", await page.TextContentAsync(".alert-error"), StringComparison.Ordinal);
+        Assert.NotEmpty(result.Passes);
+        Assert.True(result.Violations.Length == 0, string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help} {string.Join(' ', v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
 }
