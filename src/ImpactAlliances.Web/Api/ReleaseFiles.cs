@@ -11,7 +11,8 @@ public static class ReleaseFiles
     /// <summary>Maps the download route.</summary>
     public static IEndpointRouteBuilder MapReleaseFiles(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/donnees/{release}/{file}", ["GET", "HEAD"], Download);
+        // Downloads of the open-data page, not part of the API the OpenAPI document describes.
+        routes.MapMethods("/donnees/{release}/{file}", ["GET", "HEAD"], Download).ExcludeFromDescription();
         return routes;
     }
 
