@@ -23,6 +23,10 @@ builder.WebHost.UseStaticWebAssets();
 // year (a changed file gets a new name), the others revalidate with their ETag.
 builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// The host logs a failed start with its stack trace before throwing; a busy port is explained in French
+// below instead, and any other start-up failure still ends the process as an unhandled exception.
+var started = false;
+builder.Logging.AddFilter(BusyPort.HostCategory, level => level >= LogLevel.Information && (started || level < LogLevel.Error));
 // HTML and JSON compress to a fraction of their size; Brotli first, gzip for older clients.
 builder.Services.AddResponseCompression(options =>
 {
@@ -51,6 +55,7 @@ if (builder.Configuration.GetValue<bool>("Content:Watch"))
 {
     builder.Services.AddHostedService<ContentWatchService>();
 }
+builder.Services.AddSingleton<BrokenCasePreview>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
 
 var app = builder.Build();
@@ -74,7 +79,16 @@ app.MapPublicApi();
 app.MapDiscovery();
 app.MapReleaseFiles();
 
-await app.RunAsync();
+app.Lifetime.ApplicationStarted.Register(() => started = true);
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (BusyPort.Explain(ex, args) is { } message)
+{
+    Console.Error.WriteLine(message);
+    return BusyPort.ExitCode;
+}
 return 0;
 
 /// <summary>The site's entry point, visible to the integration tests' host.</summary>

@@ -15,15 +15,15 @@ internal sealed class BuildCommand : ICommand
     };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer build [--content <dir>] [--index <dir>]
+        Usage : ImpactAlliances.Indexer build [--content <dossier>] [--index <dossier>]
 
-        Validates the content while building the index into a new folder below <index>, then switches it in
-        atomically. If validation or the build fails, the index that was there stays untouched and served.
+        Vérifie le contenu en construisant l'index dans un nouveau dossier sous <index>, puis le met en
+        service d'un coup. Si la vérification ou la construction échoue, l'index en place reste servi, intact.
 
-          --content <dir>   content folder (default: content, or the Content:Path setting)
-          --index <dir>     index folder (default: index, or the Index:Path setting)
+          --content <dossier>   dossier du contenu (par défaut : content, ou le réglage Content:Path)
+          --index <dossier>     dossier de l'index (par défaut : index, ou le réglage Index:Path)
 
-        Exit codes: 0 built, 1 invalid content or failed build, 2 bad arguments.
+        Codes de sortie : 0 construit, 1 contenu invalide ou construction échouée, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -32,20 +32,20 @@ internal sealed class BuildCommand : ICommand
         try
         {
             // One streaming pass validates and indexes; on any error the new index is discarded.
-            var progress = new Progress<int>(n => error.WriteLine($"  {n} cases indexed"));
+            var progress = new Progress<int>(n => error.WriteLine($"  {n} cas indexés"));
             var (report, scan) = indexer.Build(requireValid: true, progress);
             ValidateCommand.Report(scan.Diagnostics, report?.Cases ?? 0, scan.IsValid, output, error);
             if (report is null)
             {
-                error.WriteLine("Build stopped: fix the errors above. The existing index was not changed.");
+                error.WriteLine("Construction arrêtée : corrigez les erreurs ci-dessus. L'index en place n'a pas changé.");
                 return IndexerCommands.Failed;
             }
-            output.WriteLine($"Indexed {report.Cases} cases in {report.Elapsed.TotalSeconds:0.00} s into {report.Version.Folder}");
+            output.WriteLine($"{report.Cases} cas indexés en {report.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} s dans {report.Version.Folder}");
             return IndexerCommands.Ok;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Build failed: {ex.Message}. The existing index was not changed.");
+            error.WriteLine($"Construction échouée : {ex.Message} L'index en place n'a pas changé.");
             return IndexerCommands.Failed;
         }
     }

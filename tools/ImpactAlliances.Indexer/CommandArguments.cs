@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Content;
+
 namespace ImpactAlliances.Indexer;
 
 /// <summary>Options of a command, as configuration keys and values, or the reason they are wrong.</summary>
@@ -19,7 +21,7 @@ internal sealed record CommandArguments(IReadOnlyDictionary<string, string> Valu
             {
                 if (others.Count == positionals)
                 {
-                    return new(values, others, false, $"Unexpected argument '{arg}'.");
+                    return new(values, others, false, $"Argument inattendu : {arg}");
                 }
                 others.Add(arg);
                 continue;
@@ -27,12 +29,12 @@ internal sealed record CommandArguments(IReadOnlyDictionary<string, string> Valu
             var (name, inline) = arg.Split('=', 2) is [var n, var v] ? (n, v) : (arg, null);
             if (!accepted.TryGetValue(name, out var key))
             {
-                return new(values, others, false, $"Unknown option '{name}'.");
+                return new(values, others, false, $"Option inconnue : {name}{Suggestions.Hint(name, accepted.Keys)}");
             }
             var value = inline ?? (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
             if (string.IsNullOrWhiteSpace(value))
             {
-                return new(values, others, false, $"Option '{name}' needs a value.");
+                return new(values, others, false, $"L'option {name} attend une valeur.");
             }
             values[key] = value;
         }

@@ -1,4 +1,5 @@
 using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,23 +16,26 @@ public static class IndexerCommands
     /// <summary>The arguments are wrong.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>What stats and release say when no index has been built yet.</summary>
+    internal static string NoIndex(string root) => $"Aucun index dans {root} : construisez-le avec la commande build.";
+
     private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new PublishCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand(), new ReleaseCommand()];
 
     private const string Usage = """
-        Usage: ImpactAlliances.Indexer <command> [options]
+        Usage : ImpactAlliances.Indexer <commande> [options]
 
-        Commands:
-          validate   check every case file and the taxonomy; list every problem as path:line: message
-          build      validate, then build a new index and switch it in atomically
-          publish    pack the served index as a checksummed artifact for other sites: publish --to <folder>
-          stats      number of cases and cases per facet value in an index
-          new        create a case file from content/_template.md: new "Titre du cas"
-          relevance  nDCG@10 and MRR of the search against the judged queries of tests/relevance
-          generate   write a synthetic corpus for benchmarks: generate --count N --out <dir> [--seed S]
-          release    write a dated open-data release of the index: release --out <dir>
+        Commandes :
+          validate   vérifie chaque cas et la taxonomie ; écrit chaque problème sous la forme chemin:ligne: message
+          build      vérifie, puis construit un nouvel index et le met en service d'un coup
+          publish    empaquette l'index servi en artefact vérifiable pour d'autres sites : publish --to <dossier>
+          stats      nombre de cas, et de cas par valeur de chaque facette, dans un index
+          new        crée un cas à partir de content/_template.md : new "Titre du cas"
+          relevance  nDCG@10 et MRR de la recherche sur les requêtes jugées de tests/relevance
+          generate   écrit un corpus synthétique pour les mesures : generate --count N --out <dossier> [--seed S]
+          release    écrit une publication datée des données ouvertes de l'index : release --out <dossier>
 
-        Run 'ImpactAlliances.Indexer <command> --help' for a command's options.
-        Exit codes: 0 success, 1 invalid content or failed build, 2 bad arguments.
+        « ImpactAlliances.Indexer <commande> --help » donne les options d'une commande.
+        Codes de sortie : 0 succès, 1 contenu invalide ou construction échouée, 2 arguments incorrects.
         """;
 
     /// <summary>Runs the command named by <paramref name="args"/>.</summary>
@@ -45,7 +49,7 @@ public static class IndexerCommands
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            error.WriteLine($"Unknown command '{args[0]}'.");
+            error.WriteLine($"Commande inconnue : {args[0]}{Suggestions.Hint(args[0], Commands.Select(c => c.Name))}");
             error.WriteLine(Usage);
             return Task.FromResult(BadArguments);
         }

@@ -18,15 +18,16 @@ internal sealed partial class NewCommand : ICommand
     public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--content"] = "Content:Path" };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer new "Titre du cas" [--content <dir>]
+        Usage : ImpactAlliances.Indexer new "Titre du cas" [--content <dossier>]
 
-        Creates content/cases/<slug>.md from content/_template.md, with the slug derived from the title
-        (accents removed, lower case, words joined by hyphens), the title filled in and today's date as
-        'updated'. Refuses to overwrite an existing file. Then lists what remains to fill in.
+        Crée content/cases/<nom>.md à partir de content/_template.md. Le nom vient du titre : sans accents,
+        en minuscules, mots joints par des tirets, 60 caractères au plus, terminé sur un mot entier (ni
+        « la », ni « de », ni « pour »...). Le titre et la date du jour (updated) sont remplis. Un fichier
+        existant n'est jamais écrasé. Liste ensuite ce qu'il reste à remplir.
 
-          --content <dir>   content folder (default: content, or the Content:Path setting)
+          --content <dossier>   dossier du contenu (par défaut : content, ou le réglage Content:Path)
 
-        Exit codes: 0 created, 1 the file exists or the template is missing, 2 bad arguments.
+        Codes de sortie : 0 créé, 1 le fichier existe ou le modèle manque, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -35,24 +36,34 @@ internal sealed partial class NewCommand : ICommand
         var slug = CaseStudyRules.SlugFromTitle(title);
         if (slug.Length == 0)
         {
-            error.WriteLine("Give the case's title, in quotes: new \"Titre du cas\"");
+            error.WriteLine("Donnez le titre du cas, entre guillemets : new \"Titre du cas\"");
             return IndexerCommands.BadArguments;
         }
         var indexer = services.GetRequiredService<ContentIndexer>();
         var template = Path.Combine(indexer.ContentPath, TemplateFile);
         var path = Path.Combine(indexer.ContentPath, ContentLoader.CasesFolder, slug + ".md");
+        var display = ContentLoader.DisplayPath(indexer.ContentPath);
         if (!File.Exists(template))
         {
-            error.WriteLine($"{template}: template not found");
+            error.WriteLine($"{display(template)} : modèle introuvable");
             return IndexerCommands.Failed;
         }
         if (File.Exists(path))
         {
-            error.WriteLine($"{path} already exists; choose another title, or edit that file.");
+            error.WriteLine($"{display(path)} existe déjà : rien n'a été écrit. Modifiez ce fichier, ou choisissez un titre qui le distingue.");
+            return IndexerCommands.Failed;
+        }
+        var refused = new List<ContentDiagnostic>();
+        if (ContentFile.ReadText(template, refused, indexer.ContentPath) is not { } templateText)
+        {
+            foreach (var diagnostic in refused)
+            {
+                error.WriteLine(diagnostic with { Path = display(diagnostic.Path) });
+            }
             return IndexerCommands.Failed;
         }
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-        var text = TitleLine().Replace(File.ReadAllText(template), $"title: \"{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"", 1);
+        var text = TitleLine().Replace(templateText, $"title: \"{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"", 1);
         text = UpdatedLine().Replace(text, $"updated: {today:yyyy-MM-dd}", 1);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var stream = new FileStream(path, FileMode.CreateNew))
@@ -60,10 +71,10 @@ internal sealed partial class NewCommand : ICommand
         {
             writer.Write(text);
         }
-        output.WriteLine($"Created {path}");
-        output.WriteLine("Fill in the fields and sections, then run 'validate'. Still to do:");
+        output.WriteLine($"{display(path)} créé.");
+        output.WriteLine("Remplissez les champs et les sections, puis lancez « validate ». Reste à faire :");
         var content = indexer.Load();
-        foreach (var diagnostic in content.Diagnostics.Where(d => d.Path == path))
+        foreach (var diagnostic in content.Diagnostics.Where(d => d.Path == display(path)))
         {
             output.WriteLine($"  {diagnostic}");
         }

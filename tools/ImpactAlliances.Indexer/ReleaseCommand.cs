@@ -18,40 +18,41 @@ internal sealed class ReleaseCommand : ICommand
     };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer release --out <dir> [--index <dir>] [--content <dir>]
+        Usage : ImpactAlliances.Indexer release --out <dossier> [--index <dossier>] [--content <dossier>]
 
-        Writes <dir>/impact-alliances-<YYYY-MM-DD>/ with every case of the served index as JSON Lines, CSV and
-        Parquet, the taxonomy, the content licence, schema.md, manifest.json (date, content commit, counts,
-        size and SHA-256 of each file) and SHA256SUMS (check with: sha256sum -c SHA256SUMS). The same content
-        commit gives the same files; only the manifest's date changes. Build the index first.
+        Écrit <dossier>/impact-alliances-<AAAA-MM-JJ>/ : chaque cas de l'index servi en JSON Lines, CSV et
+        Parquet, la taxonomie, la licence du contenu, schema.md, manifest.json (date, commit du contenu,
+        nombres, taille et SHA-256 de chaque fichier) et SHA256SUMS (à vérifier par sha256sum -c SHA256SUMS).
+        Un même commit du contenu donne les mêmes fichiers ; seule la date du manifeste change. Construisez
+        l'index d'abord.
 
-          --out <dir>       folder of the releases, e.g. the site's Releases:Path (created if missing)
-          --index <dir>     index folder (default: index, or the Index:Path setting)
-          --content <dir>   content folder, for its LICENSE (default: content, or the Content:Path setting)
+          --out <dossier>       dossier des publications, par exemple le réglage Releases:Path du site (créé s'il manque)
+          --index <dossier>     dossier de l'index (par défaut : index, ou le réglage Index:Path)
+          --content <dossier>   dossier de contenu, pour sa LICENSE (par défaut : content, ou le réglage Content:Path)
 
-        Exit codes: 0 written, 1 no index, no content licence or a release of that day already there,
-        2 bad arguments.
+        Codes de sortie : 0 écrit, 1 pas d'index, pas de licence du contenu ou publication du jour déjà là,
+        2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         if (services.GetRequiredService<IConfiguration>()["Release:Out"] is not { Length: > 0 } outPath)
         {
-            error.WriteLine("Option '--out' is required.");
+            error.WriteLine("L'option --out est obligatoire.");
             error.WriteLine(Help);
             return IndexerCommands.BadArguments;
         }
         var licence = Path.Combine(services.GetRequiredService<IOptions<SearchIndexOptions>>().Value.ContentPath, "LICENSE");
         if (!File.Exists(licence))
         {
-            error.WriteLine($"{licence}: no content licence; a release states the licence of its content.");
+            error.WriteLine($"{licence} : licence du contenu introuvable ; une publication indique la licence de son contenu.");
             return IndexerCommands.Failed;
         }
         var date = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var target = Path.Combine(Path.GetFullPath(outPath), ReleaseWriter.FolderName(date));
         if (Directory.Exists(target))
         {
-            error.WriteLine($"{target} already exists: remove it to make today's release again.");
+            error.WriteLine($"{target} existe déjà : supprimez-le pour refaire la publication du jour.");
             return IndexerCommands.Failed;
         }
         using var index = services.GetRequiredService<CaseStudyIndex>();
@@ -62,17 +63,17 @@ internal sealed class ReleaseCommand : ICommand
             using var lease = index.Acquire();
             var manifest = ReleaseWriter.WriteAsync(lease.Snapshot, licence, partial, date).GetAwaiter().GetResult();
             Directory.Move(partial, target);
-            output.WriteLine($"Released {manifest.Cases} cases (content commit {manifest.ContentCommit ?? "unknown"}) into {target}");
+            output.WriteLine($"{manifest.Cases} cas publiés (commit du contenu {manifest.ContentCommit ?? "inconnu"}) dans {target}");
             return IndexerCommands.Ok;
         }
-        catch (IndexUnavailableException ex)
+        catch (IndexUnavailableException)
         {
-            error.WriteLine(ex.Message);
+            error.WriteLine(IndexerCommands.NoIndex(index.Store.Root));
             return IndexerCommands.Failed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Release failed: {ex.Message}");
+            error.WriteLine($"Publication échouée : {ex.Message}");
             return IndexerCommands.Failed;
         }
         finally

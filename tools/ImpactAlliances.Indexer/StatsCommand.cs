@@ -11,14 +11,14 @@ internal sealed class StatsCommand : ICommand
     public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--index"] = "Index:Path" };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer stats [--index <dir>]
+        Usage : ImpactAlliances.Indexer stats [--index <dossier>]
 
-        Prints the number of cases in the served index, then for each facet the number of cases per value,
-        values with no case included.
+        Écrit le nombre de cas de l'index servi, puis pour chaque facette le nombre de cas par valeur,
+        valeurs sans cas comprises.
 
-          --index <dir>     index folder (default: index, or the Index:Path setting)
+          --index <dossier>     dossier de l'index (par défaut : index, ou le réglage Index:Path)
 
-        Exit codes: 0 printed, 1 no index, 2 bad arguments.
+        Codes de sortie : 0 écrit, 1 pas d'index, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -28,13 +28,13 @@ internal sealed class StatsCommand : ICommand
         {
             using var lease = index.Acquire();
             var result = services.GetRequiredService<ICaseStudySearch>().Search(new SearchRequest { Size = 1 });
-            output.WriteLine($"{result.Total} cases (index {lease.Snapshot.Version.Name}, built {lease.Snapshot.Manifest.BuiltAt:yyyy-MM-dd HH:mm} UTC)");
+            output.WriteLine($"{result.Total} cas (index {lease.Snapshot.Version.Name}, construit le {lease.Snapshot.Manifest.BuiltAt:yyyy-MM-dd HH:mm} UTC)");
             foreach (var facet in result.Facets)
             {
                 var taxonomy = lease.Snapshot.Taxonomy[facet.Key];
                 var covered = facet.Values.Count(v => v.Count > 0);
                 output.WriteLine();
-                output.WriteLine($"{facet.Key}: {covered} of {taxonomy.Values.Count} values used");
+                output.WriteLine($"{facet.Key} : {covered} valeurs utilisées sur {taxonomy.Values.Count}");
                 foreach (var value in taxonomy.Values)
                 {
                     var count = facet.Values.FirstOrDefault(v => v.Value == value.Slug)?.Count ?? 0;
@@ -43,9 +43,9 @@ internal sealed class StatsCommand : ICommand
             }
             return IndexerCommands.Ok;
         }
-        catch (IndexUnavailableException ex)
+        catch (IndexUnavailableException)
         {
-            error.WriteLine(ex.Message);
+            error.WriteLine(IndexerCommands.NoIndex(index.Store.Root));
             return IndexerCommands.Failed;
         }
         finally

@@ -12,27 +12,21 @@ internal sealed class ValidateCommand : ICommand
     public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--content"] = "Content:Path" };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer validate [--content <dir>]
+        Usage : ImpactAlliances.Indexer validate [--content <dossier>]
 
-        Checks content/taxonomy.yml and every content/cases/**/*.md (files named _*.md are templates and skipped).
-        Prints each problem as path:line: message, errors and warnings, then a summary.
+        Vérifie content/taxonomy.yml et chaque content/cases/**/*.md (les fichiers _*.md sont des modèles,
+        ignorés). Écrit chaque problème, erreur ou avertissement, sous la forme chemin:ligne: message,
+        puis un bilan.
 
-          --content <dir>   content folder (default: content, or the Content:Path setting)
+          --content <dossier>   dossier du contenu (par défaut : content, ou le réglage Content:Path)
 
-        Exit codes: 0 no error (warnings allowed), 1 errors found, 2 bad arguments.
+        Codes de sortie : 0 aucune erreur (avertissements permis), 1 erreurs trouvées, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var content = services.GetRequiredService<ContentIndexer>().Load();
         return Report(content, output, error) ? IndexerCommands.Ok : IndexerCommands.Failed;
-    }
-
-    /// <summary>Paths below the current folder are shown relative to it, as editors and CI annotations expect.</summary>
-    private static string Display(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     /// <summary>Prints the diagnostics and a summary; returns whether the content is valid.</summary>
@@ -44,14 +38,17 @@ internal sealed class ValidateCommand : ICommand
     {
         foreach (var diagnostic in diagnostics)
         {
-            error.WriteLine(diagnostic with { Path = Display(diagnostic.Path) });
+            error.WriteLine(diagnostic);
         }
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count - errors;
         var files = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).Distinct().Count();
         output.WriteLine(errors == 0
-            ? $"{validCases} cases valid, {warnings} warning(s)."
-            : $"{errors} error(s) in {files} file(s), {warnings} warning(s).");
+            ? $"{Count(validCases, "cas valide", "cas valides")}, {Count(warnings, "avertissement", "avertissements")}."
+            : $"{Count(errors, "erreur", "erreurs")} dans {Count(files, "fichier", "fichiers")}, {Count(warnings, "avertissement", "avertissements")}.");
         return isValid;
     }
+
+    // French: 0 and 1 take the singular.
+    private static string Count(int n, string one, string many) => $"{n} {(n <= 1 ? one : many)}";
 }

@@ -12,45 +12,62 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
 
     /// <summary>Reads and checks a case file; the slug is its file name.</summary>
     /// <param name="root">The content folder, which links may point into (<see cref="ContentFile"/>).</param>
-    public CaseFile? Read(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null) =>
-        ContentFile.ReadText(path, diagnostics, root) is { } text ? Parse(path, Path.GetFileNameWithoutExtension(path), text, diagnostics) : null;
+    public CaseFile? Read(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null) => Inspect(path, diagnostics, root).File;
+
+    /// <summary>
+    /// Reads and checks a case file, keeping what the checks across files need even when it has errors; a
+    /// file <see cref="ContentFile"/> refuses to read is reported and gives nothing but its name.
+    /// </summary>
+    /// <param name="root">The content folder, which links may point into (<see cref="ContentFile"/>).</param>
+    public CaseReading Inspect(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null) =>
+        ContentFile.ReadText(path, diagnostics, root) is { } text
+            ? Check(path, Path.GetFileNameWithoutExtension(path), text, diagnostics)
+            : new CaseReading(null, null, 1, [], "");
 
     /// <summary>Parses and checks case text; <paramref name="path"/> only names it in diagnostics.</summary>
-    public CaseFile? Parse(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics)
+    public CaseFile? Parse(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics) =>
+        Check(path, slug, text, diagnostics).File;
+
+    /// <summary>
+    /// Parses and checks case text, every part that can be read: a front matter with errors does not keep
+    /// the body's links from being collected, so that one run reports every kind of problem.
+    /// </summary>
+    public CaseReading Check(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
         if (!CaseStudyRules.IsValidSlug(slug))
         {
+            var suggestion = CaseStudyRules.SlugFromTitle(slug);
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
-                $"file name '{slug}' is not a valid slug: use lowercase letters without accents, digits and single hyphens, at most {CaseStudyRules.MaxSlugLength} characters"));
+                $"nom de fichier « {slug} » invalide : lettres minuscules sans accent, chiffres et tirets simples, {CaseStudyRules.MaxSlugLength} caractères au plus"
+                + (suggestion.Length > 0 ? $" ; renommez-le par exemple {suggestion}.md" : "")));
         }
         var close = FindClosingFence(lines);
         if (lines[0].TrimEnd() != Fence || close < 0)
         {
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
-                "missing front matter: the file must start with a line '---', the YAML fields, then a closing line '---'"));
-            return null;
+                "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
+            return new CaseReading(null, null, 1, [], "");
         }
+        var body = string.Join('\n', lines[(close + 1)..]);
+        var links = new BodyChecker(path, close + 2, diagnostics).Check(lines[(close + 1)..]);
         var yaml = string.Join('\n', lines[1..close]);
         var root = YamlNodes.LoadMapping(path, yaml, lineOffset: 1, diagnostics);
         if (root is null)
         {
-            return null;
+            return new CaseReading(null, null, 1, links, body);
         }
         var mapper = new FrontMatterMapper(path, 1, taxonomy, diagnostics);
         mapper.CheckKeys(root);
-        var caseStudy = Map(mapper, root, slug, string.Join('\n', lines[(close + 1)..]));
-        var body = new BodyChecker(path, close + 2, diagnostics);
-        var links = body.Check(lines[(close + 1)..]);
+        var caseStudy = Map(mapper, root, slug, body);
+        var titleNode = FrontMatterMapper.Get(root, "title");
+        var title = (titleNode as YamlScalarNode)?.Value?.Trim();
+        var titleLine = titleNode is null ? 1 : mapper.LineOf(titleNode);
 
         var hasErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
-        if (hasErrors || caseStudy is null)
-        {
-            return null;
-        }
-        var titleLine = FrontMatterMapper.Get(root, "title") is { } t ? mapper.LineOf(t) : 1;
-        return new CaseFile(caseStudy, path, titleLine, links);
+        var file = hasErrors || caseStudy is null ? null : new CaseFile(caseStudy, path, titleLine, links);
+        return new CaseReading(file, string.IsNullOrEmpty(title) ? null : title, titleLine, links, body);
     }
 
     private static int FindClosingFence(string[] lines)
@@ -70,17 +87,17 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var title = m.Text(root, "title", required: true);
         if (title is not null && title.Length > CaseStudyRules.MaxTitleLength)
         {
-            m.Error(FrontMatterMapper.Get(root, "title")!, $"'title' is {title.Length} characters long; the limit is {CaseStudyRules.MaxTitleLength}");
+            m.Error(FrontMatterMapper.Get(root, "title")!, $"title fait {title.Length} caractères ; {CaseStudyRules.MaxTitleLength} au plus");
         }
         var summary = m.Text(root, "summary", required: true);
         if (summary is not null && summary.Length > CaseStudyRules.MaxSummaryLength)
         {
-            m.Error(FrontMatterMapper.Get(root, "summary")!, $"'summary' is {summary.Length} characters long; the limit is {CaseStudyRules.MaxSummaryLength}");
+            m.Error(FrontMatterMapper.Get(root, "summary")!, $"summary fait {summary.Length} caractères ; {CaseStudyRules.MaxSummaryLength} au plus");
         }
         var actors = m.Slugs(root, "actors", "actors", required: true);
         if (FrontMatterMapper.Get(root, "actors") is YamlSequenceNode { Children.Count: 0 } emptyActors)
         {
-            m.Error(emptyActors, "'actors' needs at least one value");
+            m.Error(emptyActors, "actors doit avoir au moins une valeur");
         }
         var organisations = OrganisationsOf(m, root, actors);
         var domains = DomainsOf(m, root);
@@ -118,7 +135,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     {
         if (date > today)
         {
-            m.Error(FrontMatterMapper.Get(map, key)!, $"'{owner}{key}' is in the future ({date:yyyy-MM-dd}); use the date of the change");
+            m.Error(FrontMatterMapper.Get(map, key)!, $"{owner}{key} est dans le futur ({date:yyyy-MM-dd}) : mettez la date de la modification");
         }
         return date;
     }
@@ -138,13 +155,13 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var list = m.List(root, "organisations", required: true);
         if (list is { Children.Count: 0 })
         {
-            m.Error(list, "'organisations' needs at least one organisation");
+            m.Error(list, "organisations doit avoir au moins une organisation");
         }
         foreach (var item in list?.Children ?? [])
         {
             if (item is not YamlMappingNode org)
             {
-                m.Error(item, "each organisation must be written { name: \"...\", actor: ... }");
+                m.Error(item, "chaque organisation s'écrit { name: \"…\", actor: … }");
                 continue;
             }
             var name = m.Text(org, "name", required: true, owner: "organisations.");
@@ -159,7 +176,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             }
             if (actorsUsable && !actors.Contains(actor))
             {
-                m.Error(org, $"organisation '{name}' is a '{actor}', which is missing from 'actors'");
+                m.Error(org, $"l'organisation « {name} » est de type « {actor} », absent de actors : ajoutez-le à actors");
             }
             result.Add(new Organisation(name, actor));
         }
@@ -167,7 +184,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         {
             foreach (var unused in actors.Where(a => result.Count > 0 && result.All(o => o.Actor != a)))
             {
-                m.Error(actorsNode!, $"actor '{unused}' is listed in 'actors' but no organisation has it");
+                m.Error(actorsNode!, $"« {unused} » figure dans actors mais aucune organisation n'est de ce type");
             }
         }
         return result;
@@ -179,7 +196,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         if (FrontMatterMapper.Get(root, "domains") is YamlSequenceNode node
             && (node.Children.Count < CaseStudyRules.MinDomains || node.Children.Count > CaseStudyRules.MaxDomains))
         {
-            m.Error(node, $"'domains' must list {CaseStudyRules.MinDomains} to {CaseStudyRules.MaxDomains} values, not {node.Children.Count}");
+            m.Error(node, $"domains doit avoir de {CaseStudyRules.MinDomains} à {CaseStudyRules.MaxDomains} valeurs, pas {node.Children.Count}");
         }
         return domains;
     }
@@ -195,7 +212,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             }
             else
             {
-                m.Error(node, "'territory' must be a mapping with scale, regions and place");
+                m.Error(node, "territory contient les champs scale, regions et place, chacun sur sa ligne, décalés de deux espaces");
             }
             return null;
         }
@@ -254,13 +271,13 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var list = m.List(root, "sources", required: true);
         if (list is { Children.Count: 0 })
         {
-            m.Error(list, "'sources' needs at least one source: every fact of a case must be supported");
+            m.Error(list, "sources est vide : chaque fait d'un cas vient d'une source citée");
         }
         foreach (var item in list?.Children ?? [])
         {
             if (item is not YamlMappingNode source)
             {
-                m.Error(item, "each source must be written { title: \"...\", url: \"https://...\" }");
+                m.Error(item, "chaque source s'écrit { title: \"…\", url: \"https://…\" }");
                 continue;
             }
             if (SourceOf(m, source) is { } read)
@@ -292,8 +309,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var accessed = NotInFuture(m, source, "accessed", m.Date(source, "accessed", required: false, owner: "sources."), "sources.");
         foreach (var key in source.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("title" or "url" or "seed" or "publisher" or "date" or "accessed")))
         {
-            var hint = Suggestions.Closest(key.Value ?? "", SourceKeys) is { } s ? $" (did you mean '{s}'?)" : "";
-            m.Error(key, $"unknown key 'sources.{key.Value}'{hint}");
+            m.Error(key, $"champ inconnu « sources.{key.Value} »{Suggestions.Hint(key.Value ?? "", SourceKeys)}");
         }
         var urlNode = FrontMatterMapper.Get(source, "url");
         if (string.IsNullOrEmpty(url) == string.IsNullOrEmpty(seed))
@@ -306,7 +322,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !uri.Host.Contains('.', StringComparison.Ordinal))
             {
-                m.Error(urlNode!, $"source URL '{url}' must be an absolute http or https address");
+                m.Error(urlNode!, $"adresse de source invalide « {url} » : écrivez l'adresse complète, qui commence par https:// ou http://");
             }
             else if ((sourceHosts ?? SourceHosts.None).Rejection(uri) is { } reason)
             {
@@ -332,7 +348,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             var links = new List<CaseLink>();
             if (lines.All(string.IsNullOrWhiteSpace))
             {
-                diagnostics.Add(new(path, firstLine - 1, DiagnosticSeverity.Error, "empty body: write the case below the front matter"));
+                diagnostics.Add(new(path, firstLine - 1, DiagnosticSeverity.Error, "texte du cas vide : écrivez le cas sous l'en-tête, avec ses cinq sections"));
                 return links;
             }
             var headingLine = -1;
@@ -363,7 +379,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             if (headingIndex >= 0 && !hasText)
             {
                 diagnostics.Add(new(path, firstLine + headingIndex, DiagnosticSeverity.Error,
-                    $"empty section '{lines[headingIndex][3..].Trim()}'"));
+                    $"section « {lines[headingIndex][3..].Trim()} » vide : écrivez son texte"));
             }
         }
 

@@ -23,27 +23,45 @@ public static partial class CaseStudyRules
     /// <summary>Whether a file name (without extension) is a valid slug: lowercase ASCII words joined by single hyphens.</summary>
     public static bool IsValidSlug(string slug) => slug.Length <= MaxSlugLength && SlugPattern().IsMatch(slug);
 
-    /// <summary>The slug for a title: accents folded, lower case, words joined by hyphens, cut at a word near 60 characters.</summary>
+    /// <summary>Longest slug derived from a title: long enough to tell cases apart, short enough to read in an address.</summary>
+    public const int ReadableSlugLength = 60;
+
+    // Words a name should not end on: "...-pour-la" reads as cut mid-phrase.
+    private static readonly HashSet<string> TrailingStopWords = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "en", "entre", "et", "l", "la", "le", "les",
+        "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses", "son", "sur", "un", "une", "vers",
+    };
+
+    /// <summary>
+    /// The slug for a title: accents folded, lower case, words joined by hyphens, as many whole words as fit in
+    /// <see cref="ReadableSlugLength"/> characters, not ending on an article, preposition or conjunction.
+    /// </summary>
     public static string SlugFromTitle(string title)
     {
-        var folded = Search.FrenchAnalyzer.FoldLower(title);
-        var words = NonSlugCharacters().Split(folded).Where(w => w.Length > 0);
-        var slug = "";
+        var words = NonSlugCharacters().Split(Search.FrenchAnalyzer.FoldLower(title)).Where(w => w.Length > 0).ToList();
+        var kept = new List<string>();
+        var length = 0;
         foreach (var word in words)
         {
-            var next = slug.Length == 0 ? word : $"{slug}-{word}";
-            if (next.Length > 60 && slug.Length > 0)
+            var next = length + (kept.Count > 0 ? 1 : 0) + word.Length;
+            if (next > ReadableSlugLength)
             {
                 break;
             }
-            slug = next.Length > MaxSlugLength ? next[..MaxSlugLength].TrimEnd('-') : next;
+            kept.Add(word);
+            length = next;
         }
-        // A cut can leave an elided article ("maraichage-d" from "maraîchage d'insertion").
-        while (slug.Length > 2 && slug[^2] == '-')
+        if (kept.Count == 0 && words.Count > 0)
         {
-            slug = slug[..^2];
+            // One word longer than the limit: cut it rather than give no name.
+            kept.Add(words[0][..ReadableSlugLength]);
         }
-        return slug;
+        while (kept.Count > 1 && TrailingStopWords.Contains(kept[^1]))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+        return string.Join('-', kept);
     }
 
     [GeneratedRegex("[^a-z0-9]+")]

@@ -9,11 +9,14 @@ public enum DiagnosticSeverity
     Warning,
 }
 
-/// <summary>A problem found in a content file, reported as <c>path:line: message</c>.</summary>
+/// <summary>A problem found in a content file, reported as <c>path:line: message</c> (<c>path:line: avertissement : message</c> for a warning).</summary>
 public sealed record ContentDiagnostic(string Path, int Line, DiagnosticSeverity Severity, string Message)
 {
+    /// <summary>What starts a warning's message, so that editors and CI annotations tell it from an error.</summary>
+    public const string WarningMarker = "avertissement : ";
+
     /// <inheritdoc />
     public override string ToString() => Severity == DiagnosticSeverity.Warning
-        ? $"{Path}:{Line}: warning: {Message}"
+        ? $"{Path}:{Line}: {WarningMarker}{Message}"
         : $"{Path}:{Line}: {Message}";
 }

@@ -37,7 +37,7 @@ public static class ContentFile
         }
         catch (IOException ex)
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, $"fichier illisible : {ex.Message}"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, $"fichier illisible (détail : {ex.Message})"));
             return null;
         }
         catch (UnauthorizedAccessException)
@@ -102,7 +102,7 @@ public static class ContentFile
     }
 
     private static string TooLarge(long? size) =>
-        $"fichier {(size is { } s ? $"de {s.ToString(CultureInfo.InvariantCulture)} octets" : "trop grand")} ; la limite est de {MaxBytes.ToString(CultureInfo.InvariantCulture)} octets (1 Mio)";
+        $"fichier {(size is { } s ? $"de {s.ToString(CultureInfo.InvariantCulture)} octets" : "trop grand")} ; {MaxBytes.ToString(CultureInfo.InvariantCulture)} octets (1 Mio) au plus";
 
     /// <summary>Why the file may not be opened, or null: checked on the file's type before any opening, so a FIFO never blocks.</summary>
     private static string? Refusal(string path, string root)

@@ -27,19 +27,24 @@ public static class ContentLoader
     /// <paramref name="onCase"/> as soon as it is read (from any thread; nothing is kept, so memory stays
     /// flat however many cases there are), then runs the checks that span files.
     /// </summary>
-    /// <returns>Every problem, and the files the checks across files reject after they were handed over.</returns>
+    /// <returns>
+    /// Every problem, its file named relative to the content folder's parent (<c>content/cases/x.md</c>,
+    /// relative to the repository for the repository's own content), and the files the checks across files
+    /// reject after they were handed over.
+    /// </returns>
     public static ContentScan Scan(string contentPath, DateOnly today, Action<CaseFile> onCase)
     {
         var diagnostics = new List<ContentDiagnostic>();
+        var display = DisplayPath(contentPath);
         if (!Directory.Exists(contentPath))
         {
-            diagnostics.Add(new(contentPath, 1, DiagnosticSeverity.Error, "content folder not found"));
+            diagnostics.Add(new(contentPath, 1, DiagnosticSeverity.Error, "dossier de contenu introuvable"));
             return new ContentScan(null, diagnostics, new HashSet<string>());
         }
         var taxonomy = TaxonomyReader.Read(Path.Combine(contentPath, TaxonomyFile), diagnostics);
         if (taxonomy is null)
         {
-            return new ContentScan(null, diagnostics, new HashSet<string>());
+            return new ContentScan(null, Displayed(diagnostics, display), new HashSet<string>());
         }
         // The synonyms apply at query time, but a broken line is an editor's mistake to report here too.
         using (var analyzer = new Search.FrenchAnalyzer(stem: true))
@@ -48,24 +53,42 @@ public static class ContentLoader
         }
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
         var reader = new CaseStudyReader(taxonomy, today, sourceHosts);
-        var results = new ConcurrentBag<(string Path, CaseKey? Key, List<ContentDiagnostic> Diagnostics)>();
+        var results = new ConcurrentBag<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>();
         Parallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
         {
             var own = new List<ContentDiagnostic>();
-            var caseFile = reader.Read(file, own, contentPath);
-            if (caseFile is not null)
+            var reading = reader.Inspect(file, own, contentPath);
+            if (reading.File is not null)
             {
-                onCase(caseFile);
+                onCase(reading.File);
             }
-            results.Add((file, caseFile is null ? null : CaseKey.Of(caseFile), own.OrderBy(d => d.Line).ToList()));
+            results.Add((CaseKey.Of(file, reading, display), own.OrderBy(d => d.Line).ToList()));
         });
-        var ordered = results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        var ordered = results.OrderBy(r => r.Key.Path, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(ordered.SelectMany(r => r.Diagnostics));
-        var slugs = ordered.Select(r => Path.GetFileNameWithoutExtension(r.Path)).ToHashSet(StringComparer.Ordinal);
-        var across = CrossFileChecks(ordered.Where(r => r.Key is not null).Select(r => r.Key!).ToList(), slugs).ToList();
+        // Files with errors take part too: a broken link or a duplicate title is reported in the same run as the rest.
+        var slugs = ordered.Select(r => r.Key.Slug).ToHashSet(StringComparer.Ordinal);
+        var across = CrossFileChecks(ordered.Select(r => r.Key).ToList(), slugs).ToList();
         diagnostics.AddRange(across);
-        return new ContentScan(taxonomy, diagnostics, across.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).ToHashSet());
+        // Only files handed over can be rejected after the fact; the others were never indexed.
+        var handedOver = ordered.Where(r => r.Key.Valid).Select(r => r.Key.Path).ToHashSet(StringComparer.Ordinal);
+        var rejected = across.Where(d => d.Severity == DiagnosticSeverity.Error && handedOver.Contains(d.Path)).Select(d => d.Path).ToHashSet();
+        return new ContentScan(taxonomy, Displayed(diagnostics, display), rejected);
     }
+
+    /// <summary>How a file of the content folder is named to editors: relative to the folder that holds <c>content/</c>, with '/'.</summary>
+    public static Func<string, string> DisplayPath(string contentPath)
+    {
+        var parent = ContentParent(contentPath);
+        return path => Path.GetRelativePath(parent, Path.GetFullPath(path)).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>The folder that holds the content folder: the one <see cref="DisplayPath"/> names files from.</summary>
+    public static string ContentParent(string contentPath) =>
+        Path.GetDirectoryName(Path.GetFullPath(contentPath).TrimEnd(Path.DirectorySeparatorChar)) ?? "";
+
+    private static List<ContentDiagnostic> Displayed(List<ContentDiagnostic> diagnostics, Func<string, string> display) =>
+        diagnostics.Select(d => d with { Path = display(d.Path) }).ToList();
 
     /// <summary>
     /// Case files below the content folder; names starting with '_' (templates) are not cases. Folder links
@@ -77,10 +100,12 @@ public static class ContentLoader
         return Directory.Exists(folder) ? ContentFile.MarkdownFiles(folder, diagnostics) : [];
     }
 
-    /// <summary>What the checks across files need of a case: not its body.</summary>
-    private sealed record CaseKey(string Path, string Slug, string Title, int TitleLine, IReadOnlyList<CaseLink> Links, string Alliance)
+    /// <summary>What the checks across files need of a case file, valid or not: not its body.</summary>
+    private sealed record CaseKey(string Path, string Shown, string Slug, string? Title, int TitleLine, IReadOnlyList<CaseLink> Links, string Alliance, bool Valid)
     {
-        public static CaseKey Of(CaseFile file) => new(file.Path, file.Case.Slug, file.Case.Title, file.TitleLine, file.Links, AllianceOf(file.Case));
+        public static CaseKey Of(string path, CaseReading reading, Func<string, string> display) =>
+            new(path, display(path), System.IO.Path.GetFileNameWithoutExtension(path), reading.Title, reading.TitleLine, reading.Links,
+                reading.File is { } file ? AllianceOf(file.Case) : "", reading.File is not null);
 
         /// <summary>The first two organisations (the main partners, in any order) and the start year: what makes an alliance the same one.</summary>
         private static string AllianceOf(CaseStudy c) => c.Organisations.Count < 2 || c.Year is null
@@ -88,22 +113,25 @@ public static class ContentLoader
             : string.Join(" + ", c.Organisations.Take(2).Select(o => Search.FrenchAnalyzer.FoldLower(o.Name).Trim()).Order(StringComparer.Ordinal)) + $" ({c.Year})";
     }
 
-    private static IEnumerable<ContentDiagnostic> CrossFileChecks(IReadOnlyList<CaseKey> cases, HashSet<string> slugs)
+    private static IEnumerable<ContentDiagnostic> CrossFileChecks(IReadOnlyList<CaseKey> all, HashSet<string> slugs)
     {
+        // Among duplicates the first keeps its name: a valid file before one with errors, so that a broken
+        // copy never takes the published case out of the index.
+        var cases = all.OrderBy(c => !c.Valid).ThenBy(c => c.Path, StringComparer.Ordinal).ToList();
         foreach (var group in cases.GroupBy(c => c.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
             {
-                yield return new(duplicate.Path, 1, DiagnosticSeverity.Error, $"duplicate slug '{group.Key}': {first.Path} has the same file name");
+                yield return new(duplicate.Path, 1, DiagnosticSeverity.Error, $"nom de fichier « {group.Key} » déjà pris par {first.Shown} : deux cas auraient la même adresse /exemples/{group.Key}");
             }
         }
-        foreach (var group in cases.GroupBy(c => c.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var group in cases.Where(c => c.Title is not null).GroupBy(c => c.Title!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
             {
-                yield return new(duplicate.Path, duplicate.TitleLine, DiagnosticSeverity.Error, $"duplicate title: {first.Path}:{first.TitleLine} has the same title");
+                yield return new(duplicate.Path, duplicate.TitleLine, DiagnosticSeverity.Error, $"titre déjà pris par {first.Shown}:{first.TitleLine} : distinguez les deux titres");
             }
         }
         foreach (var group in cases.Where(c => c.Alliance.Length > 0).GroupBy(c => c.Alliance, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -112,15 +140,15 @@ public static class ContentLoader
             foreach (var duplicate in group.Skip(1))
             {
                 yield return new(duplicate.Path, duplicate.TitleLine, DiagnosticSeverity.Warning,
-                    $"même alliance que {first.Path} ? mêmes partenaires principaux et même année ({group.Key}) : réunissez les deux cas ou distinguez-les");
+                    $"même alliance que {first.Shown} ? mêmes partenaires principaux et même année ({group.Key}) : réunissez les deux cas ou distinguez-les");
             }
         }
-        foreach (var file in cases)
+        foreach (var file in all)
         {
             foreach (var link in file.Links.Where(l => !slugs.Contains(l.Slug)))
             {
-                var hint = Suggestions.Closest(link.Slug, slugs) is { } s ? $"; did you mean '/exemples/{s}'?" : "";
-                yield return new(file.Path, link.Line, DiagnosticSeverity.Error, $"link to '/exemples/{link.Slug}' points to no case{hint}");
+                var hint = Suggestions.Closest(link.Slug, slugs) is { } s ? $" ; vouliez-vous dire /exemples/{s} ?" : "";
+                yield return new(file.Path, link.Line, DiagnosticSeverity.Error, $"lien vers /exemples/{link.Slug} : aucun cas ne porte ce nom{hint}");
             }
         }
     }

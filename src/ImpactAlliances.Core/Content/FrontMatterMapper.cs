@@ -22,8 +22,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!KnownKeys.Contains(name))
             {
-                var hint = Suggestions.Closest(name, KnownKeys) is { } s ? $" (did you mean '{s}'?)" : "";
-                Error(key, $"unknown key '{name}'{hint}");
+                Error(key, $"champ inconnu « {name} »{Suggestions.Hint(name, KnownKeys)}");
             }
         }
     }
@@ -40,7 +39,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
 
     /// <summary>A missing key is reported at the line of the mapping that should hold it.</summary>
     public void Missing(YamlMappingNode map, string key, string owner = "") =>
-        Error(map, $"missing required field '{owner}{key}'");
+        Error(map, $"champ obligatoire manquant : {owner}{key}");
 
     public string? Text(YamlMappingNode map, string key, bool required, string owner = "")
     {
@@ -55,13 +54,13 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         }
         if (node is not YamlScalarNode scalar)
         {
-            Error(node, $"'{owner}{key}' must be text, not a {Describe(node)}");
+            Error(node, $"{owner}{key} doit être un texte, pas {Describe(node)}");
             return null;
         }
         var value = scalar.Value?.Trim() ?? "";
         if (required && value.Length == 0)
         {
-            Error(node, $"'{owner}{key}' must not be empty");
+            Error(node, $"{owner}{key} est vide");
             return null;
         }
         return value;
@@ -76,10 +75,10 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             {
                 return value;
             }
-            Error(node, $"'{name}' must be between {min} and {max}, not {value}");
+            Error(node, $"{name} doit être entre {min} et {max}, pas {value}");
             return null;
         }
-        Error(node, $"'{name}' must be a whole number");
+        Error(node, $"{name} doit être un nombre entier");
         return null;
     }
 
@@ -99,7 +98,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         {
             return date;
         }
-        Error(node, $"'{owner}{key}' must be a date written YYYY-MM-DD");
+        Error(node, $"{owner}{key} doit être une date au format AAAA-MM-JJ, par exemple 2026-12-01");
         return null;
     }
 
@@ -117,7 +116,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             case YamlSequenceNode sequence:
                 return sequence;
             default:
-                Error(node, $"'{owner}{key}' must be a list, e.g. {key}: [a, b]");
+                Error(node, $"{owner}{key} doit être une liste, par exemple {key}: [a, b]");
                 return null;
         }
     }
@@ -139,7 +138,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             }
             if (result.Contains(slug))
             {
-                Error(item, $"'{slug}' is listed twice in '{owner}{key}'");
+                Error(item, $"« {slug} » figure deux fois dans {owner}{key}");
                 continue;
             }
             result.Add(slug);
@@ -153,8 +152,8 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         if (node is not YamlScalarNode { Value: { } value } || value.Length == 0)
         {
             Error(node, node is YamlScalarNode
-                ? $"'{name}' is empty; choose a value of the taxonomy '{facetKey}'"
-                : $"'{name}' must be a value of the taxonomy '{facetKey}', not a {Describe(node)}");
+                ? $"{name} est vide : choisissez une valeur de la taxonomie ({string.Join(", ", taxonomy[facetKey].Values.Select(v => v.Slug))})"
+                : $"{name} doit être une seule valeur de la taxonomie, pas {Describe(node)}");
             return null;
         }
         var facet = taxonomy[facetKey];
@@ -163,18 +162,16 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             return value;
         }
         var slugs = facet.Values.Select(v => v.Slug).ToList();
-        var hint = Suggestions.Closest(value, slugs) is { } s
-            ? $"; did you mean '{s}'?"
-            : $"; expected one of: {string.Join(", ", slugs)}";
-        Error(node, $"unknown value '{value}' in '{name}' (taxonomy '{facetKey}'){hint}");
+        var hint = Suggestions.Hint(value, slugs) is { Length: > 0 } closest ? closest : $" ; valeurs possibles : {string.Join(", ", slugs)}";
+        Error(node, $"valeur inconnue « {value} » dans {name}{hint}");
         return null;
     }
 
     private static string Describe(YamlNode node) => node switch
     {
-        YamlSequenceNode => "list",
-        YamlMappingNode => "mapping",
-        YamlScalarNode { Value: null or "" } => "empty value",
-        _ => "single value",
+        YamlSequenceNode => "une liste",
+        YamlMappingNode => "un groupe de champs",
+        YamlScalarNode { Value: null or "" } => "une valeur vide",
+        _ => "une valeur seule",
     };
 }

@@ -22,6 +22,10 @@ public static class Suggestions
         return best;
     }
 
+    /// <summary>« ; vouliez-vous dire « x » ? » for the closest candidate, or nothing.</summary>
+    public static string Hint(string value, IEnumerable<string> candidates) =>
+        Closest(value, candidates) is { } s ? $" ; vouliez-vous dire « {s} » ?" : "";
+
     /// <summary>
     /// Edits between two strings, a swap of two neighbouring letters counting as one ("insertoin" is one
     /// edit from "insertion"), or <paramref name="limit"/> + 1 as soon as it is known to exceed the limit.

@@ -14,7 +14,7 @@ public static class TaxonomyReader
     {
         if (!File.Exists(path))
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "taxonomy file not found"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "fichier de taxonomie introuvable"));
             return null;
         }
         return ContentFile.ReadText(path, diagnostics) is { } text ? Parse(path, text, diagnostics) : null;
@@ -35,14 +35,14 @@ public static class TaxonomyReader
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             if (valueNode is not YamlMappingNode facetNode)
             {
-                diagnostics.Add(YamlNodes.Error(path, valueNode, 0, $"facet '{key}' must be a mapping with label and values"));
+                diagnostics.Add(YamlNodes.Error(path, valueNode, 0, $"la facette {key} contient les champs label et values"));
                 continue;
             }
             facets.Add(ReadFacet(path, key, facetNode, diagnostics));
         }
         foreach (var required in RequiredFacets.Where(r => facets.All(f => f.Key != r)))
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, $"missing facet '{required}'"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, $"facette manquante : {required}"));
         }
         return diagnostics.Count > errorsBefore ? null : new Taxonomy(facets);
     }
@@ -52,17 +52,17 @@ public static class TaxonomyReader
         var label = YamlNodes.Scalar(node, "label");
         if (string.IsNullOrWhiteSpace(label))
         {
-            diagnostics.Add(YamlNodes.Error(path, node, 0, $"facet '{key}' needs a label"));
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} n'a pas de label"));
         }
         var values = ReadValues(path, key, node, "values", diagnostics);
         if (values.Count == 0)
         {
-            diagnostics.Add(YamlNodes.Error(path, node, 0, $"facet '{key}' needs at least one value"));
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} doit avoir au moins une valeur"));
         }
         var families = ReadValues(path, key, node, "families", diagnostics);
         foreach (var value in values.Where(v => v.Parent is not null && families.All(f => f.Slug != v.Parent)))
         {
-            diagnostics.Add(YamlNodes.Error(path, node, 0, $"value '{value.Slug}' of '{key}' has an unknown parent '{value.Parent}'"));
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la valeur « {value.Slug} » de {key} a un parent inconnu « {value.Parent} »{Suggestions.Hint(value.Parent!, families.Select(f => f.Slug))}"));
         }
         return new TaxonomyFacet(key, label ?? key, YamlNodes.Scalar(node, "description"), values, families);
     }
@@ -76,7 +76,7 @@ public static class TaxonomyReader
         }
         if (listNode is not YamlSequenceNode sequence)
         {
-            diagnostics.Add(YamlNodes.Error(path, listNode, 0, $"'{facet}.{listKey}' must be a list"));
+            diagnostics.Add(YamlNodes.Error(path, listNode, 0, $"{facet}.{listKey} doit être une liste"));
             return values;
         }
         foreach (var item in sequence)
@@ -85,12 +85,12 @@ public static class TaxonomyReader
             var label = item is YamlMappingNode m2 ? YamlNodes.Scalar(m2, "label") : null;
             if (string.IsNullOrWhiteSpace(slug) || string.IsNullOrWhiteSpace(label))
             {
-                diagnostics.Add(YamlNodes.Error(path, item, 0, $"each value of '{facet}.{listKey}' needs a slug and a label"));
+                diagnostics.Add(YamlNodes.Error(path, item, 0, $"chaque valeur de {facet}.{listKey} a un slug et un label : - {{ slug: …, label: \"…\" }}"));
                 continue;
             }
             if (values.Any(v => v.Slug == slug))
             {
-                diagnostics.Add(YamlNodes.Error(path, item, 0, $"duplicate value '{slug}' in '{facet}'"));
+                diagnostics.Add(YamlNodes.Error(path, item, 0, $"valeur « {slug} » en double dans {facet}"));
                 continue;
             }
             var map = (YamlMappingNode)item;

@@ -26,7 +26,7 @@ internal static class YamlNodes
         }
         if (diagnostics.Count == before)
         {
-            diagnostics.Add(new(path, 1 + lineOffset, DiagnosticSeverity.Error, "expected a YAML mapping of keys and values"));
+            diagnostics.Add(new(path, 1 + lineOffset, DiagnosticSeverity.Error, "le fichier doit être une suite de lignes « champ: valeur »"));
         }
         return null;
     }
@@ -51,16 +51,15 @@ internal static class YamlNodes
         }
         catch (YamlException ex)
         {
-            var reason = ex.InnerException?.Message ?? ex.Message;
-            diagnostics.Add(new(path, (int)ex.Start.Line + lineOffset, DiagnosticSeverity.Error, $"malformed YAML: {StripPosition(reason)}"));
+            diagnostics.Add(SyntaxError(path, YamlSyntaxErrors.Explain(ex, text), lineOffset));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, without a position, on some unclosed flow lists; the
             // parser's last event is where reading stopped.
-            var line = (int)(parser.Current?.Start.Line ?? 1) + lineOffset;
-            diagnostics.Add(new(path, line, DiagnosticSeverity.Error, "malformed YAML: a list '[' or mapping '{' is not closed"));
+            var line = (int)(parser.Current?.Start.Line ?? 1);
+            diagnostics.Add(SyntaxError(path, YamlSyntaxErrors.UnclosedFlow(text, line), lineOffset));
             return null;
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
@@ -155,10 +154,7 @@ internal static class YamlNodes
     public static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 
-    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the line is reported separately.
-    private static string StripPosition(string message)
-    {
-        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
-    }
+    /// <summary>A YAML syntax error at its line of the file, with its column.</summary>
+    public static ContentDiagnostic SyntaxError(string path, YamlSyntaxErrors.Explanation explanation, int lineOffset) =>
+        new(path, explanation.Line + lineOffset, DiagnosticSeverity.Error, $"{explanation.Message} (colonne {explanation.Column})");
 }

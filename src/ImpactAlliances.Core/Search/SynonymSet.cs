@@ -45,7 +45,7 @@ public sealed class SynonymSet
         }
         if (document is not YamlSequenceNode root)
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "expected a list of groups, one per line: - [RSE, responsabilité sociétale des entreprises]"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "le fichier doit être une liste de groupes, un par ligne : - [RSE, responsabilité sociétale des entreprises]"));
             return Empty;
         }
         var rules = new List<(Expression, List<Expression>)>();
@@ -63,7 +63,7 @@ public sealed class SynonymSet
             if (triggers.Count == 0 || expansion.Count < 2)
             {
                 diagnostics.Add(new(path, (int)node.Start.Line, DiagnosticSeverity.Error,
-                    "each line is a group of at least two expressions, - [ESS, économie sociale et solidaire], or a one-way entry, - SIAE: [chantier d'insertion]"));
+                    "chaque ligne est un groupe d'au moins deux expressions, - [ESS, économie sociale et solidaire], ou une entrée à sens unique, - SIAE: [chantier d'insertion]"));
                 continue;
             }
             rules.AddRange(triggers.Select(t => (t, expansion)));

@@ -65,7 +65,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("title: \"Wimoov et Renault : une offre de mobilité solidaire\"\n", ""));
 
-        Assert.Contains("case.md:2: missing required field 'title'", Messages(diagnostics));
+        Assert.Contains("case.md:2: champ obligatoire manquant : title", Messages(diagnostics));
     }
 
     [Fact]
@@ -75,8 +75,7 @@ public sealed class CaseStudyReaderFacts
 
         Assert.Null(file);
         var message = Assert.Single(Messages(diagnostics));
-        Assert.StartsWith("case.md:8: unknown value 'emploi-insersion' in 'domains'", message);
-        Assert.EndsWith("did you mean 'emploi-insertion'?", message);
+        Assert.Equal("case.md:8: valeur inconnue « emploi-insersion » dans domains ; vouliez-vous dire « emploi-insertion » ?", message);
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("year: 2012", "year: vingt"));
 
-        Assert.Equal(["case.md:14: 'year' must be a whole number"], Messages(diagnostics));
+        Assert.Equal(["case.md:14: year doit être un nombre entier"], Messages(diagnostics));
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("domains: [mobilite, emploi-insertion]", "domains: mobilite"));
 
-        Assert.Equal(["case.md:8: 'domains' must be a list, e.g. domains: [a, b]"], Messages(diagnostics));
+        Assert.Equal(["case.md:8: domains doit être une liste, par exemple domains: [a, b]"], Messages(diagnostics));
     }
 
     [Fact]
@@ -102,7 +101,64 @@ public sealed class CaseStudyReaderFacts
 
         Assert.Null(file);
         var message = Assert.Single(Messages(diagnostics));
-        Assert.Matches(@"^case\.md:(9|10): malformed YAML: ", message);
+        Assert.Equal("case.md:9: liste non fermée : fermez par ] la liste ouverte par [ sur cette ligne (colonne 19)", message);
+    }
+
+    [Theory]
+    [InlineData("une offre de mobilité solidaire\"", "une offre de mobilité solidaire",
+        "case.md:2: guillemet non fermé : la valeur qui commence ici doit se terminer par le même guillemet, sur la même ligne (colonne 8)")]
+    [InlineData("  regions: []", "    regions: []",
+        "case.md:12: indentation incorrecte : cette ligne est plus décalée que la précédente ; alignez-la sur les autres champs du même niveau (colonne 12)")]
+    [InlineData("  place: \"\"", " place: \"\"",
+        "case.md:13: indentation incorrecte : alignez cette ligne sur les autres champs du même niveau (colonne 2)")]
+    [InlineData("\"Une plateforme de mobilité et des garages solidaires.\"", "Une plateforme : mobilité",
+        "case.md:3: deux-points dans une valeur : mettez toute la valeur entre guillemets, par exemple title: \"Wimoov et Renault : une offre\" (colonne 25)")]
+    [InlineData("year: 2012", "year: 2012\nyear: 2013",
+        "case.md:15: champ « year » écrit deux fois : gardez une seule ligne year: (colonne 1)")]
+    [InlineData("  scale: national", "\tscale: national",
+        "case.md:11: caractère de tabulation : indentez avec des espaces uniquement (colonne 1)")]
+    [InlineData("\"Wimoov et Renault : une offre de mobilité solidaire\"", "\"Wimoov et \"Renault\" : une offre\"",
+        "case.md:2: guillemet en trop : la valeur s'arrête au deuxième guillemet droit ; à l'intérieur d'une valeur entre \"…\", utilisez les guillemets français « … » (colonne 29)")]
+    [InlineData("year: 2012", "year 2012",
+        "case.md:14: deux-points manquant : chaque ligne s'écrit « champ: valeur » (colonne 1)")]
+    [InlineData("{ name: \"Wimoov\", actor", "{ name: \"Wimoov\" actor",
+        "case.md:6: virgule manquante : écrivez { champ: valeur, champ: valeur } sur une seule ligne (colonne 22)")]
+    [InlineData("partnership_type: innovation-societale", "partnership_type: [innovation-societale",
+        "case.md:9: liste non fermée : fermez par ] la liste ouverte par [ sur cette ligne (colonne 19)")]
+    [InlineData("\"Une plateforme", "\"Une \\plateforme",
+        "case.md:3: barre oblique inverse \\ inattendue entre guillemets : retirez-la ou doublez-la (\\\\) (colonne 10)")]
+    [InlineData("\"Une plateforme de mobilité et des garages solidaires.\"", "*plateforme",
+        "case.md:3: une valeur ne peut pas commencer par * ou & : mettez-la entre guillemets (colonne 10)")]
+    public void A_yaml_syntax_error_is_explained_in_french_with_its_line_and_column(string from, string to, string expected)
+    {
+        Assert.Contains(from, Valid, StringComparison.Ordinal);
+
+        var (file, diagnostics) = Parse(Valid.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.Null(file);
+        Assert.Equal([expected], Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_yaml_error_that_fits_no_explanation_keeps_the_parser_text_as_a_detail()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("year: 2012", "year: !<tag 2012", StringComparison.Ordinal));
+
+        var message = Assert.Single(Messages(diagnostics));
+        Assert.StartsWith("case.md:14: syntaxe YAML incorrecte (détail : While scanning a tag", message);
+        Assert.EndsWith("(colonne 7)", message);
+    }
+
+    [Fact]
+    public void A_broken_front_matter_does_not_hide_the_body_problems()
+    {
+        var (_, diagnostics) = Parse(Valid
+            .Replace("year: 2012", "year 2012", StringComparison.Ordinal)
+            .Replace("La mobilité est un frein à l'emploi.", "", StringComparison.Ordinal));
+
+        Assert.Equal(
+            ["case.md:22: section « Contexte » vide : écrivez son texte", "case.md:14: deux-points manquant : chaque ligne s'écrit « champ: valeur » (colonne 1)"],
+            Messages(diagnostics));
     }
 
     [Fact]
@@ -110,7 +166,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse("# Juste un titre\n\nDu texte.");
 
-        Assert.Equal(["case.md:1: missing front matter: the file must start with a line '---', the YAML fields, then a closing line '---'"], Messages(diagnostics));
+        Assert.Equal(["case.md:1: en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"], Messages(diagnostics));
     }
 
     [Fact]
@@ -120,7 +176,7 @@ public sealed class CaseStudyReaderFacts
 
         var (_, diagnostics) = Parse(text);
 
-        Assert.Equal(["case.md:20: empty body: write the case below the front matter"], Messages(diagnostics));
+        Assert.Equal(["case.md:20: texte du cas vide : écrivez le cas sous l'en-tête, avec ses cinq sections"], Messages(diagnostics));
     }
 
     [Fact]
@@ -128,7 +184,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("La mobilité est un frein à l'emploi.", ""));
 
-        Assert.Equal(["case.md:22: empty section 'Contexte'"], Messages(diagnostics));
+        Assert.Equal(["case.md:22: section « Contexte » vide : écrivez son texte"], Messages(diagnostics));
     }
 
     [Fact]
@@ -145,11 +201,11 @@ public sealed class CaseStudyReaderFacts
 
         Assert.Null(file);
         var messages = Messages(diagnostics);
-        Assert.Contains(messages, m => m.StartsWith("case.md:2: missing required field 'summary'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.StartsWith("case.md:10: unknown value 'planetaire' in 'territory.scale'", StringComparison.Ordinal));
-        Assert.Contains("case.md:14: unknown key 'author'", messages);
-        Assert.Contains("case.md:15: 'sdgs' must be between 1 and 17, not 18", messages);
-        Assert.Contains(messages, m => m.StartsWith("case.md:19: 'updated' is in the future", StringComparison.Ordinal));
+        Assert.Contains("case.md:2: champ obligatoire manquant : summary", messages);
+        Assert.Contains("case.md:10: valeur inconnue « planetaire » dans territory.scale ; valeurs possibles : local, departemental, regional, national, international", messages);
+        Assert.Contains("case.md:14: champ inconnu « author »", messages);
+        Assert.Contains("case.md:15: sdgs doit être entre 1 et 17, pas 18", messages);
+        Assert.Contains("case.md:19: updated est dans le futur (2030-01-01) : mettez la date de la modification", messages);
         Assert.Equal(5, messages.Count);
     }
 
@@ -158,8 +214,8 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("actor: entreprise }", "actor: fondation }"));
 
-        Assert.Contains("case.md:7: organisation 'Renault' is a 'fondation', which is missing from 'actors'", Messages(diagnostics));
-        Assert.Contains("case.md:4: actor 'entreprise' is listed in 'actors' but no organisation has it", Messages(diagnostics));
+        Assert.Contains("case.md:7: l'organisation « Renault » est de type « fondation », absent de actors : ajoutez-le à actors", Messages(diagnostics));
+        Assert.Contains("case.md:4: « entreprise » figure dans actors mais aucune organisation n'est de ce type", Messages(diagnostics));
     }
 
     [Fact]
@@ -169,10 +225,10 @@ public sealed class CaseStudyReaderFacts
         var (_, none) = Parse(Valid.Replace("  - { title: \"Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023\", url: \"https://example.org/guide\" }\n", "").Replace(secondSource, "").Replace("sources:\n", "sources: []\n"));
         var (file, single) = Parse(Valid.Replace(secondSource, ""));
 
-        Assert.Equal(["case.md:16: 'sources' needs at least one source: every fact of a case must be supported"], Messages(none));
+        Assert.Equal(["case.md:16: sources est vide : chaque fait d'un cas vient d'une source citée"], Messages(none));
         Assert.NotNull(file);
         Assert.Empty(Messages(single));
-        Assert.Equal("case.md:17: warning: une seule source : citez-en au moins 2, dont une qui nomme les partenaires ensemble", Assert.Single(single).ToString());
+        Assert.Equal("case.md:17: avertissement : une seule source : citez-en au moins 2, dont une qui nomme les partenaires ensemble", Assert.Single(single).ToString());
     }
 
     [Fact]
@@ -229,7 +285,7 @@ public sealed class CaseStudyReaderFacts
         Assert.Equal((CaseStatus.Verified, new DateOnly(2026, 11, 20)), (file!.Case.Status, file.Case.Reviewed!.Value));
         Assert.Equal((CaseStatus.Archived, 2019), (archived!.Case.Status, archived.Case.Ended!.Value));
         Assert.Equal(["case.md:19: un cas archivé est une alliance terminée : donnez l'année de fin, ended: AAAA"], Messages(noEnd));
-        Assert.Contains("unknown value 'publié' in 'status' (taxonomy 'statuses'); did you mean 'publie'?", Assert.Single(Messages(unknown)));
+        Assert.Equal("case.md:19: valeur inconnue « publié » dans status ; vouliez-vous dire « publie » ?", Assert.Single(Messages(unknown)));
         Assert.Equal(CaseStatus.Published, defaulted!.Case.Status);
     }
 
@@ -239,7 +295,7 @@ public sealed class CaseStudyReaderFacts
         var diagnostics = new List<ContentDiagnostic>();
         new CaseStudyReader(Taxonomy, Today).Parse("Cas Été.md", "Cas Été", Valid, diagnostics);
 
-        Assert.StartsWith("Cas Été.md:1: file name 'Cas Été' is not a valid slug", Assert.Single(diagnostics).ToString());
+        Assert.Equal("Cas Été.md:1: nom de fichier « Cas Été » invalide : lettres minuscules sans accent, chiffres et tirets simples, 80 caractères au plus ; renommez-le par exemple cas-ete.md", Assert.Single(diagnostics).ToString());
     }
 
     [Fact]
@@ -247,7 +303,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("La mobilité est un frein à l'emploi.", "<!-- Le besoin, la fragilité traitée. -->"));
 
-        Assert.Equal(["case.md:22: empty section 'Contexte'"], Messages(diagnostics));
+        Assert.Equal(["case.md:22: section « Contexte » vide : écrivez son texte"], Messages(diagnostics));
     }
 
     [Fact]
@@ -255,7 +311,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("title: \"Guide pratique Coopérer efficacement, ORSE et Le RAMEAU, 2023\", ", ""));
 
-        Assert.Equal(["case.md:17: missing required field 'sources.title'"], Messages(diagnostics));
+        Assert.Equal(["case.md:17: champ obligatoire manquant : sources.title"], Messages(diagnostics));
     }
 
     [Fact]
@@ -263,7 +319,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("domains:", "domain:"));
 
-        Assert.Contains("case.md:8: unknown key 'domain' (did you mean 'domains'?)", Messages(diagnostics));
+        Assert.Contains("case.md:8: champ inconnu « domain » ; vouliez-vous dire « domains » ?", Messages(diagnostics));
     }
 
     [Fact]
@@ -271,7 +327,7 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));
 
-        Assert.Equal(["case.md:3: 'summary' is 401 characters long; the limit is 400"], Messages(diagnostics));
+        Assert.Equal(["case.md:3: summary fait 401 caractères ; 400 au plus"], Messages(diagnostics));
     }
 
     private static (CaseFile? File, List<ContentDiagnostic> Diagnostics) Parse(string text)

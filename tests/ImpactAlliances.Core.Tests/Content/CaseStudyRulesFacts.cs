@@ -27,8 +27,28 @@ public sealed class CaseStudyRulesFacts
     {
         var slug = CaseStudyRules.SlugFromTitle("La Fédération des entreprises de propreté accompagne ses adhérents dans une démarche de responsabilité sociétale");
 
-        Assert.Equal("la-federation-des-entreprises-de-proprete-accompagne-ses", slug);
+        Assert.Equal("la-federation-des-entreprises-de-proprete-accompagne", slug);
         Assert.True(CaseStudyRules.IsValidSlug(slug));
+    }
+
+    [Theory]
+    [InlineData("Le Secours populaire et la mairie de Brest ensemble pour la distribution alimentaire", "le-secours-populaire-et-la-mairie-de-brest-ensemble")]
+    [InlineData("Banques alimentaires et grande distribution, une alliance durable pour les familles", "banques-alimentaires-et-grande-distribution-une-alliance")]
+    [InlineData("Vélo-école : quartiers", "velo-ecole-quartiers")]
+    [InlineData("De la ville et de", "de-la-ville")]
+    [InlineData("Pour", "pour")]
+    public void A_slug_ends_on_a_whole_meaningful_word_within_60_characters(string title, string slug)
+    {
+        Assert.Equal(slug, CaseStudyRules.SlugFromTitle(title));
+        Assert.True(slug.Length <= CaseStudyRules.ReadableSlugLength);
+    }
+
+    [Fact]
+    public void A_single_word_longer_than_the_limit_is_cut_rather_than_lost()
+    {
+        var slug = CaseStudyRules.SlugFromTitle(new string('a', 75));
+
+        Assert.Equal(new string('a', CaseStudyRules.ReadableSlugLength), slug);
     }
 
     [Theory]

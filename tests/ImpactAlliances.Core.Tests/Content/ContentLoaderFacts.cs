@@ -8,7 +8,7 @@ public sealed class ContentLoaderFacts : IDisposable
     private readonly TempFolder _folder = new();
     private readonly string _content;
 
-    public ContentLoaderFacts() => _content = FixtureCorpus.WriteTo(_folder.Path);
+    public ContentLoaderFacts() => _content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
 
     [Fact]
     public void The_fixture_corpus_is_valid()
@@ -42,9 +42,8 @@ public sealed class ContentLoaderFacts : IDisposable
 
         var errors = ContentLoader.Load(_content, Today).Errors.Select(e => e.ToString()).ToList();
 
-        Assert.Contains(errors, e => e.Contains("velo-ecole-quartiers.md:1: duplicate slug 'velo-ecole-quartiers'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("insertion-par-activite-economique.md:2: duplicate title: ", StringComparison.Ordinal)
-            && e.EndsWith("copie-du-titre.md:2 has the same title", StringComparison.Ordinal));
+        Assert.Contains("content/cases/velo-ecole-quartiers.md:1: nom de fichier « velo-ecole-quartiers » déjà pris par content/cases/archive/velo-ecole-quartiers.md : deux cas auraient la même adresse /exemples/velo-ecole-quartiers", errors);
+        Assert.Contains("content/cases/insertion-par-activite-economique.md:2: titre déjà pris par content/cases/copie-du-titre.md:2 : distinguez les deux titres", errors);
     }
 
     [Fact]
@@ -54,8 +53,38 @@ public sealed class ContentLoaderFacts : IDisposable
 
         var error = Assert.Single(ContentLoader.Load(_content, Today).Errors);
 
-        Assert.EndsWith("link to '/exemples/velo-ecole-quartier' points to no case; did you mean '/exemples/velo-ecole-quartiers'?", error.ToString());
+        Assert.Equal("content/cases/avec-lien.md:27: lien vers /exemples/velo-ecole-quartier : aucun cas ne porte ce nom ; vouliez-vous dire /exemples/velo-ecole-quartiers ?", error.ToString());
         Assert.Equal(27, error.Line);
+    }
+
+    [Fact]
+    public void One_run_reports_every_kind_of_problem_of_every_file()
+    {
+        // A broken link used to be reported only once the rest of its file was fixed: a second run.
+        Write("cases/casse-yaml.md", FixtureCorpus.Cases[0].ToMarkdown()
+            .Replace("year: 2012", "year 2012", StringComparison.Ordinal)
+            .Replace("La mobilité est un frein", "Voir [le vélo](/exemples/velo-ecole-quartier). La mobilité est un frein", StringComparison.Ordinal));
+        Write("cases/valeur-inconnue.md", FixtureCorpus.Cases[1].ToMarkdown()
+            .Replace("domains: [mobilite, lien-social]", "domains: [mobilty, lien-social]", StringComparison.Ordinal)
+            .Replace("Vélo-école dans les quartiers", "Insertion par l'activité économique dans le bâtiment", StringComparison.Ordinal)
+            .Replace("Un partenariat se construit", "Comme [l'énergie](/exemples/energie-citoyene-village), un partenariat se construit", StringComparison.Ordinal));
+        Write("cases/Mon Cas.md", FixtureCorpus.Cases[3].ToMarkdown().Replace("Numérique inclusif pour les seniors", "Un cas mal nommé", StringComparison.Ordinal));
+        Write("synonyms.yml", "- [ESS, économie sociale et solidaire\n");
+
+        var content = ContentLoader.Load(_content, Today);
+
+        Assert.Equal(
+            [
+                "content/synonyms.yml:1: liste non fermée : fermez par ] la liste ouverte par [ sur cette ligne (colonne 3)",
+                "content/cases/Mon Cas.md:1: nom de fichier « Mon Cas » invalide : lettres minuscules sans accent, chiffres et tirets simples, 80 caractères au plus ; renommez-le par exemple mon-cas.md",
+                "content/cases/casse-yaml.md:13: deux-points manquant : chaque ligne s'écrit « champ: valeur » (colonne 1)",
+                "content/cases/valeur-inconnue.md:8: valeur inconnue « mobilty » dans domains ; vouliez-vous dire « mobilite » ?",
+                "content/cases/valeur-inconnue.md:2: titre déjà pris par content/cases/insertion-par-activite-economique.md:2 : distinguez les deux titres",
+                "content/cases/casse-yaml.md:22: lien vers /exemples/velo-ecole-quartier : aucun cas ne porte ce nom ; vouliez-vous dire /exemples/velo-ecole-quartiers ?",
+                "content/cases/valeur-inconnue.md:26: lien vers /exemples/energie-citoyene-village : aucun cas ne porte ce nom ; vouliez-vous dire /exemples/energie-citoyenne-village ?",
+            ],
+            content.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(FixtureCorpus.Cases.Count, content.Cases.Count);
     }
 
     [Fact]
@@ -74,8 +103,8 @@ public sealed class ContentLoaderFacts : IDisposable
         var content = ContentLoader.Load(_content, Today);
 
         Assert.Null(content.Taxonomy);
-        Assert.Contains(content.Errors, e => e.Line == 4 && e.Message.Contains("needs a slug and a label", StringComparison.Ordinal));
-        Assert.Contains(content.Errors, e => e.Message == "missing facet 'domains'");
+        Assert.Contains("content/taxonomy.yml:4: chaque valeur de actors.values a un slug et un label : - { slug: …, label: \"…\" }", content.Errors.Select(e => e.ToString()));
+        Assert.Contains("content/taxonomy.yml:1: facette manquante : domains", content.Errors.Select(e => e.ToString()));
     }
 
     private void Write(string relative, string text)

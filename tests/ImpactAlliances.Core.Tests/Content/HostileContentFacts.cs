@@ -23,7 +23,7 @@ public sealed class HostileContentFacts : IDisposable
     [Fact]
     public async Task Front_matter_nested_100000_levels_deep_is_refused_at_its_line()
     {
-        var path = Write("cases/profond.md", "---\ntitle: \"Profond\"\nnested: " + new string('[', 100_000) + new string(']', 100_000) + "\n---\n");
+        var path = Write("cases/profond.md", "---\ntitle: \"Profond\"\nnested: " + new string('[', 100_000) + new string(']', 100_000) + "\n---\nTexte du cas.\n");
 
         await AssertOnlyError(path, 3, $"YAML imbriqué sur plus de {YamlNodes.MaxDepth} niveaux : simplifiez la structure");
     }
@@ -36,7 +36,7 @@ public sealed class HostileContentFacts : IDisposable
         {
             yaml.Append(name).Append(": &").Append(name).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*" + previous, 10))).Append("]\n");
         }
-        var path = Write("cases/rires.md", yaml.Append("---\n").ToString());
+        var path = Write("cases/rires.md", yaml.Append("---\nTexte du cas.\n").ToString());
 
         // Aliases in b stand for 110 nodes, in c 1,110, in d 11,110; e's eighth alias passes 100,000, on line 6.
         await AssertOnlyError(path, 6, $"les alias YAML (*nom) développent plus de {YamlNodes.MaxNodes} nœuds : n'enchaînez pas les alias");
@@ -75,7 +75,7 @@ public sealed class HostileContentFacts : IDisposable
         var path = Write("cases/enorme.md", "---\ntitle: \"Énorme\"\n---\n" + new string('a', ContentFile.MaxBytes));
         var size = new FileInfo(path).Length;
 
-        await AssertOnlyError(path, 1, $"fichier de {size} octets ; la limite est de {ContentFile.MaxBytes} octets (1 Mio)");
+        await AssertOnlyError(path, 1, $"fichier de {size} octets ; {ContentFile.MaxBytes} octets (1 Mio) au plus");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class HostileContentFacts : IDisposable
 
         var content = await Load();
 
-        Assert.Equal([$"{path}:1: tube nommé (FIFO), pas un fichier ordinaire : fichier non lu"], content.Errors.Select(e => e.ToString()));
+        Assert.Equal([$"{Shown(path)}:1: tube nommé (FIFO), pas un fichier ordinaire : fichier non lu"], content.Errors.Select(e => e.ToString()));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class HostileContentFacts : IDisposable
 
         var content = await Load();
 
-        Assert.Equal([$"{path}:1: YAML imbriqué sur plus de {YamlNodes.MaxDepth} niveaux : simplifiez la structure"], content.Errors.Select(e => e.ToString()));
+        Assert.Equal([$"{Shown(path)}:1: YAML imbriqué sur plus de {YamlNodes.MaxDepth} niveaux : simplifiez la structure"], content.Errors.Select(e => e.ToString()));
     }
 
     [Fact]
@@ -134,9 +134,12 @@ public sealed class HostileContentFacts : IDisposable
     {
         var content = await Load();
 
-        Assert.Equal([$"{path}:{line}: {message}"], content.Errors.Select(e => e.ToString()));
+        Assert.Equal([$"{Shown(path)}:{line}: {message}"], content.Errors.Select(e => e.ToString()));
         Assert.Equal(FixtureCorpus.Cases.Count, content.Cases.Count);
     }
+
+    /// <summary>A file as the loader names it: from the folder that holds the content folder.</summary>
+    private string Shown(string path) => ContentLoader.DisplayPath(_content)(path);
 
     /// <summary>Loads the content folder, failing instead of hanging.</summary>
     private Task<ContentSet> Load() => Task.Run(() => ContentLoader.Load(_content, Today)).WaitAsync(Patience);

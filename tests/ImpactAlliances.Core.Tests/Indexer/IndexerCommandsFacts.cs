@@ -21,7 +21,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, output, _) = await Run("validate", "--content", _content);
 
         Assert.Equal(IndexerCommands.Ok, code);
-        Assert.Contains($"{FixtureCorpus.Cases.Count} cases valid", output);
+        Assert.Contains($"{FixtureCorpus.Cases.Count} cas valides, 0 avertissement.", output);
     }
 
     [Fact]
@@ -35,10 +35,9 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, output, error) = await Run("validate", "--content=" + _content);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        var bad = Path.Combine(_content, "cases", "bad.md");
-        Assert.Contains($"{bad}:8: unknown value 'mobilty' in 'domains' (taxonomy 'domains'); did you mean 'mobilite'?", error);
-        Assert.Contains($"{bad}:11: unknown value 'galactique'", error);
-        Assert.Contains("2 error(s) in 1 file(s)", output);
+        Assert.Contains("content/cases/bad.md:8: valeur inconnue « mobilty » dans domains ; vouliez-vous dire « mobilite » ?\n", error);
+        Assert.Contains("content/cases/bad.md:11: valeur inconnue « galactique » dans territory.scale ; valeurs possibles : local, departemental, regional, national, international\n", error);
+        Assert.Contains("2 erreurs dans 1 fichier, 0 avertissement.", output);
     }
 
     [Fact]
@@ -48,9 +47,9 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (statsCode, stats, _) = await Run("stats", "--index", _index);
 
         Assert.Equal(IndexerCommands.Ok, buildCode);
-        Assert.Matches($@"Indexed {FixtureCorpus.Cases.Count} cases in \d+[.,]\d\d s", buildOutput);
+        Assert.Matches($@"{FixtureCorpus.Cases.Count} cas indexés en \d+,\d\d s", buildOutput);
         Assert.Equal(IndexerCommands.Ok, statsCode);
-        Assert.StartsWith($"{FixtureCorpus.Cases.Count} cases", stats);
+        Assert.StartsWith($"{FixtureCorpus.Cases.Count} cas (index ", stats);
         var associations = FixtureCorpus.Cases.Count(c => c.Actors.Contains("association"));
         Assert.Matches($@"\n\s+{associations}\s+association\n", stats);
         Assert.Matches(@"\n\s+0\s+corse\n", stats);
@@ -66,8 +65,8 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, _, error) = await Run("build", "--content", _content, "--index", _index);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.Contains("broken.md:", error);
-        Assert.Contains("The existing index was not changed", error);
+        Assert.Contains("content/cases/broken.md:2: liste non fermée : fermez par ] la liste ouverte par [ sur cette ligne (colonne 8)", error);
+        Assert.Contains("Construction arrêtée : corrigez les erreurs ci-dessus. L'index en place n'a pas changé.", error);
         Assert.Equal(before, File.ReadAllText(Path.Combine(_index, "current")));
     }
 
@@ -89,8 +88,8 @@ public sealed class IndexerCommandsFacts : IDisposable
             var (code, _, error) = await Run(args).WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.Equal(IndexerCommands.Failed, code);
-            Assert.Contains($"{deep}:2: YAML imbriqué sur plus de 64 niveaux", error);
-            Assert.Contains($"{fifo}:1: tube nommé (FIFO), pas un fichier ordinaire", error);
+            Assert.Contains("content/cases/profond.md:2: YAML imbriqué sur plus de 64 niveaux", error);
+            Assert.Contains("content/cases/x.md:1: tube nommé (FIFO), pas un fichier ordinaire", error);
         }
         Assert.Equal(before, File.ReadAllText(Path.Combine(_index, "current")));
     }
@@ -101,7 +100,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, _, error) = await Run("stats", "--index", _index);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.Contains("No index", error);
+        Assert.Contains($"Aucun index dans {_index} : construisez-le avec la commande build.", error);
     }
 
     [Theory]
@@ -114,7 +113,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, _, error) = await Run(args);
 
         Assert.Equal(IndexerCommands.BadArguments, code);
-        Assert.Contains("Usage:", error);
+        Assert.Contains("Usage :", error);
     }
 
     [Theory]
@@ -127,7 +126,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, output, _) = await Run(args);
 
         Assert.Equal(IndexerCommands.Ok, code);
-        Assert.Contains("Usage: ImpactAlliances.Indexer", output);
+        Assert.Contains("Usage : ImpactAlliances.Indexer", output);
     }
 
     [Fact]
@@ -142,9 +141,10 @@ public sealed class IndexerCommandsFacts : IDisposable
         var text = File.ReadAllText(path);
         Assert.Contains("title: \"Énergie « citoyenne » à Saint-Étienne\"", text);
         Assert.Matches(@"\nupdated: \d{4}-\d{2}-\d{2}\n", text);
-        Assert.Contains($"{path}:7: 'summary' must not be empty", output);
-        Assert.Contains($"{path}:29: empty section 'Contexte'", output);
-        Assert.Contains("(taxonomy 'partnership_types')", output.Replace("is empty; choose a value of the taxonomy 'partnership_types'", "(taxonomy 'partnership_types')"));
+        Assert.StartsWith("content/cases/energie-citoyenne-a-saint-etienne.md créé.\n", output);
+        Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:7: summary est vide\n", output);
+        Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:29: section « Contexte » vide : écrivez son texte\n", output);
+        Assert.Contains("partnership_type est vide : choisissez une valeur de la taxonomie (pratiques-responsables, cooperation-economique, innovation-societale, mecenat)", output);
         Assert.True((await Run("validate", "--content", _content)).Code == IndexerCommands.Failed, "the new case is not valid until filled in");
     }
 
@@ -158,7 +158,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, _, error) = await Run("new", "Vélo-école : quartiers", "--content", _content);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.Contains("already exists", error);
+        Assert.Equal("content/cases/velo-ecole-quartiers.md existe déjà : rien n'a été écrit. Modifiez ce fichier, ou choisissez un titre qui le distingue.\n", error);
         Assert.Equal(before, File.ReadAllText(existing));
     }
 

@@ -142,12 +142,12 @@ public sealed class ReleaseFacts : IDisposable
         Assert.Equal(IndexerCommands.BadArguments, (await Run("release", "--index", _index)).Code);
         var (noIndex, _, noIndexError) = await Run("release", "--index", _index, "--content", _content, "--out", _out);
         Assert.Equal(IndexerCommands.Failed, noIndex);
-        Assert.Contains("No index", noIndexError);
+        Assert.Contains("Aucun index", noIndexError);
 
         var folder = await Release(_out);
         var (again, _, againError) = await Run("release", "--index", _index, "--content", _content, "--out", _out);
         Assert.Equal(IndexerCommands.Failed, again);
-        Assert.Contains("already exists", againError);
+        Assert.Contains("existe déjà", againError);
         Assert.Equal([Path.GetFileName(folder)], Directory.GetFileSystemEntries(_out).Select(Path.GetFileName));
     }
 
@@ -160,7 +160,7 @@ public sealed class ReleaseFacts : IDisposable
         }
         var (code, output, error) = await Run("release", "--index", _index, "--content", _content, "--out", @out);
         Assert.True(code == IndexerCommands.Ok, error);
-        Assert.Contains($"Released {FixtureCorpus.Cases.Count} cases", output);
+        Assert.Contains($"{FixtureCorpus.Cases.Count} cas publiés", output);
         return Assert.Single(Directory.GetDirectories(@out));
     }
 

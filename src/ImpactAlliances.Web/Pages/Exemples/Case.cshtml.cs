@@ -22,13 +22,17 @@ public sealed class CaseModel(ICaseStudySearch search, IOptions<RepositoryOption
     /// <summary>The repository host's links: each change, the file's edit page, the contribution guide.</summary>
     public RepositoryOptions Repository => repository.Value;
 
-    /// <summary>Shows the case, or the 404 page when no case has that slug.</summary>
-    public IActionResult OnGet(string? slug)
+    /// <summary>In preview, the case file at this address that has errors, shown with them instead of the case.</summary>
+    public BrokenCase? Broken { get; private set; }
+
+    /// <summary>Shows the case; in preview, a case with errors with its errors; else the 404 page when no case has that slug.</summary>
+    public IActionResult OnGet(string? slug, [FromServices] BrokenCasePreview preview)
     {
         // A segment of white space only reaches here as null: no case has it.
         if (string.IsNullOrWhiteSpace(slug) || search.GetCase(slug) is not { } page)
         {
-            return NotFound();
+            Broken = string.IsNullOrWhiteSpace(slug) ? null : preview.Find(slug);
+            return Broken is null ? NotFound() : Page();
         }
         Case = page;
         var commit = search.Served.ContentCommit;
