@@ -17,11 +17,31 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/themes")]
     [InlineData("/themes/domaines/mobilite")]
     [InlineData("/exemples/page-qui-n-existe-pas")]
-    public async Task Pages_pass_an_axe_audit(string path)
+    public async Task Pages_pass_an_axe_audit(string path) => await Audit(path, new());
+
+    [SkippableTheory]
+    [InlineData("/", 390, false)]
+    [InlineData("/?q=insertion&regions=bretagne&year_from=2000#filtres", 390, false)]
+    [InlineData("/?q=insertion&regions=bretagne&year_from=2000#filtres", 390, true)]
+    [InlineData("/?q=mobilit%C3%A9&domains=mobilite", 390, true)]
+    [InlineData("/?q=mobilit%C3%A9&domains=mobilite", 1366, true)]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire", 390, false)]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire", 1366, true)]
+    [InlineData("/themes/domaines/mobilite", 390, true)]
+    [InlineData("/exemples/page-qui-n-existe-pas", 390, true)]
+    public async Task Pages_pass_an_axe_audit_on_a_phone_with_the_drawer_open_and_in_dark_mode(string path, int width, bool dark) =>
+        await Audit(path, new()
+        {
+            ViewportSize = new() { Width = width, Height = width < 820 ? 844 : 900 },
+            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
+        });
+
+    private async Task Audit(string path, BrowserNewPageOptions options)
     {
         await using var browser = await BrowserFacts.LaunchAsync();
         // axe is injected as a script of its own: the test lets it past the site's Content-Security-Policy.
-        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { BypassCSP = true });
+        options.BypassCSP = true;
+        var page = await browser.NewPageAsync(options);
         await page.GotoAsync(site.BaseAddress + path);
 
         var result = await page.RunAxe();

@@ -50,6 +50,6 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
 
     // Records with lists compare lists by reference: the key spells the request out.
     private static string Key(SearchRequest r) => string.Join('\u001f',
-        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.Literal,
+        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.IncludeUndated, r.Literal,
         string.Join('\u001e', r.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join(',', f.Value)}")));
 }

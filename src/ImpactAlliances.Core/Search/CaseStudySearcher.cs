@@ -56,6 +56,8 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         return new SearchResult(request.Query?.Trim() ?? "", run.Collector.Total, page, size, run.Sort, hits, facets)
         {
             Years = (request.YearFrom, request.YearTo),
+            IncludeUndated = request.IncludeUndated,
+            Undated = run.Collector.Undated,
             Concepts = run.Text.Concepts,
             PlaceFilters = PlaceFilters(run.Text.Concepts, facets),
             UnknownFilters = UnknownFilter.In(snapshot.Taxonomy, request.Filters),
@@ -75,7 +77,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var selected = SelectedPositions(snapshot.Taxonomy, request.Filters);
         var counts = CaseStudySchema.Facets.Select(f => new int[snapshot.Taxonomy[f.Key].Values.Count]).ToArray();
         var top = new TopDocuments(window, sort);
-        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years);
+        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         return new Collected(text, sort, top, collector, counts, selected);
     }
