@@ -144,7 +144,8 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
         }
         return content.Cases
             .Where(c => matched?.Contains(c.Slug) ?? true)
-            .Where(c => yearFrom is null || c.Year >= yearFrom)
+            // A year range keeps the cases without a start year (SearchRequest.IncludeUndated's default).
+            .Where(c => yearFrom is null || c.Year is null || c.Year >= yearFrom)
             .Where(c => filters.All(f => allOf.Contains(f.Key) ? f.Value.All(ValuesOf(c, f.Key).Contains) : f.Value.Any(ValuesOf(c, f.Key).Contains)))
             .ToList();
     }
@@ -155,7 +156,10 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
         "domains" => c.Domains,
         "partnership_types" => [c.PartnershipType],
         "scales" => [c.Territory.Scale],
-        "regions" => c.Territory.Regions,
+        // A case without a region is counted in the national bucket.
+        "regions" => c.Territory.Regions.Count > 0 ? c.Territory.Regions : [CaseStudySchema.NoRegion],
+        // Départements come from places through the gazetteer; MapFacts and the schema's tests check that mapping.
+        CaseStudySchema.Departments => CaseStudySchema.Facets.Single(f => f.Key == CaseStudySchema.Departments).ValuesOf(c).ToList(),
         "statuses" => [c.Status],
         _ => throw new ArgumentOutOfRangeException(nameof(facet)),
     };
