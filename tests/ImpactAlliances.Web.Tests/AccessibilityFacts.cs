@@ -21,15 +21,15 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/donnees")]
     [InlineData("/mentions-legales")]
     [InlineData("/accessibilite")]
-    public Task Pages_pass_an_axe_audit(string path) => Audit(path, null);
+    public async Task Pages_pass_an_axe_audit(string path) => await Audit(path, new());
 
     [SkippableTheory]
     [InlineData("/statistiques", 1366, 900)]
     [InlineData("/statistiques", 390, 844)]
     [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 1366, 900)]
     [InlineData("/statistiques?q=insertion&actors=entreprise&year_from=2005", 390, 844)]
-    public Task The_statistics_pass_an_axe_audit_on_a_wide_screen_and_a_phone(string path, int width, int height) =>
-        Audit(path, new ViewportSize { Width = width, Height = height });
+    public async Task The_statistics_pass_an_axe_audit_on_a_wide_screen_and_a_phone(string path, int width, int height) =>
+        await Audit(path, new() { ViewportSize = new() { Width = width, Height = height } });
 
     [SkippableTheory]
     [InlineData("/carte", 1366, 900)]
@@ -37,14 +37,35 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     [InlineData("/carte?niveau=departements&domains=emploi-insertion&regions=bretagne", 1366, 900)]
     [InlineData("/carte?niveau=departements&domains=emploi-insertion&regions=bretagne", 390, 844)]
     [InlineData("/?regions=bretagne&departments=35", 390, 844)]
-    public Task The_map_and_the_territory_filters_pass_an_axe_audit_at_both_widths(string path, int width, int height) =>
-        Audit(path, new ViewportSize { Width = width, Height = height });
+    public async Task The_map_and_the_territory_filters_pass_an_axe_audit_at_both_widths(string path, int width, int height) =>
+        await Audit(path, new() { ViewportSize = new() { Width = width, Height = height } });
 
-    private async Task Audit(string path, ViewportSize? viewport)
+    [SkippableTheory]
+    [InlineData("/", 390, false)]
+    [InlineData("/?q=insertion&regions=bretagne&year_from=2000#filtres", 390, false)]
+    [InlineData("/?q=insertion&regions=bretagne&year_from=2000#filtres", 390, true)]
+    [InlineData("/?q=mobilit%C3%A9&domains=mobilite", 390, true)]
+    [InlineData("/?q=mobilit%C3%A9&domains=mobilite", 1366, true)]
+    [InlineData("/?regions=bretagne&departments=35#filtres", 390, true)]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire", 390, false)]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire", 1366, true)]
+    [InlineData("/themes/domaines/mobilite", 390, true)]
+    [InlineData("/exemples/page-qui-n-existe-pas", 390, true)]
+    [InlineData("/statistiques?q=insertion&actors=entreprise", 390, true)]
+    [InlineData("/carte?q=insertion", 1366, true)]
+    public async Task Pages_pass_an_axe_audit_on_a_phone_with_the_drawer_open_and_in_dark_mode(string path, int width, bool dark) =>
+        await Audit(path, new()
+        {
+            ViewportSize = new() { Width = width, Height = width < 820 ? 844 : 900 },
+            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
+        });
+
+    private async Task Audit(string path, BrowserNewPageOptions options)
     {
         await using var browser = await BrowserFacts.LaunchAsync();
         // axe is injected as a script of its own: the test lets it past the site's Content-Security-Policy.
-        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { BypassCSP = true, ViewportSize = viewport });
+        options.BypassCSP = true;
+        var page = await browser.NewPageAsync(options);
         await page.GotoAsync(site.BaseAddress + path);
 
         var result = await page.RunAxe();

@@ -17,7 +17,7 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     private readonly HttpClient _client = site.CreateClient();
 
     private static readonly string[] SearchParameters =
-        ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "year_from", "year_to", "sort", "page", "size", "literal"];
+        ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "year_from", "year_to", "undated", "sort", "page", "size", "literal"];
 
     public static TheoryData<string, string[]> DocumentedEndpoints => new()
     {
@@ -211,6 +211,8 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/search?sort=popularity", "sort")]
     [InlineData("/api/search?sort=1", "sort")]
     [InlineData("/api/search?literal=oui", "literal")]
+    [InlineData("/api/search?year_from=2010&undated=non", "undated")]
+    [InlineData("/api/search?undated=0&undated=1", "undated")]
     [InlineData("/api/search?regions=bretgne", "regions")]
     [InlineData("/api/suggest?q=mobi&sort=zz", "sort")]
     [InlineData("/api/export?format=json&year_from=abc", "year_from")]
@@ -234,6 +236,7 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/search?size=100&page=100")]
     [InlineData("/api/search?page=500")]
     [InlineData("/api/search?year_from=2010&year_to=2010&sort=YEAR&literal=1")]
+    [InlineData("/api/search?year_from=2010&undated=false")]
     [InlineData("/api/search?q=&size=&page=")]
     [InlineData("/api/export?format=csv&separator=semicolon&sort=title")]
     public async Task Parameters_at_their_limits_are_accepted(string url)

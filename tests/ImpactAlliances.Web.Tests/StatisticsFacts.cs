@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ImpactAlliances.Web.Tests;
@@ -70,6 +71,8 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
             {
                 Assert.Equal(link.Value, query["year_from"]);
                 Assert.Equal(link.Value, query["year_to"]);
+                // A year's cases are those that started in it: the undated ones are left out.
+                Assert.Equal("0", query["undated"]);
             }
             else if (link.Facet is not "cell")
             {

@@ -56,6 +56,8 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         return new SearchResult(request.Query?.Trim() ?? "", run.Collector.Total, page, size, run.Sort, hits, facets)
         {
             Years = (request.YearFrom, request.YearTo),
+            IncludeUndated = request.IncludeUndated,
+            Undated = run.Collector.Undated,
             Concepts = run.Text.Concepts,
             PlaceFilters = PlaceFilters(run.Text.Concepts, facets),
             UnknownFilters = UnknownFilter.In(snapshot.Taxonomy, request.Filters),
@@ -80,7 +82,8 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var allOf = CaseStudySchema.Facets
             .Select((f, d) => request.AllOf.Contains(f.Key) && selected[d] is { } values ? values.Count(v => v) : 0)
             .ToArray();
-        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics);
+        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics,
+            request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         return new Collected(text, sort, top, collector, counts, selected, statistics);
     }

@@ -22,6 +22,7 @@ internal sealed class FacetedCollector : ICollector
     private readonly int[] _titleRanks;
     private readonly SearchSort _sort;
     private readonly (int From, int To)? _years;
+    private readonly bool _includeUndated;
     private Scorer? _scorer;
     private int _docBase;
 
@@ -32,10 +33,11 @@ internal sealed class FacetedCollector : ICollector
     /// <param name="statistics">Counts the statistics of the hits, when asked for.</param>
     public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top,
         int[] titleRanks, SearchSort sort = SearchSort.Relevance, (int From, int To)? years = null,
-        int[]? allOf = null, StatisticsCounter? statistics = null)
+        int[]? allOf = null, StatisticsCounter? statistics = null, bool includeUndated = true)
     {
         _allOf = allOf;
         _statistics = statistics;
+        _includeUndated = includeUndated;
         _sort = sort;
         _titleRanks = titleRanks;
         _years = years;
@@ -52,6 +54,9 @@ internal sealed class FacetedCollector : ICollector
 
     /// <summary>Per dimension, documents that fail that dimension's filter only: removing it would add them.</summary>
     public int[] FailedOnly { get; }
+
+    /// <summary>Documents that match the text and every facet filter and have no start year, whether the year range kept them or not.</summary>
+    public int Undated { get; private set; }
 
     /// <summary>Number of hits.</summary>
     public int Total { get; private set; }
@@ -70,9 +75,15 @@ internal sealed class FacetedCollector : ICollector
 
     public void Collect(int doc)
     {
-        // The year range applies like the text: to the hits and to every count.
-        if (_years is { } years && _year?.Get(doc) is var year && (year < years.From || year > years.To || year == 0))
+        // The year range applies like the text: to the hits and to every count. Cases without a year (0)
+        // pass it unless they are asked to be left out; they are counted either way, for the page to say.
+        var year = _year?.Get(doc) ?? 0;
+        if (_years is { } years && (year == 0 ? !_includeUndated : year < years.From || year > years.To))
         {
+            if (year == 0 && PassesAll(doc))
+            {
+                Undated++;
+            }
             return;
         }
         var failed = -1;
@@ -94,7 +105,11 @@ internal sealed class FacetedCollector : ICollector
             return;
         }
         Total++;
-        _statistics?.Add(_segment, doc, _year?.Get(doc) ?? 0);
+        _statistics?.Add(_segment, doc, year);
+        if (year == 0)
+        {
+            Undated++;
+        }
         for (var d = 0; d < Counts.Length; d++)
         {
             Count(d, doc);
@@ -103,10 +118,22 @@ internal sealed class FacetedCollector : ICollector
         var key = _sort switch
         {
             SearchSort.Title => -(long)_titleRanks[_docBase + doc],
-            SearchSort.Year => (_year?.Get(doc) ?? 0) * 100_000_000L + (_updated?.Get(doc) ?? 0),
+            SearchSort.Year => year * 100_000_000L + (_updated?.Get(doc) ?? 0),
             _ => _updated?.Get(doc) ?? 0,
         };
         _top.Offer(_docBase + doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key, _titleRanks[_docBase + doc]);
+    }
+
+    private bool PassesAll(int doc)
+    {
+        foreach (var dimension in _filtered)
+        {
+            if (!Passes(dimension, doc))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool Passes(int dimension, int doc)

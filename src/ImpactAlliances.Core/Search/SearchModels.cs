@@ -28,10 +28,12 @@ public sealed record SearchRequest
     public int? Size { get; init; }
     /// <summary>Order; null for relevance with text and most recent without.</summary>
     public SearchSort? Sort { get; init; }
-    /// <summary>Earliest start year; cases with no known year are left out when a bound is set.</summary>
+    /// <summary>Earliest start year.</summary>
     public int? YearFrom { get; init; }
     /// <summary>Latest start year.</summary>
     public int? YearTo { get; init; }
+    /// <summary>Whether a year range keeps the cases whose start year is not known (the default), or leaves them out.</summary>
+    public bool IncludeUndated { get; init; } = true;
     /// <summary>Search the words as typed, without spelling correction.</summary>
     public bool Literal { get; init; }
 }
@@ -63,6 +65,12 @@ public sealed record SearchResult(
 
     /// <summary>The year range applied, if any.</summary>
     public (int? From, int? To) Years { get; init; }
+
+    /// <summary>Whether the year range kept the cases without a known start year.</summary>
+    public bool IncludeUndated { get; init; } = true;
+
+    /// <summary>How many cases matching the text and facets have no known start year, whatever the year range.</summary>
+    public int Undated { get; init; }
 
     /// <summary>With no result: how many results each facet's filter would give if removed (and the year range).</summary>
     public IReadOnlyList<FilterRemoval> FilterRemovals { get; init; } = [];

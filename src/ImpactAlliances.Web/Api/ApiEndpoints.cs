@@ -19,7 +19,7 @@ public enum ParameterSet
     Query = 1,
     /// <summary>One repeatable parameter per facet.</summary>
     Facets = 2,
-    /// <summary><c>year_from</c>, <c>year_to</c>.</summary>
+    /// <summary><c>year_from</c>, <c>year_to</c>, <c>undated</c>.</summary>
     Years = 4,
     /// <summary><c>sort</c>.</summary>
     Sort = 8,
@@ -62,7 +62,7 @@ public sealed record DocumentedParameters(ParameterSet Sets)
     private static ParameterSet SetOf(string name) => name switch
     {
         Search.SearchState.QueryKey => ParameterSet.Query,
-        Search.SearchState.YearFromKey or Search.SearchState.YearToKey => ParameterSet.Years,
+        Search.SearchState.YearFromKey or Search.SearchState.YearToKey or Search.SearchState.UndatedKey => ParameterSet.Years,
         Search.SearchState.SortKey => ParameterSet.Sort,
         Search.SearchState.PageKey or Search.SearchState.SizeKey => ParameterSet.Paging,
         Search.SearchState.LiteralKey => ParameterSet.Literal,

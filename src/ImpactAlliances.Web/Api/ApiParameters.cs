@@ -41,8 +41,9 @@ public static class ApiParameters
         .. CaseStudySchema.Facets.Select(f => new ApiParameter(f.Key, "string",
             $"Filtre {(taxonomy?.Find(f.Key)?.Label is { } label ? $"« {label} »" : f.Key)} : une valeur (son identifiant, comme dans /themes), à répéter pour en choisir plusieurs (OU dans une facette, ET entre facettes). Une valeur inconnue donne une erreur 400.",
             Repeatable: true, Values: taxonomy?.Find(f.Key)?.Values.Select(v => v.Slug).ToList())),
-        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres) ; les cas sans année connue sont alors exclus.", Minimum: FirstYear, Maximum: LastYear),
+        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: FirstYear, Maximum: LastYear),
         new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: FirstYear, Maximum: LastYear),
+        new(SearchState.UndatedKey, "boolean", "0 ou false : avec une période (year_from, year_to), laisser de côté les cas sans année connue ; 1 ou true (par défaut) : les garder.", Values: ["0", "1", "false", "true"]),
         new(SearchState.SortKey, "string", "Ordre : relevance (pertinence, par défaut avec du texte), recent (dernière mise à jour, par défaut sans texte), title (titre), year (année de début).", Values: Sorts),
         new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {SearchIndexOptions.MaxResultWindow.ToString("N0", Formats.French)} premiers résultats.", Minimum: 1),
         new(SearchState.SizeKey, "integer", $"Résultats par page : {options.PageSize} par défaut, {options.MaxPageSize} au plus.", Minimum: 1, Maximum: options.MaxPageSize),
@@ -77,9 +78,12 @@ public static class ApiParameters
         {
             invalid.Add(new(SearchState.SortKey, $"sort vaut « {sort} » ; valeurs possibles : {string.Join(", ", Sorts)}."));
         }
-        if (Single(query, SearchState.LiteralKey, invalid) is { } literal && literal is not ("0" or "1" or "true" or "false"))
+        foreach (var flag in (ReadOnlySpan<string>)[SearchState.UndatedKey, SearchState.LiteralKey])
         {
-            invalid.Add(new(SearchState.LiteralKey, $"literal vaut « {literal} » ; valeurs possibles : 0, 1, false, true."));
+            if (Single(query, flag, invalid) is { } value && value is not ("0" or "1" or "true" or "false"))
+            {
+                invalid.Add(new(flag, $"{flag} vaut « {Shorten(value)} » ; valeurs possibles : 0, 1, false, true."));
+            }
         }
         return invalid;
     }

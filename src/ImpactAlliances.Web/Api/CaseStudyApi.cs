@@ -59,8 +59,7 @@ public static class CaseStudyApi
     public static string SuggestionUrl(Suggestion suggestion, SearchState current) => suggestion.Kind switch
     {
         SuggestionKind.Case => CaseUrl(suggestion.Key),
-        SuggestionKind.Facet => (current.IsSelected(suggestion.Key, suggestion.Value!) ? current : current.Toggle(suggestion.Key, suggestion.Value!))
-            .WithQuery(suggestion.Remainder).ToUrl(),
+        SuggestionKind.Facet => current.With(suggestion.Key, suggestion.Value!).WithQuery(suggestion.Remainder).ToUrl(),
         _ => current.WithQuery(string.Join(' ', new[] { suggestion.Remainder, $"\"{suggestion.Key}\"" }.Where(t => t.Length > 0))).ToUrl(),
     };
 
@@ -86,7 +85,7 @@ public static class CaseStudyApi
         result.Sort.ToString().ToLowerInvariant(),
         result.Hits.Select(h => new HitJson(h.Slug, h.Title, h.Summary, h.Snippet, CaseUrl(h.Slug), h.Updated, h.Year, h.Organisations, h.Facets)).ToList(),
         result.Facets.ToDictionary(f => f.Key, f => f.Values),
-        new YearsJson(result.Years.From, result.Years.To),
+        new YearsJson(result.Years.From, result.Years.To, result.IncludeUndated, result.Undated),
         result.FilterRemovals,
         result.QuerySuggestions);
 
@@ -94,7 +93,7 @@ public static class CaseStudyApi
         IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
         IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
 
-    private sealed record YearsJson(int? From, int? To);
+    private sealed record YearsJson(int? From, int? To, bool IncludeUndated, int Undated);
 
     private sealed record SuggestJson(string Query, IReadOnlyList<SuggestionJson> Suggestions);
 

@@ -100,7 +100,7 @@ public static class ExportApi
         ("texte", info.Request.Query ?? ""),
         ("filtres", string.Join(" ; ", info.Request.Filters.Where(f => f.Value.Count > 0)
             .Select(f => $"{f.Key}={string.Join(",", f.Value)}{(info.Request.AllOf.Contains(f.Key) && f.Value.Count > 1 ? " (all)" : "")}"))),
-        ("annees", info.Request.YearFrom is null && info.Request.YearTo is null ? "" : $"{info.Request.YearFrom}-{info.Request.YearTo}"),
+        ("annees", info.Request.YearFrom is null && info.Request.YearTo is null ? "" : $"{info.Request.YearFrom}-{info.Request.YearTo}{(info.Request.IncludeUndated ? "" : " (sans les cas sans année)")}"),
         ("tri", info.Sort.ToString().ToLowerInvariant()),
         ("cas", info.Exported.ToString(CultureInfo.InvariantCulture)),
         ("total", info.Total.ToString(CultureInfo.InvariantCulture)),

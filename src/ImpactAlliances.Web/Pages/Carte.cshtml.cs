@@ -42,5 +42,5 @@ public sealed class CarteModel(ICaseStudySearch search) : PageModel
     public string SearchUrl => (State with { Path = "/" }).ToUrl();
 
     /// <summary>The search page with the current filters and one more.</summary>
-    public string SearchUrlWith(string facet, string value) => (State with { Path = "/" }).Add(facet, value).ToUrl();
+    public string SearchUrlWith(string facet, string value) => (State with { Path = "/" }).With(facet, value).ToUrl();
 }

@@ -1,5 +1,6 @@
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ImpactAlliances.Web.Pages;
@@ -13,10 +14,46 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
     /// <summary>The answer.</summary>
     public SearchResult Result { get; private set; } = null!;
 
-    /// <summary>Runs the search the URL describes.</summary>
-    public void OnGet()
+    /// <summary>Runs the search the URL describes, or sends a URL with empty fields (a form sent without the page's script) to its clean form.</summary>
+    public IActionResult OnGet()
     {
         State = SearchState.FromQuery(Request.Query);
+        if (SearchState.NeedsCleaning(Request.Query))
+        {
+            return Redirect(State.ToUrl());
+        }
         Result = search.Search(State.ToRequest());
+        return Page();
     }
+
+    /// <summary>
+    /// The page's title: what was searched, the filters, the years and the page, so that tabs, history and
+    /// bookmarks tell searches apart.
+    /// </summary>
+    public string Title()
+    {
+        if (!State.HasCriteria && Result.Page == 1)
+        {
+            return "Rechercher un exemple d'alliance";
+        }
+        var parts = new List<string>
+        {
+            (Result.Total == 0 ? "Aucun exemple" : Cases(Result.Total)) + (Result.Query.Length > 0 ? $" pour « {Result.Query} »" : ""),
+        };
+        parts.AddRange(Result.Facets.Where(f => f.Values.Any(v => v.Selected))
+            .Select(f => $"{f.Label} : {string.Join(", ", f.Values.Where(v => v.Selected).Select(v => v.Label))}"));
+        if (Result.Years.From is not null || Result.Years.To is not null)
+        {
+            parts.Add($"années {Result.Years.From?.ToString(Formats.French) ?? "…"}–{Result.Years.To?.ToString(Formats.French) ?? "…"}"
+                + (Result.IncludeUndated ? "" : " (cas datés seulement)"));
+        }
+        if (Result.Page > 1)
+        {
+            parts.Add($"page {Result.Page}");
+        }
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>"1 exemple", "1 234 exemples".</summary>
+    public static string Cases(int count) => $"{count.ToString("N0", Formats.French)} {(count > 1 ? "exemples" : "exemple")}";
 }

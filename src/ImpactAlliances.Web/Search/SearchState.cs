@@ -13,7 +13,7 @@ public sealed record SearchState
 {
     /// <summary>Query-string keys.</summary>
     public const string QueryKey = "q", PageKey = "page", SizeKey = "size", SortKey = "sort",
-        YearFromKey = "year_from", YearToKey = "year_to", LiteralKey = "literal", AllKey = "all";
+        YearFromKey = "year_from", YearToKey = "year_to", UndatedKey = "undated", LiteralKey = "literal", AllKey = "all";
 
     /// <summary>The text typed.</summary>
     public string Query { get; init; } = "";
@@ -31,6 +31,8 @@ public sealed record SearchState
     public int? YearFrom { get; init; }
     /// <summary>Latest start year, or null.</summary>
     public int? YearTo { get; init; }
+    /// <summary>Whether a year range keeps the cases without a known start year (the default; <c>undated=0</c> leaves them out).</summary>
+    public bool IncludeUndated { get; init; } = true;
     /// <summary>Search the words as typed, without spelling correction.</summary>
     public bool Literal { get; init; }
     /// <summary>The page the state's links lead to: the search page, or a theme page.</summary>
@@ -59,6 +61,8 @@ public sealed record SearchState
             Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
             YearFrom = Year(query[YearFromKey].FirstOrDefault()),
             YearTo = Year(query[YearToKey].FirstOrDefault()),
+            // The form sends a hidden 0 and, when its box is ticked, a 1 after it: the last one wins.
+            IncludeUndated = query[UndatedKey].LastOrDefault() is not ("0" or "false"),
             Literal = query[LiteralKey].FirstOrDefault() is "1" or "true",
         };
     }
@@ -66,11 +70,18 @@ public sealed record SearchState
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;
 
+    /// <summary>
+    /// Whether a query string holds what <see cref="ToUrl"/> never writes: the empty fields a GET form
+    /// submits, or the form's pair of <c>undated</c> values. The page redirects such a request to its clean URL.
+    /// </summary>
+    public static bool NeedsCleaning(IQueryCollection query) => query.Any(p =>
+        p.Value.Any(string.IsNullOrWhiteSpace) || (p.Key == UndatedKey && (p.Value.Count != 1 || p.Value[0] != "0")));
+
     /// <summary>Whether the URL asked for anything beyond the defaults.</summary>
     public bool HasCriteria => Query.Length > 0 || Filters.Count > 0 || YearFrom is not null || YearTo is not null;
 
     /// <summary>The state without the year range; back to page 1.</summary>
-    public SearchState WithoutYears() => this with { YearFrom = null, YearTo = null, Page = 1 };
+    public SearchState WithoutYears() => this with { YearFrom = null, YearTo = null, IncludeUndated = true, Page = 1 };
 
     /// <summary>The state searching other text, keeping the filters; back to page 1.</summary>
     public SearchState WithQuery(string query, bool literal = false) => this with { Query = query, Literal = literal, Page = 1 };
@@ -88,7 +99,8 @@ public sealed record SearchState
     /// <summary>The request the searcher runs.</summary>
     public SearchRequest ToRequest() => new()
     {
-        Query = Query, Filters = Filters, AllOf = AllOf, Page = Page, Size = Size, Sort = Sort, YearFrom = YearFrom, YearTo = YearTo, Literal = Literal,
+        Query = Query, Filters = Filters, AllOf = AllOf, Page = Page, Size = Size, Sort = Sort, YearFrom = YearFrom, YearTo = YearTo,
+        IncludeUndated = IncludeUndated, Literal = Literal,
     };
 
     /// <summary>Whether a value is selected.</summary>
@@ -102,8 +114,8 @@ public sealed record SearchState
         return WithFilter(facet, next);
     }
 
-    /// <summary>The state with a value selected, whether or not it already was; back to page 1.</summary>
-    public SearchState Add(string facet, string value) => IsSelected(facet, value) ? this with { Page = 1 } : Toggle(facet, value);
+    /// <summary>The state with a value selected, whether it was or not; back to page 1: a result's chip, a suggestion or a map's area.</summary>
+    public SearchState With(string facet, string value) => IsSelected(facet, value) ? this with { Page = 1 } : Toggle(facet, value);
 
     /// <summary>The state with no value of one facet selected; back to page 1.</summary>
     public SearchState Clear(string facet) => WithFilter(facet, []);
@@ -129,8 +141,8 @@ public sealed record SearchState
         return WithFilter(facet, next) with { AllOf = allOf };
     }
 
-    /// <summary>The state keeping the results that started in one year; back to page 1.</summary>
-    public SearchState WithYear(int year) => this with { YearFrom = year, YearTo = year, Page = 1 };
+    /// <summary>The state keeping the results that started in one year, without the undated ones; back to page 1.</summary>
+    public SearchState WithYear(int year) => this with { YearFrom = year, YearTo = year, IncludeUndated = false, Page = 1 };
 
     /// <summary>The state where any one of a facet's selected values will do again; back to page 1.</summary>
     public SearchState AnyOf(string facet) => this with { AllOf = AllOf.Where(f => f != facet).ToHashSet(), Page = 1 };
@@ -162,6 +174,10 @@ public sealed record SearchState
         if (YearTo is { } to)
         {
             pairs.Add(new(YearToKey, to.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (!IncludeUndated)
+        {
+            pairs.Add(new(UndatedKey, "0"));
         }
         if (Literal)
         {

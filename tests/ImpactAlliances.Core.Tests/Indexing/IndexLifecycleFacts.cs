@@ -49,6 +49,13 @@ public sealed class IndexLifecycleFacts : IDisposable
         var first = cached.Search(new SearchRequest { Query = "mobilité" });
         Assert.Same(first, cached.Search(new SearchRequest { Query = "mobilité" }));
         Assert.NotSame(first, cached.Search(new SearchRequest { Query = "mobilité", Filters = new Dictionary<string, IReadOnlyList<string>> { ["scales"] = ["local"] } }));
+        // The key spells out every field that changes the answer: the undated cases of a range, a facet requiring all its values.
+        var dated = cached.Search(new SearchRequest { Query = "mobilité", YearFrom = 2000 });
+        Assert.NotSame(dated, cached.Search(new SearchRequest { Query = "mobilité", YearFrom = 2000, IncludeUndated = false }));
+        var both = new Dictionary<string, IReadOnlyList<string>> { ["actors"] = ["entreprise", "association"] };
+        var any = cached.Search(new SearchRequest { Filters = both });
+        Assert.Same(any, cached.Search(new SearchRequest { Filters = both }));
+        Assert.NotSame(any, cached.Search(new SearchRequest { Filters = both, AllOf = new HashSet<string> { "actors" } }));
         var all = cached.Search(new SearchRequest()).Total;
 
         Build(FixtureCorpus.Cases.Count);

@@ -142,10 +142,31 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     [Fact]
     public void The_year_range_keeps_cases_started_within_it()
     {
-        var result = fixture.Searcher.Search(new SearchRequest { YearFrom = 2010, YearTo = 2016, Size = 50 });
+        var result = fixture.Searcher.Search(new SearchRequest { YearFrom = 2010, YearTo = 2016, IncludeUndated = false, Size = 50 });
 
         Assert.Equal(["energie-citoyenne-village", "logement-intergenerationnel", "mobilite-solidaire-garages"], SearchFixture.Slugs(result).Order());
         Assert.Equal(3, result.Facets.Single(f => f.Key == "scales").Values.Sum(v => v.Count));
+        Assert.Equal(FixtureCorpus.Cases.Count(c => c.Year is null), result.Undated);
+    }
+
+    [Fact]
+    public void The_year_range_keeps_cases_without_a_year_unless_told_and_counts_them_within_the_facets()
+    {
+        var undated = FixtureCorpus.Cases.Where(c => c.Year is null).Select(c => c.Slug).ToList();
+        var inRange = FixtureCorpus.Cases.Where(c => c.Year is >= 2010 and <= 2016).Select(c => c.Slug);
+
+        var kept = fixture.Searcher.Search(new SearchRequest { YearFrom = 2010, YearTo = 2016, Size = 50 });
+        var mecenat = fixture.Searcher.Search(new SearchRequest
+        {
+            YearFrom = 2010, IncludeUndated = false, Filters = new Dictionary<string, IReadOnlyList<string>> { ["partnership_types"] = ["mecenat"] },
+        });
+        var noRange = fixture.Searcher.Search(new SearchRequest { IncludeUndated = false, Size = 50 });
+
+        Assert.NotEmpty(undated);
+        Assert.Equal(inRange.Concat(undated).Order(), SearchFixture.Slugs(kept).Order());
+        Assert.Equal(undated.Count, kept.Undated);
+        Assert.Equal(FixtureCorpus.Cases.Count(c => c.Year is null && c.Type == "mecenat"), mecenat.Undated);
+        Assert.Equal(FixtureCorpus.Cases.Count, noRange.Total);
     }
 
     [Fact]

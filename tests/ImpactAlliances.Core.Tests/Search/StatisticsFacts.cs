@@ -145,7 +145,8 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
         }
         return content.Cases
             .Where(c => matched?.Contains(c.Slug) ?? true)
-            .Where(c => yearFrom is null || c.Year >= yearFrom)
+            // A year range keeps the cases without a start year (SearchRequest.IncludeUndated's default).
+            .Where(c => yearFrom is null || c.Year is null || c.Year >= yearFrom)
             .Where(c => filters.All(f => allOf.Contains(f.Key) ? f.Value.All(ValuesOf(c, f.Key).Contains) : f.Value.Any(ValuesOf(c, f.Key).Contains)))
             .ToList();
     }
