@@ -17,24 +17,25 @@ internal sealed class PublishCommand : ICommand
     };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer publish --to <folder> [--index <dir>]
+        Usage : ImpactAlliances.Indexer publish --to <dossier> [--index <dossier>]
 
-        Copies the version <index> serves into <folder>/<version>/ with artifact.json (each file's size and
-        SHA-256), then points <folder>/current at it. Sites whose Index:Source is <folder>, or an http(s)
-        address serving it, download it, check it and switch to it. A version is never rewritten: publishing
-        it again only points current back at it. The two previous artifacts are kept, older ones removed.
+        Copie la version que sert <index> dans <dossier>/<version>/ avec artifact.json (taille et SHA-256 de
+        chaque fichier), puis fait pointer <dossier>/current vers elle. Les sites dont Index:Source est
+        <dossier>, ou une adresse http(s) qui le sert, la téléchargent, la vérifient et passent à elle. Une
+        version n'est jamais réécrite : la publier de nouveau fait seulement pointer current vers elle. Les
+        deux artefacts précédents sont gardés, les plus anciens supprimés.
 
-          --to <folder>     publish folder (a shared volume, or the root of a static file server)
-          --index <dir>     index folder (default: index, or the Index:Path setting)
+          --to <dossier>     dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)
+          --index <dossier>  dossier de l'index (par défaut : index, ou le réglage Index:Path)
 
-        Exit codes: 0 published, 1 no index or the folder could not be written, 2 bad arguments.
+        Codes de sortie : 0 publié, 1 pas d'index ou dossier impossible à écrire, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         if (services.GetRequiredService<IConfiguration>()["Publish:To"] is not { Length: > 0 } to)
         {
-            error.WriteLine("Option '--to' is required.");
+            error.WriteLine("L'option --to est obligatoire.");
             error.WriteLine(Help);
             return IndexerCommands.BadArguments;
         }
@@ -43,12 +44,12 @@ internal sealed class PublishCommand : ICommand
             var folder = RepositoryPaths.Resolve(to);
             Directory.CreateDirectory(folder);
             var artifact = IndexArtifact.Publish(services.GetRequiredService<IndexStore>(), folder);
-            output.WriteLine($"Published index {artifact.Version} ({artifact.Files.Count} files, {artifact.Files.Sum(f => f.Size) / 1024} KiB) to {folder}");
+            output.WriteLine($"Index {artifact.Version} publié dans {folder} ({artifact.Files.Count} fichiers, {artifact.Files.Sum(f => f.Size) / 1024} Kio)");
             return IndexerCommands.Ok;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            error.WriteLine($"Publish failed: {ex.Message}");
+            error.WriteLine($"Publication impossible : {ex.Message}");
             return IndexerCommands.Failed;
         }
     }

@@ -26,7 +26,7 @@ publish_binaries() {
 # new_artifact CORPUS: builds a new index version and publishes it to $work/published; prints its name.
 new_artifact() {
   "$work/indexer/ImpactAlliances.Indexer" build --content "$1" --index "$work/builds" >/dev/null 2>&1
-  "$work/indexer/ImpactAlliances.Indexer" publish --index "$work/builds" --to "$work/published" | awk '{print $3}'
+  "$work/indexer/ImpactAlliances.Indexer" publish --index "$work/builds" --to "$work/published" | awk '{print $2}'
 }
 
 # start_site PORT SOURCE: one site process with its own index folder, fed from SOURCE. The load comes
