@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Api;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -74,7 +75,7 @@ public static class Operations
             {
                 if (context.RequestServices.GetRequiredService<CaseStudyIndex>().OpenVersion is { } version)
                 {
-                    context.Response.Headers["X-Index-Version"] = version;
+                    context.Response.Headers[IndexVersionCaching.VersionHeader] = version;
                 }
                 context.Response.ContentType = "text/plain";
                 return context.Response.WriteAsync(report.Status.ToString());

@@ -25,7 +25,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var clauses = UserQuery.Parse(request.Query);
         var (searched, corrections) = request.Literal ? (clauses, []) : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms);
         var result = Run(snapshot, request, searched, out var failedOnly) with { Corrections = corrections };
-        if (result.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        if (Widens(request, searched, result.Total))
         {
             // Few cases hold half of the rarer words: those come first, then the cases holding some of them; the page says so.
             var relaxed = Run(snapshot, request, searched, out _, relaxed: true);
@@ -123,7 +123,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         var clauses = UserQuery.Parse(request.Query);
         var searched = request.Literal ? clauses : QueryCorrector.Correct(clauses, snapshot, _analyzer, Synonyms).Clauses;
         var run = Collect(snapshot, request, searched, relaxed: false, window, statistics?.Invoke());
-        if (run.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        if (Widens(request, searched, run.Collector.Total))
         {
             // The same widening as the result page, so that an export or statistics hold what the page shows.
             var widened = Collect(snapshot, request, searched, relaxed: true, window, statistics?.Invoke());
@@ -136,6 +136,10 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
             snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
         return (run, info);
     }
+
+    /// <summary>Whether a search of several words, not literal, found too few cases and is widened.</summary>
+    private static bool Widens(SearchRequest request, IReadOnlyList<QueryClause> searched, int total) =>
+        total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1;
 
     /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>
     private static List<PlaceFilter> PlaceFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)

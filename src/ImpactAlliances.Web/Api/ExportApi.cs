@@ -64,7 +64,7 @@ public static class ExportApi
         }
         using var export = search.Export(state.ToRequest(), clock);
         var info = export.Info;
-        var searchUrl = Absolute(http, (state with { Page = 1, Size = null, Sort = info.Sort }).ToUrl());
+        var searchUrl = Discovery.Absolute(http.Request, (state with { Page = 1, Size = null, Sort = info.Sort }).ToUrl());
         var response = http.Response;
         response.Headers["X-Export-Search"] = searchUrl;
         response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
@@ -143,7 +143,7 @@ public static class ExportApi
         {
             var c = indexed.Case;
             csv.WriteField(c.Slug);
-            csv.WriteField(Absolute(http, CaseStudyApi.CaseUrl(c.Slug)));
+            csv.WriteField(Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)));
             csv.WriteField(c.Title);
             csv.WriteField(c.Summary);
             csv.WriteField(string.Join('|', c.Actors));
@@ -185,7 +185,7 @@ public static class ExportApi
         foreach (var indexed in export.Cases)
         {
             json.WriteStartObject();
-            json.WriteString("url", Absolute(http, CaseStudyApi.CaseUrl(indexed.Case.Slug)));
+            json.WriteString("url", Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(indexed.Case.Slug)));
             json.WritePropertyName("case");
             JsonSerializer.Serialize(json, indexed.Case, CaseJson.Options);
             json.WriteEndObject();
@@ -206,7 +206,7 @@ public static class ExportApi
         json.WriteStartArray();
         foreach (var indexed in export.Cases)
         {
-            CitationJson.WriteItem(json, indexed.Case, Absolute(http, CaseStudyApi.CaseUrl(indexed.Case.Slug)), info.ExportedAt, note);
+            CitationJson.WriteItem(json, indexed.Case, Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(indexed.Case.Slug)), info.ExportedAt, note);
             sent = await SendPast16K(json, body, sent);
         }
         json.WriteEndArray();
@@ -233,8 +233,6 @@ public static class ExportApi
     // Accented letters written as they are: the exports are read by people too.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>An absolute URL on this site.</summary>
-    public static string Absolute(HttpContext http, string path) => Discovery.Absolute(http.Request, path);
 }
 
 /// <summary>A case as a CSL-JSON item (Citation Style Language): what reference managers import.</summary>

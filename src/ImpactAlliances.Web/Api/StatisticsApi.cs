@@ -41,12 +41,13 @@ public static class StatisticsApi
         }
         var statistics = search.Statistics(state.ToRequest(), clock);
         var info = statistics.Info;
-        var searchUrl = ExportApi.Absolute(http, (state with { Page = 1, Size = null }).ToUrl());
+        var searchUrl = Discovery.Absolute(http.Request, (state with { Page = 1, Size = null }).ToUrl());
         var response = http.Response;
         response.Headers["X-Export-Search"] = searchUrl;
         response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-Index-Version"] = info.IndexVersion;
-        response.Headers["X-Content-Commit"] = info.ContentCommit ?? "";
+        // The statistics' own version and commit: the index may have been switched since the request began.
+        response.Headers[IndexVersionCaching.VersionHeader] = info.IndexVersion;
+        response.Headers[IndexVersionCaching.CommitHeader] = info.ContentCommit ?? "";
         response.Headers.ContentDisposition =
             $"attachment; filename=\"impact-alliances-statistiques-{info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.csv\"";
         response.ContentType = "text/csv; charset=utf-8";
