@@ -45,6 +45,7 @@ public static class Operations
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(SearchMetrics.MeterName)
+                .AddMeter("System.Runtime") // the runtime's own: GC heap, pauses, thread pool (tools/ops/flat.sh reads the heap)
                 .AddPrometheusExporter());
         return builder;
     }

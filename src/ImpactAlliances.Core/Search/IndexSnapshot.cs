@@ -150,7 +150,7 @@ public sealed class IndexSnapshot
         var diagnostics = new List<ContentDiagnostic>();
         var taxonomy = SearchTaxonomy.Of(TaxonomyReader.Read(version.TaxonomyFile, diagnostics)
             ?? throw new InvalidDataException(string.Join(Environment.NewLine, diagnostics)), Places.PlaceGazetteer.Official);
-        var directory = FSDirectory.Open(version.LuceneFolder);
+        var directory = OpenDirectory(version.LuceneFolder);
         try
         {
             return new IndexSnapshot(version, directory, DirectoryReader.Open(directory), taxonomy, manifest);
@@ -159,6 +159,28 @@ public sealed class IndexSnapshot
         {
             directory.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Indexes up to this size are read from memory; larger ones from disk.</summary>
+    internal const long InMemoryLimitBytes = 256L << 20;
+
+    /// <summary>
+    /// The index files, copied into memory when they fit (about 20,000 cases), else read with positional
+    /// reads. Never memory-mapped: Lucene.Net 4.8.0-beta00017 keeps every clone of a mapped input in a
+    /// table that only grows (apache/lucenenet#1151), and a site serving for minutes lost half its
+    /// throughput to it (BENCHMARKS.md, tools/ops/flat.sh).
+    /// </summary>
+    private static Lucene.Net.Store.Directory OpenDirectory(string folder)
+    {
+        var disk = new NIOFSDirectory(folder);
+        if (disk.ListAll().Sum(disk.FileLength) > InMemoryLimitBytes)
+        {
+            return disk;
+        }
+        using (disk)
+        {
+            return new RAMDirectory(disk, IOContext.READ_ONCE);
         }
     }
 
