@@ -1,4 +1,6 @@
 using ImpactAlliances.Core.Content;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Search;
 
@@ -36,15 +38,28 @@ public sealed class CaseExport : IDisposable
     /// <summary>What the export holds and where it comes from.</summary>
     public ExportInfo Info { get; }
 
-    /// <summary>The cases, read from the index as they are enumerated.</summary>
-    public IEnumerable<IndexedCase> Cases
+    /// <summary>The cases with their Markdown body, read from the stored documents as they are enumerated.</summary>
+    public IEnumerable<CaseStudy> Cases => _docs.Select(doc => CaseStudyDocumentMapper.ToIndexedCase(_lease.Snapshot.Searcher.Doc(doc)).Case);
+
+    /// <summary>
+    /// The cases' front matter, without their body (<see cref="CaseStudy.Body"/> is empty): what a citation
+    /// or a sitemap needs, read from <see cref="CaseStudySchema.Record"/> without decoding the stored documents.
+    /// </summary>
+    public IEnumerable<CaseStudy> FrontMatters => Read(CaseStudySchema.Record, CaseStudyDocumentMapper.ToCase);
+
+    /// <summary>The cases' rows of a table export: the values of <see cref="CaseTable.Columns"/> but the address.</summary>
+    public IEnumerable<string[]> Rows => Read(CaseStudySchema.TableRow, CaseTable.Decode);
+
+    private IEnumerable<T> Read<T>(string field, Func<BytesRef, T> decode)
     {
-        get
+        var leaves = _lease.Snapshot.Reader.Leaves;
+        var values = leaves.Select(l => l.AtomicReader.GetBinaryDocValues(field)).ToArray();
+        var bytes = new BytesRef();
+        foreach (var doc in _docs)
         {
-            foreach (var doc in _docs)
-            {
-                yield return CaseStudyDocumentMapper.ToIndexedCase(_lease.Snapshot.Searcher.Doc(doc));
-            }
+            var leaf = ReaderUtil.SubIndex(doc, leaves);
+            values[leaf].Get(doc - leaves[leaf].DocBase, bytes);
+            yield return decode(bytes);
         }
     }
 

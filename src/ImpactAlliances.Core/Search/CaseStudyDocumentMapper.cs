@@ -43,6 +43,8 @@ public static class CaseStudyDocumentMapper
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
             new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldLower(c.Title))),
             new BinaryDocValuesField(CaseStudySchema.Display, Json(DisplayOf(c))),
+            new BinaryDocValuesField(CaseStudySchema.Record, Json(c with { Body = "" })),
+            new BinaryDocValuesField(CaseStudySchema.TableRow, CaseTable.Encode(c)),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
             new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), CaseJson.Options)),
         };
@@ -70,6 +72,11 @@ public static class CaseStudyDocumentMapper
     public static IndexedCase ToIndexedCase(Document document) =>
         JsonSerializer.Deserialize<IndexedCase>(document.Get(CaseStudySchema.Document, System.Globalization.CultureInfo.InvariantCulture), CaseJson.Options)
         ?? throw new InvalidDataException("A document has no stored case.");
+
+    /// <summary>Decodes the record doc value of a case: its front matter, with an empty <see cref="CaseStudy.Body"/>.</summary>
+    public static CaseStudy ToCase(BytesRef bytes) =>
+        JsonSerializer.Deserialize<CaseStudy>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), CaseJson.Options)
+        ?? throw new InvalidDataException("A document has no record value.");
 
     /// <summary>Decodes the display doc value of a hit.</summary>
     public static HitDisplay ToDisplay(BytesRef bytes) =>

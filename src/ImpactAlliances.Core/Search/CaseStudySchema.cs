@@ -27,7 +27,7 @@ public static class CaseStudySchema
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Bumped when the fields change, so that a site never reads an index it does not understand.</summary>
-    public const int FormatVersion = 6;
+    public const int FormatVersion = 7;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
@@ -59,6 +59,10 @@ public static class CaseStudySchema
     public const string Display = "display";
     /// <summary>Body plain text as binary doc values: the text snippets are sliced from.</summary>
     public const string SnippetText = "snippet_text";
+    /// <summary>The front matter alone (no body) as JSON binary doc values: what citations and sitemaps read, without the stored document.</summary>
+    public const string Record = "record";
+    /// <summary>The case's row of a table export (<see cref="CaseTable"/>) as binary doc values.</summary>
+    public const string TableRow = "table_row";
     /// <summary>The whole case (front matter and rendered HTML) as a stored field, for the case page and API.</summary>
     public const string Document = "document";
 

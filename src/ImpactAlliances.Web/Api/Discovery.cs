@@ -96,7 +96,7 @@ public static class Discovery
         }
         using (var export = search.Export(new SearchRequest { Sort = SearchSort.Title }))
         {
-            pages.AddRange(export.Cases.Select(c => (CaseStudyApi.CaseUrl(c.Case.Slug), (DateOnly?)c.Case.Updated)));
+            pages.AddRange(export.FrontMatters.Select(c => (CaseStudyApi.CaseUrl(c.Slug), (DateOnly?)c.Updated)));
         }
         return Xml(writer =>
         {

@@ -136,39 +136,22 @@ public static class ExportApi
 
     private static async Task WriteCsv(CaseExport export, string searchUrl, HttpContext http)
     {
-        var (csv, text) = await StartCsv(http, export.Info, searchUrl, CsvColumns);
+        var (csv, text) = await StartCsv(http, export.Info, searchUrl, CaseTable.Columns);
         await using var textWriter = text;
         await using var csvWriter = csv;
-        foreach (var indexed in export.Cases)
+        foreach (var row in export.Rows)
         {
-            var c = indexed.Case;
-            csv.WriteField(c.Slug);
-            csv.WriteField(Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)));
-            csv.WriteField(c.Title);
-            csv.WriteField(c.Summary);
-            csv.WriteField(string.Join('|', c.Actors));
-            csv.WriteField(string.Join(" | ", c.Organisations.Select(o => $"{o.Name} ({o.Actor})")));
-            csv.WriteField(string.Join('|', c.Domains));
-            csv.WriteField(c.PartnershipType);
-            csv.WriteField(c.Territory.Scale);
-            csv.WriteField(string.Join('|', c.Territory.Regions));
-            csv.WriteField(c.Territory.Place ?? "");
-            csv.WriteField(c.Year?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.WriteField(c.Ended?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.WriteField(c.Status);
-            csv.WriteField(c.Reviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-            csv.WriteField(c.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(string.Join(" | ", c.Sources.Select(s => s.Url is null ? s.Title : $"{s.Title} <{s.Url}>")));
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (i == CaseTable.UrlColumn)
+                {
+                    csv.WriteField(Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(row[0])));
+                }
+                csv.WriteField(row[i]);
+            }
             await csv.NextRecordAsync();
         }
     }
-
-    /// <summary>The CSV columns, in order.</summary>
-    public static readonly IReadOnlyList<string> CsvColumns =
-    [
-        "slug", "url", "title", "summary", "actors", "organisations", "domains", "partnership_type", "scale", "regions",
-        "place", "year", "ended", "status", "reviewed", "updated", "sources",
-    ];
 
     private static async Task WriteJson(PipeWriter body, CaseExport export, string searchUrl, HttpContext http)
     {
@@ -182,12 +165,12 @@ public static class ExportApi
         }
         json.WriteEndObject();
         json.WriteStartArray("cases");
-        foreach (var indexed in export.Cases)
+        foreach (var c in export.Cases)
         {
             json.WriteStartObject();
-            json.WriteString("url", Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(indexed.Case.Slug)));
+            json.WriteString("url", Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)));
             json.WritePropertyName("case");
-            JsonSerializer.Serialize(json, indexed.Case, CaseJson.Options);
+            JsonSerializer.Serialize(json, c, CaseJson.Options);
             json.WriteEndObject();
             sent = await SendPast16K(json, body, sent);
         }
@@ -204,9 +187,9 @@ public static class ExportApi
         await using var json = new Utf8JsonWriter(body, WriterOptions);
         var sent = 0L;
         json.WriteStartArray();
-        foreach (var indexed in export.Cases)
+        foreach (var c in export.FrontMatters)
         {
-            CitationJson.WriteItem(json, indexed.Case, Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(indexed.Case.Slug)), info.ExportedAt, note);
+            CitationJson.WriteItem(json, c, Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)), info.ExportedAt, note);
             sent = await SendPast16K(json, body, sent);
         }
         json.WriteEndArray();

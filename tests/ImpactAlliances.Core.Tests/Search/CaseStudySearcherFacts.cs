@@ -208,7 +208,15 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
 
         using var export = fixture.Searcher.Export(request, clock);
 
-        Assert.Equal(expected, export.Cases.Select(c => c.Case.Slug));
+        Assert.Equal(expected, export.Cases.Select(c => c.Slug));
+        // The light front matters say what the stored documents say, without the body.
+        Assert.Equal(
+            export.Cases.Select(c => (c.Slug, c.Title, c.Summary, c.Updated, c.Year, string.Join('|', c.Domains), string.Join('|', c.Organisations), string.Join('|', c.Sources))),
+            export.FrontMatters.Select(c => (c.Slug, c.Title, c.Summary, c.Updated, c.Year, string.Join('|', c.Domains), string.Join('|', c.Organisations), string.Join('|', c.Sources))));
+        Assert.All(export.Cases, c => Assert.NotEmpty(c.Body));
+        Assert.All(export.FrontMatters, c => Assert.Empty(c.Body));
+        // The stored table rows are the rows of the stored cases.
+        Assert.Equal(export.Cases.Select(CaseTable.ValuesOf), export.Rows);
         Assert.Equal((expected.Count, expected.Count, SearchSort.Title), (export.Info.Total, export.Info.Exported, export.Info.Sort));
         Assert.Equal(fixture.Index.OpenVersion, export.Info.IndexVersion);
         Assert.Equal(clock.GetUtcNow(), export.Info.ExportedAt);

@@ -141,7 +141,7 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
         if (query.Length > 0)
         {
             using var export = content.Searcher.Export(new SearchRequest { Query = query, Literal = true });
-            matched = export.Cases.Select(c => c.Case.Slug).ToHashSet();
+            matched = export.FrontMatters.Select(c => c.Slug).ToHashSet();
         }
         return content.Cases
             .Where(c => matched?.Contains(c.Slug) ?? true)
