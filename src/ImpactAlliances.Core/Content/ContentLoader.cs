@@ -41,10 +41,12 @@ public static class ContentLoader
             diagnostics.Add(new(contentPath, 1, DiagnosticSeverity.Error, "dossier de contenu introuvable"));
             return new ContentScan(null, diagnostics, new HashSet<string>());
         }
-        var taxonomy = TaxonomyReader.Read(Path.Combine(contentPath, TaxonomyFile), diagnostics);
+        var taxonomyFile = Path.Combine(contentPath, TaxonomyFile);
+        var taxonomy = TaxonomyReader.Read(taxonomyFile, diagnostics);
         if (taxonomy is null)
         {
-            return new ContentScan(null, Displayed(diagnostics, display), new HashSet<string>());
+            diagnostics.Add(new(taxonomyFile, 1, DiagnosticSeverity.Warning,
+                "tant que ce fichier a des erreurs, les valeurs de taxonomie des cas ne sont pas vérifiées et aucun index n'est construit ; le reste des cas est vérifié ci-dessous"));
         }
         // The synonyms apply at query time, but a broken line is an editor's mistake to report here too.
         using (var analyzer = new Search.FrenchAnalyzer(stem: true))
@@ -52,13 +54,14 @@ public static class ContentLoader
             Search.SynonymSet.Read(Path.Combine(contentPath, Search.SynonymSet.FileName), analyzer, diagnostics);
         }
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
-        var reader = new CaseStudyReader(taxonomy, today, sourceHosts);
+        var reader = new CaseStudyReader(taxonomy ?? Taxonomy.Unchecked, today, sourceHosts);
         var results = new ConcurrentBag<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>();
         Parallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
         {
             var own = new List<ContentDiagnostic>();
             var reading = reader.Inspect(file, own, contentPath);
-            if (reading.File is not null)
+            // Nothing is handed over without a taxonomy: no index is built from unchecked values.
+            if (reading.File is not null && taxonomy is not null)
             {
                 onCase(reading.File);
             }

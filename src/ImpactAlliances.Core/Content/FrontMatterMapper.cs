@@ -157,7 +157,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             return null;
         }
         var facet = taxonomy[facetKey];
-        if (facet.Contains(value))
+        if (facet.Unchecked || facet.Contains(value))
         {
             return value;
         }

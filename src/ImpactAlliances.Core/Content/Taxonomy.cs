@@ -48,6 +48,11 @@ public sealed class TaxonomyFacet
     /// <summary>Whether the slug is a value of this facet.</summary>
     public bool Contains(string slug) => _indexBySlug.ContainsKey(slug);
 
+    /// <summary>A facet of <see cref="Taxonomy.Unchecked"/>: it has no values, and case files are not checked against it.</summary>
+    public bool Unchecked { get; private init; }
+
+    internal static TaxonomyFacet AcceptingAny(string key) => new(key, key, null, [], []) { Unchecked = true };
+
     /// <summary>The value with this slug, or null.</summary>
     public TaxonomyValue? Find(string slug) => IndexOf(slug) is var i and >= 0 ? Values[i] : null;
 }
@@ -73,4 +78,10 @@ public sealed class Taxonomy
 
     /// <summary>The facet with this key, or null.</summary>
     public TaxonomyFacet? Find(string key) => _facets.GetValueOrDefault(key);
+
+    /// <summary>
+    /// A taxonomy that accepts any value of the required facets: with it, the cases are still checked for
+    /// everything else while <c>taxonomy.yml</c> itself has errors, so that an editor sees every problem in one run.
+    /// </summary>
+    public static Taxonomy Unchecked { get; } = new(TaxonomyReader.RequiredFacets.Select(TaxonomyFacet.AcceptingAny));
 }

@@ -107,6 +107,29 @@ public sealed class ContentLoaderFacts : IDisposable
         Assert.Contains("content/taxonomy.yml:1: facette manquante : domains", content.Errors.Select(e => e.ToString()));
     }
 
+    [Fact]
+    public void A_broken_taxonomy_does_not_stop_the_checks_of_the_cases()
+    {
+        // Editors fixing taxonomy.yml and a case in the same pull request see both in one run.
+        Write("taxonomy.yml", File.ReadAllText(Path.Combine(_content, "taxonomy.yml")) + "oops: [\n");
+        Write("cases/sans-resume.md", FixtureCorpus.Cases[0].ToMarkdown()
+            .Replace("summary:", "resume:", StringComparison.Ordinal)
+            .Replace("La mobilité est un frein", "Voir [le vélo](/exemples/velo-ecole-quartier). La mobilité est un frein", StringComparison.Ordinal));
+
+        var content = ContentLoader.Load(_content, Today);
+
+        var messages = content.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains(messages, m => m.StartsWith("content/taxonomy.yml:", StringComparison.Ordinal) && !m.Contains("avertissement", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("content/taxonomy.yml:1: avertissement : tant que ce fichier a des erreurs", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("content/cases/sans-resume.md:", StringComparison.Ordinal) && m.Contains("champ inconnu « resume »", StringComparison.Ordinal));
+        Assert.Contains("content/cases/sans-resume.md:22: lien vers /exemples/velo-ecole-quartier : aucun cas ne porte ce nom ; vouliez-vous dire /exemples/velo-ecole-quartiers ?", messages);
+        // The valid cases' taxonomy values are not reported as unknown, and nothing can be indexed.
+        Assert.DoesNotContain(messages, m => m.Contains("valeur inconnue", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("ajoutez cette région", StringComparison.Ordinal));
+        Assert.Null(content.Taxonomy);
+        Assert.Empty(content.Cases);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_content, relative);
