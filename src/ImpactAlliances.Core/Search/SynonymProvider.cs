@@ -8,7 +8,7 @@ namespace ImpactAlliances.Core.Search;
 /// The synonyms of <c>content/synonyms.yml</c>, read again whenever the file changes, so that editing it
 /// needs no index rebuild.
 /// </summary>
-public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options, ILogger<SynonymProvider> logger) : IDisposable
+public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options, ILogger<SynonymProvider> logger, TimeProvider clock) : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Lucene.Net.Analysis.Analyzer _analyzer = new FrenchAnalyzer(stem: true);
@@ -24,12 +24,12 @@ public sealed partial class SynonymProvider(IOptions<SearchIndexOptions> options
         get
         {
             // The file is looked at once a second at most, not on every search.
-            var now = Environment.TickCount64;
+            var now = clock.GetTimestamp();
             if (now < Volatile.Read(ref _nextCheck))
             {
                 return _current.Set;
             }
-            Volatile.Write(ref _nextCheck, now + 1_000);
+            Volatile.Write(ref _nextCheck, now + clock.TimestampFrequency);
             var written = File.Exists(FilePath) ? File.GetLastWriteTimeUtc(FilePath) : DateTime.MinValue;
             var current = _current;
             if (written == current.Written)

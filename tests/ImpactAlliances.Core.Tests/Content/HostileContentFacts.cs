@@ -4,6 +4,7 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImpactAlliances.Core.Tests.Content;
 
@@ -114,14 +115,15 @@ public sealed class HostileContentFacts : IDisposable
     public async Task Synonyms_nested_deep_while_running_keep_the_previous_synonyms_and_log_a_warning()
     {
         var logger = new ListLogger();
-        using var provider = new SynonymProvider(Options.Create(new SearchIndexOptions { ContentPath = _content }), logger);
+        var clock = new FakeTimeProvider();
+        using var provider = new SynonymProvider(Options.Create(new SearchIndexOptions { ContentPath = _content }), logger, clock);
         var before = provider.Current;
         Assert.True(before.Count > 0);
 
         var path = Write("synonyms.yml", "- [a, b]\n- " + new string('[', 100_000) + new string(']', 100_000) + "\n");
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
         // The provider looks at the file at most once a second.
-        await Task.Delay(1_100);
+        clock.Advance(TimeSpan.FromSeconds(1));
         var after = await Task.Run(() => provider.Current).WaitAsync(Patience);
 
         Assert.Same(before, after);

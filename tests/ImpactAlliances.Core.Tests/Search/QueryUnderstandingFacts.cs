@@ -80,7 +80,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         {
             File.WriteAllText(path, FixtureCorpus.Synonyms + "\n- [orchestre, fanfare]\n");
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
-            Thread.Sleep(1_100); // the file is looked at once a second at most
+            fixture.Clock.Advance(TimeSpan.FromSeconds(1)); // the file is looked at once a second at most
 
             Assert.Equal(["culture-orchestre-rural"], SearchFixture.Slugs(fixture.Search("fanfare")));
         }
@@ -88,7 +88,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         {
             File.WriteAllText(path, FixtureCorpus.Synonyms);
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(2));
-            Thread.Sleep(1_100);
+            fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         }
     }
 

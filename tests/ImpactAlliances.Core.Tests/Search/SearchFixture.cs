@@ -4,6 +4,7 @@ using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImpactAlliances.Core.Tests.Search;
 
@@ -21,7 +22,7 @@ public sealed class SearchFixture : IDisposable
         new IndexBuilder(new MarkdownRenderer()).Build(Store, Path.Combine(ContentPath, "taxonomy.yml"), content.Cases);
         Index = new CaseStudyIndex(Store);
         var options = Options.Create(new SearchIndexOptions { PageSize = 10, MaxPageSize = 50, ContentPath = ContentPath });
-        Synonyms = new SynonymProvider(options, NullLogger<SynonymProvider>.Instance);
+        Synonyms = new SynonymProvider(options, NullLogger<SynonymProvider>.Instance, Clock);
         Searcher = new CaseStudySearcher(Index, options, Synonyms);
     }
 
@@ -30,6 +31,8 @@ public sealed class SearchFixture : IDisposable
     public CaseStudyIndex Index { get; }
     public CaseStudySearcher Searcher { get; }
     public SynonymProvider Synonyms { get; }
+    /// <summary>The synonyms' clock: advance it to let them look at their file again.</summary>
+    public FakeTimeProvider Clock { get; } = new();
 
     public SearchResult Search(string? query, params (string Facet, string Value)[] filters) => Searcher.Search(new SearchRequest
     {
