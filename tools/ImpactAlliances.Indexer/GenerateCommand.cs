@@ -22,18 +22,19 @@ internal sealed class GenerateCommand : ICommand
     };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer generate --count <N> --out <dir> [--seed <S>] [--content <dir>]
+        Usage : ImpactAlliances.Indexer generate --count <N> --out <dossier> [--seed <S>] [--content <dossier>]
 
-        Writes N synthetic cases to <dir>/cases and the content's taxonomy to <dir>/taxonomy.yml, so that
-        <dir> can be validated, built and benchmarked like a content folder. Same seed, same bytes.
-        Synthetic cases are for benchmarks and tests only: the command refuses to write into the content folder.
+        Écrit N cas synthétiques dans <dossier>/cases et la taxonomie du contenu dans <dossier>/taxonomy.yml, pour
+        que <dossier> se vérifie, se construise et se mesure comme un dossier de contenu. Même graine, mêmes octets.
+        Les cas synthétiques servent aux mesures et aux tests seulement : la commande refuse d'écrire dans le
+        dossier du contenu.
 
-          --count <N>       number of cases (1 to 1,000,000)
-          --out <dir>       where to write; created if missing
-          --seed <S>        random seed (default 42)
-          --content <dir>   content folder whose taxonomy is used (default: content)
+          --count <N>           nombre de cas (1 à 1 000 000)
+          --out <dossier>       où écrire ; créé s'il manque
+          --seed <S>            graine du tirage (par défaut : 42)
+          --content <dossier>   dossier du contenu dont la taxonomie sert (par défaut : content)
 
-        Exit codes: 0 written, 1 refused, 2 bad arguments.
+        Codes de sortie : 0 écrit, 1 refusé, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -43,7 +44,7 @@ internal sealed class GenerateCommand : ICommand
             || configuration["Generate:Out"] is not { Length: > 0 } outArgument
             || !int.TryParse(configuration["Generate:Seed"] ?? "42", NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
         {
-            error.WriteLine("Give --count (1 to 1,000,000), --out and optionally a numeric --seed.");
+            error.WriteLine("Donnez --count (1 à 1 000 000), --out et, si vous voulez, une graine --seed numérique.");
             error.WriteLine(Help);
             return IndexerCommands.BadArguments;
         }
@@ -51,13 +52,13 @@ internal sealed class GenerateCommand : ICommand
         var outPath = Path.GetFullPath(outArgument);
         if (IsInside(outPath, contentPath) || IsInside(contentPath, outPath))
         {
-            error.WriteLine($"Refusing to write synthetic cases into the content folder ({contentPath}); choose --out elsewhere.");
+            error.WriteLine($"Refusé : les cas synthétiques n'ont pas leur place dans le dossier du contenu ({contentPath}) ; choisissez un autre --out.");
             return IndexerCommands.Failed;
         }
         var clock = Stopwatch.StartNew();
         CorpusGenerator.Write(outPath, count, seed, Path.Combine(contentPath, ContentLoader.TaxonomyFile),
-            new Progress<int>(n => error.WriteLine($"  {n} / {count} cases written")));
-        output.WriteLine($"Wrote {count} synthetic cases (seed {seed}) to {outPath} in {clock.Elapsed.TotalSeconds:0.0} s");
+            new Progress<int>(n => error.WriteLine($"  {n} / {count} cas écrits")));
+        output.WriteLine(string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{count} cas synthétiques écrits (graine {seed}) dans {outPath} en {clock.Elapsed.TotalSeconds:0.0} s"));
         return IndexerCommands.Ok;
     }
 

@@ -34,20 +34,21 @@ internal sealed class RelevanceCommand : ICommand
     };
 
     public string Help => """
-        Usage: ImpactAlliances.Indexer relevance [--content <dir>] [--judgments <file>] [--details <ids>] [--json <file>]
+        Usage : ImpactAlliances.Indexer relevance [--content <dossier>] [--judgments <fichier>] [--details <ids>] [--json <fichier>]
 
-        Builds a throwaway index of the cases each set was judged against ("judged_against"; cases added since
-        are unjudged), runs every judged query of the development sets (tests/relevance/judgments.json and
-        judgments-questions.json, which the engine is tuned on) and of the blind set
-        (tests/relevance/blind.json, written and judged without seeing the engine), and prints per query,
-        per kind and per set nDCG@10, recall@10 and the reciprocal rank of the first case graded 2 or more (MRR).
+        Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
+        ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
+        (tests/relevance/judgments.json et judgments-questions.json, sur lesquels le moteur est réglé) et du jeu
+        aveugle (tests/relevance/blind.json, écrit et jugé sans voir le moteur), et affiche par requête, par
+        sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du premier cas noté 2 ou plus (MRR).
 
-          --content <dir>     content folder (default: content, or the Content:Path setting)
-          --judgments <file>  score this judgments file alone instead of both sets
-          --details <ids>     also print the ranked top 10, with grades, of these queries (comma-separated ids, or 'all')
-          --json <file>       also write each set's figures as JSON to this file
+          --content <dossier>     dossier du contenu (par défaut : content, ou le réglage Content:Path)
+          --judgments <fichier>   ne mesurer que ce fichier de jugements
+          --details <ids>         afficher aussi les 10 premiers résultats, avec leur note, de ces requêtes
+                                  (identifiants séparés par des virgules, ou « all »)
+          --json <fichier>        écrire aussi les chiffres de chaque jeu en JSON dans ce fichier
 
-        Exit codes: 0 printed, 1 invalid content or judgments, 2 bad arguments.
+        Codes de sortie : 0 affiché, 1 contenu ou jugements invalides, 2 arguments incorrects.
         """;
 
     public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -60,7 +61,7 @@ internal sealed class RelevanceCommand : ICommand
             var resolved = RepositoryPaths.Resolve(path);
             if (!File.Exists(resolved))
             {
-                error.WriteLine($"{resolved}: judgments file not found");
+                error.WriteLine($"{resolved} : fichier de jugements introuvable");
                 return IndexerCommands.Failed;
             }
             judgments.Add((name, RelevanceJudgments.Read(resolved)));
@@ -141,7 +142,7 @@ internal sealed class RelevanceCommand : ICommand
             }
             foreach (var missed in score.Query.Relevant.Where(r => !score.Top.Contains(r.Key)).OrderByDescending(r => r.Value))
             {
-                output.WriteLine($"      missed [{missed.Value}] {missed.Key}");
+                output.WriteLine($"      manqué [{missed.Value}] {missed.Key}");
             }
         }
     }
@@ -149,8 +150,8 @@ internal sealed class RelevanceCommand : ICommand
     private static void Print(string name, RelevanceReport report, TextWriter output)
     {
         string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-        output.WriteLine($"== {name} set");
-        output.WriteLine("id    kind          nDCG@10  R@10   RR     query");
+        output.WriteLine($"== jeu {name}");
+        output.WriteLine("id    sorte         nDCG@10  R@10   RR     requête");
         foreach (var score in report.Queries)
         {
             output.WriteLine($"{score.Query.Id,-5} {score.Query.Kind,-13} {F(score.NdcgAt10),-8} {F(score.RecallAt10),-6} {F(score.ReciprocalRank),-6} {score.Query.Query}");
@@ -159,9 +160,9 @@ internal sealed class RelevanceCommand : ICommand
         foreach (var kind in report.Queries.GroupBy(q => q.Query.Kind))
         {
             var part = new RelevanceReport(kind.ToList());
-            output.WriteLine($"{kind.Key,-13} {kind.Count(),3} queries  nDCG@10 {F(part.NdcgAt10)}  recall@10 {F(part.RecallAt10)}  MRR {F(part.Mrr)}");
+            output.WriteLine($"{kind.Key,-13} {kind.Count(),3} requêtes  nDCG@10 {F(part.NdcgAt10)}  rappel@10 {F(part.RecallAt10)}  MRR {F(part.Mrr)}");
         }
-        output.WriteLine($"{name,-13} {report.Queries.Count,3} queries  nDCG@10 {F(report.NdcgAt10)}  recall@10 {F(report.RecallAt10)}  MRR {F(report.Mrr)}");
+        output.WriteLine($"{name,-13} {report.Queries.Count,3} requêtes  nDCG@10 {F(report.NdcgAt10)}  rappel@10 {F(report.RecallAt10)}  MRR {F(report.Mrr)}");
         output.WriteLine();
     }
 }

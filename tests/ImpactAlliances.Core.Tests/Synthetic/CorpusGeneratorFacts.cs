@@ -52,7 +52,7 @@ public sealed class CorpusGeneratorFacts : IDisposable
         var code = await IndexerCommands.RunAsync(["generate", "--count", "5", "--out", Path.Combine(content, "cases", "synthetic"), "--content", content], output, error);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.Contains("Refusing", error.ToString());
+        Assert.Contains("Refusé : les cas synthétiques n'ont pas leur place dans le dossier du contenu", error.ToString());
         Assert.Equal(FixtureCorpus.Cases.Count, Directory.GetFiles(Path.Combine(content, "cases"), "*.md", SearchOption.AllDirectories).Length);
     }
 
