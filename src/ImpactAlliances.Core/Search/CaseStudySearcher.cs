@@ -50,7 +50,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         failedOnly = run.Collector.FailedOnly;
 
         var entries = run.Top.BestFirst().Skip((page - 1) * size).ToList();
-        var snippets = SnippetBuilder.Build(snapshot.Reader, entries.Select(e => e.Doc).ToList(), run.Text);
+        var snippets = SnippetBuilder.Build(snapshot, entries.Select(e => e.Doc).ToList(), run.Text);
         var hits = entries.Select((e, i) => ToHit(snapshot, e.Doc, e.Score, snippets[i])).ToList();
         var facets = FacetResults(snapshot.Taxonomy, run.Counts, run.Selected);
         return new SearchResult(request.Query?.Trim() ?? "", run.Collector.Total, page, size, run.Sort, hits, facets)
@@ -270,7 +270,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
 
     private List<SearchHit> Related(IndexSnapshot snapshot, int doc, CaseStudy c)
     {
-        var query = RelatedCases.Query(snapshot.Reader, _analyzer, c, TextOf(snapshot, doc));
+        var query = RelatedCases.Query(snapshot.Reader, _analyzer, c, System.Text.Encoding.UTF8.GetString(snapshot.SnippetText(doc)));
         return snapshot.Searcher.Search(query, RelatedCases.Count).ScoreDocs
             .Select(d => ToHit(snapshot, d.Doc, d.Score, null))
             .ToList();
@@ -318,20 +318,6 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     private static SearchHit ToHit(IndexSnapshot snapshot, int doc, float score, string? snippet) =>
         snapshot.Hit(doc, display => new SearchHit(display.Slug, display.Title, display.Summary, null, display.Updated, display.Year,
             display.Organisations, LabelsOf(snapshot.Taxonomy, display.Facets), 0)) with { Snippet = snippet, Score = score };
-
-    private static string TextOf(IndexSnapshot snapshot, int doc)
-    {
-        var leaves = snapshot.Reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return TextOf(leaf.AtomicReader, doc - leaf.DocBase);
-    }
-
-    private static string TextOf(AtomicReader reader, int doc)
-    {
-        var bytes = new BytesRef();
-        reader.GetBinaryDocValues(CaseStudySchema.SnippetText).Get(doc, bytes);
-        return bytes.Utf8ToString();
-    }
 
     private static Dictionary<string, IReadOnlyList<FacetLabel>> LabelsOf(Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>
         CaseStudySchema.Facets.ToDictionary(

@@ -26,6 +26,7 @@ public sealed class IndexSnapshot
         Manifest = manifest;
         Segments = reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray();
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
+        _texts = directory is RAMDirectory ? new byte[]?[reader.MaxDoc] : null;
         _titleRanks = new Lazy<int[]>(() => TitleRanksOf(reader));
     }
 
@@ -67,6 +68,30 @@ public sealed class IndexSnapshot
         return display;
     }
     private QueryVocabulary? _vocabularyOfQueries;
+
+    /// <summary>
+    /// The UTF-8 body text a document's snippet is cut from. Binary doc values hand out a new copy of the
+    /// whole text on every read, so for an index held in memory (at most <see cref="InMemoryLimitBytes"/>)
+    /// each text is kept after its first read; a larger index reads it again each time, to keep memory bounded.
+    /// </summary>
+    internal byte[] SnippetText(int doc)
+    {
+        if (_texts is { } texts && Volatile.Read(ref texts[doc]) is { } known)
+        {
+            return known;
+        }
+        var leaves = Reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var bytes = new Lucene.Net.Util.BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.SnippetText).Get(doc - leaf.DocBase, bytes);
+        var text = bytes.Offset == 0 && bytes.Bytes.Length == bytes.Length ? bytes.Bytes : bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray();
+        if (_texts is not null)
+        {
+            Volatile.Write(ref _texts[doc], text);
+        }
+        return text;
+    }
+    private readonly byte[]?[]? _texts;
 
     /// <summary>The term look-ups of this snapshot's queries, kept while it serves.</summary>
     internal TermContexts Terms => LazyInitializer.EnsureInitialized(ref _terms, () => new TermContexts(Reader));

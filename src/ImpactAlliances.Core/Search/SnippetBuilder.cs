@@ -20,14 +20,14 @@ internal static class SnippetBuilder
     /// The snippet HTML of each hit (null when the body does not match: the title or summary did).
     /// All hits of a segment are served by one postings enumeration per term, walked in document order.
     /// </summary>
-    public static string?[] Build(IndexReader reader, IReadOnlyList<int> docs, TextQuery query)
+    public static string?[] Build(IndexSnapshot snapshot, IReadOnlyList<int> docs, TextQuery query)
     {
         var snippets = new string?[docs.Count];
         if (docs.Count == 0 || (query.BodyTerms.Count == 0 && query.BodyPrefixes.Count == 0))
         {
             return snippets;
         }
-        var leaves = reader.Leaves;
+        var leaves = snapshot.Reader.Leaves;
         var byLeaf = docs.Select((doc, i) => (Doc: doc, Index: i)).GroupBy(d => ReaderUtil.SubIndex(d.Doc, leaves));
         foreach (var group in byLeaf)
         {
@@ -38,14 +38,11 @@ internal static class SnippetBuilder
             {
                 AddOffsets(leaf.AtomicReader, field, term, hits, matches);
             }
-            var text = leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.SnippetText);
-            var bytes = new BytesRef();
-            foreach (var (local, index) in hits)
+            foreach (var (_, index) in hits)
             {
                 if (matches[index].Count > 0)
                 {
-                    text.Get(local, bytes);
-                    snippets[index] = Render(bytes, Merge(matches[index]));
+                    snippets[index] = Render(snapshot.SnippetText(docs[index]), Merge(matches[index]));
                 }
             }
         }
@@ -141,10 +138,15 @@ internal static class SnippetBuilder
     }
 
     /// <summary>Picks the window holding the most matches, widens it to whole words and marks the matches.</summary>
-    private static string? Render(BytesRef utf8, List<(int Start, int End)> matches)
+    private static string? Render(ReadOnlySpan<byte> utf8, List<(int Start, int End)> matches)
     {
+        if (matches.Count == 0)
+        {
+            return null;
+        }
         var text = new Utf8Text(utf8);
-        var length = text.LengthAtLeast(int.MaxValue);
+        // Only as far as the last match: the text may be cut shorter than the body the offsets point into.
+        var length = text.LengthAtLeast(matches.Max(m => m.End));
         matches.RemoveAll(m => m.End > length);
         if (matches.Count == 0)
         {

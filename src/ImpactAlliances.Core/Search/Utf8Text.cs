@@ -1,5 +1,4 @@
 using System.Text;
-using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Search;
 
@@ -7,9 +6,9 @@ namespace ImpactAlliances.Core.Search;
 /// UTF-8 text addressed by UTF-16 character offsets (those of the postings) without decoding it whole:
 /// a snippet decodes only its window.
 /// </summary>
-internal readonly ref struct Utf8Text(BytesRef utf8)
+internal readonly ref struct Utf8Text(ReadOnlySpan<byte> utf8)
 {
-    private readonly ReadOnlySpan<byte> _bytes = utf8.Bytes.AsSpan(utf8.Offset, utf8.Length);
+    private readonly ReadOnlySpan<byte> _bytes = utf8;
 
     /// <summary>The text's length in characters if it is under <paramref name="limit"/>, else a value of at least the limit.</summary>
     public int LengthAtLeast(int limit)
