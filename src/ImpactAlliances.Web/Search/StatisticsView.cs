@@ -41,7 +41,7 @@ public sealed record BarChart(string Key, string Title, string ValueHeader, IRea
 public sealed record ChartLayout(string Name, int Width, int RowHeight, int LabelWidth, int BarArea)
 {
     /// <summary>Labels left of the bars.</summary>
-    public static readonly ChartLayout Wide = new("wide", 460, 22, 190, 220);
+    public static readonly ChartLayout Wide = new("wide", 490, 22, 220, 220); // room for « Développement économique »
     /// <summary>Each label above its bar.</summary>
     public static readonly ChartLayout Narrow = new("narrow", 360, 36, 0, 300);
 
