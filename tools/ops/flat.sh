@@ -32,16 +32,10 @@ wait_ready "$port"
 python3 "$root/tools/bench/queries.lua.py" "$queries" "$target" > "$work/mix.lua"
 wrk -t2 -c"$connections" -d10s -s "$work/mix.lua" "http://127.0.0.1:$port" >/dev/null   # warm-up
 
-# heap_mb: the managed heap after the last collection, all generations (System.Runtime metrics).
-heap_mb() {
-  curl -fs "http://127.0.0.1:$port/metrics" \
-    | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {sum += $NF} END {printf "%.1f", sum / 1048576}'
-}
-
 for minute in $(seq "$minutes"); do
   wrk -t2 -c"$connections" -d60s --latency -s "$work/mix.lua" "http://127.0.0.1:$port" > "$work/wrk-$minute.txt"
   wrk_json "$work/wrk-$minute.txt" "minute $minute, $target, cache off" \
-    | python3 -c "import json,sys; r=json.load(sys.stdin); r['rss_mb']=$(rss_mb "$site"); r['heap_mb']=$(heap_mb); print(json.dumps(r))" \
+    | python3 -c "import json,sys; r=json.load(sys.stdin); r['rss_mb']=$(rss_mb "$site"); r['heap_mb']=$(heap_mb "$port"); print(json.dumps(r))" \
     | tee -a "$work/minutes.jsonl"
 done
 python3 - "$work/minutes.jsonl" <<'PY'

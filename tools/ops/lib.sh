@@ -58,6 +58,13 @@ served_version() {
 
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 
+# heap_mb PORT: the site's managed heap after its last collection, all generations (System.Runtime metrics
+# at /metrics): unlike the resident memory, it does not grow just because the GC keeps memory committed.
+heap_mb() {
+  curl -fs "http://127.0.0.1:$1/metrics" \
+    | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {sum += $NF} END {printf "%.1f", sum / 1048576}'
+}
+
 # wrk_json WRK_OUTPUT LABEL: one JSON line with throughput, latency and every kind of failure.
 wrk_json() {
   python3 - "$1" "$2" <<'PY'
