@@ -14,6 +14,7 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.CacheSize) });
     private readonly bool _enabled = options.Value.CacheSize > 0;
+    private string? _version;
 
     /// <inheritdoc />
     public SearchResult Search(SearchRequest request)
@@ -22,6 +23,13 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
         if (!_enabled || index.OpenVersion is not { } version)
         {
             return Run(request);
+        }
+        if (!string.Equals(Volatile.Read(ref _version), version, StringComparison.Ordinal))
+        {
+            // A switch: the previous version's results will never be asked for again, and keeping them kept
+            // its memory (a soak with a switch every 20 s saw the managed heap grow from 51 to 195 MB).
+            Volatile.Write(ref _version, version);
+            _cache.Clear();
         }
         var key = (version, Key(request));
         if (_cache.TryGetValue(key, out SearchResult? cached))
@@ -32,6 +40,9 @@ public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyInde
         metrics?.CacheLookup(hit: false);
         return _cache.Set(key, Run(request), new MemoryCacheEntryOptions { Size = 1 });
     }
+
+    /// <summary>How many results the cache holds.</summary>
+    internal int CachedResults => _cache.Count;
 
     private SearchResult Run(SearchRequest request) => metrics is null ? inner.Search(request) : metrics.Time(() => inner.Search(request));
 

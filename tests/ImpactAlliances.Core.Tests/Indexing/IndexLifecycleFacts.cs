@@ -62,6 +62,8 @@ public sealed class IndexLifecycleFacts : IDisposable
         index.Refresh();
 
         Assert.Equal(all + 1, cached.Search(new SearchRequest()).Total);
+        // The previous version's results are dropped at the switch: they would only hold its memory.
+        Assert.Equal(1, cached.CachedResults);
     }
 
     [Fact]
