@@ -173,6 +173,29 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         }
     }
 
+    [Fact]
+    public async Task The_home_page_with_its_styles_and_scripts_weighs_under_80_KB_compressed()
+    {
+        var html = await _client.GetStringAsync("/");
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "<(?:link[^>]*rel=\"stylesheet\"[^>]*href|script[^>]*src)=\"(?<url>/[^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups["url"].Value))
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(assets);
+
+        var transferred = 0L;
+        foreach (var url in assets.Prepend("/"))
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            var response = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            transferred += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        Assert.True(transferred < 80 * 1024, $"the home page and its {assets.Count} assets weigh {transferred / 1024} KB compressed");
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
