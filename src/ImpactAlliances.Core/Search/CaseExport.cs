@@ -50,6 +50,8 @@ public sealed class CaseExport : IDisposable
     /// <summary>The cases' rows of a table export: the values of <see cref="CaseTable.Columns"/> but the address.</summary>
     public IEnumerable<string[]> Rows => Read(CaseStudySchema.TableRow, CaseTable.Decode);
 
+    // Unlike IndexSnapshot.BinaryValue, the doc values of each segment are looked up once for the whole
+    // export: per case, that look-up cost a quarter of the time of an export of 10,000 cases.
     private IEnumerable<T> Read<T>(string field, Func<BytesRef, T> decode)
     {
         var leaves = _lease.Snapshot.Reader.Leaves;

@@ -59,13 +59,19 @@ public sealed class IndexSnapshot
         {
             return known;
         }
+        var display = CaseStudyDocumentMapper.ToDisplay(BinaryValue(CaseStudySchema.Display, doc));
+        Volatile.Write(ref displays[doc], display);
+        return display;
+    }
+
+    /// <summary>A document's binary doc value of <paramref name="field"/>, read from its segment.</summary>
+    internal Lucene.Net.Util.BytesRef BinaryValue(string field, int doc)
+    {
         var leaves = Reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var bytes = new Lucene.Net.Util.BytesRef();
-        leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.Display).Get(doc - leaf.DocBase, bytes);
-        var display = CaseStudyDocumentMapper.ToDisplay(bytes);
-        Volatile.Write(ref displays[doc], display);
-        return display;
+        leaf.AtomicReader.GetBinaryDocValues(field).Get(doc - leaf.DocBase, bytes);
+        return bytes;
     }
     private QueryVocabulary? _vocabularyOfQueries;
 
@@ -80,10 +86,7 @@ public sealed class IndexSnapshot
         {
             return known;
         }
-        var leaves = Reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var bytes = new Lucene.Net.Util.BytesRef();
-        leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.SnippetText).Get(doc - leaf.DocBase, bytes);
+        var bytes = BinaryValue(CaseStudySchema.SnippetText, doc);
         var text = bytes.Offset == 0 && bytes.Bytes.Length == bytes.Length ? bytes.Bytes : bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray();
         if (_texts is not null)
         {
