@@ -65,6 +65,18 @@ heap_mb() {
     | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {sum += $NF} END {printf "%.1f", sum / 1048576}'
 }
 
+# live_heap_mb PID: the bytes of the objects still reachable, from a heap dump (dotnet-gcdump, a local tool
+# of the repository's dotnet-tools.json), which first runs a full blocking collection. heap_mb can grow
+# with garbage the GC has not needed to collect yet; this cannot, so it is the figure that says whether
+# anything is retained.
+live_heap_mb() {
+  local dump="$work/heap-$1-$RANDOM.gcdump"
+  (cd "$root" && dotnet tool run dotnet-gcdump collect -p "$1" -o "$dump" >/dev/null 2>&1 \
+    && dotnet tool run dotnet-gcdump report "$dump" 2>/dev/null) \
+    | awk '/GC Heap bytes/ {gsub(",", "", $1); printf "%.1f", $1 / 1048576; found = 1} END {if (!found) printf "null"}'
+  rm -f "$dump"
+}
+
 # wrk_json WRK_OUTPUT LABEL: one JSON line with throughput, latency and every kind of failure.
 wrk_json() {
   python3 - "$1" "$2" <<'PY'
