@@ -9,23 +9,32 @@ const pkg = "@etalab/decoupage-administratif";
 const version = require(`${pkg}/package.json`).version;
 const data = (name) => JSON.parse(readFileSync(require.resolve(`${pkg}/data/${name}.json`), "utf8"));
 
-// Regions before the 2016 reform, and the region each one joined (INSEE codes of today's regions).
+// Regions before the 2016 reform, the region each one joined (INSEE codes of today's regions) and the
+// départements it held, so that "en Haute-Normandie" means the Eure and the Seine-Maritime first.
 const formerRegions = [
-  ["Alsace", "44"], ["Lorraine", "44"], ["Champagne-Ardenne", "44"],
-  ["Aquitaine", "75"], ["Limousin", "75"], ["Poitou-Charentes", "75"],
-  ["Auvergne", "84"], ["Rhône-Alpes", "84"],
-  ["Bourgogne", "27"], ["Franche-Comté", "27"],
-  ["Basse-Normandie", "28"], ["Haute-Normandie", "28"],
-  ["Nord-Pas-de-Calais", "32"], ["Picardie", "32"],
-  ["Languedoc-Roussillon", "76"], ["Midi-Pyrénées", "76"],
+  ["Alsace", "44", "67,68"], ["Lorraine", "44", "54,55,57,88"], ["Champagne-Ardenne", "44", "08,10,51,52"],
+  ["Aquitaine", "75", "24,33,40,47,64"], ["Limousin", "75", "19,23,87"], ["Poitou-Charentes", "75", "16,17,79,86"],
+  ["Auvergne", "84", "03,15,43,63"], ["Rhône-Alpes", "84", "01,07,26,38,42,69,73,74"],
+  ["Bourgogne", "27", "21,58,71,89"], ["Franche-Comté", "27", "25,39,70,90"],
+  ["Basse-Normandie", "28", "14,50,61"], ["Haute-Normandie", "28", "27,76"],
+  ["Nord-Pas-de-Calais", "32", "59,62"], ["Picardie", "32", "02,60,80"],
+  ["Languedoc-Roussillon", "76", "11,30,34,48,66"], ["Midi-Pyrénées", "76", "09,12,31,32,46,65,81,82"],
+];
+
+// Names in common use for a group of today's regions: one row per region, as for a former region.
+const overseas = ["01", "02", "03", "04", "06"];
+const commonNames = [
+  ...["Antilles", "Antilles françaises"].flatMap((name) => ["01", "02"].map((code) => [name, code, ""])),
+  ["Région parisienne", "11", ""],
+  ...["Outre-mer", "DOM", "DROM", "Départements d'outre-mer"].flatMap((name) => overseas.map((code) => [name, code, ""])),
 ];
 
 const lines = [
   `# Découpage administratif de la France : ${pkg} ${version} (Licence Ouverte 2.0), converti par tools/places/build-places.mjs.`,
-  "# R code nom | A nom-ancien code-région | D code code-région nom | C code code-département nom population",
+  "# R code nom | A nom-ancien-ou-courant code-région départements | D code code-région nom | C code code-département nom population",
 ];
 for (const r of data("regions")) lines.push(["R", r.code, r.nom].join("\t"));
-for (const [name, code] of formerRegions) lines.push(["A", name, code].join("\t"));
+for (const [name, code, departments] of [...formerRegions, ...commonNames]) lines.push(["A", name, code, departments].join("\t"));
 for (const d of data("departements")) lines.push(["D", d.code, d.region, d.nom].join("\t"));
 for (const c of data("communes").filter((c) => c.type === "commune-actuelle")) {
   lines.push(["C", c.code, c.departement, c.nom, c.population ?? 0].join("\t"));

@@ -27,20 +27,34 @@ public sealed record Place(PlaceKind Kind, string Code, string Name, string Depa
     /// <summary>The folded name the gazetteer looks it up by (<see cref="PlaceGazetteer.Key"/>).</summary>
     public string Key { get; init; } = "";
 
+    /// <summary>The départements a former region held ("Haute-Normandie": 27 and 76); empty for the others.</summary>
+    public IReadOnlyList<string> Departments { get; init; } = [];
+
     /// <summary>The codes a case in this place is indexed under: its own, its département's and its region's.</summary>
-    public IEnumerable<string> IndexCodes()
+    public IEnumerable<string> IndexCodes() => LevelledCodes().Select(c => c.Code);
+
+    /// <summary>
+    /// The codes of <see cref="IndexCodes"/>, each with how far it is from this place: 0 for the place
+    /// itself (the départements of a former region), 1 for its département or region, 2 for a commune's region.
+    /// </summary>
+    public IEnumerable<(string Code, int Level)> LevelledCodes()
     {
+        var level = 0;
         if (Kind == PlaceKind.Commune)
         {
-            yield return CommuneCode(Code);
+            yield return (CommuneCode(Code), level++);
         }
         if (Department.Length > 0)
         {
-            yield return DepartmentCode(Department);
+            yield return (DepartmentCode(Department), level++);
+        }
+        foreach (var department in Departments)
+        {
+            yield return (DepartmentCode(department), 0);
         }
         if (Region.Length > 0)
         {
-            yield return RegionCode(Region);
+            yield return (RegionCode(Region), Departments.Count > 0 ? 1 : level);
         }
     }
 
@@ -99,7 +113,10 @@ public sealed class PlaceGazetteer
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every place: regions (today's, then former ones), départements, communes.</summary>
+    /// <summary>
+    /// Every place: regions (today's, then former ones and names in common use for one or more of them,
+    /// such as "Antilles", one place per region), départements, communes.
+    /// </summary>
     public IReadOnlyList<Place> Places { get; }
 
     /// <summary>The places with this name, largest level first (region, département, then communes by population).</summary>
@@ -151,7 +168,7 @@ public sealed class PlaceGazetteer
         var source = "";
         var regionNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var regions = new List<Place>();
-        var former = new List<(string Name, string Region)>();
+        var former = new List<(string Name, string Region, string Departments)>();
         var departments = new List<Place>();
         var communes = new List<Place>();
         while (reader.ReadLine() is { } line)
@@ -169,7 +186,7 @@ public sealed class PlaceGazetteer
                     regions.Add(new Place(PlaceKind.Region, f[1], f[2], "", Slug(f[2]), 0));
                     break;
                 case "A":
-                    former.Add((f[1], f[2]));
+                    former.Add((f[1], f[2], f.Length > 3 ? f[3] : ""));
                     break;
                 case "D":
                     departments.Add(new Place(PlaceKind.Department, f[1], f[3], f[1], regionNames.GetValueOrDefault(f[2], ""), 0));
@@ -182,7 +199,10 @@ public sealed class PlaceGazetteer
         var regionOfDepartment = departments.ToDictionary(d => d.Code, d => d.Region, StringComparer.Ordinal);
         var places = new List<Place>(regions.Count + former.Count + departments.Count + communes.Count);
         places.AddRange(regions);
-        places.AddRange(former.Select(f => new Place(PlaceKind.Region, f.Region, f.Name, "", regionNames.GetValueOrDefault(f.Region, ""), 0)));
+        places.AddRange(former.Select(f => new Place(PlaceKind.Region, f.Region, f.Name, "", regionNames.GetValueOrDefault(f.Region, ""), 0)
+        {
+            Departments = f.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        }));
         places.AddRange(departments);
         places.AddRange(communes
             .OrderByDescending(c => c.Population)

@@ -325,13 +325,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 any.Add(new ConstantScoreQuery(Exact(term)) { Boost = FacetBoost });
                 return tagged;
             case PlaceConcept place:
-                var codes = place.Place.IndexCodes().ToList();
+                var codes = place.Place.LevelledCodes().ToList();
                 // Its own code first; a commune's département and region, then a département's region, weigh less.
-                for (var level = 0; level < codes.Count; level++)
+                foreach (var (code, level) in codes)
                 {
-                    any.Add(new ConstantScoreQuery(Exact(new Term(CaseStudySchema.Place, codes[level]))) { Boost = PlaceBoost / (1 + level) });
+                    any.Add(new ConstantScoreQuery(Exact(new Term(CaseStudySchema.Place, code))) { Boost = PlaceBoost / (1 + level) });
                 }
-                return codes.Max(c => DocFreq(new Term(CaseStudySchema.Place, c)));
+                return codes.Max(c => DocFreq(new Term(CaseStudySchema.Place, c.Code)));
             case OrganisationConcept organisation:
                 Query name = organisation.Terms.Length == 1
                     ? Exact(new Term(CaseStudySchema.Organisations, organisation.Terms[0]))

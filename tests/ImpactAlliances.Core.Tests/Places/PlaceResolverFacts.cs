@@ -50,6 +50,23 @@ public sealed class PlaceResolverFacts
     }
 
     [Fact]
+    public void A_former_region_means_its_own_departements_first_then_the_region_it_joined()
+    {
+        var place = Assert.Single(Places.Named("Haute-Normandie"));
+
+        Assert.Equal([("d:27", 0), ("d:76", 0), ("r:normandie", 1)], place.LevelledCodes());
+    }
+
+    [Theory]
+    [InlineData("Antilles", new[] { "guadeloupe", "martinique" })]
+    [InlineData("région parisienne", new[] { "ile-de-france" })]
+    [InlineData("outre-mer", new[] { "guadeloupe", "martinique", "guyane", "la-reunion", "mayotte" })]
+    public void A_name_in_common_use_stands_for_its_regions(string name, string[] regions)
+    {
+        Assert.Equal(regions.Order(), Places.Named(name).Select(p => p.Region).Order());
+    }
+
+    [Fact]
     public void The_data_names_its_source_and_holds_every_level()
     {
         Assert.StartsWith("Découpage administratif de la France : @etalab/decoupage-administratif", Places.SourceVersion, StringComparison.Ordinal);

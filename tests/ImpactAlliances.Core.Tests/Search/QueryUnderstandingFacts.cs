@@ -252,6 +252,18 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_name_in_common_use_for_several_regions_finds_the_cases_of_each_and_offers_each_as_a_filter()
+    {
+        string[] overseas = ["guadeloupe", "martinique", "guyane", "la-reunion", "mayotte"];
+        var result = fixture.Searcher.Search(new SearchRequest { Query = "outre-mer", Size = 50 });
+
+        var inOverseas = FixtureCorpus.Cases.Where(c => c.Regions.Intersect(overseas).Any()).ToList();
+        Assert.NotEmpty(inOverseas);
+        Assert.Equal(inOverseas.Select(c => c.Slug).Order(), SearchFixture.Slugs(result).Order());
+        Assert.Equal(inOverseas.SelectMany(c => c.Regions).Distinct().Order(), result.PlaceFilters.Select(f => f.Value).Order());
+    }
+
+    [Fact]
     public void A_quoted_phrase_naming_a_facet_value_keeps_to_its_words()
     {
         var result = fixture.Search("\"mécénat de compétences\"");
