@@ -52,6 +52,16 @@ public static class IndexerCommands
         {
             root.Add(command);
         }
+        // "help" and "help <commande>", as "--help" and "<commande> --help"; not listed.
+        var topic = new Argument<string>("commande") { Arity = ArgumentArity.ZeroOrOne };
+        var helpCommand = new Command("help") { Hidden = true };
+        helpCommand.Add(topic);
+        helpCommand.SetAction(parsed =>
+        {
+            FrenchHelp.Write(root.Subcommands.FirstOrDefault(c => c.Name == parsed.GetValue(topic)) ?? root, parsed.InvocationConfiguration.Output);
+            return Ok;
+        });
+        root.Add(helpCommand);
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());
         var help = root.Options.OfType<HelpOption>().Single();
         help.Description = "affiche cette aide";
@@ -110,7 +120,7 @@ public static class IndexerCommands
                 output.WriteLine($"Usage : {ToolName} <commande> [options]");
                 output.WriteLine();
                 output.WriteLine($"{ToolName} {command.Description}.");
-                Section("Commandes :", command.Subcommands.Select(c => (c.Name, c.Description)), output);
+                Section("Commandes :", command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, c.Description)), output);
             }
             Section("Options :", options.Select(o => (Label(o), o.Description)), output);
             output.WriteLine();
