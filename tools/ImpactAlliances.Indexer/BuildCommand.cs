@@ -1,32 +1,26 @@
+using System.CommandLine;
 using ImpactAlliances.Core.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>build</c>: validate, then write a new index version and switch it in.</summary>
-internal sealed class BuildCommand : ICommand
+internal sealed class BuildCommand : IndexerCommand
 {
-    public string Name => "build";
-
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
+    public BuildCommand() : base("build", "vérifie, puis construit un nouvel index et le met en service d'un coup")
     {
-        ["--content"] = "Content:Path",
-        ["--index"] = "Index:Path",
-    };
+        Add(Content());
+        Add(Index());
+    }
 
-    public string Help => """
-        Usage : ImpactAlliances.Indexer build [--content <dossier>] [--index <dossier>]
-
+    public override string Details => """
         Vérifie le contenu en construisant l'index dans un nouveau dossier sous <index>, puis le met en
         service d'un coup. Si la vérification ou la construction échoue, l'index en place reste servi, intact.
-
-          --content <dossier>   dossier du contenu (par défaut : content, ou le réglage Content:Path)
-          --index <dossier>     dossier de l'index (par défaut : index, ou le réglage Index:Path)
-
-        Codes de sortie : 0 construit, 1 contenu invalide ou construction échouée, 2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 construit, 1 contenu invalide ou construction échouée, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
         var indexer = services.GetRequiredService<ContentIndexer>();
         try

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using ImpactAlliances.Core.Content;
@@ -9,47 +11,50 @@ using Microsoft.Extensions.Options;
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>generate</c>: a synthetic corpus for benchmarks, never inside the content folder.</summary>
-internal sealed class GenerateCommand : ICommand
+internal sealed class GenerateCommand : IndexerCommand
 {
-    public string Name => "generate";
-
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
+    private readonly Option<int> _count = new("--count")
     {
-        ["--count"] = "Generate:Count",
-        ["--out"] = "Generate:Out",
-        ["--seed"] = "Generate:Seed",
-        ["--content"] = "Content:Path",
+        HelpName = "N",
+        Description = "nombre de cas (1 à 1 000 000)",
+        Arity = ArgumentArity.OneOrMore,
+        CustomParser = result => Integer(result, NumberStyles.None, 1, 1_000_000, "un nombre de cas de 1 à 1 000 000"),
     };
 
-    public string Help => """
-        Usage : ImpactAlliances.Indexer generate --count <N> --out <dossier> [--seed <S>] [--content <dossier>]
+    private readonly Option<int> _seed = new("--seed")
+    {
+        HelpName = "S",
+        Description = "graine du tirage (par défaut : 42)",
+        Arity = ArgumentArity.OneOrMore,
+        DefaultValueFactory = _ => 42,
+        CustomParser = result => Integer(result, NumberStyles.AllowLeadingSign, int.MinValue, int.MaxValue, "une graine entière"),
+    };
 
+    private readonly Option<string> _out = Text("--out", "dossier", "où écrire ; créé s'il manque");
+
+    public GenerateCommand() : base("generate", "écrit un corpus synthétique pour les mesures")
+    {
+        AddRequired(_count);
+        AddRequired(_out);
+        Add(_seed);
+        Add(Content("dossier du contenu dont la taxonomie sert (par défaut : content)"));
+    }
+
+    public override string Details => """
         Écrit N cas synthétiques dans <dossier>/cases et la taxonomie du contenu dans <dossier>/taxonomy.yml, pour
         que <dossier> se vérifie, se construise et se mesure comme un dossier de contenu. Même graine, mêmes octets.
         Les cas synthétiques servent aux mesures et aux tests seulement : la commande refuse d'écrire dans le
         dossier du contenu.
-
-          --count <N>           nombre de cas (1 à 1 000 000)
-          --out <dossier>       où écrire ; créé s'il manque
-          --seed <S>            graine du tirage (par défaut : 42)
-          --content <dossier>   dossier du contenu dont la taxonomie sert (par défaut : content)
-
-        Codes de sortie : 0 écrit, 1 refusé, 2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 écrit, 1 refusé, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
-        var configuration = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        if (!int.TryParse(configuration["Generate:Count"], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1_000_000
-            || configuration["Generate:Out"] is not { Length: > 0 } outArgument
-            || !int.TryParse(configuration["Generate:Seed"] ?? "42", NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
-        {
-            error.WriteLine("Donnez --count (1 à 1 000 000), --out et, si vous voulez, une graine --seed numérique.");
-            error.WriteLine(Help);
-            return IndexerCommands.BadArguments;
-        }
+        var count = parsed.GetValue(_count);
+        var seed = parsed.GetValue(_seed);
         var contentPath = Path.GetFullPath(services.GetRequiredService<IOptions<SearchIndexOptions>>().Value.ContentPath);
-        var outPath = Path.GetFullPath(outArgument);
+        var outPath = Path.GetFullPath(parsed.GetRequiredValue(_out));
         if (IsInside(outPath, contentPath) || IsInside(contentPath, outPath))
         {
             error.WriteLine($"Refusé : les cas synthétiques n'ont pas leur place dans le dossier du contenu ({contentPath}) ; choisissez un autre --out.");
@@ -60,6 +65,18 @@ internal sealed class GenerateCommand : ICommand
             new Progress<int>(n => error.WriteLine($"  {n} / {count} cas écrits")));
         output.WriteLine(string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{count} cas synthétiques écrits (graine {seed}) dans {outPath} en {clock.Elapsed.TotalSeconds:0.0} s"));
         return IndexerCommands.Ok;
+    }
+
+    /// <summary>The option's (last) value as an integer within bounds, or a parse error that says what was expected.</summary>
+    private static int Integer(ArgumentResult result, NumberStyles styles, int min, int max, string expected)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, styles, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        result.AddError($"L'option {((OptionResult)result.Parent!).Option.Name} attend {expected}, pas « {token} ».");
+        return 0;
     }
 
     private static bool IsInside(string path, string folder)

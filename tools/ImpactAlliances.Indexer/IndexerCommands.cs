@@ -1,3 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Globalization;
 using ImpactAlliances.Core;
 using ImpactAlliances.Core.Content;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ImpactAlliances.Indexer;
 
-/// <summary>The indexer's command line: parses arguments, runs one command, returns its exit code.</summary>
+/// <summary>The indexer's command line: parses arguments with System.CommandLine, runs one command, returns its exit code.</summary>
 public static class IndexerCommands
 {
     /// <summary>Success.</summary>
@@ -16,64 +20,153 @@ public static class IndexerCommands
     /// <summary>The arguments are wrong.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>The name the help shows, whatever process runs the tool (dotnet, a test host).</summary>
+    private const string ToolName = "ImpactAlliances.Indexer";
+
     /// <summary>What stats and release say when no index has been built yet.</summary>
     internal static string NoIndex(string root) => $"Aucun index dans {root} : construisez-le avec la commande build.";
 
-    private static readonly IReadOnlyList<ICommand> Commands = [new ValidateCommand(), new BuildCommand(), new PublishCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand(), new ReleaseCommand()];
-
-    private const string Usage = """
-        Usage : ImpactAlliances.Indexer <commande> [options]
-
-        Commandes :
-          validate   vérifie chaque cas et la taxonomie ; écrit chaque problème sous la forme chemin:ligne: message
-          build      vérifie, puis construit un nouvel index et le met en service d'un coup
-          publish    empaquette l'index servi en artefact vérifiable pour d'autres sites : publish --to <dossier>
-          stats      nombre de cas, et de cas par valeur de chaque facette, dans un index
-          new        crée un cas à partir de content/_template.md : new "Titre du cas"
-          relevance  nDCG@10 et MRR de la recherche sur les requêtes jugées de tests/relevance
-          generate   écrit un corpus synthétique pour les mesures : generate --count N --out <dossier> [--seed S]
-          release    écrit une publication datée des données ouvertes de l'index : release --out <dossier>
-
-        « ImpactAlliances.Indexer <commande> --help » donne les options d'une commande.
-        Codes de sortie : 0 succès, 1 contenu invalide ou construction échouée, 2 arguments incorrects.
-        """;
+    private const string ExitCodes = "0 succès, 1 contenu invalide ou construction échouée, 2 arguments incorrects.";
 
     /// <summary>Runs the command named by <paramref name="args"/>.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        // The parser's own error messages come from its French resources. Set here, in an async method, the
+        // culture flows to the command and is restored for the caller when it returns.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        // No response files: "@…" is a title or a path, read as is.
+        var parsed = CreateRoot().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Action is ParseErrorAction)
         {
-            (args.Length == 0 ? error : output).WriteLine(Usage);
-            return Task.FromResult(args.Length == 0 ? BadArguments : Ok);
+            ReportErrors(parsed, error);
+            return BadArguments;
         }
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            error.WriteLine($"Commande inconnue : {args[0]}{Suggestions.Hint(args[0], Commands.Select(c => c.Name))}");
-            error.WriteLine(Usage);
-            return Task.FromResult(BadArguments);
-        }
-        var parsed = CommandArguments.Parse(args[1..], command.Options, command.Positionals);
-        if (parsed.Help)
-        {
-            output.WriteLine(command.Help);
-            return Task.FromResult(Ok);
-        }
-        if (parsed.Error is { } problem)
-        {
-            error.WriteLine(problem);
-            error.WriteLine(command.Help);
-            return Task.FromResult(BadArguments);
-        }
-        using var services = BuildServices(parsed.Values);
-        return Task.FromResult(command.Run(services, parsed.Positionals, output, error));
+        // Exceptions are not swallowed into a generic message: a failing command says why, or crashes loudly.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string> values)
+    private static RootCommand CreateRoot()
     {
+        var root = new RootCommand("vérifie le contenu, construit, publie et mesure l'index d'Impact Alliances");
+        foreach (var command in new IndexerCommand[] { new ValidateCommand(), new BuildCommand(), new PublishCommand(), new StatsCommand(), new NewCommand(), new RelevanceCommand(), new GenerateCommand(), new ReleaseCommand() })
+        {
+            root.Add(command);
+        }
+        // "help" and "help <commande>", as "--help" and "<commande> --help"; not listed.
+        var topic = new Argument<string>("commande") { Arity = ArgumentArity.ZeroOrOne };
+        var helpCommand = new Command("help") { Hidden = true };
+        helpCommand.Add(topic);
+        helpCommand.SetAction(parsed =>
+        {
+            FrenchHelp.Write(root.Subcommands.FirstOrDefault(c => c.Name == parsed.GetValue(topic)) ?? root, parsed.InvocationConfiguration.Output);
+            return Ok;
+        });
+        root.Add(helpCommand);
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single());
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Description = "affiche cette aide";
+        help.Action = new FrenchHelp();
+        return root;
+    }
+
+    /// <summary>Each parse error, what a mistyped word probably meant, then the command's help, on the error stream.</summary>
+    private static void ReportErrors(ParseResult parsed, TextWriter error)
+    {
+        foreach (var problem in parsed.Errors)
+        {
+            error.WriteLine(problem.Message);
+        }
+        var command = parsed.CommandResult.Command;
+        var names = command.Subcommands.Select(c => c.Name).Concat(command.Options.Select(o => o.Name)).ToList();
+        foreach (var token in parsed.UnmatchedTokens)
+        {
+            if (Suggestions.Closest(token, names) is { } meant)
+            {
+                error.WriteLine($"« {token} » : vouliez-vous dire « {meant} » ?");
+            }
+        }
+        error.WriteLine();
+        FrenchHelp.Write(command, error);
+    }
+
+    /// <summary>
+    /// Help written from the commands' definitions, in French throughout: the library's help builder cannot be
+    /// customised from outside (3.0.0) and its French resources leave headings and labels in English.
+    /// </summary>
+    private sealed class FrenchHelp : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            Write(parseResult.CommandResult.Command, parseResult.InvocationConfiguration.Output);
+            return Ok;
+        }
+
+        public static void Write(Command command, TextWriter output)
+        {
+            var options = command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive))).ToList();
+            if (command is IndexerCommand indexerCommand)
+            {
+                var usage = command.Arguments.Select(a => $"<{a.Name}>")
+                    .Concat(options.Where(o => o is not HelpOption).Select(o => indexerCommand.IsRequired(o) ? Label(o) : $"[{Label(o)}]"));
+                output.WriteLine($"Usage : {ToolName} {command.Name} {string.Join(' ', usage)}");
+                output.WriteLine();
+                output.WriteLine(indexerCommand.Details.TrimEnd());
+                Section("Arguments :", command.Arguments.Select(a => ($"<{a.Name}>", a.Description)), output);
+            }
+            else
+            {
+                output.WriteLine($"Usage : {ToolName} <commande> [options]");
+                output.WriteLine();
+                output.WriteLine($"{ToolName} {command.Description}.");
+                Section("Commandes :", command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, c.Description)), output);
+            }
+            Section("Options :", options.Select(o => (Label(o), o.Description)), output);
+            output.WriteLine();
+            if (command is not IndexerCommand)
+            {
+                output.WriteLine($"« {ToolName} <commande> --help » donne les options d'une commande.");
+            }
+            output.WriteLine($"Codes de sortie : {(command as IndexerCommand)?.ExitCodes.TrimEnd() ?? ExitCodes}");
+        }
+
+        /// <summary>A titled list in two aligned columns; a description's further lines stay under its first.</summary>
+        private static void Section(string title, IEnumerable<(string Name, string? Description)> rows, TextWriter output)
+        {
+            var list = rows.ToList();
+            if (list.Count == 0)
+            {
+                return;
+            }
+            output.WriteLine();
+            output.WriteLine(title);
+            var width = list.Max(r => r.Name.Length) + 3;
+            foreach (var (name, description) in list)
+            {
+                var lines = (description ?? "").ReplaceLineEndings("\n").Split('\n');
+                output.WriteLine($"  {name.PadRight(width)}{lines[0]}".TrimEnd());
+                foreach (var line in lines.Skip(1))
+                {
+                    output.WriteLine($"  {new string(' ', width)}{line}");
+                }
+            }
+        }
+
+        private static string Label(Option option) => option is HelpOption
+            ? "-h, --help"
+            : $"{option.Name} <{option.HelpName}>";
+    }
+
+    /// <summary>Settings given as options override the environment's (Content__Path...) for this run.</summary>
+    internal static ServiceProvider BuildServices(ParseResult parsed)
+    {
+        var settings = parsed.CommandResult.Command.Options.OfType<SettingOption>()
+            .Select(option => KeyValuePair.Create(option.Key, parsed.GetValue(option)))
+            .Where(setting => setting.Value is not null);
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
+            .AddInMemoryCollection(settings)
             .Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -83,14 +176,76 @@ public static class IndexerCommands
     }
 }
 
-/// <summary>One subcommand.</summary>
-internal interface ICommand
+/// <summary>One subcommand: its options and French help, and what it does once they parsed.</summary>
+internal abstract class IndexerCommand : Command
 {
-    string Name { get; }
-    /// <summary>Accepted options, mapped to configuration keys.</summary>
-    IReadOnlyDictionary<string, string> Options { get; }
-    /// <summary>How many arguments that are not options it takes.</summary>
-    int Positionals => 0;
-    string Help { get; }
-    int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error);
+    private readonly HashSet<Option> _required = [];
+
+    protected IndexerCommand(string name, string description) : base(name, description) =>
+        SetAction(parsed =>
+        {
+            using var services = IndexerCommands.BuildServices(parsed);
+            return Run(services, parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+        });
+
+    /// <summary>What the command does, in full, shown by its help under the usage line (the tool's help lists the one-line description).</summary>
+    public abstract string Details { get; }
+
+    /// <summary>What each exit code means for this command.</summary>
+    public abstract string ExitCodes { get; }
+
+    protected abstract int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error);
+
+    /// <summary>Whether the command refuses to run without <paramref name="option"/>.</summary>
+    public bool IsRequired(Option option) => _required.Contains(option);
+
+    /// <summary>Adds an option the command cannot run without (the library's own message for a missing one is in English).</summary>
+    protected void AddRequired(Option option)
+    {
+        Add(option);
+        _required.Add(option);
+        Validators.Add(result =>
+        {
+            if (result.GetResult(option) is null)
+            {
+                result.AddError($"L'option {option.Name} est obligatoire.");
+            }
+        });
+    }
+
+    /// <summary>An option that takes one non-blank value.</summary>
+    protected static Option<string> Text(string name, string helpName, string description) => OneValue(new Option<string>(name) { HelpName = helpName, Description = description });
+
+    /// <summary><c>--content</c>: the content folder, else the Content:Path setting.</summary>
+    protected static SettingOption Content(string description = "dossier du contenu (par défaut : content, ou le réglage Content:Path)") =>
+        OneValue(new SettingOption("--content", "Content:Path") { HelpName = "dossier", Description = description });
+
+    /// <summary><c>--index</c>: the index folder, else the Index:Path setting.</summary>
+    protected static SettingOption Index() =>
+        OneValue(new SettingOption("--index", "Index:Path") { HelpName = "dossier", Description = "dossier de l'index (par défaut : index, ou le réglage Index:Path)" });
+
+    /// <summary>
+    /// The value given after the option, or after its last repetition: a repeated option overrides, as options
+    /// overriding settings do (the library would refuse it, in English). A blank value, or another option
+    /// (<c>--content --index</c>), is refused: the parser alone would take either as the value.
+    /// </summary>
+    private static T OneValue<T>(T option) where T : Option<string>
+    {
+        option.Arity = ArgumentArity.OneOrMore;
+        option.CustomParser = result => result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not { } value || string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
+            {
+                result.AddError($"L'option {option.Name} attend une valeur.");
+            }
+        });
+        return option;
+    }
+}
+
+/// <summary>An option that sets a configuration key, read by the services the command uses.</summary>
+internal sealed class SettingOption(string name, string key) : Option<string>(name)
+{
+    public string Key { get; } = key;
 }

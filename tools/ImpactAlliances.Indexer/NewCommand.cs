@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
@@ -6,33 +7,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>new "Titre"</c>: a case file from the template, named from the title, never over an existing one.</summary>
-internal sealed partial class NewCommand : ICommand
+internal sealed partial class NewCommand : IndexerCommand
 {
     /// <summary>The template, relative to the content folder.</summary>
     public const string TemplateFile = "_template.md";
 
-    public string Name => "new";
+    private readonly Argument<string> _title = new("titre") { Description = "titre du cas, entre guillemets : new \"Titre du cas\"" };
 
-    public int Positionals => 1;
+    public NewCommand() : base("new", "crée un cas à partir de content/_template.md : new \"Titre du cas\"")
+    {
+        Add(_title);
+        Add(Content());
+    }
 
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--content"] = "Content:Path" };
-
-    public string Help => """
-        Usage : ImpactAlliances.Indexer new "Titre du cas" [--content <dossier>]
-
+    public override string Details => """
         Crée content/cases/<nom>.md à partir de content/_template.md. Le nom vient du titre : sans accents,
         en minuscules, mots joints par des tirets, 60 caractères au plus, terminé sur un mot entier (ni
         « la », ni « de », ni « pour »...). Le titre et la date du jour (updated) sont remplis. Un fichier
         existant n'est jamais écrasé. Liste ensuite ce qu'il reste à remplir.
-
-          --content <dossier>   dossier du contenu (par défaut : content, ou le réglage Content:Path)
-
-        Codes de sortie : 0 créé, 1 le fichier existe ou le modèle manque, 2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 créé, 1 le fichier existe ou le modèle manque, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
-        var title = arguments.Count == 1 ? arguments[0].Trim() : "";
+        var title = parsed.GetRequiredValue(_title).Trim();
         var slug = CaseStudyRules.SlugFromTitle(title);
         if (slug.Length == 0)
         {

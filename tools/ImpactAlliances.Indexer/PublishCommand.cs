@@ -1,47 +1,36 @@
+using System.CommandLine;
 using ImpactAlliances.Core;
 using ImpactAlliances.Core.Indexing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>publish</c>: pack the served index version as an artifact that sites with <c>Index:Source</c> fetch.</summary>
-internal sealed class PublishCommand : ICommand
+internal sealed class PublishCommand : IndexerCommand
 {
-    public string Name => "publish";
+    private readonly Option<string> _to = Text("--to", "dossier", "dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)");
 
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
+    public PublishCommand() : base("publish", "empaquette l'index servi en artefact vérifiable pour d'autres sites")
     {
-        ["--index"] = "Index:Path",
-        ["--to"] = "Publish:To",
-    };
+        AddRequired(_to);
+        Add(Index());
+    }
 
-    public string Help => """
-        Usage : ImpactAlliances.Indexer publish --to <dossier> [--index <dossier>]
-
+    public override string Details => """
         Copie la version que sert <index> dans <dossier>/<version>/ avec artifact.json (taille et SHA-256 de
         chaque fichier), puis fait pointer <dossier>/current vers elle. Les sites dont Index:Source est
         <dossier>, ou une adresse http(s) qui le sert, la téléchargent, la vérifient et passent à elle. Une
         version n'est jamais réécrite : la publier de nouveau fait seulement pointer current vers elle. Les
         deux artefacts précédents sont gardés, les plus anciens supprimés.
-
-          --to <dossier>     dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)
-          --index <dossier>  dossier de l'index (par défaut : index, ou le réglage Index:Path)
-
-        Codes de sortie : 0 publié, 1 pas d'index ou dossier impossible à écrire, 2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 publié, 1 pas d'index ou dossier impossible à écrire, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
-        if (services.GetRequiredService<IConfiguration>()["Publish:To"] is not { Length: > 0 } to)
-        {
-            error.WriteLine("L'option --to est obligatoire.");
-            error.WriteLine(Help);
-            return IndexerCommands.BadArguments;
-        }
         try
         {
-            var folder = RepositoryPaths.Resolve(to);
+            var folder = RepositoryPaths.Resolve(parsed.GetRequiredValue(_to));
             Directory.CreateDirectory(folder);
             var artifact = IndexArtifact.Publish(services.GetRequiredService<IndexStore>(), folder);
             output.WriteLine($"Index {artifact.Version} publié dans {folder} ({artifact.Files.Count} fichiers, {artifact.Files.Sum(f => f.Size) / 1024} Kio)");

@@ -1,47 +1,38 @@
+using System.CommandLine;
 using ImpactAlliances.Core.Search;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>release</c>: a dated open-data release of the served index (JSON Lines, CSV, Parquet, taxonomy, schema, checksums).</summary>
-internal sealed class ReleaseCommand : ICommand
+internal sealed class ReleaseCommand : IndexerCommand
 {
-    public string Name => "release";
+    private readonly Option<string> _out = Text("--out", "dossier", "dossier des publications, par exemple le réglage Releases:Path du site (créé s'il manque)");
 
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
+    public ReleaseCommand() : base("release", "écrit une publication datée des données ouvertes de l'index")
     {
-        ["--out"] = "Release:Out",
-        ["--index"] = "Index:Path",
-        ["--content"] = "Content:Path",
-    };
+        AddRequired(_out);
+        Add(Index());
+        Add(Content("dossier de contenu, pour sa LICENSE (par défaut : content, ou le réglage Content:Path)"));
+    }
 
-    public string Help => """
-        Usage : ImpactAlliances.Indexer release --out <dossier> [--index <dossier>] [--content <dossier>]
-
+    public override string Details => """
         Écrit <dossier>/impact-alliances-<AAAA-MM-JJ>/ : chaque cas de l'index servi en JSON Lines, CSV et
         Parquet, la taxonomie, la licence du contenu, schema.md, manifest.json (date, commit du contenu,
         nombres, taille et SHA-256 de chaque fichier) et SHA256SUMS (à vérifier par sha256sum -c SHA256SUMS).
         Un même commit du contenu donne les mêmes fichiers ; seule la date du manifeste change. Construisez
         l'index d'abord.
+        """;
 
-          --out <dossier>       dossier des publications, par exemple le réglage Releases:Path du site (créé s'il manque)
-          --index <dossier>     dossier de l'index (par défaut : index, ou le réglage Index:Path)
-          --content <dossier>   dossier de contenu, pour sa LICENSE (par défaut : content, ou le réglage Content:Path)
-
-        Codes de sortie : 0 écrit, 1 pas d'index, pas de licence du contenu ou publication du jour déjà là,
+    public override string ExitCodes => """
+        0 écrit, 1 pas d'index, pas de licence du contenu ou publication du jour déjà là,
         2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
-        if (services.GetRequiredService<IConfiguration>()["Release:Out"] is not { Length: > 0 } outPath)
-        {
-            error.WriteLine("L'option --out est obligatoire.");
-            error.WriteLine(Help);
-            return IndexerCommands.BadArguments;
-        }
+        var outPath = parsed.GetRequiredValue(_out);
         var licence = Path.Combine(services.GetRequiredService<IOptions<SearchIndexOptions>>().Value.ContentPath, "LICENSE");
         if (!File.Exists(licence))
         {

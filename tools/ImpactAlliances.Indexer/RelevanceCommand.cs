@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ImpactAlliances.Core;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
-internal sealed class RelevanceCommand : ICommand
+internal sealed class RelevanceCommand : IndexerCommand
 {
     /// <summary>The judged sets: the three development sets the engine is tuned on, and the blind set it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
@@ -24,39 +25,32 @@ internal sealed class RelevanceCommand : ICommand
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public string Name => "relevance";
+    private readonly Option<string> _judgments = Text("--judgments", "fichier", "ne mesurer que ce fichier de jugements");
+    private readonly Option<string> _details = Text("--details", "ids", "afficher aussi les 10 premiers résultats, avec leur note, de ces requêtes\n(identifiants séparés par des virgules, ou « all »)");
+    private readonly Option<string> _json = Text("--json", "fichier", "écrire aussi les chiffres de chaque jeu en JSON dans ce fichier");
 
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string>
+    public RelevanceCommand() : base("relevance", "nDCG@10 et MRR de la recherche sur les requêtes jugées de tests/relevance")
     {
-        ["--content"] = "Content:Path",
-        ["--judgments"] = "Relevance:Judgments",
-        ["--details"] = "Relevance:Details",
-        ["--json"] = "Relevance:Json",
-    };
+        Add(Content());
+        Add(_judgments);
+        Add(_details);
+        Add(_json);
+    }
 
-    public string Help => """
-        Usage : ImpactAlliances.Indexer relevance [--content <dossier>] [--judgments <fichier>] [--details <ids>] [--json <fichier>]
-
+    public override string Details => """
         Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
         ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
         (tests/relevance/judgments.json, judgments-questions.json et judgments-people.json, sur lesquels le
-        moteur est réglé) et du jeu
-        aveugle (tests/relevance/blind.json, écrit et jugé sans voir le moteur), et affiche par requête, par
-        sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du premier cas noté 2 ou plus (MRR).
-
-          --content <dossier>     dossier du contenu (par défaut : content, ou le réglage Content:Path)
-          --judgments <fichier>   ne mesurer que ce fichier de jugements
-          --details <ids>         afficher aussi les 10 premiers résultats, avec leur note, de ces requêtes
-                                  (identifiants séparés par des virgules, ou « all »)
-          --json <fichier>        écrire aussi les chiffres de chaque jeu en JSON dans ce fichier
-
-        Codes de sortie : 0 affiché, 1 contenu ou jugements invalides, 2 arguments incorrects.
+        moteur est réglé) et du jeu aveugle (tests/relevance/blind.json, écrit et jugé sans voir le moteur),
+        et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
+        premier cas noté 2 ou plus (MRR).
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 affiché, 1 contenu ou jugements invalides, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
-        var configuration = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        var sets = configuration["Relevance:Judgments"] is { } one ? [("judgments", one)] : Sets;
+        var sets = parsed.GetValue(_judgments) is { } one ? [("judgments", one)] : Sets;
         var judgments = new List<(string Name, RelevanceJudgments Judgments)>();
         foreach (var (name, path) in sets)
         {
@@ -77,12 +71,12 @@ internal sealed class RelevanceCommand : ICommand
         foreach (var (name, report) in reports)
         {
             Print(name, report, output);
-            if (configuration["Relevance:Details"] is { } details)
+            if (parsed.GetValue(_details) is { } details)
             {
                 PrintDetails(report, details.Split(','), output);
             }
         }
-        if (configuration["Relevance:Json"] is { } json)
+        if (parsed.GetValue(_json) is { } json)
         {
             File.WriteAllText(json, JsonSerializer.Serialize(reports.ToDictionary(r => r.Name, r => Summary(r.Report)), Indented));
         }

@@ -1,27 +1,22 @@
+using System.CommandLine;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>stats</c>: number of cases and cases per facet value, zeros included (coverage).</summary>
-internal sealed class StatsCommand : ICommand
+internal sealed class StatsCommand : IndexerCommand
 {
-    public string Name => "stats";
+    public StatsCommand() : base("stats", "nombre de cas, et de cas par valeur de chaque facette, dans un index") => Add(Index());
 
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--index"] = "Index:Path" };
-
-    public string Help => """
-        Usage : ImpactAlliances.Indexer stats [--index <dossier>]
-
+    public override string Details => """
         Écrit le nombre de cas de l'index servi, puis pour chaque facette le nombre de cas par valeur,
         valeurs sans cas comprises.
-
-          --index <dossier>     dossier de l'index (par défaut : index, ou le réglage Index:Path)
-
-        Codes de sortie : 0 écrit, 1 pas d'index, 2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 écrit, 1 pas d'index, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
         var index = services.GetRequiredService<CaseStudyIndex>();
         try

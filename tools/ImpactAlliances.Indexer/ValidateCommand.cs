@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,25 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImpactAlliances.Indexer;
 
 /// <summary><c>validate</c>: every problem of every file, then a summary.</summary>
-internal sealed class ValidateCommand : ICommand
+internal sealed class ValidateCommand : IndexerCommand
 {
-    public string Name => "validate";
+    public ValidateCommand() : base("validate", "vérifie chaque cas et la taxonomie ; écrit chaque problème sous la forme chemin:ligne: message") => Add(Content());
 
-    public IReadOnlyDictionary<string, string> Options { get; } = new Dictionary<string, string> { ["--content"] = "Content:Path" };
-
-    public string Help => """
-        Usage : ImpactAlliances.Indexer validate [--content <dossier>]
-
+    public override string Details => """
         Vérifie content/taxonomy.yml et chaque content/cases/**/*.md (les fichiers _*.md sont des modèles,
         ignorés). Écrit chaque problème, erreur ou avertissement, sous la forme chemin:ligne: message,
         puis un bilan.
-
-          --content <dossier>   dossier du contenu (par défaut : content, ou le réglage Content:Path)
-
-        Codes de sortie : 0 aucune erreur (avertissements permis), 1 erreurs trouvées, 2 arguments incorrects.
         """;
 
-    public int Run(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    public override string ExitCodes => "0 aucune erreur (avertissements permis), 1 erreurs trouvées, 2 arguments incorrects.";
+
+    protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
         var content = services.GetRequiredService<ContentIndexer>().Load();
         return Report(content, output, error) ? IndexerCommands.Ok : IndexerCommands.Failed;

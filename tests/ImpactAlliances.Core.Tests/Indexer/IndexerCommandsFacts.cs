@@ -121,12 +121,117 @@ public sealed class IndexerCommandsFacts : IDisposable
     [InlineData("validate", "--help")]
     [InlineData("build", "--help")]
     [InlineData("stats", "-h")]
+    [InlineData("help")]
+    [InlineData("help", "publish")]
     public async Task Help_is_printed_for_the_tool_and_each_command(params string[] args)
     {
         var (code, output, _) = await Run(args);
 
         Assert.Equal(IndexerCommands.Ok, code);
-        Assert.Contains("Usage : ImpactAlliances.Indexer", output);
+        Assert.StartsWith($"Usage : ImpactAlliances.Indexer {(args[0] == "help" ? args.ElementAtOrDefault(1) ?? "<commande>" : args[0] == "--help" ? "<commande>" : args[0])} ", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "build", "--indx", "x" }, "Commande ou argument non reconnu\u00A0: '--indx'.\n", "« --indx » : vouliez-vous dire « --index » ?\n", "Usage : ImpactAlliances.Indexer build [--content <dossier>] [--index <dossier>]\n")]
+    [InlineData(new[] { "biuld" }, "Commande ou argument non reconnu\u00A0: 'biuld'.\n", "« biuld » : vouliez-vous dire « build » ?\n", "Usage : ImpactAlliances.Indexer <commande> [options]\n")]
+    [InlineData(new[] { "stats", "--content", "content" }, "Commande ou argument non reconnu\u00A0: '--content'.\n", "Commande ou argument non reconnu\u00A0: 'content'.\n", "Usage : ImpactAlliances.Indexer stats [--index <dossier>]\n")]
+    public async Task A_wrong_option_or_command_is_named_in_french_with_what_was_meant(string[] args, string problem, string hint, string usage)
+    {
+        var (code, output, error) = await Run(args);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.Equal("", output);
+        Assert.Contains(problem, error);
+        Assert.Contains(hint, error);
+        Assert.Contains("\n\n" + usage, error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "validate", "--content" }, "Argument obligatoire manquant pour l'option\u00A0: '--content'.")]
+    [InlineData(new[] { "publish", "--index", "index", "--to" }, "Argument obligatoire manquant pour l'option\u00A0: '--to'.")]
+    [InlineData(new[] { "publish", "--index", "index" }, "L'option --to est obligatoire.")]
+    [InlineData(new[] { "release", "--out", " " }, "L'option --out attend une valeur.")]
+    [InlineData(new[] { "relevance", "--details", "--help" }, "L'option --details attend une valeur.")]
+    [InlineData(new[] { "generate", "--out", "corpus" }, "L'option --count est obligatoire.")]
+    [InlineData(new[] { "generate", "--count", "1000001", "--out", "corpus" }, "L'option --count attend un nombre de cas de 1 à 1 000 000, pas « 1000001 ».")]
+    [InlineData(new[] { "generate", "--count", "5", "--out", "corpus", "--seed", "sept" }, "L'option --seed attend une graine entière, pas « sept ».")]
+    [InlineData(new[] { "new" }, "Argument obligatoire 'titre' manquant pour la commande : 'new'.")]
+    public async Task A_missing_or_wrong_value_is_named_in_french_and_nothing_runs(string[] args, string problem)
+    {
+        var before = Directory.GetFileSystemEntries(_folder.Path);
+        var (code, output, error) = await Run(args.Select(a => a is "corpus" or "index" ? Path.Combine(_folder.Path, a) : a).ToArray());
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.Equal("", output);
+        Assert.StartsWith(problem + "\n\nUsage : ImpactAlliances.Indexer " + args[0], error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal(before, Directory.GetFileSystemEntries(_folder.Path));
+    }
+
+    [Fact]
+    public async Task The_tool_help_lists_every_command_in_french()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+
+        var (code, output, error) = await Run("--help");
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        Assert.Equal("", error);
+        Assert.StartsWith("Usage : ImpactAlliances.Indexer <commande> [options]\n", output);
+        Assert.Contains("\nCommandes :\n  validate    vérifie chaque cas et la taxonomie ; écrit chaque problème sous la forme chemin:ligne: message\n", output);
+        foreach (var command in new[] { "build", "publish", "stats", "new", "relevance", "generate", "release" })
+        {
+            Assert.Matches($@"\n  {command} +\p{{Ll}}", output);
+        }
+        Assert.Contains("\n  -h, --help   affiche cette aide\n", output);
+        Assert.EndsWith("Codes de sortie : 0 succès, 1 contenu invalide ou construction échouée, 2 arguments incorrects.\n", output);
+        Assert.Equal(culture, System.Globalization.CultureInfo.CurrentUICulture);
+    }
+
+    [Fact]
+    public async Task A_command_help_gives_its_usage_options_and_exit_codes_in_french()
+    {
+        var (code, output, _) = await Run("relevance", "--help");
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        Assert.Equal($"""
+            Usage : ImpactAlliances.Indexer relevance [--content <dossier>] [--judgments <fichier>] [--details <ids>] [--json <fichier>]
+
+            Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
+            ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
+            (tests/relevance/judgments.json, judgments-questions.json et judgments-people.json, sur lesquels le
+            moteur est réglé) et du jeu aveugle (tests/relevance/blind.json, écrit et jugé sans voir le moteur),
+            et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
+            premier cas noté 2 ou plus (MRR).
+
+            Options :
+              --content <dossier>     dossier du contenu (par défaut : content, ou le réglage Content:Path)
+              --judgments <fichier>   ne mesurer que ce fichier de jugements
+              --details <ids>         afficher aussi les 10 premiers résultats, avec leur note, de ces requêtes
+                                      (identifiants séparés par des virgules, ou « all »)
+              --json <fichier>        écrire aussi les chiffres de chaque jeu en JSON dans ce fichier
+              -h, --help              affiche cette aide
+
+            Codes de sortie : 0 affiché, 1 contenu ou jugements invalides, 2 arguments incorrects.
+
+            """, output);
+    }
+
+    [Fact]
+    public async Task Generate_then_validate_run_through_the_parser_with_typed_and_repeated_options()
+    {
+        var corpus = Path.Combine(_folder.Path, "corpus");
+
+        var (generated, generateOutput, _) = await Run("generate", "--count=3", "--out", corpus, "--seed", "-7", "--content", _content);
+        // Given twice, an option keeps its last value.
+        var (validated, validateOutput, _) = await Run("validate", "--content", Path.Combine(_folder.Path, "nowhere"), "--content", corpus);
+
+        Assert.Equal(IndexerCommands.Ok, generated);
+        Assert.Contains($"3 cas synthétiques écrits (graine -7) dans {corpus}", generateOutput);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(corpus, "cases"), "*.md").Length);
+        Assert.Equal(IndexerCommands.Ok, validated);
+        Assert.Contains("3 cas valides", validateOutput);
     }
 
     [Fact]
