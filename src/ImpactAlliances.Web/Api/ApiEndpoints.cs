@@ -94,9 +94,10 @@ public static class ApiEndpoints
             .AllowAnyHeader()
             .WithExposedHeaders("ETag", IndexVersionCaching.VersionHeader, IndexVersionCaching.CommitHeader, "X-Export-Search", "X-Export-Total", "Content-Disposition")
             .SetPreflightMaxAge(TimeSpan.FromDays(1))));
-        // The API writes snake_case (CaseJson.Options); the document's schemas are generated with the same naming.
+        // The API writes snake_case (ApiJson); the document's schemas are generated from the same contract.
         services.ConfigureHttpJsonOptions(json =>
         {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });

@@ -14,7 +14,7 @@ public static class CaseStudyApi
         {
             var state = SearchState.FromQuery(request.Query);
             return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state)
-                ?? TypedResults.Json(ToJson(search.Search(state.ToRequest())), CaseJson.Options);
+                ?? TypedResults.Json(ToJson(search.Search(state.ToRequest())), ApiJson.Default.SearchJson);
         })
             .WithName("search")
             .WithSummary("Chercher des cas")
@@ -30,7 +30,7 @@ public static class CaseStudyApi
             return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) ?? TypedResults.Json(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
                     s.Kind.ToString().ToLowerInvariant(), s.Label, s.Detail, SuggestionUrl(s, state))).ToList()),
-                CaseJson.Options);
+                ApiJson.Default.SuggestJson);
         })
             .WithName("suggest")
             .WithSummary("Suggestions pendant la frappe")
@@ -41,7 +41,7 @@ public static class CaseStudyApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
-                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), CaseJson.Options)
+                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), ApiJson.Default.CaseJsonBody)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."))
             .WithName("case")
             .WithSummary("Un cas")
@@ -88,21 +88,21 @@ public static class CaseStudyApi
         new YearsJson(result.Years.From, result.Years.To, result.IncludeUndated, result.Undated),
         result.FilterRemovals,
         result.QuerySuggestions);
-
-    private sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int Total, int Page, int Size, string Sort,
-        IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
-        IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
-
-    private sealed record YearsJson(int? From, int? To, bool IncludeUndated, int Undated);
-
-    private sealed record SuggestJson(string Query, IReadOnlyList<SuggestionJson> Suggestions);
-
-    private sealed record SuggestionJson(string Kind, string Label, string Detail, string Url);
-
-    private sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
-        IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
-
-    private sealed record CaseJsonBody(Core.Content.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
-
-    private sealed record RelatedJson(string Slug, string Title, string Url, string Reason);
 }
+
+internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int Total, int Page, int Size, string Sort,
+    IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
+    IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
+
+internal sealed record YearsJson(int? From, int? To, bool IncludeUndated, int Undated);
+
+internal sealed record SuggestJson(string Query, IReadOnlyList<SuggestionJson> Suggestions);
+
+internal sealed record SuggestionJson(string Kind, string Label, string Detail, string Url);
+
+internal sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
+    IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
+
+internal sealed record CaseJsonBody(Core.Content.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
+
+internal sealed record RelatedJson(string Slug, string Title, string Url, string Reason);

@@ -170,7 +170,7 @@ public static class ExportApi
             json.WriteStartObject();
             json.WriteString("url", Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)));
             json.WritePropertyName("case");
-            JsonSerializer.Serialize(json, c, CaseJson.Options);
+            JsonSerializer.Serialize(json, c, ApiJson.Default.CaseStudy);
             json.WriteEndObject();
             sent = await SendPast16K(json, body, sent);
         }
