@@ -51,6 +51,10 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
                 return false;
             }
             var next = IndexSnapshot.Open(Store.Version(name));
+            using (var analyzer = CaseStudySchema.CreateAnalyzer())
+            {
+                next.Warm(analyzer);
+            }
             Volatile.Write(ref _current, next);
             current?.Release();
             return true;

@@ -97,13 +97,34 @@ public sealed class IndexSnapshot
     private readonly byte[]?[]? _texts;
 
     /// <summary>The term look-ups of this snapshot's queries, kept while it serves.</summary>
-    internal TermContexts Terms => LazyInitializer.EnsureInitialized(ref _terms, () => new TermContexts(Reader));
+    internal TermContexts Terms => LazyInitializer.EnsureInitialized(ref _terms, ref _termsLock, () => new TermContexts(Reader));
+    private object? _termsLock;
     private TermContexts? _terms;
 
-    /// <summary>The facet values, places and organisations query words can name; built on first use.</summary>
+    /// <summary>
+    /// The facet values, places and organisations query words can name; built once, on first use or by
+    /// <see cref="Warm"/>: requests arriving together wait for that one build rather than each making its own.
+    /// </summary>
     internal QueryVocabulary QueryVocabulary(Lucene.Net.Analysis.Analyzer analyzer) =>
-        LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, () =>
+        LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, ref _vocabularyOfQueriesLock, () =>
             Search.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames()));
+    private object? _vocabularyOfQueriesLock;
+
+    /// <summary>
+    /// Builds what the first searches would otherwise build (term look-ups, the vocabulary of queries, the
+    /// spelling words, the title order), so that a version is switched to ready: under load, the first
+    /// requests on a cold version waited seconds for these.
+    /// </summary>
+    /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
+    internal bool IsWarm => _terms is not null && _vocabularyOfQueries is not null && _vocabulary.IsValueCreated && _titleRanks.IsValueCreated;
+
+    internal void Warm(Lucene.Net.Analysis.Analyzer analyzer)
+    {
+        _ = Terms;
+        _ = QueryVocabulary(analyzer);
+        _ = Vocabulary;
+        _ = TitleRanks;
+    }
 
     /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
     private HashSet<string> OrganisationNames()

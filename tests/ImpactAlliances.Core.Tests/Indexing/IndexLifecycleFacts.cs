@@ -38,6 +38,21 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_new_version_is_warmed_before_it_is_served()
+    {
+        Build(FixtureCorpus.Cases.Count - 1);
+        using var index = new CaseStudyIndex(_store);
+        index.Refresh();
+        Build(FixtureCorpus.Cases.Count);
+
+        Assert.True(index.Refresh());
+
+        using var lease = index.Acquire();
+        Assert.Equal(FixtureCorpus.Cases.Count, lease.Snapshot.Reader.NumDocs);
+        Assert.True(lease.Snapshot.IsWarm);
+    }
+
+    [Fact]
     public void Cached_results_follow_the_served_version()
     {
         Build(FixtureCorpus.Cases.Count - 1);
