@@ -26,7 +26,13 @@ publish_binaries() {
 # new_artifact CORPUS: builds a new index version and publishes it to $work/published; prints its name.
 new_artifact() {
   "$work/indexer/ImpactAlliances.Indexer" build --content "$1" --index "$work/builds" >/dev/null 2>&1
-  "$work/indexer/ImpactAlliances.Indexer" publish --index "$work/builds" --to "$work/published" | awk '{print $2}'
+  publish_artifact "$work/builds"
+}
+
+# publish_artifact INDEX_DIR: publishes the current version of INDEX_DIR to $work/published; prints its name
+# (the indexer says « Index <version> publié dans … »).
+publish_artifact() {
+  "$work/indexer/ImpactAlliances.Indexer" publish --index "$1" --to "$work/published" | awk '{print $2}'
 }
 
 # start_site PORT SOURCE: one site process with its own index folder, fed from SOURCE. The load comes

@@ -66,7 +66,7 @@ wrk -t2 -c"$connections" -d"$((duration + 15))"s --timeout 10s --latency -s "$wo
 load=$!
 sleep 5
 published_at=$(date +%s.%N)
-second=$("$work/indexer/ImpactAlliances.Indexer" publish --index "$work/next" --to "$work/published" | awk '{print $3}')
+second=$(publish_artifact "$work/next")
 chmod -R a+rX "$work/published"
 switched=""
 for _ in $(seq 600); do
