@@ -26,8 +26,11 @@ public static class CaseStudySchema
     /// <summary>Lucene.Net 4.8 is the line the project is on; changing it means rebuilding every index.</summary>
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>Bumped when the fields change, so that a site never reads an index it does not understand.</summary>
-    public const int FormatVersion = 7;
+    /// <summary>
+    /// Bumped when the fields or their analysis change (8: word families of 2026-12-01, session 4), so that a
+    /// site never reads an index it does not understand nor one whose terms its queries would not meet.
+    /// </summary>
+    public const int FormatVersion = 8;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
