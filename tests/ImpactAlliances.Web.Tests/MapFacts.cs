@@ -24,8 +24,8 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
     {
         var gazetteer = PlaceGazetteer.Official;
         var departments = PlaceResolver.Resolve(c.Territory.Place, gazetteer, c.Territory.Regions).Places
-            .Where(p => p.Kind != PlaceKind.Region)
-            .Select(p => p.Department)
+            // A former region named in the place ("Nord et Pas-de-Calais") stands for its own départements.
+            .SelectMany(p => p.Kind == PlaceKind.Region ? p.Departments : [p.Department])
             .ToHashSet();
         // An overseas region is one département.
         departments.UnionWith(gazetteer.Places.Where(p => p.Kind == PlaceKind.Department && c.Territory.Regions.Contains(p.Region))

@@ -169,8 +169,8 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
     {
         var gazetteer = PlaceGazetteer.Official;
         var departments = PlaceResolver.Resolve(c.Territory.Place, gazetteer, c.Territory.Regions).Places
-            .Where(p => p.Kind != PlaceKind.Region)
-            .Select(p => p.Department)
+            // A former region named in the place ("Nord et Pas-de-Calais") stands for its own départements.
+            .SelectMany(p => p.Kind == PlaceKind.Region ? p.Departments : [p.Department])
             .ToHashSet();
         departments.UnionWith(gazetteer.Places.Where(p => p.Kind == PlaceKind.Department && c.Territory.Regions.Contains(p.Region))
             .GroupBy(p => p.Region).Where(g => g.Count() == 1).Select(g => g.Single().Code));
