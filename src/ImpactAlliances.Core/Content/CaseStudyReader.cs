@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Search;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;
@@ -94,23 +95,23 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         {
             m.Error(FrontMatterMapper.Get(root, "summary")!, $"summary fait {summary.Length} caractères ; {CaseStudyRules.MaxSummaryLength} au plus");
         }
-        var actors = m.Slugs(root, "actors", "actors", required: true);
-        if (FrontMatterMapper.Get(root, "actors") is YamlSequenceNode { Children.Count: 0 } emptyActors)
+        var actors = m.Slugs(root, CaseStudySchema.Actors, required: true);
+        if (FrontMatterMapper.Get(root, CaseStudySchema.Actors) is YamlSequenceNode { Children.Count: 0 } emptyActors)
         {
             m.Error(emptyActors, "actors doit avoir au moins une valeur");
         }
         var organisations = OrganisationsOf(m, root, actors);
         var domains = DomainsOf(m, root);
-        var type = FrontMatterMapper.Get(root, "partnership_type") is { } typeNode
-            ? m.Slug(typeNode, "partnership_type", "partnership_types")
+        var type = FrontMatterMapper.Get(root, CaseStudySchema.PartnershipTypes) is { } typeNode
+            ? m.Slug(typeNode, "partnership_type", CaseStudySchema.PartnershipTypes)
             : Missing(m, root, "partnership_type");
         var territory = TerritoryOf(m, root);
         var year = FrontMatterMapper.Get(root, "year") is { } yearNode ? m.Integer(yearNode, "year", CaseStudyRules.MinYear, today.Year) : null;
         var sdgs = SdgsOf(m, root);
         var sources = SourcesOf(m, root);
-        var statusNode = FrontMatterMapper.Get(root, "status");
+        var statusNode = FrontMatterMapper.Get(root, CaseStudySchema.Statuses);
         // A case without a status is published: the field matters for drafts, checked and ended cases.
-        var status = statusNode is not null ? m.Slug(statusNode, "status", "statuses") : CaseStatus.Published;
+        var status = statusNode is not null ? m.Slug(statusNode, "status", CaseStudySchema.Statuses) : CaseStatus.Published;
         var reviewed = NotInFuture(m, root, "reviewed", m.Date(root, "reviewed", required: false));
         var ended = FrontMatterMapper.Get(root, "ended") is { } endedNode ? m.Integer(endedNode, "ended", year ?? CaseStudyRules.MinYear, today.Year) : null;
         if (status == CaseStatus.Archived && ended is null && FrontMatterMapper.Get(root, "ended") is null)
@@ -150,7 +151,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     {
         var result = new List<Organisation>();
         // When 'actors' itself has a bad value, its consistency with the organisations is not worth a second error.
-        var actorsNode = FrontMatterMapper.Get(root, "actors");
+        var actorsNode = FrontMatterMapper.Get(root, CaseStudySchema.Actors);
         var actorsUsable = actorsNode is YamlSequenceNode listed && listed.Children.Count == actors.Count;
         var list = m.List(root, "organisations", required: true);
         if (list is { Children.Count: 0 })
@@ -165,7 +166,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
                 continue;
             }
             var name = m.Text(org, "name", required: true, owner: "organisations.");
-            var actor = FrontMatterMapper.Get(org, "actor") is { } actorNode ? m.Slug(actorNode, "organisations.actor", "actors") : null;
+            var actor = FrontMatterMapper.Get(org, "actor") is { } actorNode ? m.Slug(actorNode, "organisations.actor", CaseStudySchema.Actors) : null;
             if (FrontMatterMapper.Get(org, "actor") is null)
             {
                 m.Missing(org, "actor", "organisations.");
@@ -192,8 +193,8 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
 
     private static List<string> DomainsOf(FrontMatterMapper m, YamlMappingNode root)
     {
-        var domains = m.Slugs(root, "domains", "domains", required: true);
-        if (FrontMatterMapper.Get(root, "domains") is YamlSequenceNode node
+        var domains = m.Slugs(root, CaseStudySchema.Domains, required: true);
+        if (FrontMatterMapper.Get(root, CaseStudySchema.Domains) is YamlSequenceNode node
             && (node.Children.Count < CaseStudyRules.MinDomains || node.Children.Count > CaseStudyRules.MaxDomains))
         {
             m.Error(node, $"domains doit avoir de {CaseStudyRules.MinDomains} à {CaseStudyRules.MaxDomains} valeurs, pas {node.Children.Count}");
@@ -216,10 +217,10 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             }
             return null;
         }
-        var scale = FrontMatterMapper.Get(territory, "scale") is { } scaleNode
-            ? m.Slug(scaleNode, "territory.scale", "scales")
+        var scale = FrontMatterMapper.Get(territory, CaseStudySchema.Scales) is { } scaleNode
+            ? m.Slug(scaleNode, "territory.scale", CaseStudySchema.Scales)
             : Missing(m, territory, "territory.scale");
-        var regions = m.Slugs(territory, "regions", "regions", required: false, owner: "territory.");
+        var regions = m.Slugs(territory, CaseStudySchema.Regions, required: false, owner: "territory.");
         var place = m.Text(territory, "place", required: false, owner: "territory.");
         var codes = PlaceCodes(m, territory, place, regions, international: scale == "international");
         return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place) { PlaceCodes = codes };
@@ -237,13 +238,13 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
                 ? $"lieu inconnu : « {part} » n'est ni une commune, ni un département, ni une région ; écrivez « Commune (Département) »"
                 : $"lieu inconnu : « {part} » ; vouliez-vous dire « {suggestion} » ?");
         }
-        var missing = resolution.Places.Select(p => p.Region).Where(r => taxonomy["regions"].Contains(r) && !regions.Contains(r)).Distinct().ToList();
+        var missing = resolution.Places.Select(p => p.Region).Where(r => taxonomy[CaseStudySchema.Regions.Key].Contains(r) && !regions.Contains(r)).Distinct().ToList();
         if (missing.Count > 0)
         {
             m.Warning(placeNode!, $"« {place} » est en {string.Join(", ", missing)} : ajoutez cette région à territory.regions");
         }
         return resolution.Places.SelectMany(p => p.IndexCodes())
-            .Where(code => !code.StartsWith("r:", StringComparison.Ordinal) || taxonomy["regions"].Contains(code[2..]))
+            .Where(code => !code.StartsWith("r:", StringComparison.Ordinal) || taxonomy[CaseStudySchema.Regions.Key].Contains(code[2..]))
             .Concat(regions.Select(Place.RegionCode))
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImpactAlliances.Core.Search;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;
@@ -29,6 +30,12 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
 
     public static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    /// <summary>The node of a facet's front-matter key.</summary>
+    public static YamlNode? Get(YamlMappingNode map, FacetDimension facet) => Get(map, KeyOf(facet));
+
+    private static string KeyOf(FacetDimension facet) =>
+        facet.FrontMatterKey ?? throw new ArgumentException($"Case files do not write the facet '{facet.Key}'.", nameof(facet));
 
     public int LineOf(YamlNode node) => YamlNodes.Line(node, lineOffset);
 
@@ -121,9 +128,10 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         }
     }
 
-    /// <summary>A list of taxonomy slugs; unknown values and duplicates are reported at their line.</summary>
-    public List<string> Slugs(YamlMappingNode map, string key, string facetKey, bool required, string owner = "")
+    /// <summary>A list of taxonomy slugs under a facet's front-matter key; unknown values and duplicates are reported at their line.</summary>
+    public List<string> Slugs(YamlMappingNode map, FacetDimension facet, bool required, string owner = "")
     {
+        var key = KeyOf(facet);
         var result = new List<string>();
         var list = List(map, key, required, owner);
         if (list is null)
@@ -132,7 +140,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         }
         foreach (var item in list)
         {
-            if (Slug(item, $"{owner}{key}", facetKey) is not { } slug)
+            if (Slug(item, $"{owner}{key}", facet) is not { } slug)
             {
                 continue;
             }
@@ -147,21 +155,21 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
     }
 
     /// <summary>One taxonomy slug, checked against its facet, with a suggestion when misspelt.</summary>
-    public string? Slug(YamlNode node, string name, string facetKey)
+    public string? Slug(YamlNode node, string name, FacetDimension facet)
     {
         if (node is not YamlScalarNode { Value: { } value } || value.Length == 0)
         {
             Error(node, node is YamlScalarNode
-                ? $"{name} est vide : choisissez une valeur de la taxonomie ({string.Join(", ", taxonomy[facetKey].Values.Select(v => v.Slug))})"
+                ? $"{name} est vide : choisissez une valeur de la taxonomie ({string.Join(", ", taxonomy[facet.Key].Values.Select(v => v.Slug))})"
                 : $"{name} doit être une seule valeur de la taxonomie, pas {Describe(node)}");
             return null;
         }
-        var facet = taxonomy[facetKey];
-        if (facet.Unchecked || facet.Contains(value))
+        var vocabulary = taxonomy[facet.Key];
+        if (vocabulary.Unchecked || vocabulary.Contains(value))
         {
             return value;
         }
-        var slugs = facet.Values.Select(v => v.Slug).ToList();
+        var slugs = vocabulary.Values.Select(v => v.Slug).ToList();
         var hint = Suggestions.Hint(value, slugs) is { Length: > 0 } closest ? closest : $" ; valeurs possibles : {string.Join(", ", slugs)}";
         Error(node, $"valeur inconnue « {value} » dans {name}{hint}");
         return null;

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Search;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;
@@ -5,9 +6,9 @@ namespace ImpactAlliances.Core.Content;
 /// <summary>Reads <c>taxonomy.yml</c>, reporting every problem with its line.</summary>
 public static class TaxonomyReader
 {
-    /// <summary>The facets a taxonomy must define: those the schema filters on, and SDG labels.</summary>
+    /// <summary>The facets a taxonomy must define: those of the schema that case files write, and SDG labels.</summary>
     public static readonly IReadOnlyList<string> RequiredFacets =
-        ["actors", "domains", "partnership_types", "scales", "regions", "statuses", "sdgs"];
+        [.. CaseStudySchema.Facets.Where(f => f.FrontMatterKey is not null).Select(f => f.Key), "sdgs"];
 
     /// <summary>Reads a taxonomy file; the result is null when it has errors.</summary>
     public static Taxonomy? Read(string path, ICollection<ContentDiagnostic> diagnostics)

@@ -5,9 +5,16 @@ using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Search;
 
-/// <summary>A facet dimension: its API and taxonomy key, the French URL segment of its theme pages, and how to read its values from a case.</summary>
+/// <summary>
+/// A facet dimension, named once for every part of the project: its keys, the French URL segment of its theme pages,
+/// and how to read its values from a case. Its French label and values are content (<c>taxonomy.yml</c>).
+/// </summary>
+/// <param name="Key">Its key in the taxonomy, the index (field name), the API and page URLs (parameter) and JSON.</param>
+/// <param name="FrontMatterKey">The key case files write its values under (<c>scale</c> and <c>regions</c> within <c>territory</c>);
+/// null for a facet the site derives from the place and the official split, which <c>taxonomy.yml</c> does not list.</param>
+/// <param name="ThemeSegment">The French URL segment of its theme pages (<c>/themes/domaines/mobilite</c>).</param>
 /// <param name="Otherwise">The value a case without any is counted and filtered under (regions: « National / sans région »), so that counts add up.</param>
-public sealed record FacetDimension(string Key, string ThemeSegment, Func<CaseStudy, IEnumerable<string>> ValuesOf, string? Otherwise = null)
+public sealed record FacetDimension(string Key, string? FrontMatterKey, string ThemeSegment, Func<CaseStudy, IEnumerable<string>> ValuesOf, string? Otherwise = null)
 {
     /// <summary>The values a case is indexed under for filtering and counting: its own, else <see cref="Otherwise"/>.</summary>
     public IEnumerable<string> IndexedValuesOf(CaseStudy c)
@@ -85,20 +92,26 @@ public static class CaseStudySchema
     /// <summary>Unstemmed fields that prefix queries run on.</summary>
     public static readonly IReadOnlyList<string> ExactFields = [MetaExact, BodyExact];
 
-    /// <summary>The facet dimensions, in display order; each key is also a taxonomy facet and an API parameter.</summary>
-    public static readonly IReadOnlyList<FacetDimension> Facets =
-    [
-        new("actors", "acteurs", c => c.Actors),
-        new("domains", "domaines", c => c.Domains),
-        new("partnership_types", "types", c => [c.PartnershipType]),
-        new("scales", "echelles", c => [c.Territory.Scale]),
-        new("regions", "regions", c => c.Territory.Regions, NoRegion),
-        new(Departments, "departements", c => DepartmentsOf(c.Territory)),
-        new("statuses", "statuts", c => [c.Status]),
-    ];
+    /// <summary>The profiles of the organisations (<c>association</c>, <c>entreprise</c>...).</summary>
+    public static readonly FacetDimension Actors = new("actors", "actors", "acteurs", c => c.Actors);
+    /// <summary>The fragilities a case addresses, grouped in four families.</summary>
+    public static readonly FacetDimension Domains = new("domains", "domains", "domaines", c => c.Domains);
+    /// <summary>The type of partnership, one per case.</summary>
+    public static readonly FacetDimension PartnershipTypes = new("partnership_types", "partnership_type", "types", c => [c.PartnershipType]);
+    /// <summary>The scale a case acts at, one per case (<c>territory.scale</c>).</summary>
+    public static readonly FacetDimension Scales = new("scales", "scale", "echelles", c => [c.Territory.Scale]);
+    /// <summary>The regions a case names (<c>territory.regions</c>), or <see cref="NoRegion"/>.</summary>
+    public static readonly FacetDimension Regions = new("regions", "regions", "regions", c => c.Territory.Regions, NoRegion);
+    /// <summary>The départements a case's place lies in, by INSEE code (<c>35</c>, <c>2A</c>, <c>974</c>), grouped by region.</summary>
+    public static readonly FacetDimension Departments = new("departments", null, "departements", c => DepartmentsOf(c.Territory));
+    /// <summary>The editorial status, one per case.</summary>
+    public static readonly FacetDimension Statuses = new("statuses", "status", "statuts", c => [c.Status]);
 
-    /// <summary>The facet of the départements a case's place lies in, by INSEE code (<c>35</c>, <c>2A</c>, <c>974</c>), grouped by region.</summary>
-    public const string Departments = "departments";
+    /// <summary>
+    /// The facet registry: every facet dimension, in display order. Each key is a taxonomy facet, an index field
+    /// and an API parameter; adding a facet starts here and in <c>taxonomy.yml</c> (CONVENTIONS.md).
+    /// </summary>
+    public static readonly IReadOnlyList<FacetDimension> Facets = [Actors, Domains, PartnershipTypes, Scales, Regions, Departments, Statuses];
 
     /// <summary>The regions value of the cases that list no region: national or international alliances, or not placed.</summary>
     public const string NoRegion = "sans-region";

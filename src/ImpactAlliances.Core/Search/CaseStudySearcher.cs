@@ -144,13 +144,13 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>
     private static List<PlaceFilter> PlaceFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)
     {
-        var regions = facets.Single(f => f.Key == "regions").Values;
+        var regions = facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values;
         return concepts.OfType<PlaceConcept>()
             .Select(p => p.Place.Region)
             .Distinct()
             .Select(slug => regions.FirstOrDefault(v => v.Value == slug))
             .Where(v => v is { Selected: false, Count: > 0 })
-            .Select(v => new PlaceFilter("regions", v!.Value, v.Label, v.Count))
+            .Select(v => new PlaceFilter(CaseStudySchema.Regions.Key, v!.Value, v.Label, v.Count))
             .ToList();
     }
 

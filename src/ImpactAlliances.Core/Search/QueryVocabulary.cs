@@ -27,7 +27,7 @@ public sealed record OrganisationConcept(string[] Terms) : Concept;
 public sealed class QueryVocabulary
 {
     /// <summary>Facets whose values a query can name.</summary>
-    public static readonly IReadOnlyList<string> NamedFacets = ["domains", "partnership_types", "actors"];
+    public static readonly IReadOnlyList<string> NamedFacets = [CaseStudySchema.Domains.Key, CaseStudySchema.PartnershipTypes.Key, CaseStudySchema.Actors.Key];
 
     /// <summary>A commune this large is understood in a query even when no case names it.</summary>
     public const int KnownCommunePopulation = 20_000;

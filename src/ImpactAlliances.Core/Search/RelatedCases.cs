@@ -27,9 +27,9 @@ internal static class RelatedCases
             { similar.Like(new StringReader($"{c.Title}\n{c.Summary}\n{text}"), CaseStudySchema.Body), Occur.SHOULD },
             { new TermQuery(new Term(CaseStudySchema.Slug, c.Slug)), Occur.MUST_NOT },
         };
-        AddFacet(query, "domains", c.Domains, 2f);
-        AddFacet(query, "partnership_types", [c.PartnershipType], 1f);
-        AddFacet(query, "actors", c.Actors, 0.5f);
+        AddFacet(query, CaseStudySchema.Domains.Key, c.Domains, 2f);
+        AddFacet(query, CaseStudySchema.PartnershipTypes.Key, [c.PartnershipType], 1f);
+        AddFacet(query, CaseStudySchema.Actors.Key, c.Actors, 0.5f);
         return query;
     }
 

@@ -9,22 +9,22 @@ internal static class RelatedReason
     public static string Of(IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> source, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> other)
     {
         var shared = new List<string>();
-        var domains = Common(source, other, "domains");
+        var domains = Common(source, other, CaseStudySchema.Domains.Key);
         if (domains.Count > 0)
         {
             shared.Add(domains.Count == 1 ? $"même domaine ({domains[0]})" : $"mêmes domaines ({string.Join(", ", domains)})");
         }
-        if (Common(source, other, "partnership_types") is [var type])
+        if (Common(source, other, CaseStudySchema.PartnershipTypes.Key) is [var type])
         {
             shared.Add($"même type de partenariat ({type})");
         }
-        if (Values(source, "actors") is { Count: > 0 } actors && actors.SetEquals(Values(other, "actors")))
+        if (Values(source, CaseStudySchema.Actors.Key) is { Count: > 0 } actors && actors.SetEquals(Values(other, CaseStudySchema.Actors.Key)))
         {
             shared.Add("mêmes types d'acteurs");
         }
-        var regions = Common(source, other, "regions");
+        var regions = Common(source, other, CaseStudySchema.Regions.Key);
         var territory = regions.Count > 0 ? $"même région ({string.Join(", ", regions)})"
-            : Values(source, "regions").Count > 0 && Values(other, "regions").Count > 0 ? "autre région"
+            : Values(source, CaseStudySchema.Regions.Key).Count > 0 && Values(other, CaseStudySchema.Regions.Key).Count > 0 ? "autre région"
             : null;
         var reason = shared.Count switch
         {

@@ -61,9 +61,9 @@ public sealed record CrossRow(CrossRowKind Kind, IReadOnlyList<FacetLabel> Value
 /// </summary>
 internal sealed class StatisticsCounter
 {
-    private readonly int _actors = Dimension("actors");
-    private readonly int _domains = Dimension("domains");
-    private readonly int _types = Dimension("partnership_types");
+    private readonly int _actors = Dimension(CaseStudySchema.Actors);
+    private readonly int _domains = Dimension(CaseStudySchema.Domains);
+    private readonly int _types = Dimension(CaseStudySchema.PartnershipTypes);
     private readonly int[][] _facets;
     private readonly Dictionary<int, int> _years = [];
     private int _withoutYear;
@@ -156,9 +156,9 @@ internal sealed class StatisticsCounter
             return new FacetResult(facet.Key, facet.Label,
                 facet.Values.Select((v, i) => new FacetCount(v.Slug, v.Label, _facets[d][i], selected[d]?[i] ?? false)).ToList());
         }).ToList();
-        var actors = Labels(taxonomy["actors"]);
-        var domains = Labels(taxonomy["domains"]);
-        var types = Labels(taxonomy["partnership_types"]);
+        var actors = Labels(taxonomy[CaseStudySchema.Actors.Key]);
+        var domains = Labels(taxonomy[CaseStudySchema.Domains.Key]);
+        var types = Labels(taxonomy[CaseStudySchema.PartnershipTypes.Key]);
         var byDomain = domains
             .Select((domain, d) => new CrossRow(CrossRowKind.Values, [domain], Row(_actorDomain, d), _facets[_domains][d]))
             .Where(r => r.Cases > 0);
@@ -180,11 +180,11 @@ internal sealed class StatisticsCounter
             facets,
             _years.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList(),
             _withoutYear,
-            new CrossTable("domains", "actors", actors, byDomain.OrderByDescending(r => r.Cases).ToList()),
-            new CrossTable("actors", "partnership_types", types, rows.ToList()));
+            new CrossTable(CaseStudySchema.Domains.Key, CaseStudySchema.Actors.Key, actors, byDomain.OrderByDescending(r => r.Cases).ToList()),
+            new CrossTable(CaseStudySchema.Actors.Key, CaseStudySchema.PartnershipTypes.Key, types, rows.ToList()));
     }
 
-    private static int Dimension(string key) => CaseStudySchema.Facets.Select((f, d) => (f.Key, d)).Single(p => p.Key == key).d;
+    private static int Dimension(FacetDimension facet) => CaseStudySchema.Facets.Select((f, d) => (f, d)).Single(p => p.f == facet).d;
 
     private static List<FacetLabel> Labels(TaxonomyFacet facet) => facet.Values.Select(v => new FacetLabel(v.Slug, v.Label)).ToList();
 

@@ -13,11 +13,11 @@ public static class SearchTaxonomy
     /// <summary>The content taxonomy extended for searching; case files are still validated against the content's.</summary>
     public static Taxonomy Of(Taxonomy content, PlaceGazetteer gazetteer)
     {
-        var regions = content["regions"];
+        var regions = content[CaseStudySchema.Regions.Key];
         var noRegion = new TaxonomyValue(CaseStudySchema.NoRegion, "National / sans région",
             "Alliances qui ne citent aucune région : nationales, internationales ou sans lieu précis.", null);
         var withBucket = new TaxonomyFacet(regions.Key, regions.Label, regions.Description, [.. regions.Values, noRegion], regions.Families);
-        var departments = new TaxonomyFacet(CaseStudySchema.Departments, "Départements",
+        var departments = new TaxonomyFacet(CaseStudySchema.Departments.Key, "Départements",
             "Départements où l'alliance agit, d'après le lieu indiqué (commune ou département).",
             gazetteer.Places
                 .Where(p => p.Kind == PlaceKind.Department && regions.Contains(p.Region))

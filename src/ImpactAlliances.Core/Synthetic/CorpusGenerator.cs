@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Synthetic;
 
@@ -48,10 +49,10 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
     {
         var organisations = Enumerable.Range(0, _random.Next(2, 5)).Select(_ => Organisation()).DistinctBy(o => o.Name).ToList();
         var actors = organisations.Select(o => o.Actor).Distinct().ToList();
-        var domains = PickDistinct(taxonomy["domains"].Values.Select(v => v.Slug).ToArray(), _random.Next(1, 4));
+        var domains = PickDistinct(taxonomy[CaseStudySchema.Domains.Key].Values.Select(v => v.Slug).ToArray(), _random.Next(1, 4));
         var type = Pick(Types);
         var scale = Pick(Scales);
-        var regionValues = taxonomy["regions"].Values.Select(v => v.Slug).ToArray();
+        var regionValues = taxonomy[CaseStudySchema.Regions.Key].Values.Select(v => v.Slug).ToArray();
         var regions = scale switch
         {
             "national" when _random.NextDouble() < 0.8 => [],

@@ -36,7 +36,7 @@ public sealed record Choropleth(MapLevel Level, IReadOnlyList<ChoroplethArea> Ar
     public const int Steps = 5;
 
     /// <summary>The facet a level counts with.</summary>
-    public static string FacetOf(MapLevel level) => level == MapLevel.Regions ? "regions" : CaseStudySchema.Departments;
+    public static string FacetOf(MapLevel level) => level == MapLevel.Regions ? CaseStudySchema.Regions.Key : CaseStudySchema.Departments.Key;
 
     /// <summary>Colours the map with a result's facet counts (drill-sideways, as the filter panel shows them).</summary>
     public static Choropleth Of(FranceMap map, SearchResult result, Taxonomy taxonomy, MapLevel level)

@@ -31,7 +31,7 @@ public sealed class CarteModel(ICaseStudySearch search) : PageModel
         var level = Request.Query[LevelKey] == DepartmentsLevel ? MapLevel.Departments : MapLevel.Regions;
         Result = search.Search(State.ToRequest() with { Size = 1 });
         Map = Choropleth.Of(FranceMap.Official, Result, search.Taxonomy, level);
-        NoRegion = Result.Facets.Single(f => f.Key == "regions").Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);
+        NoRegion = Result.Facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);
     }
 
     /// <summary>This map at another level, same filters.</summary>

@@ -67,11 +67,11 @@ public static class StatisticsView
     /// <summary>The facets charted, in page order, with their heading and value header.</summary>
     private static readonly (string Key, string Title, string Header, bool ByCount)[] Charted =
     [
-        ("regions", "Par région", "Région", true),
-        ("domains", "Par domaine", "Domaine", true),
-        ("partnership_types", "Par type de partenariat", "Type de partenariat", false),
-        ("actors", "Par profil d'acteur", "Profil d'acteur", true),
-        ("scales", "Par échelle", "Échelle", false),
+        (CaseStudySchema.Regions.Key, "Par région", "Région", true),
+        (CaseStudySchema.Domains.Key, "Par domaine", "Domaine", true),
+        (CaseStudySchema.PartnershipTypes.Key, "Par type de partenariat", "Type de partenariat", false),
+        (CaseStudySchema.Actors.Key, "Par profil d'acteur", "Profil d'acteur", true),
+        (CaseStudySchema.Scales.Key, "Par échelle", "Échelle", false),
     ];
 
     /// <summary>The key of the start-year chart.</summary>
