@@ -9,6 +9,10 @@ namespace ImpactAlliances.Core.Search;
 public sealed class CaseStudyIndex(IndexStore store) : IDisposable
 {
     private readonly Lock _refreshLock = new();
+
+    // Builds what a new version's queries will need before it is served; it lives as long as the index,
+    // because what it builds may keep it.
+    private readonly Lucene.Net.Analysis.Analyzer _warmingAnalyzer = CaseStudySchema.CreateAnalyzer();
     private IndexSnapshot? _current;
 
     /// <summary>The folder the index is read from.</summary>
@@ -51,10 +55,7 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
                 return false;
             }
             var next = IndexSnapshot.Open(Store.Version(name));
-            using (var analyzer = CaseStudySchema.CreateAnalyzer())
-            {
-                next.Warm(analyzer);
-            }
+            next.Warm(_warmingAnalyzer);
             Volatile.Write(ref _current, next);
             current?.Release();
             return true;
@@ -67,6 +68,7 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
         lock (_refreshLock)
         {
             Interlocked.Exchange(ref _current, null)?.Release();
+            _warmingAnalyzer.Dispose();
         }
     }
 }
