@@ -69,16 +69,27 @@ public sealed partial class ContentIndexer(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    /// <summary>Builds an index unless one of the current format is there; returns whether it built one.</summary>
+    /// <summary>
+    /// Builds an index unless one of the current format, built from the content as it is now (its git commit,
+    /// when the content is a checkout), is there; returns whether it built one.
+    /// </summary>
     /// <remarks>Cases with errors are logged and left out, so that one bad file does not keep the site from starting.</remarks>
     public bool EnsureIndex()
     {
-        if (store.CurrentVersion() is { } version && IndexManifest.TryRead(store.Version(version))?.Format == CaseStudySchema.FormatVersion)
+        var manifest = store.CurrentVersion() is { } version ? IndexManifest.TryRead(store.Version(version)) : null;
+        if (manifest?.Format != CaseStudySchema.FormatVersion)
         {
-            return false;
+            LogBuilding(logger, store.Root, ContentPath, CaseStudySchema.FormatVersion);
+            return Rebuild() is not null;
         }
-        LogBuilding(logger, store.Root, ContentPath, CaseStudySchema.FormatVersion);
-        return Rebuild() is not null;
+        // A checkout that has moved on since the index was built (a pull, a commit, an edit) gets a fresh index,
+        // so that running the site after updating the content never serves the old cases.
+        if (GitHistory.CurrentCommit(ContentPath) is { } commit && commit != manifest.ContentCommit)
+        {
+            LogStale(logger, store.Root, manifest.ContentCommit ?? "?", commit);
+            return Rebuild() is not null;
+        }
+        return false;
     }
 
     /// <summary>Reads the content again and indexes its valid cases.</summary>
@@ -94,6 +105,9 @@ public sealed partial class ContentIndexer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index of format {Format} in {IndexPath}: building one from {ContentPath}")]
     private static partial void LogBuilding(ILogger logger, string indexPath, string contentPath, int format);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index in {IndexPath} was built from content commit {Built}; the content is now at {Current}: rebuilding")]
+    private static partial void LogStale(ILogger logger, string indexPath, string built, string current);
 
     [LoggerMessage(Message = "{Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, LogLevel level, ContentDiagnostic diagnostic);

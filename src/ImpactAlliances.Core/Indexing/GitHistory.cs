@@ -45,10 +45,22 @@ public sealed class GitHistory
         // Newest first, with each commit's changed files and the renames among them (-M, as --follow detects them).
         var log = Git(contentPath, "log", "--no-merges", "-M", $"--format={RecordSeparator}%H{FieldSeparator}%aI{FieldSeparator}%an{FieldSeparator}%s",
             "--name-status", "-z", "--", ".");
+        return log is null ? None : new GitHistory(Parse(log, root), CurrentCommit(contentPath));
+    }
+
+    /// <summary>
+    /// The commit the content folder is at (with « +modifié » when its files have uncommitted changes), or
+    /// null outside a git checkout: what an index built now would record as its content commit.
+    /// </summary>
+    public static string? CurrentCommit(string contentPath)
+    {
         var head = Git(contentPath, "rev-parse", "HEAD")?.Trim();
+        if (string.IsNullOrEmpty(head))
+        {
+            return null;
+        }
         var dirty = !string.IsNullOrEmpty(Git(contentPath, "status", "--porcelain", "--", ".")?.Trim());
-        var commit = string.IsNullOrEmpty(head) ? null : dirty ? $"{head}+modifié" : head;
-        return log is null ? None : new GitHistory(Parse(log, root), commit);
+        return dirty ? $"{head}+modifié" : head;
     }
 
     /// <summary>

@@ -82,6 +82,28 @@ public sealed class GitHistoryFacts : IDisposable
         Assert.Equal(2, GitHistory.Read(content).For(Path.Combine(cases, "microcredit-outre-mer.md")).Count);
     }
 
+    [Fact]
+    public void A_checkout_that_moved_on_since_its_index_was_built_gets_a_new_index()
+    {
+        var content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        Git("init", "-q");
+        Git("add", ".");
+        Git("commit", "-q", "-m", "Add the fixture cases");
+        var store = new IndexStore(Path.Combine(_folder.Path, "index"));
+        var indexer = new ContentIndexer(store, new IndexBuilder(new MarkdownRenderer()), new ContentStatus(),
+            Options.Create(new SearchIndexOptions { ContentPath = content }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentIndexer>.Instance);
+
+        Assert.True(indexer.EnsureIndex());
+        Assert.False(indexer.EnsureIndex());
+
+        File.AppendAllText(Path.Combine(content, "cases", "velo-ecole-quartiers.md"), "\nUne phrase de plus.\n");
+        Git("commit", "-q", "-am", "Complete the vélo-école case");
+
+        Assert.True(indexer.EnsureIndex());
+        Assert.Equal(Git("rev-parse", "HEAD").Trim(), IndexManifest.Read(store.Version(store.CurrentVersion()!)).ContentCommit);
+        Assert.False(indexer.EnsureIndex());
+    }
+
     private string Git(params string[] arguments) => TestGit.Run(_folder.Path, arguments);
 
     public void Dispose() => _folder.Dispose();
