@@ -13,10 +13,7 @@ public sealed class GitHistoryFacts : IDisposable
     [Fact]
     public void The_history_of_each_case_reaches_its_page_newest_first()
     {
-        var content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
-        Git("init", "-q");
-        Git("add", ".");
-        Git("commit", "-q", "-m", "Add the fixture cases");
+        var content = CommittedFixture();
         var file = Path.Combine(content, "cases", "velo-ecole-quartiers.md");
         File.AppendAllText(file, "\nUne phrase de plus.\n");
         Git("commit", "-q", "-am", "Complete the vélo-école case");
@@ -85,10 +82,7 @@ public sealed class GitHistoryFacts : IDisposable
     [Fact]
     public void A_checkout_that_moved_on_since_its_index_was_built_gets_a_new_index()
     {
-        var content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
-        Git("init", "-q");
-        Git("add", ".");
-        Git("commit", "-q", "-m", "Add the fixture cases");
+        var content = CommittedFixture();
         var store = new IndexStore(Path.Combine(_folder.Path, "index"));
         var indexer = new ContentIndexer(store, new IndexBuilder(new MarkdownRenderer()), new ContentStatus(),
             Options.Create(new SearchIndexOptions { ContentPath = content }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentIndexer>.Instance);
@@ -102,6 +96,16 @@ public sealed class GitHistoryFacts : IDisposable
         Assert.True(indexer.EnsureIndex());
         Assert.Equal(Git("rev-parse", "HEAD").Trim(), IndexManifest.Read(store.Version(store.CurrentVersion()!)).ContentCommit);
         Assert.False(indexer.EnsureIndex());
+    }
+
+    /// <summary>The fixture content in a new repository, in one commit; returns its folder.</summary>
+    private string CommittedFixture()
+    {
+        var content = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+        Git("init", "-q");
+        Git("add", ".");
+        Git("commit", "-q", "-m", "Add the fixture cases");
+        return content;
     }
 
     private string Git(params string[] arguments) => TestGit.Run(_folder.Path, arguments);
