@@ -29,7 +29,7 @@ public sealed record RelevanceJudgments(string Description, IReadOnlyList<Judged
 }
 
 /// <summary>The floor one judged set must not fall below.</summary>
-public sealed record RelevanceFloor(
+internal sealed record RelevanceFloor(
     [property: JsonPropertyName("ndcg_at_10")] double NdcgAt10,
     [property: JsonPropertyName("recall_at_10")] double RecallAt10,
     [property: JsonPropertyName("mrr")] double Mrr)

@@ -10,7 +10,7 @@ namespace ImpactAlliances.Core.Search;
 /// version, so a new index is never answered from the old one. <c>Search:CacheSize</c> 0 turns it off.
 /// Hits, misses and the engine's time go to <see cref="SearchMetrics"/> when given.
 /// </summary>
-public sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options, SearchMetrics? metrics = null) : ICaseStudySearch, IDisposable
+internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options, SearchMetrics? metrics = null) : ICaseStudySearch, IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.CacheSize) });
     private readonly bool _enabled = options.Value.CacheSize > 0;

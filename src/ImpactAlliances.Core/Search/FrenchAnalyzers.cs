@@ -18,7 +18,7 @@ namespace ImpactAlliances.Core.Search;
 /// query such as <c>numéri*</c> must run on unstemmed text. The surface variant keeps accents and stop
 /// words too: it is the vocabulary spelling corrections are written in.
 /// </remarks>
-public sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
+internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 {
     /// <summary>How far the analysis goes.</summary>
     public enum Mode

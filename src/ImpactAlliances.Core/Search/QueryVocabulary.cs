@@ -10,21 +10,21 @@ namespace ImpactAlliances.Core.Search;
 public abstract record Concept;
 
 /// <summary>A facet value named by its label or one of its terms ("coopération économique", "mairie").</summary>
-public sealed record FacetConcept(string Facet, string Value) : Concept;
+internal sealed record FacetConcept(string Facet, string Value) : Concept;
 
 /// <summary>A region, département or commune named in the query ("à Lille", "en Occitanie").</summary>
-public sealed record PlaceConcept(Place Place) : Concept;
+internal sealed record PlaceConcept(Place Place) : Concept;
 
 /// <summary>An organisation of the index named by its full name or acronym ("La Poste", "ADEME").</summary>
 /// <param name="Terms">The name's analysed terms, as the organisations field holds them.</param>
-public sealed record OrganisationConcept(string[] Terms) : Concept;
+internal sealed record OrganisationConcept(string[] Terms) : Concept;
 
 /// <summary>
 /// What query words can name, built once per index snapshot: facet values (from the taxonomy's labels and
 /// terms), places (regions, former regions, départements, and the communes that are large or named by a
 /// case) and organisations (the multi-word names and acronyms of the indexed cases).
 /// </summary>
-public sealed class QueryVocabulary
+internal sealed class QueryVocabulary
 {
     /// <summary>Facets whose values a query can name.</summary>
     public static readonly IReadOnlyList<string> NamedFacets = [CaseStudySchema.Domains.Key, CaseStudySchema.PartnershipTypes.Key, CaseStudySchema.Actors.Key];

@@ -9,7 +9,7 @@ namespace ImpactAlliances.Core.Search;
 /// <param name="Query">The Lucene query, or null when the text holds no searchable word.</param>
 /// <param name="BodyTerms">Stemmed terms to highlight in the body.</param>
 /// <param name="BodyPrefixes">Folded prefixes to highlight in the body.</param>
-public sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes)
+internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes)
 {
     /// <summary>The facet values, places and organisations the query's words named.</summary>
     public IReadOnlyList<Concept> Concepts { get; init; } = [];
