@@ -44,13 +44,12 @@ for _ in $(seq 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/rea
 python3 "$here/queries.lua.py" "$queries" /api/search > "$work/mix.lua"
 wrk -t2 -c8 -d5s -s "$work/mix.lua" "http://127.0.0.1:$port" >/dev/null
 wrk -t2 -c8 -d10s --latency -s "$work/mix.lua" "http://127.0.0.1:$port" > "$work/wrk.txt"
-python3 - "$work/wrk.txt" "$here/smoke.json" <<'PY'
-import json, re, sys
-text, recorded = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))["http"]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-value, unit = re.search(r"^\s*99%\s+([\d.]+)(us|ms|s)", text, re.M).groups()
-p99 = float(value) / 1000 if unit == "us" else float(value) * 1000 if unit == "s" else float(value)
-failed = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|connect|read|write|timeout):? (\d+)", text))
+source "$root/tools/ops/lib.sh"
+wrk_json "$work/wrk.txt" "HTTP smoke" > "$work/http.json"
+python3 - "$work/http.json" "$here/smoke.json" <<'PY'
+import json, sys
+run, recorded = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))["http"]
+rps, p99, failed = run["requests_per_s"], run["p99_ms"], run["failed"]
 print(f"HTTP smoke benchmark: /api/search, cache off, {rps:.0f} requests/s, p99 {p99:.1f} ms, {failed} failed "
       f"(recorded {recorded['requests_per_s']} requests/s and {recorded['p99_ms']} ms; limits a tenth and ten times)")
 problems = []

@@ -26,6 +26,7 @@ public sealed class IndexSnapshot
         Manifest = manifest;
         Segments = reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray();
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
+        _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
         _texts = directory is RAMDirectory ? new byte[]?[reader.MaxDoc] : null;
         _titleRanks = new Lazy<int[]>(() => TitleRanksOf(reader));
     }
@@ -97,9 +98,8 @@ public sealed class IndexSnapshot
     private readonly byte[]?[]? _texts;
 
     /// <summary>The term look-ups of this snapshot's queries, kept while it serves.</summary>
-    internal TermContexts Terms => LazyInitializer.EnsureInitialized(ref _terms, ref _termsLock, () => new TermContexts(Reader));
-    private object? _termsLock;
-    private TermContexts? _terms;
+    internal TermContexts Terms => _terms.Value;
+    private readonly Lazy<TermContexts> _terms;
 
     /// <summary>
     /// The facet values, places and organisations query words can name; built once, on first use or by
@@ -110,14 +110,14 @@ public sealed class IndexSnapshot
             Search.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames()));
     private object? _vocabularyOfQueriesLock;
 
+    /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
+    internal bool IsWarm => _terms.IsValueCreated && _vocabularyOfQueries is not null && _vocabulary.IsValueCreated && _titleRanks.IsValueCreated;
+
     /// <summary>
     /// Builds what the first searches would otherwise build (term look-ups, the vocabulary of queries, the
     /// spelling words, the title order), so that a version is switched to ready: under load, the first
     /// requests on a cold version waited seconds for these.
     /// </summary>
-    /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
-    internal bool IsWarm => _terms is not null && _vocabularyOfQueries is not null && _vocabulary.IsValueCreated && _titleRanks.IsValueCreated;
-
     internal void Warm(Lucene.Net.Analysis.Analyzer analyzer)
     {
         _ = Terms;
