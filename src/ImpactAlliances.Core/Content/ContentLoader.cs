@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ImpactAlliances.Core.Content;
 
 /// <summary>
@@ -16,23 +14,32 @@ public static class ContentLoader
     /// <summary>Loads and validates everything below <paramref name="contentPath"/>, keeping the valid cases.</summary>
     public static ContentSet Load(string contentPath, DateOnly today)
     {
-        var cases = new ConcurrentBag<CaseFile>();
+        var cases = new List<CaseFile>();
         var scan = Scan(contentPath, today, cases.Add);
-        var kept = cases.Where(c => !scan.Rejected.Contains(c.Path)).OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
+        var kept = cases.Where(c => !scan.Rejected.Contains(c.Path)).ToList();
         return new ContentSet(scan.Taxonomy, kept, scan.Diagnostics);
     }
 
     /// <summary>
-    /// Reads and checks every case file, on all cores, handing each case that passes its own checks to
-    /// <paramref name="onCase"/> as soon as it is read (from any thread; nothing is kept, so memory stays
-    /// flat however many cases there are), then runs the checks that span files.
+    /// Reads and checks every case file, handing each case that passes its own checks to <paramref name="onCase"/>,
+    /// in the order of the files' paths, then runs the checks that span files (<see cref="Scan{T}"/>).
+    /// </summary>
+    public static ContentScan Scan(string contentPath, DateOnly today, Action<CaseFile> onCase) =>
+        Scan(contentPath, today, file => file, onCase);
+
+    /// <summary>
+    /// Reads and checks every case file on all cores, where each case that passes its own checks is also
+    /// <paramref name="prepare"/>d (rendered and analysed, for an index), and hands the prepared cases to
+    /// <paramref name="consume"/> on the calling thread in the order of the files' paths (an index keeps them in
+    /// that order: the same content gives the same index). Only a few batches of files are in flight, so memory
+    /// stays flat however many cases there are. Then runs the checks that span files.
     /// </summary>
     /// <returns>
     /// Every problem, its file named relative to the content folder's parent (<c>content/cases/x.md</c>,
     /// relative to the repository for the repository's own content), and the files the checks across files
     /// reject after they were handed over.
     /// </returns>
-    public static ContentScan Scan(string contentPath, DateOnly today, Action<CaseFile> onCase)
+    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var display = DisplayPath(contentPath);
@@ -55,17 +62,21 @@ public static class ContentLoader
         }
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
         var reader = new CaseStudyReader(taxonomy ?? Taxonomy.Unchecked, today, sourceHosts);
-        var results = new ConcurrentBag<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>();
-        Parallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
+        var results = new List<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>();
+        OrderedParallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
         {
             var own = new List<ContentDiagnostic>();
             var reading = reader.Inspect(file, own, contentPath);
             // Nothing is handed over without a taxonomy: no index is built from unchecked values.
-            if (reading.File is not null && taxonomy is not null)
+            var handOver = reading.File is not null && taxonomy is not null;
+            return (Key: CaseKey.Of(file, reading, display), Diagnostics: own.OrderBy(d => d.Line).ToList(), Prepared: handOver ? prepare(reading.File!) : default, HandedOver: handOver);
+        }, read =>
+        {
+            results.Add((read.Key, read.Diagnostics));
+            if (read.HandedOver)
             {
-                onCase(reading.File);
+                consume(read.Prepared!);
             }
-            results.Add((CaseKey.Of(file, reading, display), own.OrderBy(d => d.Line).ToList()));
         });
         var ordered = results.OrderBy(r => r.Key.Path, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(ordered.SelectMany(r => r.Diagnostics));

@@ -34,24 +34,27 @@ internal static class YamlNodes
     /// <summary>
     /// Loads a YAML document's root node: null for an empty document, or with a diagnostic for malformed
     /// YAML or YAML beyond the limits (<see cref="MaxDepth"/>, <see cref="MaxNodes"/>), which are checked on
-    /// the event stream before any node is built, so deep nesting cannot overflow the stack.
+    /// each event as the loader reads it, before the node it opens is built, so deep nesting cannot overflow
+    /// the stack, and the text is parsed once.
     /// </summary>
     public static YamlNode? Load(string path, string text, int lineOffset, ICollection<ContentDiagnostic> diagnostics)
     {
-        if (BeyondLimits(text) is { } beyond)
-        {
-            diagnostics.Add(new(path, beyond.Line + lineOffset, DiagnosticSeverity.Error, beyond.Message));
-            return null;
-        }
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
+        var parser = new LimitedParser(new Parser(new StringReader(text)));
         try
         {
             stream.Load(parser);
         }
+        catch (BeyondLimitsException ex)
+        {
+            diagnostics.Add(new(path, ex.Line + lineOffset, DiagnosticSeverity.Error, ex.Message));
+            return null;
+        }
         catch (YamlException ex)
         {
-            diagnostics.Add(SyntaxError(path, YamlSyntaxErrors.Explain(ex, text), lineOffset));
+            diagnostics.Add(parser.BeyondLimitsAfter() is { } beyond
+                ? new(path, beyond.Line + lineOffset, DiagnosticSeverity.Error, beyond.Message)
+                : SyntaxError(path, YamlSyntaxErrors.Explain(ex, text), lineOffset));
             return null;
         }
         catch (InvalidOperationException)
@@ -59,81 +62,127 @@ internal static class YamlNodes
             // YamlDotNet's scanner throws this, without a position, on some unclosed flow lists; the
             // parser's last event is where reading stopped.
             var line = (int)(parser.Current?.Start.Line ?? 1);
-            diagnostics.Add(SyntaxError(path, YamlSyntaxErrors.UnclosedFlow(text, line), lineOffset));
+            diagnostics.Add(parser.BeyondLimitsAfter() is { } beyond
+                ? new(path, beyond.Line + lineOffset, DiagnosticSeverity.Error, beyond.Message)
+                : SyntaxError(path, YamlSyntaxErrors.UnclosedFlow(text, line), lineOffset));
             return null;
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 
-    /// <summary>
-    /// The first place where the text nests deeper than <see cref="MaxDepth"/> or its aliases expand to
-    /// more than <see cref="MaxNodes"/> nodes (a "billion laughs"), found by walking the parser's events
-    /// with counters; null when within the limits or malformed (loading reports that).
-    /// </summary>
-    private static (int Line, string Message)? BeyondLimits(string text)
+    private sealed class BeyondLimitsException(int line, string message) : Exception(message)
     {
-        var parser = new Parser(new StringReader(text));
+        public int Line { get; } = line;
+    }
+
+    /// <summary>
+    /// A parser that counts, on its events, how deep the text nests and how many nodes its aliases stand for
+    /// once expanded (a "billion laughs"), and throws <see cref="BeyondLimitsException"/> at the first event
+    /// past <see cref="MaxDepth"/> or <see cref="MaxNodes"/>.
+    /// </summary>
+    private sealed class LimitedParser(IParser inner) : IParser
+    {
         // Per open list or mapping: its nodes so far and the depth below it, aliases expanded.
-        var open = new Stack<Frame>();
-        var anchors = new Dictionary<string, (long Nodes, int Depth)>(StringComparer.Ordinal);
-        long expandedByAliases = 0;
-        try
+        private readonly Stack<Frame> _open = new();
+        private readonly Dictionary<string, (long Nodes, int Depth)> _anchors = new(StringComparer.Ordinal);
+        private long _expandedByAliases;
+        private bool _malformed;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
         {
-            while (parser.MoveNext())
+            try
             {
-                var current = parser.Current!;
-                var line = (int)current.Start.Line;
-                (long Nodes, int Depth)? added = null;
-                switch (current)
+                if (!inner.MoveNext())
                 {
-                    case SequenceStart or MappingStart:
-                        if (open.Count + 1 > MaxDepth)
-                        {
-                            return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux : simplifiez la structure");
-                        }
-                        var anchor = ((NodeEvent)current).Anchor;
-                        open.Push(new Frame(anchor.IsEmpty ? null : anchor.Value));
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        var done = open.Pop();
-                        added = (done.Nodes + 1, done.Depth + 1);
-                        if (done.Anchor is not null)
-                        {
-                            anchors[done.Anchor] = added.Value;
-                        }
-                        break;
-                    case ScalarEvent scalar:
-                        added = (1, 0);
-                        if (!scalar.Anchor.IsEmpty)
-                        {
-                            anchors[scalar.Anchor.Value] = added.Value;
-                        }
-                        break;
-                    case AnchorAlias alias when anchors.TryGetValue(alias.Value.Value, out var expanded):
-                        if (open.Count + expanded.Depth > MaxDepth)
-                        {
-                            return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux une fois l'alias *{alias.Value.Value} développé : simplifiez la structure");
-                        }
-                        added = expanded;
-                        expandedByAliases += expanded.Nodes;
-                        if (expandedByAliases > MaxNodes)
-                        {
-                            return (line, $"les alias YAML (*nom) développent plus de {MaxNodes} nœuds : n'enchaînez pas les alias");
-                        }
-                        break;
-                }
-                if (added is { } node && open.TryPeek(out var parent))
-                {
-                    parent.Nodes += node.Nodes;
-                    parent.Depth = Math.Max(parent.Depth, node.Depth);
+                    return false;
                 }
             }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+            {
+                _malformed = true;
+                throw;
+            }
+            if (Check(inner.Current!) is { } beyond)
+            {
+                throw new BeyondLimitsException(beyond.Line, beyond.Message);
+            }
+            return true;
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+
+        /// <summary>
+        /// When the loader failed on well-formed YAML (a duplicate key...), the limit crossed further on, if any:
+        /// a text beyond the limits is reported as such whatever else is wrong with it, unless it is malformed first.
+        /// </summary>
+        public (int Line, string Message)? BeyondLimitsAfter()
         {
-            // Malformed: loading reports it with its line.
+            try
+            {
+                while (!_malformed && MoveNext())
+                {
+                }
+            }
+            catch (BeyondLimitsException ex)
+            {
+                return (ex.Line, ex.Message);
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+            {
+                // Malformed further on: loading reported the first problem.
+            }
+            return null;
         }
-        return null;
+
+        private (int Line, string Message)? Check(ParsingEvent current)
+        {
+            var line = (int)current.Start.Line;
+            (long Nodes, int Depth)? added = null;
+            switch (current)
+            {
+                case SequenceStart or MappingStart:
+                    if (_open.Count + 1 > MaxDepth)
+                    {
+                        return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux : simplifiez la structure");
+                    }
+                    var anchor = ((NodeEvent)current).Anchor;
+                    _open.Push(new Frame(anchor.IsEmpty ? null : anchor.Value));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    var done = _open.Pop();
+                    added = (done.Nodes + 1, done.Depth + 1);
+                    if (done.Anchor is not null)
+                    {
+                        _anchors[done.Anchor] = added.Value;
+                    }
+                    break;
+                case ScalarEvent scalar:
+                    added = (1, 0);
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        _anchors[scalar.Anchor.Value] = added.Value;
+                    }
+                    break;
+                case AnchorAlias alias when _anchors.TryGetValue(alias.Value.Value, out var expanded):
+                    if (_open.Count + expanded.Depth > MaxDepth)
+                    {
+                        return (line, $"YAML imbriqué sur plus de {MaxDepth} niveaux une fois l'alias *{alias.Value.Value} développé : simplifiez la structure");
+                    }
+                    added = expanded;
+                    _expandedByAliases += expanded.Nodes;
+                    if (_expandedByAliases > MaxNodes)
+                    {
+                        return (line, $"les alias YAML (*nom) développent plus de {MaxNodes} nœuds : n'enchaînez pas les alias");
+                    }
+                    break;
+            }
+            if (added is { } node && _open.TryPeek(out var parent))
+            {
+                parent.Nodes += node.Nodes;
+                parent.Depth = Math.Max(parent.Depth, node.Depth);
+            }
+            return null;
+        }
     }
 
     private sealed class Frame(string? anchor)

@@ -43,13 +43,15 @@ public sealed partial class ContentIndexer(
             using var session = builder.Begin(store, GitHistory.Read(ContentPath), progress);
             // Drafts are published only in preview, where their authors look at them.
             var includeDrafts = options.Value.Watch;
-            var scan = ContentLoader.Scan(ContentPath, Today, file =>
-            {
-                if (includeDrafts || file.Case.Status != CaseStatus.Draft)
+            var scan = ContentLoader.Scan(ContentPath, Today,
+                file => includeDrafts || file.Case.Status != CaseStatus.Draft ? session.Prepare(file) : null,
+                document =>
                 {
-                    session.Add(file);
-                }
-            });
+                    if (document is not null)
+                    {
+                        session.Write(document);
+                    }
+                });
             status.Record(scan.Diagnostics, clock.GetUtcNow());
             if (scan.Taxonomy is null || (requireValid && !scan.IsValid))
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Search;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 
@@ -16,22 +17,23 @@ public sealed record BuildReport(int Cases, TimeSpan Elapsed, IndexVersion Versi
 /// </summary>
 public sealed class IndexBuilder(MarkdownRenderer renderer)
 {
-    /// <summary>Starts writing a new version; add cases (from any thread), then publish it or dispose it to discard it.</summary>
+    /// <summary>Starts writing a new version; write prepared cases, then publish it or dispose it to discard it.</summary>
     public IndexBuildSession Begin(IndexStore store, GitHistory? history = null, IProgress<int>? progress = null) =>
         new(store.BeginBuild(), renderer, history ?? GitHistory.None, progress);
 
-    /// <summary>Builds and publishes an index of <paramref name="cases"/>.</summary>
+    /// <summary>Builds and publishes an index of <paramref name="cases"/>, in their order.</summary>
     public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
         using var session = Begin(store, history, progress);
-        Parallel.ForEach(cases, session.Add);
+        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Write);
         return session.Publish(taxonomyFile);
     }
 }
 
 /// <summary>
-/// A build in progress. <see cref="Add"/> is thread-safe: rendering and analysis, the costly parts, run
-/// on every core, and each case is written as it comes, so memory does not grow with the corpus.
+/// A build in progress. <see cref="Prepare"/>, the costly part (rendering and analysis), is thread-safe and
+/// runs on every core; <see cref="Write"/> adds prepared cases one at a time, in the order the index keeps,
+/// each as it comes, so memory does not grow with the corpus.
 /// </summary>
 public sealed class IndexBuildSession : IDisposable
 {
@@ -55,23 +57,33 @@ public sealed class IndexBuildSession : IDisposable
         _writer = new IndexWriter(_directory, new IndexWriterConfig(CaseStudySchema.Version, _analyzer)
         {
             OpenMode = OpenMode.CREATE,
-            // Fewer, larger flushed segments: less merging at the end, within a bounded memory.
+            // Fewer, larger flushed segments, within a bounded memory.
             RAMBufferSizeMB = 128,
+            // Flushed segments are merged once, all together, into the one segment Publish makes: no merge runs
+            // while cases are added (each would rewrite what the final one rewrites again), and no flushed segment
+            // is copied into a compound file (the final segment is never one: it is the whole index).
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 1000, MaxMergeAtOnceExplicit = int.MaxValue },
+            UseCompoundFile = false,
         });
     }
 
-    /// <summary>Renders and indexes one case.</summary>
-    public void Add(CaseFile file)
+    /// <summary>Renders and analyses one case into its document; thread-safe.</summary>
+    public Document Prepare(CaseFile file)
     {
         var history = _history.For(file.Path);
         // The last commit that changed the file is its last editorial change; an edit not yet committed
         // carries a later date in its front matter.
         var c = history.Count > 0 && history[0].Date > file.Case.Updated ? file.Case with { Updated = history[0].Date } : file.Case;
-        _writer.AddDocument(CaseStudyDocumentMapper.ToDocument(c, _renderer.Render(c.Body), history));
-        var added = Interlocked.Increment(ref _added);
-        if (added % 1000 == 0)
+        return CaseStudyDocumentMapper.ToDocument(c, _renderer.Render(c.Body), history);
+    }
+
+    /// <summary>Adds a prepared case to the index; one call at a time.</summary>
+    public void Write(Document document)
+    {
+        _writer.AddDocument(document);
+        if (++_added % 1000 == 0)
         {
-            _progress?.Report(added);
+            _progress?.Report(_added);
         }
     }
 

@@ -1,8 +1,11 @@
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using ImpactAlliances.Core.Content;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ImpactAlliances.Core.Rendering;
 
@@ -29,15 +32,35 @@ public sealed class MarkdownRenderer
     /// <summary>Renders a Markdown body.</summary>
     public RenderedCase Render(string markdown)
     {
-        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
-        return new RenderedCase(html, PlainTextOf(html));
+        var document = Markdown.Parse(markdown, _pipeline);
+        var html = document.ToHtml(_pipeline);
+        if (document.Descendants().Any(node => node is HtmlBlock or HtmlInline))
+        {
+            return ThroughText(html);
+        }
+        // Without raw HTML, the sanitized tree is the tree its HTML parses back to: the text is read from it,
+        // without writing the HTML out and parsing it again.
+        using var dom = _sanitizer.SanitizeDom(html);
+        return new RenderedCase(dom.Body!.ChildNodes.ToHtml(_sanitizer.OutputFormatter), PlainTextOf(dom.Body));
     }
 
-    private string PlainTextOf(string html)
+    /// <summary>Renders a Markdown body the way one with raw HTML is rendered (<see cref="ThroughText"/>), whatever it holds.</summary>
+    internal RenderedCase RenderThroughText(string markdown) => ThroughText(Markdown.ToHtml(markdown, _pipeline));
+
+    /// <summary>
+    /// Sanitizes the HTML, then reads the text from it parsed again, as a page would: raw HTML the sanitizer
+    /// changed may parse back to another tree than the one it left.
+    /// </summary>
+    private RenderedCase ThroughText(string html)
     {
-        var document = _parser.ParseDocument($"<body>{html}</body>");
-        var text = new System.Text.StringBuilder(html.Length);
-        Append(document.Body!, text);
+        var sanitized = _sanitizer.Sanitize(html);
+        return new RenderedCase(sanitized, PlainTextOf(_parser.ParseDocument($"<body>{sanitized}</body>").Body!));
+    }
+
+    private static string PlainTextOf(INode body)
+    {
+        var text = new System.Text.StringBuilder();
+        Append(body, text);
         return string.Join('\n', text.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
     }
 

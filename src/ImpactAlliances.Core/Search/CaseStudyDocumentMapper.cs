@@ -25,20 +25,28 @@ public static class CaseStudyDocumentMapper
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
-    /// <summary>The document for a case and its rendered body.</summary>
+    /// <summary>The document for a case and its rendered body, its text fields already analysed.</summary>
+    /// <remarks>
+    /// Thread-safe, and where the analysis happens: the index builder calls it on every core and the writer only
+    /// replays the tokens. The body is tokenized once; its folded and stemmed tokens derive from its surface ones.
+    /// </remarks>
     public static Document ToDocument(CaseStudy c, RenderedCase rendered, IReadOnlyList<HistoryEntry> history)
     {
         var organisations = string.Join('\n', c.Organisations.Select(o => o.Name));
+        var meta = $"{c.Title}\n{c.Summary}\n{organisations}";
+        var metaSurface = TokenList.Surface(meta);
+        var bodySurface = TokenList.Surface(rendered.PlainText);
+        var bodyFolded = bodySurface.Folded();
         var document = new Document
         {
             new StringField(CaseStudySchema.Slug, c.Slug, Field.Store.YES),
-            new TextField(CaseStudySchema.Title, c.Title, Field.Store.NO),
-            new TextField(CaseStudySchema.Summary, c.Summary, Field.Store.NO),
-            new TextField(CaseStudySchema.Organisations, organisations, Field.Store.NO),
-            new Field(CaseStudySchema.Body, rendered.PlainText, TextWithOffsets),
-            new Field(CaseStudySchema.BodyExact, rendered.PlainText, TextWithOffsets),
-            new TextField(CaseStudySchema.MetaExact, $"{c.Title}\n{c.Summary}\n{organisations}", Field.Store.NO),
-            new Field(CaseStudySchema.Surface, $"{c.Title}\n{c.Summary}\n{organisations}\n{rendered.PlainText}", DocumentsOnly),
+            Stemmed(c.Title).Field(CaseStudySchema.Title, TextField.TYPE_NOT_STORED),
+            Stemmed(c.Summary).Field(CaseStudySchema.Summary, TextField.TYPE_NOT_STORED),
+            Stemmed(organisations).Field(CaseStudySchema.Organisations, TextField.TYPE_NOT_STORED),
+            bodyFolded.Stemmed().Field(CaseStudySchema.Body, TextWithOffsets),
+            bodyFolded.Field(CaseStudySchema.BodyExact, TextWithOffsets),
+            metaSurface.Folded().Field(CaseStudySchema.MetaExact, TextField.TYPE_NOT_STORED),
+            metaSurface.FieldThen(bodySurface, meta.Length + 1, CaseStudySchema.Surface, DocumentsOnly),
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
             new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldLower(c.Title))),
@@ -101,6 +109,8 @@ public static class CaseStudyDocumentMapper
         c.Slug, c.Title, c.Summary, c.Updated, c.Year,
         c.Organisations.Select(o => o.Name).ToList(),
         CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(c).ToList()));
+
+    private static TokenList Stemmed(string text) => TokenList.Surface(text).Folded().Stemmed();
 
     private static BytesRef Json<T>(T value) => new(JsonSerializer.SerializeToUtf8Bytes(value, CaseJson.Options));
 

@@ -43,22 +43,33 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(CaseStudySchema.Version, reader);
-        TokenStream stream = new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES);
-        stream = new LowerCaseFilter(CaseStudySchema.Version, stream);
-        if (mode == Mode.Surface)
+        var stream = Surface(source);
+        if (mode != Mode.Surface)
         {
-            return new TokenStreamComponents(source, stream);
+            stream = Fold(stream);
         }
-        stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(CaseStudySchema.Version, stream, StopWords);
         if (mode == Mode.Stemmed)
         {
-            // Words of a reviewed family are marked as keywords with their family's stem, so the stemmer leaves them.
-            stream = new StemmerOverrideFilter(stream, WordFamilies.Map);
-            stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
+            stream = Stem(stream);
         }
         return new TokenStreamComponents(source, stream);
     }
+
+    // The chain in three stages, so that the index builder can run each stage once over a text and derive
+    // the folded and stemmed tokens from the surface ones (TokenList) with exactly these filters.
+
+    /// <summary>Elision and lower case over the tokenizer: words as written (<see cref="Mode.Surface"/>).</summary>
+    internal static TokenStream Surface(Tokenizer source) =>
+        new LowerCaseFilter(CaseStudySchema.Version, new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES));
+
+    /// <summary>Accent folding and stop words over surface tokens (<see cref="Mode.Folded"/>).</summary>
+    internal static TokenStream Fold(TokenStream surface) =>
+        new StopFilter(CaseStudySchema.Version, new ASCIIFoldingFilter(surface), StopWords);
+
+    /// <summary>Word families, then the Snowball stemmer, over folded tokens (<see cref="Mode.Stemmed"/>).</summary>
+    internal static TokenStream Stem(TokenStream folded) =>
+        // Words of a reviewed family are marked as keywords with their family's stem, so the stemmer leaves them.
+        new SnowballFilter(new StemmerOverrideFilter(folded, WordFamilies.Map), new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
 
     private static CharArraySet Folded(CharArraySet words)
     {

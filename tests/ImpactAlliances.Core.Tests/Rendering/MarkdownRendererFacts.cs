@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Rendering;
 
 namespace ImpactAlliances.Core.Tests.Rendering;
@@ -55,5 +56,24 @@ public sealed class MarkdownRendererFacts
 
         Assert.DoesNotContain("secret", text);
         Assert.Contains("Avant", text);
+    }
+
+    [Theory]
+    [InlineData("## Contexte\n\nUn « projet » \"cité\" & l'emploi < 5 % > 2 ; [lien](https://example.org) et [cas](/exemples/autre).  \nLigne suivante.")]
+    [InlineData("| a | b |\n| --- | --- |\n| un | deux |\n\n> Citation *forte*\n\n1. un\n2. deux\n\n---\n\n`code` et ~~barré~~")]
+    [InlineData("![image](https://example.org/x.png) [clic](javascript:alert(1)) <https://example.org> &amp; &eacute; &#233;")]
+    [InlineData("## Partenaires\n\n## Résultats\n\nTexte.")]
+    public void A_body_without_raw_html_renders_as_through_the_round_trip(string markdown)
+    {
+        Assert.Equal(_renderer.RenderThroughText(markdown), _renderer.Render(markdown));
+    }
+
+    [Fact]
+    public void Every_real_case_renders_as_through_the_round_trip()
+    {
+        foreach (var file in ContentLoader.Load(RepositoryPaths.Resolve("content"), DateOnly.FromDateTime(DateTime.Today)).Cases)
+        {
+            Assert.Equal(_renderer.RenderThroughText(file.Case.Body), _renderer.Render(file.Case.Body));
+        }
     }
 }
