@@ -55,11 +55,39 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
                 return false;
             }
             var next = IndexSnapshot.Open(Store.Version(name));
+            if (current is null)
+            {
+                // Nothing is served yet: serve at once and warm in the background (a large index takes seconds);
+                // a request that needs a part before it is built waits for that part alone.
+                Volatile.Write(ref _current, next);
+                WarmInBackground(next);
+                return true;
+            }
+            // A newer version: the one served keeps answering while the next one warms.
             next.Warm(_warmingAnalyzer);
             Volatile.Write(ref _current, next);
-            current?.Release();
+            current.Release();
             return true;
         }
+    }
+
+    private void WarmInBackground(IndexSnapshot snapshot)
+    {
+        if (!snapshot.TryAcquire())
+        {
+            return;
+        }
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                snapshot.Warm(_warmingAnalyzer);
+            }
+            finally
+            {
+                snapshot.Release();
+            }
+        });
     }
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public sealed class IndexSnapshot
         Searcher = new IndexSearcher(reader);
         Taxonomy = taxonomy;
         Manifest = manifest;
-        Segments = reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray();
+        _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray());
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
         _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
         _texts = directory is RAMDirectory ? new byte[]?[reader.MaxDoc] : null;
@@ -111,15 +111,16 @@ public sealed class IndexSnapshot
     private object? _vocabularyOfQueriesLock;
 
     /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
-    internal bool IsWarm => _terms.IsValueCreated && _vocabularyOfQueries is not null && _vocabulary.IsValueCreated && _titleRanks.IsValueCreated;
+    internal bool IsWarm => _segments.IsValueCreated && _terms.IsValueCreated && _vocabularyOfQueries is not null && _vocabulary.IsValueCreated && _titleRanks.IsValueCreated;
 
     /// <summary>
-    /// Builds what the first searches would otherwise build (term look-ups, the vocabulary of queries, the
-    /// spelling words, the title order), so that a version is switched to ready: under load, the first
-    /// requests on a cold version waited seconds for these.
+    /// Builds what the first searches would otherwise build (facet arrays, term look-ups, the vocabulary of
+    /// queries, the spelling words, the title order), so that a version is switched to ready: under load, the
+    /// first requests on a cold version waited seconds for these.
     /// </summary>
     internal void Warm(Lucene.Net.Analysis.Analyzer analyzer)
     {
+        _ = Segments;
         _ = Terms;
         _ = QueryVocabulary(analyzer);
         _ = Vocabulary;
@@ -156,6 +157,10 @@ public sealed class IndexSnapshot
 
     private static int[] TitleRanksOf(DirectoryReader reader)
     {
+        if (reader.Leaves.Count == 1 && RanksFromOrdinals(reader.Leaves[0].AtomicReader) is { } ranked)
+        {
+            return ranked;
+        }
         var keys = new string[reader.MaxDoc];
         var bytes = new Lucene.Net.Util.BytesRef();
         foreach (var leaf in reader.Leaves)
@@ -176,6 +181,51 @@ public sealed class IndexSnapshot
         return ranks;
     }
 
+    /// <summary>
+    /// The title order of a one-segment index (as built) from its sorted doc values, without sorting strings:
+    /// their ordinals are the titles' order (of their UTF-8 bytes), and documents sharing a title follow one
+    /// another by number. Null when the bytes' order is not the strings' order (a title with characters beyond
+    /// U+FFFF beside ones above U+E000), which the sort of <see cref="TitleRanksOf"/> then settles.
+    /// </summary>
+    private static int[]? RanksFromOrdinals(AtomicReader segment)
+    {
+        var titles = segment.GetSortedDocValues(CaseStudySchema.TitleSort);
+        if (titles is null)
+        {
+            return null;
+        }
+        var bytes = new Lucene.Net.Util.BytesRef();
+        string? previous = null;
+        for (var ord = 0; ord < titles.ValueCount; ord++)
+        {
+            titles.LookupOrd(ord, bytes);
+            var title = bytes.Utf8ToString();
+            if (previous is not null && string.CompareOrdinal(previous, title) >= 0)
+            {
+                return null;
+            }
+            previous = title;
+        }
+        // A document without a title sorts as the empty title: first, with it if some document has it.
+        var emptyFirst = titles.ValueCount > 0 && titles.LookupTerm(new Lucene.Net.Util.BytesRef("")) == 0;
+        int Bucket(int doc) => titles.GetOrd(doc) is var ord && ord >= 0 ? ord + 1 : emptyFirst ? 1 : 0;
+        var starts = new int[titles.ValueCount + 2];
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            starts[Bucket(doc) + 1]++;
+        }
+        for (var b = 1; b < starts.Length; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+        var ranks = new int[segment.MaxDoc];
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            ranks[doc] = starts[Bucket(doc)]++;
+        }
+        return ranks;
+    }
+
     /// <summary>The version this snapshot reads.</summary>
     public IndexVersion Version { get; }
     /// <summary>The reader, shared by every request.</summary>
@@ -186,7 +236,9 @@ public sealed class IndexSnapshot
     public Taxonomy Taxonomy { get; }
     /// <summary>What the version holds.</summary>
     public IndexManifest Manifest { get; }
-    internal SegmentFacets[] Segments { get; }
+    /// <summary>The facet values of each segment's documents; built on first use.</summary>
+    internal SegmentFacets[] Segments => _segments.Value;
+    private readonly Lazy<SegmentFacets[]> _segments;
 
     /// <summary>Opens a version; throws when it is missing, incomplete or of another format.</summary>
     public static IndexSnapshot Open(IndexVersion version)

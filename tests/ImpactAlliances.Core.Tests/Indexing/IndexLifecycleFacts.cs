@@ -53,6 +53,24 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void The_first_version_is_served_at_once_and_warms_in_the_background()
+    {
+        Build(FixtureCorpus.Cases.Count);
+        using var index = new CaseStudyIndex(_store);
+
+        Assert.True(index.Refresh());
+
+        using var lease = index.Acquire();
+        // Nothing asks for the warmed parts here: only the background warming builds them.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!lease.Snapshot.IsWarm && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(20);
+        }
+        Assert.True(lease.Snapshot.IsWarm);
+    }
+
+    [Fact]
     public void Cached_results_follow_the_served_version()
     {
         Build(FixtureCorpus.Cases.Count - 1);
