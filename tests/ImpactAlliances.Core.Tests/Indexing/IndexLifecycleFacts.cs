@@ -53,6 +53,21 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void The_same_content_gives_the_same_index()
+    {
+        var second = new IndexStore(Path.Combine(_folder.Path, "second"));
+        var one = Build(FixtureCorpus.Cases.Count).Version;
+        var other = _builder.Build(second, Path.Combine(_content, "taxonomy.yml"), Load().Cases).Version;
+
+        // Every file of the segment but its description (.si), which carries the time it was written.
+        Dictionary<string, string> Files(IndexVersion version) => Directory.GetFiles(version.LuceneFolder)
+            .Where(f => !f.EndsWith(".si", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        Assert.NotEmpty(Files(one));
+        Assert.Equal(Files(one), Files(other));
+    }
+
+    [Fact]
     public void The_first_version_is_served_at_once_and_warms_in_the_background()
     {
         Build(FixtureCorpus.Cases.Count);
