@@ -194,12 +194,12 @@ public sealed class IndexSnapshot
         {
             return null;
         }
-        var bytes = new Lucene.Net.Util.BytesRef();
+        // The values in ordinal order, read in one pass (looking each ordinal up seeks a compressed block).
+        var values = titles.GetTermsEnum();
         string? previous = null;
-        for (var ord = 0; ord < titles.ValueCount; ord++)
+        while (values.MoveNext())
         {
-            titles.LookupOrd(ord, bytes);
-            var title = bytes.Utf8ToString();
+            var title = values.Term.Utf8ToString();
             if (previous is not null && string.CompareOrdinal(previous, title) >= 0)
             {
                 return null;

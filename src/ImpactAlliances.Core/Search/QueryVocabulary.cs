@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Places;
 using Lucene.Net.Analysis;
@@ -38,7 +39,16 @@ internal sealed class QueryVocabulary
     private readonly Analyzer _analyzer;
     private readonly Dictionary<string, List<Concept>> _facets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Concept>> _organisations = new(StringComparer.Ordinal);
+    // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
+    // index's first search: each key keeps its names, analysed the first time a query names it.
+    private readonly Dictionary<string, List<(string Text, bool Acronym)>> _organisationNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<Concept>> _organisations = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Analyses names long after the vocabulary is built, so not with the analyzer it was built with, whose owner
+    /// may have disposed of it; the same analysis (<see cref="CaseStudySchema.CreateAnalyzer"/>).
+    /// </summary>
+    private static readonly Analyzer NameAnalyzer = CaseStudySchema.CreateAnalyzer();
 
     private QueryVocabulary(Analyzer analyzer) => _analyzer = analyzer;
 
@@ -96,7 +106,7 @@ internal sealed class QueryVocabulary
             var found = new List<Concept>();
             found.AddRange(_facets.GetValueOrDefault(string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t))) ?? []);
             found.AddRange(_places.GetValueOrDefault(PlaceGazetteer.Key(text)) ?? []);
-            found.AddRange(_organisations.GetValueOrDefault(OrganisationKey(text)) ?? []);
+            found.AddRange(OrganisationsNamed(OrganisationKey(text)));
             if (found.Count > 0)
             {
                 return found.Distinct().ToList();
@@ -110,28 +120,52 @@ internal sealed class QueryVocabulary
     {
         var open = name.IndexOf('(', StringComparison.Ordinal);
         var main = open > 0 ? name[..open].Trim() : name.Trim();
-        var terms = TermAnalysis.Terms(_analyzer, main);
         // One-word names need no concept: the word already matches the organisations field.
-        if (OrganisationKey(main) is { } key && key.Contains(' ', StringComparison.Ordinal) && terms.Length > 0)
+        if (OrganisationKey(main) is { } key && key.Contains(' ', StringComparison.Ordinal))
         {
-            Add(_organisations, key, new OrganisationConcept(terms));
+            AddName(key, main, acronym: false);
         }
         // "Agence de la transition écologique (ADEME)": the acronym names it too.
         if (open > 0 && name[(open + 1)..].TrimEnd(')', ' ') is { Length: >= 2 } acronym && acronym.All(c => char.IsUpper(c) || char.IsDigit(c)))
         {
-            var acronymTerms = TermAnalysis.Terms(_analyzer, acronym);
-            if (acronymTerms.Length == 1)
+            AddName(OrganisationKey(acronym), acronym, acronym: true);
+        }
+    }
+
+    private void AddName(string key, string text, bool acronym)
+    {
+        if (key.Length > 0)
+        {
+            (_organisationNames.TryGetValue(key, out var names) ? names : _organisationNames[key] = []).Add((text, acronym));
+        }
+    }
+
+    /// <summary>The organisations a key names, in the order their names were added; their names analysed on first use.</summary>
+    private List<Concept> OrganisationsNamed(string key) =>
+        _organisationNames.TryGetValue(key, out var names) ? _organisations.GetOrAdd(key, _ => Concepts(names)) : [];
+
+    private static List<Concept> Concepts(List<(string Text, bool Acronym)> names)
+    {
+        var concepts = new List<Concept>();
+        foreach (var (text, acronym) in names)
+        {
+            var terms = TermAnalysis.Terms(NameAnalyzer, text);
+            // A name of stop words only names nothing; an acronym names an organisation when it is one term.
+            if (acronym ? terms.Length == 1 : terms.Length > 0)
             {
-                Add(_organisations, OrganisationKey(acronym), new OrganisationConcept(acronymTerms));
+                concepts.Add(new OrganisationConcept(terms));
             }
         }
+        return concepts;
     }
 
     private string FacetKey(string text) => string.Join(' ', TermAnalysis.Terms(_analyzer, text));
 
     /// <summary>A name folded with its articles kept: "La Poste" is not "un poste".</summary>
     private static string OrganisationKey(string text) =>
-        string.Join(' ', FrenchAnalyzer.FoldLower(text.Replace('’', '\'')).Split([' ', '-', '\'', ',', '.'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', FrenchAnalyzer.FoldLower(text.Replace('’', '\'')).Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries));
+
+    private static readonly char[] KeySeparators = [' ', '-', '\'', ',', '.'];
 
     private static void Add(Dictionary<string, List<Concept>> map, string key, Concept concept)
     {
