@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 using Microsoft.AspNetCore.Hosting;
 
 namespace ImpactAlliances.Web.Tests;

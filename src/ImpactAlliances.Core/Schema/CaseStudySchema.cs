@@ -1,9 +1,10 @@
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Places;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Util;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Schema;
 
 /// <summary>
 /// A facet dimension, named once for every part of the project: its keys, the French URL segment of its theme pages,
@@ -11,7 +12,7 @@ namespace ImpactAlliances.Core.Search;
 /// </summary>
 /// <param name="Key">Its key in the taxonomy, the index (field name), the API and page URLs (parameter) and JSON.</param>
 /// <param name="FrontMatterKey">The key case files write its values under (<c>scale</c> and <c>regions</c> within <c>territory</c>);
-/// null for a facet the site derives from the place and the official split, which <c>taxonomy.yml</c> does not list.</param>
+/// null for a facet the site derives from the place and the official split, whose label alone <c>taxonomy.yml</c> gives.</param>
 /// <param name="ThemeSegment">The French URL segment of its theme pages (<c>/themes/domaines/mobilite</c>).</param>
 /// <param name="Otherwise">The value a case without any is counted and filtered under (regions: « National / sans région »), so that counts add up.</param>
 public sealed record FacetDimension(string Key, string? FrontMatterKey, string ThemeSegment, Func<CaseStudy, IEnumerable<string>> ValuesOf, string? Otherwise = null)
@@ -34,10 +35,11 @@ public static class CaseStudySchema
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>
-    /// Bumped when the fields or their analysis change (8: word families of 2026-12-01, session 4), so that a
-    /// site never reads an index it does not understand nor one whose terms its queries would not meet.
+    /// Bumped when the fields, their analysis or the taxonomy file kept with the index change (9: the derived
+    /// facets' labels in <c>taxonomy.yml</c>, session 5), so that a site never reads an index it does not
+    /// understand nor one whose terms its queries would not meet.
     /// </summary>
-    public const int FormatVersion = 8;
+    public const int FormatVersion = 9;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
@@ -71,7 +73,7 @@ public static class CaseStudySchema
     public const string SnippetText = "snippet_text";
     /// <summary>The front matter alone (no body) as JSON binary doc values: what citations and sitemaps read, without the stored document.</summary>
     public const string Record = "record";
-    /// <summary>The case's row of a table export (<see cref="CaseTable"/>) as binary doc values.</summary>
+    /// <summary>The case's row of a table export (<c>CaseTable</c>) as binary doc values.</summary>
     public const string TableRow = "table_row";
     /// <summary>The whole case (front matter and rendered HTML) as a stored field, for the case page and API.</summary>
     public const string Document = "document";

@@ -1,9 +1,12 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>A text query ready to run, the terms its snippets highlight, and what its words named.</summary>
 /// <param name="Query">The Lucene query, or null when the text holds no searchable word.</param>

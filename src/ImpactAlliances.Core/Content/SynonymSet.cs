@@ -1,8 +1,8 @@
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Analysis;
 using Lucene.Net.Analysis;
 using YamlDotNet.RepresentationModel;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Content;
 
 /// <summary>
 /// Groups of equivalent expressions of the field (acronyms, synonyms) and one-way expansions from

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Schema;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Indexing;
 
 /// <summary>A case as the index keeps it for its page: the front matter, the sanitized HTML body and the file's git history.</summary>
 public sealed record IndexedCase(CaseStudy Case, string Html, IReadOnlyList<HistoryEntry> History);

@@ -1,4 +1,4 @@
-namespace ImpactAlliances.Core;
+namespace ImpactAlliances.Core.Content;
 
 /// <summary>Resolves the configured content and index folders.</summary>
 public static class RepositoryPaths

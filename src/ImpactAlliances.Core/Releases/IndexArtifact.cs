@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 
-namespace ImpactAlliances.Core.Indexing;
+namespace ImpactAlliances.Core.Releases;
 
 /// <summary>
 /// An index version packed for other machines: a folder <c>&lt;version&gt;/</c> holding the version's files as

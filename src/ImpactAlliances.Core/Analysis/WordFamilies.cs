@@ -1,7 +1,7 @@
 using System.Reflection;
 using Lucene.Net.Analysis.Miscellaneous;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>
 /// The reviewed word families of <c>word-families.txt</c>: each folded form is indexed and searched under its
@@ -20,7 +20,7 @@ internal static class WordFamilies
 
     private static (StemmerOverrideFilter.StemmerOverrideMap, IReadOnlyDictionary<string, string>) Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ImpactAlliances.Core.Search.word-families.txt")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ImpactAlliances.Core.Analysis.word-families.txt")
             ?? throw new InvalidOperationException("The word families are not embedded in the library.");
         using var reader = new StreamReader(stream);
         var stems = Parse(reader);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Util;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Indexing;
 
 /// <summary>
 /// A case as one row of a table export (CSV). The index stores each case's row ready-made

@@ -1,7 +1,10 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>A query word replaced by a close word of the index.</summary>
 public sealed record Correction(string From, string To);
@@ -18,14 +21,14 @@ internal static class QueryCorrector
     public static int MaxEdits(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
 
     public static (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(
-        IReadOnlyList<QueryClause> clauses, IndexSnapshot snapshot, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0)
+        IReadOnlyList<QueryClause> clauses, IndexReader reader, SpellVocabulary vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0)
     {
         var corrections = new List<Correction>();
         var corrected = new List<QueryClause>(clauses.Count);
         foreach (var clause in clauses)
         {
             var replacement = clause.Kind == ClauseKind.Word && !clause.Excluded
-                ? Replacement(clause.Text, snapshot, analyzer, synonyms, extraEdits)
+                ? Replacement(clause.Text, reader, vocabulary, analyzer, synonyms, extraEdits)
                 : null;
             if (replacement is null)
             {
@@ -39,22 +42,22 @@ internal static class QueryCorrector
     }
 
     /// <summary>Whether a word (as typed) matches some case once analysed.</summary>
-    public static bool Matches(string word, IndexSnapshot snapshot, Analyzer analyzer)
+    public static bool Matches(string word, IndexReader reader, Analyzer analyzer)
     {
         var terms = TermAnalysis.Terms(analyzer, word);
-        return terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => snapshot.Reader.DocFreq(new Term(field, terms[0])) > 0);
+        return terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
     }
 
-    private static string? Replacement(string word, IndexSnapshot snapshot, Analyzer analyzer, SynonymSet synonyms, int extraEdits)
+    private static string? Replacement(string word, IndexReader reader, SpellVocabulary vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
         var maxEdits = MaxEdits(folded.Length);
         // An acronym of the synonyms file (SIAE) is a word the search knows, even if no case writes it.
-        if (maxEdits == 0 || !folded.All(char.IsLetter) || Matches(word, snapshot, analyzer)
+        if (maxEdits == 0 || !folded.All(char.IsLetter) || Matches(word, reader, analyzer)
             || synonyms.Match(TermAnalysis.Terms(analyzer, word), 0, out _).Count > 0)
         {
             return null;
         }
-        return snapshot.Vocabulary.Closest(folded, maxEdits + extraEdits)?.Surface;
+        return vocabulary.Closest(folded, maxEdits + extraEdits)?.Surface;
     }
 }

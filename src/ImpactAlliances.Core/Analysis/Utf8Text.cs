@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>
 /// UTF-8 text addressed by UTF-16 character offsets (those of the postings) without decoding it whole:

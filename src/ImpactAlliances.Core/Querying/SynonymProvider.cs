@@ -1,8 +1,10 @@
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>
 /// The synonyms of <c>content/synonyms.yml</c>, read again whenever the file changes, so that editing it

@@ -1,12 +1,13 @@
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>
 /// The French analysis chain: elision (l', d', qu'...), lower case, stop words, accent folding and,

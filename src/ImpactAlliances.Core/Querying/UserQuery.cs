@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>The kind of a clause of a user's query.</summary>
 public enum ClauseKind

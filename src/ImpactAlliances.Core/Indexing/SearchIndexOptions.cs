@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ImpactAlliances.Core.Schema;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Indexing;
 
 /// <summary>Where content and index live, and how searches page. Bound from configuration.</summary>
 public sealed class SearchIndexOptions

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>
 /// The terms-dictionary look-ups of one index snapshot, kept: a word searched again neither walks the terms

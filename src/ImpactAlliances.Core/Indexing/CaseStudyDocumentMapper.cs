@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Indexing;
 
 /// <summary>Maps a case to a Lucene <see cref="Document"/> and back, following <see cref="CaseStudySchema"/>.</summary>
 public static class CaseStudyDocumentMapper

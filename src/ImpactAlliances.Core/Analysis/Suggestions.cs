@@ -1,4 +1,4 @@
-namespace ImpactAlliances.Core.Content;
+namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>"Did you mean" for misspelt keys and taxonomy values.</summary>
 public static class Suggestions

@@ -1,7 +1,8 @@
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>A text run through the matching analysis, as query building, synonyms and corrections need it.</summary>
 internal static class TermAnalysis

@@ -1,10 +1,12 @@
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>Something a run of query words names, beyond the words themselves.</summary>
 public abstract record Concept;

@@ -1,4 +1,5 @@
-namespace ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
+namespace ImpactAlliances.Core.Schema;
 
 /// <summary>One case study: the typed front matter of <c>content/cases/&lt;slug&gt;.md</c> and its Markdown body.</summary>
 public sealed record CaseStudy
@@ -7,7 +8,7 @@ public sealed record CaseStudy
     public required string Slug { get; init; }
     /// <summary>French title shown in results and on the case page.</summary>
     public required string Title { get; init; }
-    /// <summary>One or two sentences, at most <see cref="CaseStudyRules.MaxSummaryLength"/> characters.</summary>
+    /// <summary>One or two sentences, at most <c>CaseStudyRules.MaxSummaryLength</c> characters.</summary>
     public required string Summary { get; init; }
     /// <summary>Actor profiles (taxonomy <c>actors</c>).</summary>
     public required IReadOnlyList<string> Actors { get; init; }

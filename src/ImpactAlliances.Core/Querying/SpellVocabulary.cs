@@ -1,7 +1,8 @@
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 
-namespace ImpactAlliances.Core.Search;
+namespace ImpactAlliances.Core.Querying;
 
 /// <summary>
 /// The words of an index as they are written (with accents), grouped by their folded form, with the
