@@ -1,5 +1,8 @@
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

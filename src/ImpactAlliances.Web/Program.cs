@@ -1,11 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Releases;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
 // The container's HEALTHCHECK: chiseled images have no shell or curl to ask the probe (Dockerfile).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Tests;
 

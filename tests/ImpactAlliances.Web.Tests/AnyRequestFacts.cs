@@ -2,7 +2,7 @@ using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Web.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Api;
 using Microsoft.AspNetCore.Hosting;

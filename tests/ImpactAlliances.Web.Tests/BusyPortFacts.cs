@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
 
 namespace ImpactAlliances.Web.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Web.Tests;
 

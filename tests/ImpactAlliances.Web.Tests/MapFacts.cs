@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Web.Map;
 
 namespace ImpactAlliances.Web.Tests;

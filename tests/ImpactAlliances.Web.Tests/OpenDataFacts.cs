@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using ImpactAlliances.Core.Search;
@@ -160,29 +159,6 @@ public sealed class OperationsFacts : IDisposable
                 });
                 next(app);
             };
-        }
-    }
-
-    private sealed record LogEntry(string Category, LogLevel Level, string Message);
-
-    private sealed class CapturedLog : ILoggerProvider
-    {
-        public ConcurrentQueue<LogEntry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLog log, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                log.Entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception)));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 

@@ -1,4 +1,5 @@
-using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

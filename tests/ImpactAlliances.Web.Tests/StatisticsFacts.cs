@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Schema;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ImpactAlliances.Web.Tests;

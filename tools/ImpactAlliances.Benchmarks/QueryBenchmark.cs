@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ImpactAlliances.Core;
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
@@ -19,7 +19,7 @@ namespace ImpactAlliances.Benchmarks;
 public static class QueryBenchmark
 {
     private const string Usage = """
-        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--stats | --export]
+        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--stats | --export | --snippets]
 
           --content <dir>   corpus folder (taxonomy.yml and cases/), e.g. from the indexer's generate command
           --queries <file>  query mix (default: ../shared/bench/queries.json)
@@ -31,10 +31,12 @@ public static class QueryBenchmark
                             over the whole base first, then the mix
           --export          time the export of each search's results, every case read from the index (/api/export),
                             over the whole base first, then the mix
+          --snippets        time the snippets of each search's hits, the site's builder against Lucene's
+                            PostingsHighlighter, and count the hits each gives a snippet (--verbose: both, per query)
         """;
 
     /// <summary>What is timed for each request.</summary>
-    private enum Mode { Search, Statistics, Export }
+    private enum Mode { Search, Statistics, Export, Snippets }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -57,7 +59,8 @@ public static class QueryBenchmark
         indexPath ??= Directory.CreateTempSubdirectory("ia-bench-").FullName;
         try
         {
-            var mode = options.ContainsKey("--stats") ? Mode.Statistics : options.ContainsKey("--export") ? Mode.Export : Mode.Search;
+            var mode = options.ContainsKey("--stats") ? Mode.Statistics : options.ContainsKey("--export") ? Mode.Export
+                : options.ContainsKey("--snippets") ? Mode.Snippets : Mode.Search;
             return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), mode, output, error);
         }
         finally
@@ -87,10 +90,18 @@ public static class QueryBenchmark
             new IndexBuilder(new MarkdownRenderer()).Build(store, Path.Combine(content, ContentLoader.TaxonomyFile), loaded.Cases);
         }
         var buildSeconds = build.Elapsed.TotalSeconds;
+        if (mode == Mode.Snippets)
+        {
+            return SnippetComparison.Run(indexPath, queriesFile, reps, size, verbose, output);
+        }
         var searchOptions = Options.Create(new SearchIndexOptions { ContentPath = content });
+        var queries = JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(queriesFile), JsonOptions)!;
+        // The first query after opening an index, reported apart: it pays for opening and warming the snapshot.
+        var opening = Stopwatch.StartNew();
         using var index = new CaseStudyIndex(store);
         using var searcher = new CaseStudySearcher(index, searchOptions);
-        var queries = JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(queriesFile), JsonOptions)!;
+        searcher.Search(new SearchRequest { Query = queries[0].Q, Size = size, Literal = true });
+        var firstQueryMs = opening.Elapsed.TotalMilliseconds;
         var requests = queries.Select(q => new SearchRequest
         {
             Query = q.Q,
@@ -163,6 +174,7 @@ public static class QueryBenchmark
             ["p95_ms"] = Math.Round(Percentile(latencies, 95), 3),
             ["p99_ms"] = Math.Round(Percentile(latencies, 99), 3),
             ["max_ms"] = Math.Round(latencies.Max(), 3),
+            ["first_query_ms"] = Math.Round(firstQueryMs, 1),
             // Garbage per query drives the tail: each gen0 collection pauses a query.
             ["alloc_kb_per_query"] = Math.Round(allocatedPerQuery / 1024, 1),
             ["gen0_collections"] = collections,
@@ -191,7 +203,7 @@ public static class QueryBenchmark
         var options = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--verbose" or "--stats" or "--export")
+            if (args[i] is "--verbose" or "--stats" or "--export" or "--snippets")
             {
                 options[args[i]] = "";
             }

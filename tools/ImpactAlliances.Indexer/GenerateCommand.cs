@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Globalization;
 using ImpactAlliances.Core;
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Analysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +25,10 @@ public static class IndexerCommands
 
     /// <summary>What stats and release say when no index has been built yet.</summary>
     internal static string NoIndex(string root) => $"Aucun index dans {root} : construisez-le avec la commande build.";
+
+    /// <summary>An index this program cannot read (another format, a missing file): why, and what to do.</summary>
+    internal static string Unreadable(string root, InvalidDataException ex) =>
+        $"Index illisible dans {root} ({ex.Message}) : reconstruisez-le avec la commande build.";
 
     private const string ExitCodes = "0 succès, 1 contenu invalide ou construction échouée, 2 arguments incorrects.";
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
-using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Releases;
+using ImpactAlliances.Core.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Indexer;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,11 @@ internal sealed class ReleaseCommand : IndexerCommand
         catch (IndexUnavailableException)
         {
             error.WriteLine(IndexerCommands.NoIndex(index.Store.Root));
+            return IndexerCommands.Failed;
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine(IndexerCommands.Unreadable(index.Store.Root, ex));
             return IndexerCommands.Failed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -2,7 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Serialization;
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Indexer;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using ImpactAlliances.Core;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Evaluation;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +16,7 @@ internal sealed class StatsCommand : IndexerCommand
         valeurs sans cas comprises.
         """;
 
-    public override string ExitCodes => "0 écrit, 1 pas d'index, 2 arguments incorrects.";
+    public override string ExitCodes => "0 écrit, 1 pas d'index ou index illisible, 2 arguments incorrects.";
 
     protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
@@ -41,6 +43,11 @@ internal sealed class StatsCommand : IndexerCommand
         catch (IndexUnavailableException)
         {
             error.WriteLine(IndexerCommands.NoIndex(index.Store.Root));
+            return IndexerCommands.Failed;
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine(IndexerCommands.Unreadable(index.Store.Root, ex));
             return IndexerCommands.Failed;
         }
         finally

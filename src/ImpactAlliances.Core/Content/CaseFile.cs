@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Schema;
 namespace ImpactAlliances.Core.Content;
 
 /// <summary>A case read from disk, with what cross-file checks need to point at lines.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Places;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;

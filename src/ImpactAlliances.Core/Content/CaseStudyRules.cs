@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Analysis;
 
 namespace ImpactAlliances.Core.Content;
 
@@ -39,7 +40,7 @@ public static partial class CaseStudyRules
     /// </summary>
     public static string SlugFromTitle(string title)
     {
-        var words = NonSlugCharacters().Split(Search.FrenchAnalyzer.FoldLower(title)).Where(w => w.Length > 0).ToList();
+        var words = NonSlugCharacters().Split(FrenchAnalyzer.FoldLower(title)).Where(w => w.Length > 0).ToList();
         var kept = new List<string>();
         var length = 0;
         foreach (var word in words)

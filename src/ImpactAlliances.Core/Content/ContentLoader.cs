@@ -1,3 +1,6 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Schema;
+
 namespace ImpactAlliances.Core.Content;
 
 /// <summary>
@@ -56,9 +59,9 @@ public static class ContentLoader
                 "tant que ce fichier a des erreurs, les valeurs de taxonomie des cas ne sont pas vérifiées et aucun index n'est construit ; le reste des cas est vérifié ci-dessous"));
         }
         // The synonyms apply at query time, but a broken line is an editor's mistake to report here too.
-        using (var analyzer = new Search.FrenchAnalyzer(stem: true))
+        using (var analyzer = new FrenchAnalyzer(stem: true))
         {
-            Search.SynonymSet.Read(Path.Combine(contentPath, Search.SynonymSet.FileName), analyzer, diagnostics);
+            SynonymSet.Read(Path.Combine(contentPath, SynonymSet.FileName), analyzer, diagnostics);
         }
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
         var reader = new CaseStudyReader(taxonomy ?? Taxonomy.Unchecked, today, sourceHosts);
@@ -124,7 +127,7 @@ public static class ContentLoader
         /// <summary>The first two organisations (the main partners, in any order) and the start year: what makes an alliance the same one.</summary>
         private static string AllianceOf(CaseStudy c) => c.Organisations.Count < 2 || c.Year is null
             ? ""
-            : string.Join(" + ", c.Organisations.Take(2).Select(o => Search.FrenchAnalyzer.FoldLower(o.Name).Trim()).Order(StringComparer.Ordinal)) + $" ({c.Year})";
+            : string.Join(" + ", c.Organisations.Take(2).Select(o => FrenchAnalyzer.FoldLower(o.Name).Trim()).Order(StringComparer.Ordinal)) + $" ({c.Year})";
     }
 
     private static IEnumerable<ContentDiagnostic> CrossFileChecks(IReadOnlyList<CaseKey> all, HashSet<string> slugs)

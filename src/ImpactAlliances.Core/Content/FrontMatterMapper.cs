@@ -1,5 +1,6 @@
 using System.Globalization;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;

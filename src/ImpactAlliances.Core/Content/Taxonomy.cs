@@ -41,6 +41,11 @@ public sealed class TaxonomyFacet
     public IReadOnlyList<TaxonomyValue> Values { get; }
     /// <summary>Groups of values (only domains have them).</summary>
     public IReadOnlyList<TaxonomyValue> Families { get; }
+    /// <summary>
+    /// The value the site counts and filters cases without any value under (regions: « National / sans région »),
+    /// which case files never write; empty for the other facets.
+    /// </summary>
+    public IReadOnlyList<TaxonomyValue> Otherwise { get; init; } = [];
 
     /// <summary>Position of a value in <see cref="Values"/>, or -1 when the slug is unknown.</summary>
     public int IndexOf(string slug) => _indexBySlug.TryGetValue(slug, out var index) ? index : -1;

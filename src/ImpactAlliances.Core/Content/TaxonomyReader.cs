@@ -1,4 +1,5 @@
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactAlliances.Core.Content;
@@ -6,9 +7,11 @@ namespace ImpactAlliances.Core.Content;
 /// <summary>Reads <c>taxonomy.yml</c>, reporting every problem with its line.</summary>
 public static class TaxonomyReader
 {
-    /// <summary>The facets a taxonomy must define: those of the schema that case files write, and SDG labels.</summary>
-    public static readonly IReadOnlyList<string> RequiredFacets =
-        [.. CaseStudySchema.Facets.Where(f => f.FrontMatterKey is not null).Select(f => f.Key), "sdgs"];
+    /// <summary>
+    /// The facets a taxonomy must define: every facet of the registry (those the site derives with their label
+    /// only), and SDG labels.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RequiredFacets = [.. CaseStudySchema.Facets.Select(f => f.Key), "sdgs"];
 
     /// <summary>Reads a taxonomy file; the result is null when it has errors.</summary>
     public static Taxonomy? Read(string path, ICollection<ContentDiagnostic> diagnostics)
@@ -55,17 +58,33 @@ public static class TaxonomyReader
         {
             diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} n'a pas de label"));
         }
+        var dimension = CaseStudySchema.Facets.FirstOrDefault(f => f.Key == key);
         var values = ReadValues(path, key, node, "values", diagnostics);
-        if (values.Count == 0)
+        // A facet the site derives (départements, from the places) takes its values from elsewhere; the others list theirs.
+        var derived = dimension is { FrontMatterKey: null };
+        if (values.Count == 0 && !derived)
         {
             diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} doit avoir au moins une valeur"));
+        }
+        else if (values.Count > 0 && derived)
+        {
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} est déduite des lieux des cas : elle n'a qu'un label et une description, pas de valeurs"));
+        }
+        var otherwise = ReadValues(path, key, node, "otherwise", diagnostics);
+        if (dimension?.Otherwise is { } slug && (otherwise.Count != 1 || otherwise[0].Slug != slug))
+        {
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} nomme la valeur des cas qui n'en ont aucune : otherwise: [ {{ slug: {slug}, label: \"…\" }} ]"));
+        }
+        else if (dimension?.Otherwise is null && otherwise.Count > 0)
+        {
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} n'a pas de valeur otherwise"));
         }
         var families = ReadValues(path, key, node, "families", diagnostics);
         foreach (var value in values.Where(v => v.Parent is not null && families.All(f => f.Slug != v.Parent)))
         {
             diagnostics.Add(YamlNodes.Error(path, node, 0, $"la valeur « {value.Slug} » de {key} a un parent inconnu « {value.Parent} »{Suggestions.Hint(value.Parent!, families.Select(f => f.Slug))}"));
         }
-        return new TaxonomyFacet(key, label ?? key, YamlNodes.Scalar(node, "description"), values, families);
+        return new TaxonomyFacet(key, label ?? key, YamlNodes.Scalar(node, "description"), values, families) { Otherwise = otherwise };
     }
 
     private static List<TaxonomyValue> ReadValues(string path, string facet, YamlMappingNode node, string listKey, ICollection<ContentDiagnostic> diagnostics)

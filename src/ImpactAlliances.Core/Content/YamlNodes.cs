@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using ScalarEvent = YamlDotNet.Core.Events.Scalar;
 using YamlDotNet.RepresentationModel;
+using ScalarEvent = YamlDotNet.Core.Events.Scalar;
 
 namespace ImpactAlliances.Core.Content;
 

@@ -1,5 +1,5 @@
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Rendering;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;

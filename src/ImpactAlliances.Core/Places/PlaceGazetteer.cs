@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Analysis;
 
 namespace ImpactAlliances.Core.Places;
 

@@ -1,4 +1,5 @@
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Places;
 

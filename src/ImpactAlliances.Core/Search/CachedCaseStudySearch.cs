@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 

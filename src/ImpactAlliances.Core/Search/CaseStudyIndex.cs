@@ -1,4 +1,6 @@
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Releases;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Search;
 

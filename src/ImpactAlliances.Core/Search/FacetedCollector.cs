@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 

@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>What the site asks of the index.</summary>

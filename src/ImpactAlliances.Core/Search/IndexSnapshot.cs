@@ -1,5 +1,10 @@
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Releases;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -37,14 +42,16 @@ public sealed class IndexSnapshot
     private SearchHit?[]? _hits;
 
     /// <summary>A document's result, labels resolved, without snippet or score; built on first use and kept.</summary>
-    internal SearchHit Hit(int doc, Func<HitDisplay, SearchHit> make)
+    internal SearchHit Hit(int doc)
     {
         var hits = LazyInitializer.EnsureInitialized(ref _hits, () => new SearchHit?[Reader.MaxDoc]);
         if (Volatile.Read(ref hits[doc]) is { } known)
         {
             return known;
         }
-        var hit = make(Display(doc));
+        var display = Display(doc);
+        var hit = new SearchHit(display.Slug, display.Title, display.Summary, null, display.Updated, display.Year, display.Organisations,
+            FacetPresentation.Labels(Taxonomy, display.Facets), 0);
         Volatile.Write(ref hits[doc], hit);
         return hit;
     }
@@ -107,7 +114,7 @@ public sealed class IndexSnapshot
     /// </summary>
     internal QueryVocabulary QueryVocabulary(Lucene.Net.Analysis.Analyzer analyzer) =>
         LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, ref _vocabularyOfQueriesLock, () =>
-            Search.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames()));
+            Querying.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames()));
     private object? _vocabularyOfQueriesLock;
 
     /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
@@ -144,9 +151,18 @@ public sealed class IndexSnapshot
         return names;
     }
 
-    /// <summary>The suggestion index, built on first use from the given facet counts (the whole corpus's).</summary>
-    internal SuggestionIndex Suggestions(Func<IReadOnlyList<FacetResult>> facets) =>
-        LazyInitializer.EnsureInitialized(ref _suggestions, () => SuggestionIndex.Build(this, facets()));
+    /// <summary>The suggestion index, with the whole corpus's facet counts; built on first use.</summary>
+    internal SuggestionIndex Suggestions => LazyInitializer.EnsureInitialized(ref _suggestions, () => SuggestionIndex.Build(this, CountAll()));
+
+    /// <summary>Every facet value's count over the whole corpus.</summary>
+    private List<FacetResult> CountAll()
+    {
+        var none = new bool[]?[CaseStudySchema.Facets.Count];
+        var counts = CaseStudySchema.Facets.Select(f => new int[Taxonomy[f.Key].Values.Count]).ToArray();
+        var collector = new FacetedCollector(Segments, none, counts, new TopDocuments(0, SearchSort.Recent), TitleRanks, SearchSort.Recent);
+        Searcher.Search(new Lucene.Net.Search.MatchAllDocsQuery(), collector);
+        return FacetPresentation.Results(Taxonomy, counts, none);
+    }
     private readonly Lazy<int[]> _titleRanks;
 
     /// <summary>The index's words, for spelling corrections; built on first use.</summary>

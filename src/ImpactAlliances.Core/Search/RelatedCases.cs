@@ -1,4 +1,4 @@
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;

@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Search;
 

@@ -1,3 +1,7 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>How results are ordered.</summary>
@@ -115,7 +119,7 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
         {
             foreach (var value in (filters.GetValueOrDefault(facet.Key) ?? []).Where(v => v.Length > 0 && !facet.Contains(v)))
             {
-                var closest = Content.Suggestions.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
+                var closest = Suggestions.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
                 var suggestion = closest is null ? null : new FacetLabel(closest, facet.Find(closest)!.Label);
                 unknown.Add(new UnknownFilter(facet.Key, facet.Label, value, suggestion));
             }
@@ -132,12 +136,15 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
 public sealed record PlaceFilter(string Facet, string Value, string Label, int Count);
 
 /// <summary>What removing one filter would give.</summary>
-/// <param name="Key">Facet key, or <c>years</c> for the year range.</param>
-/// <param name="Label">French label of the filter.</param>
+/// <param name="Key">Facet key, <see cref="Years"/> for the year range, or <see cref="All"/>.</param>
+/// <param name="Label">The facet's label (taxonomy); null for the year range and for all filters, which the site words.</param>
 /// <param name="Values">Labels of the selected values.</param>
 /// <param name="Count">Results without that filter.</param>
-public sealed record FilterRemoval(string Key, string Label, IReadOnlyList<string> Values, int Count)
+public sealed record FilterRemoval(string Key, string? Label, IReadOnlyList<string> Values, int Count)
 {
+    /// <summary>The key of the removal of the year range.</summary>
+    public const string Years = "years";
+
     /// <summary>The key of the removal of every filter at once.</summary>
     public const string All = "all";
 }

@@ -1,12 +1,14 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>
 /// The taxonomy the search facets count on: the content's, plus what follows from it and the official split,
-/// which editors neither write nor choose: the regions' « National / sans région » bucket, and the départements,
-/// grouped by region (their families), for the région › département drill-down.
+/// which editors neither write nor choose: the regions' « National / sans région » value (its <c>otherwise</c>),
+/// and the départements, grouped by region (their families), for the région › département drill-down. Labels
+/// are the content's (<c>taxonomy.yml</c>).
 /// </summary>
 public static class SearchTaxonomy
 {
@@ -14,16 +16,14 @@ public static class SearchTaxonomy
     public static Taxonomy Of(Taxonomy content, PlaceGazetteer gazetteer)
     {
         var regions = content[CaseStudySchema.Regions.Key];
-        var noRegion = new TaxonomyValue(CaseStudySchema.NoRegion, "National / sans région",
-            "Alliances qui ne citent aucune région : nationales, internationales ou sans lieu précis.", null);
-        var withBucket = new TaxonomyFacet(regions.Key, regions.Label, regions.Description, [.. regions.Values, noRegion], regions.Families);
-        var departments = new TaxonomyFacet(CaseStudySchema.Departments.Key, "Départements",
-            "Départements où l'alliance agit, d'après le lieu indiqué (commune ou département).",
+        var withOtherwise = new TaxonomyFacet(regions.Key, regions.Label, regions.Description, [.. regions.Values, .. regions.Otherwise], regions.Families);
+        var declared = content[CaseStudySchema.Departments.Key];
+        var departments = new TaxonomyFacet(declared.Key, declared.Label, declared.Description,
             gazetteer.Places
                 .Where(p => p.Kind == PlaceKind.Department && regions.Contains(p.Region))
                 .Select(p => new TaxonomyValue(p.Code, p.Name, null, p.Region))
                 .ToList(),
             regions.Values);
-        return new Taxonomy(content.Facets.Where(f => f.Key != regions.Key).Append(withBucket).Append(departments));
+        return new Taxonomy(content.Facets.Where(f => f.Key != regions.Key && f.Key != departments.Key).Append(withOtherwise).Append(departments));
     }
 }

@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 

@@ -1,4 +1,7 @@
 using System.Text;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 

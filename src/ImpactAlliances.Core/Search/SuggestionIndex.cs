@@ -1,3 +1,6 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>What a suggestion points to.</summary>

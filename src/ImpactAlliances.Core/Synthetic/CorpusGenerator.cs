@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Synthetic;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Synthetic;
 

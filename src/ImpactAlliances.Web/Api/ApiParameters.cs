@@ -1,5 +1,7 @@
 using System.Globalization;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 

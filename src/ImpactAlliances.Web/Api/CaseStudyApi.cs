@@ -1,3 +1,8 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.Extensions.Options;
@@ -41,7 +46,7 @@ public static class CaseStudyApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
-                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), r.Reason)).ToList()), ApiJson.Default.CaseJsonBody)
+                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), Wording.RelatedReason(r.Shared))).ToList()), ApiJson.Default.CaseJsonBody)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."))
             .WithName("case")
             .WithSummary("Un cas")
@@ -86,7 +91,7 @@ public static class CaseStudyApi
         result.Hits.Select(h => new HitJson(h.Slug, h.Title, h.Summary, h.Snippet, CaseUrl(h.Slug), h.Updated, h.Year, h.Organisations, h.Facets)).ToList(),
         result.Facets.ToDictionary(f => f.Key, f => f.Values),
         new YearsJson(result.Years.From, result.Years.To, result.IncludeUndated, result.Undated),
-        result.FilterRemovals,
+        result.FilterRemovals.Select(r => r with { Label = Wording.FilterLabel(r) }).ToList(),
         result.QuerySuggestions);
 }
 
@@ -103,6 +108,6 @@ internal sealed record SuggestionJson(string Kind, string Label, string Detail, 
 internal sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
     IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
 
-internal sealed record CaseJsonBody(Core.Content.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
+internal sealed record CaseJsonBody(Core.Schema.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
 
 internal sealed record RelatedJson(string Slug, string Title, string Url, string Reason);

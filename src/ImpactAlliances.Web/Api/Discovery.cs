@@ -2,6 +2,8 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;

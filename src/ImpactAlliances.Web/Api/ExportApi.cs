@@ -7,6 +7,8 @@ using System.Text.Unicode;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Map;

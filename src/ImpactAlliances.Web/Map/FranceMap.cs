@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Web.Map;
 

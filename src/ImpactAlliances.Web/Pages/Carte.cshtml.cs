@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Map;
 using ImpactAlliances.Web.Search;

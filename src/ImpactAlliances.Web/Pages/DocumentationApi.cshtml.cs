@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Web.Search;
 

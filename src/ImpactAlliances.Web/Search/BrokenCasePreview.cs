@@ -1,7 +1,6 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
-using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Web.Search;

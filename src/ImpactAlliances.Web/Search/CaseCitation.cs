@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Unicode;
-using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Web.Api;
 
 namespace ImpactAlliances.Web.Search;

@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 

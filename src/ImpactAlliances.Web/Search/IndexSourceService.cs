@@ -1,4 +1,6 @@
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Releases;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 

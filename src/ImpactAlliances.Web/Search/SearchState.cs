@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.WebUtilities;
 

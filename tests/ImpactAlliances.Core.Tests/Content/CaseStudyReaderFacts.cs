@@ -1,4 +1,7 @@
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Tests.Content;
 

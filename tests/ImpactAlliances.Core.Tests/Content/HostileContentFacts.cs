@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Evaluation;
 using ImpactAlliances.Indexer;
 

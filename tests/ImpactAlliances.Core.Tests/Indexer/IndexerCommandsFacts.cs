@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Indexer;
 
 namespace ImpactAlliances.Core.Tests.Indexer;
@@ -101,6 +103,25 @@ public sealed class IndexerCommandsFacts : IDisposable
 
         Assert.Equal(IndexerCommands.Failed, code);
         Assert.Contains($"Aucun index dans {_index} : construisez-le avec la commande build.", error);
+    }
+
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("release", "--content", "{content}", "--out", "{out}")]
+    public async Task An_index_of_another_format_fails_with_a_reason_not_a_crash(params string[] command)
+    {
+        await Run("build", "--content", _content, "--index", _index);
+        var version = Path.Combine(_index, File.ReadAllText(Path.Combine(_index, "current")).Trim());
+        var manifest = Path.Combine(version, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"Format\":{CaseStudySchema.FormatVersion}", "\"Format\":1", StringComparison.Ordinal));
+
+        var (code, _, error) = await Run([.. command.Select(a => a.Replace("{content}", _content, StringComparison.Ordinal)
+            .Replace("{out}", Path.Combine(Path.GetDirectoryName(_index)!, "releases"), StringComparison.Ordinal)), "--index", _index]);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Contains($"Index illisible dans {_index} (", error);
+        Assert.Contains("index format 1, expected " + CaseStudySchema.FormatVersion, error);
+        Assert.EndsWith(": reconstruisez-le avec la commande build.\n", error);
     }
 
     [Theory]

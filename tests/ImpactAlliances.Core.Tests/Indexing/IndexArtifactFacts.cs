@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 

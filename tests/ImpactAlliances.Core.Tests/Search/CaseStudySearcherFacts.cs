@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -193,7 +194,11 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.NotEmpty(page.Related);
         Assert.DoesNotContain(page.Related, r => r.Hit.Slug == "mobilite-solidaire-garages");
         Assert.Contains(page.Related, r => r.Hit.Facets["domains"].Any(d => d.Value is "mobilite" or "emploi-insertion"));
-        Assert.All(page.Related, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
+        // What each related case is said to share is what the two cases' domains have in common.
+        Assert.All(page.Related, r => Assert.Equal(
+            page.Facets["domains"].Where(d => r.Hit.Facets["domains"].Any(o => o.Value == d.Value)).Select(d => d.Label),
+            r.Shared.Domains));
+        Assert.Contains(page.Related, r => r.Shared.Domains.Count > 0);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;

@@ -1,4 +1,4 @@
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ImpactAlliances.Core.Tests.Search;

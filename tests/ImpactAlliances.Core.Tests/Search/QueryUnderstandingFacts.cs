@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -174,7 +176,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     {
         var result = fixture.Searcher.Search(new SearchRequest { Sort = SearchSort.Title, Size = 50 });
 
-        var titles = result.Hits.Select(h => Core.Search.FrenchAnalyzer.FoldAccents(h.Title.ToLowerInvariant())).ToList();
+        var titles = result.Hits.Select(h => FrenchAnalyzer.FoldAccents(h.Title.ToLowerInvariant())).ToList();
         Assert.Equal(titles.Order(StringComparer.Ordinal), titles);
         Assert.Equal(FixtureCorpus.Cases.Count, titles.Count);
     }

@@ -1,5 +1,6 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,8 @@
-using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 

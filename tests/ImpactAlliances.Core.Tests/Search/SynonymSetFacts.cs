@@ -1,5 +1,5 @@
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
-using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
 

@@ -1,4 +1,5 @@
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Indexing;
 
 namespace ImpactAlliances.Core.Tests.Search;
 

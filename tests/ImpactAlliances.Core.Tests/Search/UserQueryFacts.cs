@@ -1,4 +1,4 @@
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Querying;
 
 namespace ImpactAlliances.Core.Tests.Search;
 

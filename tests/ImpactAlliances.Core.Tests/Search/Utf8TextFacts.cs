@@ -2,7 +2,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ImpactAlliances.Core.Search;
+using ImpactAlliances.Core.Analysis;
 
 namespace ImpactAlliances.Core.Tests.Search;
 

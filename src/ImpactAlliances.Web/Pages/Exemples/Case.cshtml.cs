@@ -1,9 +1,9 @@
-using ImpactAlliances.Core.Search;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Web.Pages.Exemples;
 

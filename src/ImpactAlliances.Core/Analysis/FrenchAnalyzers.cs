@@ -1,0 +1,96 @@
+using ImpactAlliances.Core.Schema;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+
+namespace ImpactAlliances.Core.Analysis;
+
+/// <summary>
+/// The French analysis chain: elision (l', d', qu'...), lower case, stop words, accent folding and,
+/// for the stemmed variant, the reviewed word families then the Snowball French stemmer, so that
+/// "Mobilité", "mobilites" and "MOBILITÉ" meet, and "précaire" meets "précarité".
+/// </summary>
+/// <remarks>
+/// The folded-only variant keeps whole words: the stemmer cuts "numérique" to "numer", so a prefix
+/// query such as <c>numéri*</c> must run on unstemmed text. The surface variant keeps accents and stop
+/// words too: it is the vocabulary spelling corrections are written in.
+/// </remarks>
+internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
+{
+    /// <summary>How far the analysis goes.</summary>
+    public enum Mode
+    {
+        /// <summary>Elision, lower case, folding, stop words, word families, stemming: matching.</summary>
+        Stemmed,
+        /// <summary>Elision, lower case, folding, stop words: prefixes.</summary>
+        Folded,
+        /// <summary>Elision and lower case only: words as written.</summary>
+        Surface,
+    }
+
+    /// <summary>The matching analyzer (<see cref="Mode.Stemmed"/>) or the folded one.</summary>
+    public FrenchAnalyzer(bool stem) : this(stem ? Mode.Stemmed : Mode.Folded)
+    {
+    }
+
+    /// <summary>Stop words are folded too, so that "à" and "a" are both dropped.</summary>
+    private static readonly CharArraySet StopWords = Folded(Lucene.Net.Analysis.Fr.FrenchAnalyzer.DefaultStopSet);
+
+    /// <inheritdoc />
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(CaseStudySchema.Version, reader);
+        var stream = Surface(source);
+        if (mode != Mode.Surface)
+        {
+            stream = Fold(stream);
+        }
+        if (mode == Mode.Stemmed)
+        {
+            stream = Stem(stream);
+        }
+        return new TokenStreamComponents(source, stream);
+    }
+
+    // The chain in three stages, so that the index builder can run each stage once over a text and derive
+    // the folded and stemmed tokens from the surface ones (TokenList) with exactly these filters.
+
+    /// <summary>Elision and lower case over the tokenizer: words as written (<see cref="Mode.Surface"/>).</summary>
+    internal static TokenStream Surface(Tokenizer source) =>
+        new LowerCaseFilter(CaseStudySchema.Version, new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES));
+
+    /// <summary>Accent folding and stop words over surface tokens (<see cref="Mode.Folded"/>).</summary>
+    internal static TokenStream Fold(TokenStream surface) =>
+        new StopFilter(CaseStudySchema.Version, new ASCIIFoldingFilter(surface), StopWords);
+
+    /// <summary>Word families, then the Snowball stemmer, over folded tokens (<see cref="Mode.Stemmed"/>).</summary>
+    internal static TokenStream Stem(TokenStream folded) =>
+        // Words of a reviewed family are marked as keywords with their family's stem, so the stemmer leaves them.
+        new SnowballFilter(new StemmerOverrideFilter(folded, WordFamilies.Map), new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
+
+    private static CharArraySet Folded(CharArraySet words)
+    {
+        var folded = new CharArraySet(CaseStudySchema.Version, words.Count, ignoreCase: true);
+        foreach (var word in words)
+        {
+            folded.Add(FoldAccents(word));
+        }
+        return folded.AsReadOnly();
+    }
+
+    /// <summary>Lower case without accents, as the analysis folds words: sort keys, slugs, suggestions.</summary>
+    internal static string FoldLower(string text) => FoldAccents(text.ToLowerInvariant());
+
+    /// <summary>Removes accents the way <see cref="ASCIIFoldingFilter"/> does, for short strings.</summary>
+    internal static string FoldAccents(string text)
+    {
+        var input = text.ToCharArray();
+        var output = new char[input.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
+        return new string(output, 0, length);
+    }
+}

@@ -1,0 +1,71 @@
+namespace ImpactAlliances.Core.Analysis;
+
+/// <summary>"Did you mean" for misspelt keys and taxonomy values.</summary>
+public static class Suggestions
+{
+    /// <summary>The closest candidate within a small edit distance, or null.</summary>
+    public static string? Closest(string value, IEnumerable<string> candidates)
+    {
+        var limit = Math.Max(2, value.Length / 3);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = candidate.StartsWith(value, StringComparison.Ordinal) && value.Length >= 3
+                ? 1
+                : Distance(value, candidate, limit);
+            if (distance <= limit && distance < bestDistance)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>« ; vouliez-vous dire « x » ? » for the closest candidate, or nothing.</summary>
+    public static string Hint(string value, IEnumerable<string> candidates) =>
+        Closest(value, candidates) is { } s ? $" ; vouliez-vous dire « {s} » ?" : "";
+
+    /// <summary>
+    /// Edits between two strings, a swap of two neighbouring letters counting as one ("insertoin" is one
+    /// edit from "insertion"), or <paramref name="limit"/> + 1 as soon as it is known to exceed the limit.
+    /// </summary>
+    public static int Distance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+        var rows = new int[3][];
+        for (var r = 0; r < 3; r++)
+        {
+            rows[r] = new int[b.Length + 1];
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            rows[0][j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var (current, previous, before) = (rows[i % 3], rows[(i - 1) % 3], rows[(i + 1) % 3]);
+            current[0] = i;
+            var best = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, before[j - 2] + 1);
+                }
+                current[j] = value;
+                best = Math.Min(best, value);
+            }
+            if (best > limit)
+            {
+                return limit + 1;
+            }
+        }
+        return Math.Min(rows[a.Length % 3][b.Length], limit + 1);
+    }
+}

@@ -1,0 +1,36 @@
+using ImpactAlliances.Core.Schema;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace ImpactAlliances.Core.Analysis;
+
+/// <summary>A text run through the matching analysis, as query building, synonyms and corrections need it.</summary>
+internal static class TermAnalysis
+{
+    /// <summary>The analysed terms of a text.</summary>
+    public static string[] Terms(Analyzer analyzer, string text) => WithPositions(analyzer, text).Terms;
+
+    /// <summary>
+    /// The analysed terms and their positions, counted from the first kept term: stop words leave gaps,
+    /// as they do in the index, and a phrase whose first word was a stop word still matches.
+    /// </summary>
+    public static (string[] Terms, int[] Positions) WithPositions(Analyzer analyzer, string text)
+    {
+        var terms = new List<string>();
+        var positions = new List<int>();
+        using var stream = analyzer.GetTokenStream(CaseStudySchema.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add(term.ToString());
+            positions.Add(position);
+        }
+        stream.End();
+        var first = positions.Count > 0 ? positions[0] : 0;
+        return ([.. terms], [.. positions.Select(p => p - first)]);
+    }
+}

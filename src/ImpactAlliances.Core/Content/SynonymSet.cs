@@ -1,0 +1,122 @@
+using ImpactAlliances.Core.Analysis;
+using Lucene.Net.Analysis;
+using YamlDotNet.RepresentationModel;
+
+namespace ImpactAlliances.Core.Content;
+
+/// <summary>
+/// Groups of equivalent expressions of the field (acronyms, synonyms) and one-way expansions from
+/// <c>content/synonyms.yml</c>, applied at query time: a run of query words equal to one expression of a
+/// group also searches the others.
+/// </summary>
+public sealed class SynonymSet
+{
+    /// <summary>The synonyms file, relative to the content folder.</summary>
+    public const string FileName = "synonyms.yml";
+
+    /// <summary>No synonyms.</summary>
+    public static readonly SynonymSet Empty = new([]);
+
+    // Each rule: an expression that triggers it, and the expressions it searches. A group of equivalents
+    // gives one rule per expression; a one-way entry gives one rule. Expressions are analysed terms with
+    // their positions (stop words leave gaps, as they do in the index).
+    private readonly List<(Expression Trigger, List<Expression> Expansion)> _rules;
+
+    private SynonymSet(List<(Expression, List<Expression>)> rules) => _rules = rules;
+
+    /// <summary>An expression's terms and their positions.</summary>
+    public sealed record Expression(string[] Terms, int[] Positions);
+
+    /// <summary>Number of rules.</summary>
+    public int Count => _rules.Count;
+
+    /// <summary>Reads a synonyms file; a missing file is an empty set, a malformed one is reported with its line.</summary>
+    public static SynonymSet Read(string path, Analyzer analyzer, ICollection<ContentDiagnostic> diagnostics)
+    {
+        if (!File.Exists(path))
+        {
+            return Empty;
+        }
+        var before = diagnostics.Count;
+        var document = ContentFile.ReadText(path, diagnostics) is { } text ? YamlNodes.Load(path, text, lineOffset: 0, diagnostics) : null;
+        if (document is null || diagnostics.Count > before)
+        {
+            return Empty;
+        }
+        if (document is not YamlSequenceNode root)
+        {
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "le fichier doit être une liste de groupes, un par ligne : - [RSE, responsabilité sociétale des entreprises]"));
+            return Empty;
+        }
+        var rules = new List<(Expression, List<Expression>)>();
+        foreach (var node in root)
+        {
+            // "- [a, b, c]": equivalents, each finds the others. "- a: [b, c]": a finds b and c, not the reverse
+            // (an acronym and its narrower terms: SIAE finds « chantier d'insertion »).
+            var (triggers, expansion) = node switch
+            {
+                YamlSequenceNode group => (Expressions(group, analyzer), Expressions(group, analyzer)),
+                YamlMappingNode { Children.Count: 1 } oneWay when oneWay.Children.First() is (YamlScalarNode key, YamlSequenceNode values) =>
+                    (Expressions([key], analyzer), Expressions([key, .. values], analyzer)),
+                _ => ([], []),
+            };
+            if (triggers.Count == 0 || expansion.Count < 2)
+            {
+                diagnostics.Add(new(path, (int)node.Start.Line, DiagnosticSeverity.Error,
+                    "chaque ligne est un groupe d'au moins deux expressions, - [ESS, économie sociale et solidaire], ou une entrée à sens unique, - SIAE: [chantier d'insertion]"));
+                continue;
+            }
+            rules.AddRange(triggers.Select(t => (t, expansion)));
+        }
+        return new SynonymSet(rules);
+    }
+
+    /// <summary>
+    /// The expressions equivalent to the longest run of <paramref name="terms"/> starting at <paramref name="start"/>
+    /// that equals an expression of a group; <paramref name="length"/> is that run's length (0 when none).
+    /// </summary>
+    public IReadOnlyList<Expression> Match(IReadOnlyList<string> terms, int start, out int length)
+    {
+        length = 0;
+        var best = new List<Expression>();
+        foreach (var (trigger, expansion) in _rules)
+        {
+            if (trigger.Terms.Length < length || !StartsWithAt(terms, start, trigger.Terms))
+            {
+                continue;
+            }
+            if (trigger.Terms.Length > length)
+            {
+                (best, length) = ([], trigger.Terms.Length);
+            }
+            // Rules with the same trigger add up: a group of equivalents and a one-way entry.
+            best.AddRange(expansion.Where(e => !best.Any(b => b.Terms.SequenceEqual(e.Terms))));
+        }
+        return best;
+    }
+
+    private static List<Expression> Expressions(IEnumerable<YamlNode> nodes, Analyzer analyzer) =>
+        nodes.OfType<YamlScalarNode>().Select(s => AnalyzeWithPositions(analyzer, s.Value ?? "")).Where(e => e.Terms.Length > 0).ToList();
+
+    private static bool StartsWithAt(IReadOnlyList<string> terms, int start, string[] expression)
+    {
+        if (start + expression.Length > terms.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < expression.Length; i++)
+        {
+            if (terms[start + i] != expression[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Expression AnalyzeWithPositions(Analyzer analyzer, string text)
+    {
+        var (terms, positions) = TermAnalysis.WithPositions(analyzer, text);
+        return new Expression(terms, positions);
+    }
+}

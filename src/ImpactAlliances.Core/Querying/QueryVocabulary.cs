@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace ImpactAlliances.Core.Querying;
+
+/// <summary>Something a run of query words names, beyond the words themselves.</summary>
+public abstract record Concept;
+
+/// <summary>A facet value named by its label or one of its terms ("coopération économique", "mairie").</summary>
+internal sealed record FacetConcept(string Facet, string Value) : Concept;
+
+/// <summary>A region, département or commune named in the query ("à Lille", "en Occitanie").</summary>
+internal sealed record PlaceConcept(Place Place) : Concept;
+
+/// <summary>An organisation of the index named by its full name or acronym ("La Poste", "ADEME").</summary>
+/// <param name="Terms">The name's analysed terms, as the organisations field holds them.</param>
+internal sealed record OrganisationConcept(string[] Terms) : Concept;
+
+/// <summary>
+/// What query words can name, built once per index snapshot: facet values (from the taxonomy's labels and
+/// terms), places (regions, former regions, départements, and the communes that are large or named by a
+/// case) and organisations (the multi-word names and acronyms of the indexed cases).
+/// </summary>
+internal sealed class QueryVocabulary
+{
+    /// <summary>Facets whose values a query can name.</summary>
+    public static readonly IReadOnlyList<string> NamedFacets = [CaseStudySchema.Domains.Key, CaseStudySchema.PartnershipTypes.Key, CaseStudySchema.Actors.Key];
+
+    /// <summary>A commune this large is understood in a query even when no case names it.</summary>
+    public const int KnownCommunePopulation = 20_000;
+
+    /// <summary>The longest run of words a concept can span.</summary>
+    public const int MaxWords = 6;
+
+    private readonly Analyzer _analyzer;
+    private readonly Dictionary<string, List<Concept>> _facets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
+    // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
+    // index's first search: each key keeps its names, analysed the first time a query names it.
+    private readonly Dictionary<string, List<(string Text, bool Acronym)>> _organisationNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<Concept>> _organisations = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Analyses names long after the vocabulary is built, so not with the analyzer it was built with, whose owner
+    /// may have disposed of it; the same analysis (<see cref="CaseStudySchema.CreateAnalyzer"/>).
+    /// </summary>
+    private static readonly Analyzer NameAnalyzer = CaseStudySchema.CreateAnalyzer();
+
+    private QueryVocabulary(Analyzer analyzer) => _analyzer = analyzer;
+
+    /// <summary>No concept at all: words are only words.</summary>
+    public static QueryVocabulary Empty(Analyzer analyzer) => new(analyzer);
+
+    /// <summary>Builds the vocabulary of a taxonomy, a gazetteer and the organisations and places of an index.</summary>
+    public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, IEnumerable<string> organisationNames)
+    {
+        var vocabulary = new QueryVocabulary(analyzer);
+        foreach (var facet in NamedFacets.Select(taxonomy.Find).OfType<TaxonomyFacet>())
+        {
+            foreach (var value in facet.Values)
+            {
+                var names = value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(value.Label).Concat(value.Terms);
+                foreach (var name in names)
+                {
+                    Add(vocabulary._facets, vocabulary.FacetKey(name), new FacetConcept(facet.Key, value.Slug));
+                }
+            }
+        }
+        var namedCommunes = reader is null ? [] : CodesWithPrefix(reader, "c:");
+        foreach (var place in gazetteer.Places)
+        {
+            if (place.Kind != PlaceKind.Commune || place.Population >= KnownCommunePopulation || namedCommunes.Contains(place.Code))
+            {
+                Add(vocabulary._places, place.Key, new PlaceConcept(place));
+            }
+            if (place.Kind == PlaceKind.Department)
+            {
+                // "les jeunes du 93": a département by its number.
+                Add(vocabulary._places, PlaceGazetteer.Key(place.Code), new PlaceConcept(place));
+            }
+        }
+        foreach (var name in organisationNames)
+        {
+            vocabulary.AddOrganisation(name);
+        }
+        return vocabulary;
+    }
+
+    /// <summary>
+    /// The concepts named by the longest run of <paramref name="words"/> from <paramref name="start"/>;
+    /// <paramref name="length"/> is that run's length in words (0 when none).
+    /// </summary>
+    /// <param name="words">The words as typed.</param>
+    /// <param name="terms">Each word's analysed terms (the query has them already: no analysis here).</param>
+    /// <param name="start">Where the run starts.</param>
+    /// <param name="length">How many words the concepts found span.</param>
+    public IReadOnlyList<Concept> Match(IReadOnlyList<string> words, IReadOnlyList<IReadOnlyList<string>> terms, int start, out int length)
+    {
+        for (length = Math.Min(MaxWords, words.Count - start); length > 0; length--)
+        {
+            var text = string.Join(' ', words.Skip(start).Take(length));
+            var found = new List<Concept>();
+            found.AddRange(_facets.GetValueOrDefault(string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t))) ?? []);
+            found.AddRange(_places.GetValueOrDefault(PlaceGazetteer.Key(text)) ?? []);
+            found.AddRange(OrganisationsNamed(OrganisationKey(text)));
+            if (found.Count > 0)
+            {
+                return found.Distinct().ToList();
+            }
+        }
+        length = 0;
+        return [];
+    }
+
+    private void AddOrganisation(string name)
+    {
+        var open = name.IndexOf('(', StringComparison.Ordinal);
+        var main = open > 0 ? name[..open].Trim() : name.Trim();
+        // One-word names need no concept: the word already matches the organisations field.
+        if (OrganisationKey(main) is { } key && key.Contains(' ', StringComparison.Ordinal))
+        {
+            AddName(key, main, acronym: false);
+        }
+        // "Agence de la transition écologique (ADEME)": the acronym names it too.
+        if (open > 0 && name[(open + 1)..].TrimEnd(')', ' ') is { Length: >= 2 } acronym && acronym.All(c => char.IsUpper(c) || char.IsDigit(c)))
+        {
+            AddName(OrganisationKey(acronym), acronym, acronym: true);
+        }
+    }
+
+    private void AddName(string key, string text, bool acronym)
+    {
+        if (key.Length > 0)
+        {
+            (_organisationNames.TryGetValue(key, out var names) ? names : _organisationNames[key] = []).Add((text, acronym));
+        }
+    }
+
+    /// <summary>The organisations a key names, in the order their names were added; their names analysed on first use.</summary>
+    private List<Concept> OrganisationsNamed(string key) =>
+        _organisationNames.TryGetValue(key, out var names) ? _organisations.GetOrAdd(key, _ => Concepts(names)) : [];
+
+    private static List<Concept> Concepts(List<(string Text, bool Acronym)> names)
+    {
+        var concepts = new List<Concept>();
+        foreach (var (text, acronym) in names)
+        {
+            var terms = TermAnalysis.Terms(NameAnalyzer, text);
+            // A name of stop words only names nothing; an acronym names an organisation when it is one term.
+            if (acronym ? terms.Length == 1 : terms.Length > 0)
+            {
+                concepts.Add(new OrganisationConcept(terms));
+            }
+        }
+        return concepts;
+    }
+
+    private string FacetKey(string text) => string.Join(' ', TermAnalysis.Terms(_analyzer, text));
+
+    /// <summary>A name folded with its articles kept: "La Poste" is not "un poste".</summary>
+    private static string OrganisationKey(string text) =>
+        string.Join(' ', FrenchAnalyzer.FoldLower(text.Replace('’', '\'')).Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries));
+
+    private static readonly char[] KeySeparators = [' ', '-', '\'', ',', '.'];
+
+    private static void Add(Dictionary<string, List<Concept>> map, string key, Concept concept)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+        var list = map.TryGetValue(key, out var existing) ? existing : map[key] = [];
+        if (!list.Contains(concept))
+        {
+            list.Add(concept);
+        }
+    }
+
+    private static HashSet<string> CodesWithPrefix(IndexReader reader, string prefix)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, CaseStudySchema.Place);
+        if (terms is null)
+        {
+            return codes;
+        }
+        var iterator = terms.GetEnumerator();
+        var seek = new BytesRef(prefix);
+        if (iterator.SeekCeil(seek) == TermsEnum.SeekStatus.END)
+        {
+            return codes;
+        }
+        do
+        {
+            var code = iterator.Term.Utf8ToString();
+            if (!code.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                break;
+            }
+            codes.Add(code[prefix.Length..]);
+        }
+        while (iterator.MoveNext());
+        return codes;
+    }
+}

@@ -1,0 +1,416 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Schema;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ImpactAlliances.Core.Querying;
+
+/// <summary>A text query ready to run, the terms its snippets highlight, and what its words named.</summary>
+/// <param name="Query">The Lucene query, or null when the text holds no searchable word.</param>
+/// <param name="BodyTerms">Stemmed terms to highlight in the body.</param>
+/// <param name="BodyPrefixes">Folded prefixes to highlight in the body.</param>
+internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes)
+{
+    /// <summary>The facet values, places and organisations the query's words named.</summary>
+    public IReadOnlyList<Concept> Concepts { get; init; } = [];
+}
+
+/// <summary>
+/// Turns the clauses of a user's query into a Lucene query over the text fields. Each word, phrase or
+/// named thing (a synonym, a facet value, a place, an organisation) is one group; every group
+/// contributes to the score, but only the rarer ones are required, and not all of them when there are
+/// many: a case missing a word present in most cases ("partenariat") loses little, one missing the
+/// rarest word loses much. Neighbouring words found close together add a bonus. Facet filters are not
+/// part of it: the collector applies them, so that each facet's counts can leave its own filter out.
+/// </summary>
+internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, TermContexts? terms = null)
+{
+    // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
+    private const float TieBreaker = 0.1f;
+
+    /// <summary>Weight of a case tagged with the facet value a word names, against the text fields' weights.</summary>
+    public const float FacetBoost = 2f;
+
+    /// <summary>Weight of a case in the place a query names (its département and region weigh less).</summary>
+    public const float PlaceBoost = 50f;
+
+    /// <summary>Weight of a case whose organisations include the one a query names.</summary>
+    public const float OrganisationBoost = 6f;
+
+    /// <summary>Weight of two neighbouring query words found close together.</summary>
+    public const float ProximityBoost = 0.5f;
+
+    /// <summary>A facet value carried by this share of the cases or more is not worth matching.</summary>
+    public const double UninformativeShare = 0.6;
+
+    /// <summary>A group held by this share of the cases or more is a hint: it scores but is not required.</summary>
+    public const double CommonShare = 0.3;
+
+    /// <summary>The share of the rare groups a case must hold.</summary>
+    public const double RequiredShare = 0.5;
+
+    /// <summary>
+    /// Widened, when the strict query finds fewer than <see cref="FewResults"/> cases: the weight of the
+    /// strict query's matches over those holding only some of the groups.
+    /// </summary>
+    public const float StrictBoost = 4f;
+
+    /// <summary>
+    /// Fewer strict matches than this (a page of results) widens the search. Measured on the development
+    /// sets (RELEVANCE.md): 10, 20, 40 and always gave questions nDCG@10 0.826, 0.829, 0.832 and 0.835;
+    /// past a page, the small gain costs the counts their meaning and a second pass over most cases.
+    /// </summary>
+    public const int FewResults = 20;
+
+    private readonly QueryVocabulary _vocabulary = vocabulary ?? QueryVocabulary.Empty(analyzer);
+
+    /// <summary>Builds the text query of parsed clauses; relaxed, any group is enough, the strict matches first.</summary>
+    public TextQuery Build(IReadOnlyList<QueryClause> clauses, bool relaxed = false)
+    {
+        var bodyTerms = new List<string>();
+        var prefixes = new List<string>();
+        var concepts = new List<Concept>();
+        var groups = new List<Group>();
+        var excluded = new List<Query>();
+        var neighbours = new List<List<(string Term, int Position)>>();
+        var dropFillers = clauses.Count(IsFiller) < clauses.Count(c => !c.Excluded);
+        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix || (dropFillers && IsFiller(c)) ? [] : Analyze(c.Text)).ToList();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var clause = clauses[i];
+            var positive = !clause.Excluded;
+            var (group, consumed) = ClauseGroup(clauses, analysed, i, positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
+            if (group is null)
+            {
+                continue;
+            }
+            if (!positive)
+            {
+                excluded.Add(group.Query);
+            }
+            else if (clause.OrWithPrevious && groups.Count > 0)
+            {
+                groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq));
+            }
+            else
+            {
+                groups.Add(group);
+                if (clause.Kind == ClauseKind.Word)
+                {
+                    neighbours.AddRange(analysed.Skip(i).Take(consumed));
+                }
+            }
+            i += consumed - 1;
+        }
+        if (groups.Count == 0 && excluded.Count == 0)
+        {
+            return new TextQuery(null, [], []);
+        }
+        var query = Combine(groups, relaxed);
+        AddProximity(query, neighbours);
+        excluded.ForEach(q => query.Add(q, Occur.MUST_NOT));
+        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts };
+    }
+
+    /// <summary>What a run of words or a phrase stands for, and how many cases hold it.</summary>
+    private sealed record Group(Query Query, int DocFreq);
+
+    private BooleanQuery Combine(List<Group> groups, bool relaxed)
+    {
+        var strict = Strict(groups);
+        if (!relaxed || groups.Count < 2)
+        {
+            return strict;
+        }
+        // Widened: a case holding any group is found, and those the strict query finds stay first.
+        var query = new BooleanQuery();
+        var any = new BooleanQuery();
+        groups.ForEach(g => any.Add(g.Query, Occur.SHOULD));
+        query.Add(any, Occur.MUST);
+        strict.Boost = StrictBoost;
+        query.Add(strict, Occur.SHOULD);
+        return query;
+    }
+
+    private BooleanQuery Strict(List<Group> groups)
+    {
+        var query = new BooleanQuery();
+        if (groups.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+            return query;
+        }
+        var cases = terms?.Reader.MaxDoc ?? 0;
+        var rare = groups.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
+        if (rare.Count == 0)
+        {
+            // Only common words: each is what the person asks for, and half of them would match nearly
+            // every case, so all are required.
+            groups.ForEach(g => query.Add(g.Query, Occur.MUST));
+            return query;
+        }
+        if (rare.Count == 1)
+        {
+            query.Add(rare[0].Query, Occur.MUST);
+        }
+        else
+        {
+            var required = new BooleanQuery { MinimumNumberShouldMatch = Required(rare.Count) };
+            rare.ForEach(g => required.Add(g.Query, Occur.SHOULD));
+            query.Add(required, Occur.MUST);
+        }
+        foreach (var common in groups.Except(rare))
+        {
+            query.Add(common.Query, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="count"/> rare groups a case must hold: half of them, rounded up (one of
+    /// two, two of three or four...). Measured with the relevance command: requiring all but one, or all of
+    /// two, found fewer of the judged cases for the same nDCG (RELEVANCE.md).
+    /// </summary>
+    public static int Required(int count) => Math.Max(1, (int)Math.Ceiling(count * RequiredShare));
+
+    /// <summary>
+    /// Neighbouring words close together in the title or the summary add to the score. Not in the body:
+    /// reading its positions for every pair cost a third of a multi-word query's time, and the relevance
+    /// command measured no gain from it (RELEVANCE.md).
+    /// </summary>
+    private static void AddProximity(BooleanQuery query, List<List<(string Term, int Position)>> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i].Count == 0 || words[i + 1].Count == 0)
+            {
+                continue;
+            }
+            foreach (var field in (string[])[CaseStudySchema.Title, CaseStudySchema.Summary])
+            {
+                var pair = new PhraseQuery { Slop = 2, Boost = ProximityBoost };
+                pair.Add(new Term(field, words[i][^1].Term));
+                pair.Add(new Term(field, words[i + 1][0].Term));
+                query.Add(pair, Occur.SHOULD);
+            }
+        }
+    }
+
+    /// <summary>The group of the clause at <paramref name="index"/>, and how many clauses it took (a named thing can span several words).</summary>
+    private (Group? Group, int Consumed) ClauseGroup(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index,
+        List<string>? bodyTerms, List<string>? prefixes, List<Concept>? concepts)
+    {
+        var clause = clauses[index];
+        if (clause.Kind == ClauseKind.Prefix)
+        {
+            var prefix = PrefixClause(clause.Text, prefixes);
+            return (prefix is null ? null : new Group(prefix, DocFreqOfPrefix()), 1);
+        }
+        var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
+        var wordTerms = Enumerable.Range(index, words.Count).Select(i => (IReadOnlyList<string>)analysed[i].Select(t => t.Term).ToList()).ToList();
+        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength);
+        if (analysed[index].Count == 0 && namedLength == 0)
+        {
+            return (null, 1);
+        }
+        var (expressions, synonymLength) = Synonyms(clauses, analysed, index);
+        var consumed = clause.Kind == ClauseKind.Phrase ? 1 : Math.Max(1, Math.Max(namedLength, synonymLength));
+        var tokens = consumed == 1 ? analysed[index] : Analyze(string.Join(' ', words.Take(consumed)));
+
+        var any = new DisjunctionMaxQuery(TieBreaker);
+        var docFreq = AddExpression(any, tokens, 1f);
+        bodyTerms?.AddRange(tokens.Select(t => t.Term));
+        if (consumed > 1 && clause.Kind == ClauseKind.Word)
+        {
+            // The words as typed, each anywhere, stay an alternative to the run as a phrase.
+            var each = new BooleanQuery();
+            var eachFreq = int.MaxValue;
+            for (var i = index; i < index + consumed; i++)
+            {
+                if (analysed[i].Count > 0)
+                {
+                    var word = new DisjunctionMaxQuery(TieBreaker);
+                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f));
+                    each.Add(word, Occur.MUST);
+                }
+            }
+            any.Add(each);
+            docFreq = Math.Max(docFreq, eachFreq == int.MaxValue ? 0 : eachFreq);
+        }
+        if (synonymLength == consumed)
+        {
+            foreach (var expression in expressions)
+            {
+                // The words as typed weigh a little more than their synonyms.
+                var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
+                docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), typed ? 1f : 0.8f));
+                bodyTerms?.AddRange(expression.Terms);
+            }
+        }
+        if (namedLength == consumed || (clause.Kind == ClauseKind.Phrase && namedLength == words.Count))
+        {
+            // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
+            foreach (var concept in named.Where(c => clause.Kind != ClauseKind.Phrase || c is not FacetConcept))
+            {
+                docFreq = Math.Max(docFreq, AddConcept(any, concept));
+                concepts?.Add(concept);
+            }
+        }
+        return (new Group(any, docFreq), consumed);
+    }
+
+    /// <summary>
+    /// The words of a question that say how it is asked, not what it is about ("comment aider les SDF"):
+    /// left out of the query, unless nothing else is typed. Rare in the cases, they would otherwise count
+    /// as rare words to require.
+    /// </summary>
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "comment", "pourquoi", "quoi", "quel", "quelle", "quels", "quelles", "lesquels", "exemple", "exemples",
+        "cherche", "chercher", "trouver", "idee", "idees", "faire", "veux", "voudrais", "besoin",
+        "peut", "peuvent", "pouvoir", "existe", "existent", "quand", "possible",
+    };
+
+    private static bool IsFiller(QueryClause clause) =>
+        clause.Kind == ClauseKind.Word && !clause.Excluded && Fillers.Contains(FrenchAnalyzer.FoldLower(clause.Text));
+
+    /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
+    private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)
+    {
+        var run = new List<string>();
+        for (var i = index; i < clauses.Count && IsPlainWord(clauses[i], i == index); i++)
+        {
+            run.Add(clauses[i].Text);
+        }
+        return run;
+    }
+
+    /// <summary>
+    /// Synonyms apply to a quoted phrase as a whole, or to a run of plain words (typed without OR or '-').
+    /// </summary>
+    private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed) Synonyms(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index)
+    {
+        var clause = clauses[index];
+        if (clause.Kind == ClauseKind.Phrase)
+        {
+            var terms = analysed[index].Select(t => t.Term).ToList();
+            var expressions = synonyms.Match(terms, 0, out var length);
+            return length == terms.Count ? (expressions, 1) : ([], 0);
+        }
+        // The run of plain words from here, and where each word's terms end.
+        var run = new List<string>();
+        var ends = new List<int>();
+        for (var i = index; i < clauses.Count && IsPlainWord(clauses[i], i == index); i++)
+        {
+            run.AddRange(analysed[i].Select(t => t.Term));
+            ends.Add(run.Count);
+        }
+        var matched = synonyms.Match(run, 0, out var matchedLength);
+        var words = ends.IndexOf(matchedLength) + 1;
+        return matchedLength > 0 && words > 0 ? (matched, words) : ([], 0);
+    }
+
+    private int AddConcept(DisjunctionMaxQuery any, Concept concept)
+    {
+        switch (concept)
+        {
+            case FacetConcept facet:
+                var term = new Term(facet.Facet, facet.Value);
+                var tagged = DocFreq(term);
+                // A value most cases carry ("association") tells nothing, and scoring it costs a pass over them all.
+                if (terms is not null && tagged >= UninformativeShare * terms.Reader.MaxDoc)
+                {
+                    return 0;
+                }
+                any.Add(new ConstantScoreQuery(Exact(term)) { Boost = FacetBoost });
+                return tagged;
+            case PlaceConcept place:
+                var codes = place.Place.LevelledCodes().ToList();
+                // Its own code first; a commune's département and region, then a département's region, weigh less.
+                foreach (var (code, level) in codes)
+                {
+                    any.Add(new ConstantScoreQuery(Exact(new Term(CaseStudySchema.Place, code))) { Boost = PlaceBoost / (1 + level) });
+                }
+                return codes.Max(c => DocFreq(new Term(CaseStudySchema.Place, c.Code)));
+            case OrganisationConcept organisation:
+                Query name = organisation.Terms.Length == 1
+                    ? Exact(new Term(CaseStudySchema.Organisations, organisation.Terms[0]))
+                    : Phrase(CaseStudySchema.Organisations, organisation.Terms.Select((t, i) => (t, i)).ToList());
+                any.Add(new ConstantScoreQuery(name) { Boost = OrganisationBoost });
+                return organisation.Terms.Min(t => DocFreq(new Term(CaseStudySchema.Organisations, t)));
+            default:
+                return 0;
+        }
+    }
+
+    private static bool IsPlainWord(QueryClause clause, bool first) =>
+        clause.Kind == ClauseKind.Word && !clause.Excluded && (first || !clause.OrWithPrevious);
+
+    /// <summary>Adds the expression on every text field; returns how many cases hold its rarest word.</summary>
+    private int AddExpression(DisjunctionMaxQuery any, List<(string Term, int Position)> tokens, float weight)
+    {
+        var docFreq = 0;
+        foreach (var (field, boost) in CaseStudySchema.TextFields)
+        {
+            Query fieldQuery = tokens.Count == 1 ? Exact(new Term(field, tokens[0].Term)) : Phrase(field, tokens);
+            fieldQuery.Boost = boost * weight;
+            any.Add(fieldQuery);
+            docFreq = Math.Max(docFreq, tokens.Min(t => DocFreq(new Term(field, t.Term))));
+        }
+        return docFreq;
+    }
+
+    private int DocFreq(Term term) => terms?.Of(term).DocFreq ?? 0;
+
+    private TermQuery Exact(Term term) => terms?.Query(term) ?? new TermQuery(term);
+
+    // A prefix is a deliberate request: it is always required.
+    private static int DocFreqOfPrefix() => 0;
+
+    private static PhraseQuery Phrase(string field, List<(string Term, int Position)> tokens)
+    {
+        var phrase = new PhraseQuery();
+        foreach (var (term, position) in tokens)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+        return phrase;
+    }
+
+    private static DisjunctionMaxQuery? PrefixClause(string text, List<string>? prefixes)
+    {
+        var prefix = FoldPrefix(text);
+        if (prefix.Length == 0)
+        {
+            return null;
+        }
+        prefixes?.Add(prefix);
+        var any = new DisjunctionMaxQuery(TieBreaker);
+        foreach (var field in CaseStudySchema.ExactFields)
+        {
+            any.Add(new PrefixQuery(new Term(field, prefix)));
+        }
+        return any;
+    }
+
+    /// <summary>Folds a prefix as the exact fields are folded: lower case, no accent, no elided article.</summary>
+    internal static string FoldPrefix(string text)
+    {
+        var folded = FrenchAnalyzer.FoldLower(text.Replace('’', '\''));
+        var apostrophe = folded.LastIndexOf('\'');
+        if (apostrophe >= 0)
+        {
+            folded = folded[(apostrophe + 1)..];
+        }
+        return new string(folded.Where(char.IsLetterOrDigit).ToArray());
+    }
+
+    private List<(string Term, int Position)> Analyze(string text)
+    {
+        var (terms, positions) = TermAnalysis.WithPositions(analyzer, text);
+        return terms.Zip(positions).ToList();
+    }
+}

@@ -1,0 +1,72 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Schema;
+using Lucene.Net.Index;
+
+namespace ImpactAlliances.Core.Querying;
+
+/// <summary>
+/// The words of an index as they are written (with accents), grouped by their folded form, with the
+/// number of cases using them: what a misspelt query word is corrected to. Built once per reader.
+/// </summary>
+internal sealed class SpellVocabulary
+{
+    private readonly Dictionary<string, Word> _byFolded;
+    private readonly Word[][] _byLength;
+
+    /// <summary>A word: folded form, most common written form, number of cases.</summary>
+    public sealed record Word(string Folded, string Surface, int Cases);
+
+    private SpellVocabulary(Dictionary<string, Word> byFolded)
+    {
+        _byFolded = byFolded;
+        var longest = byFolded.Count == 0 ? 0 : byFolded.Keys.Max(k => k.Length);
+        _byLength = Enumerable.Range(0, longest + 1)
+            .Select(length => byFolded.Values.Where(w => w.Folded.Length == length).ToArray())
+            .ToArray();
+    }
+
+    /// <summary>Reads the vocabulary of the surface field.</summary>
+    public static SpellVocabulary Read(IndexReader reader)
+    {
+        var byFolded = new Dictionary<string, Word>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, CaseStudySchema.Surface)?.GetEnumerator();
+        while (terms is not null && terms.MoveNext())
+        {
+            var surface = terms.Term.Utf8ToString();
+            if (surface.Length < 3 || !surface.All(char.IsLetter))
+            {
+                continue;
+            }
+            var folded = FrenchAnalyzer.FoldAccents(surface);
+            var cases = terms.DocFreq;
+            byFolded[folded] = byFolded.TryGetValue(folded, out var known)
+                ? known with { Surface = known.Cases >= cases ? known.Surface : surface, Cases = Math.Max(known.Cases, cases) }
+                : new Word(folded, surface, cases);
+        }
+        return new SpellVocabulary(byFolded);
+    }
+
+    /// <summary>Whether the folded word is used by some case.</summary>
+    public bool Contains(string folded) => _byFolded.ContainsKey(folded);
+
+    /// <summary>The closest word within <paramref name="maxEdits"/>: fewest edits, then most cases; null when none.</summary>
+    public Word? Closest(string folded, int maxEdits)
+    {
+        Word? best = null;
+        var bestDistance = maxEdits + 1;
+        var from = Math.Max(0, folded.Length - maxEdits);
+        var to = Math.Min(_byLength.Length - 1, folded.Length + maxEdits);
+        for (var length = from; length <= to; length++)
+        {
+            foreach (var word in _byLength[length])
+            {
+                var distance = Suggestions.Distance(folded, word.Folded, Math.Min(maxEdits, bestDistance));
+                if (distance < bestDistance || (distance == bestDistance && distance <= maxEdits && word.Cases > best!.Cases))
+                {
+                    (best, bestDistance) = (word, distance);
+                }
+            }
+        }
+        return bestDistance <= maxEdits ? best : null;
+    }
+}

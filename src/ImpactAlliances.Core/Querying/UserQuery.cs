@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace ImpactAlliances.Core.Querying;
+
+/// <summary>The kind of a clause of a user's query.</summary>
+public enum ClauseKind
+{
+    /// <summary>A word: matches its stemmed form.</summary>
+    Word,
+    /// <summary>Words in quotes: must appear in that order.</summary>
+    Phrase,
+    /// <summary>A word ending with <c>*</c>: matches whole words that start with it.</summary>
+    Prefix,
+}
+
+/// <summary>One clause of a user's query.</summary>
+/// <param name="Kind">Word, phrase or prefix.</param>
+/// <param name="Text">The text as typed, without quotes or star.</param>
+/// <param name="Excluded">Written with a leading '-' or after NOT: results must not match it.</param>
+/// <param name="OrWithPrevious">Written after OR / OU: either this clause or the previous one must match.</param>
+public sealed record QueryClause(ClauseKind Kind, string Text, bool Excluded = false, bool OrWithPrevious = false);
+
+/// <summary>
+/// Reads what a person types into clauses. Total: any input gives a (possibly empty) list, never an error.
+/// </summary>
+/// <remarks>
+/// Syntax: words (how many must match is the query builder's business); <c>"…"</c> is a phrase; <c>word*</c> a prefix; <c>-word</c> or
+/// <c>NOT word</c> excludes; <c>OR</c>/<c>OU</c> between two clauses accepts either; <c>AND</c>/<c>ET</c> is
+/// the default and ignored. Other operator characters are read as spaces.
+/// </remarks>
+public static class UserQuery
+{
+    /// <summary>Longer input is cut: no real query needs more, and it bounds the work.</summary>
+    public const int MaxLength = 500;
+
+    /// <summary>Splits a query into clauses.</summary>
+    public static IReadOnlyList<QueryClause> Parse(string? input)
+    {
+        var clauses = new List<QueryClause>();
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return clauses;
+        }
+        var text = Clean(input.Length > MaxLength ? input[..MaxLength] : input);
+        var (orNext, notNext) = (false, false);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var excluded = notNext;
+            if (text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            {
+                excluded = true;
+                i++;
+            }
+            QueryClause clause;
+            if (text[i] == '"')
+            {
+                var end = text.IndexOf('"', i + 1);
+                var phrase = end < 0 ? text[(i + 1)..] : text[(i + 1)..end];
+                i = end < 0 ? text.Length : end + 1;
+                clause = new QueryClause(ClauseKind.Phrase, phrase.Trim(), excluded, orNext);
+            }
+            else
+            {
+                var end = i;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] != '"')
+                {
+                    end++;
+                }
+                var word = text[i..end];
+                i = end;
+                switch (word)
+                {
+                    case "OR" or "OU" when clauses.Count > 0:
+                        orNext = true;
+                        continue;
+                    case "AND" or "ET" or "OR" or "OU":
+                        continue;
+                    case "NOT" or "SAUF":
+                        notNext = true;
+                        continue;
+                }
+                clause = word.EndsWith('*')
+                    ? new QueryClause(ClauseKind.Prefix, word.TrimEnd('*'), excluded, orNext)
+                    : new QueryClause(ClauseKind.Word, word, excluded, orNext);
+            }
+            (orNext, notNext) = (false, false);
+            if (clause.Text.Length > 0)
+            {
+                clauses.Add(clause);
+            }
+        }
+        return clauses;
+    }
+
+    // Query-syntax characters of other engines carry no meaning here; reading them as spaces keeps
+    // "title:foo" or "(a b)" from gluing words together.
+    private static string Clean(string input)
+    {
+        var builder = new StringBuilder(input.Length);
+        foreach (var c in input)
+        {
+            builder.Append(c is ':' or '(' or ')' or '[' or ']' or '{' or '}' or '^' or '~' or '!' or '+' or '\\' or '/' or '|' or '&' or '?' || char.IsControl(c)
+                ? ' '
+                : c is '«' or '»' or '“' or '”' or '„' ? '"' : c);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>Facet counts and filters as pages show them: values with their labels, selections, place filters.</summary>
+internal static class FacetPresentation
+{
+    /// <summary>
+    /// For each facet of the registry, which of its values the filters select (null when none): the shape the
+    /// collector counts with. Unknown values are ignored rather than matching nothing, so an old link still shows results.
+    /// </summary>
+    public static bool[]?[] Selected(Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    {
+        var selected = new bool[]?[CaseStudySchema.Facets.Count];
+        for (var d = 0; d < selected.Length; d++)
+        {
+            var facet = taxonomy[CaseStudySchema.Facets[d].Key];
+            var positions = (filters.GetValueOrDefault(facet.Key) ?? []).Select(facet.IndexOf).Where(p => p >= 0).ToList();
+            if (positions.Count > 0)
+            {
+                selected[d] = new bool[facet.Values.Count];
+                positions.ForEach(p => selected[d]![p] = true);
+            }
+        }
+        return selected;
+    }
+
+    /// <summary>Each facet's counted values, selected first then by count, with their families.</summary>
+    public static List<FacetResult> Results(Taxonomy taxonomy, int[][] counts, bool[]?[] selected)
+    {
+        var results = new List<FacetResult>(counts.Length);
+        for (var d = 0; d < counts.Length; d++)
+        {
+            var facet = taxonomy[CaseStudySchema.Facets[d].Key];
+            var values = facet.Values
+                .Select((v, i) => new FacetCount(v.Slug, v.Label, counts[d][i], selected[d]?[i] ?? false))
+                .Where(v => v.Count > 0 || v.Selected)
+                .OrderByDescending(v => v.Selected)
+                .ThenByDescending(v => v.Count)
+                .ToList();
+            results.Add(new FacetResult(facet.Key, facet.Label, values)
+            {
+                Families = facet.Families
+                    .Select(f => new FacetFamily(f.Slug, f.Label, facet.Values.Where(v => v.Parent == f.Slug).Select(v => v.Slug).ToList()))
+                    .ToList(),
+            });
+        }
+        return results;
+    }
+
+    /// <summary>A case's facet values with their labels, for every facet of the registry.</summary>
+    public static Dictionary<string, IReadOnlyList<FacetLabel>> Labels(Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>
+        CaseStudySchema.Facets.ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyList<FacetLabel>)(values.GetValueOrDefault(f.Key) ?? [])
+                .Select(v => new FacetLabel(v, taxonomy[f.Key].Find(v)?.Label ?? v))
+                .ToList());
+
+    /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>
+    public static List<PlaceFilter> PlaceFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)
+    {
+        var regions = facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values;
+        return concepts.OfType<PlaceConcept>()
+            .Select(p => p.Place.Region)
+            .Distinct()
+            .Select(slug => regions.FirstOrDefault(v => v.Value == slug))
+            .Where(v => v is { Selected: false, Count: > 0 })
+            .Select(v => new PlaceFilter(CaseStudySchema.Regions.Key, v!.Value, v.Label, v.Count))
+            .ToList();
+    }
+}

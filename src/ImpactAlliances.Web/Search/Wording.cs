@@ -1,0 +1,44 @@
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Web.Search;
+
+/// <summary>The French words for what Core gives as data: why a case is related, what a filter removal removes.</summary>
+public static class Wording
+{
+    /// <summary>What a related case shares with the case shown (« Même domaine (Mobilité) et mêmes types d'acteurs, autre région »).</summary>
+    public static string RelatedReason(Affinity shared)
+    {
+        var parts = new List<string>();
+        if (shared.Domains.Count > 0)
+        {
+            parts.Add(shared.Domains.Count == 1 ? $"même domaine ({shared.Domains[0]})" : $"mêmes domaines ({string.Join(", ", shared.Domains)})");
+        }
+        if (shared.PartnershipType is { } type)
+        {
+            parts.Add($"même type de partenariat ({type})");
+        }
+        if (shared.SameActors)
+        {
+            parts.Add("mêmes types d'acteurs");
+        }
+        var territory = shared.Regions.Count > 0 ? $"même région ({string.Join(", ", shared.Regions)})"
+            : shared.OtherRegion ? "autre région"
+            : null;
+        var reason = parts.Count switch
+        {
+            0 => "contenu proche",
+            1 => parts[0],
+            _ => $"{string.Join(", ", parts.SkipLast(1))} et {parts[^1]}",
+        };
+        return Capitalise(territory is null ? reason : $"{reason}, {territory}");
+    }
+
+    /// <summary>The label of a filter to remove: the facet's, or the words for the year range and for every filter.</summary>
+    public static string FilterLabel(FilterRemoval removal) => removal.Label ?? removal.Key switch
+    {
+        FilterRemoval.Years => "Années",
+        _ => "tous les filtres",
+    };
+
+    private static string Capitalise(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
+}

@@ -1,0 +1,47 @@
+using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+
+namespace ImpactAlliances.Web.Tests;
+
+public sealed class WordingFacts
+{
+    [Fact]
+    public void Shared_values_are_named_and_another_region_is_said()
+    {
+        var source = Facets(("domains", "mobilite", "Mobilité"), ("actors", "association", "Association"), ("actors", "entreprise", "Entreprise"), ("regions", "bretagne", "Bretagne"));
+        var other = Facets(("domains", "mobilite", "Mobilité"), ("actors", "entreprise", "Entreprise"), ("actors", "association", "Association"), ("regions", "occitanie", "Occitanie"));
+
+        Assert.Equal("Même domaine (Mobilité) et mêmes types d'acteurs, autre région", Wording.RelatedReason(Affinity.Between(source, other)));
+    }
+
+    [Fact]
+    public void Common_domains_type_and_region_are_listed_with_their_labels()
+    {
+        var source = Facets(("domains", "mobilite", "Mobilité"), ("domains", "emploi-insertion", "Emploi"), ("partnership_types", "mecenat", "Mécénat"),
+            ("actors", "association", "Association"), ("regions", "bretagne", "Bretagne"));
+        var other = Facets(("domains", "emploi-insertion", "Emploi"), ("domains", "mobilite", "Mobilité"), ("partnership_types", "mecenat", "Mécénat"),
+            ("actors", "fondation", "Fondation"), ("regions", "bretagne", "Bretagne"));
+
+        Assert.Equal("Mêmes domaines (Mobilité, Emploi) et même type de partenariat (Mécénat), même région (Bretagne)",
+            Wording.RelatedReason(Affinity.Between(source, other)));
+    }
+
+    [Fact]
+    public void With_nothing_shared_the_text_is_the_reason()
+    {
+        Assert.Equal("Contenu proche", Wording.RelatedReason(Affinity.Between(Facets(("domains", "sante", "Santé")), Facets(("domains", "logement", "Logement")))));
+    }
+
+    [Theory]
+    [InlineData("regions", "Régions", "Régions")]
+    [InlineData(FilterRemoval.Years, null, "Années")]
+    [InlineData(FilterRemoval.All, null, "tous les filtres")]
+    public void A_filter_removal_is_labelled_by_its_facet_or_in_words(string key, string? label, string expected)
+    {
+        Assert.Equal(expected, Wording.FilterLabel(new FilterRemoval(key, label, [], 3)));
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetLabel>> Facets(params (string Key, string Value, string Label)[] values) =>
+        CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetLabel>)values.Where(v => v.Key == f.Key).Select(v => new FacetLabel(v.Value, v.Label)).ToList());
+}
