@@ -1,4 +1,3 @@
-using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
@@ -21,6 +20,9 @@ namespace ImpactAlliances.Core.Analysis;
 /// </remarks>
 internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 {
+    /// <summary>The Lucene.Net line the analysis follows (the schema's, <c>CaseStudySchema.Version</c>).</summary>
+    public const Lucene.Net.Util.LuceneVersion Version = Lucene.Net.Util.LuceneVersion.LUCENE_48;
+
     /// <summary>How far the analysis goes.</summary>
     public enum Mode
     {
@@ -43,15 +45,15 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(CaseStudySchema.Version, reader);
+        var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES);
-        stream = new LowerCaseFilter(CaseStudySchema.Version, stream);
+        stream = new LowerCaseFilter(Version, stream);
         if (mode == Mode.Surface)
         {
             return new TokenStreamComponents(source, stream);
         }
         stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(CaseStudySchema.Version, stream, StopWords);
+        stream = new StopFilter(Version, stream, StopWords);
         if (mode == Mode.Stemmed)
         {
             // Words of a reviewed family are marked as keywords with their family's stem, so the stemmer leaves them.
@@ -63,7 +65,7 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 
     private static CharArraySet Folded(CharArraySet words)
     {
-        var folded = new CharArraySet(CaseStudySchema.Version, words.Count, ignoreCase: true);
+        var folded = new CharArraySet(Version, words.Count, ignoreCase: true);
         foreach (var word in words)
         {
             folded.Add(FoldAccents(word));
