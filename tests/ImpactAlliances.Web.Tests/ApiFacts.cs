@@ -109,6 +109,18 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task An_empty_search_offers_each_filter_to_remove_with_its_french_label()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=zzqqxw&regions=corse&year_from=2020"));
+
+        var removals = json.RootElement.GetProperty("filter_removals").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("label").GetString());
+        Assert.Equal("Régions", removals["regions"]);
+        Assert.Equal("Années", removals["years"]);
+        Assert.Equal("tous les filtres", removals["all"]);
+    }
+
+    [Fact]
     public async Task An_error_names_the_version_but_is_not_tagged_for_caching()
     {
         var response = await _client.GetAsync("/api/cases/cas-inconnu");

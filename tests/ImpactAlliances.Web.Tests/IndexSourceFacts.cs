@@ -54,7 +54,8 @@ public sealed class IndexSourceFacts : IDisposable
         File.WriteAllText(Path.Combine(_published, IndexArtifact.PointerFile), third);
 
         // The site says when it has tried the corrupt artifact and kept what it served.
-        await log.WaitFor(e => e.Message.StartsWith("Rejected the index artifact", StringComparison.Ordinal), () => Task.CompletedTask);
+        await log.WaitFor(e => e.Message.StartsWith("Rejected the index artifact", StringComparison.Ordinal) && e.Message.Contains(third, StringComparison.Ordinal),
+            () => Task.CompletedTask);
         Assert.Equal(second, await ServedVersion(client));
         Assert.Equal(11, await Total(client));
         Assert.False(Directory.Exists(Path.Combine(_site.IndexPath, third)));

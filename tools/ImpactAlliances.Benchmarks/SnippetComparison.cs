@@ -25,13 +25,16 @@ public static class SnippetComparison
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>Lucene's highlighter reading the text the site's builder reads, marking as the site marks.</summary>
-    private sealed class Postings(IndexSnapshot snapshot) : ICUPostingsHighlighter(SnippetBuilder.Length * 4)
+    private sealed class Postings(IndexSnapshot snapshot) : ICUPostingsHighlighter
     {
         // One row per field (the body only), one text per document.
         protected override IList<string[]> LoadFieldValues(IndexSearcher searcher, string[] fields, int[] docids, int maxLength) =>
             [docids.Select(doc => Encoding.UTF8.GetString(snapshot.SnippetText(doc))).ToArray()];
 
         protected override PassageFormatter GetFormatter(string field) => new DefaultPassageFormatter("<mark>", "</mark>", "… ", escape: true);
+
+        // No match in the body (the title or the summary matched): no snippet, as the site shows, rather than the first sentence.
+        protected override Passage[] GetEmptyHighlight(string fieldName, ICU4N.Text.BreakIterator bi, int maxPassages) => [];
     }
 
     public static int Run(string indexPath, string queriesFile, int reps, int size, bool verbose, TextWriter output)
@@ -47,6 +50,11 @@ public static class SnippetComparison
             .Where(q => q.Text.Query is not null && q.Text.BodyTerms.Count > 0)
             .Select(q => (q.Q, q.Text, Top: snapshot.Searcher.Search(q.Text.Query!, size), Body: BodyQuery(q.Text)))
             .ToList();
+        if (runs.Count == 0)
+        {
+            output.WriteLine("no query of the mix has body words on this index");
+            return 1;
+        }
 
         string?[] Ours(int i) => SnippetBuilder.Build(snapshot, runs[i].Top.ScoreDocs.Select(d => d.Doc).ToList(), runs[i].Text);
         string[] Lucene(int i) => highlighter.Highlight(CaseStudySchema.Body, runs[i].Body, snapshot.Searcher, runs[i].Top, 1);

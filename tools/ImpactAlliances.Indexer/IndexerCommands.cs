@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.Globalization;
 using ImpactAlliances.Core;
 using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,9 +27,28 @@ public static class IndexerCommands
     /// <summary>What stats and release say when no index has been built yet.</summary>
     internal static string NoIndex(string root) => $"Aucun index dans {root} : construisez-le avec la commande build.";
 
-    /// <summary>An index this program cannot read (another format, a missing file): why, and what to do.</summary>
-    internal static string Unreadable(string root, InvalidDataException ex) =>
-        $"Index illisible dans {root} ({ex.Message}) : reconstruisez-le avec la commande build.";
+    /// <summary>
+    /// The served snapshot; false after saying why there is none: no index yet, or one this program cannot read
+    /// (another format, a missing or damaged file), with what to do.
+    /// </summary>
+    internal static bool TryAcquire(CaseStudyIndex index, TextWriter error, out SnapshotLease lease)
+    {
+        try
+        {
+            lease = index.Acquire();
+            return true;
+        }
+        catch (IndexUnavailableException)
+        {
+            error.WriteLine(NoIndex(index.Store.Root));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            error.WriteLine($"Index illisible dans {index.Store.Root} ({ex.Message}) : reconstruisez-le avec la commande build.");
+        }
+        lease = default;
+        return false;
+    }
 
     private const string ExitCodes = "0 succès, 1 contenu invalide ou construction échouée, 2 arguments incorrects.";
 
@@ -84,7 +104,7 @@ public static class IndexerCommands
         var names = command.Subcommands.Select(c => c.Name).Concat(command.Options.Select(o => o.Name)).ToList();
         foreach (var token in parsed.UnmatchedTokens)
         {
-            if (Suggestions.Closest(token, names) is { } meant)
+            if (ClosestMatch.Closest(token, names) is { } meant)
             {
                 error.WriteLine($"« {token} » : vouliez-vous dire « {meant} » ?");
             }

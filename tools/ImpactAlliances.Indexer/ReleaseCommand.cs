@@ -48,25 +48,19 @@ internal sealed class ReleaseCommand : IndexerCommand
             return IndexerCommands.Failed;
         }
         using var index = services.GetRequiredService<CaseStudyIndex>();
+        if (!IndexerCommands.TryAcquire(index, error, out var lease))
+        {
+            return IndexerCommands.Failed;
+        }
+        using var _ = lease;
         // Written beside its final place, then moved in: a reader never sees half a release.
         var partial = Directory.CreateDirectory(Path.Combine(Path.GetFullPath(outPath), $".{Path.GetFileName(target)}-{Guid.NewGuid():N}")).FullName;
         try
         {
-            using var lease = index.Acquire();
             var manifest = ReleaseWriter.WriteAsync(lease.Snapshot, licence, partial, date).GetAwaiter().GetResult();
             Directory.Move(partial, target);
             output.WriteLine($"{manifest.Cases} cas publiés (commit du contenu {manifest.ContentCommit ?? "inconnu"}) dans {target}");
             return IndexerCommands.Ok;
-        }
-        catch (IndexUnavailableException)
-        {
-            error.WriteLine(IndexerCommands.NoIndex(index.Store.Root));
-            return IndexerCommands.Failed;
-        }
-        catch (InvalidDataException ex)
-        {
-            error.WriteLine(IndexerCommands.Unreadable(index.Store.Root, ex));
-            return IndexerCommands.Failed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

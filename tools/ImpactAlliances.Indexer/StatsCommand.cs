@@ -20,10 +20,13 @@ internal sealed class StatsCommand : IndexerCommand
 
     protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
-        var index = services.GetRequiredService<CaseStudyIndex>();
-        try
+        using var index = services.GetRequiredService<CaseStudyIndex>();
+        if (!IndexerCommands.TryAcquire(index, error, out var lease))
         {
-            using var lease = index.Acquire();
+            return IndexerCommands.Failed;
+        }
+        using (lease)
+        {
             var result = services.GetRequiredService<ICaseStudySearch>().Search(new SearchRequest { Size = 1 });
             output.WriteLine($"{result.Total} cas (index {lease.Snapshot.Version.Name}, construit le {lease.Snapshot.Manifest.BuiltAt:yyyy-MM-dd HH:mm} UTC)");
             foreach (var facet in result.Facets)
@@ -39,20 +42,6 @@ internal sealed class StatsCommand : IndexerCommand
                 }
             }
             return IndexerCommands.Ok;
-        }
-        catch (IndexUnavailableException)
-        {
-            error.WriteLine(IndexerCommands.NoIndex(index.Store.Root));
-            return IndexerCommands.Failed;
-        }
-        catch (InvalidDataException ex)
-        {
-            error.WriteLine(IndexerCommands.Unreadable(index.Store.Root, ex));
-            return IndexerCommands.Failed;
-        }
-        finally
-        {
-            index.Dispose();
         }
     }
 }

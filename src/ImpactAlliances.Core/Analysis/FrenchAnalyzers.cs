@@ -1,4 +1,3 @@
-using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
@@ -21,6 +20,9 @@ namespace ImpactAlliances.Core.Analysis;
 /// </remarks>
 internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 {
+    /// <summary>The Lucene.Net line the analysis follows (the schema's, <c>Version</c>).</summary>
+    public const Lucene.Net.Util.LuceneVersion Version = Lucene.Net.Util.LuceneVersion.LUCENE_48;
+
     /// <summary>How far the analysis goes.</summary>
     public enum Mode
     {
@@ -43,7 +45,7 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(CaseStudySchema.Version, reader);
+        var source = new StandardTokenizer(Version, reader);
         var stream = Surface(source);
         if (mode != Mode.Surface)
         {
@@ -61,11 +63,11 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 
     /// <summary>Elision and lower case over the tokenizer: words as written (<see cref="Mode.Surface"/>).</summary>
     internal static TokenStream Surface(Tokenizer source) =>
-        new LowerCaseFilter(CaseStudySchema.Version, new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES));
+        new LowerCaseFilter(Version, new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES));
 
     /// <summary>Accent folding and stop words over surface tokens (<see cref="Mode.Folded"/>).</summary>
     internal static TokenStream Fold(TokenStream surface) =>
-        new StopFilter(CaseStudySchema.Version, new ASCIIFoldingFilter(surface), StopWords);
+        new StopFilter(Version, new ASCIIFoldingFilter(surface), StopWords);
 
     /// <summary>Word families, then the Snowball stemmer, over folded tokens (<see cref="Mode.Stemmed"/>).</summary>
     internal static TokenStream Stem(TokenStream folded) =>
@@ -74,7 +76,7 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 
     private static CharArraySet Folded(CharArraySet words)
     {
-        var folded = new CharArraySet(CaseStudySchema.Version, words.Count, ignoreCase: true);
+        var folded = new CharArraySet(Version, words.Count, ignoreCase: true);
         foreach (var word in words)
         {
             folded.Add(FoldAccents(word));

@@ -1,4 +1,3 @@
-using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -7,6 +6,12 @@ namespace ImpactAlliances.Core.Analysis;
 /// <summary>A text run through the matching analysis, as query building, synonyms and corrections need it.</summary>
 internal static class TermAnalysis
 {
+    /// <summary>
+    /// The field name the text is analysed under: one the schema's per-field analyzer does not name, so that
+    /// it gets the matching (stemmed) analysis every text field has.
+    /// </summary>
+    private const string MatchingField = "query";
+
     /// <summary>The analysed terms of a text.</summary>
     public static string[] Terms(Analyzer analyzer, string text) => WithPositions(analyzer, text).Terms;
 
@@ -18,7 +23,7 @@ internal static class TermAnalysis
     {
         var terms = new List<string>();
         var positions = new List<int>();
-        using var stream = analyzer.GetTokenStream(CaseStudySchema.Body, text);
+        using var stream = analyzer.GetTokenStream(MatchingField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();

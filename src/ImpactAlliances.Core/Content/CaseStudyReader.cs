@@ -311,7 +311,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var accessed = NotInFuture(m, source, "accessed", m.Date(source, "accessed", required: false, owner: "sources."), "sources.");
         foreach (var key in source.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("title" or "url" or "seed" or "publisher" or "date" or "accessed")))
         {
-            m.Error(key, $"champ inconnu « sources.{key.Value} »{Suggestions.Hint(key.Value ?? "", SourceKeys)}");
+            m.Error(key, $"champ inconnu « sources.{key.Value} »{ClosestMatch.Hint(key.Value ?? "", SourceKeys)}");
         }
         var urlNode = FrontMatterMapper.Get(source, "url");
         if (string.IsNullOrEmpty(url) == string.IsNullOrEmpty(seed))

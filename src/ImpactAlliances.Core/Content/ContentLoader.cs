@@ -164,7 +164,7 @@ public static class ContentLoader
         {
             foreach (var link in file.Links.Where(l => !slugs.Contains(l.Slug)))
             {
-                var hint = Suggestions.Closest(link.Slug, slugs) is { } s ? $" ; vouliez-vous dire /exemples/{s} ?" : "";
+                var hint = ClosestMatch.Closest(link.Slug, slugs) is { } s ? $" ; vouliez-vous dire /exemples/{s} ?" : "";
                 yield return new(file.Path, link.Line, DiagnosticSeverity.Error, $"lien vers /exemples/{link.Slug} : aucun cas ne porte ce nom{hint}");
             }
         }

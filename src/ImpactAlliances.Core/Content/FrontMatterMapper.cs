@@ -24,7 +24,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!KnownKeys.Contains(name))
             {
-                Error(key, $"champ inconnu « {name} »{Suggestions.Hint(name, KnownKeys)}");
+                Error(key, $"champ inconnu « {name} »{ClosestMatch.Hint(name, KnownKeys)}");
             }
         }
     }
@@ -171,7 +171,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             return value;
         }
         var slugs = vocabulary.Values.Select(v => v.Slug).ToList();
-        var hint = Suggestions.Hint(value, slugs) is { Length: > 0 } closest ? closest : $" ; valeurs possibles : {string.Join(", ", slugs)}";
+        var hint = ClosestMatch.Hint(value, slugs) is { Length: > 0 } closest ? closest : $" ; valeurs possibles : {string.Join(", ", slugs)}";
         Error(node, $"valeur inconnue « {value} » dans {name}{hint}");
         return null;
     }

@@ -71,18 +71,24 @@ public static class TaxonomyReader
             diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} est déduite des lieux des cas : elle n'a qu'un label et une description, pas de valeurs"));
         }
         var otherwise = ReadValues(path, key, node, "otherwise", diagnostics);
+        var otherwiseNode = node.Children.TryGetValue(new YamlScalarNode("otherwise"), out var found) ? found : node;
         if (dimension?.Otherwise is { } slug && (otherwise.Count != 1 || otherwise[0].Slug != slug))
         {
-            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} nomme la valeur des cas qui n'en ont aucune : otherwise: [ {{ slug: {slug}, label: \"…\" }} ]"));
+            diagnostics.Add(YamlNodes.Error(path, otherwiseNode, 0, $"la facette {key} doit nommer la valeur des cas qui n'en ont aucune : otherwise: [ {{ slug: {slug}, label: \"…\" }} ]"));
         }
         else if (dimension?.Otherwise is null && otherwise.Count > 0)
         {
-            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la facette {key} n'a pas de valeur otherwise"));
+            diagnostics.Add(YamlNodes.Error(path, otherwiseNode, 0, $"la facette {key} n'accepte pas de valeur otherwise"));
+        }
+        else if (otherwise.Count == 1 && values.Any(v => v.Slug == otherwise[0].Slug))
+        {
+            // Listed among the values, case files could write it, and the search would list it twice.
+            diagnostics.Add(YamlNodes.Error(path, otherwiseNode, 0, $"la valeur « {otherwise[0].Slug} » de {key} est à la fois dans values et dans otherwise"));
         }
         var families = ReadValues(path, key, node, "families", diagnostics);
         foreach (var value in values.Where(v => v.Parent is not null && families.All(f => f.Slug != v.Parent)))
         {
-            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la valeur « {value.Slug} » de {key} a un parent inconnu « {value.Parent} »{Suggestions.Hint(value.Parent!, families.Select(f => f.Slug))}"));
+            diagnostics.Add(YamlNodes.Error(path, node, 0, $"la valeur « {value.Slug} » de {key} a un parent inconnu « {value.Parent} »{ClosestMatch.Hint(value.Parent!, families.Select(f => f.Slug))}"));
         }
         return new TaxonomyFacet(key, label ?? key, YamlNodes.Scalar(node, "description"), values, families) { Otherwise = otherwise };
     }

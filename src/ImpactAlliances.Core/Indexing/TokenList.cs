@@ -1,5 +1,4 @@
 using ImpactAlliances.Core.Analysis;
-using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Analysis.TokenAttributes;

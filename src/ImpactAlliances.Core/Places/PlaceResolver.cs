@@ -1,5 +1,4 @@
 using ImpactAlliances.Core.Analysis;
-using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Places;
 
@@ -137,6 +136,6 @@ public static class PlaceResolver
             .Where(p => Math.Abs(p.Name.Length - name.Length) <= 2 && p.Key.Length > 0 && p.Key[0] == first)
             .Select(p => p.Name)
             .Distinct();
-        return Suggestions.Closest(name, near);
+        return ClosestMatch.Closest(name, near);
     }
 }

@@ -60,7 +60,7 @@ internal sealed class SpellVocabulary
         {
             foreach (var word in _byLength[length])
             {
-                var distance = Suggestions.Distance(folded, word.Folded, Math.Min(maxEdits, bestDistance));
+                var distance = ClosestMatch.Distance(folded, word.Folded, Math.Min(maxEdits, bestDistance));
                 if (distance < bestDistance || (distance == bestDistance && distance <= maxEdits && word.Cases > best!.Cases))
                 {
                     (best, bestDistance) = (word, distance);

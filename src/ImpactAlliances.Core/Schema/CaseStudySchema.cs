@@ -32,12 +32,12 @@ public sealed record FacetDimension(string Key, string? FrontMatterKey, string T
 public static class CaseStudySchema
 {
     /// <summary>Lucene.Net 4.8 is the line the project is on; changing it means rebuilding every index.</summary>
-    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    public const LuceneVersion Version = FrenchAnalyzer.Version;
 
     /// <summary>
     /// Bumped when the fields, their analysis or the taxonomy file kept with the index change (9: the derived
-    /// facets' labels in <c>taxonomy.yml</c>, session 5), so that a site never reads an index it does not
-    /// understand nor one whose terms its queries would not meet.
+    /// facets' labels in <c>taxonomy.yml</c>), so that a site never reads an index it does not understand nor
+    /// one whose terms its queries would not meet.
     /// </summary>
     public const int FormatVersion = 9;
 

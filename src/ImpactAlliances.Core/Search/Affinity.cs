@@ -6,10 +6,10 @@ public sealed record RelatedCase(SearchHit Hit, Affinity Shared);
 
 /// <summary>
 /// What two cases share, as labels: their common domains, their partnership type when the same, whether their actor
-/// profiles are the same set, and their common regions (or <see cref="OtherRegion"/> when both name regions, none common).
+/// profiles are the same set, and their common regions (or <see cref="RegionsDiffer"/>: both name regions, none in common).
 /// The site words it (the web project's <c>Wording</c>).
 /// </summary>
-public sealed record Affinity(IReadOnlyList<string> Domains, string? PartnershipType, bool SameActors, IReadOnlyList<string> Regions, bool OtherRegion)
+public sealed record Affinity(IReadOnlyList<string> Domains, string? PartnershipType, bool SameActors, IReadOnlyList<string> Regions, bool RegionsDiffer)
 {
     /// <summary>What <paramref name="other"/> shares with <paramref name="source"/>, from both cases' facet labels.</summary>
     public static Affinity Between(IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> source, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> other)

@@ -1,5 +1,4 @@
 using ImpactAlliances.Core.Indexing;
-using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Search;

@@ -3,7 +3,6 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
-using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

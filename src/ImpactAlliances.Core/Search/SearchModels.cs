@@ -17,7 +17,7 @@ public enum SearchSort
     Year,
 }
 
-/// <summary>A search as a person or a client asks for it; <see cref="CaseStudySearcher"/> normalizes it.</summary>
+/// <summary>A search as a person or a client asks for it; <see cref="SearchRunner"/> normalizes it (page size, window).</summary>
 public sealed record SearchRequest
 {
     /// <summary>The text typed, in the syntax of <see cref="UserQuery"/>.</summary>
@@ -119,7 +119,7 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
         {
             foreach (var value in (filters.GetValueOrDefault(facet.Key) ?? []).Where(v => v.Length > 0 && !facet.Contains(v)))
             {
-                var closest = Suggestions.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
+                var closest = ClosestMatch.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
                 var suggestion = closest is null ? null : new FacetLabel(closest, facet.Find(closest)!.Label);
                 unknown.Add(new UnknownFilter(facet.Key, facet.Label, value, suggestion));
             }

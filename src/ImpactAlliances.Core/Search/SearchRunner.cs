@@ -17,8 +17,6 @@ internal sealed record Collected(TextQuery Text, SearchSort Sort, TopDocuments T
 /// </summary>
 internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, SynonymSet synonyms, SearchIndexOptions options)
 {
-    public IndexSnapshot Snapshot => snapshot;
-
     /// <summary>The result page of a request, with advice when it is empty.</summary>
     public SearchResult Search(SearchRequest request)
     {

@@ -17,10 +17,11 @@ public enum SuggestionKind
 /// <summary>One suggestion as you type.</summary>
 /// <param name="Kind">Facet value, case or organisation.</param>
 /// <param name="Label">What is shown.</param>
-/// <param name="Detail">The facet's label, or the number of cases.</param>
+/// <param name="Facet">The facet's label, for a facet value; null otherwise.</param>
+/// <param name="Count">The cases it would find: a facet value's or an organisation's; 1 for a case.</param>
 /// <param name="Key">The case slug, the facet key, or the organisation name.</param>
 /// <param name="Value">The facet value; null otherwise.</param>
-public sealed record Suggestion(SuggestionKind Kind, string Label, string Detail, string Key, string? Value)
+public sealed record Suggestion(SuggestionKind Kind, string Label, string? Facet, int Count, string Key, string? Value)
 {
     /// <summary>
     /// The words typed before the ones this suggestion completes ("mobilité" in "mobilité bret" completed
@@ -55,8 +56,7 @@ internal sealed class SuggestionIndex
         {
             foreach (var value in facet.Values.Where(v => v.Count > 0))
             {
-                var detail = $"{facet.Label} · {value.Count} {(value.Count > 1 ? "exemples" : "exemple")}";
-                entries.Add(Make(new Suggestion(SuggestionKind.Facet, value.Label, detail, facet.Key, value.Value), value.Count));
+                entries.Add(Make(new Suggestion(SuggestionKind.Facet, value.Label, facet.Label, value.Count, facet.Key, value.Value), value.Count));
             }
         }
         var organisations = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -70,7 +70,7 @@ internal sealed class SuggestionIndex
                     continue;
                 }
                 var hit = snapshot.Display(leaf.DocBase + doc);
-                entries.Add(Make(new Suggestion(SuggestionKind.Case, hit.Title, "Exemple", hit.Slug, null), 1));
+                entries.Add(Make(new Suggestion(SuggestionKind.Case, hit.Title, null, 1, hit.Slug, null), 1));
                 foreach (var name in hit.Organisations)
                 {
                     organisations[name] = organisations.GetValueOrDefault(name) + 1;
@@ -79,8 +79,7 @@ internal sealed class SuggestionIndex
         }
         foreach (var (name, count) in organisations)
         {
-            var detail = count > 1 ? $"Organisation · {count} exemples" : "Organisation · 1 exemple";
-            entries.Add(Make(new Suggestion(SuggestionKind.Organisation, name, detail, name, null), count));
+            entries.Add(Make(new Suggestion(SuggestionKind.Organisation, name, null, count, name, null), count));
         }
         return new SuggestionIndex(entries);
     }

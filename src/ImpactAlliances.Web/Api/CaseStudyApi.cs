@@ -34,7 +34,7 @@ public static class CaseStudyApi
             var state = SearchState.FromQuery(request.Query);
             return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) ?? TypedResults.Json(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
-                    s.Kind.ToString().ToLowerInvariant(), s.Label, s.Detail, SuggestionUrl(s, state))).ToList()),
+                    s.Kind.ToString().ToLowerInvariant(), s.Label, Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
                 ApiJson.Default.SuggestJson);
         })
             .WithName("suggest")

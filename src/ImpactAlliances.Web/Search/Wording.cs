@@ -2,7 +2,7 @@ using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Search;
 
-/// <summary>The French words for what Core gives as data: why a case is related, what a filter removal removes.</summary>
+/// <summary>The French words for what Core gives as data: why a case is related, what a filter removal removes, what a suggestion is.</summary>
 public static class Wording
 {
     /// <summary>What a related case shares with the case shown (« Même domaine (Mobilité) et mêmes types d'acteurs, autre région »).</summary>
@@ -22,7 +22,7 @@ public static class Wording
             parts.Add("mêmes types d'acteurs");
         }
         var territory = shared.Regions.Count > 0 ? $"même région ({string.Join(", ", shared.Regions)})"
-            : shared.OtherRegion ? "autre région"
+            : shared.RegionsDiffer ? "autre région"
             : null;
         var reason = parts.Count switch
         {
@@ -37,8 +37,19 @@ public static class Wording
     public static string FilterLabel(FilterRemoval removal) => removal.Label ?? removal.Key switch
     {
         FilterRemoval.Years => "Années",
-        _ => "tous les filtres",
+        FilterRemoval.All => "tous les filtres",
+        _ => removal.Key,
     };
+
+    /// <summary>What a suggestion as you type is, beside it: « Régions · 12 exemples », « Organisation · 1 exemple », « Exemple ».</summary>
+    public static string SuggestionDetail(Suggestion suggestion) => suggestion.Kind switch
+    {
+        SuggestionKind.Case => "Exemple",
+        SuggestionKind.Organisation => $"Organisation · {Cases(suggestion.Count)}",
+        _ => $"{suggestion.Facet} · {Cases(suggestion.Count)}",
+    };
+
+    private static string Cases(int count) => count > 1 ? $"{count} exemples" : $"{count} exemple";
 
     private static string Capitalise(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 }

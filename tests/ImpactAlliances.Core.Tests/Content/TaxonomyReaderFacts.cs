@@ -39,13 +39,26 @@ public sealed class TaxonomyReaderFacts
     {
         var start = Bundled.IndexOf("departments:", StringComparison.Ordinal);
         var withoutDepartments = Bundled.Remove(start, Bundled.IndexOf("statuses:", start, StringComparison.Ordinal) - start);
-        var withoutOtherwise = string.Join('\n', Bundled.Split('\n').Where(l => !l.Contains("slug: sans-region", StringComparison.Ordinal)));
+        var withoutOtherwise = string.Join('\n', Bundled.Split('\n').Where(l => !l.Contains("sans-region", StringComparison.Ordinal)
+            && !l.Contains("otherwise", StringComparison.Ordinal) && !l.Contains("cases naming no region", StringComparison.Ordinal)));
 
         Assert.Null(Parse(withoutDepartments, out var missing));
         Assert.Contains("content/taxonomy.yml:1: facette manquante : departments", missing);
         Assert.Null(Parse(withoutOtherwise, out var noOtherwise));
         var regionsLine = withoutOtherwise.Split('\n').ToList().FindIndex(l => l.StartsWith("regions:", StringComparison.Ordinal)) + 2;
-        Assert.Contains($"content/taxonomy.yml:{regionsLine}: la facette regions nomme la valeur des cas qui n'en ont aucune : otherwise: [ {{ slug: sans-region, label: \"…\" }} ]", noOtherwise);
+        Assert.Contains($"content/taxonomy.yml:{regionsLine}: la facette regions doit nommer la valeur des cas qui n'en ont aucune : otherwise: [ {{ slug: sans-region, label: \"…\" }} ]", noOtherwise);
+    }
+
+    [Fact]
+    public void An_otherwise_value_is_refused_where_the_registry_has_none_and_among_the_values()
+    {
+        var onActors = Bundled.Replace("actors:\n  label: \"Acteurs\"\n", "actors:\n  label: \"Acteurs\"\n  otherwise:\n    - { slug: aucun, label: \"Aucun\" }\n", StringComparison.Ordinal);
+        var listedTwice = Bundled.Replace("    - { slug: mayotte, label: \"Mayotte\" }\n", "    - { slug: mayotte, label: \"Mayotte\" }\n    - { slug: sans-region, label: \"Sans région\" }\n", StringComparison.Ordinal);
+
+        Assert.Null(Parse(onActors, out var notAccepted));
+        Assert.Contains("content/taxonomy.yml:10: la facette actors n'accepte pas de valeur otherwise", notAccepted);
+        Assert.Null(Parse(listedTwice, out var twice));
+        Assert.Contains(twice, d => d.EndsWith("la valeur « sans-region » de regions est à la fois dans values et dans otherwise", StringComparison.Ordinal));
     }
 
     [Fact]

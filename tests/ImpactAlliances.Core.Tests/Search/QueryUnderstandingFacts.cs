@@ -292,7 +292,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         var bretagne = suggestions.First(s => s.Kind == SuggestionKind.Facet && s.Value == "bretagne");
         Assert.Equal("mobilité", bretagne.Remainder);
         var count = FixtureCorpus.Cases.Count(c => c.Regions.Contains("bretagne"));
-        Assert.Equal($"Régions · {count} exemples", bretagne.Detail);
+        Assert.Equal(("Régions", count), (bretagne.Facet, bretagne.Count));
         Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
     }
 }

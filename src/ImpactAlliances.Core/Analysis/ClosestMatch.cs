@@ -1,7 +1,7 @@
 namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>"Did you mean" for misspelt keys and taxonomy values.</summary>
-public static class Suggestions
+public static class ClosestMatch
 {
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
     public static string? Closest(string value, IEnumerable<string> candidates)
