@@ -8,7 +8,7 @@ using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 
-namespace ImpactAlliances.Core.Tests.Indexing;
+namespace ImpactAlliances.Core.Tests.Releases;
 
 /// <summary>An index version packed on one machine, fetched, checked and switched to on another.</summary>
 public sealed class IndexArtifactFacts : IDisposable

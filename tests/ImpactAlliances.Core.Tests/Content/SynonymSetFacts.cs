@@ -1,7 +1,7 @@
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 
-namespace ImpactAlliances.Core.Tests.Search;
+namespace ImpactAlliances.Core.Tests.Content;
 
 public sealed class SynonymSetFacts : IDisposable
 {

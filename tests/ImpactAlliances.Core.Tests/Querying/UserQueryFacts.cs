@@ -1,6 +1,6 @@
 using ImpactAlliances.Core.Querying;
 
-namespace ImpactAlliances.Core.Tests.Search;
+namespace ImpactAlliances.Core.Tests.Querying;
 
 public sealed class UserQueryFacts
 {

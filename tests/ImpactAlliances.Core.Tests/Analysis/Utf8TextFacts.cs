@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImpactAlliances.Core.Analysis;
 
-namespace ImpactAlliances.Core.Tests.Search;
+namespace ImpactAlliances.Core.Tests.Analysis;
 
 /// <summary>Snippets address UTF-8 text by UTF-16 offsets: any text, any offset, the same characters as the decoded string.</summary>
 public sealed class Utf8TextFacts

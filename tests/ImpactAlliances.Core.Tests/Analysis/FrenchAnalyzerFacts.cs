@@ -1,7 +1,7 @@
 using ImpactAlliances.Core.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace ImpactAlliances.Core.Tests.Search;
+namespace ImpactAlliances.Core.Tests.Analysis;
 
 public sealed class FrenchAnalyzerFacts
 {
