@@ -21,7 +21,7 @@ internal static class QueryCorrector
     public static int MaxEdits(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
 
     public static (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(
-        IReadOnlyList<QueryClause> clauses, IndexReader reader, SpellVocabulary vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0)
+        IReadOnlyList<QueryClause> clauses, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0)
     {
         var corrections = new List<Correction>();
         var corrected = new List<QueryClause>(clauses.Count);
@@ -48,7 +48,7 @@ internal static class QueryCorrector
         return terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
     }
 
-    private static string? Replacement(string word, IndexReader reader, SpellVocabulary vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits)
+    private static string? Replacement(string word, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
         var maxEdits = MaxEdits(folded.Length);
@@ -58,6 +58,6 @@ internal static class QueryCorrector
         {
             return null;
         }
-        return vocabulary.Closest(folded, maxEdits + extraEdits)?.Surface;
+        return vocabulary.Value.Closest(folded, maxEdits + extraEdits)?.Surface;
     }
 }

@@ -27,6 +27,10 @@ internal static class FacetPresentation
         return selected;
     }
 
+    /// <summary>One zeroed count per value of each facet of the registry: what a collector counts into.</summary>
+    public static int[][] EmptyCounts(Taxonomy taxonomy) =>
+        CaseStudySchema.Facets.Select(f => new int[taxonomy[f.Key].Values.Count]).ToArray();
+
     /// <summary>Each facet's counted values, selected first then by count, with their families.</summary>
     public static List<FacetResult> Results(Taxonomy taxonomy, int[][] counts, bool[]?[] selected)
     {

@@ -129,7 +129,7 @@ public sealed class IndexSnapshot
         _ = Segments;
         _ = Terms;
         _ = QueryVocabulary(analyzer);
-        _ = Vocabulary;
+        _ = Vocabulary.Value;
         _ = TitleRanks;
     }
 
@@ -157,15 +157,15 @@ public sealed class IndexSnapshot
     private List<FacetResult> CountAll()
     {
         var none = new bool[]?[CaseStudySchema.Facets.Count];
-        var counts = CaseStudySchema.Facets.Select(f => new int[Taxonomy[f.Key].Values.Count]).ToArray();
+        var counts = FacetPresentation.EmptyCounts(Taxonomy);
         var collector = new FacetedCollector(Segments, none, counts, new TopDocuments(0, SearchSort.Recent), TitleRanks, SearchSort.Recent);
         Searcher.Search(new Lucene.Net.Search.MatchAllDocsQuery(), collector);
         return FacetPresentation.Results(Taxonomy, counts, none);
     }
     private readonly Lazy<int[]> _titleRanks;
 
-    /// <summary>The index's words, for spelling corrections; built on first use.</summary>
-    internal SpellVocabulary Vocabulary => _vocabulary.Value;
+    /// <summary>The index's words, for spelling corrections; built the first time a word needs correcting, or by <see cref="Warm"/>.</summary>
+    internal Lazy<SpellVocabulary> Vocabulary => _vocabulary;
 
     /// <summary>Each document's position in title order; built on first use.</summary>
     internal int[] TitleRanks => _titleRanks.Value;

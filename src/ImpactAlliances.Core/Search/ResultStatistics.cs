@@ -78,7 +78,7 @@ internal sealed class StatisticsCounter
 
     public StatisticsCounter(Taxonomy taxonomy)
     {
-        _facets = CaseStudySchema.Facets.Select(f => new int[taxonomy[f.Key].Values.Count]).ToArray();
+        _facets = FacetPresentation.EmptyCounts(taxonomy);
         _actorCount = _facets[_actors].Length;
         _actorDomain = new int[_facets[_domains].Length, _actorCount];
         _pairType = new int[_actorCount * _actorCount, _facets[_types].Length];

@@ -98,7 +98,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
             ? ((int, int)?)null
             : (request.YearFrom ?? CaseStudyRules.MinYear, request.YearTo ?? int.MaxValue);
         var selected = FacetPresentation.Selected(snapshot.Taxonomy, request.Filters);
-        var counts = CaseStudySchema.Facets.Select(f => new int[snapshot.Taxonomy[f.Key].Values.Count]).ToArray();
+        var counts = FacetPresentation.EmptyCounts(snapshot.Taxonomy);
         var top = new TopDocuments(window, sort);
         var allOf = CaseStudySchema.Facets
             .Select((f, d) => request.AllOf.Contains(f.Key) && selected[d] is { } values ? values.Count(v => v) : 0)
