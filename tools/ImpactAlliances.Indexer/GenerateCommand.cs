@@ -61,8 +61,23 @@ internal sealed class GenerateCommand : IndexerCommand
             return IndexerCommands.Failed;
         }
         var clock = Stopwatch.StartNew();
-        CorpusGenerator.Write(outPath, count, seed, Path.Combine(contentPath, ContentLoader.TaxonomyFile),
-            new Progress<int>(n => error.WriteLine($"  {n} / {count} cas écrits")));
+        try
+        {
+            CorpusGenerator.Write(outPath, count, seed, Path.Combine(contentPath, ContentLoader.TaxonomyFile),
+                new Progress<int>(n => error.WriteLine($"  {n} / {count} cas écrits")));
+        }
+        catch (InvalidDataException ex)
+        {
+            // The taxonomy the cases are drawn from is missing or invalid: its diagnostics say where.
+            error.WriteLine(ex.Message);
+            error.WriteLine("Donnez le dossier du contenu avec --content (par défaut : content, depuis la racine du dépôt).");
+            return IndexerCommands.Failed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Écriture impossible dans {outPath} : {ex.Message}");
+            return IndexerCommands.Failed;
+        }
         output.WriteLine(string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{count} cas synthétiques écrits (graine {seed}) dans {outPath} en {clock.Elapsed.TotalSeconds:0.0} s"));
         return IndexerCommands.Ok;
     }

@@ -261,6 +261,20 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
+    public async Task Generate_without_a_taxonomy_says_where_it_looked_and_fails()
+    {
+        var nowhere = Path.Combine(_folder.Path, "nowhere");
+
+        var (code, output, error) = await Run("generate", "--count", "3", "--out", Path.Combine(_folder.Path, "corpus"), "--content", nowhere);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Equal("", output);
+        Assert.Contains($"{Path.Combine(nowhere, "taxonomy.yml")}:1: fichier de taxonomie introuvable", error);
+        Assert.Contains("--content", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task New_creates_a_case_from_the_template_and_lists_what_to_fill_in()
     {
         File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
