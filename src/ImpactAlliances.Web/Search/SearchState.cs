@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.WebUtilities;
@@ -155,48 +157,81 @@ public sealed record SearchState
     public SearchState WithSort(SearchSort sort) => this with { Sort = sort, Page = 1 };
 
     /// <summary>The URL of the search page in this state; defaults are left out to keep links short.</summary>
+    /// <remarks>
+    /// Written straight into one reused builder, values encoded as <see cref="QueryHelpers.AddQueryString(string, string, string)"/>
+    /// does: a result page writes a link for every facet value and every chip, several hundred of them.
+    /// </remarks>
     public string ToUrl()
     {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        if (Query.Length > 0)
+        var url = UrlBuilder.Start(Path);
+        url.Add(QueryKey, Query);
+        foreach (var facet in CaseStudySchema.Facets)
         {
-            pairs.Add(new(QueryKey, Query));
+            foreach (var value in Filters.GetValueOrDefault(facet.Key) ?? [])
+            {
+                url.Add(facet.Key, value);
+            }
         }
         foreach (var facet in CaseStudySchema.Facets)
         {
-            pairs.AddRange((Filters.GetValueOrDefault(facet.Key) ?? []).Select(v => new KeyValuePair<string, string?>(facet.Key, v)));
+            if (AllOf.Contains(facet.Key) && Filters.ContainsKey(facet.Key))
+            {
+                url.Add(AllKey, facet.Key);
+            }
         }
-        pairs.AddRange(CaseStudySchema.Facets.Where(f => AllOf.Contains(f.Key) && Filters.ContainsKey(f.Key))
-            .Select(f => new KeyValuePair<string, string?>(AllKey, f.Key)));
-        if (YearFrom is { } from)
+        url.Add(YearFromKey, YearFrom);
+        url.Add(YearToKey, YearTo);
+        url.Add(UndatedKey, IncludeUndated ? "" : "0");
+        url.Add(LiteralKey, Literal ? "1" : "");
+        url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
+        url.Add(SizeKey, Size);
+        url.Add(PageKey, Page > 1 ? Page : null);
+        return url.ToString();
+    }
+
+    /// <summary>A query string written pair by pair into a builder kept per thread; empty values are left out.</summary>
+    private readonly struct UrlBuilder
+    {
+        [ThreadStatic]
+        private static StringBuilder? t_cached;
+
+        private readonly StringBuilder _text;
+        private readonly int _pathLength;
+
+        private UrlBuilder(StringBuilder text, int pathLength) => (_text, _pathLength) = (text, pathLength);
+
+        public static UrlBuilder Start(string path)
         {
-            pairs.Add(new(YearFromKey, from.ToString(CultureInfo.InvariantCulture)));
+            var text = t_cached ?? new StringBuilder(256);
+            t_cached = null;
+            return new UrlBuilder(text.Clear().Append(path), path.Length);
         }
-        if (YearTo is { } to)
+
+        public void Add(string key, string value)
         {
-            pairs.Add(new(YearToKey, to.ToString(CultureInfo.InvariantCulture)));
+            if (value.Length > 0)
+            {
+                _text.Append(_text.Length == _pathLength ? '?' : '&').Append(key).Append('=').Append(UrlEncoder.Default.Encode(value));
+            }
         }
-        if (!IncludeUndated)
+
+        public void Add(string key, int? value)
         {
-            pairs.Add(new(UndatedKey, "0"));
+            if (value is { } number)
+            {
+                _text.Append(_text.Length == _pathLength ? '?' : '&').Append(key).Append('=').Append(number);
+            }
         }
-        if (Literal)
+
+        public override string ToString()
         {
-            pairs.Add(new(LiteralKey, "1"));
+            var url = _text.ToString();
+            if (_text.Capacity <= 1024)
+            {
+                t_cached = _text;
+            }
+            return url;
         }
-        if (Sort is { } sort)
-        {
-            pairs.Add(new(SortKey, sort.ToString().ToLowerInvariant()));
-        }
-        if (Size is { } size)
-        {
-            pairs.Add(new(SizeKey, size.ToString(CultureInfo.InvariantCulture)));
-        }
-        if (Page > 1)
-        {
-            pairs.Add(new(PageKey, Page.ToString(CultureInfo.InvariantCulture)));
-        }
-        return QueryHelpers.AddQueryString(Path, pairs);
     }
 
     private SearchState WithFilter(string facet, List<string> values)

@@ -1,0 +1,93 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>Every link of the site is a state written as a URL: reading the URL back gives the same state.</summary>
+public sealed class SearchStateFacts
+{
+    // Characters a query or an old link may hold: accents, spaces, the URL's own separators, quotes, an emoji.
+    private static readonly string[] Pieces = ["a", "é", "œ", " ", "&", "=", "?", "#", "+", "%", "\"", "'", "/", "😀", "-", "*"];
+
+    private static Gen<string> Words(int max) => Gen.Choose(0, max)
+        .SelectMany(n => Gen.ArrayOf(Gen.Elements(Pieces), n))
+        .Select(string.Concat)
+        .Select(s => s.Trim());
+
+    private static Arbitrary<SearchState> States() =>
+        (from query in Words(12)
+         from facet in Gen.Elements(CaseStudySchema.Facets.Select(f => f.Key).ToArray())
+         from values in Gen.ListOf(Words(6).Where(v => v.Length > 0 && !v.Contains(',')), 0)
+         from allOf in Gen.Elements(true, false)
+         from sort in Gen.Elements<SearchSort?>(null, SearchSort.Relevance, SearchSort.Recent, SearchSort.Title, SearchSort.Year)
+         from page in Gen.Choose(1, 50)
+         from size in Gen.Elements<int?>(null, 10, 50)
+         from years in Gen.Elements<(int?, int?)>((null, null), (1990, null), (null, 2024), (2010, 2020))
+         from undated in Gen.Elements(true, false)
+         from literal in Gen.Elements(true, false)
+         let distinct = values.Distinct().Take(4).ToList()
+         select new SearchState
+         {
+             Query = query,
+             Filters = distinct.Count > 0 ? new Dictionary<string, IReadOnlyList<string>> { [facet] = distinct } : [],
+             AllOf = allOf && distinct.Count > 0 ? new HashSet<string> { facet } : [],
+             Sort = sort,
+             Page = page,
+             Size = size,
+             YearFrom = years.Item1,
+             YearTo = years.Item2,
+             IncludeUndated = undated,
+             Literal = literal,
+         }).ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property A_state_read_back_from_its_url_is_the_same_state() =>
+        Prop.ForAll(States(), state =>
+        {
+            var url = state.ToUrl();
+            var query = url.Contains('?') ? new QueryCollection(QueryHelpers.ParseQuery(url[url.IndexOf('?')..])) : QueryCollection.Empty;
+            var read = SearchState.FromQuery(query);
+
+            return url.StartsWith('/') && !url.Contains(' ') && !url.Contains('#')
+                && read.Query == state.Query
+                && read.Filters.Count == state.Filters.Count
+                && state.Filters.All(f => read.Filters.TryGetValue(f.Key, out var v) && v.SequenceEqual(f.Value))
+                && read.AllOf.SetEquals(state.AllOf)
+                && read.Sort == state.Sort && read.Page == state.Page && read.Size == state.Size
+                && read.YearFrom == state.YearFrom && read.YearTo == state.YearTo
+                && read.IncludeUndated == state.IncludeUndated && read.Literal == state.Literal
+                && !SearchState.NeedsCleaning(query);
+        });
+
+    [Fact]
+    public void A_url_lists_the_text_the_filters_in_registry_order_then_the_options_and_leaves_defaults_out()
+    {
+        var state = new SearchState
+        {
+            Query = "l'emploi des « jeunes » & 100 %",
+            Filters = new Dictionary<string, IReadOnlyList<string>>
+            {
+                [CaseStudySchema.Regions.Key] = ["provence-alpes-cote-d-azur"],
+                [CaseStudySchema.Actors.Key] = ["entreprise", "association"],
+            },
+            AllOf = new HashSet<string> { CaseStudySchema.Actors.Key },
+            YearFrom = 2015,
+            IncludeUndated = false,
+            Sort = SearchSort.Year,
+            Page = 2,
+        };
+
+        Assert.Equal(
+            "/?q=l%27emploi%20des%20%C2%AB%20jeunes%20%C2%BB%20%26%20100%20%25&actors=entreprise&actors=association"
+            + "&regions=provence-alpes-cote-d-azur&all=actors&year_from=2015&undated=0&sort=year&page=2",
+            state.ToUrl());
+        Assert.Equal("/", new SearchState().ToUrl());
+        Assert.Equal("/themes/domaines/mobilite?page=3", new SearchState { Path = "/themes/domaines/mobilite", Page = 3 }.ToUrl());
+    }
+}
