@@ -23,14 +23,14 @@ internal static class EmptyResultAdvice
         }
         if (request.YearFrom is not null || request.YearTo is not null)
         {
-            var withoutYears = Count(runner, request with { YearFrom = null, YearTo = null }, clauses);
+            var withoutYears = runner.Count(request with { YearFrom = null, YearTo = null }, clauses);
             removals.Add(new FilterRemoval(FilterRemoval.Years, null, [$"{request.YearFrom?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{request.YearTo?.ToString(CultureInfo.InvariantCulture) ?? "…"}"], withoutYears));
         }
         if (removals.Count > 1 && removals.All(r => r.Count == 0))
         {
             // No single filter is to blame: offer them all at once.
             var unfiltered = request with { Filters = new Dictionary<string, IReadOnlyList<string>>(), YearFrom = null, YearTo = null };
-            removals.Add(new FilterRemoval(FilterRemoval.All, null, [], Count(runner, unfiltered, clauses)));
+            removals.Add(new FilterRemoval(FilterRemoval.All, null, [], runner.Count(unfiltered, clauses)));
         }
         return removals;
     }
@@ -50,13 +50,10 @@ internal static class EmptyResultAdvice
             candidates.AddRange(words.Select(Display));
         }
         return candidates.Distinct()
-            .Select(q => new QuerySuggestion(q, Count(runner, request with { Query = q }, UserQuery.Parse(q))))
+            .Select(q => new QuerySuggestion(q, runner.Count(request with { Query = q }, UserQuery.Parse(q))))
             .Where(s => s.Count > 0)
             .ToList();
     }
-
-    private static int Count(SearchRunner runner, SearchRequest request, IReadOnlyList<QueryClause> clauses) =>
-        runner.Page(request with { Size = 1, Page = 1 }, clauses, out _).Total;
 
     private static string Display(QueryClause clause) => clause.Kind switch
     {

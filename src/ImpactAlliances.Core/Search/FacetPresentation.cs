@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
@@ -44,15 +45,17 @@ internal static class FacetPresentation
                 .OrderByDescending(v => v.Selected)
                 .ThenByDescending(v => v.Count)
                 .ToList();
-            results.Add(new FacetResult(facet.Key, facet.Label, values)
-            {
-                Families = facet.Families
-                    .Select(f => new FacetFamily(f.Slug, f.Label, facet.Values.Where(v => v.Parent == f.Slug).Select(v => v.Slug).ToList()))
-                    .ToList(),
-            });
+            results.Add(new FacetResult(facet.Key, facet.Label, values) { Families = FamiliesOf.GetValue(facet, Families) });
         }
         return results;
     }
+
+    // A facet's families never change: made once per taxonomy, not once per search.
+    private static readonly ConditionalWeakTable<TaxonomyFacet, IReadOnlyList<FacetFamily>> FamiliesOf = new();
+
+    private static IReadOnlyList<FacetFamily> Families(TaxonomyFacet facet) => facet.Families
+        .Select(f => new FacetFamily(f.Slug, f.Label, facet.Values.Where(v => v.Parent == f.Slug).Select(v => v.Slug).ToList()))
+        .ToList();
 
     /// <summary>A case's facet values with their labels, for every facet of the registry.</summary>
     public static Dictionary<string, IReadOnlyList<FacetLabel>> Labels(Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>

@@ -62,7 +62,9 @@ internal sealed class FacetedCollector : ICollector
     /// <summary>Number of hits.</summary>
     public int Total { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    // In order: Lucene's out-of-order BooleanScorer allocates a table of 2,048 buckets for every query, a
+    // seventh of what a search allocated, for no gain in time on indexes of this size (BENCHMARKS.md).
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 

@@ -22,19 +22,18 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     {
         var clauses = UserQuery.Parse(request.Query);
         var (searched, corrections) = request.Literal ? (clauses, []) : Correct(clauses);
-        var result = Page(request, searched, out var failedOnly) with { Corrections = corrections };
-        if (Widens(request, searched, result.Total))
+        var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
+        var result = Page(request, run, page, size) with { Corrections = corrections };
+        if (run != strict)
         {
-            // Few cases hold half of the rarer words: those come first, then the cases holding some of them; the page says so.
-            var relaxed = Page(request, searched, out _, relaxed: true);
-            if (relaxed.Total > result.Total)
-            {
-                return relaxed with { Corrections = corrections, Relaxed = true, StrictTotal = result.Total };
-            }
+            // Few cases held half of the rarer words: those come first, then the cases holding some of them; the page says so.
+            return result with { Relaxed = true, StrictTotal = strict.Collector.Total };
         }
         return result.Total > 0 ? result : result with
         {
-            FilterRemovals = EmptyResultAdvice.FilterRemovals(this, request, searched, result, failedOnly),
+            FilterRemovals = EmptyResultAdvice.FilterRemovals(this, request, searched, result, run.Collector.FailedOnly),
             QuerySuggestions = EmptyResultAdvice.QuerySuggestions(this, request, clauses),
         };
     }
@@ -43,15 +42,46 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     public (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(IReadOnlyList<QueryClause> clauses, int extraEdits = 0) =>
         QueryCorrector.Correct(clauses, snapshot.Reader, snapshot.Vocabulary, analyzer, synonyms, extraEdits);
 
-    /// <summary>One page of results for clauses already corrected, with facets; no widening, no advice.</summary>
-    public SearchResult Page(SearchRequest request, IReadOnlyList<QueryClause> clauses, out int[] failedOnly, bool relaxed = false)
-    {
-        var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
-        var page = Math.Max(1, request.Page);
-        var window = (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow);
-        var run = Collect(request, clauses, relaxed, window);
-        failedOnly = run.Collector.FailedOnly;
+    /// <summary>How many cases clauses already corrected find, without widening: what a piece of advice would give.</summary>
+    public int Count(SearchRequest request, IReadOnlyList<QueryClause> clauses) =>
+        Collect(request, clauses, relaxed: false, window: 0).Collector.Total;
 
+    /// <summary>
+    /// Every case the result page shows (the same corrections and the same widening), in one pass, with
+    /// the best <paramref name="window"/> of them and, when asked for, their statistics.
+    /// </summary>
+    public (Collected Run, ExportInfo Info) CollectAll(SearchRequest request, int window, TimeProvider? clock, Func<StatisticsCounter>? statistics = null)
+    {
+        var clauses = UserQuery.Parse(request.Query);
+        var searched = request.Literal ? clauses : Correct(clauses).Clauses;
+        var (run, _) = CollectWidened(request, searched, window, statistics);
+        var info = new ExportInfo(request, run.Sort, run.Collector.Total, Math.Min(run.Collector.Total, window), snapshot.Version.Name,
+            snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
+        return (run, info);
+    }
+
+    /// <summary>
+    /// The strict run and the run to show: the strict one, or, when a search of several words found too few,
+    /// the widened one if it finds more. Pages, snippets and labels are made only for the run shown.
+    /// </summary>
+    private (Collected Shown, Collected Strict) CollectWidened(SearchRequest request, IReadOnlyList<QueryClause> searched, int window,
+        Func<StatisticsCounter>? statistics = null)
+    {
+        var strict = Collect(request, searched, relaxed: false, window, statistics?.Invoke());
+        if (strict.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        {
+            var widened = Collect(request, searched, relaxed: true, window, statistics?.Invoke());
+            if (widened.Collector.Total > strict.Collector.Total)
+            {
+                return (widened, strict);
+            }
+        }
+        return (strict, strict);
+    }
+
+    /// <summary>One page of a run's results, with its snippets and facets.</summary>
+    private SearchResult Page(SearchRequest request, Collected run, int page, int size)
+    {
         var entries = run.Top.BestFirst().Skip((page - 1) * size).ToList();
         var snippets = SnippetBuilder.Build(snapshot, entries.Select(e => e.Doc).ToList(), run.Text);
         var hits = entries.Select((e, i) => snapshot.Hit(e.Doc) with { Snippet = snippets[i], Score = e.Score }).ToList();
@@ -65,29 +95,6 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
             PlaceFilters = FacetPresentation.PlaceFilters(run.Text.Concepts, facets),
             UnknownFilters = UnknownFilter.In(snapshot.Taxonomy, request.Filters),
         };
-    }
-
-    /// <summary>
-    /// Every case the result page shows (the same corrections and the same fallback), in one pass, with
-    /// the best <paramref name="window"/> of them and, when asked for, their statistics.
-    /// </summary>
-    public (Collected Run, ExportInfo Info) CollectAll(SearchRequest request, int window, TimeProvider? clock, Func<StatisticsCounter>? statistics = null)
-    {
-        var clauses = UserQuery.Parse(request.Query);
-        var searched = request.Literal ? clauses : Correct(clauses).Clauses;
-        var run = Collect(request, searched, relaxed: false, window, statistics?.Invoke());
-        if (Widens(request, searched, run.Collector.Total))
-        {
-            // The same widening as the result page, so that an export or statistics hold what the page shows.
-            var widened = Collect(request, searched, relaxed: true, window, statistics?.Invoke());
-            if (widened.Collector.Total > run.Collector.Total)
-            {
-                run = widened;
-            }
-        }
-        var info = new ExportInfo(request, run.Sort, run.Collector.Total, Math.Min(run.Collector.Total, window), snapshot.Version.Name,
-            snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
-        return (run, info);
     }
 
     private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, bool relaxed, int window, StatisticsCounter? statistics = null)
@@ -108,8 +115,4 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         return new Collected(text, sort, top, collector, counts, selected, statistics);
     }
-
-    /// <summary>Whether a search of several words, not literal, found too few cases and is widened.</summary>
-    private static bool Widens(SearchRequest request, IReadOnlyList<QueryClause> searched, int total) =>
-        total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1;
 }

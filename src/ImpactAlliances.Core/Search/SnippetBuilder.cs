@@ -37,9 +37,10 @@ internal static class SnippetBuilder
             var leaf = leaves[group.Key];
             var hits = group.Select(h => (Local: h.Doc - leaf.DocBase, h.Index)).OrderBy(h => h.Local).ToList();
             var matches = hits.ToDictionary(h => h.Index, _ => new List<(int Start, int End)>());
+            var postings = new Postings(leaf.AtomicReader);
             foreach (var (field, term) in Terms(leaf.AtomicReader, query))
             {
-                AddOffsets(leaf.AtomicReader, field, term, hits, matches);
+                postings.AddOffsets(field, term, hits, matches);
             }
             foreach (var (_, index) in hits)
             {
@@ -67,37 +68,52 @@ internal static class SnippetBuilder
         }
     }
 
-    private static void AddOffsets(AtomicReader reader, string field, BytesRef term, List<(int Local, int Index)> hits, Dictionary<int, List<(int, int)>> matches)
+    /// <summary>
+    /// The offsets of terms in a segment's hits. The term and postings enumerations are reused from one term of a
+    /// field to the next, as Lucene allows: a postings enumeration with offsets holds several kilobytes of buffers.
+    /// </summary>
+    private sealed class Postings(AtomicReader reader)
     {
-        var terms = reader.GetTerms(field)?.GetEnumerator();
-        if (terms is null || !terms.SeekExact(term))
+        private readonly Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _byField = [];
+
+        public void AddOffsets(string field, BytesRef term, List<(int Local, int Index)> hits, Dictionary<int, List<(int, int)>> matches)
         {
-            return;
-        }
-        var postings = terms.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-        if (postings is null)
-        {
-            return;
-        }
-        var current = -1;
-        foreach (var (local, index) in hits)
-        {
-            if (current < local)
+            if (!_byField.TryGetValue(field, out var reused))
             {
-                current = postings.Advance(local);
+                reused = (reader.GetTerms(field)?.GetEnumerator(), null);
             }
-            if (current == DocsAndPositionsEnum.NO_MORE_DOCS)
+            var terms = reused.Terms;
+            if (terms is null || !terms.SeekExact(term))
+            {
+                _byField[field] = reused;
+                return;
+            }
+            var postings = terms.DocsAndPositions(null, reused.Postings, DocsAndPositionsFlags.OFFSETS);
+            _byField[field] = (terms, postings);
+            if (postings is null)
             {
                 return;
             }
-            if (current != local)
+            var current = -1;
+            foreach (var (local, index) in hits)
             {
-                continue;
-            }
-            for (var i = 0; i < postings.Freq; i++)
-            {
-                postings.NextPosition();
-                matches[index].Add((postings.StartOffset, postings.EndOffset));
+                if (current < local)
+                {
+                    current = postings.Advance(local);
+                }
+                if (current == DocsAndPositionsEnum.NO_MORE_DOCS)
+                {
+                    return;
+                }
+                if (current != local)
+                {
+                    continue;
+                }
+                for (var i = 0; i < postings.Freq; i++)
+                {
+                    postings.NextPosition();
+                    matches[index].Add((postings.StartOffset, postings.EndOffset));
+                }
             }
         }
     }
@@ -140,6 +156,10 @@ internal static class SnippetBuilder
         return merged;
     }
 
+    // One builder per thread, reused: a page renders twenty snippets.
+    [ThreadStatic]
+    private static StringBuilder? t_html;
+
     /// <summary>Picks the window holding the most matches, widens it to whole words and marks the matches.</summary>
     private static string? Render(ReadOnlySpan<byte> utf8, List<(int Start, int End)> matches)
     {
@@ -169,7 +189,7 @@ internal static class SnippetBuilder
             }
         }
         var window = text.Window(Math.Max(0, matches[best].Start - 40), Length);
-        var html = new StringBuilder(Length * 2);
+        var html = (t_html ??= new StringBuilder(Length * 2)).Clear();
         if (window.From > 0)
         {
             html.Append('…');
