@@ -61,7 +61,15 @@ internal sealed class RelevanceCommand : IndexerCommand
                 error.WriteLine($"{resolved} : fichier de jugements introuvable");
                 return IndexerCommands.Failed;
             }
-            judgments.Add((name, RelevanceJudgments.Read(resolved)));
+            try
+            {
+                judgments.Add((name, RelevanceJudgments.Read(resolved)));
+            }
+            catch (InvalidDataException ex)
+            {
+                error.WriteLine(ex.Message);
+                return IndexerCommands.Failed;
+            }
         }
         var content = services.GetRequiredService<ContentIndexer>().Load();
         if (!ValidateCommand.Report(content, TextWriter.Null, error))

@@ -22,10 +22,32 @@ public sealed record RelevanceJudgments(string Description, IReadOnlyList<Judged
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>Reads a judgments file.</summary>
-    public static RelevanceJudgments Read(string path) =>
-        JsonSerializer.Deserialize<RelevanceJudgments>(File.ReadAllText(path), Options)
-        ?? throw new InvalidDataException($"{path}: no judgments");
+    /// <summary>Reads a judgments file; one that is not JSON, or lacks its queries, ids or grades, is refused with its line.</summary>
+    /// <exception cref="InvalidDataException">The file is malformed; the message, in French, says where.</exception>
+    public static RelevanceJudgments Read(string path)
+    {
+        RelevanceJudgments? judgments;
+        try
+        {
+            judgments = JsonSerializer.Deserialize<RelevanceJudgments>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}:{(ex.LineNumber ?? 0) + 1}: fichier de jugements illisible : JSON mal formé ou d'une autre forme (colonne {(ex.BytePositionInLine ?? 0) + 1})", ex);
+        }
+        if (judgments?.Queries is null)
+        {
+            throw new InvalidDataException($"{path}:1: fichier de jugements sans liste « queries »");
+        }
+        for (var i = 0; i < judgments.Queries.Count; i++)
+        {
+            if (judgments.Queries[i] is not { Id.Length: > 0, Query: not null, Relevant: not null })
+            {
+                throw new InvalidDataException($"{path}:1: la requête n° {i + 1} de « queries » n'a pas d'« id », de « query » ou de « relevant »");
+            }
+        }
+        return judgments;
+    }
 }
 
 /// <summary>The floor one judged set must not fall below.</summary>

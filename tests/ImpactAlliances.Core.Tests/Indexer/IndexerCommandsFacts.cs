@@ -260,6 +260,23 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Contains("3 cas valides", validateOutput);
     }
 
+    [Theory]
+    [InlineData("{\n  \"description\": \"x\",\n  \"queries\": [\n", ":4: fichier de jugements illisible")]
+    [InlineData("{ \"description\": \"x\", \"queries\": 3 }", ":1: fichier de jugements illisible")]
+    [InlineData("{ \"description\": \"x\" }", ":1: fichier de jugements sans liste « queries »")]
+    [InlineData("{ \"description\": \"x\", \"queries\": [ { \"id\": \"q1\", \"query\": \"vélo\" } ] }", ":1: la requête n° 1 de « queries » n'a pas d'« id », de « query » ou de « relevant »")]
+    public async Task A_malformed_judgments_file_is_refused_with_its_line(string json, string message)
+    {
+        var file = Path.Combine(_folder.Path, "judgments.json");
+        File.WriteAllText(file, json);
+
+        var (code, _, error) = await Run("relevance", "--judgments", file, "--content", _content);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.StartsWith($"{file}{message}", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
     [Fact]
     public async Task Generate_without_a_taxonomy_says_where_it_looked_and_fails()
     {
