@@ -42,7 +42,7 @@ public static class IndexerCommands
         {
             error.WriteLine(NoIndex(index.Store.Root));
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             error.WriteLine($"Index illisible dans {index.Store.Root} ({ex.Message}) : reconstruisez-le avec la commande build.");
         }

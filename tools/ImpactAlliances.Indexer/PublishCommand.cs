@@ -32,7 +32,8 @@ internal sealed class PublishCommand : IndexerCommand
     {
         try
         {
-            var folder = RepositoryPaths.Resolve(parsed.GetRequiredValue(_to));
+            // Where the user stands, like every folder the tool writes (generate --out, release --out).
+            var folder = Path.GetFullPath(parsed.GetRequiredValue(_to));
             Directory.CreateDirectory(folder);
             var artifact = IndexArtifact.Publish(services.GetRequiredService<IndexStore>(), folder);
             output.WriteLine($"Index {artifact.Version} publié dans {folder} ({artifact.Files.Count} fichiers, {artifact.Files.Sum(f => f.Size) / 1024} Kio)");

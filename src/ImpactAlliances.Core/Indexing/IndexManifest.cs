@@ -18,14 +18,24 @@ public sealed record IndexManifest(int Format, int Cases, DateTimeOffset BuiltAt
         {
             return Read(version);
         }
-        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
             return null;
         }
     }
 
     /// <summary>Reads the manifest of a version.</summary>
-    public static IndexManifest Read(IndexVersion version) =>
-        JsonSerializer.Deserialize<IndexManifest>(File.ReadAllText(version.ManifestFile))
-        ?? throw new InvalidDataException($"{version.ManifestFile}: empty manifest");
+    /// <exception cref="InvalidDataException">The manifest is not what a build writes; the message, in French, says where.</exception>
+    public static IndexManifest Read(IndexVersion version)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<IndexManifest>(File.ReadAllText(version.ManifestFile))
+                ?? throw new InvalidDataException($"{version.ManifestFile} : manifeste vide");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{version.ManifestFile}:{(ex.LineNumber ?? 0) + 1}: manifeste illisible", ex);
+        }
+    }
 }

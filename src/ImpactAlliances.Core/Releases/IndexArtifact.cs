@@ -38,6 +38,8 @@ public static partial class IndexArtifact
         }
         else
         {
+            // Read first: a version whose manifest is unreadable is not copied at all.
+            var built = IndexManifest.Read(version);
             // Written aside and renamed, so that a node never sees half an artifact under its name.
             var partial = destination + ".partial";
             if (Directory.Exists(partial))
@@ -54,7 +56,6 @@ public static partial class IndexArtifact
                 using var stream = File.OpenRead(target);
                 files.Add(new ArtifactFile(relative, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream))));
             }
-            var built = IndexManifest.Read(version);
             manifest = new IndexArtifactManifest(built.Format, name, built.BuiltAt, files);
             File.WriteAllText(Path.Combine(partial, ManifestFile), JsonSerializer.Serialize(manifest, JsonOptions));
             Directory.Move(partial, destination);

@@ -97,6 +97,25 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
+    public async Task An_index_whose_manifest_is_damaged_is_refused_by_stats_and_publish_which_copy_nothing()
+    {
+        await Run("build", "--content", _content, "--index", _index);
+        var version = File.ReadAllText(Path.Combine(_index, "current")).Trim();
+        var manifest = Path.Combine(_index, version, "manifest.json");
+        File.WriteAllText(manifest, "{\n  \"Format\": ");
+        var published = Path.Combine(_folder.Path, "published");
+
+        var (stats, _, statsError) = await Run("stats", "--index", _index);
+        var (publish, _, publishError) = await Run("publish", "--index", _index, "--to", published);
+
+        Assert.Equal(IndexerCommands.Failed, stats);
+        Assert.Contains($"{manifest}:2: manifeste illisible", statsError);
+        Assert.Equal(IndexerCommands.Failed, publish);
+        Assert.Equal($"Publication impossible : {manifest}:2: manifeste illisible", publishError.TrimEnd());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(published));
+    }
+
+    [Fact]
     public async Task Stats_without_an_index_fails_with_a_reason()
     {
         var (code, _, error) = await Run("stats", "--index", _index);
