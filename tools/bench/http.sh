@@ -16,7 +16,7 @@ corpus="$(cd "$1" && pwd)"
 duration="${2:-15}"
 connections="${3:-8}"
 work="$(mktemp -d)"
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 source "$root/tools/ops/lib.sh"
 
 publish_binaries # (OPS_BINARIES=DIR reuses binaries published before, as in tools/ops)
@@ -28,17 +28,29 @@ python3 "$here/queries.lua.py" "$root/../shared/bench/queries.json" / > "$work/p
 printf 'request = function() return wrk.format("GET", "/health/live") end\n' > "$work/health.lua"
 
 serve_corpus() { # CACHE_SIZE
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is already in use: stop what listens there first" >&2
+    exit 1
+  fi
   # The load comes from one client (wrk on loopback), so the per-client API budget is lifted, as in tools/ops.
   ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
     dotnet "$work/site/ImpactAlliances.Web.dll" --Content:Path="$corpus" --Index:Path="$work/index" --Search:CacheSize="$1" \
       --RateLimit:Burst=100000000 --RateLimit:Tokens=100000000 >"$work/site.log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/api/search?q=partenariat"; do sleep 0.05; done
+  for _ in $(seq 6000); do # at most 5 minutes
+    curl -fs -o /dev/null "http://127.0.0.1:$port/api/search?q=partenariat" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "the site never answered on port $port; its log:" >&2
+  tail -20 "$work/site.log" >&2
+  exit 1
 }
 
 stop_serving() {
-  kill "$pid"
+  kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  pid=""
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }

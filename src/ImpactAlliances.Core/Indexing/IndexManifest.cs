@@ -25,17 +25,17 @@ public sealed record IndexManifest(int Format, int Cases, DateTimeOffset BuiltAt
     }
 
     /// <summary>Reads the manifest of a version.</summary>
-    /// <exception cref="InvalidDataException">The manifest is not what a build writes; the message, in French, says where.</exception>
+    /// <exception cref="InvalidDataException">The manifest is not what a build writes; the message says where.</exception>
     public static IndexManifest Read(IndexVersion version)
     {
         try
         {
             return JsonSerializer.Deserialize<IndexManifest>(File.ReadAllText(version.ManifestFile))
-                ?? throw new InvalidDataException($"{version.ManifestFile} : manifeste vide");
+                ?? throw new InvalidDataException($"{version.ManifestFile}: empty manifest");
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{version.ManifestFile}:{(ex.LineNumber ?? 0) + 1}: manifeste illisible", ex);
+            throw new InvalidDataException($"{version.ManifestFile}:{(ex.LineNumber ?? 0) + 1}: unreadable manifest", ex);
         }
     }
 }

@@ -219,7 +219,7 @@ public sealed record SearchState
         {
             if (value is { } number)
             {
-                _text.Append(_text.Length == _pathLength ? '?' : '&').Append(key).Append('=').Append(number);
+                _text.Append(_text.Length == _pathLength ? '?' : '&').Append(key).Append('=').Append(number.ToString(CultureInfo.InvariantCulture));
             }
         }
 

@@ -109,9 +109,9 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (publish, _, publishError) = await Run("publish", "--index", _index, "--to", published);
 
         Assert.Equal(IndexerCommands.Failed, stats);
-        Assert.Contains($"{manifest}:2: manifeste illisible", statsError);
+        Assert.Equal($"Index illisible dans {_index} ({manifest}:2: unreadable manifest) : reconstruisez-le avec la commande build.", statsError.TrimEnd());
         Assert.Equal(IndexerCommands.Failed, publish);
-        Assert.Equal($"Publication impossible : {manifest}:2: manifeste illisible", publishError.TrimEnd());
+        Assert.Equal($"Publication impossible : {manifest}:2: unreadable manifest", publishError.TrimEnd());
         Assert.Empty(Directory.EnumerateFileSystemEntries(published));
     }
 
