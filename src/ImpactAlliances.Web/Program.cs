@@ -74,6 +74,8 @@ app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 // Before the read-only check: it answers the API's CORS preflight (OPTIONS) itself.
 app.UseCors();
 app.UseReadOnlyMethods();
+// Inside the rate limiter, the CORS policy and the error pages: a kept answer still counts and is still shaped.
+app.UseOutputCache();
 app.MapStaticAssets().WithPublicImmutableCaching();
 app.MapRazorPages().WithStaticAssets();
 app.MapOperations();

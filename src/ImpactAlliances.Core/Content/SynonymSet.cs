@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ImpactAlliances.Core.Analysis;
 using Lucene.Net.Analysis;
 using YamlDotNet.RepresentationModel;
@@ -15,20 +17,26 @@ public sealed class SynonymSet
     public const string FileName = "synonyms.yml";
 
     /// <summary>No synonyms.</summary>
-    public static readonly SynonymSet Empty = new([]);
+    public static readonly SynonymSet Empty = new([], "");
 
     // Each rule: an expression that triggers it, and the expressions it searches. A group of equivalents
     // gives one rule per expression; a one-way entry gives one rule. Expressions are analysed terms with
     // their positions (stop words leave gaps, as they do in the index).
     private readonly List<(Expression Trigger, List<Expression> Expansion)> _rules;
 
-    private SynonymSet(List<(Expression, List<Expression>)> rules) => _rules = rules;
+    private SynonymSet(List<(Expression, List<Expression>)> rules, string fingerprint) => (_rules, Fingerprint) = (rules, fingerprint);
 
     /// <summary>An expression's terms and their positions.</summary>
     public sealed record Expression(string[] Terms, int[] Positions);
 
     /// <summary>Number of rules.</summary>
     public int Count => _rules.Count;
+
+    /// <summary>
+    /// A short hash of the file the rules were read from ("" for no synonyms): the same file gives the same answers,
+    /// on any server, so caches and entity tags key on it along with the index version.
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>Reads a synonyms file; a missing file is an empty set, a malformed one is reported with its line.</summary>
     public static SynonymSet Read(string path, Analyzer analyzer, ICollection<ContentDiagnostic> diagnostics)
@@ -38,7 +46,8 @@ public sealed class SynonymSet
             return Empty;
         }
         var before = diagnostics.Count;
-        var document = ContentFile.ReadText(path, diagnostics) is { } text ? YamlNodes.Load(path, text, lineOffset: 0, diagnostics) : null;
+        var text = ContentFile.ReadText(path, diagnostics);
+        var document = text is null ? null : YamlNodes.Load(path, text, lineOffset: 0, diagnostics);
         if (document is null || diagnostics.Count > before)
         {
             return Empty;
@@ -68,7 +77,7 @@ public sealed class SynonymSet
             }
             rules.AddRange(triggers.Select(t => (t, expansion)));
         }
-        return new SynonymSet(rules);
+        return new SynonymSet(rules, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text!)))[..16]);
     }
 
     /// <summary>

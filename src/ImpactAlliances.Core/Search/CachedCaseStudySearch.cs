@@ -8,7 +8,7 @@ namespace ImpactAlliances.Core.Search;
 /// <summary>
 /// Keeps recent search results: for a given index version a search always gives the same answer, and
 /// the same searches come back (the home page, popular words, a facet link). Keyed by the served
-/// version, so a new index is never answered from the old one. <c>Search:CacheSize</c> 0 turns it off.
+/// version and the synonyms in service, so neither a new index nor an edited synonyms file is answered from the old one. <c>Search:CacheSize</c> 0 turns it off.
 /// Hits, misses and the engine's time go to <see cref="SearchMetrics"/> when given.
 /// </summary>
 internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options, SearchMetrics? metrics = null) : ICaseStudySearch, IDisposable
@@ -20,11 +20,13 @@ internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIn
     /// <inheritdoc />
     public SearchResult Search(SearchRequest request)
     {
-        // Keyed by the version actually served: a result is never kept under a version it was not computed on.
-        if (!_enabled || index.OpenVersion is not { } version)
+        // Keyed by the version actually served and the synonyms in service (an edit of the synonyms file changes
+        // answers without a new index): a result is never kept under a version it was not computed on.
+        if (!_enabled || index.OpenVersion is not { } served)
         {
             return Run(request);
         }
+        var version = $"{served}.{inner.SynonymsFingerprint}";
         if (!string.Equals(Volatile.Read(ref _version), version, StringComparison.Ordinal))
         {
             // A switch: the previous version's results will never be asked for again, and keeping them kept

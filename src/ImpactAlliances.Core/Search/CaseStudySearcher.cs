@@ -20,6 +20,9 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
 
     private SynonymSet Synonyms => synonyms?.Current ?? SynonymSet.Empty;
 
+    /// <summary>The fingerprint of the synonyms searches use now: answers change with it as with the index version.</summary>
+    internal string SynonymsFingerprint => Synonyms.Fingerprint;
+
     /// <inheritdoc />
     public SearchResult Search(SearchRequest request)
     {
@@ -79,7 +82,10 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
         {
             using var lease = index.Acquire();
             var snapshot = lease.Snapshot;
-            return new ServedIndex(snapshot.Version.Name, snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, snapshot.Manifest.Cases);
+            return new ServedIndex(snapshot.Version.Name, snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, snapshot.Manifest.Cases)
+            {
+                Synonyms = SynonymsFingerprint,
+            };
         }
     }
 

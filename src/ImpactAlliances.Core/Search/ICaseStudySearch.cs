@@ -45,4 +45,11 @@ public sealed record CasePage(
 /// <param name="ContentCommit">The git commit of the content it was built from, when known.</param>
 /// <param name="BuiltAt">When it was built.</param>
 /// <param name="Cases">How many cases it holds.</param>
-public sealed record ServedIndex(string Version, string? ContentCommit, DateTimeOffset BuiltAt, int Cases);
+public sealed record ServedIndex(string Version, string? ContentCommit, DateTimeOffset BuiltAt, int Cases)
+{
+    /// <summary>The fingerprint of the synonyms in service (<see cref="SynonymSet.Fingerprint"/>), read at query time.</summary>
+    public string Synonyms { get; init; } = "";
+
+    /// <summary>What a search's answer depends on besides the request: a cache key, an entity tag.</summary>
+    public string AnswerKey => Synonyms.Length == 0 ? Version : $"{Version}.{Synonyms}";
+}

@@ -87,6 +87,9 @@ public static class ApiEndpoints
     /// <summary>The address of the documentation page.</summary>
     public const string DocumentationPath = "/documentation-api";
 
+    /// <summary>The output-cache policy of the search answers.</summary>
+    public const string SearchAnswers = "search-answers";
+
     /// <summary>Registers CORS, the OpenAPI document and the JSON naming the document describes.</summary>
     public static IServiceCollection AddPublicApi(this IServiceCollection services)
     {
@@ -96,6 +99,14 @@ public static class ApiEndpoints
             .AllowAnyHeader()
             .WithExposedHeaders("ETag", IndexVersionCaching.VersionHeader, IndexVersionCaching.CommitHeader, "X-Export-Search", "X-Export-Total", "Content-Disposition")
             .SetPreflightMaxAge(TimeSpan.FromDays(1))));
+        // A search answer is the same bytes for the same URL while the index version and the synonyms stay: the
+        // serialized answer is kept and sent again, JSON and all (the result cache keeps only the result). Keyed by
+        // both, like the result cache and the entity tag, and off with the result cache (Search:CacheSize 0).
+        services.AddOutputCache(cache => cache.AddPolicy(SearchAnswers, policy => policy
+            .With(context => context.HttpContext.RequestServices.GetRequiredService<IOptions<SearchIndexOptions>>().Value.CacheSize > 0)
+            .SetVaryByQuery("*")
+            .VaryByValue(http => new("answer", http.RequestServices.GetRequiredService<ICaseStudySearch>().Served.AnswerKey))
+            .Expire(TimeSpan.FromMinutes(10))));
         // The API writes snake_case (ApiJson); the document's schemas are generated from the same contract.
         services.ConfigureHttpJsonOptions(json =>
         {

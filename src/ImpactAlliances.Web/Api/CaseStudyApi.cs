@@ -21,6 +21,7 @@ public static class CaseStudyApi
             return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state)
                 ?? TypedResults.Json(ToJson(search.Search(state.ToRequest())), ApiJson.Default.SearchJson);
         })
+            .CacheOutput(ApiEndpoints.SearchAnswers)
             .WithName("search")
             .WithSummary("Chercher des cas")
             .WithDescription("Les cas qui répondent au texte et aux filtres, une page à la fois, avec les comptes de chaque facette " +

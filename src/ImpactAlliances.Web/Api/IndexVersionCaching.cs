@@ -5,7 +5,7 @@ namespace ImpactAlliances.Web.Api;
 
 /// <summary>
 /// Where an answer came from and how long it may be kept. For one index version (and the content commit it was
-/// built from) an endpoint always gives the same answer to the same URL, so the version is the answer's entity
+/// built from, and the synonyms in service) an endpoint always gives the same answer to the same URL, so the version is the answer's entity
 /// tag: every response names the version and commit in headers; a successful one also carries the ETag and
 /// Cache-Control; a client (or a proxy) whose copy has the current tag gets 304 without the work being redone.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
     {
         var http = context.HttpContext;
         var served = search.Served;
-        var etag = new EntityTagHeaderValue($"\"{Token(served.Version)}.{Token(served.ContentCommit ?? "inconnu")}\"", isWeak: true);
+        var etag = new EntityTagHeaderValue($"\"{Token(served.AnswerKey)}.{Token(served.ContentCommit ?? "inconnu")}\"", isWeak: true);
         var headers = http.Response.Headers;
         headers[VersionHeader] = served.Version;
         headers[CommitHeader] = served.ContentCommit ?? "";
@@ -35,7 +35,8 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
             Stamp(http.Response, etag);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        // Errors are not tagged: only an answer worth keeping is.
+        // Errors are not tagged: only an answer worth keeping is. An endpoint that writes its own body (an export)
+        // is stamped when its response starts.
         http.Response.OnStarting(() =>
         {
             if (http.Response.StatusCode == StatusCodes.Status200OK)
@@ -44,7 +45,14 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
             }
             return Task.CompletedTask;
         });
-        return await next(context);
+        var result = await next(context);
+        // A result still to be written is stamped now, before it writes, so that the output cache, which keeps the
+        // headers it sees when the body starts, keeps the tag with the answer.
+        if (!http.Response.HasStarted && result is IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+        {
+            Stamp(http.Response, etag);
+        }
+        return result;
     }
 
     private static void Stamp(HttpResponse response, EntityTagHeaderValue etag)

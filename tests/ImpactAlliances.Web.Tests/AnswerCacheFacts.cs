@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>
+/// A search answer is kept whole (output cache) and its result too (result cache), keyed by the index version and
+/// the synonyms in service: the same URL gets the same bytes without the work, and an edit is never answered from
+/// before it.
+/// </summary>
+public sealed class AnswerCacheFacts(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task The_same_search_again_is_the_kept_answer_and_with_the_cache_off_it_is_made_again()
+    {
+        var cached = site.CreateClient();
+        var uncached = site.WithWebHostBuilder(b => b.UseSetting("Search:CacheSize", "0")).CreateClient();
+        const string url = "/api/search?q=insertion&regions=bretagne";
+
+        var first = await cached.GetAsync(url);
+        var again = await cached.GetAsync(url);
+        var fresh = await uncached.GetAsync(url);
+        var freshAgain = await uncached.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(first.Headers.GetValues("X-Index-Version"), again.Headers.GetValues("X-Index-Version"));
+        Assert.Null(fresh.Headers.Age);
+        Assert.Null(freshAgain.Headers.Age);
+    }
+
+    [Fact]
+    public async Task An_edited_synonyms_file_changes_an_answer_already_kept_and_its_entity_tag()
+    {
+        var client = site.CreateClient();
+        var word = $"zorglub{Guid.NewGuid():N}"[..14];
+        var url = $"/api/search?q={word}";
+        var before = await client.GetAsync(url);
+        Assert.Equal(0, await Total(before));
+        Assert.NotNull((await client.GetAsync(url)).Headers.Age);
+
+        var synonyms = Path.Combine(site.ContentPath, "synonyms.yml");
+        File.AppendAllText(synonyms, $"\n- [{word}, quartiers prioritaires]\n");
+        File.SetLastWriteTimeUtc(synonyms, DateTime.UtcNow.AddMinutes(2));
+
+        // The site looks at the file once a second at most.
+        HttpResponseMessage after;
+        var attempts = 0;
+        do
+        {
+            await Task.Delay(200);
+            after = await client.GetAsync(url);
+        }
+        while (await Total(after) == 0 && ++attempts < 50);
+        Assert.True(await Total(after) > 0, "the kept answer outlived the synonyms edit");
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    private static async Task<int> Total(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32();
+    }
+}
