@@ -25,7 +25,7 @@ public sealed class SearchIndexOptions
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
 
-    /// <summary>Search results kept in memory (<c>Search:CacheSize</c>); 0 turns the cache off.</summary>
+    /// <summary>Search results kept in memory (<c>Search:CacheSize</c>); 0 turns this cache off, and the site's cache of whole API answers with it.</summary>
     [Range(0, 1_000_000)]
     public int CacheSize { get; set; } = 2_000;
 

@@ -8,7 +8,8 @@ namespace ImpactAlliances.Core.Search;
 /// <summary>
 /// Keeps recent search results: for a given index version a search always gives the same answer, and
 /// the same searches come back (the home page, popular words, a facet link). Keyed by the served
-/// version and the synonyms in service, so neither a new index nor an edited synonyms file is answered from the old one. <c>Search:CacheSize</c> 0 turns it off.
+/// version and the synonyms in service, so neither a new index nor an edited synonyms file is answered
+/// from before it. <c>Search:CacheSize</c> 0 turns it off.
 /// Hits, misses and the engine's time go to <see cref="SearchMetrics"/> when given.
 /// </summary>
 internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIndex index, IOptions<SearchIndexOptions> options, SearchMetrics? metrics = null) : ICaseStudySearch, IDisposable

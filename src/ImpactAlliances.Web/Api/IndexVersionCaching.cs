@@ -4,10 +4,10 @@ using Microsoft.Net.Http.Headers;
 namespace ImpactAlliances.Web.Api;
 
 /// <summary>
-/// Where an answer came from and how long it may be kept. For one index version (and the content commit it was
-/// built from, and the synonyms in service) an endpoint always gives the same answer to the same URL, so the version is the answer's entity
-/// tag: every response names the version and commit in headers; a successful one also carries the ETag and
-/// Cache-Control; a client (or a proxy) whose copy has the current tag gets 304 without the work being redone.
+/// Where an answer came from and how long it may be kept. For one index version (with the content commit it was
+/// built from) and one synonyms file, an endpoint always gives the same answer to the same URL, so those make the
+/// answer's entity tag: every response names the version and commit in headers; a successful one also carries the
+/// ETag and Cache-Control; a client (or a proxy) whose copy has the current tag gets 304 without the work being redone.
 /// </summary>
 public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilter
 {
