@@ -27,7 +27,7 @@ internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIn
         {
             return Run(request);
         }
-        var version = $"{served}.{inner.SynonymsFingerprint}";
+        var version = ServedIndex.AnswerKeyOf(served, inner.SynonymsFingerprint);
         if (!string.Equals(Volatile.Read(ref _version), version, StringComparison.Ordinal))
         {
             // A switch: the previous version's results will never be asked for again, and keeping them kept

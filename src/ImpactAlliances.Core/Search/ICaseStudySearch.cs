@@ -51,5 +51,8 @@ public sealed record ServedIndex(string Version, string? ContentCommit, DateTime
     public string Synonyms { get; init; } = "";
 
     /// <summary>What a search's answer depends on besides the request: a cache key, an entity tag.</summary>
-    public string AnswerKey => Synonyms.Length == 0 ? Version : $"{Version}.{Synonyms}";
+    public string AnswerKey => AnswerKeyOf(Version, Synonyms);
+
+    /// <summary><see cref="AnswerKey"/> of an index version and a synonyms fingerprint.</summary>
+    public static string AnswerKeyOf(string version, string synonyms) => synonyms.Length == 0 ? version : $"{version}.{synonyms}";
 }
