@@ -82,7 +82,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var railcoop = await GetString("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne");
 
         Assert.Matches(@">Votre job, votre voiture et vous</a>\s*, Le Journal des Femmes", wimoov);
-        Assert.Contains("consulté le 1 décembre 2026", wimoov);
+        Assert.Contains("consulté le 2 décembre 2026", wimoov);
         Assert.Contains("(document d'origine du projet : Guide pratique « Coopérer efficacement », ORSE et Le RAMEAU, 2023)", wimoov);
         Assert.Contains("<span class=\"source-url\">https://wimoov.org/25-ans</span>", wimoov);
         Assert.Contains("De 2019 à 2024 (alliance terminée)", railcoop);

@@ -34,9 +34,11 @@ public class SiteFactory : WebApplicationFactory<Program>
     public const string DraftSlug = "brouillon-quetzalcoatl";
 
     /// <summary>A valid case marked as a draft, whose title holds a word no other case has.</summary>
-    public static string DraftCase(string contentPath) => File.ReadAllText(Path.Combine(contentPath, "cases", "wimoov-renault-mobilite-solidaire.md"))
-        .Replace("Wimoov et Renault : une offre de mobilité solidaire", "Brouillon quetzalcoatl", StringComparison.Ordinal)
-        .Replace("\nstatus: publie\n", "\nstatus: brouillon\n", StringComparison.Ordinal);
+    /// <remarks>Whatever the copied case's status is, checked or not, the draft's is <c>brouillon</c>.</remarks>
+    public static string DraftCase(string contentPath) => System.Text.RegularExpressions.Regex.Replace(
+        File.ReadAllText(Path.Combine(contentPath, "cases", "wimoov-renault-mobilite-solidaire.md"))
+            .Replace("Wimoov et Renault : une offre de mobilité solidaire", "Brouillon quetzalcoatl", StringComparison.Ordinal),
+        @"^status: \w+$", "status: brouillon", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     public string ContentPath { get; }
     public string IndexPath { get; }
