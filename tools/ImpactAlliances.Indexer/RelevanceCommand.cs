@@ -15,13 +15,14 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the three development sets the engine is tuned on, and the blind set it never is.</summary>
+    /// <summary>The judged sets: the three development sets the engine is tuned on, and the two blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
         ("questions", "tests/relevance/judgments-questions.json"),
         ("people", "tests/relevance/judgments-people.json"),
         ("blind", "tests/relevance/blind.json"),
+        ("blind2", "tests/relevance/blind2.json"),
     ];
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -42,7 +43,8 @@ internal sealed class RelevanceCommand : IndexerCommand
         Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
         ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
         (tests/relevance/judgments.json, judgments-questions.json et judgments-people.json, sur lesquels le
-        moteur est réglé) et du jeu aveugle (tests/relevance/blind.json, écrit et jugé sans voir le moteur),
+        moteur est réglé) et des jeux aveugles (tests/relevance/blind.json et blind2.json, écrits et jugés sans
+        voir le moteur ; le second sur toute la base),
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
         premier cas noté 2 ou plus (MRR).
         """;
