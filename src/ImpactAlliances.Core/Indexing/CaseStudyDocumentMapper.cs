@@ -40,7 +40,7 @@ public static class CaseStudyDocumentMapper
         var bodyFolded = bodySurface.Folded();
         var document = new Document
         {
-            new StringField(CaseStudySchema.Slug, c.Slug, Field.Store.YES),
+            new KeywordField(CaseStudySchema.Slug, c.Slug, Field.Store.YES),
             Stemmed(c.Title).Field(CaseStudySchema.Title, TextField.TYPE_NOT_STORED),
             Stemmed(c.Summary).Field(CaseStudySchema.Summary, TextField.TYPE_NOT_STORED),
             Stemmed(organisations).Field(CaseStudySchema.Organisations, TextField.TYPE_NOT_STORED),
@@ -51,11 +51,11 @@ public static class CaseStudyDocumentMapper
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
             new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldLower(c.Title))),
-            new BinaryDocValuesField(CaseStudySchema.Display, Json(DisplayOf(c))),
-            new BinaryDocValuesField(CaseStudySchema.Record, Json(c with { Body = "" })),
+            new BinaryDocValuesField(CaseStudySchema.Display, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(DisplayOf(c), StoredJson.Default.HitDisplay))),
+            new BinaryDocValuesField(CaseStudySchema.Record, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(c with { Body = "" }, StoredJson.Default.CaseStudy))),
             new BinaryDocValuesField(CaseStudySchema.TableRow, CaseTable.Encode(c)),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
-            new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), CaseJson.Options)),
+            new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), StoredJson.Default.IndexedCase)),
         };
         foreach (var name in c.Organisations.Select(o => o.Name).Distinct(StringComparer.Ordinal))
         {
@@ -63,14 +63,14 @@ public static class CaseStudyDocumentMapper
         }
         foreach (var code in c.Territory.PlaceCodes)
         {
-            document.Add(new StringField(CaseStudySchema.Place, code, Field.Store.NO));
+            document.Add(new KeywordField(CaseStudySchema.Place, code, Field.Store.NO));
         }
         foreach (var facet in CaseStudySchema.Facets)
         {
             foreach (var value in facet.IndexedValuesOf(c))
             {
                 // Indexed for filtering, doc values for counting.
-                document.Add(new StringField(facet.Key, value, Field.Store.NO));
+                document.Add(new KeywordField(facet.Key, value, Field.Store.NO));
                 document.Add(new SortedSetDocValuesField(facet.Key, new BytesRef(value)));
             }
         }
@@ -79,17 +79,17 @@ public static class CaseStudyDocumentMapper
 
     /// <summary>The case stored in a document.</summary>
     public static IndexedCase ToIndexedCase(Document document) =>
-        JsonSerializer.Deserialize<IndexedCase>(document.Get(CaseStudySchema.Document, System.Globalization.CultureInfo.InvariantCulture), CaseJson.Options)
+        JsonSerializer.Deserialize(document.Get(CaseStudySchema.Document, CultureInfo.InvariantCulture), StoredJson.Default.IndexedCase)
         ?? throw new InvalidDataException("A document has no stored case.");
 
     /// <summary>Decodes the record doc value of a case: its front matter, with an empty <see cref="CaseStudy.Body"/>.</summary>
     public static CaseStudy ToCase(BytesRef bytes) =>
-        JsonSerializer.Deserialize<CaseStudy>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), CaseJson.Options)
+        JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Default.CaseStudy)
         ?? throw new InvalidDataException("A document has no record value.");
 
     /// <summary>Decodes the display doc value of a hit.</summary>
     public static HitDisplay ToDisplay(BytesRef bytes) =>
-        JsonSerializer.Deserialize<HitDisplay>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), CaseJson.Options)
+        JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Default.HitDisplay)
         ?? throw new InvalidDataException("A document has no display value.");
 
     /// <summary>A date as a sortable number, yyyyMMdd.</summary>
@@ -112,8 +112,6 @@ public static class CaseStudyDocumentMapper
         CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(c).ToList()));
 
     private static TokenList Stemmed(string text) => TokenList.Surface(text).Folded().Stemmed();
-
-    private static BytesRef Json<T>(T value) => new(JsonSerializer.SerializeToUtf8Bytes(value, CaseJson.Options));
 
     private static FieldType Frozen(FieldType type)
     {

@@ -17,13 +17,13 @@ public sealed record HitDisplay(
     IReadOnlyList<string> Organisations,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Facets);
 
-/// <summary>The JSON form of cases, in the index and in the API: keys as in the front matter (snake_case).</summary>
-public static class CaseJson
-{
-    /// <summary>Shared, immutable serializer options.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-}
+/// <summary>
+/// The JSON form of cases in the index: keys as in the front matter (snake_case), written and read by
+/// serializers generated at build time, not by reflection (a build writes three values per case). The API has
+/// its own contract (ImpactAlliances.Web's ApiJson), so that either format can change without the other.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(IndexedCase))]
+[JsonSerializable(typeof(CaseStudy))]
+[JsonSerializable(typeof(HitDisplay))]
+internal sealed partial class StoredJson : JsonSerializerContext;

@@ -45,6 +45,23 @@ public sealed class PreAnalysedDocumentFacts
         }
     }
 
+    [Fact]
+    public void Each_keyword_field_holds_the_one_token_a_string_field_holds()
+    {
+        using var analyzer = CaseStudySchema.CreateAnalyzer();
+        var document = CaseStudyDocumentMapper.ToDocument(RealCases.Value[0].Case, Renderer.Render(RealCases.Value[0].Case.Body), []);
+        var keywords = document.Fields.Where(f => f is { IndexableFieldType: { IsIndexed: true, IsTokenized: false } }).ToList();
+
+        Assert.True(keywords.Count > 5, "a case has a slug and facet values");
+        // Twice over: the stream is reused field after field, document after document.
+        foreach (var field in keywords.Concat(keywords))
+        {
+            var value = field.GetStringValue(System.Globalization.CultureInfo.InvariantCulture);
+            var expected = Tokens(new Lucene.Net.Documents.StringField(field.Name, value, Lucene.Net.Documents.Field.Store.NO).GetTokenStream(analyzer));
+            Assert.Equal(expected, Tokens(field.GetTokenStream(analyzer)));
+        }
+    }
+
     private static readonly Lazy<IReadOnlyList<CaseFile>> RealCases = new(() =>
         ContentLoader.Load(RepositoryPaths.Resolve("content"), DateOnly.FromDateTime(DateTime.Today)).Cases);
 
