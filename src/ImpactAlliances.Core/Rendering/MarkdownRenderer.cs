@@ -1,9 +1,11 @@
+using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using ImpactAlliances.Core.Content;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -11,11 +13,15 @@ namespace ImpactAlliances.Core.Rendering;
 
 /// <summary>
 /// Renders case bodies: Markdown to HTML with Markdig, then through HtmlSanitizer so that raw HTML,
-/// scripts, event handlers and <c>javascript:</c> links never reach a page as active content.
+/// scripts, event handlers and <c>javascript:</c> links never reach a page as active content. A body made
+/// only of what Markdig writes safely (text, emphasis, lists, quotes, headings, and links to http, https,
+/// mailto or relative addresses) skips the sanitizer: the HTML is Markdig's and the text is read from its tree.
 /// </summary>
 /// <remarks>Thread-safe: the Markdig pipeline is immutable and the sanitizer is only read after construction.</remarks>
 public sealed class MarkdownRenderer
 {
+    private const string ExternalRel = "noopener noreferrer nofollow";
+
     private static readonly HashSet<string> BlockElements =
         ["P", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TR", "DT", "DD", "BR", "HR", "TD", "TH"];
 
@@ -26,13 +32,27 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Built on first use: most bodies never need it, and building it costs as much as rendering dozens of them.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
     private readonly HtmlParser _parser = new();
 
     /// <summary>Renders a Markdown body.</summary>
     public RenderedCase Render(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);
+        if (MarkdigWritesSafely(document, markdown))
+        {
+            // External links open safely, as the sanitizer marks them; internal ones (/exemples/...) stay as they are.
+            foreach (var link in document.Descendants<Inline>())
+            {
+                if (link is LinkInline { Url: { } url } && url.StartsWith("http", StringComparison.Ordinal)
+                    || link is AutolinkInline { IsEmail: false } autolink && autolink.Url.StartsWith("http", StringComparison.Ordinal))
+                {
+                    link.GetAttributes().AddProperty("rel", ExternalRel);
+                }
+            }
+            return new RenderedCase(document.ToHtml(_pipeline), PlainTextOf(document));
+        }
         var html = document.ToHtml(_pipeline);
         if (document.Descendants().Any(node => node is HtmlBlock or HtmlInline))
         {
@@ -40,12 +60,41 @@ public sealed class MarkdownRenderer
         }
         // Without raw HTML, the sanitized tree is the tree its HTML parses back to: the text is read from it,
         // without writing the HTML out and parsing it again.
-        using var dom = _sanitizer.SanitizeDom(html);
-        return new RenderedCase(dom.Body!.ChildNodes.ToHtml(_sanitizer.OutputFormatter), PlainTextOf(dom.Body));
+        using var dom = _sanitizer.Value.SanitizeDom(html);
+        return new RenderedCase(dom.Body!.ChildNodes.ToHtml(_sanitizer.Value.OutputFormatter), PlainTextOf(dom.Body));
     }
 
     /// <summary>Renders a Markdown body the way one with raw HTML is rendered (<see cref="ThroughText"/>), whatever it holds.</summary>
     internal RenderedCase RenderThroughText(string markdown) => ThroughText(Markdown.ToHtml(markdown, _pipeline));
+
+    /// <summary>
+    /// Whether the tree holds only what Markdig writes as the sanitizer would leave it: no raw HTML, no image, no
+    /// table (its alignment is a style attribute), no code block, and links only to safe addresses. Characters an
+    /// HTML parser rewrites (carriage return, NUL) send the body the long way too, so that the text read from the
+    /// tree is the text a page's tree holds.
+    /// </summary>
+    private static bool MarkdigWritesSafely(MarkdownDocument document, string markdown) =>
+        markdown.AsSpan().IndexOfAny('\r', '\0') < 0 && document.Descendants().All(node => node switch
+        {
+            LinkInline link => !link.IsImage && link.GetDynamicUrl is null && IsSafeAddress(link.Url),
+            AutolinkInline autolink => autolink.IsEmail || IsSafeAddress(autolink.Url),
+            LiteralInline or EmphasisInline or LineBreakInline or CodeInline or HtmlEntityInline => true,
+            ParagraphBlock or HeadingBlock or ListBlock or ListItemBlock or QuoteBlock or ThematicBreakBlock => true,
+            LinkReferenceDefinitionGroup or LinkReferenceDefinition or BlankLineBlock => true,
+            _ => false,
+        });
+
+    /// <summary>
+    /// An http, https or mailto address, or a relative one without a colon anywhere: what the sanitizer keeps as
+    /// Markdig writes it (it drops some relative addresses with a colon, such as <c>?a=b:c</c>).
+    /// </summary>
+    private static bool IsSafeAddress(string? url) =>
+        string.IsNullOrEmpty(url)
+        || !url.AsSpan().ContainsAnyInRange('\0', ' ')
+            && (!url.Contains(':', StringComparison.Ordinal)
+                || url.StartsWith("http://", StringComparison.Ordinal)
+                || url.StartsWith("https://", StringComparison.Ordinal)
+                || url.StartsWith("mailto:", StringComparison.Ordinal));
 
     /// <summary>
     /// Sanitizes the HTML, then reads the text from it parsed again, as a page would: raw HTML the sanitizer
@@ -53,18 +102,30 @@ public sealed class MarkdownRenderer
     /// </summary>
     private RenderedCase ThroughText(string html)
     {
-        var sanitized = _sanitizer.Sanitize(html);
+        var sanitized = _sanitizer.Value.Sanitize(html);
         return new RenderedCase(sanitized, PlainTextOf(_parser.ParseDocument($"<body>{sanitized}</body>").Body!));
     }
 
     private static string PlainTextOf(INode body)
     {
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         Append(body, text);
-        return string.Join('\n', text.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        return Lines(text);
     }
 
-    private static void Append(INode node, System.Text.StringBuilder text)
+    /// <summary>The text of a tree Markdig writes safely, as <see cref="PlainTextOf(INode)"/> reads it from the page's tree.</summary>
+    private static string PlainTextOf(MarkdownDocument document)
+    {
+        var text = new StringBuilder();
+        AppendBlocks(document, text);
+        return Lines(text);
+    }
+
+    /// <summary>The text's lines, trimmed, without the empty ones.</summary>
+    private static string Lines(StringBuilder text) =>
+        string.Join('\n', text.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    private static void Append(INode node, StringBuilder text)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -85,6 +146,58 @@ public sealed class MarkdownRenderer
                 text.Append('\n');
             }
         }
+    }
+
+    // Every block Markdig writes ends a line of the page's text, as the block elements do in Append.
+    private static void AppendBlocks(ContainerBlock container, StringBuilder text)
+    {
+        foreach (var block in container)
+        {
+            if (block is ContainerBlock inner)
+            {
+                AppendBlocks(inner, text);
+            }
+            else if (block is LeafBlock leaf && !(leaf is HeadingBlock { Level: 2 } && CaseStudyRules.Sections.Contains(TextOf(leaf.Inline).Trim())))
+            {
+                AppendInlines(leaf.Inline, text);
+            }
+            text.Append('\n');
+        }
+    }
+
+    private static void AppendInlines(ContainerInline? container, StringBuilder text)
+    {
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    text.Append('\n');
+                    break;
+                case ContainerInline inner:
+                    AppendInlines(inner, text);
+                    break;
+            }
+        }
+    }
+
+    private static string TextOf(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        AppendInlines(inline, text);
+        return text.ToString();
     }
 
     private static HtmlSanitizer CreateSanitizer()
