@@ -19,7 +19,7 @@ publish_binaries() {
     cp -r "$OPS_BINARIES/site" "$OPS_BINARIES/indexer" "$work/"
     return
   fi
-  dotnet publish "$root/src/ImpactAlliances.Web" -c Release -o "$work/site" -v quiet -nologo >/dev/null
+  dotnet publish "$root/src/ImpactAlliances.Web" -c Release -r linux-x64 --self-contained false -o "$work/site" -v quiet -nologo >/dev/null
   dotnet publish "$root/tools/ImpactAlliances.Indexer" -c Release -r linux-x64 -o "$work/indexer" -v quiet -nologo >/dev/null
 }
 
