@@ -4,7 +4,7 @@ using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Indexing;
 
-/// <summary>A case as the index keeps it for its page: the front matter, the sanitized HTML body and the file's git history.</summary>
+/// <summary>A case as the index keeps it for its page: the front matter, the safe HTML body (<see cref="Rendering.MarkdownRenderer"/>) and the file's git history.</summary>
 public sealed record IndexedCase(CaseStudy Case, string Html, IReadOnlyList<HistoryEntry> History);
 
 /// <summary>What a result list shows of a hit, kept in doc values so that it loads cheaply.</summary>

@@ -14,8 +14,8 @@ namespace ImpactAlliances.Core.Rendering;
 /// <summary>
 /// Renders case bodies: Markdown to HTML with Markdig, then through HtmlSanitizer so that raw HTML,
 /// scripts, event handlers and <c>javascript:</c> links never reach a page as active content. A body made
-/// only of what Markdig writes safely (text, emphasis, lists, quotes, headings, and links to http, https,
-/// mailto or relative addresses) skips the sanitizer: the HTML is Markdig's and the text is read from its tree.
+/// only of what Markdig writes safely (text, emphasis, code spans, entities, lists, quotes, headings, rules,
+/// and links to http, https, mailto or plain relative addresses) skips the sanitizer: the HTML is Markdig's and the text is read from its tree.
 /// </summary>
 /// <remarks>Thread-safe: the Markdig pipeline is immutable and the sanitizer is only read after construction.</remarks>
 public sealed class MarkdownRenderer
@@ -70,28 +70,32 @@ public sealed class MarkdownRenderer
     /// <summary>
     /// Whether the tree holds only what Markdig writes as the sanitizer would leave it: no raw HTML, no image, no
     /// table (its alignment is a style attribute), no code block, and links only to safe addresses. Characters an
-    /// HTML parser rewrites (carriage return, NUL) send the body the long way too, so that the text read from the
-    /// tree is the text a page's tree holds.
+    /// HTML parser rewrites (carriage return, NUL), typed or as entities, send the body the long way too, so that
+    /// the text read from the tree is the text a page's tree holds; so does <c>&amp;{</c>, which the sanitizer
+    /// strips from attributes.
     /// </summary>
     private static bool MarkdigWritesSafely(MarkdownDocument document, string markdown) =>
-        markdown.AsSpan().IndexOfAny('\r', '\0') < 0 && document.Descendants().All(node => node switch
+        markdown.AsSpan().IndexOfAny('\r', '\0') < 0 && !markdown.Contains("&{", StringComparison.Ordinal)
+        && document.Descendants().All(node => node switch
         {
             LinkInline link => !link.IsImage && link.GetDynamicUrl is null && IsSafeAddress(link.Url),
             AutolinkInline autolink => autolink.IsEmail || IsSafeAddress(autolink.Url),
-            LiteralInline or EmphasisInline or LineBreakInline or CodeInline or HtmlEntityInline => true,
+            HtmlEntityInline entity => entity.Transcoded.AsSpan().IndexOfAny('\r', '\0') < 0,
+            LiteralInline or EmphasisInline or LineBreakInline or CodeInline => true,
             ParagraphBlock or HeadingBlock or ListBlock or ListItemBlock or QuoteBlock or ThematicBreakBlock => true,
             LinkReferenceDefinitionGroup or LinkReferenceDefinition or BlankLineBlock => true,
             _ => false,
         });
 
     /// <summary>
-    /// An http, https or mailto address, or a relative one without a colon anywhere: what the sanitizer keeps as
-    /// Markdig writes it (it drops some relative addresses with a colon, such as <c>?a=b:c</c>).
+    /// An http, https or mailto address, or a relative one without a colon or an ampersand: what the sanitizer
+    /// keeps as Markdig writes it (it drops relative addresses whose start reads as a scheme once decoded, such as
+    /// <c>?a=b:c</c> or <c>a&amp;#58b</c>).
     /// </summary>
     private static bool IsSafeAddress(string? url) =>
         string.IsNullOrEmpty(url)
         || !url.AsSpan().ContainsAnyInRange('\0', ' ')
-            && (!url.Contains(':', StringComparison.Ordinal)
+            && (url.AsSpan().IndexOfAny(':', '&') < 0
                 || url.StartsWith("http://", StringComparison.Ordinal)
                 || url.StartsWith("https://", StringComparison.Ordinal)
                 || url.StartsWith("mailto:", StringComparison.Ordinal));
@@ -183,7 +187,8 @@ public sealed class MarkdownRenderer
                 case AutolinkInline autolink:
                     text.Append(autolink.Url);
                     break;
-                case LineBreakInline:
+                // Markdig writes nothing for a break that ends its container (a link's text).
+                case LineBreakInline when inline.NextSibling is not null:
                     text.Append('\n');
                     break;
                 case ContainerInline inner:
@@ -212,7 +217,7 @@ public sealed class MarkdownRenderer
         {
             if (e.Node is IElement { TagName: "A" } a && a.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.Ordinal))
             {
-                a.SetAttribute("rel", "noopener noreferrer nofollow");
+                a.SetAttribute("rel", ExternalRel);
             }
         };
         return sanitizer;

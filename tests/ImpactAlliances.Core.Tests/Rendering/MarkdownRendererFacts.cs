@@ -71,6 +71,7 @@ public sealed class MarkdownRendererFacts
     [InlineData("Voir www.example.org, <contact@example.org>, [écrire](mailto:a@example.org) et [ancre](#fin) ; ==marqué== ^haut^ ~bas~ ++ajout++.")]
     [InlineData("## Le *partenariat*\n\n## Contexte \n\nLigne\u00a0insécable\\\nsuite & fin [ref].\n\n[ref]: https://example.org \"Titre\"")]
     [InlineData("[relatif](page:1) [espace](<https://example.org/a b>) [maj](HTTPS://EXAMPLE.ORG)")]
+    [InlineData("[x](a&#58b) [y](a&amp;#x3A;b) [t](/a \"&{b}\") [a\n](/x) b [c  \n](/y) d a&#13;b &#xD;")]
     public void A_body_renders_as_through_the_round_trip(string markdown)
     {
         AssertSameAsRoundTrip(markdown);
@@ -95,7 +96,8 @@ public sealed class MarkdownRendererFacts
         "[cas](/exemples/autre)", "[courriel](mailto:a@example.org)", "<https://example.org>", "www.example.org",
         "[clic](javascript:alert(1))", "![img](https://example.org/x.png)", "<b>brut</b>", "| a | b |\n| - | - |\n",
         "[x]", "[x]: https://example.org\n", "\\*", "==m==", "[pr](//example.org/x)", "[d](data:text/html,x)",
-        "[v](VBScript:x)", "[t](<java\tscript:x>)", "[q](?a=b:c)", "[h](#a:b)",
+        "[v](VBScript:x)", "[t](<java\tscript:x>)", "[q](?a=b:c)", "[h](#a:b)", "[", "](/x)", "&#13;", "&{", "&#58",
+        "[x](a&#58b)", "(/a \"t\")",
     ];
 
     [Property(MaxTest = 400)]
