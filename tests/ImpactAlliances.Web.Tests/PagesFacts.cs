@@ -286,6 +286,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_place_named_with_a_topic_puts_the_cases_of_that_place_first()
+    {
+        // On the real content, cases elsewhere say « personnes âgées » in their titles; the Corsican ones say « aînés ».
+        using var response = await _client.GetAsync("/api/search?q=personnes%20%C3%A2g%C3%A9es%20en%20Corse&size=3");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var regions = json.RootElement.GetProperty("hits").EnumerateArray()
+            .Select(hit => hit.GetProperty("facets").GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("value").GetString()).ToList())
+            .ToList();
+        Assert.Equal(3, regions.Count);
+        Assert.All(regions, r => Assert.Contains("corse", r));
+    }
+
+    [Fact]
     public async Task A_place_named_in_the_query_is_offered_as_a_region_filter()
     {
         var html = await GetString("/?q=v%C3%A9lo%20Hauts-de-France");

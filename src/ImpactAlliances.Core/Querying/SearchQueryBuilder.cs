@@ -21,10 +21,11 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 /// <summary>
 /// Turns the clauses of a user's query into a Lucene query over the text fields. Each word, phrase or
 /// named thing (a synonym, a facet value, a place, an organisation) is one group; every group
-/// contributes to the score, but only the rarer ones are required, and not all of them when there are
-/// many: a case missing a word present in most cases ("partenariat") loses little, one missing the
-/// rarest word loses much. Neighbouring words found close together add a bonus. Facet filters are not
-/// part of it: the collector applies them, so that each facet's counts can leave its own filter out.
+/// contributes to the score, but only a place the question names and the rarer groups are required, and
+/// not all of the rarer ones when there are many: a case missing a word present in most cases
+/// ("partenariat") loses little, one missing the rarest word loses much. Neighbouring words found close
+/// together add a bonus. Facet filters are not part of it: the collector applies them, so that each facet's
+/// counts can leave its own filter out.
 /// </summary>
 internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, TermContexts? terms = null)
 {
@@ -46,7 +47,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>A facet value carried by this share of the cases or more is not worth matching.</summary>
     public const double UninformativeShare = 0.6;
 
-    /// <summary>A group held by this share of the cases or more is a hint: it scores but is not required.</summary>
+    /// <summary>A group held by this share of the cases or more is a hint: it scores but is not required (unless only such groups are typed).</summary>
     public const double CommonShare = 0.3;
 
     /// <summary>The share of the rare groups a case must hold.</summary>
@@ -93,7 +94,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             }
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
-                groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq));
+                groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
+                    groups[^1].NamesPlace && group.NamesPlace);
             }
             else
             {
@@ -115,8 +117,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts };
     }
 
-    /// <summary>What a run of words or a phrase stands for, and how many cases hold it.</summary>
-    private sealed record Group(Query Query, int DocFreq);
+    /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
+    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
 
     private BooleanQuery Combine(List<Group> groups, bool relaxed)
     {
@@ -144,12 +146,22 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             return query;
         }
         var cases = terms?.Reader.MaxDoc ?? 0;
-        var rare = groups.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
+        // A place named in a question is where the person looks ("personnes âgées en Corse"): one of the places
+        // named (the place, or its name in the text) is required, and the half rule applies to the other words.
+        var places = groups.Where(g => g.NamesPlace).ToList();
+        if (places.Count > 0)
+        {
+            var anyPlace = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            places.ForEach(g => anyPlace.Add(g.Query, Occur.SHOULD));
+            query.Add(anyPlace, Occur.MUST);
+        }
+        var others = groups.Except(places).ToList();
+        var rare = others.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
         if (rare.Count == 0)
         {
             // Only common words: each is what the person asks for, and half of them would match nearly
-            // every case, so all are required.
-            groups.ForEach(g => query.Add(g.Query, Occur.MUST));
+            // every case, so all are required; beside a place, they only rank.
+            others.ForEach(g => query.Add(g.Query, places.Count > 0 ? Occur.SHOULD : Occur.MUST));
             return query;
         }
         if (rare.Count == 1)
@@ -162,7 +174,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             rare.ForEach(g => required.Add(g.Query, Occur.SHOULD));
             query.Add(required, Occur.MUST);
         }
-        foreach (var common in groups.Except(rare))
+        foreach (var common in others.Except(rare))
         {
             query.Add(common.Query, Occur.SHOULD);
         }
@@ -250,8 +262,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 bodyTerms?.AddRange(expression.Terms);
             }
         }
+        var namesPlace = false;
         if (namedLength == consumed || (clause.Kind == ClauseKind.Phrase && namedLength == words.Count))
         {
+            namesPlace = named.Any(c => c is PlaceConcept) && IsSurelyAPlace(clauses, index, consumed);
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
             foreach (var concept in named.Where(c => clause.Kind != ClauseKind.Phrase || c is not FacetConcept))
             {
@@ -259,8 +273,22 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 concepts?.Add(concept);
             }
         }
-        return (new Group(any, docFreq), consumed);
+        return (new Group(any, docFreq, namesPlace), consumed);
     }
+
+    /// <summary>
+    /// Whether words naming a place are meant as one: typed with a capital, of several words, or after a
+    /// preposition of place (« en Corse », « à lyon », « dans le nord »). Département and commune names
+    /// that are also common words (« pas cher », « ODD 13 ») then stay words that rank, not places to require.
+    /// </summary>
+    private static bool IsSurelyAPlace(IReadOnlyList<QueryClause> clauses, int index, int consumed) =>
+        consumed > 1 || char.IsUpper(clauses[index].Text[0])
+        || index > 0 && PlacePrepositions.Contains(FrenchAnalyzer.FoldLower(clauses[index - 1].Text));
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
+    {
+        "en", "a", "au", "aux", "dans", "du", "de", "des", "le", "la", "les", "l", "d", "sur", "vers", "pres",
+    };
 
     /// <summary>
     /// The words of a question that say how it is asked, not what it is about ("comment aider les SDF"):

@@ -254,6 +254,20 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_place_is_required_when_it_is_surely_meant_as_one()
+    {
+        var meant = new[] { "logement à lyon", "logement Lyon" }
+            .Select(q => fixture.Searcher.Search(new SearchRequest { Query = q, Size = 50 })).ToList();
+        // Typed lower case without a preposition, a place name may be a common word (« pas cher », « ODD 13 »): it only ranks.
+        var unsure = fixture.Searcher.Search(new SearchRequest { Query = "logement lyon", Size = 50 });
+
+        // Only the Lyon case holds both; the others follow it, widened.
+        Assert.All(meant, r => Assert.Equal((true, 1, "logement-intergenerationnel"), (r.Relaxed, r.StrictTotal, r.Hits[0].Slug)));
+        Assert.Equal("logement-intergenerationnel", unsure.Hits[0].Slug);
+        Assert.True(!unsure.Relaxed || unsure.StrictTotal > 1, $"{unsure.StrictTotal}");
+    }
+
+    [Fact]
     public void A_name_in_common_use_for_several_regions_finds_the_cases_of_each_and_offers_each_as_a_filter()
     {
         string[] overseas = ["guadeloupe", "martinique", "guyane", "la-reunion", "mayotte"];
