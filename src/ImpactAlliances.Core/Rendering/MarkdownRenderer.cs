@@ -42,11 +42,9 @@ public sealed class MarkdownRenderer
         var document = Markdown.Parse(markdown, _pipeline);
         if (MarkdigWritesSafely(document, markdown))
         {
-            // External links open safely, as the sanitizer marks them; internal ones (/exemples/...) stay as they are.
             foreach (var link in document.Descendants<Inline>())
             {
-                if (link is LinkInline { Url: { } url } && url.StartsWith("http", StringComparison.Ordinal)
-                    || link is AutolinkInline { IsEmail: false } autolink && autolink.Url.StartsWith("http", StringComparison.Ordinal))
+                if (link is LinkInline { Url: { } url } && IsExternal(url) || link is AutolinkInline { IsEmail: false } autolink && IsExternal(autolink.Url))
                 {
                     link.GetAttributes().AddProperty("rel", ExternalRel);
                 }
@@ -205,6 +203,12 @@ public sealed class MarkdownRenderer
         return text.ToString();
     }
 
+    /// <summary>
+    /// Whether a link leaves the site: those open safely (<see cref="ExternalRel"/>), on either way of rendering;
+    /// internal ones (/exemples/...) stay as they are.
+    /// </summary>
+    private static bool IsExternal(string href) => href.StartsWith("http", StringComparison.Ordinal);
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
@@ -212,10 +216,9 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedTags.ExceptWith(["form", "input", "button", "select", "textarea", "iframe", "img"]);
-        // External links open safely; internal ones (/exemples/...) stay as they are.
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is IElement { TagName: "A" } a && a.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.Ordinal))
+            if (e.Node is IElement { TagName: "A" } a && a.GetAttribute("href") is { } href && IsExternal(href))
             {
                 a.SetAttribute("rel", ExternalRel);
             }
