@@ -274,6 +274,24 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains(site.Services.GetRequiredService<ICaseStudySearch>().Served.Version, html);
     }
 
+    [Theory]
+    [InlineData("/api/search?q=insertion%20des%20jeunes&size=50")]
+    [InlineData("/api/suggest?q=log")]
+    public async Task An_answer_is_written_as_the_serializer_writes_it(string url)
+    {
+        // Answers are written straight into the response by the generated code (JsonAnswer); their bytes
+        // must be the serializer's own, escapes included, so that the contract does not depend on the path.
+        var response = await _client.GetAsync(url);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        var again = url.StartsWith("/api/search", StringComparison.Ordinal)
+            ? JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize(body, ApiJson.Default.SearchJson)!, ApiJson.Default.SearchJson)
+            : JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize(body, ApiJson.Default.SuggestJson)!, ApiJson.Default.SuggestJson);
+        Assert.True(body.Length > 1000 || url.Contains("suggest", StringComparison.Ordinal), "a search page is a large answer");
+        Assert.Equal(again, body);
+    }
+
     private async Task<OpenApiDocument> ReadOpenApi()
     {
         var response = await _client.GetAsync(ApiEndpoints.OpenApiPath);

@@ -19,7 +19,7 @@ public static class CaseStudyApi
         {
             var state = SearchState.FromQuery(request.Query);
             return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state)
-                ?? TypedResults.Json(ToJson(search.Search(state.ToRequest())), ApiJson.Default.SearchJson);
+                ?? JsonAnswer.Of(ToJson(search.Search(state.ToRequest())), ApiJson.Default.SearchJson);
         })
             .CacheOutput(ApiEndpoints.SearchAnswers)
             .WithName("search")
@@ -33,7 +33,7 @@ public static class CaseStudyApi
         {
             // The page sends its current filters along, so that a facet suggestion adds to the current search.
             var state = SearchState.FromQuery(request.Query);
-            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) ?? TypedResults.Json(
+            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) ?? JsonAnswer.Of(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
                     s.Kind.ToString().ToLowerInvariant(), s.Label, Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
                 ApiJson.Default.SuggestJson);
@@ -47,7 +47,7 @@ public static class CaseStudyApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/cases/{slug}", IResult (string slug, ICaseStudySearch search) =>
             search.GetCase(slug) is { } page
-                ? TypedResults.Json(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), Wording.RelatedReason(r.Shared))).ToList()), ApiJson.Default.CaseJsonBody)
+                ? JsonAnswer.Of(new CaseJsonBody(page.Case.Case, page.Case.Html, CaseUrl(slug), page.Related.Select(r => new RelatedJson(r.Hit.Slug, r.Hit.Title, CaseUrl(r.Hit.Slug), Wording.RelatedReason(r.Shared))).ToList()), ApiJson.Default.CaseJsonBody)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Cas introuvable", detail: $"Aucun cas n'a l'identifiant « {slug} »."))
             .WithName("case")
             .WithSummary("Un cas")
