@@ -31,7 +31,7 @@ public sealed class IndexSnapshot
         _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray());
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
         _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
-        _texts = directory is RAMDirectory ? new byte[]?[reader.MaxDoc] : null;
+        _texts = directory is MemoryIndexDirectory ? new byte[]?[reader.MaxDoc] : null;
         _titleRanks = new Lazy<int[]>(() => TitleRanksOf(reader));
     }
 
@@ -296,7 +296,7 @@ public sealed class IndexSnapshot
         }
         using (disk)
         {
-            return new RAMDirectory(disk, IOContext.READ_ONCE);
+            return new MemoryIndexDirectory(disk);
         }
     }
 
