@@ -36,18 +36,18 @@ public static class ClosestMatch
         {
             return limit + 1;
         }
-        var rows = new int[3][];
-        for (var r = 0; r < 3; r++)
-        {
-            rows[r] = new int[b.Length + 1];
-        }
+        // Three rows of the table, one buffer: this runs against thousands of words for each corrected query word.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
         for (var j = 0; j <= b.Length; j++)
         {
-            rows[0][j] = j;
+            rows[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
-            var (current, previous, before) = (rows[i % 3], rows[(i - 1) % 3], rows[(i + 1) % 3]);
+            var current = rows.Slice(i % 3 * width, width);
+            var previous = rows.Slice((i - 1) % 3 * width, width);
+            var before = rows.Slice((i + 1) % 3 * width, width);
             current[0] = i;
             var best = i;
             for (var j = 1; j <= b.Length; j++)
@@ -66,6 +66,6 @@ public static class ClosestMatch
                 return limit + 1;
             }
         }
-        return Math.Min(rows[a.Length % 3][b.Length], limit + 1);
+        return Math.Min(rows[a.Length % 3 * width + b.Length], limit + 1);
     }
 }

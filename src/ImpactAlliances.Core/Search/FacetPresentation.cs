@@ -39,12 +39,13 @@ internal static class FacetPresentation
         for (var d = 0; d < counts.Length; d++)
         {
             var facet = taxonomy[CaseStudySchema.Facets[d].Key];
-            var values = facet.Values
-                .Select((v, i) => new FacetCount(v.Slug, v.Label, counts[d][i], selected[d]?[i] ?? false))
-                .Where(v => v.Count > 0 || v.Selected)
-                .OrderByDescending(v => v.Selected)
-                .ThenByDescending(v => v.Count)
-                .ToList();
+            var (facetCounts, facetSelected) = (counts[d], selected[d]);
+            // Positions first, records only for the values shown: most of a hundred départements count nothing.
+            var shown = Enumerable.Range(0, facetCounts.Length)
+                .Where(i => facetCounts[i] > 0 || facetSelected?[i] == true)
+                .OrderByDescending(i => facetSelected?[i] == true)
+                .ThenByDescending(i => facetCounts[i]);
+            var values = shown.Select(i => new FacetCount(facet.Values[i].Slug, facet.Values[i].Label, facetCounts[i], facetSelected?[i] == true)).ToList();
             results.Add(new FacetResult(facet.Key, facet.Label, values) { Families = FamiliesOf.GetValue(facet, Families) });
         }
         return results;
