@@ -33,6 +33,29 @@ public sealed class AnswerCacheFacts(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Null(freshAgain.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("/?q=insertion&regions=bretagne")]
+    [InlineData("/themes/types/mecenat")]
+    public async Task A_page_showing_a_search_is_kept_too_but_not_in_preview_mode(string url)
+    {
+        var cached = site.CreateClient();
+        using var previewSite = new PreviewSiteFactory();
+        var preview = previewSite.CreateClient();
+
+        var first = await cached.GetAsync(url);
+        var again = await cached.GetAsync(url);
+        await preview.GetAsync(url);
+        var previewAgain = await preview.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        // The preview banner says when the content was last checked: never an old copy.
+        Assert.Contains("Mode aperçu", await previewAgain.Content.ReadAsStringAsync());
+        Assert.Null(previewAgain.Headers.Age);
+    }
+
     [Fact]
     public async Task An_edited_synonyms_file_changes_an_answer_already_kept_and_its_entity_tag()
     {

@@ -6,6 +6,7 @@ using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -90,6 +91,12 @@ public static class ApiEndpoints
     /// <summary>The output-cache policy of the search answers.</summary>
     public const string SearchAnswers = "search-answers";
 
+    /// <summary>
+    /// The output-cache policy of the pages that show a search (results, themes): as <see cref="SearchAnswers"/>,
+    /// and off in preview mode, whose banner says when the content was last checked.
+    /// </summary>
+    public const string SearchPages = "search-pages";
+
     /// <summary>Registers CORS, the OpenAPI document and the JSON naming the document describes.</summary>
     public static IServiceCollection AddPublicApi(this IServiceCollection services)
     {
@@ -102,11 +109,17 @@ public static class ApiEndpoints
         // A search answer is the same bytes for the same URL while the index version and the synonyms stay: the
         // serialized answer is kept and sent again, JSON and all (the result cache keeps only the result). Keyed by
         // both, like the result cache and the entity tag, and off with the result cache (Search:CacheSize 0).
-        services.AddOutputCache(cache => cache.AddPolicy(SearchAnswers, policy => policy
-            .With(context => context.HttpContext.RequestServices.GetRequiredService<IOptions<SearchIndexOptions>>().Value.CacheSize > 0)
+        static SearchIndexOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SearchIndexOptions>>().Value;
+        static OutputCachePolicyBuilder KeptPerAnswer(OutputCachePolicyBuilder policy) => policy
+            .With(context => Options(context.HttpContext).CacheSize > 0)
             .SetVaryByQuery("*")
             .VaryByValue(http => new("answer", http.RequestServices.GetRequiredService<ICaseStudySearch>().Served.AnswerKey))
-            .Expire(TimeSpan.FromMinutes(10))));
+            .Expire(TimeSpan.FromMinutes(10));
+        services.AddOutputCache(cache =>
+        {
+            cache.AddPolicy(SearchAnswers, policy => KeptPerAnswer(policy));
+            cache.AddPolicy(SearchPages, policy => KeptPerAnswer(policy).With(context => !Options(context.HttpContext).Watch));
+        });
         // The API writes snake_case (ApiJson); the document's schemas are generated from the same contract.
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -1,11 +1,14 @@
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ImpactAlliances.Web.Pages;
 
 /// <summary>The search page: box, facets with counts, results, paging; all state in the URL.</summary>
+[OutputCache(PolicyName = ApiEndpoints.SearchPages)]
 public sealed class IndexModel(ICaseStudySearch search) : PageModel
 {
     /// <summary>The state read from the URL.</summary>

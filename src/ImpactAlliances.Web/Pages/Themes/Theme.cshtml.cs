@@ -1,12 +1,15 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ImpactAlliances.Web.Pages.Themes;
 
 /// <summary>One theme: a facet value's definition, its number of cases and its cases, most recent first.</summary>
+[OutputCache(PolicyName = ApiEndpoints.SearchPages)]
 public sealed class ThemeModel(ICaseStudySearch search) : PageModel
 {
     /// <summary>The facet of the theme.</summary>
