@@ -323,9 +323,20 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "lors", "parmi", "selon", "envers", "hors", "durant", "pendant", "depuis",
     };
 
+    /// <summary>
+    /// The words for what every case is, a partnership (« coopérations entre hôpitaux et associations »,
+    /// « partenariats public-privé »): they say nothing of which, yet their rarer forms counted as rare groups.
+    /// Left out as fillers are. Not « coopération »: « coopération internationale » or « décentralisée » is a field.
+    /// </summary>
+    private static readonly HashSet<string> PartnershipWords = new(StringComparer.Ordinal)
+    {
+        "partenariat", "partenariats", "partenaires", "partenarial", "partenariale", "partenariales", "partenariaux",
+        "cooperations", "alliance", "alliances", "collaboration", "collaborations", "synergies",
+    };
+
     private static bool IsFiller(QueryClause clause) =>
-        clause.Kind == ClauseKind.Word && !clause.Excluded
-        && FrenchAnalyzer.FoldLower(clause.Text) is var word && (Fillers.Contains(word) || Connectives.Contains(word));
+        clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
+        && (Fillers.Contains(word) || Connectives.Contains(word) || PartnershipWords.Contains(word));
 
     /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
     private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)

@@ -140,6 +140,13 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_word_for_a_partnership_is_not_a_topic_a_case_can_match_on()
+    {
+        // Every case is an alliance; the territorial engineering case, which says so, is not about microcredit.
+        Assert.Equal(["microcredit-outre-mer"], SearchFixture.Slugs(fixture.Search("alliances pour le microcrédit")));
+    }
+
+    [Fact]
     public void A_preposition_still_opens_the_name_of_what_it_begins()
     {
         // « sans domicile » names the domain of poverty and exclusion: « sans » is not dropped from it.
