@@ -21,6 +21,19 @@ public sealed class SynonymSetFacts : IDisposable
     }
 
     [Fact]
+    public void The_field_reaches_the_means_from_the_need_not_the_other_way()
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var set = SynonymSet.Read(RepositoryPaths.Resolve("content/synonyms.yml"), _analyzer, diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("microcred", Expand(set, "créer son entreprise"));
+        Assert.Contains("auto ecol", Expand(set, "permis de conduire"));
+        Assert.Empty(Expand(set, "microcrédit"));
+        Assert.Empty(Expand(set, "auto-école"));
+    }
+
+    [Fact]
     public void Stop_words_inside_an_expression_keep_their_gap()
     {
         var set = Read("- [IAE, insertion par l'activité économique]\n");
