@@ -312,15 +312,18 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     };
 
     /// <summary>
-    /// Prepositions the stop list lacks: they link what a question is about (« lutte contre la précarité »,
-    /// « accompagner les agriculteurs vers des pratiques durables ») and say nothing of it. Held by a fifth to
-    /// a third of the cases, they counted as rare words, so that « contre » and « lutte » were two of the three
-    /// groups « lutte contre la précarité énergétique » needed two of. Left out as fillers are.
+    /// Prepositions, adverbs and quantifiers the stop list lacks: they link or qualify what a question is about
+    /// (« lutte contre la précarité », « accompagner les agriculteurs vers des pratiques durables », « quand on a peu
+    /// d'argent ») and say nothing of it. Held by a fifth to a third of the cases, they counted as rare words, so that
+    /// « contre » and « lutte » were two of the three groups « lutte contre la précarité énergétique » needed two of.
+    /// Left out as fillers are.
     /// </summary>
-    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
         "contre", "entre", "vers", "chez", "sans", "sous", "autour", "aupres", "via", "grace", "afin", "face", "sein",
         "lors", "parmi", "selon", "envers", "hors", "durant", "pendant", "depuis",
+        "peu", "tres", "plus", "moins", "tout", "tous", "toute", "toutes", "comme", "aussi", "ainsi", "bien", "mieux",
+        "cela", "ceci", "quelque", "quelques", "chaque", "certains", "certaines", "leurs", "dont",
     };
 
     /// <summary>
@@ -336,7 +339,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
     private static bool IsFiller(QueryClause clause) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
-        && (Fillers.Contains(word) || Connectives.Contains(word) || PartnershipWords.Contains(word));
+        && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word));
 
     /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
     private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)
