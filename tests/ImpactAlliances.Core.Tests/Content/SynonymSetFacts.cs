@@ -21,7 +21,7 @@ public sealed class SynonymSetFacts : IDisposable
     }
 
     [Fact]
-    public void The_field_reaches_the_means_from_the_need_not_the_other_way()
+    public void The_field_reaches_the_means_and_the_kinds_from_the_general_word_not_the_other_way()
     {
         var diagnostics = new List<ContentDiagnostic>();
         var set = SynonymSet.Read(RepositoryPaths.Resolve("content/synonyms.yml"), _analyzer, diagnostics);
@@ -29,8 +29,10 @@ public sealed class SynonymSetFacts : IDisposable
         Assert.Empty(diagnostics);
         Assert.Contains("microcred", Expand(set, "créer son entreprise"));
         Assert.Contains("auto ecol", Expand(set, "permis de conduire"));
+        Assert.Contains("epsm", Expand(set, "hôpitaux"));
         Assert.Empty(Expand(set, "microcrédit"));
         Assert.Empty(Expand(set, "auto-école"));
+        Assert.Empty(Expand(set, "EPSM"));
     }
 
     [Fact]
