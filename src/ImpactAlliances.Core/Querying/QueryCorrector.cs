@@ -74,7 +74,10 @@ internal static class QueryCorrector
         }
         var hasNeighbour = neighbours.Before is not null || neighbours.After is not null;
         var matches = Matches(word, reader, analyzer);
-        if (matches && (!hasNeighbour || vocabulary.Value.Contains(folded) || MakesExpression(word, neighbours, analyzer, synonyms)))
+        // Looking for a close word costs a pass over the vocabulary: for a word that matches, only when a neighbour
+        // belongs to an expression of several words and no case writes the word as typed.
+        if (matches && (!InPhrase(neighbours.Before, analyzer, synonyms) && !InPhrase(neighbours.After, analyzer, synonyms)
+            || vocabulary.Value.Contains(folded) || MakesExpression(word, neighbours, analyzer, synonyms)))
         {
             return null;
         }
@@ -91,6 +94,9 @@ internal static class QueryCorrector
         }
         return !matches && nearest.Count > 0 ? nearest[0].Surface : null;
     }
+
+    private static bool InPhrase(string? neighbour, Analyzer analyzer, SynonymSet synonyms) =>
+        neighbour is not null && TermAnalysis.Terms(analyzer, neighbour).Any(synonyms.InPhrase);
 
     /// <summary>Whether an expression of the synonyms file spans the word and one of its neighbours.</summary>
     private static bool MakesExpression(string word, (string? Before, string? After) neighbours, Analyzer analyzer, SynonymSet synonyms)

@@ -36,6 +36,17 @@ public sealed class SynonymSetFacts : IDisposable
     }
 
     [Fact]
+    public void The_terms_of_expressions_of_several_words_are_known()
+    {
+        var set = Read("- [aidants familiaux, aidants]\n- SIAE: [chantier d'insertion]\n");
+
+        Assert.True(set.InPhrase("aidant"));
+        Assert.True(set.InPhrase("familial"));
+        Assert.False(set.InPhrase("sia"));
+        Assert.False(set.InPhrase("chanti"));
+    }
+
+    [Fact]
     public void Stop_words_inside_an_expression_keep_their_gap()
     {
         var set = Read("- [IAE, insertion par l'activité économique]\n");
