@@ -134,17 +134,17 @@ public static class FixtureCorpus
         - [seniors, personnes âgées]
         """;
 
-    /// <summary>Writes the corpus, the real taxonomy and the content licence to a new temporary content folder.</summary>
-    public static string WriteTo(string folder)
+    /// <summary>Writes the corpus (or other cases and synonyms), the real taxonomy and the content licence to a new temporary content folder.</summary>
+    public static string WriteTo(string folder, IReadOnlyList<FixtureCase>? cases = null, string? synonyms = null)
     {
-        var cases = Path.Combine(folder, "cases");
-        Directory.CreateDirectory(cases);
+        var casesFolder = Path.Combine(folder, "cases");
+        Directory.CreateDirectory(casesFolder);
         File.Copy(RepositoryPaths.Resolve("content/taxonomy.yml"), Path.Combine(folder, "taxonomy.yml"), overwrite: true);
         File.Copy(RepositoryPaths.Resolve("content/LICENSE"), Path.Combine(folder, "LICENSE"), overwrite: true);
-        File.WriteAllText(Path.Combine(folder, "synonyms.yml"), Synonyms);
-        foreach (var c in Cases)
+        File.WriteAllText(Path.Combine(folder, "synonyms.yml"), synonyms ?? Synonyms);
+        foreach (var c in cases ?? Cases)
         {
-            File.WriteAllText(Path.Combine(cases, c.Slug + ".md"), c.ToMarkdown());
+            File.WriteAllText(Path.Combine(casesFolder, c.Slug + ".md"), c.ToMarkdown());
         }
         return folder;
     }

@@ -24,7 +24,17 @@ public sealed class SynonymSet
     // their positions (stop words leave gaps, as they do in the index).
     private readonly List<(Expression Trigger, List<Expression> Expansion)> _rules;
 
-    private SynonymSet(List<(Expression, List<Expression>)> rules, string fingerprint) => (_rules, Fingerprint) = (rules, fingerprint);
+    // The terms of the expressions of several words that trigger a rule ("aidant" and "familial" of "aidants familiaux").
+    private readonly HashSet<string> _phraseTerms;
+
+    private SynonymSet(List<(Expression, List<Expression>)> rules, string fingerprint)
+    {
+        (_rules, Fingerprint) = (rules, fingerprint);
+        _phraseTerms = rules.Where(r => r.Item1.Terms.Length > 1).SelectMany(r => r.Item1.Terms).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the term is one of an expression of several words that triggers a rule.</summary>
+    public bool InPhrase(string term) => _phraseTerms.Contains(term);
 
     /// <summary>An expression's terms and their positions.</summary>
     public sealed record Expression(string[] Terms, int[] Positions);

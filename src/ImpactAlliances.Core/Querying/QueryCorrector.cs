@@ -25,10 +25,11 @@ internal static class QueryCorrector
     {
         var corrections = new List<Correction>();
         var corrected = new List<QueryClause>(clauses.Count);
-        foreach (var clause in clauses)
+        for (var i = 0; i < clauses.Count; i++)
         {
+            var clause = clauses[i];
             var replacement = clause.Kind == ClauseKind.Word && !clause.Excluded
-                ? Replacement(clause.Text, reader, vocabulary, analyzer, synonyms, extraEdits)
+                ? Replacement(clause.Text, reader, vocabulary, analyzer, synonyms, extraEdits, Neighbours(corrected, clauses, i))
                 : null;
             if (replacement is null)
             {
@@ -48,16 +49,70 @@ internal static class QueryCorrector
         return terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
     }
 
-    private static string? Replacement(string word, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits)
+    /// <summary>The plain words on either side of clause <paramref name="index"/>, the one before as corrected.</summary>
+    private static (string? Before, string? After) Neighbours(List<QueryClause> corrected, IReadOnlyList<QueryClause> clauses, int index)
+    {
+        static string? Plain(QueryClause clause) => clause is { Kind: ClauseKind.Word, Excluded: false } ? clause.Text : null;
+        return (index > 0 ? Plain(corrected[index - 1]) : null, index + 1 < clauses.Count && !clauses[index + 1].OrWithPrevious ? Plain(clauses[index + 1]) : null);
+    }
+
+    /// <summary>
+    /// The word a query word is corrected to, or null. Of equally close words, the one that makes with a neighbouring
+    /// word an expression of the synonyms file wins, else the most used. A word that no case writes but whose stem
+    /// another word gives (« aidents » is stemmed as the verb « aident ») is corrected only to such an expression
+    /// (« aidents familiaux »: « aidants familiaux »).
+    /// </summary>
+    private static string? Replacement(string word, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits,
+        (string? Before, string? After) neighbours)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
         var maxEdits = MaxEdits(folded.Length);
         // An acronym of the synonyms file (SIAE) is a word the search knows, even if no case writes it.
-        if (maxEdits == 0 || !folded.All(char.IsLetter) || Matches(word, reader, analyzer)
-            || synonyms.Match(TermAnalysis.Terms(analyzer, word), 0, out _).Count > 0)
+        if (maxEdits == 0 || !folded.All(char.IsLetter) || synonyms.Match(TermAnalysis.Terms(analyzer, word), 0, out _).Count > 0)
         {
             return null;
         }
-        return vocabulary.Value.Closest(folded, maxEdits + extraEdits)?.Surface;
+        var hasNeighbour = neighbours.Before is not null || neighbours.After is not null;
+        var matches = Matches(word, reader, analyzer);
+        // Looking for a close word costs a pass over the vocabulary: for a word that matches, only when a neighbour
+        // belongs to an expression of several words and no case writes the word as typed.
+        if (matches && (!InPhrase(neighbours.Before, analyzer, synonyms) && !InPhrase(neighbours.After, analyzer, synonyms)
+            || vocabulary.Value.Contains(folded) || MakesExpression(word, neighbours, analyzer, synonyms)))
+        {
+            return null;
+        }
+        var nearest = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
+        if (hasNeighbour && (matches || nearest.Count > 1))
+        {
+            foreach (var candidate in nearest)
+            {
+                if (MakesExpression(candidate.Surface, neighbours, analyzer, synonyms))
+                {
+                    return candidate.Surface;
+                }
+            }
+        }
+        return !matches && nearest.Count > 0 ? nearest[0].Surface : null;
+    }
+
+    private static bool InPhrase(string? neighbour, Analyzer analyzer, SynonymSet synonyms) =>
+        neighbour is not null && TermAnalysis.Terms(analyzer, neighbour).Any(synonyms.InPhrase);
+
+    /// <summary>Whether an expression of the synonyms file spans the word and one of its neighbours.</summary>
+    private static bool MakesExpression(string word, (string? Before, string? After) neighbours, Analyzer analyzer, SynonymSet synonyms)
+    {
+        var before = neighbours.Before is null ? [] : TermAnalysis.Terms(analyzer, neighbours.Before);
+        var own = TermAnalysis.Terms(analyzer, word);
+        var terms = before.Concat(own).Concat(neighbours.After is null ? [] : TermAnalysis.Terms(analyzer, neighbours.After)).ToList();
+        for (var start = 0; start <= before.Length; start++)
+        {
+            synonyms.Match(terms, start, out var length);
+            // The expression reaches the word, and a neighbour: it starts before the word or goes past it.
+            if (length > 0 && start + length > before.Length && (start < before.Length || length > own.Length))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -78,12 +78,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var excluded = new List<Query>();
         var neighbours = new List<List<(string Term, int Position)>>();
         var dropFillers = clauses.Count(IsFiller) < clauses.Count(c => !c.Excluded);
-        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix || (dropFillers && IsFiller(c)) ? [] : Analyze(c.Text)).ToList();
+        var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix ? [] : Analyze(c.Text)).ToList();
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
             var positive = !clause.Excluded;
-            var (group, consumed) = ClauseGroup(clauses, analysed, i, positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
+            var (group, consumed) = ClauseGroup(clauses, analysed, i, dropFillers && IsFiller(clause),
+                positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
             if (group is null)
             {
                 continue;
@@ -211,9 +212,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
     }
 
-    /// <summary>The group of the clause at <paramref name="index"/>, and how many clauses it took (a named thing can span several words).</summary>
+    /// <summary>
+    /// The group of the clause at <paramref name="index"/>, and how many clauses it took (a named thing can span
+    /// several words). A filler makes no group of its own, but can open a run of words that names something
+    /// (« sans domicile fixe »), and stays in the runs that cross it.
+    /// </summary>
     private (Group? Group, int Consumed) ClauseGroup(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index,
-        List<string>? bodyTerms, List<string>? prefixes, List<Concept>? concepts)
+        bool filler, List<string>? bodyTerms, List<string>? prefixes, List<Concept>? concepts)
     {
         var clause = clauses[index];
         if (clause.Kind == ClauseKind.Prefix)
@@ -230,6 +235,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var (expressions, synonymLength) = Synonyms(clauses, analysed, index);
         var consumed = clause.Kind == ClauseKind.Phrase ? 1 : Math.Max(1, Math.Max(namedLength, synonymLength));
+        if (filler && consumed == 1)
+        {
+            return (null, 1);
+        }
         var tokens = consumed == 1 ? analysed[index] : Analyze(string.Join(' ', words.Take(consumed)));
 
         var any = new DisjunctionMaxQuery(TieBreaker);
@@ -302,8 +311,35 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "peut", "peuvent", "pouvoir", "existe", "existent", "quand", "possible",
     };
 
+    /// <summary>
+    /// Prepositions, adverbs and quantifiers the stop list lacks: they link or qualify what a question is about
+    /// (« lutte contre la précarité », « accompagner les agriculteurs vers des pratiques durables », « quand on a peu
+    /// d'argent ») and say nothing of it. Held by a fifth to a third of the cases, they counted as rare words, so that
+    /// « contre » and « lutte » were two of the three groups « lutte contre la précarité énergétique » needed two of.
+    /// Left out as fillers are.
+    /// </summary>
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "contre", "entre", "vers", "chez", "sans", "sous", "autour", "aupres", "via", "grace", "afin", "face", "sein",
+        "lors", "parmi", "selon", "envers", "hors", "durant", "pendant", "depuis",
+        "peu", "tres", "plus", "moins", "tout", "tous", "toute", "toutes", "comme", "aussi", "ainsi", "bien", "mieux",
+        "cela", "ceci", "quelque", "quelques", "chaque", "certains", "certaines", "leurs", "dont",
+    };
+
+    /// <summary>
+    /// The words for what every case is, a partnership (« coopérations entre hôpitaux et associations »,
+    /// « partenariats public-privé »): they say nothing of which, yet their rarer forms counted as rare groups.
+    /// Left out as fillers are. Not « coopération »: « coopération internationale » or « décentralisée » is a field.
+    /// </summary>
+    private static readonly HashSet<string> PartnershipWords = new(StringComparer.Ordinal)
+    {
+        "partenariat", "partenariats", "partenaires", "partenarial", "partenariale", "partenariales", "partenariaux",
+        "cooperations", "alliance", "alliances", "collaboration", "collaborations", "synergies",
+    };
+
     private static bool IsFiller(QueryClause clause) =>
-        clause.Kind == ClauseKind.Word && !clause.Excluded && Fillers.Contains(FrenchAnalyzer.FoldLower(clause.Text));
+        clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
+        && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word));
 
     /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
     private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)

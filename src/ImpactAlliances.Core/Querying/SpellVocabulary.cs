@@ -50,9 +50,12 @@ internal sealed class SpellVocabulary
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);
 
     /// <summary>The closest word within <paramref name="maxEdits"/>: fewest edits, then most cases; null when none.</summary>
-    public Word? Closest(string folded, int maxEdits)
+    public Word? Closest(string folded, int maxEdits) => Nearest(folded, maxEdits) is [var first, ..] ? first : null;
+
+    /// <summary>The words within <paramref name="maxEdits"/> that need the fewest edits, most cases first; empty when none.</summary>
+    public IReadOnlyList<Word> Nearest(string folded, int maxEdits)
     {
-        Word? best = null;
+        var nearest = new List<Word>();
         var bestDistance = maxEdits + 1;
         var from = Math.Max(0, folded.Length - maxEdits);
         var to = Math.Min(_byLength.Length - 1, folded.Length + maxEdits);
@@ -61,12 +64,16 @@ internal sealed class SpellVocabulary
             foreach (var word in _byLength[length])
             {
                 var distance = ClosestMatch.Distance(folded, word.Folded, Math.Min(maxEdits, bestDistance));
-                if (distance < bestDistance || (distance == bestDistance && distance <= maxEdits && word.Cases > best!.Cases))
+                if (distance < bestDistance)
                 {
-                    (best, bestDistance) = (word, distance);
+                    (bestDistance, nearest) = (distance, [word]);
+                }
+                else if (distance == bestDistance && distance <= maxEdits)
+                {
+                    nearest.Add(word);
                 }
             }
         }
-        return bestDistance <= maxEdits ? best : null;
+        return nearest.OrderByDescending(w => w.Cases).ToList();
     }
 }

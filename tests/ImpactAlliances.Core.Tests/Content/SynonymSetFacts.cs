@@ -21,6 +21,32 @@ public sealed class SynonymSetFacts : IDisposable
     }
 
     [Fact]
+    public void The_field_reaches_the_means_and_the_kinds_from_the_general_word_not_the_other_way()
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var set = SynonymSet.Read(RepositoryPaths.Resolve("content/synonyms.yml"), _analyzer, diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("microcred", Expand(set, "créer son entreprise"));
+        Assert.Contains("auto ecol", Expand(set, "permis de conduire"));
+        Assert.Contains("epsm", Expand(set, "hôpitaux"));
+        Assert.Empty(Expand(set, "microcrédit"));
+        Assert.Empty(Expand(set, "auto-école"));
+        Assert.Empty(Expand(set, "EPSM"));
+    }
+
+    [Fact]
+    public void The_terms_of_expressions_of_several_words_are_known()
+    {
+        var set = Read("- [aidants familiaux, aidants]\n- SIAE: [chantier d'insertion]\n");
+
+        Assert.True(set.InPhrase("aidant"));
+        Assert.True(set.InPhrase("familial"));
+        Assert.False(set.InPhrase("sia"));
+        Assert.False(set.InPhrase("chanti"));
+    }
+
+    [Fact]
     public void Stop_words_inside_an_expression_keep_their_gap()
     {
         var set = Read("- [IAE, insertion par l'activité économique]\n");

@@ -129,6 +129,32 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(0, result.Total);
     }
 
+    [Fact]
+    public void A_preposition_the_stop_list_lacks_is_not_a_word_a_case_must_hold()
+    {
+        // Four words, two to hold: the intergenerational case would hold « chez » and « étudiants ». Without
+        // « chez », three words: only the mentoring case holds two; the others follow it, widened.
+        var result = fixture.Search("mentorat de collégiens chez des étudiants");
+
+        Assert.Equal((true, 1, "education-decrochage-scolaire"), (result.Relaxed, result.StrictTotal, result.Hits[0].Slug));
+    }
+
+    [Fact]
+    public void A_word_for_a_partnership_is_not_a_topic_a_case_can_match_on()
+    {
+        // Every case is an alliance; the territorial engineering case, which says so, is not about microcredit.
+        Assert.Equal(["microcredit-outre-mer"], SearchFixture.Slugs(fixture.Search("alliances pour le microcrédit")));
+    }
+
+    [Fact]
+    public void A_preposition_still_opens_the_name_of_what_it_begins()
+    {
+        // « sans domicile » names the domain of poverty and exclusion: « sans » is not dropped from it.
+        var tagged = FixtureCorpus.Cases.Where(c => c.Domains.Contains("pauvrete-exclusion")).Select(c => c.Slug).Order();
+
+        Assert.Equal(tagged, SearchFixture.Slugs(fixture.Search("sans domicile")).Order());
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 1)]

@@ -9,14 +9,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ImpactAlliances.Core.Tests.Search;
 
-/// <summary>The fixture corpus, indexed once for a test class.</summary>
+/// <summary>The fixture corpus (or a test's own few cases), indexed once for a test class.</summary>
 public sealed class SearchFixture : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public SearchFixture()
+    public SearchFixture() : this(FixtureCorpus.Cases, FixtureCorpus.Synonyms)
     {
-        ContentPath = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"));
+    }
+
+    internal SearchFixture(IReadOnlyList<FixtureCase> cases, string synonyms)
+    {
+        ContentPath = FixtureCorpus.WriteTo(Path.Combine(_folder.Path, "content"), cases, synonyms);
         Store = new IndexStore(Path.Combine(_folder.Path, "index"));
         var content = ContentLoader.Load(ContentPath, new DateOnly(2026, 11, 23));
         Assert.Empty(content.Diagnostics);

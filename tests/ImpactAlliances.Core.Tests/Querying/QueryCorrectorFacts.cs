@@ -1,0 +1,31 @@
+using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Tests.Search;
+
+namespace ImpactAlliances.Core.Tests.Querying;
+
+/// <summary>Corrections that depend on the words around the misspelt one.</summary>
+public sealed class QueryCorrectorFacts
+{
+    [Fact]
+    public void A_misspelt_word_is_corrected_to_the_close_word_that_makes_an_expression_with_its_neighbour()
+    {
+        // « aidents » is stemmed as the verb « aident », which more cases write than « aidants »: alone it stays,
+        // beside « familiaux » or « proches » it is the carers of the synonyms file.
+        FixtureCase[] cases =
+        [
+            Case("repit-aidants", "Répit pour les aidants", "Une plateforme de répit soutient les aidants familiaux."),
+            Case("benevoles-aident", "Bénévoles et voisins", "Des bénévoles aident les voisins. Ils aident aussi les écoles."),
+            Case("voisins-aident", "Voisins solidaires", "Les voisins aident les familles du quartier."),
+        ];
+        using var corpus = new SearchFixture(cases, "- [aidants familiaux, proches aidants]");
+
+        Assert.Equal([new Correction("aidents", "aidants")], corpus.Search("aidents familiaux").Corrections);
+        Assert.Equal([new Correction("aidents", "aidants")], corpus.Search("proches aidents").Corrections);
+        Assert.Equal("repit-aidants", corpus.Search("repit pour les aidents familiaux").Hits[0].Slug);
+        Assert.Empty(corpus.Search("aidents").Corrections);
+    }
+
+    private static FixtureCase Case(string slug, string title, string body) =>
+        new(slug, title, [("Association " + title, "association"), ("Commune " + title, "collectivite")], ["lien-social"], "mecenat", "local", ["bretagne"],
+            "2026-01-01", body);
+}
