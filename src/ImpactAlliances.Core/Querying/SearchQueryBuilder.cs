@@ -77,13 +77,18 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var groups = new List<Group>();
         var excluded = new List<Query>();
         var neighbours = new List<List<(string Term, int Position)>>();
-        var dropFillers = clauses.Count(IsFiller) < clauses.Count(c => !c.Excluded);
         var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix ? [] : Analyze(c.Text)).ToList();
+        // Fillers are left out only when another word searches something: « les partenariats » or « quels
+        // partenariats » alone search their words. One side of an OR is never left out: the alternative would
+        // fall to the group before it (« insertion partenariat OU mécénat »).
+        var dropFillers = clauses.Where((c, i) => !c.Excluded && !IsFiller(c) && (c.Kind != ClauseKind.Word || analysed[i].Count > 0)).Any();
+        bool Dropped(int i) => dropFillers && IsFiller(clauses[i]) && !clauses[i].OrWithPrevious
+            && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
             var positive = !clause.Excluded;
-            var (group, consumed) = ClauseGroup(clauses, analysed, i, dropFillers && IsFiller(clause),
+            var (group, consumed) = ClauseGroup(clauses, analysed, i, Dropped(i),
                 positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
             if (group is null)
             {
@@ -316,13 +321,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// (« lutte contre la précarité », « accompagner les agriculteurs vers des pratiques durables », « quand on a peu
     /// d'argent ») and say nothing of it. Held by a fifth to a third of the cases, they counted as rare words, so that
     /// « contre » and « lutte » were two of the three groups « lutte contre la précarité énergétique » needed two of.
-    /// Left out as fillers are.
+    /// Left out as fillers are. Not the ones that are also nouns (« cancer du sein », « bien commun », « face »).
     /// </summary>
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
-        "contre", "entre", "vers", "chez", "sans", "sous", "autour", "aupres", "via", "grace", "afin", "face", "sein",
+        "contre", "entre", "vers", "chez", "sans", "sous", "autour", "aupres", "via", "grace", "afin",
         "lors", "parmi", "selon", "envers", "hors", "durant", "pendant", "depuis",
-        "peu", "tres", "plus", "moins", "tout", "tous", "toute", "toutes", "comme", "aussi", "ainsi", "bien", "mieux",
+        "peu", "tres", "plus", "moins", "tout", "tous", "toute", "toutes", "comme", "aussi", "ainsi", "mieux",
         "cela", "ceci", "quelque", "quelques", "chaque", "certains", "certaines", "leurs", "dont",
     };
 

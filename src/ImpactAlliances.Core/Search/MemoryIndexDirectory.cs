@@ -26,10 +26,18 @@ internal sealed class MemoryIndexDirectory : BaseDirectory
         SetLockFactory(NoLockFactory.GetNoLockFactory());
     }
 
-    public override string[] ListAll() => [.. _files.Keys];
+    public override string[] ListAll()
+    {
+        EnsureOpen();
+        return [.. _files.Keys];
+    }
 
     [Obsolete("Lucene.Net marks it obsolete; kept because Directory declares it.")]
-    public override bool FileExists(string name) => _files.ContainsKey(name);
+    public override bool FileExists(string name)
+    {
+        EnsureOpen();
+        return _files.ContainsKey(name);
+    }
 
     public override long FileLength(string name) => File(name).Length;
 
@@ -45,8 +53,11 @@ internal sealed class MemoryIndexDirectory : BaseDirectory
 
     protected override void Dispose(bool disposing) => IsOpen = false;
 
-    private byte[] File(string name) =>
-        _files.TryGetValue(name, out var bytes) ? bytes : throw new FileNotFoundException($"{name} is not in this index", name);
+    private byte[] File(string name)
+    {
+        EnsureOpen();
+        return _files.TryGetValue(name, out var bytes) ? bytes : throw new FileNotFoundException($"{name} is not in this index", name);
+    }
 
     private static NotSupportedException ReadOnly() => new("The served index is read-only.");
 

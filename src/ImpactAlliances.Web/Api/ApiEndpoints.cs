@@ -117,6 +117,8 @@ public static class ApiEndpoints
             .Expire(TimeSpan.FromMinutes(10));
         services.AddOutputCache(cache =>
         {
+            // Theme addresses are matched case by case: /themes/domains/MOBILITE must not be answered by a kept page.
+            cache.UseCaseSensitivePaths = true;
             cache.AddPolicy(SearchAnswers, policy => KeptPerAnswer(policy));
             cache.AddPolicy(SearchPages, policy => KeptPerAnswer(policy).With(context => !Options(context.HttpContext).Watch));
         });

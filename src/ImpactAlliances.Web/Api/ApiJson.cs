@@ -40,7 +40,7 @@ internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo) : IResult
         var response = httpContext.Response;
         response.ContentType = ContentType;
         var options = typeInfo.Options;
-        using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented }))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, SkipValidation = true }))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }

@@ -69,6 +69,18 @@ public sealed class MemoryIndexDirectoryFacts(SearchFixture fixture) : IClassFix
         Assert.Throws<NotSupportedException>(() => memory.DeleteFile(name));
     }
 
+    [Fact]
+    public void A_closed_directory_opens_nothing()
+    {
+        using var disk = new NIOFSDirectory(LuceneFolder);
+        var memory = new MemoryIndexDirectory(disk);
+        var name = disk.ListAll()[0];
+        memory.Dispose();
+
+        Assert.ThrowsAny<ObjectDisposedException>(() => memory.OpenInput(name, IOContext.DEFAULT));
+        Assert.ThrowsAny<ObjectDisposedException>(() => memory.ListAll());
+    }
+
     private static byte[] ReadAll(Lucene.Net.Store.Directory directory, string name)
     {
         using var input = directory.OpenInput(name, IOContext.READ_ONCE);
