@@ -118,6 +118,16 @@ public sealed class DiscoveryFacts(SiteFactory site) : IClassFixture<SiteFactory
         Assert.Equal(pages.Length, descriptions.Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_search_spelt_another_way_shares_its_address_with_the_usual_spelling()
+    {
+        // The results page is kept by the output cache for every spelling of the same query string: the address
+        // it gives for sharing must be the canonical one, not the spelling of whoever asked first.
+        var html = await _client.GetStringAsync("/?regions=bretagne&q=insertion");
+
+        Assert.Equal("http://localhost/?q=insertion&regions=bretagne", Meta(html, "property", "og:url"));
+    }
+
     private static string? Meta(string html, string attribute, string name)
     {
         var match = Regex.Match(html, $"<meta {attribute}=\"{Regex.Escape(name)}\" content=\"([^\"]*)\"");
