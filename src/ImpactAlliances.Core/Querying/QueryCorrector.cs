@@ -29,7 +29,7 @@ internal static class QueryCorrector
         {
             var clause = clauses[i];
             var replacement = clause.Kind == ClauseKind.Word && !clause.Excluded
-                ? Replacement(clause.Text, reader, vocabulary, analyzer, synonyms, extraEdits, Neighbours(corrected, clauses, i))
+                ? Replacement(clause.Text, reader, vocabulary, analyzer, synonyms, extraEdits, Neighbours(corrected, clauses, i, analyzer))
                 : null;
             if (replacement is null)
             {
@@ -43,17 +43,16 @@ internal static class QueryCorrector
     }
 
     /// <summary>Whether a word (as typed) matches some case once analysed.</summary>
-    public static bool Matches(string word, IndexReader reader, Analyzer analyzer)
-    {
-        var terms = TermAnalysis.Terms(analyzer, word);
-        return terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
-    }
+    public static bool Matches(string word, IndexReader reader, Analyzer analyzer) => Matches(TermAnalysis.Terms(analyzer, word), reader);
 
-    /// <summary>The plain words on either side of clause <paramref name="index"/>, the one before as corrected.</summary>
-    private static (string? Before, string? After) Neighbours(List<QueryClause> corrected, IReadOnlyList<QueryClause> clauses, int index)
+    private static bool Matches(string[] terms, IndexReader reader) =>
+        terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
+
+    /// <summary>The terms of the plain words on either side of clause <paramref name="index"/>, the one before as corrected; empty when none.</summary>
+    private static (string[] Before, string[] After) Neighbours(List<QueryClause> corrected, IReadOnlyList<QueryClause> clauses, int index, Analyzer analyzer)
     {
-        static string? Plain(QueryClause clause) => clause is { Kind: ClauseKind.Word, Excluded: false } ? clause.Text : null;
-        return (index > 0 ? Plain(corrected[index - 1]) : null, index + 1 < clauses.Count && !clauses[index + 1].OrWithPrevious ? Plain(clauses[index + 1]) : null);
+        string[] Terms(QueryClause clause) => clause is { Kind: ClauseKind.Word, Excluded: false } ? TermAnalysis.Terms(analyzer, clause.Text) : [];
+        return (index > 0 ? Terms(corrected[index - 1]) : [], index + 1 < clauses.Count && !clauses[index + 1].OrWithPrevious ? Terms(clauses[index + 1]) : []);
     }
 
     /// <summary>
@@ -63,30 +62,30 @@ internal static class QueryCorrector
     /// (« aidents familiaux »: « aidants familiaux »).
     /// </summary>
     private static string? Replacement(string word, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits,
-        (string? Before, string? After) neighbours)
+        (string[] Before, string[] After) neighbours)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
         var maxEdits = MaxEdits(folded.Length);
+        var own = TermAnalysis.Terms(analyzer, word);
         // An acronym of the synonyms file (SIAE) is a word the search knows, even if no case writes it.
-        if (maxEdits == 0 || !folded.All(char.IsLetter) || synonyms.Match(TermAnalysis.Terms(analyzer, word), 0, out _).Count > 0)
+        if (maxEdits == 0 || !folded.All(char.IsLetter) || synonyms.Match(own, 0, out _).Count > 0)
         {
             return null;
         }
-        var hasNeighbour = neighbours.Before is not null || neighbours.After is not null;
-        var matches = Matches(word, reader, analyzer);
+        var matches = Matches(own, reader);
         // Looking for a close word costs a pass over the vocabulary: for a word that matches, only when a neighbour
         // belongs to an expression of several words and no case writes the word as typed.
-        if (matches && (!InPhrase(neighbours.Before, analyzer, synonyms) && !InPhrase(neighbours.After, analyzer, synonyms)
-            || vocabulary.Value.Contains(folded) || MakesExpression(word, neighbours, analyzer, synonyms)))
+        if (matches && (!neighbours.Before.Concat(neighbours.After).Any(synonyms.InPhrase)
+            || vocabulary.Value.Contains(folded) || MakesExpression(own, neighbours, synonyms)))
         {
             return null;
         }
         var nearest = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
-        if (hasNeighbour && (matches || nearest.Count > 1))
+        if ((neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
         {
             foreach (var candidate in nearest)
             {
-                if (MakesExpression(candidate.Surface, neighbours, analyzer, synonyms))
+                if (MakesExpression(TermAnalysis.Terms(analyzer, candidate.Surface), neighbours, synonyms))
                 {
                     return candidate.Surface;
                 }
@@ -95,15 +94,11 @@ internal static class QueryCorrector
         return !matches && nearest.Count > 0 ? nearest[0].Surface : null;
     }
 
-    private static bool InPhrase(string? neighbour, Analyzer analyzer, SynonymSet synonyms) =>
-        neighbour is not null && TermAnalysis.Terms(analyzer, neighbour).Any(synonyms.InPhrase);
-
-    /// <summary>Whether an expression of the synonyms file spans the word and one of its neighbours.</summary>
-    private static bool MakesExpression(string word, (string? Before, string? After) neighbours, Analyzer analyzer, SynonymSet synonyms)
+    /// <summary>Whether an expression of the synonyms file spans the word's terms and one of its neighbours'.</summary>
+    private static bool MakesExpression(string[] own, (string[] Before, string[] After) neighbours, SynonymSet synonyms)
     {
-        var before = neighbours.Before is null ? [] : TermAnalysis.Terms(analyzer, neighbours.Before);
-        var own = TermAnalysis.Terms(analyzer, word);
-        var terms = before.Concat(own).Concat(neighbours.After is null ? [] : TermAnalysis.Terms(analyzer, neighbours.After)).ToList();
+        var (before, after) = neighbours;
+        var terms = before.Concat(own).Concat(after).ToList();
         for (var start = 0; start <= before.Length; start++)
         {
             synonyms.Match(terms, start, out var length);
