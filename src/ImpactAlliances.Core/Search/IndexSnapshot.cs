@@ -283,13 +283,13 @@ public sealed class IndexSnapshot
 
     /// <summary>
     /// The index files, copied into memory when they fit (about 20,000 cases), else read with positional
-    /// reads. Never memory-mapped: Lucene.Net 4.8.0-beta00017 keeps every clone of a mapped input in a
-    /// table that only grows (apache/lucenenet#1151), and a site serving for minutes lost half its
-    /// throughput to it (BENCHMARKS.md, tools/ops/flat.sh).
+    /// reads (<see cref="DiskIndexDirectory"/>). Never memory-mapped: Lucene.Net 4.8.0-beta00017 keeps every
+    /// clone of a mapped input in a table that only grows (apache/lucenenet#1151), and a site serving for
+    /// minutes lost half its throughput to it (BENCHMARKS.md, tools/ops/flat.sh).
     /// </summary>
     private static Lucene.Net.Store.Directory OpenDirectory(string folder)
     {
-        var disk = new NIOFSDirectory(folder);
+        var disk = new DiskIndexDirectory(folder);
         if (disk.ListAll().Sum(disk.FileLength) > InMemoryLimitBytes)
         {
             return disk;
