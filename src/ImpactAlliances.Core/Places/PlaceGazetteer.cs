@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Reflection;
 using ImpactAlliances.Core.Analysis;
@@ -135,19 +136,10 @@ public sealed class PlaceGazetteer
     /// A name folded for look-ups: lower case, no accents, elided articles and other stop words dropped,
     /// words joined by single spaces (so "Provence-Alpes-Côte d'Azur" is "provence alpes cote azur").
     /// </summary>
-    public static string Key(string name) => string.Join(' ', Words(name));
+    public static string Key(string name) => FrenchAnalyzer.FoldedKey(name, KeySeparators, StopWords);
 
-    /// <summary>The folded words of a name, as <see cref="Key"/> joins them.</summary>
-    public static IEnumerable<string> Words(string name)
-    {
-        foreach (var raw in FrenchAnalyzer.FoldLower(name.Replace('’', '\'')).Split([' ', '-', '\'', '(', ')', ',', '.', '/'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!StopWords.Contains(raw))
-            {
-                yield return raw;
-            }
-        }
-    }
+    // ’ folds to ' before the split.
+    private static readonly SearchValues<char> KeySeparators = SearchValues.Create(" -'(),./");
 
     // The articles and prepositions place names carry; queries drop them too ("à La Réunion").
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
@@ -164,10 +165,10 @@ internal sealed class QueryVocabulary
     private string FacetKey(string text) => string.Join(' ', TermAnalysis.Terms(_analyzer, text));
 
     /// <summary>A name folded with its articles kept: "La Poste" is not "un poste".</summary>
-    private static string OrganisationKey(string text) =>
-        string.Join(' ', FrenchAnalyzer.FoldLower(text.Replace('’', '\'')).Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries));
+    private static string OrganisationKey(string text) => FrenchAnalyzer.FoldedKey(text, KeySeparators);
 
-    private static readonly char[] KeySeparators = [' ', '-', '\'', ',', '.'];
+    // ’ folds to ' before the split.
+    private static readonly SearchValues<char> KeySeparators = SearchValues.Create(" -',.");
 
     private static void Add(Dictionary<string, List<Concept>> map, string key, Concept concept)
     {
