@@ -69,7 +69,6 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseOperations();
-app.UseResponseCompression();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/erreur",
@@ -81,6 +80,9 @@ app.UseCors();
 app.UseReadOnlyMethods();
 // Inside the rate limiter, the CORS policy and the error pages: a kept answer still counts and is still shaped.
 app.UseOutputCache();
+// Inside the output cache, which keeps each answer as compressed for each Accept-Encoding: compressing a kept
+// page again for every browser took half of its time (BENCHMARKS.md). Error pages, re-executed, pass here too.
+app.UseResponseCompression();
 app.MapStaticAssets().WithPublicImmutableCaching();
 app.MapRazorPages().WithStaticAssets();
 app.MapOperations();

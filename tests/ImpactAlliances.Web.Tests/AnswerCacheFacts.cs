@@ -1,6 +1,9 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -54,6 +57,75 @@ public sealed class AnswerCacheFacts(SiteFactory site) : IClassFixture<SiteFacto
         // The preview banner says when the content was last checked: never an old copy.
         Assert.Contains("Mode aperçu", await previewAgain.Content.ReadAsStringAsync());
         Assert.Null(previewAgain.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_kept_page_is_kept_compressed_once_for_each_encoding_asked()
+    {
+        var brotliStreams = new CountingBrotli();
+        var client = site.WithWebHostBuilder(b => b.ConfigureServices(services => services.Configure<ResponseCompressionOptions>(o =>
+        {
+            o.Providers.Add(brotliStreams);
+            o.Providers.Add<GzipCompressionProvider>();
+        }))).CreateClient();
+        const string url = "/?q=insertion&regions=bretagne&sort=recent";
+
+        async Task<HttpResponseMessage> Get(string? encoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (encoding is not null)
+            {
+                request.Headers.AcceptEncoding.ParseAdd(encoding);
+            }
+            return await client.SendAsync(request);
+        }
+
+        var brotli = await Get("br");
+        var brotliAgain = await Get("br");
+        var gzip = await Get("gzip");
+        var plain = await Get(null);
+        var plainAgain = await Get(null);
+
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Null(brotli.Headers.Age);
+        // The second browser gets the first one's compressed bytes as they were kept.
+        Assert.NotNull(brotliAgain.Headers.Age);
+        Assert.Equal(["br"], brotliAgain.Content.Headers.ContentEncoding);
+        Assert.Equal(await brotli.Content.ReadAsByteArrayAsync(), await brotliAgain.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, brotliStreams.Streams);
+        // Another encoding is another copy, never Brotli sent to a client that did not ask for it.
+        Assert.Null(gzip.Headers.Age);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Null(plain.Headers.Age);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.NotNull(plainAgain.Headers.Age);
+        var html = await plain.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"results-count\"", html, StringComparison.Ordinal);
+        Assert.Equal(html, Decompressed(await brotli.Content.ReadAsByteArrayAsync(), bytes => new BrotliStream(bytes, CompressionMode.Decompress)));
+        Assert.Equal(html, Decompressed(await gzip.Content.ReadAsByteArrayAsync(), bytes => new GZipStream(bytes, CompressionMode.Decompress)));
+    }
+
+    /// <summary>Brotli as the site compresses, counting the answers it compresses.</summary>
+    private sealed class CountingBrotli : ICompressionProvider
+    {
+        public int Streams;
+
+        public string EncodingName => "br";
+
+        public bool SupportsFlush => true;
+
+        public Stream CreateStream(Stream outputStream)
+        {
+            Interlocked.Increment(ref Streams);
+            return new BrotliStream(outputStream, CompressionLevel.Fastest, leaveOpen: true);
+        }
+    }
+
+    private static string Decompressed(byte[] bytes, Func<Stream, Stream> decompress)
+    {
+        using var stream = decompress(new MemoryStream(bytes));
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     [Fact]

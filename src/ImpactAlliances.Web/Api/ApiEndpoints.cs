@@ -8,6 +8,7 @@ using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace ImpactAlliances.Web.Api;
@@ -113,6 +114,8 @@ public static class ApiEndpoints
         static OutputCachePolicyBuilder KeptPerAnswer(OutputCachePolicyBuilder policy) => policy
             .With(context => Options(context.HttpContext).CacheSize > 0)
             .SetVaryByQuery("*")
+            // Kept as compressed (UseResponseCompression runs inside the output cache): one copy per encoding asked.
+            .SetVaryByHeader(HeaderNames.AcceptEncoding)
             .VaryByValue(http => new("answer", http.RequestServices.GetRequiredService<ICaseStudySearch>().Served.AnswerKey))
             .Expire(TimeSpan.FromMinutes(10));
         services.AddOutputCache(cache =>
