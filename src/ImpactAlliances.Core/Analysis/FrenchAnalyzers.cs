@@ -65,7 +65,7 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 
     /// <summary>Elision and lower case over the tokenizer: words as written (<see cref="Mode.Surface"/>).</summary>
     internal static TokenStream Surface(Tokenizer source) =>
-        new LowerCaseFilter(Version, new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES));
+        new LatinLowerCaseFilter(new ElisionFilter(source, Lucene.Net.Analysis.Fr.FrenchAnalyzer.DEFAULT_ARTICLES));
 
     /// <summary>Accent folding and stop words over surface tokens (<see cref="Mode.Folded"/>).</summary>
     internal static TokenStream Fold(TokenStream surface) =>
