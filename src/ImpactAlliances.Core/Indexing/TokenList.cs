@@ -17,13 +17,17 @@ namespace ImpactAlliances.Core.Indexing;
 /// </remarks>
 internal sealed class TokenList
 {
-    private char[] _chars = new char[256];
+    private char[] _chars;
     private int _charCount;
     // Per token: start and length in _chars, position increment, start and end offsets.
-    private int[] _tokens = new int[5 * 32];
+    private int[] _tokens;
 
-    private TokenList()
+    // Sized from what the list will hold: grown by doubling, the arrays of a 1,000-case build's bodies were
+    // allocated and copied again and again (BENCHMARKS.md).
+    private TokenList(int chars, int tokens)
     {
+        _chars = new char[Math.Max(chars, 16)];
+        _tokens = new int[5 * Math.Max(tokens, 4)];
     }
 
     /// <summary>How many tokens.</summary>
@@ -36,18 +40,20 @@ internal sealed class TokenList
     public int FinalPositionIncrement { get; private set; }
 
     /// <summary>The surface tokens of a text (<see cref="FrenchAnalyzer.Mode.Surface"/>): what the other variants derive from.</summary>
-    public static TokenList Surface(string text) => Record(SurfaceAnalyzer.GetTokenStream("", text));
+    public static TokenList Surface(string text) =>
+        // French prose: about one word for every six or seven characters.
+        Record(SurfaceAnalyzer.GetTokenStream("", text), text.Length, text.Length / 6);
 
     /// <summary>The folded tokens (<see cref="FrenchAnalyzer.Mode.Folded"/>) of the text these surface tokens came from.</summary>
-    public TokenList Folded() => Record(FoldingReplay.GetTokenStream("", new Reader([(this, 0)])));
+    public TokenList Folded() => Record(FoldingReplay.GetTokenStream("", new Reader([(this, 0)])), _charCount + _charCount / 16, Count);
 
     /// <summary>The stemmed tokens (<see cref="FrenchAnalyzer.Mode.Stemmed"/>) of the text these folded tokens came from.</summary>
-    public TokenList Stemmed() => Record(StemmingReplay.GetTokenStream("", new Reader([(this, 0)])));
+    public TokenList Stemmed() => Record(StemmingReplay.GetTokenStream("", new Reader([(this, 0)])), _charCount, Count);
 
-    /// <summary>Records every token of a stream, which it consumes and closes.</summary>
-    public static TokenList Record(TokenStream stream)
+    /// <summary>Records every token of a stream, which it consumes and closes; room is made for about so many.</summary>
+    public static TokenList Record(TokenStream stream, int chars = 256, int tokens = 32)
     {
-        var list = new TokenList();
+        var list = new TokenList(chars, tokens);
         using (stream)
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
