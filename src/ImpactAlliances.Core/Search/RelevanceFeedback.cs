@@ -104,7 +104,8 @@ internal static class RelevanceFeedback
         searcher.Search(expansion, new DocumentsFilter(again), added);
         // Each query's scores come normalised by its own weights; brought to the question's scale, the sum ranks
         // as one query holding both would.
-        var scale = (float)Math.Sqrt(Weights(searcher, expansion) / Weights(searcher, query));
+        var own = Weights(searcher, query);
+        var scale = own > 0 ? (float)Math.Sqrt(Weights(searcher, expansion) / own) : 1f;
         var top = new TopDocuments(window, sort);
         foreach (var entry in ranked)
         {

@@ -69,7 +69,8 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         Func<StatisticsCounter>? statistics = null)
     {
         // A descriptive question ranks its first pass's best cases again (relevance feedback): that pass keeps them.
-        var feedback = !request.Literal && searched.Count(c => !c.Excluded) >= RelevanceFeedback.MinimumWords;
+        // Not for statistics (no window): feedback changes the order, never the cases.
+        var feedback = window > 0 && !request.Literal && searched.Count(c => !c.Excluded) >= RelevanceFeedback.MinimumWords;
         var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
         var strict = Collect(request, searched, relaxed: false, first, statistics?.Invoke());
         var shown = strict;
