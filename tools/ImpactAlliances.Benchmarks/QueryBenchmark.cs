@@ -19,7 +19,7 @@ namespace ImpactAlliances.Benchmarks;
 public static class QueryBenchmark
 {
     private const string Usage = """
-        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--stats | --export | --snippets]
+        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--typed] [--stats | --export | --snippets]
 
           --content <dir>   corpus folder (taxonomy.yml and cases/), e.g. from the indexer's generate command
           --queries <file>  query mix (default: ../shared/bench/queries.json)
@@ -27,6 +27,7 @@ public static class QueryBenchmark
           --index <dir>     reuse or keep the index there (default: a temporary folder, built and removed)
           --size <n>        results per query, each with a snippet (default 20, as the baselines)
           --verbose         one line per query: median latency and hit total
+          --typed           search as the site does (corrections, widening, relevance feedback), not literally as the baselines
           --stats           time the statistics of each search's results (the /statistiques page) instead of the search,
                             over the whole base first, then the mix
           --export          time the export of each search's results, every case read from the index (/api/export),
@@ -61,7 +62,7 @@ public static class QueryBenchmark
         {
             var mode = options.ContainsKey("--stats") ? Mode.Statistics : options.ContainsKey("--export") ? Mode.Export
                 : options.ContainsKey("--snippets") ? Mode.Snippets : Mode.Search;
-            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), mode, output, error);
+            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), !options.ContainsKey("--typed"), mode, output, error);
         }
         finally
         {
@@ -72,7 +73,8 @@ public static class QueryBenchmark
         }
     }
 
-    private static int Measure(string content, string queriesFile, int reps, int size, string indexPath, bool verbose, Mode mode, TextWriter output, TextWriter error)
+    private static int Measure(string content, string queriesFile, int reps, int size, string indexPath, bool verbose, bool literal, Mode mode,
+        TextWriter output, TextWriter error)
     {
         var store = new IndexStore(indexPath);
         var build = Stopwatch.StartNew();
@@ -100,14 +102,14 @@ public static class QueryBenchmark
         var opening = Stopwatch.StartNew();
         using var index = new CaseStudyIndex(store);
         using var searcher = new CaseStudySearcher(index, searchOptions);
-        searcher.Search(new SearchRequest { Query = queries[0].Q, Size = size, Literal = true });
+        searcher.Search(new SearchRequest { Query = queries[0].Q, Size = size, Literal = literal });
         var firstQueryMs = opening.Elapsed.TotalMilliseconds;
         var requests = queries.Select(q => new SearchRequest
         {
             Query = q.Q,
             Filters = (q.Filters ?? []).ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value),
             Size = size,
-            Literal = true,
+            Literal = literal,
         }).ToList();
         if (mode != Mode.Search)
         {
@@ -203,7 +205,7 @@ public static class QueryBenchmark
         var options = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--verbose" or "--stats" or "--export" or "--snippets")
+            if (args[i] is "--verbose" or "--typed" or "--stats" or "--export" or "--snippets")
             {
                 options[args[i]] = "";
             }

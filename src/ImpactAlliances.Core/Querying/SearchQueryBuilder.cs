@@ -16,6 +16,9 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 {
     /// <summary>The facet values, places and organisations the query's words named.</summary>
     public IReadOnlyList<Concept> Concepts { get; init; } = [];
+
+    /// <summary>How many of the query's words search something (not excluded, not a filler nor a stop word).</summary>
+    public int ContentWords { get; init; }
 }
 
 /// <summary>
@@ -120,7 +123,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var query = Combine(groups, relaxed);
         AddProximity(query, neighbours);
         excluded.ForEach(q => query.Add(q, Occur.MUST_NOT));
-        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts };
+        var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && !c.Excluded && analysed[i].Count > 0 && !IsFiller(c)).Count();
+        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords };
     }
 
     /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>

@@ -35,11 +35,11 @@ public static class CaseStudySchema
     public const LuceneVersion Version = FrenchAnalyzer.Version;
 
     /// <summary>
-    /// Bumped when the fields, their analysis or the taxonomy file kept with the index change (9: the derived
-    /// facets' labels in <c>taxonomy.yml</c>), so that a site never reads an index it does not understand nor
+    /// Bumped when the fields, their analysis or the taxonomy file kept with the index change (10: word families
+    /// parting the stems that joined unrelated words, « répit » and « repas »), so that a site never reads an index it does not understand nor
     /// one whose terms its queries would not meet.
     /// </summary>
-    public const int FormatVersion = 9;
+    public const int FormatVersion = 10;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";

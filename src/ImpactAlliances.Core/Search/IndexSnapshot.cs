@@ -71,6 +71,20 @@ public sealed class IndexSnapshot
         return display;
     }
 
+    /// <summary>The words a document is most about (<see cref="RelevanceFeedback"/>): read on first use and kept.</summary>
+    internal RelevanceFeedback.DocumentWords FeedbackWords(int doc, Lucene.Net.Analysis.Analyzer analyzer)
+    {
+        var kept = LazyInitializer.EnsureInitialized(ref _feedbackWords, () => new RelevanceFeedback.DocumentWords?[Reader.MaxDoc]);
+        if (Volatile.Read(ref kept[doc]) is { } known)
+        {
+            return known;
+        }
+        var words = RelevanceFeedback.Read(this, analyzer, doc);
+        Volatile.Write(ref kept[doc], words);
+        return words;
+    }
+    private RelevanceFeedback.DocumentWords?[]? _feedbackWords;
+
     /// <summary>A document's binary doc value of <paramref name="field"/>, read from its segment.</summary>
     internal Lucene.Net.Util.BytesRef BinaryValue(string field, int doc)
     {

@@ -62,27 +62,39 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     /// <summary>
     /// The strict run and the run to show: the strict one, or, when a search of several words found too few,
-    /// the widened one if it finds more. Pages, snippets and labels are made only for the run shown.
+    /// the widened one if it finds more; for a descriptive question, that run ranked again with relevance
+    /// feedback (<see cref="RelevanceFeedback"/>). Pages, snippets and labels are made only for the run shown.
     /// </summary>
     private (Collected Shown, Collected Strict) CollectWidened(SearchRequest request, IReadOnlyList<QueryClause> searched, int window,
         Func<StatisticsCounter>? statistics = null)
     {
-        var strict = Collect(request, searched, relaxed: false, window, statistics?.Invoke());
+        // A descriptive question ranks its first pass's best cases again (relevance feedback): that pass keeps them.
+        // Not for statistics (no window): feedback changes the order, never the cases.
+        var feedback = window > 0 && !request.Literal && searched.Count(c => !c.Excluded) >= RelevanceFeedback.MinimumWords;
+        var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
+        var strict = Collect(request, searched, relaxed: false, first, statistics?.Invoke());
+        var shown = strict;
         if (strict.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
         {
-            var widened = Collect(request, searched, relaxed: true, window, statistics?.Invoke());
+            var widened = Collect(request, searched, relaxed: true, first, statistics?.Invoke());
             if (widened.Collector.Total > strict.Collector.Total)
             {
-                return (widened, strict);
+                shown = widened;
             }
         }
-        return (strict, strict);
+        if (feedback && RelevanceFeedback.Applies(searched, shown.Text, shown.Sort)
+            && RelevanceFeedback.Expansion(snapshot, analyzer, shown.Top.Peek(RelevanceFeedback.Documents), shown.Text) is { } expansion)
+        {
+            var fed = shown with { Top = RelevanceFeedback.Rerank(snapshot.Searcher, shown.Text.Query!, expansion, shown.Top.BestFirst(), window, shown.Sort) };
+            return (fed, shown == strict ? fed : strict);
+        }
+        return (shown, strict);
     }
 
     /// <summary>One page of a run's results, with its snippets and facets.</summary>
     private SearchResult Page(SearchRequest request, Collected run, int page, int size)
     {
-        var entries = run.Top.BestFirst().Skip((page - 1) * size).ToList();
+        var entries = run.Top.BestFirst().Skip((page - 1) * size).Take(size).ToList();
         var snippets = SnippetBuilder.Build(snapshot, entries.Select(e => e.Doc).ToList(), run.Text);
         var hits = entries.Select((e, i) => snapshot.Hit(e.Doc) with { Snippet = snippets[i], Score = e.Score }).ToList();
         var facets = FacetPresentation.Results(snapshot.Taxonomy, run.Counts, run.Selected);

@@ -41,6 +41,14 @@ internal sealed class TopDocuments(int size, SearchSort sort)
         return result;
     }
 
+    /// <summary>The best <paramref name="count"/> kept documents, best first, leaving them kept.</summary>
+    public List<Entry> Peek(int count)
+    {
+        var entries = _queue.UnorderedItems.Select(item => item.Element).ToList();
+        entries.Sort((x, y) => _queue.Comparer.Compare(y, x));
+        return entries.Take(count).ToList();
+    }
+
     /// <summary>Orders entries from worst to best, so the queue's head is the one to drop.</summary>
     private sealed class WorstFirst(SearchSort sort) : IComparer<Entry>
     {
