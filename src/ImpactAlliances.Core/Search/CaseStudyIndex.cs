@@ -64,8 +64,16 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
                 WarmInBackground(next);
                 return true;
             }
-            // A newer version: the one served keeps answering while the next one warms.
-            next.Warm(_warmingAnalyzer);
+            // A newer version: the one served keeps answering while the next one warms; one that fails to warm is closed.
+            try
+            {
+                next.Warm(_warmingAnalyzer);
+            }
+            catch
+            {
+                next.Release();
+                throw;
+            }
             Volatile.Write(ref _current, next);
             current.Release();
             return true;

@@ -79,11 +79,13 @@ public sealed class IndexSnapshot
         {
             return known;
         }
-        var words = RelevanceFeedback.Read(this, analyzer, doc);
+        var words = RelevanceFeedback.Read(this, analyzer, doc, word => _feedbackTerms.GetOrAdd(word, word));
         Volatile.Write(ref kept[doc], words);
         return words;
     }
     private RelevanceFeedback.DocumentWords?[]? _feedbackWords;
+    // Kept per case, at most 64 words each: about 1 KB a case once each word is kept once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _feedbackTerms = new(StringComparer.Ordinal);
 
     /// <summary>A document's binary doc value of <paramref name="field"/>, read from its segment.</summary>
     internal Lucene.Net.Util.BytesRef BinaryValue(string field, int doc)
@@ -138,18 +140,24 @@ public sealed class IndexSnapshot
     /// queries, the spelling words, the title order), so that a version is switched to ready: under load, the
     /// first requests on a cold version waited seconds for these.
     /// </summary>
-    internal void Warm(Lucene.Net.Analysis.Analyzer analyzer) =>
+    internal void Warm(Lucene.Net.Analysis.Analyzer analyzer)
+    {
         // Side by side: a first search needs both the facet arrays and the vocabulary of queries, which take about as
-        // long as each other on a large index (BENCHMARKS.md).
-        Parallel.Invoke(
-            () => _ = QueryVocabulary(analyzer),
-            () =>
-            {
-                _ = Segments;
-                _ = Terms;
-                _ = TitleRanks;
-                _ = Vocabulary.Value;
-            });
+        // long as each other on a large index (BENCHMARKS.md). A failure comes out as itself (not wrapped), so that
+        // whoever switches versions sees the damaged index it knows how to refuse.
+        var vocabulary = Task.Run(() => _ = QueryVocabulary(analyzer));
+        try
+        {
+            _ = Segments;
+            _ = Terms;
+            _ = TitleRanks;
+            _ = Vocabulary.Value;
+        }
+        finally
+        {
+            vocabulary.GetAwaiter().GetResult();
+        }
+    }
 
     /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
     private HashSet<string> OrganisationNames()

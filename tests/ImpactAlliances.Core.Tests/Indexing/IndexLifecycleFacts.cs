@@ -53,6 +53,21 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_version_that_fails_to_warm_fails_with_its_own_error_not_a_wrapped_one()
+    {
+        // Whoever switches versions refuses the errors of a damaged index by their type (IndexRefreshService):
+        // a failure wrapped by the parallel warm-up would stop the site instead of leaving the served version.
+        var version = Build(FixtureCorpus.Cases.Count).Version;
+        var snapshot = IndexSnapshot.Open(version);
+        using var analyzer = Schema.CaseStudySchema.CreateAnalyzer();
+        snapshot.Reader.Dispose();
+
+        var error = Record.Exception(() => snapshot.Warm(analyzer));
+
+        Assert.IsAssignableFrom<ObjectDisposedException>(error);
+    }
+
+    [Fact]
     public void The_same_content_gives_the_same_index()
     {
         var second = new IndexStore(Path.Combine(_folder.Path, "second"));
