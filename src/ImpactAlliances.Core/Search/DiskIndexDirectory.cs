@@ -15,9 +15,18 @@ internal sealed class DiskIndexDirectory(string folder) : FSDirectory(new Direct
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
-        var handle = File.OpenHandle(Path.Combine(Directory.FullName, name), FileMode.Open, FileAccess.Read,
-            FileShare.Read | FileShare.Delete, FileOptions.RandomAccess);
-        return new Input($"{nameof(DiskIndexDirectory)}({Path.Combine(Directory.FullName, name)})", handle, context);
+        // Not FileOptions.RandomAccess: it turns the kernel's readahead off, and opening a version scans doc values.
+        var path = Path.Combine(Directory.FullName, name);
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        try
+        {
+            return new Input($"{nameof(DiskIndexDirectory)}({path})", handle, context);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     public override void DeleteFile(string name) => throw ReadOnly();
