@@ -76,7 +76,7 @@ internal static class RelevanceFeedback
             }
         }
         var chosen = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(Words).ToList();
-        if (chosen.Count == 0)
+        if (chosen.Count == 0 || chosen[0].Value <= 0)
         {
             return null;
         }
@@ -101,7 +101,9 @@ internal static class RelevanceFeedback
     {
         var again = ranked.Take(Depth).Select(e => e.Doc).ToHashSet();
         var added = new ExpansionScores(again);
-        searcher.Search(expansion, new DocumentsFilter(again), added);
+        // The filter leads: the added words' postings are read only up to the cases ranked again (Lucene's default
+        // strategy reads them whole in a segment where one of those cases comes early).
+        searcher.Search(new FilteredQuery(expansion, new DocumentsFilter(again), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), added);
         // Each query's scores come normalised by its own weights; brought to the question's scale, the sum ranks
         // as one query holding both would.
         var own = Weights(searcher, query);
@@ -123,15 +125,16 @@ internal static class RelevanceFeedback
         public override DocIdSet? GetDocIdSet(AtomicReaderContext context, Lucene.Net.Util.IBits acceptDocs)
         {
             var reader = context.AtomicReader;
-            var set = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            Lucene.Net.Util.FixedBitSet? set = null;
             foreach (var doc in docs)
             {
                 var local = doc - context.DocBase;
                 if (local >= 0 && local < reader.MaxDoc && (acceptDocs is null || acceptDocs.Get(local)))
                 {
-                    set.Set(local);
+                    (set ??= new Lucene.Net.Util.FixedBitSet(reader.MaxDoc)).Set(local);
                 }
             }
+            // None of them in this segment: nothing to read there.
             return set;
         }
     }
@@ -154,7 +157,11 @@ internal static class RelevanceFeedback
     }
 
     /// <summary>A case's words (title, summary, body), weighed by their share of its text and their rarity; the first <see cref="KeptWords"/>.</summary>
-    internal static DocumentWords Read(IndexSnapshot snapshot, Analyzer analyzer, int doc)
+    /// <param name="snapshot">The index.</param>
+    /// <param name="analyzer">The search analysis.</param>
+    /// <param name="doc">The case.</param>
+    /// <param name="shared">The one copy of each word kept for all cases (a word is kept once, not once per case holding it).</param>
+    internal static DocumentWords Read(IndexSnapshot snapshot, Analyzer analyzer, int doc, Func<string, string> shared)
     {
         var display = snapshot.Display(doc);
         var terms = TermAnalysis.Terms(analyzer, $"{display.Title}\n{display.Summary}\n{Encoding.UTF8.GetString(snapshot.SnippetText(doc))}");
@@ -165,7 +172,7 @@ internal static class RelevanceFeedback
             .OrderByDescending(w => w.Weight).ThenBy(w => w.Term, StringComparer.Ordinal)
             .Take(KeptWords)
             .ToList();
-        return new DocumentWords([.. kept.Select(w => w.Term)], [.. kept.Select(w => w.Weight)]);
+        return new DocumentWords([.. kept.Select(w => shared(w.Term))], [.. kept.Select(w => w.Weight)]);
     }
 
     /// <summary>How rare a word is (log of the inverse share of cases holding it): none for one held by one case (a name, a typo) or by many.</summary>

@@ -70,7 +70,8 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     {
         // A descriptive question ranks its first pass's best cases again (relevance feedback): that pass keeps them.
         // Not for statistics (no window): feedback changes the order, never the cases.
-        var feedback = window > 0 && !request.Literal && searched.Count(c => !c.Excluded) >= RelevanceFeedback.MinimumWords;
+        var feedback = window > 0 && !request.Literal && request.Sort is null or SearchSort.Relevance
+            && searched.Count(c => !c.Excluded) >= RelevanceFeedback.MinimumWords;
         var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
         var strict = Collect(request, searched, relaxed: false, first, statistics?.Invoke());
         var shown = strict;
@@ -86,7 +87,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
             && RelevanceFeedback.Expansion(snapshot, analyzer, shown.Top.Peek(RelevanceFeedback.Documents), shown.Text) is { } expansion)
         {
             var fed = shown with { Top = RelevanceFeedback.Rerank(snapshot.Searcher, shown.Text.Query!, expansion, shown.Top.BestFirst(), window, shown.Sort) };
-            return (fed, shown == strict ? fed : strict);
+            return (fed, ReferenceEquals(shown, strict) ? fed : strict);
         }
         return (shown, strict);
     }

@@ -44,9 +44,13 @@ internal sealed class TopDocuments(int size, SearchSort sort)
     /// <summary>The best <paramref name="count"/> kept documents, best first, leaving them kept.</summary>
     public List<Entry> Peek(int count)
     {
-        var entries = _queue.UnorderedItems.Select(item => item.Element).ToList();
-        entries.Sort((x, y) => _queue.Comparer.Compare(y, x));
-        return entries.Take(count).ToList();
+        // The best few of a queue that may hold thousands (an export): kept in a small queue of their own.
+        var best = new TopDocuments(count, sort);
+        foreach (var (entry, _) in _queue.UnorderedItems)
+        {
+            best.Offer(entry.Doc, entry.Score, entry.Key, entry.TitleRank);
+        }
+        return best.BestFirst();
     }
 
     /// <summary>Orders entries from worst to best, so the queue's head is the one to drop.</summary>
