@@ -7,8 +7,8 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace ImpactAlliances.Web.Api;
@@ -114,8 +114,9 @@ public static class ApiEndpoints
         static OutputCachePolicyBuilder KeptPerAnswer(OutputCachePolicyBuilder policy) => policy
             .With(context => Options(context.HttpContext).CacheSize > 0)
             .SetVaryByQuery("*")
-            // Kept as compressed (UseResponseCompression runs inside the output cache): one copy per encoding asked.
-            .SetVaryByHeader(HeaderNames.AcceptEncoding)
+            // Kept as compressed (UseResponseCompression runs inside the output cache): one copy per encoding it
+            // chooses (br, gzip or none), not per spelling of Accept-Encoding.
+            .VaryByValue(http => new("encoding", http.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(http)?.EncodingName ?? "identity"))
             .VaryByValue(http => new("answer", http.RequestServices.GetRequiredService<ICaseStudySearch>().Served.AnswerKey))
             .Expire(TimeSpan.FromMinutes(10));
         services.AddOutputCache(cache =>
