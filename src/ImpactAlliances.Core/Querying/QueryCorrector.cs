@@ -25,11 +25,15 @@ internal static class QueryCorrector
     {
         var corrections = new List<Correction>();
         var corrected = new List<QueryClause>(clauses.Count);
+        // Each plain word analysed once: as itself, and as the neighbour of the words on either side.
+        var terms = clauses.Select(c => c is { Kind: ClauseKind.Word, Excluded: false } ? TermAnalysis.Terms(analyzer, c.Text) : []).ToList();
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
-            var replacement = clause.Kind == ClauseKind.Word && !clause.Excluded
-                ? Replacement(clause.Text, reader, vocabulary, analyzer, synonyms, extraEdits, Neighbours(corrected, clauses, i, analyzer))
+            // The word before as corrected; the word after unless an OR separates them.
+            var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
+            var replacement = clause is { Kind: ClauseKind.Word, Excluded: false }
+                ? Replacement(clause.Text, terms[i], reader, vocabulary, analyzer, synonyms, extraEdits, neighbours)
                 : null;
             if (replacement is null)
             {
@@ -38,6 +42,7 @@ internal static class QueryCorrector
             }
             corrections.Add(new Correction(clause.Text, replacement));
             corrected.Add(clause with { Text = replacement });
+            terms[i] = TermAnalysis.Terms(analyzer, replacement);
         }
         return (corrected, corrections);
     }
@@ -48,25 +53,17 @@ internal static class QueryCorrector
     private static bool Matches(string[] terms, IndexReader reader) =>
         terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
 
-    /// <summary>The terms of the plain words on either side of clause <paramref name="index"/>, the one before as corrected; empty when none.</summary>
-    private static (string[] Before, string[] After) Neighbours(List<QueryClause> corrected, IReadOnlyList<QueryClause> clauses, int index, Analyzer analyzer)
-    {
-        string[] Terms(QueryClause clause) => clause is { Kind: ClauseKind.Word, Excluded: false } ? TermAnalysis.Terms(analyzer, clause.Text) : [];
-        return (index > 0 ? Terms(corrected[index - 1]) : [], index + 1 < clauses.Count && !clauses[index + 1].OrWithPrevious ? Terms(clauses[index + 1]) : []);
-    }
-
     /// <summary>
     /// The word a query word is corrected to, or null. Of equally close words, the one that makes with a neighbouring
     /// word an expression of the synonyms file wins, else the most used. A word that no case writes but whose stem
     /// another word gives (« aidents » is stemmed as the verb « aident ») is corrected only to such an expression
     /// (« aidents familiaux »: « aidants familiaux »).
     /// </summary>
-    private static string? Replacement(string word, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits,
-        (string[] Before, string[] After) neighbours)
+    private static string? Replacement(string word, string[] own, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
+        int extraEdits, (string[] Before, string[] After) neighbours)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
         var maxEdits = MaxEdits(folded.Length);
-        var own = TermAnalysis.Terms(analyzer, word);
         // An acronym of the synonyms file (SIAE) is a word the search knows, even if no case writes it.
         if (maxEdits == 0 || !folded.All(char.IsLetter) || synonyms.Match(own, 0, out _).Count > 0)
         {

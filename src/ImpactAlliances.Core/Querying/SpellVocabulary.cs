@@ -49,9 +49,6 @@ internal sealed class SpellVocabulary
     /// <summary>Whether the folded word is used by some case.</summary>
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);
 
-    /// <summary>The closest word within <paramref name="maxEdits"/>: fewest edits, then most cases; null when none.</summary>
-    public Word? Closest(string folded, int maxEdits) => Nearest(folded, maxEdits) is [var first, ..] ? first : null;
-
     /// <summary>The words within <paramref name="maxEdits"/> that need the fewest edits, most cases first; empty when none.</summary>
     public IReadOnlyList<Word> Nearest(string folded, int maxEdits)
     {

@@ -41,51 +41,45 @@ public sealed class IndexSnapshot
     private SearchHit?[]? _hits;
 
     /// <summary>A document's result, labels resolved, without snippet or score; built on first use and kept.</summary>
-    internal SearchHit Hit(int doc)
+    internal SearchHit Hit(int doc) => Kept(ref _hits, doc, 0, static (snapshot, d, _) =>
     {
-        var hits = LazyInitializer.EnsureInitialized(ref _hits, () => new SearchHit?[Reader.MaxDoc]);
-        if (Volatile.Read(ref hits[doc]) is { } known)
-        {
-            return known;
-        }
-        var display = Display(doc);
-        var hit = new SearchHit(display.Slug, display.Title, display.Summary, null, display.Updated, display.Year, display.Organisations,
-            FacetPresentation.Labels(Taxonomy, display.Facets), 0);
-        Volatile.Write(ref hits[doc], hit);
-        return hit;
-    }
+        var display = snapshot.Display(d);
+        return new SearchHit(display.Slug, display.Title, display.Summary, null, display.Updated, display.Year, display.Organisations,
+            FacetPresentation.Labels(snapshot.Taxonomy, display.Facets), 0);
+    });
 
     /// <summary>
     /// What a result shows of a document, decoded from its doc value on first use and kept: the same
     /// cases come back in result lists again and again.
     /// </summary>
-    internal HitDisplay Display(int doc)
-    {
-        var displays = LazyInitializer.EnsureInitialized(ref _displays, () => new HitDisplay?[Reader.MaxDoc]);
-        if (Volatile.Read(ref displays[doc]) is { } known)
-        {
-            return known;
-        }
-        var display = CaseStudyDocumentMapper.ToDisplay(BinaryValue(CaseStudySchema.Display, doc));
-        Volatile.Write(ref displays[doc], display);
-        return display;
-    }
+    internal HitDisplay Display(int doc) =>
+        Kept(ref _displays, doc, 0, static (snapshot, d, _) => CaseStudyDocumentMapper.ToDisplay(snapshot.BinaryValue(CaseStudySchema.Display, d)));
 
     /// <summary>The words a document is most about (<see cref="RelevanceFeedback"/>): read on first use and kept.</summary>
-    internal RelevanceFeedback.DocumentWords FeedbackWords(int doc, Lucene.Net.Analysis.Analyzer analyzer)
-    {
-        var kept = LazyInitializer.EnsureInitialized(ref _feedbackWords, () => new RelevanceFeedback.DocumentWords?[Reader.MaxDoc]);
-        if (Volatile.Read(ref kept[doc]) is { } known)
-        {
-            return known;
-        }
-        var words = RelevanceFeedback.Read(this, analyzer, doc, word => _feedbackTerms.GetOrAdd(word, word));
-        Volatile.Write(ref kept[doc], words);
-        return words;
-    }
+    internal RelevanceFeedback.DocumentWords FeedbackWords(int doc, Lucene.Net.Analysis.Analyzer analyzer) =>
+        Kept(ref _feedbackWords, doc, analyzer, static (snapshot, d, analyzer) =>
+            RelevanceFeedback.Read(snapshot, analyzer, d, word => snapshot._feedbackTerms.GetOrAdd(word, word)));
     private RelevanceFeedback.DocumentWords?[]? _feedbackWords;
     // Kept per case, at most 64 words each: about 1 KB a case once each word is kept once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _feedbackTerms = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A document's value in a per-document table made on first use; the value is made the first time it is asked
+    /// for and kept (two threads may both make it: the same value, one of them kept). The maker is static and gets
+    /// its state, so that a hit already kept costs no allocation.
+    /// </summary>
+    private T Kept<T, TState>(ref T?[]? table, int doc, TState state, Func<IndexSnapshot, int, TState, T> make)
+        where T : class
+    {
+        var values = LazyInitializer.EnsureInitialized(ref table, () => new T?[Reader.MaxDoc]);
+        if (Volatile.Read(ref values[doc]) is { } known)
+        {
+            return known;
+        }
+        var value = make(this, doc, state);
+        Volatile.Write(ref values[doc], value);
+        return value;
+    }
 
     /// <summary>A document's binary doc value of <paramref name="field"/>, read from its segment.</summary>
     internal Lucene.Net.Util.BytesRef BinaryValue(string field, int doc)

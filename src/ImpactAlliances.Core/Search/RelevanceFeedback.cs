@@ -47,10 +47,18 @@ internal static class RelevanceFeedback
     /// <summary>The words a case is most about, each with its share of the case's text times its rarity.</summary>
     internal sealed record DocumentWords(string[] Terms, double[] Weights);
 
-    /// <summary>Whether a search is ranked again: plain words only (no phrase, prefix, OR nor organisation), enough of them, ranked by relevance.</summary>
-    public static bool Applies(IReadOnlyList<QueryClause> clauses, TextQuery text, SearchSort sort) =>
+    /// <summary>
+    /// Whether a search may be ranked again, from what it asks alone: a page of results (not statistics) of typed
+    /// plain words (no phrase, prefix nor OR), enough of them, ranked by relevance. Its first pass then keeps its best
+    /// <see cref="Depth"/> cases.
+    /// </summary>
+    public static bool MayApply(SearchRequest request, IReadOnlyList<QueryClause> clauses, int window) =>
+        window > 0 && !request.Literal && request.Sort is null or SearchSort.Relevance
+        && clauses.Count(c => !c.Excluded) >= MinimumWords && clauses.All(c => c.Kind == ClauseKind.Word && !c.OrWithPrevious);
+
+    /// <summary>Whether a search that <see cref="MayApply"/> is ranked again, once analysed: enough words of content, no organisation named.</summary>
+    public static bool Applies(TextQuery text, SearchSort sort) =>
         sort == SearchSort.Relevance && text.Query is not null && text.ContentWords >= MinimumWords
-        && clauses.All(c => c.Kind == ClauseKind.Word && !c.OrWithPrevious)
         && !text.Concepts.Any(c => c is OrganisationConcept);
 
     /// <summary>The added words as one optional clause, or null when the best cases share none worth adding.</summary>

@@ -69,9 +69,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         Func<StatisticsCounter>? statistics = null)
     {
         // A descriptive question ranks its first pass's best cases again (relevance feedback): that pass keeps them.
-        // Not for statistics (no window): feedback changes the order, never the cases.
-        var feedback = window > 0 && !request.Literal && request.Sort is null or SearchSort.Relevance
-            && searched.Count(c => !c.Excluded) >= RelevanceFeedback.MinimumWords;
+        var feedback = RelevanceFeedback.MayApply(request, searched, window);
         var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
         var strict = Collect(request, searched, relaxed: false, first, statistics?.Invoke());
         var shown = strict;
@@ -83,7 +81,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
                 shown = widened;
             }
         }
-        if (feedback && RelevanceFeedback.Applies(searched, shown.Text, shown.Sort)
+        if (feedback && RelevanceFeedback.Applies(shown.Text, shown.Sort)
             && RelevanceFeedback.Expansion(snapshot, analyzer, shown.Top.Peek(RelevanceFeedback.Documents), shown.Text) is { } expansion)
         {
             var fed = shown with { Top = RelevanceFeedback.Rerank(snapshot.Searcher, shown.Text.Query!, expansion, shown.Top.BestFirst(), window, shown.Sort) };
