@@ -4,7 +4,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
@@ -73,8 +72,7 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
 
     /// <summary>Word families, then the Snowball stemmer, over folded tokens (<see cref="Mode.Stemmed"/>).</summary>
     internal static TokenStream Stem(TokenStream folded) =>
-        // Words of a reviewed family are marked as keywords with their family's stem, so the stemmer leaves them.
-        new SnowballFilter(new StemmerOverrideFilter(folded, WordFamilies.Map), new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
+        new FrenchStemFilter(folded);
 
     private static CharArraySet Folded(CharArraySet words)
     {

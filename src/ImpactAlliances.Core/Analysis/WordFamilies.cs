@@ -1,5 +1,4 @@
 using System.Reflection;
-using Lucene.Net.Analysis.Miscellaneous;
 
 namespace ImpactAlliances.Core.Analysis;
 
@@ -10,26 +9,17 @@ namespace ImpactAlliances.Core.Analysis;
 /// </summary>
 internal static class WordFamilies
 {
-    private static readonly Lazy<(StemmerOverrideFilter.StemmerOverrideMap Map, IReadOnlyDictionary<string, string> Stems)> Loaded = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Loaded = new(Load);
 
-    /// <summary>The map the analysis applies.</summary>
-    public static StemmerOverrideFilter.StemmerOverrideMap Map => Loaded.Value.Map;
+    /// <summary>Each form and its family's stem: what the analysis applies (<see cref="FrenchStemFilter"/>).</summary>
+    public static IReadOnlyDictionary<string, string> Stems => Loaded.Value;
 
-    /// <summary>Each form and its family's stem.</summary>
-    public static IReadOnlyDictionary<string, string> Stems => Loaded.Value.Stems;
-
-    private static (StemmerOverrideFilter.StemmerOverrideMap, IReadOnlyDictionary<string, string>) Load()
+    private static Dictionary<string, string> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ImpactAlliances.Core.Analysis.word-families.txt")
             ?? throw new InvalidOperationException("The word families are not embedded in the library.");
         using var reader = new StreamReader(stream);
-        var stems = Parse(reader);
-        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
-        foreach (var (form, stem) in stems)
-        {
-            builder.Add(form, stem);
-        }
-        return (builder.Build(), stems);
+        return Parse(reader);
     }
 
     internal static Dictionary<string, string> Parse(TextReader reader)
