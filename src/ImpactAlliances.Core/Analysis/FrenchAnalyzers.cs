@@ -59,8 +59,8 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
         return new TokenStreamComponents(source, stream);
     }
 
-    // The chain in three stages, so that the index builder can run each stage once over a text and derive
-    // the folded and stemmed tokens from the surface ones (TokenList) with exactly these filters.
+    // The chain in three stages. The index builder runs only the first over a text, and derives the folded and
+    // stemmed tokens from the surface ones word by word (TokenList, FrenchWords), as these filters would.
 
     /// <summary>Elision and lower case over the tokenizer: words as written (<see cref="Mode.Surface"/>).</summary>
     internal static TokenStream Surface(Tokenizer source) =>
@@ -71,8 +71,10 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
         new StopFilter(Version, new ASCIIFoldingFilter(surface), StopWords);
 
     /// <summary>Word families, then the Snowball stemmer, over folded tokens (<see cref="Mode.Stemmed"/>).</summary>
-    internal static TokenStream Stem(TokenStream folded) =>
-        new FrenchStemFilter(folded);
+    internal static TokenStream Stem(TokenStream folded) => new FrenchStemFilter(folded);
+
+    /// <summary>Whether the stop filter drops a folded word.</summary>
+    internal static bool IsStopWord(string folded) => StopWords.Contains(folded);
 
     private static CharArraySet Folded(CharArraySet words)
     {

@@ -8,28 +8,15 @@ namespace ImpactAlliances.Core.Analysis;
 /// <summary>
 /// The reviewed word families, then the Snowball French stemmer, for folded words: what Lucene's
 /// <c>StemmerOverrideFilter</c> followed by its <c>SnowballFilter</c> give, with each word's stem kept for the
-/// process. Words repeat: a 10,000-case build stems about ten million tokens of far fewer words, and stemming each
-/// again took a seventh of the build's CPU (BENCHMARKS.md).
+/// process (<see cref="FrenchWords.Stem"/>).
 /// </summary>
 internal sealed class FrenchStemFilter : TokenFilter
 {
-    // Enough for the vocabulary of a large corpus; past it, words are stemmed each time, so memory stays bounded
-    // (about 30 MB) whatever the text.
-    private const int MaxKept = 200_000;
-
-    private static readonly ConcurrentDictionary<string, Stem> Kept = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Stem>.AlternateLookup<ReadOnlySpan<char>> KeptBySpan =
-        Kept.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private readonly FrenchStemmer _stemmer = new();
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
 
     public FrenchStemFilter(TokenStream input)
         : base(input) => (_term, _keyword) = (AddAttribute<ICharTermAttribute>(), AddAttribute<IKeywordAttribute>());
-
-    /// <summary>A word's stem, and whether a reviewed family gave it (then marked as a keyword, as Lucene's filter marks it).</summary>
-    private readonly record struct Stem(string Text, bool OfFamily);
 
     public override bool IncrementToken()
     {
@@ -41,29 +28,75 @@ internal sealed class FrenchStemFilter : TokenFilter
         {
             return true;
         }
-        var word = _term.Buffer.AsSpan(0, _term.Length);
-        if (!KeptBySpan.TryGetValue(word, out var stem))
-        {
-            stem = StemOf(word.ToString());
-            if (Kept.Count < MaxKept)
-            {
-                Kept.TryAdd(word.ToString(), stem);
-            }
-        }
+        var stem = FrenchWords.Stem(_term.Buffer.AsSpan(0, _term.Length));
         stem.Text.CopyTo(_term.ResizeBuffer(stem.Text.Length));
         _term.Length = stem.Text.Length;
+        // Lucene's override filter marks a family's word as a keyword, which the stemmer then leaves.
         _keyword.IsKeyword = stem.OfFamily;
         return true;
     }
+}
 
-    private Stem StemOf(string word)
+/// <summary>
+/// What the analysis makes of single words, each worked out once for the process: words repeat (a 10,000-case build
+/// analyses about ten million tokens of far fewer words), and folding and stemming each token again through Lucene's
+/// filters took a fifth of the build's CPU (BENCHMARKS.md).
+/// </summary>
+internal static class FrenchWords
+{
+    // Enough for the vocabulary of a large corpus; past it, words are worked out each time, so memory stays bounded
+    // (some tens of megabytes) whatever the text.
+    private const int MaxKept = 200_000;
+
+    /// <summary>A word's stem, and whether a reviewed family gave it.</summary>
+    public readonly record struct Stemmed(string Text, bool OfFamily);
+
+    private static readonly Kept<Stemmed> Stems = new();
+    private static readonly Kept<string?> Folds = new();
+
+    [ThreadStatic]
+    private static FrenchStemmer? _stemmer;
+
+    /// <summary>The stem of a folded word: its reviewed family's, else the Snowball French stemmer's.</summary>
+    public static Stemmed Stem(ReadOnlySpan<char> word) => Stems.Get(word, static word =>
     {
         if (WordFamilies.Stems.TryGetValue(word, out var family))
         {
             return new(family, OfFamily: true);
         }
-        _stemmer.SetCurrent(word);
-        _stemmer.Stem();
-        return new(_stemmer.Current, OfFamily: false);
+        var stemmer = _stemmer ??= new FrenchStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return new(stemmer.Current, OfFamily: false);
+    });
+
+    /// <summary>A lower-case word without its accents (Lucene's ASCII folding), or null when it is a stop word.</summary>
+    public static string? Fold(ReadOnlySpan<char> word) => Folds.Get(word, static word =>
+    {
+        var folded = FrenchAnalyzer.FoldAccents(word);
+        return FrenchAnalyzer.IsStopWord(folded) ? null : folded;
+    });
+
+    private sealed class Kept<T>
+    {
+        private readonly ConcurrentDictionary<string, T> _byWord = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+        public Kept() => _bySpan = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public T Get(ReadOnlySpan<char> word, Func<string, T> make)
+        {
+            if (_bySpan.TryGetValue(word, out var value))
+            {
+                return value;
+            }
+            var key = word.ToString();
+            value = make(key);
+            if (_byWord.Count < MaxKept)
+            {
+                _byWord.TryAdd(key, value);
+            }
+            return value;
+        }
     }
 }

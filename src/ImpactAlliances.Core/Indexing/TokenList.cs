@@ -44,11 +44,45 @@ internal sealed class TokenList
         // French prose: about one word for every six or seven characters.
         Record(SurfaceAnalyzer.GetTokenStream("", text), text.Length, text.Length / 6);
 
-    /// <summary>The folded tokens (<see cref="FrenchAnalyzer.Mode.Folded"/>) of the text these surface tokens came from.</summary>
-    public TokenList Folded() => Record(FoldingReplay.GetTokenStream("", new Reader([(this, 0)])), _charCount + _charCount / 16, Count);
+    /// <summary>
+    /// The folded tokens (<see cref="FrenchAnalyzer.Mode.Folded"/>) of the text these surface tokens came from: what
+    /// <see cref="FrenchAnalyzer.Fold"/> gives, word by word, a stop word's position going to the next token kept
+    /// (or to the end) as Lucene's stop filter moves it.
+    /// </summary>
+    public TokenList Folded()
+    {
+        var folded = new TokenList(_charCount + _charCount / 16, Count);
+        var skipped = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var at = i * 5;
+            if (FrenchWords.Fold(_chars.AsSpan(_tokens[at], _tokens[at + 1])) is not { } word)
+            {
+                skipped += _tokens[at + 2];
+                continue;
+            }
+            folded.Add(word, _tokens[at + 2] + skipped, _tokens[at + 3], _tokens[at + 4]);
+            skipped = 0;
+        }
+        (folded.FinalOffset, folded.FinalPositionIncrement) = (FinalOffset, FinalPositionIncrement + skipped);
+        return folded;
+    }
 
-    /// <summary>The stemmed tokens (<see cref="FrenchAnalyzer.Mode.Stemmed"/>) of the text these folded tokens came from.</summary>
-    public TokenList Stemmed() => Record(StemmingReplay.GetTokenStream("", new Reader([(this, 0)])), _charCount, Count);
+    /// <summary>
+    /// The stemmed tokens (<see cref="FrenchAnalyzer.Mode.Stemmed"/>) of the text these folded tokens came from: what
+    /// <see cref="FrenchAnalyzer.Stem"/> gives, word by word.
+    /// </summary>
+    public TokenList Stemmed()
+    {
+        var stemmed = new TokenList(_charCount, Count);
+        for (var i = 0; i < Count; i++)
+        {
+            var at = i * 5;
+            stemmed.Add(FrenchWords.Stem(_chars.AsSpan(_tokens[at], _tokens[at + 1])).Text, _tokens[at + 2], _tokens[at + 3], _tokens[at + 4]);
+        }
+        (stemmed.FinalOffset, stemmed.FinalPositionIncrement) = (FinalOffset, FinalPositionIncrement);
+        return stemmed;
+    }
 
     /// <summary>Records every token of a stream, which it consumes and closes; room is made for about so many.</summary>
     public static TokenList Record(TokenStream stream, int chars = 256, int tokens = 32)
@@ -62,7 +96,7 @@ internal sealed class TokenList
             stream.Reset();
             while (stream.IncrementToken())
             {
-                list.Add(term.Buffer, term.Length, increment.PositionIncrement, offsets.StartOffset, offsets.EndOffset);
+                list.Add(term.Buffer.AsSpan(0, term.Length), increment.PositionIncrement, offsets.StartOffset, offsets.EndOffset);
             }
             stream.End();
             (list.FinalOffset, list.FinalPositionIncrement) = (offsets.EndOffset, increment.PositionIncrement);
@@ -80,20 +114,19 @@ internal sealed class TokenList
     /// </summary>
     public Field FieldThen(TokenList next, int nextShift, string name, FieldType type) => new ReplayedField(name, type, [(this, 0), (next, nextShift)]);
 
-    // Token streams are costly to set up (Lucene.Net looks up each attribute's class), so replays go through
-    // analyzers, which keep one chain per thread and feed it each list as its "text" (Reader).
+    // Token streams are costly to set up (Lucene.Net looks up each attribute's class), so texts and replays go
+    // through analyzers, which keep one chain per thread and feed it each list as its "text" (Reader).
     private static readonly FrenchAnalyzer SurfaceAnalyzer = new(FrenchAnalyzer.Mode.Surface);
-    private static readonly ReplayAnalyzer FoldingReplay = new(FrenchAnalyzer.Fold);
-    private static readonly ReplayAnalyzer StemmingReplay = new(FrenchAnalyzer.Stem);
-    private static readonly ReplayAnalyzer PlainReplay = new(source => source);
+    private static readonly ReplayAnalyzer Replay = new();
 
-    private void Add(char[] term, int length, int increment, int start, int end)
+    private void Add(ReadOnlySpan<char> term, int increment, int start, int end)
     {
+        var length = term.Length;
         if (_charCount + length > _chars.Length)
         {
             Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + length));
         }
-        Array.Copy(term, 0, _chars, _charCount, length);
+        term.CopyTo(_chars.AsSpan(_charCount));
         if ((Count + 1) * 5 > _tokens.Length)
         {
             Array.Resize(ref _tokens, _tokens.Length * 2);
@@ -107,16 +140,12 @@ internal sealed class TokenList
     private sealed class ReplayedField(string name, FieldType type, (TokenList List, int Shift)[] parts) : Field(name, type)
     {
         /// <summary>The replayed tokens; <paramref name="analyzer"/>, the writer's, would analyse the text again.</summary>
-        public override TokenStream GetTokenStream(Analyzer analyzer) => PlainReplay.GetTokenStream(Name, new Reader(parts));
+        public override TokenStream GetTokenStream(Analyzer analyzer) => Replay.GetTokenStream(Name, new Reader(parts));
     }
 
-    private sealed class ReplayAnalyzer(Func<TokenStream, TokenStream> chain) : Analyzer
+    private sealed class ReplayAnalyzer : Analyzer
     {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new ReplayTokenizer(reader);
-            return new TokenStreamComponents(source, chain(source));
-        }
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => new(new ReplayTokenizer(reader));
     }
 
     /// <summary>What a replay reads: token lists, not characters.</summary>
