@@ -136,15 +136,6 @@ public sealed class FrenchAnalyzerFacts
     private static List<string> Terms(string text, bool stem)
     {
         using var analyzer = new FrenchAnalyzer(stem);
-        using var stream = analyzer.GetTokenStream("f", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        var terms = new List<string>();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-        stream.End();
-        return terms;
+        return TokenTerms.Of(analyzer.GetTokenStream("f", text));
     }
 }

@@ -64,38 +64,15 @@ public sealed class FrenchStemFilterFacts
         Assert.NotEqual(marks[0].Item1, marks[1].Item1);
     }
 
-    private static List<string> Stemmed(IEnumerable<string> words) => Tokens(words, source => new FrenchStemFilter(source));
+    private static List<string> Stemmed(IEnumerable<string> words) => TokenTerms.Filtered(string.Join(' ', words), source => new FrenchStemFilter(source));
 
     private static List<string> LuceneStemmed(IEnumerable<string> words) =>
-        Tokens(words, source => new SnowballFilter(new StemmerOverrideFilter(source, Families), new FrenchStemmer()));
+        TokenTerms.Filtered(string.Join(' ', words), source => new SnowballFilter(new StemmerOverrideFilter(source, Families), new FrenchStemmer()));
 
-    private static IEnumerable<string> Folded(string text)
+    private static List<string> Folded(string text)
     {
-        using var stream = new FrenchAnalyzer(stem: false).GetTokenStream("", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        var words = new List<string>();
-        while (stream.IncrementToken())
-        {
-            words.Add(term.ToString());
-        }
-        stream.End();
-        return words;
-    }
-
-    private static List<string> Tokens(IEnumerable<string> words, Func<TokenStream, TokenStream> filter)
-    {
-        var source = new WhitespaceTokenizer(CaseStudySchema.Version, new StringReader(string.Join(' ', words)));
-        using var stream = filter(source);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var tokens = new List<string>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
-        stream.End();
-        return tokens;
+        using var analyzer = new FrenchAnalyzer(stem: false);
+        return TokenTerms.Of(analyzer.GetTokenStream("", text));
     }
 
     private static StemmerOverrideFilter.StemmerOverrideMap BuildFamilies()

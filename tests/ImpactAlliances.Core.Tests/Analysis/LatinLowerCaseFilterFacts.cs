@@ -23,27 +23,12 @@ public sealed class LatinLowerCaseFilterFacts
     [Property(MaxTest = 3000)]
     public Property Any_text_is_lowered_as_Lucene_lowers_it() =>
         Prop.ForAll(Gen.ListOf(Gen.Elements(Pieces)).Select(string.Concat).ToArbitrary(),
-            text => Tokens(text, source => new LatinLowerCaseFilter(source)).SequenceEqual(Tokens(text, source => new LowerCaseFilter(CaseStudySchema.Version, source))));
+            text => TokenTerms.Filtered(text, source => new LatinLowerCaseFilter(source)).SequenceEqual(TokenTerms.Filtered(text, source => new LowerCaseFilter(CaseStudySchema.Version, source))));
 
     [Theory]
     [InlineData("ÉCONOMIE Sociale", "économie sociale")]
     [InlineData("ŒUVRE Ÿvelines", "œuvre ÿvelines")]
     [InlineData("ΣΟΦΊΑ", "σοφία")]
     public void French_and_other_letters_are_lowered(string text, string lowered) =>
-        Assert.Equal(lowered.Split(' '), Tokens(text, source => new LatinLowerCaseFilter(source)));
-
-    private static List<string> Tokens(string text, Func<TokenStream, TokenStream> filter)
-    {
-        var source = new WhitespaceTokenizer(CaseStudySchema.Version, new StringReader(text));
-        using var stream = filter(source);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var tokens = new List<string>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
-        stream.End();
-        return tokens;
-    }
+        Assert.Equal(lowered.Split(' '), TokenTerms.Filtered(text, source => new LatinLowerCaseFilter(source)));
 }
