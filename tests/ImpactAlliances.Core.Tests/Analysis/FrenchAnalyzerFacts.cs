@@ -1,5 +1,4 @@
 using ImpactAlliances.Core.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ImpactAlliances.Core.Tests.Analysis;
 

@@ -3,9 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Schema;
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ImpactAlliances.Core.Tests.Analysis;
 
