@@ -81,6 +81,9 @@ internal static class FrenchWords
     {
         private readonly ConcurrentDictionary<string, T> _byWord = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+        // Counted here: the dictionary's Count takes every one of its locks, which a build of words not met before
+        // paid on each new word, on every core at once.
+        private int _count;
 
         public Kept() => _bySpan = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -92,9 +95,9 @@ internal static class FrenchWords
             }
             var key = word.ToString();
             value = make(key);
-            if (_byWord.Count < MaxKept)
+            if (Volatile.Read(ref _count) < MaxKept && _byWord.TryAdd(key, value))
             {
-                _byWord.TryAdd(key, value);
+                Interlocked.Increment(ref _count);
             }
             return value;
         }
