@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Querying;
@@ -36,35 +37,40 @@ internal static class SnippetBuilder
         {
             var leaf = leaves[group.Key];
             var hits = group.Select(h => (Local: h.Doc - leaf.DocBase, h.Index)).OrderBy(h => h.Local).ToList();
-            var matches = hits.ToDictionary(h => h.Index, _ => new List<(int Start, int End)>());
+            var matches = hits.ToDictionary(h => h.Index, _ => new List<Match>());
             var postings = new Postings(leaf.AtomicReader);
-            foreach (var (field, term) in Terms(leaf.AtomicReader, query))
+            foreach (var (field, term, word) in Terms(leaf.AtomicReader, query))
             {
-                postings.AddOffsets(field, term, hits, matches);
+                postings.AddOffsets(field, term, word, hits, matches);
             }
             foreach (var (_, index) in hits)
             {
                 if (matches[index].Count > 0)
                 {
-                    snippets[index] = Render(snapshot.SnippetText(docs[index]), Merge(matches[index]));
+                    snippets[index] = Render(snapshot.SnippetText(docs[index]), matches[index]);
                 }
             }
         }
         return snippets;
     }
 
-    private static IEnumerable<(string Field, BytesRef Term)> Terms(AtomicReader reader, TextQuery query)
+    /// <summary>A match in the body text, and which of the query's words (a term, or a prefix with all it expands to) it is.</summary>
+    private readonly record struct Match(int Start, int End, int Word);
+
+    private static IEnumerable<(string Field, BytesRef Term, int Word)> Terms(AtomicReader reader, TextQuery query)
     {
+        var word = 0;
         foreach (var term in query.BodyTerms.Distinct())
         {
-            yield return (CaseStudySchema.Body, new BytesRef(term));
+            yield return (CaseStudySchema.Body, new BytesRef(term), word++);
         }
         foreach (var prefix in query.BodyPrefixes.Distinct())
         {
             foreach (var term in Expand(reader, prefix))
             {
-                yield return (CaseStudySchema.BodyExact, term);
+                yield return (CaseStudySchema.BodyExact, term, word);
             }
+            word++;
         }
     }
 
@@ -76,7 +82,7 @@ internal static class SnippetBuilder
     {
         private readonly Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _byField = [];
 
-        public void AddOffsets(string field, BytesRef term, List<(int Local, int Index)> hits, Dictionary<int, List<(int, int)>> matches)
+        public void AddOffsets(string field, BytesRef term, int word, List<(int Local, int Index)> hits, Dictionary<int, List<Match>> matches)
         {
             if (!_byField.TryGetValue(field, out var reused))
             {
@@ -112,7 +118,7 @@ internal static class SnippetBuilder
                 for (var i = 0; i < postings.Freq; i++)
                 {
                     postings.NextPosition();
-                    matches[index].Add((postings.StartOffset, postings.EndOffset));
+                    matches[index].Add(new(postings.StartOffset, postings.EndOffset, word));
                 }
             }
         }
@@ -138,9 +144,8 @@ internal static class SnippetBuilder
         while (terms.MoveNext());
     }
 
-    private static List<(int Start, int End)> Merge(List<(int Start, int End)> matches)
+    private static List<(int Start, int End)> Merge(IEnumerable<Match> matches)
     {
-        matches.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var match in matches.Where(m => m.Start < m.End))
         {
@@ -150,7 +155,7 @@ internal static class SnippetBuilder
             }
             else
             {
-                merged.Add(match);
+                merged.Add((match.Start, match.End));
             }
         }
         return merged;
@@ -160,35 +165,45 @@ internal static class SnippetBuilder
     [ThreadStatic]
     private static StringBuilder? t_html;
 
-    /// <summary>Picks the window holding the most matches, widens it to whole words and marks the matches.</summary>
-    private static string? Render(ReadOnlySpan<byte> utf8, List<(int Start, int End)> matches)
+    /// <summary>
+    /// Picks the window holding the most of the query's different words (then the most matches), widens it to whole
+    /// words and marks the matches: for « mobilité solidaire en zone rurale », a passage on a solidarity transport in a
+    /// rural area rather than one saying « solidaire » three times.
+    /// </summary>
+    private static string? Render(ReadOnlySpan<byte> utf8, List<Match> found)
     {
-        if (matches.Count == 0)
+        if (found.Count == 0)
         {
             return null;
         }
         var text = new Utf8Text(utf8);
         // Only as far as the last match: the text may be cut shorter than the body the offsets point into.
-        var length = text.LengthAtLeast(matches.Max(m => m.End));
-        matches.RemoveAll(m => m.End > length);
-        if (matches.Count == 0)
+        var length = text.LengthAtLeast(found.Max(m => m.End));
+        found.RemoveAll(m => m.End > length);
+        if (found.Count == 0)
         {
             return null;
         }
-        var (best, bestCount) = (0, 0);
-        for (var i = 0; i < matches.Count; i++)
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var (best, bestWords, bestCount) = (0, 0, 0);
+        for (var i = 0; i < found.Count; i++)
         {
+            // The words of a window as bits (a query has far fewer than 64).
+            var words = 0UL;
             var count = 0;
-            while (i + count < matches.Count && matches[i + count].End <= matches[i].Start + Length - 40)
+            while (i + count < found.Count && found[i + count].End <= found[i].Start + Length - 40)
             {
+                words |= 1UL << (found[i + count].Word & 63);
                 count++;
             }
-            if (count > bestCount)
+            var different = BitOperations.PopCount(words);
+            if (different > bestWords || (different == bestWords && count > bestCount))
             {
-                (best, bestCount) = (i, count);
+                (best, bestWords, bestCount) = (i, different, count);
             }
         }
-        var window = text.Window(Math.Max(0, matches[best].Start - 40), Length);
+        var matches = Merge(found);
+        var window = text.Window(Math.Max(0, found[best].Start - 40), Length);
         var html = (t_html ??= new StringBuilder(Length * 2)).Clear();
         if (window.From > 0)
         {
