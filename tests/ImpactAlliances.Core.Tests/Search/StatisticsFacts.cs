@@ -1,9 +1,11 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -12,6 +14,7 @@ namespace ImpactAlliances.Core.Tests.Search;
 public sealed class RealContentIndex : IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly SynonymProvider _synonyms;
 
     public RealContentIndex()
     {
@@ -20,16 +23,24 @@ public sealed class RealContentIndex : IDisposable
         var store = new IndexStore(Path.Combine(_folder.Path, "index"));
         new IndexBuilder(new MarkdownRenderer()).Build(store, RepositoryPaths.Resolve("content/taxonomy.yml"), content.Cases.Where(c => c.Case.Status != CaseStatus.Draft).ToList());
         Index = new CaseStudyIndex(store);
-        Searcher = new CaseStudySearcher(Index, Options.Create(new SearchIndexOptions { ContentPath = RepositoryPaths.Resolve("content") }));
+        var options = Options.Create(new SearchIndexOptions { ContentPath = RepositoryPaths.Resolve("content") });
+        Searcher = new CaseStudySearcher(Index, options);
+        _synonyms = new SynonymProvider(options, NullLogger<SynonymProvider>.Instance, TimeProvider.System);
+        Served = new CaseStudySearcher(Index, options, _synonyms);
     }
 
     /// <summary>The published cases, as the files say.</summary>
     public IReadOnlyList<CaseStudy> Cases { get; }
     public CaseStudyIndex Index { get; }
+    /// <summary>Searches the words as typed, without the synonyms (the statistics facts count them in the files).</summary>
     public CaseStudySearcher Searcher { get; }
+    /// <summary>Searches as the site does, with the content's synonyms.</summary>
+    public CaseStudySearcher Served { get; }
 
     public void Dispose()
     {
+        Served.Dispose();
+        _synonyms.Dispose();
         Searcher.Dispose();
         Index.Dispose();
         _folder.Dispose();

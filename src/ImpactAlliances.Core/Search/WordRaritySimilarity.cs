@@ -1,0 +1,30 @@
+using ImpactAlliances.Core.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace ImpactAlliances.Core.Search;
+
+/// <summary>
+/// Lucene's classic scoring, with a word's rarity taken as the cases' rarity of it, whatever field it is matched in,
+/// and a phrase as rare as its rarest word. Lucene counts rarity per field and sums a phrase's words: « milieu »,
+/// in three titles of 1,154, and « rural », in 31, made the title phrase « milieu rural » (idf 6.7 + 4.6, squared by
+/// the classic formula) outweigh the topic of « aidants familiaux en milieu rural » (« aidants »: idf 6.0 in titles),
+/// though the body, where the words are counted fairly, holds « milieu » in 69 cases, « rural » in 135 and « aidants »
+/// in about 25. The words of a searched phrase are set expressions, which come together, not independent ones.
+/// Index-time norms are the default ones: the index does not change.
+/// </summary>
+/// <param name="bodyDocFreq">How many cases' bodies hold a word (the body is each case's longest text).</param>
+internal sealed class WordRaritySimilarity(Func<Term, int> bodyDocFreq) : DefaultSimilarity
+{
+    /// <summary>The word's rarity in the field where most cases hold it: the body, unless the field holds it more.</summary>
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
+    {
+        var held = Math.Max(termStats.DocFreq, bodyDocFreq(new Term(CaseStudySchema.Body, termStats.Term)));
+        return new Explanation(Idf(held, collectionStats.MaxDoc), $"idf(docFreq={held}, maxDocs={collectionStats.MaxDoc})");
+    }
+
+    /// <summary>A phrase's rarity: its rarest word's, not the sum of its words'.</summary>
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics[] termStats) =>
+        IdfExplain(collectionStats, termStats.MinBy(t => t.DocFreq)!);
+}
