@@ -79,13 +79,10 @@ internal static class FrenchWords
 
     private sealed class Kept<T>
     {
-        private readonly ConcurrentDictionary<string, T> _byWord = new(StringComparer.Ordinal);
+        private readonly BoundedCache<string, T> _byWord = new(MaxKept, StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-        // Counted here: the dictionary's Count takes every one of its locks, which a build of words not met before
-        // paid on each new word, on every core at once.
-        private int _count;
 
-        public Kept() => _bySpan = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        public Kept() => _bySpan = _byWord.AlternateLookup<ReadOnlySpan<char>>();
 
         public T Get(ReadOnlySpan<char> word, Func<string, T> make)
         {
@@ -94,12 +91,7 @@ internal static class FrenchWords
                 return value;
             }
             var key = word.ToString();
-            value = make(key);
-            if (Volatile.Read(ref _count) < MaxKept && _byWord.TryAdd(key, value))
-            {
-                Interlocked.Increment(ref _count);
-            }
-            return value;
+            return _byWord.Keep(key, make(key));
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ImpactAlliances.Core.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -14,24 +14,13 @@ internal sealed class TermContexts(IndexReader reader)
     /// <summary>Beyond this many kept terms (about 100 bytes each per segment), look-ups are not kept.</summary>
     private const int Capacity = 200_000;
 
-    private readonly ConcurrentDictionary<Term, TermContext> _contexts = new();
+    private readonly BoundedCache<Term, TermContext> _contexts = new(Capacity);
 
     public IndexReader Reader => reader;
 
     /// <summary>The term's state in every segment; safe to share between queries of this snapshot.</summary>
-    public TermContext Of(Term term)
-    {
-        if (_contexts.TryGetValue(term, out var known))
-        {
-            return known;
-        }
-        var context = TermContext.Build(reader.Context, term);
-        if (_contexts.Count < Capacity)
-        {
-            _contexts.TryAdd(term, context);
-        }
-        return context;
-    }
+    public TermContext Of(Term term) =>
+        _contexts.TryGetValue(term, out var known) ? known : _contexts.Keep(term, TermContext.Build(reader.Context, term));
 
     /// <summary>A term query that reuses the kept look-up.</summary>
     public TermQuery Query(Term term) => new(term, Of(term));
