@@ -104,21 +104,23 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await page.GotoAsync($"{site.BaseAddress}/?domains=emploi-insertion");
         await page.ClickAsync("text=Carte de ces résultats");
-        await page.WaitForURLAsync(new Regex(@"/carte\?domains=emploi-insertion$"));
+        // Each navigation waits for its address, then for what the page shows, not for its load event: twice in CI
+        // under load the load state of a navigation was never reported though the network had gone idle.
+        await page.WaitForURLAsync(new Regex(@"/carte\?domains=emploi-insertion$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         var region = page.Locator(".france-map a[data-value=bretagne]");
         var label = await region.GetAttributeAsync("aria-label");
         var count = int.Parse(Regex.Match(label!, @"^Bretagne : (\d+) exemples?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), (await page.TextContentAsync("tr:has(a:text-is('Bretagne')) td"))!.Trim());
         await region.ClickAsync();
-        // Waits for the new address, then for what the page shows, not for its load event: twice in CI under load
-        // the load state of this navigation was never reported though the network had gone idle.
         await page.WaitForURLAsync(new Regex(@"/\?domains=emploi-insertion&regions=bretagne$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
-        await Assertions.Expect(page.Locator("#results-count")).ToHaveTextAsync($"{count} exemple{(count > 1 ? "s" : "")}");
-        await Assertions.Expect(page.Locator("a[data-facet=regions][data-value=bretagne]")).ToHaveClassAsync(new Regex(@"\bis-selected\b"));
+        // As long as a navigation may take under load (Playwright's 30 s), not its assertions' 5 s.
+        const float patience = 30_000;
+        await Assertions.Expect(page.Locator("#results-count")).ToHaveTextAsync($"{count} exemple{(count > 1 ? "s" : "")}", new() { Timeout = patience });
+        await Assertions.Expect(page.Locator("a[data-facet=regions][data-value=bretagne]")).ToHaveClassAsync(new Regex(@"\bis-selected\b"), new() { Timeout = patience });
         // The selected region opens onto its départements.
-        await Assertions.Expect(page.Locator("a[data-facet=departments][data-value='35']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("a[data-facet=departments][data-value='35']")).ToHaveCountAsync(1, new() { Timeout = patience });
     }
 
     [SkippableFact]

@@ -44,9 +44,10 @@ internal sealed class FrenchStemFilter : TokenFilter
 /// </summary>
 internal static class FrenchWords
 {
-    // Enough for the vocabulary of a large corpus; past it, words are worked out each time, so memory stays bounded
-    // (some tens of megabytes) whatever the text.
+    // Enough for the vocabulary of a large corpus; past it, and for words longer than any French word, values are
+    // worked out each time, so memory stays bounded (some tens of megabytes) whatever the text or the queries.
     private const int MaxKept = 200_000;
+    private const int MaxKeptLength = 40;
 
     /// <summary>A word's stem, and whether a reviewed family gave it.</summary>
     public readonly record struct Stemmed(string Text, bool OfFamily);
@@ -91,7 +92,7 @@ internal static class FrenchWords
                 return value;
             }
             var key = word.ToString();
-            return _byWord.Keep(key, make(key));
+            return word.Length > MaxKeptLength ? make(key) : _byWord.Keep(key, make(key));
         }
     }
 }

@@ -70,7 +70,8 @@ internal sealed class TokenList
 
     /// <summary>
     /// The stemmed tokens (<see cref="FrenchAnalyzer.Mode.Stemmed"/>) of the text these folded tokens came from: what
-    /// <see cref="FrenchAnalyzer.Stem"/> gives, word by word.
+    /// <see cref="FrenchAnalyzer.Stem"/> gives, word by word. (No filter of the chain marks a word as a keyword before
+    /// the stemmer; one that did would have to be followed here too. <c>PreAnalysedDocumentFacts</c> would tell.)
     /// </summary>
     public TokenList Stemmed()
     {

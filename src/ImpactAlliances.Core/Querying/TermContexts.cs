@@ -1,6 +1,7 @@
 using ImpactAlliances.Core.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Querying;
 
@@ -19,8 +20,10 @@ internal sealed class TermContexts(IndexReader reader)
     public IndexReader Reader => reader;
 
     /// <summary>The term's state in every segment; safe to share between queries of this snapshot.</summary>
-    public TermContext Of(Term term) =>
-        _contexts.TryGetValue(term, out var known) ? known : _contexts.Keep(term, TermContext.Build(reader.Context, term));
+    public TermContext Of(Term term) => _contexts.TryGetValue(term, out var known)
+        ? known
+        // The kept key owns its bytes: a caller's term may point into a block of a query's rewrite, which it would keep alive.
+        : _contexts.Keep(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), TermContext.Build(reader.Context, term));
 
     /// <summary>A term query that reuses the kept look-up.</summary>
     public TermQuery Query(Term term) => new(term, Of(term));

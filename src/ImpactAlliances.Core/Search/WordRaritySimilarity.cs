@@ -20,11 +20,23 @@ internal sealed class WordRaritySimilarity(Func<Term, int> bodyDocFreq) : Defaul
     /// <summary>The word's rarity in the field where most cases hold it: the body, unless the field holds it more.</summary>
     public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
     {
-        var held = Math.Max(termStats.DocFreq, bodyDocFreq(new Term(CaseStudySchema.Body, termStats.Term)));
+        var held = Held(collectionStats.Field, termStats);
         return new Explanation(Idf(held, collectionStats.MaxDoc), $"idf(docFreq={held}, maxDocs={collectionStats.MaxDoc})");
     }
 
-    /// <summary>A phrase's rarity: its rarest word's, not the sum of its words'.</summary>
-    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics[] termStats) =>
-        IdfExplain(collectionStats, termStats.MinBy(t => t.DocFreq)!);
+    /// <summary>A phrase's rarity: its rarest word's (each counted as above), not the sum of its words'.</summary>
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics[] termStats)
+    {
+        if (termStats.Length == 0)
+        {
+            return base.IdfExplain(collectionStats, termStats);
+        }
+        var held = termStats.Min(term => Held(collectionStats.Field, term));
+        return new Explanation(Idf(held, collectionStats.MaxDoc), $"idf(docFreq={held}, maxDocs={collectionStats.MaxDoc}), the phrase's rarest word");
+    }
+
+    // Only the stemmed text fields share the body's words; a facet value, a slug or an unstemmed word keeps its field's count.
+    private long Held(string field, TermStatistics term) => CaseStudySchema.TextFields.ContainsKey(field)
+        ? Math.Max(term.DocFreq, bodyDocFreq(new Term(CaseStudySchema.Body, term.Term)))
+        : term.DocFreq;
 }
