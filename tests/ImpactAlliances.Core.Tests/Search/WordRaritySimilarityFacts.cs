@@ -1,0 +1,42 @@
+using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+public sealed class WordRaritySimilarityFacts
+{
+    // « milieu »: in 1 title, 500 bodies; « rural »: in 5 titles, 50 bodies; of 1,000 cases.
+    private static readonly Dictionary<string, int> BodyCounts = new() { ["milieu"] = 500, ["rural"] = 50 };
+    private static readonly WordRaritySimilarity Similarity = new(term => BodyCounts.GetValueOrDefault(term.Text));
+    private static readonly TermStatistics Milieu = new(new BytesRef("milieu"), 1, 1);
+    private static readonly TermStatistics Rural = new(new BytesRef("rural"), 5, 5);
+
+    [Fact]
+    public void A_word_of_a_text_field_is_as_rare_as_in_the_field_where_most_cases_hold_it()
+    {
+        Assert.Equal(Similarity.Idf(500, 1000), Similarity.IdfExplain(Stats(CaseStudySchema.Title), Milieu).Value);
+        Assert.Equal(Similarity.Idf(500, 1000), Similarity.IdfExplain(Stats(CaseStudySchema.Body), new TermStatistics(new BytesRef("milieu"), 500, 500)).Value);
+    }
+
+    [Fact]
+    public void A_phrase_is_as_rare_as_the_rarest_of_its_words_each_counted_across_fields()
+    {
+        // Not « milieu » because its title count is the smaller, nor the sum of both words' rarities.
+        Assert.Equal(Similarity.Idf(50, 1000), Similarity.IdfExplain(Stats(CaseStudySchema.Title), [Milieu, Rural]).Value);
+    }
+
+    [Fact]
+    public void A_facet_value_keeps_its_own_count()
+    {
+        Assert.Equal(Similarity.Idf(1, 1000), Similarity.IdfExplain(Stats(CaseStudySchema.Actors.Key), Milieu).Value);
+    }
+
+    [Fact]
+    public void A_phrase_of_no_word_is_scored_as_Lucene_scores_it() =>
+        Assert.Equal(new DefaultSimilarity().IdfExplain(Stats(CaseStudySchema.Title), []).Value, Similarity.IdfExplain(Stats(CaseStudySchema.Title), []).Value);
+
+    private static CollectionStatistics Stats(string field) => new(field, 1000, 1000, -1, -1);
+}
