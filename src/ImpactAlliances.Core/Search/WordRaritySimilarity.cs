@@ -35,8 +35,9 @@ internal sealed class WordRaritySimilarity(Func<Term, int> bodyDocFreq) : Defaul
         return new Explanation(Idf(held, collectionStats.MaxDoc), $"idf(docFreq={held}, maxDocs={collectionStats.MaxDoc}), the phrase's rarest word");
     }
 
-    // Only the stemmed text fields share the body's words; a facet value, a slug or an unstemmed word keeps its field's count.
-    private long Held(string field, TermStatistics term) => CaseStudySchema.TextFields.ContainsKey(field)
+    // Only the stemmed text fields share the body's words; a facet value, a slug or an unstemmed word keeps its field's
+    // count, and a body word already has the body's.
+    private long Held(string field, TermStatistics term) => field != CaseStudySchema.Body && CaseStudySchema.TextFields.ContainsKey(field)
         ? Math.Max(term.DocFreq, bodyDocFreq(new Term(CaseStudySchema.Body, term.Term)))
         : term.DocFreq;
 }
