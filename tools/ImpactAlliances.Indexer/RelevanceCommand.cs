@@ -15,7 +15,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the three development sets the engine is tuned on, and the three blind sets it never is.</summary>
+    /// <summary>The judged sets: the three development sets the engine is tuned on, and the four blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
@@ -24,6 +24,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("blind", "tests/relevance/blind.json"),
         ("blind2", "tests/relevance/blind2.json"),
         ("blind3", "tests/relevance/blind3.json"),
+        ("blind4", "tests/relevance/blind4.json"),
     ];
 
     /// <summary>
@@ -50,8 +51,8 @@ internal sealed class RelevanceCommand : IndexerCommand
         Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
         ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
         (tests/relevance/judgments.json, judgments-questions.json et judgments-people.json, sur lesquels le
-        moteur est réglé) et des jeux aveugles (tests/relevance/blind.json, blind2.json et blind3.json, écrits
-        et jugés sans voir le moteur ; les deux derniers sur toute la base),
+        moteur est réglé) et des jeux aveugles (tests/relevance/blind.json, blind2.json, blind3.json et blind4.json,
+        écrits et jugés sans voir le moteur ; les trois derniers sur toute la base),
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
         premier cas noté 2 ou plus (MRR). Les requêtes d'un jeu aveugle (fichier « blind… ») ne sont
         affichées une à une qu'avec --details : on règle le moteur sans les lire.
