@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+/// <summary>
+/// The field's acronyms on the real content: a case that only spells a name out is found by its acronym, and a case
+/// that only gives the acronym by the name spelt out, both ways, as <c>content/synonyms.yml</c> declares. Which
+/// case holds which form is read from the files (accents and case aside), not from the engine.
+/// </summary>
+public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealContentIndex>
+{
+    [Theory]
+    [InlineData("CDI", "contrats? a duree indeterminee")]
+    [InlineData("CFA", "centres? de formation d.apprentis")]
+    [InlineData("CDC", "caisse des depots")]
+    [InlineData("OFB", "office francais de la biodiversite")]
+    [InlineData("TEPOS", "territoires? a energie positive")]
+    [InlineData("LPO", "ligue pour la protection des oiseaux")]
+    public void An_acronym_and_its_name_find_the_cases_of_either(string acronym, string spelt)
+    {
+        var byAcronym = Found(acronym);
+        var bySpelling = Found(Regex.Replace(spelt, @"s\?|\.", match => match.Value == "." ? "'" : ""));
+        var withAcronym = CasesHolding($@"\b{acronym}\b", RegexOptions.None);
+        var withSpelling = CasesHolding($@"\b{spelt}\b", RegexOptions.IgnoreCase);
+
+        // Some case holds one form and not the other, or the test says nothing.
+        Assert.NotEmpty(withSpelling.Except(withAcronym).Concat(withAcronym.Except(withSpelling)));
+        Assert.Empty(withSpelling.Except(byAcronym));
+        Assert.Empty(withAcronym.Except(bySpelling));
+    }
+
+    private HashSet<string> Found(string query) =>
+        content.Served.Search(new SearchRequest { Query = query, Size = 1000 }).Hits.Select(h => h.Slug).ToHashSet();
+
+    private HashSet<string> CasesHolding(string pattern, RegexOptions options) =>
+        content.Cases.Where(c => Regex.IsMatch(Folded(TextOf(c)), pattern, options)).Select(c => c.Slug).ToHashSet();
+
+    private static string TextOf(CaseStudy c) =>
+        $"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}\n{c.Body}";
+
+    /// <summary>The text without its accents, and with typographic apostrophes as plain ones.</summary>
+    private static string Folded(string text) =>
+        string.Concat(text.Replace('’', '\'').Normalize(NormalizationForm.FormD)
+            .Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark));
+}
