@@ -25,6 +25,24 @@ public sealed partial class TopicAndSettingFacts(RealContentIndex content) : ICl
         Assert.True(aboutCarers.Count(a => a) > result.Hits.Count / 2, page);
     }
 
+    /// <summary>
+    /// A broad field named by its word, the cases by their practice: « culture » is the domain of orchestras, festivals and
+    /// reading clubs whose texts seldom say « culture », while « accès » and « enfants » are everywhere. While a domain weighed
+    /// as little as any facet value, the first cases were electricians' training in Abidjan and Lubumbashi (« accès à
+    /// l'énergie », « enfants ») and a research project on rural mobility.
+    /// </summary>
+    [Theory]
+    [InlineData("accès à la culture pour les enfants défavorisés", 5)]
+    [InlineData("accès à la culture en milieu rural", 1)]
+    public void The_cases_of_a_field_named_by_its_word_come_first(string query, int first)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var page = string.Join(", ", result.Hits.Select(h => $"{h.Slug} ({string.Join(' ', cases[h.Slug].Domains)})"));
+
+        Assert.True(result.Hits.Take(first).All(h => cases[h.Slug].Domains.Contains("culture-loisirs")), page);
+    }
+
     /// <summary>A case is about carers when its title or summary names them (« Bol d'air des aidants », « métropole aidante »).</summary>
     [GeneratedRegex(@"\baidant(e|s|es)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Carers();
