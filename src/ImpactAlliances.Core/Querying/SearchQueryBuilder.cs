@@ -357,9 +357,30 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "cooperations", "alliance", "alliances", "collaboration", "collaborations", "synergies",
     };
 
+    /// <summary>
+    /// The verbs by which a question says that its actors act together or for something (« banques qui s'allient à des
+    /// associations », « fondations d'entreprise engagées pour la réussite scolaire », « syndicats … qui confient le réemploi
+    /// à … », « projets menés avec … »): they tell how the actors are joined, which every case is, not what about. The light
+    /// stemmer leaves their conjugated forms apart from the rest of their family (« confient », « mènent », « engagées »),
+    /// so that they were among the rarest words of the question, required before its topic. Left out as fillers are. Not the
+    /// nouns (« engagement bénévole » is a field), nor verbs that name what is done (« recruter », « loger »).
+    /// </summary>
+    private static readonly HashSet<string> RelationWords = new(StringComparer.Ordinal)
+    {
+        "engage", "engagee", "engages", "engagees", "engagent",
+        "mene", "menee", "menes", "menees", "menent",
+        "allie", "alliee", "allies", "alliees", "allient",
+        "associe", "associee", "associes", "associees", "associent", "associant",
+        "implique", "impliquee", "impliques", "impliquees", "impliquent",
+        "mobilise", "mobilisee", "mobilises", "mobilisees", "mobilisent",
+        "uni", "unie", "unis", "unies", "unissent",
+        "confient", "negocient", "agissent", "travaillent", "cooperent", "oeuvrent", "ensemble",
+    };
+
     private static bool IsFiller(QueryClause clause) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
-        && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word));
+        && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word)
+            || RelationWords.Contains(word[(word.LastIndexOfAny(['\'', '’']) + 1)..]));
 
     /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
     private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)

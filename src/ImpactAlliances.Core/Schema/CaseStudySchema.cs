@@ -39,7 +39,7 @@ public static class CaseStudySchema
     /// parting the stems that joined unrelated words, « répit » and « repas »), so that a site never reads an index it does not understand nor
     /// one whose terms its queries would not meet.
     /// </summary>
-    public const int FormatVersion = 10;
+    public const int FormatVersion = 11;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
