@@ -60,7 +60,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         affichées une à une qu'avec --details : on règle le moteur sans les lire.
         """;
 
-    public override string ExitCodes => "0 affiché, 1 contenu ou jugements invalides, 2 arguments incorrects.";
+    public override string ExitCodes => "0 affiché, 1 contenu ou jugements invalides, ou requête de --details inconnue, 2 arguments incorrects.";
 
     protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
@@ -84,19 +84,25 @@ internal sealed class RelevanceCommand : IndexerCommand
                 return IndexerCommands.Failed;
             }
         }
+        var details = parsed.GetValue(_details)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // Said before the indexes are built, not after a minute of figures without the queries asked for.
+        if (details?.Where(id => id != "all" && !judgments.Any(set => set.Judgments.Queries.Any(q => q.Id == id))).ToList() is [_, ..] unknown)
+        {
+            error.WriteLine($"--details : aucune requête {string.Join(", ", unknown.Select(id => $"« {id} »"))} dans les jeux mesurés");
+            return IndexerCommands.Failed;
+        }
         var content = services.GetRequiredService<ContentIndexer>().Load();
         if (!ValidateCommand.Report(content, TextWriter.Null, error))
         {
             return IndexerCommands.Failed;
         }
         var reports = Evaluate(services, content, judgments);
-        var details = parsed.GetValue(_details);
         foreach (var ((name, report), (_, path)) in reports.Zip(sets))
         {
             Print(name, report, output, perQuery: details is not null || !IsBlind(path));
             if (details is not null)
             {
-                PrintDetails(report, details.Split(','), output);
+                PrintDetails(report, details, output);
             }
         }
         if (parsed.GetValue(_json) is { } json)

@@ -258,7 +258,7 @@ public sealed class IndexerCommandsFacts : IDisposable
               --json <fichier>        écrire aussi les chiffres de chaque jeu en JSON dans ce fichier
               -h, --help              affiche cette aide
 
-            Codes de sortie : 0 affiché, 1 contenu ou jugements invalides, 2 arguments incorrects.
+            Codes de sortie : 0 affiché, 1 contenu ou jugements invalides, ou requête de --details inconnue, 2 arguments incorrects.
 
             """, output);
     }
@@ -294,6 +294,19 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Equal(IndexerCommands.Failed, code);
         Assert.StartsWith($"{file}{message}", error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_query_asked_for_in_details_that_no_set_holds_is_named_before_anything_is_built()
+    {
+        var file = Path.Combine(_folder.Path, "judgments.json");
+        File.WriteAllText(file, "{ \"description\": \"x\", \"queries\": [ { \"id\": \"q1\", \"query\": \"vélo\", \"relevant\": {} } ] }");
+
+        var (code, output, error) = await Run("relevance", "--judgments", file, "--content", _content, "--details", "q1, q9,zz");
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Equal("", output);
+        Assert.Equal("--details : aucune requête « q9 », « zz » dans les jeux mesurés", error.Trim());
     }
 
     [Fact]
