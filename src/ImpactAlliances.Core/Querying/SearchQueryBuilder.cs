@@ -380,7 +380,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     private static bool IsFiller(QueryClause clause) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
         && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word)
-            || RelationWords.Contains(word[(word.LastIndexOfAny(['\'', '’']) + 1)..]));
+            || RelationWords.Contains(FoldPrefix(clause.Text)));
 
     /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
     private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)
