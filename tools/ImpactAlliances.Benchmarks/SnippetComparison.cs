@@ -29,7 +29,7 @@ public static class SnippetComparison
     {
         // One row per field (the body only), one text per document.
         protected override IList<string[]> LoadFieldValues(IndexSearcher searcher, string[] fields, int[] docids, int maxLength) =>
-            [docids.Select(doc => Encoding.UTF8.GetString(snapshot.SnippetText(doc))).ToArray()];
+            [docids.Select(doc => snapshot.SnippetText(doc)).ToArray()];
 
         protected override PassageFormatter GetFormatter(string field) => new DefaultPassageFormatter("<mark>", "</mark>", "… ", escape: true);
 

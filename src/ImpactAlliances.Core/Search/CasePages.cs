@@ -33,7 +33,7 @@ internal static class CasePages
 
     private static List<SearchHit> Related(IndexSnapshot snapshot, Analyzer analyzer, int doc, CaseStudy c)
     {
-        var query = RelatedCases.Query(snapshot.Reader, analyzer, c, System.Text.Encoding.UTF8.GetString(snapshot.SnippetText(doc)));
+        var query = RelatedCases.Query(snapshot.Reader, analyzer, c, snapshot.SnippetText(doc));
         return snapshot.Searcher.Search(query, RelatedCases.Count).ScoreDocs
             .Select(d => snapshot.Hit(d.Doc) with { Score = d.Score })
             .ToList();

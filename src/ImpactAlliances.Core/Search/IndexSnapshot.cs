@@ -31,7 +31,7 @@ public sealed class IndexSnapshot
         _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray());
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
         _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
-        _texts = directory is MemoryIndexDirectory ? new byte[]?[reader.MaxDoc] : null;
+        _texts = directory is MemoryIndexDirectory ? new string?[reader.MaxDoc] : null;
         _titleRanks = new Lazy<int[]>(() => TitleRanksOf(reader));
     }
 
@@ -93,25 +93,26 @@ public sealed class IndexSnapshot
     private QueryVocabulary? _vocabularyOfQueries;
 
     /// <summary>
-    /// The UTF-8 body text a document's snippet is cut from. Binary doc values hand out a new copy of the
-    /// whole text on every read, so for an index held in memory (at most <see cref="InMemoryLimitBytes"/>)
-    /// each text is kept after its first read; a larger index reads it again each time, to keep memory bounded.
+    /// The body text a document's snippet is cut from. Binary doc values hand out a new copy of the whole UTF-8
+    /// text on every read, so for an index held in memory (at most <see cref="InMemoryLimitBytes"/>) each text is
+    /// kept decoded after its first read, and a snippet is a slice of it; a larger index reads and decodes it
+    /// again each time, to keep memory bounded.
     /// </summary>
-    internal byte[] SnippetText(int doc)
+    internal string SnippetText(int doc)
     {
         if (_texts is { } texts && Volatile.Read(ref texts[doc]) is { } known)
         {
             return known;
         }
         var bytes = BinaryValue(CaseStudySchema.SnippetText, doc);
-        var text = bytes.Offset == 0 && bytes.Bytes.Length == bytes.Length ? bytes.Bytes : bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray();
+        var text = System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
         if (_texts is not null)
         {
             Volatile.Write(ref _texts[doc], text);
         }
         return text;
     }
-    private readonly byte[]?[]? _texts;
+    private readonly string?[]? _texts;
 
     /// <summary>The term look-ups of this snapshot's queries, kept while it serves.</summary>
     internal TermContexts Terms => _terms.Value;

@@ -172,7 +172,7 @@ internal static class RelevanceFeedback
     internal static DocumentWords Read(IndexSnapshot snapshot, Analyzer analyzer, int doc, Func<string, string> shared)
     {
         var display = snapshot.Display(doc);
-        var terms = TermAnalysis.Terms(analyzer, $"{display.Title}\n{display.Summary}\n{Encoding.UTF8.GetString(snapshot.SnippetText(doc))}");
+        var terms = TermAnalysis.Terms(analyzer, $"{display.Title}\n{display.Summary}\n{snapshot.SnippetText(doc)}");
         var cases = snapshot.Reader.MaxDoc;
         var kept = terms.GroupBy(term => term, StringComparer.Ordinal)
             .Select(g => (Term: g.Key, Weight: (double)g.Count() / terms.Length * Rarity(snapshot, g.Key, cases)))

@@ -10,8 +10,7 @@ namespace ImpactAlliances.Core.Search;
 
 /// <summary>
 /// Cuts snippets from the hits' body text around their matches, with the matched words in <c>&lt;mark&gt;</c>.
-/// Match positions come from the offsets indexed with the postings, so the text is never analysed again,
-/// and only the window shown is decoded from the stored UTF-8.
+/// Match positions come from the offsets indexed with the postings, so the text is never analysed again.
 /// </summary>
 internal static class SnippetBuilder
 {
@@ -170,16 +169,10 @@ internal static class SnippetBuilder
     /// words and marks the matches: for « mobilité solidaire en zone rurale », a passage on a solidarity transport in a
     /// rural area rather than one saying « solidaire » three times.
     /// </summary>
-    private static string? Render(ReadOnlySpan<byte> utf8, List<Match> found)
+    private static string? Render(string text, List<Match> found)
     {
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var text = new Utf8Text(utf8);
-        // Only as far as the last match: the text may be cut shorter than the body the offsets point into.
-        var length = text.LengthAtLeast(found.Max(m => m.End));
-        found.RemoveAll(m => m.End > length);
+        // The text may be cut shorter than the body the offsets point into.
+        found.RemoveAll(m => m.End > text.Length);
         if (found.Count == 0)
         {
             return null;
@@ -203,7 +196,7 @@ internal static class SnippetBuilder
             }
         }
         var matches = Merge(found);
-        var window = text.Window(Math.Max(0, found[best].Start - 40), Length);
+        var window = Window(text, Math.Max(0, found[best].Start - 40), Length);
         var html = (t_html ??= new StringBuilder(Length * 2)).Clear();
         if (window.From > 0)
         {
@@ -212,19 +205,40 @@ internal static class SnippetBuilder
         var position = window.From;
         foreach (var (start, end) in matches.Where(m => m.Start >= window.From && m.End <= window.To))
         {
-            Encode(html, window.Chars, position - window.From, start - window.From);
+            Encode(html, text, position, start);
             html.Append("<mark>");
-            Encode(html, window.Chars, start - window.From, end - window.From);
+            Encode(html, text, start, end);
             html.Append("</mark>");
             position = end;
         }
-        Encode(html, window.Chars, position - window.From, window.To - window.From);
-        if (!window.AtEnd)
+        Encode(html, text, position, window.To);
+        if (window.To < text.Length)
         {
             html.Append('…');
         }
         return html.ToString();
     }
+
+    /// <summary>
+    /// About <paramref name="length"/> characters from <paramref name="from"/>, widened to whole words: back to the
+    /// start of the first, on to the end of the last (a space is never half of a surrogate pair).
+    /// </summary>
+    internal static (int From, int To) Window(string text, int from, int length)
+    {
+        var start = Math.Min(from, text.Length);
+        while (start > 0 && !IsSpace(text[start - 1]))
+        {
+            start--;
+        }
+        var end = Math.Min(start + length, text.Length);
+        while (end < text.Length && !IsSpace(text[end]))
+        {
+            end++;
+        }
+        return (start, end);
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\r';
 
     // Only the characters HTML gives a meaning to are escaped; accents stay readable in the JSON API.
     private static void Encode(StringBuilder html, ReadOnlySpan<char> text, int from, int to)
