@@ -285,11 +285,33 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var body = await response.Content.ReadAsByteArrayAsync();
 
-        var again = url.StartsWith("/api/search", StringComparison.Ordinal)
-            ? JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize(body, ApiJson.Default.SearchJson)!, ApiJson.Default.SearchJson)
-            : JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize(body, ApiJson.Default.SuggestJson)!, ApiJson.Default.SuggestJson);
+        using var again = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(again, new JsonWriterOptions { Encoder = ApiJson.Encoder }))
+        {
+            if (url.StartsWith("/api/search", StringComparison.Ordinal))
+            {
+                JsonSerializer.Serialize(writer, JsonSerializer.Deserialize(body, ApiJson.Default.SearchJson)!, ApiJson.Default.SearchJson);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, JsonSerializer.Deserialize(body, ApiJson.Default.SuggestJson)!, ApiJson.Default.SuggestJson);
+            }
+        }
         Assert.True(body.Length > 1000 || url.Contains("suggest", StringComparison.Ordinal), "a search page is a large answer");
-        Assert.Equal(again, body);
+        Assert.Equal(again.ToArray(), body);
+    }
+
+    [Fact]
+    public async Task An_answer_keeps_accents_readable_and_escapes_what_html_reads()
+    {
+        var body = await _client.GetStringAsync("/api/search?q=mobilit%C3%A9%20solidaire");
+
+        Assert.Contains("\"query\":\"mobilité solidaire\"", body);
+        Assert.Contains("\"label\":\"Mobilité\"", body);
+        Assert.DoesNotContain("\\u00E9", body);
+        // The snippets' marks reach the client escaped, so that an answer pasted into a page cannot open a tag.
+        Assert.Contains("\\u003Cmark\\u003E", body);
+        Assert.DoesNotContain("<mark>", body);
     }
 
     private async Task<OpenApiDocument> ReadOpenApi()

@@ -132,6 +132,7 @@ public static class ApiEndpoints
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.Encoder = ApiJson.Encoder;
         });
         services.AddOpenApi(openApi =>
         {

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ImpactAlliances.Core.Content;
@@ -215,8 +213,7 @@ public static class ExportApi
         return json.BytesCommitted;
     }
 
-    // Accented letters written as they are: the exports are read by people too.
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = ApiJson.Encoder };
 
 }
 

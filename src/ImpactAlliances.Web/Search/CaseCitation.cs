@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Web.Api;
 
@@ -51,7 +49,7 @@ public sealed record CaseCitation(string Permalink, string? Commit, string? Pinn
     private static string CslOf(CaseStudy c, string permalink, DateTimeOffset accessed)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ApiJson.Encoder }))
         {
             CitationJson.WriteItem(json, c, permalink, accessed);
         }
