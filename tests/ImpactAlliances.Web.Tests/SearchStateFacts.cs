@@ -23,7 +23,8 @@ public sealed class SearchStateFacts
     private static Arbitrary<SearchState> States() =>
         (from query in Words(12)
          from facet in Gen.Elements(CaseStudySchema.Facets.Select(f => f.Key).ToArray())
-         from values in Gen.ListOf(Words(6).Where(v => v.Length > 0 && !v.Contains(',')), 0)
+         // Up to four values in one facet (Gen.ListOf(gen, n) is a list of exactly n).
+         from values in Gen.Choose(0, 4).SelectMany(n => Gen.ListOf(Words(6).Where(v => v.Length > 0 && !v.Contains(',')), n))
          from allOf in Gen.Elements(true, false)
          from sort in Gen.Elements<SearchSort?>(null, SearchSort.Relevance, SearchSort.Recent, SearchSort.Title, SearchSort.Year)
          from page in Gen.Choose(1, 50)
@@ -64,6 +65,46 @@ public sealed class SearchStateFacts
                 && read.IncludeUndated == state.IncludeUndated && read.Literal == state.Literal
                 && !SearchState.NeedsCleaning(query);
         });
+
+    [Property(MaxTest = 300)]
+    public Property A_chip_or_facet_link_is_the_url_of_the_state_it_leads_to_encoded_for_html() =>
+        Prop.ForAll(States(), Gen.Elements(CaseStudySchema.Facets.Select(f => f.Key).ToArray()).ToArbitrary(), Words(4).ToArbitrary(),
+            (state, facet, other) =>
+            {
+                // A value selected in the state (deselected by the link) or another one (added).
+                var selected = state.Filters.SelectMany(f => f.Value.Select(v => (Facet: f.Key, Value: v))).ToList();
+                var values = selected.Append((Facet: facet, Value: other.Length > 0 ? other : "x")).ToList();
+
+                return values.All(v =>
+                    Attribute(state.ToggleHref(v.Facet, v.Value)) == state.Toggle(v.Facet, v.Value).ToUrl()
+                    && Attribute(state.WithHref(v.Facet, v.Value)) == state.With(v.Facet, v.Value).ToUrl());
+            });
+
+    [Fact]
+    public void Deselecting_the_last_value_of_a_facet_that_required_all_its_values_drops_that_requirement_from_the_link()
+    {
+        var state = new SearchState
+        {
+            Query = "vélo & co",
+            Filters = new Dictionary<string, IReadOnlyList<string>> { ["actors"] = ["association"], ["domains"] = ["mobilite", "emploi-insertion"] },
+            AllOf = new HashSet<string> { "actors", "domains" },
+            Page = 3,
+        };
+
+        Assert.Equal("/?q=v%C3%A9lo%20%26%20co&amp;domains=mobilite&amp;domains=emploi-insertion&amp;all=domains", Html(state.ToggleHref("actors", "association")));
+        Assert.Equal("/?q=v%C3%A9lo%20%26%20co&amp;actors=association&amp;domains=mobilite&amp;all=actors&amp;all=domains", Html(state.ToggleHref("domains", "emploi-insertion")));
+        Assert.Equal(state.With("actors", "association").ToUrl(), Attribute(state.WithHref("actors", "association")));
+    }
+
+    /// <summary>An attribute value as the browser reads it.</summary>
+    private static string Attribute(Microsoft.AspNetCore.Html.IHtmlContent href) => System.Net.WebUtility.HtmlDecode(Html(href));
+
+    private static string Html(Microsoft.AspNetCore.Html.IHtmlContent href)
+    {
+        using var writer = new StringWriter();
+        href.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.ToString();
+    }
 
     [Fact]
     public void A_url_lists_the_text_the_filters_in_registry_order_then_the_options_and_leaves_defaults_out()

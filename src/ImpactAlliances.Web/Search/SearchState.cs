@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ImpactAlliances.Web.Search;
@@ -157,26 +158,53 @@ public sealed record SearchState
     public SearchState WithSort(SearchSort sort) => this with { Sort = sort, Page = 1 };
 
     /// <summary>The URL of the search page in this state; defaults are left out to keep links short.</summary>
+    public string ToUrl() => Url(null, null, html: false);
+
+    /// <summary>
+    /// The <c>href</c> of <see cref="Toggle"/>: the URL of that state, written without making it, already encoded for
+    /// an HTML attribute (the one character to encode is the pairs' <c>&amp;</c>: values are percent-encoded).
+    /// </summary>
+    public IHtmlContent ToggleHref(string facet, string value) => new HtmlString(Url(facet, value, html: true));
+
+    /// <summary>The <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> writes it: a result's chip.</summary>
+    public IHtmlContent WithHref(string facet, string value) =>
+        new HtmlString(Url(facet, IsSelected(facet, value) ? null : value, html: true, firstPage: true));
+
     /// <remarks>
-    /// Written straight into one reused builder, values encoded as <see cref="QueryHelpers.AddQueryString(string, string, string)"/>
-    /// does: a result page writes a link for every facet value and every chip, several hundred of them.
+    /// A result page writes a link for every facet value and every chip, about 250 of them: each is written straight
+    /// into one builder kept per thread, values encoded as <see cref="QueryHelpers.AddQueryString(string, string, string)"/>
+    /// does, with <paramref name="toggled"/>'s value selected or deselected in <paramref name="facet"/> (then back to
+    /// page 1) instead of a copy of the state with its filters.
     /// </remarks>
-    public string ToUrl()
+    private string Url(string? facet, string? toggled, bool html, bool firstPage = false)
     {
-        var url = UrlBuilder.Start(Path);
+        var url = UrlBuilder.Start(Path, html);
         url.Add(QueryKey, Query);
-        foreach (var facet in CaseStudySchema.Facets)
+        var toggledSelected = toggled is not null && IsSelected(facet!, toggled);
+        foreach (var f in CaseStudySchema.Facets)
         {
-            foreach (var value in Filters.GetValueOrDefault(facet.Key) ?? [])
+            foreach (var value in Filters.GetValueOrDefault(f.Key) ?? [])
             {
-                url.Add(facet.Key, value);
+                if (!(toggledSelected && f.Key == facet && value == toggled))
+                {
+                    url.Add(f.Key, value);
+                }
+            }
+            if (toggled is not null && !toggledSelected && f.Key == facet)
+            {
+                url.Add(f.Key, toggled);
             }
         }
-        foreach (var facet in CaseStudySchema.Facets)
+        foreach (var f in CaseStudySchema.Facets)
         {
-            if (AllOf.Contains(facet.Key) && Filters.ContainsKey(facet.Key))
+            var selected = Filters.GetValueOrDefault(f.Key)?.Count ?? 0;
+            if (toggled is not null && f.Key == facet)
             {
-                url.Add(AllKey, facet.Key);
+                selected += toggledSelected ? -1 : 1;
+            }
+            if (AllOf.Contains(f.Key) && selected > 0)
+            {
+                url.Add(AllKey, f.Key);
             }
         }
         url.Add(YearFromKey, YearFrom);
@@ -185,33 +213,41 @@ public sealed record SearchState
         url.Add(LiteralKey, Literal ? "1" : "");
         url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
         url.Add(SizeKey, Size);
-        url.Add(PageKey, Page > 1 ? Page : null);
+        url.Add(PageKey, Page > 1 && toggled is null && !firstPage ? Page : null);
         return url.ToString();
     }
 
-    /// <summary>A query string written pair by pair into a builder kept per thread; empty values are left out.</summary>
+    /// <summary>
+    /// A query string written pair by pair into a builder kept per thread, values percent-encoded into it without
+    /// a string of their own; empty values are left out.
+    /// </summary>
     private readonly struct UrlBuilder
     {
         [ThreadStatic]
-        private static StringBuilder? t_cached;
+        private static StringWriter? t_cached;
 
-        private readonly StringBuilder _text;
+        private readonly StringWriter _writer;
         private readonly int _pathLength;
+        private readonly string _separator;
 
-        private UrlBuilder(StringBuilder text, int pathLength) => (_text, _pathLength) = (text, pathLength);
+        private UrlBuilder(StringWriter writer, int pathLength, string separator) => (_writer, _pathLength, _separator) = (writer, pathLength, separator);
 
-        public static UrlBuilder Start(string path)
+        private StringBuilder Text => _writer.GetStringBuilder();
+
+        public static UrlBuilder Start(string path, bool html)
         {
-            var text = t_cached ?? new StringBuilder(256);
+            var writer = t_cached ?? new StringWriter(new StringBuilder(256), CultureInfo.InvariantCulture);
             t_cached = null;
-            return new UrlBuilder(text.Clear().Append(path), path.Length);
+            writer.GetStringBuilder().Clear().Append(path);
+            return new UrlBuilder(writer, path.Length, html ? "&amp;" : "&");
         }
 
         public void Add(string key, string value)
         {
             if (value.Length > 0)
             {
-                _text.Append(_text.Length == _pathLength ? '?' : '&').Append(key).Append('=').Append(UrlEncoder.Default.Encode(value));
+                Text.Append(Text.Length == _pathLength ? "?" : _separator).Append(key).Append('=');
+                UrlEncoder.Default.Encode(_writer, value);
             }
         }
 
@@ -219,16 +255,16 @@ public sealed record SearchState
         {
             if (value is { } number)
             {
-                _text.Append(_text.Length == _pathLength ? '?' : '&').Append(key).Append('=').Append(number.ToString(CultureInfo.InvariantCulture));
+                Text.Append(Text.Length == _pathLength ? "?" : _separator).Append(key).Append('=').Append(CultureInfo.InvariantCulture, $"{number}");
             }
         }
 
         public override string ToString()
         {
-            var url = _text.ToString();
-            if (_text.Capacity <= 1024)
+            var url = Text.ToString();
+            if (Text.Capacity <= 1024)
             {
-                t_cached = _text;
+                t_cached = _writer;
             }
             return url;
         }
