@@ -36,10 +36,11 @@ public static class CaseStudySchema
 
     /// <summary>
     /// Bumped when the fields, their analysis or the taxonomy file kept with the index change (10: word families
-    /// parting the stems that joined unrelated words, « répit » and « repas »), so that a site never reads an index it does not understand nor
-    /// one whose terms its queries would not meet.
+    /// parting the stems that joined unrelated words, « répit » and « repas »; 12: word families joining plurals after a
+    /// vowel, « lieux » and « lieu », and the feminine in -euse of trades, « porteuses » and « porteurs »), so that a site
+    /// never reads an index it does not understand nor one whose terms its queries would not meet.
     /// </summary>
-    public const int FormatVersion = 11;
+    public const int FormatVersion = 12;
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
