@@ -46,6 +46,65 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
         Assert.True(clothes.Count(c => c) >= 4, page);
     }
 
+    /// <summary>
+    /// « structures d'insertion »: « structure » (in 307 cases with its plural) says only that the partner is an organisation,
+    /// yet it counted as one of the rarer words, so that the question required three of « syndicats », « déchets »,
+    /// « intercommunalités », « réemploi », « structures »: the recycleries run by integration associations for the waste
+    /// syndicates, which hold « déchets » and the domain of « réemploi » but seldom « structure », were not found, and the first
+    /// ten held computer refurbishing, green spaces and fashion houses.
+    /// </summary>
+    [Fact]
+    public void The_generic_name_of_an_organisation_is_not_a_word_to_require()
+    {
+        var result = content.Served.Search(new SearchRequest
+        {
+            Query = "syndicats de déchets et intercommunalités qui confient le réemploi à des structures d'insertion",
+            Size = 10,
+        });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var recycleries = result.Hits.Select(h => Recycleries().IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
+        var page = string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({recycleries[i]})"));
+
+        Assert.True(recycleries.Count(r => r) >= 5, page);
+    }
+
+    /// <summary>« combien » asks for a count, not a topic; held by 25 cases, it was the rarest word of the question.</summary>
+    [Fact]
+    public void How_many_does_not_change_what_is_found()
+    {
+        var asked = content.Served.Search(new SearchRequest { Query = "combien de fondations financent des projets de biodiversité", Size = 10 });
+        var topic = content.Served.Search(new SearchRequest { Query = "fondations financent des projets de biodiversité", Size = 10 });
+
+        Assert.True(topic.Total > 10, $"{topic.Total} cases: the test says nothing");
+        Assert.Equal(topic.Total, asked.Total);
+        // The same first cases: « de fondations » is a run that names the actor type, « fondations » alone a word, which
+        // weigh a little differently, and the tenth case differs.
+        Assert.Equal(topic.Hits.Take(5).Select(h => h.Slug), asked.Hits.Take(5).Select(h => h.Slug));
+    }
+
+    /// <summary>
+    /// An actor type weighs by its rarity, as a word does: companies are partners in 59 % of the cases, so that « entreprises »
+    /// says little of which cases are meant. At a flat 2 for every type, companies' cases on fair trade (« pays du Sud »)
+    /// came among the first ten of a question on drinking water; a rare type (academic, 10 %) now weighs more than that.
+    /// </summary>
+    [Fact]
+    public void A_common_actor_type_weighs_less_than_the_topic()
+    {
+        var result = content.Served.Search(new SearchRequest { Query = "entreprises et ONG pour l'eau potable dans les pays du Sud", Size = 10 });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var water = result.Hits.Select(h => Water().IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
+        var page = string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({water[i]})"));
+
+        Assert.True(water.Count(w => w) >= 9, page);
+    }
+
+    [GeneratedRegex(@"\beaux?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Water();
+
     [GeneratedRegex(@"\b(textiles?|vêtements?|habits)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Clothes();
+
+    /// <summary>A place where things given are repaired and sold again, or where the waste is brought.</summary>
+    [GeneratedRegex(@"\b(recycleries?|ressourceries?|d[ée]ch[eè]t+eries?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Recycleries();
 }
