@@ -1,4 +1,3 @@
-using System.Text;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;

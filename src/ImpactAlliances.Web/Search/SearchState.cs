@@ -158,50 +158,47 @@ public sealed record SearchState
     public SearchState WithSort(SearchSort sort) => this with { Sort = sort, Page = 1 };
 
     /// <summary>The URL of the search page in this state; defaults are left out to keep links short.</summary>
-    public string ToUrl() => Url(null, null, html: false);
+    public string ToUrl() => Url(html: false);
 
     /// <summary>
     /// The <c>href</c> of <see cref="Toggle"/>: the URL of that state, written without making it, already encoded for
     /// an HTML attribute (the one character to encode is the pairs' <c>&amp;</c>: values are percent-encoded).
     /// </summary>
-    public IHtmlContent ToggleHref(string facet, string value) => new HtmlString(Url(facet, value, html: true));
+    public IHtmlContent ToggleHref(string facet, string value) => new HtmlString(Url(html: true, firstPage: true, facet, value));
 
     /// <summary>The <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> writes it: a result's chip.</summary>
     public IHtmlContent WithHref(string facet, string value) =>
-        new HtmlString(Url(facet, IsSelected(facet, value) ? null : value, html: true, firstPage: true));
+        new HtmlString(Url(html: true, firstPage: true, facet, IsSelected(facet, value) ? null : value));
 
     /// <remarks>
     /// A result page writes a link for every facet value and every chip, about 250 of them: each is written straight
     /// into one builder kept per thread, values encoded as <see cref="QueryHelpers.AddQueryString(string, string, string)"/>
-    /// does, with <paramref name="toggled"/>'s value selected or deselected in <paramref name="facet"/> (then back to
-    /// page 1) instead of a copy of the state with its filters.
+    /// does, with <paramref name="toggled"/> selected or deselected in <paramref name="facet"/> instead of a copy of the
+    /// state with its filters.
     /// </remarks>
-    private string Url(string? facet, string? toggled, bool html, bool firstPage = false)
+    private string Url(bool html, bool firstPage = false, string? facet = null, string? toggled = null)
     {
         var url = UrlBuilder.Start(Path, html);
         url.Add(QueryKey, Query);
-        var toggledSelected = toggled is not null && IsSelected(facet!, toggled);
+        var removes = toggled is not null && IsSelected(facet!, toggled);
         foreach (var f in CaseStudySchema.Facets)
         {
+            var isToggled = toggled is not null && f.Key == facet;
             foreach (var value in Filters.GetValueOrDefault(f.Key) ?? [])
             {
-                if (!(toggledSelected && f.Key == facet && value == toggled))
+                if (!(isToggled && removes && value == toggled))
                 {
                     url.Add(f.Key, value);
                 }
             }
-            if (toggled is not null && !toggledSelected && f.Key == facet)
+            if (isToggled && !removes)
             {
-                url.Add(f.Key, toggled);
+                url.Add(f.Key, toggled!);
             }
         }
         foreach (var f in CaseStudySchema.Facets)
         {
-            var selected = Filters.GetValueOrDefault(f.Key)?.Count ?? 0;
-            if (toggled is not null && f.Key == facet)
-            {
-                selected += toggledSelected ? -1 : 1;
-            }
+            var selected = (Filters.GetValueOrDefault(f.Key)?.Count ?? 0) + (toggled is not null && f.Key == facet ? (removes ? -1 : 1) : 0);
             if (AllOf.Contains(f.Key) && selected > 0)
             {
                 url.Add(AllKey, f.Key);
@@ -213,7 +210,7 @@ public sealed record SearchState
         url.Add(LiteralKey, Literal ? "1" : "");
         url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
         url.Add(SizeKey, Size);
-        url.Add(PageKey, Page > 1 && toggled is null && !firstPage ? Page : null);
+        url.Add(PageKey, Page > 1 && !firstPage ? Page : null);
         return url.ToString();
     }
 

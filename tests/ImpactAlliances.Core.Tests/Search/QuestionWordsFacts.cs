@@ -37,10 +37,7 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     [Fact]
     public void Recycling_clothes_finds_the_cases_about_clothes()
     {
-        var result = content.Served.Search(new SearchRequest { Query = "recycler les vêtements en créant des emplois", Size = 10 });
-        var cases = content.Cases.ToDictionary(c => c.Slug);
-        var clothes = result.Hits.Select(h => Clothes().IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
-        var page = string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({clothes[i]})"));
+        var (clothes, page) = FirstTen("recycler les vêtements en créant des emplois", Clothes());
 
         Assert.True(clothes.Take(3).All(c => c), page);
         Assert.True(clothes.Count(c => c) >= 4, page);
@@ -56,14 +53,7 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     [Fact]
     public void The_generic_name_of_an_organisation_is_not_a_word_to_require()
     {
-        var result = content.Served.Search(new SearchRequest
-        {
-            Query = "syndicats de déchets et intercommunalités qui confient le réemploi à des structures d'insertion",
-            Size = 10,
-        });
-        var cases = content.Cases.ToDictionary(c => c.Slug);
-        var recycleries = result.Hits.Select(h => Recycleries().IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
-        var page = string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({recycleries[i]})"));
+        var (recycleries, page) = FirstTen("syndicats de déchets et intercommunalités qui confient le réemploi à des structures d'insertion", Recycleries());
 
         Assert.True(recycleries.Count(r => r) >= 5, page);
     }
@@ -90,12 +80,18 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     [Fact]
     public void A_common_actor_type_weighs_less_than_the_topic()
     {
-        var result = content.Served.Search(new SearchRequest { Query = "entreprises et ONG pour l'eau potable dans les pays du Sud", Size = 10 });
-        var cases = content.Cases.ToDictionary(c => c.Slug);
-        var water = result.Hits.Select(h => Water().IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
-        var page = string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({water[i]})"));
+        var (water, page) = FirstTen("entreprises et ONG pour l'eau potable dans les pays du Sud", Water());
 
         Assert.True(water.Count(w => w) >= 9, page);
+    }
+
+    /// <summary>Whether each of the first ten cases a question finds is <paramref name="about"/> (its title or summary says so), and the page as a message.</summary>
+    private (List<bool> About, string Page) FirstTen(string question, Regex about)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = question, Size = 10 });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var matches = result.Hits.Select(h => about.IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
+        return (matches, string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({matches[i]})")));
     }
 
     [GeneratedRegex(@"\beaux?\b", RegexOptions.IgnoreCase)]
