@@ -9,7 +9,7 @@ namespace ImpactAlliances.Core.Content;
 /// the index is built and stored with it, so that a query naming an acronym nobody listed in <c>synonyms.yml</c> also
 /// finds the cases that only spell it out, and the reverse. A definition counts only when the initials of its words,
 /// stop words aside, spell the acronym; an acronym whose cases spell it out in different ways keeps its majority form
-/// only when that form is clearly the most common, and one the cases also write as a word (« Face », « cap ») is left out.
+/// only when that form is clearly the most common, and one the cases also write as a word (« face », « mer ») is left out.
 /// </summary>
 public sealed class AcronymTable
 {
@@ -108,6 +108,26 @@ public sealed class AcronymTable
             }
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="word"/> (lower case) as a word of its own, in lower case.</summary>
+    public static bool WritesLowerCase(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an acronym is also a word of the cases: written in lower case in a quarter as many cases as write it in
+    /// capitals, or more (« face » in 60 cases, FACE in 8; « ptce » once in a web address, PTCE in 14).
+    /// </summary>
+    public static bool UsedAsWord(int casesInCapitals, int casesInLowerCase) => casesInLowerCase > 0 && 4 * casesInLowerCase >= casesInCapitals;
 
     /// <summary>
     /// The table of the definitions found in each case: one entry per acronym, its spelt-out form the one most cases
@@ -268,7 +288,15 @@ public sealed class AcronymTable
     private static string Clean(string text) => string.Join(' ', text.Split((char[])[' ', '\t', '\n', '\r', '\u00a0', '\u202f'], StringSplitOptions.RemoveEmptyEntries))
         .Trim(',', ';', ' ', '-', '–', '—');
 
-    /// <summary>What makes two forms the same: folded, lower case, each word's plural ending taken off.</summary>
+    /// <summary>
+    /// What makes two forms the same: folded, lower case, each word's plural ending taken off (« pôles territoriaux »
+    /// is « pôle territorial »).
+    /// </summary>
     private static string FormKey(string expansion) =>
-        string.Join(' ', Words(expansion).Select(w => w.Word.Length > 3 && w.Word[^1] is 's' or 'x' ? w.Word[..^1] : w.Word));
+        string.Join(' ', Words(expansion).Select(w => w.Word switch
+        {
+            { Length: > 4 } word when word.EndsWith("aux", StringComparison.Ordinal) => word[..^3] + "al",
+            { Length: > 3 } word when word[^1] is 's' or 'x' => word[..^1],
+            var word => word,
+        }));
 }

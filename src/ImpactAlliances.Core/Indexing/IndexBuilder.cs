@@ -128,14 +128,40 @@ public sealed class IndexBuildSession : IDisposable
     }
 
     /// <summary>
-    /// The acronyms the cases define (<see cref="AcronymTable"/>), but those the cases also write as a word: held, lower
-    /// case, by more cases than write it in capitals.
+    /// The acronyms the cases define (<see cref="AcronymTable"/>), but those the cases also write as a word, in lower case
+    /// (« face », « mer »), in a quarter as many cases as write it in capitals or more. Written with a capital only (« Ehpad »,
+    /// « Caf ») it stays an acronym. Only the words more cases hold than write them in capitals have their texts read.
     /// </summary>
     private AcronymTable Acronyms()
     {
         using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
         return AcronymTable.Of(_definitions.Values, acronym =>
-            reader.DocFreq(new Term(CaseStudySchema.Surface, acronym.ToLowerInvariant())) > _capitals.GetValueOrDefault(acronym));
+        {
+            var capitals = _capitals.GetValueOrDefault(acronym);
+            var word = new Term(CaseStudySchema.Surface, acronym.ToLowerInvariant());
+            return reader.DocFreq(word) > capitals && AcronymTable.UsedAsWord(capitals, CasesWritingLowerCase(reader, word));
+        });
+    }
+
+    /// <summary>How many cases write the word of <paramref name="word"/> in lower case, read from their texts.</summary>
+    private static int CasesWritingLowerCase(DirectoryReader reader, Term word)
+    {
+        var cases = 0;
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(word);
+            var texts = leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.SnippetText);
+            while (docs is not null && texts is not null && docs.NextDoc() != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+            {
+                texts.Get(docs.DocID, bytes);
+                if (AcronymTable.WritesLowerCase(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length), word.Text))
+                {
+                    cases++;
+                }
+            }
+        }
+        return cases;
     }
 
     /// <inheritdoc />

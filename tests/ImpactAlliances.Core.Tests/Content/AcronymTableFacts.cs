@@ -42,10 +42,12 @@ public sealed class AcronymTableFacts
                 [("ARS", "Agences régionales de santé"), ("CLEF", "Coordination lunévilloise enfance famille")],
                 [("ARS", "Association rurale solidaire")],
                 [("FACE", "Fondation agir contre l'exclusion")],
+                [("PTCE", "pôle territorial de coopération économique")],
+                [("PTCE", "Pôles territoriaux de coopération économique")],
             ],
             usedAsWord: acronym => acronym == "FACE");
 
-        Assert.Equal("ARS", Assert.Single(table.Expansions).Key);
+        Assert.Equal(["ARS", "PTCE"], table.Expansions.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Agence régionale de santé", table.Expansions["ARS"]);
     }
 
@@ -61,4 +63,21 @@ public sealed class AcronymTableFacts
     [Fact]
     public void The_words_of_capitals_of_a_text_are_listed_once() =>
         Assert.Equal(["ARS", "CCAS"], AcronymTable.Capitals("L'ARS et le CCAS ; l'ARS, encore. Une Ville, x ODD17."));
+
+    [Theory]
+    [InlineData("Un vis-à-vis en face de la mer.", "face", true)]
+    [InlineData("Face à la crise, FACE agit.", "face", false)]
+    [InlineData("Le site ptce.fr et les PTCE.", "ptce", true)]
+    [InlineData("Les Ehpad et les EHPAD.", "ehpad", false)]
+    [InlineData("Une interface.", "face", false)]
+    public void A_word_is_written_in_lower_case_only_when_it_stands_alone(string text, string word, bool written) =>
+        Assert.Equal(written, AcronymTable.WritesLowerCase(text, word));
+
+    [Theory]
+    [InlineData(8, 60, true)]
+    [InlineData(14, 1, false)]
+    [InlineData(4, 0, false)]
+    [InlineData(1, 1, true)]
+    public void An_acronym_the_cases_write_in_lower_case_often_enough_is_a_word(int capitals, int lowerCase, bool word) =>
+        Assert.Equal(word, AcronymTable.UsedAsWord(capitals, lowerCase));
 }
