@@ -87,27 +87,8 @@ public sealed class AcronymTable
     }
 
     /// <summary>The distinct words of capitals a text holds (acronyms or not): how many cases write a word so.</summary>
-    public static IEnumerable<string> Capitals(string text)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < text.Length;)
-        {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-            if (IsAcronym(text.AsSpan(start, i - start)) is { } word && seen.Add(word))
-            {
-                yield return word;
-            }
-        }
-    }
+    public static IEnumerable<string> Capitals(string text) =>
+        WordRanges(text).Select(r => IsAcronym(text.AsSpan(r))).OfType<string>().Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="word"/> (lower case) as a word of its own, in lower case.</summary>
     public static bool WritesLowerCase(string text, string word)
@@ -264,9 +245,12 @@ public sealed class AcronymTable
     }
 
     /// <summary>The words of a text, folded, and where each starts; apostrophes and hyphens separate words (« l'Agence », « Île-de-France »).</summary>
-    private static List<(string Word, int At)> Words(string text)
+    private static List<(string Word, int At)> Words(string text) =>
+        WordRanges(text).Select(r => (FrenchAnalyzer.FoldLower(text[r]), r.Start.Value)).ToList();
+
+    /// <summary>Where each run of letters and digits of a text lies.</summary>
+    private static IEnumerable<Range> WordRanges(string text)
     {
-        var words = new List<(string, int)>();
         for (var i = 0; i < text.Length;)
         {
             if (!char.IsLetterOrDigit(text[i]))
@@ -279,9 +263,8 @@ public sealed class AcronymTable
             {
                 i++;
             }
-            words.Add((FrenchAnalyzer.FoldLower(text[start..i]), start));
+            yield return start..i;
         }
-        return words;
     }
 
     /// <summary>The form as written, on one line, without the punctuation around it.</summary>
