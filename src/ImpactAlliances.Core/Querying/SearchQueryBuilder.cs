@@ -421,9 +421,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>
     /// The synonyms of the clause at <paramref name="index"/>: those of <c>synonyms.yml</c>, or the acronyms the cases define
     /// (<see cref="QueryVocabulary.Acronyms"/>) when they span more words; <c>Mined</c> says which. A spelt-out form the cases
-    /// define finds their acronym only when it is quoted or the whole query: among other words, taken as one group, it
-    /// outweighed them (« ARS contrat local de santé » then ranked cases of the ARS writing « CLS » above those of local health
-    /// contracts that spell it out, RELEVANCE.md, session 13).
+    /// define finds their acronym only when it is quoted or the whole query: among other words, its run became one group
+    /// instead of one per word, and « ARS contrat local de santé » ranked cases of the ARS on other subjects above a case
+    /// holding « ARS », « local » and « santé » (RELEVANCE.md, session 13).
     /// </summary>
     private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed, bool Mined) Synonyms(IReadOnlyList<QueryClause> clauses,
         List<List<(string Term, int Position)>> analysed, int index)
