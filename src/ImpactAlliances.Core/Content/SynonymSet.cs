@@ -91,6 +91,24 @@ public sealed class SynonymSet
     }
 
     /// <summary>
+    /// The acronyms of a table, each with its spelt-out form, as groups of two equivalents: what the cases define, not
+    /// the file (<see cref="AcronymTable"/>). An acronym whose form analyses to the same terms is left out.
+    /// </summary>
+    internal static SynonymSet Of(AcronymTable acronyms, Analyzer analyzer)
+    {
+        var rules = new List<(Expression, List<Expression>)>();
+        foreach (var (acronym, expansion) in acronyms.Expansions)
+        {
+            var group = Expressions([new YamlScalarNode(acronym), new YamlScalarNode(expansion)], analyzer);
+            if (group.Count == 2 && !group[0].Terms.SequenceEqual(group[1].Terms))
+            {
+                rules.AddRange(group.Select(e => (e, group)));
+            }
+        }
+        return rules.Count == 0 ? Empty : new SynonymSet(rules, "");
+    }
+
+    /// <summary>
     /// The expressions equivalent to the longest run of <paramref name="terms"/> starting at <paramref name="start"/>
     /// that equals an expression of a group; <paramref name="length"/> is that run's length (0 when none).
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Rendering;
@@ -46,6 +47,10 @@ public sealed class IndexBuildSession : IDisposable
     private readonly IndexWriter _writer;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _added;
+    // The acronyms each case defines, by slug (a case taken out takes its definitions with it), and how many cases write
+    // each word of capitals: what the acronym table is made of when the version is published.
+    private readonly ConcurrentDictionary<string, (string Acronym, string Expansion)[]> _definitions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
 
     internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress)
     {
@@ -74,7 +79,14 @@ public sealed class IndexBuildSession : IDisposable
         // The last commit that changed the file is its last editorial change; an edit not yet committed
         // carries a later date in its front matter.
         var c = history.Count > 0 && history[0].Date > file.Case.Updated ? file.Case with { Updated = history[0].Date } : file.Case;
-        return CaseStudyDocumentMapper.ToDocument(c, _renderer.Render(c.Body), history);
+        var rendered = _renderer.Render(c.Body);
+        var text = $"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}\n{rendered.PlainText}";
+        _definitions[c.Slug] = AcronymTable.Definitions(text).Distinct().ToArray();
+        foreach (var word in AcronymTable.Capitals(text))
+        {
+            _capitals.AddOrUpdate(word, 1, static (_, n) => n + 1);
+        }
+        return CaseStudyDocumentMapper.ToDocument(c, rendered, history);
     }
 
     /// <summary>Adds a prepared case to the index; one call at a time.</summary>
@@ -93,6 +105,7 @@ public sealed class IndexBuildSession : IDisposable
         foreach (var slug in slugs)
         {
             _writer.DeleteDocuments(new Term(CaseStudySchema.Slug, slug));
+            _definitions.TryRemove(slug, out _);
         }
     }
 
@@ -101,6 +114,7 @@ public sealed class IndexBuildSession : IDisposable
     {
         // One segment: every per-segment cost of a query (term look-ups, postings set-up) is paid once.
         _writer.ForceMerge(1);
+        _writer.SetCommitData(new Dictionary<string, string> { [CaseStudySchema.AcronymsCommitKey] = Acronyms().Write() });
         _writer.Commit();
         var cases = _writer.NumDocs;
         _writer.Dispose();
@@ -111,6 +125,43 @@ public sealed class IndexBuildSession : IDisposable
         new IndexManifest(CaseStudySchema.FormatVersion, cases, DateTimeOffset.UtcNow) { ContentCommit = _history.Commit }.Write(version);
         _target.Publish();
         return new BuildReport(cases, _clock.Elapsed, _target.Store.Version(_target.Name));
+    }
+
+    /// <summary>
+    /// The acronyms the cases define (<see cref="AcronymTable"/>), but those the cases also write as a word, in lower case
+    /// (« face », « mer »), in a quarter as many cases as write it in capitals or more. Written with a capital only (« Ehpad »,
+    /// « Caf ») it stays an acronym. Only the words more cases hold than write them in capitals have their texts read.
+    /// </summary>
+    private AcronymTable Acronyms()
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        return AcronymTable.Of(_definitions.Values, acronym =>
+        {
+            var capitals = _capitals.GetValueOrDefault(acronym);
+            var word = new Term(CaseStudySchema.Surface, acronym.ToLowerInvariant());
+            return reader.DocFreq(word) > capitals && AcronymTable.UsedAsWord(capitals, CasesWritingLowerCase(reader, word));
+        });
+    }
+
+    /// <summary>How many cases write the word of <paramref name="word"/> in lower case, read from their texts.</summary>
+    private static int CasesWritingLowerCase(DirectoryReader reader, Term word)
+    {
+        var cases = 0;
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(word);
+            var texts = leaf.AtomicReader.GetBinaryDocValues(CaseStudySchema.SnippetText);
+            while (docs is not null && texts is not null && docs.NextDoc() != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+            {
+                texts.Get(docs.DocID, bytes);
+                if (AcronymTable.WritesLowerCase(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length), word.Text))
+                {
+                    cases++;
+                }
+            }
+        }
+        return cases;
     }
 
     /// <inheritdoc />

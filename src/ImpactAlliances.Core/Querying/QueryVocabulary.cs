@@ -58,10 +58,17 @@ internal sealed class QueryVocabulary
     /// <summary>No concept at all: words are only words.</summary>
     public static QueryVocabulary Empty(Analyzer analyzer) => new(analyzer);
 
-    /// <summary>Builds the vocabulary of a taxonomy, a gazetteer and the organisations and places of an index.</summary>
-    public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, IEnumerable<string> organisationNames)
+    /// <summary>
+    /// The acronyms the cases define, each with its spelt-out form (<see cref="AcronymTable"/>): searched as synonyms are,
+    /// where <c>synonyms.yml</c> says nothing of the words.
+    /// </summary>
+    public SynonymSet Acronyms { get; private init; } = SynonymSet.Empty;
+
+    /// <summary>Builds the vocabulary of a taxonomy, a gazetteer, the organisations and places of an index and the acronyms its cases define.</summary>
+    public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, IEnumerable<string> organisationNames,
+        AcronymTable? acronyms = null)
     {
-        var vocabulary = new QueryVocabulary(analyzer);
+        var vocabulary = new QueryVocabulary(analyzer) { Acronyms = SynonymSet.Of(acronyms ?? AcronymTable.Empty, analyzer) };
         foreach (var facet in NamedFacets.Select(taxonomy.Find).OfType<TaxonomyFacet>())
         {
             foreach (var value in facet.Values)

@@ -263,7 +263,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             return (null, 1);
         }
-        var (expressions, synonymLength) = Synonyms(clauses, analysed, index);
+        var (expressions, synonymLength, mined) = Synonyms(clauses, analysed, index);
         var consumed = clause.Kind == ClauseKind.Phrase ? 1 : Math.Max(1, Math.Max(namedLength, synonymLength));
         if (filler && consumed == 1)
         {
@@ -297,7 +297,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             {
                 // The words as typed weigh a little more than their synonyms.
                 var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
-                docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), typed ? 1f : 0.8f));
+                var weight = typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f;
+                docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight));
                 bodyTerms?.AddRange(expression.Terms);
             }
         }
@@ -418,9 +419,46 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     }
 
     /// <summary>
+    /// The synonyms of the clause at <paramref name="index"/>: those of <c>synonyms.yml</c>, or the acronyms the cases define
+    /// (<see cref="QueryVocabulary.Acronyms"/>) when they span more words; <c>Mined</c> says which. A spelt-out form the cases
+    /// define finds their acronym only when it is quoted or the whole query: among other words, its run became one group
+    /// instead of one per word, and « ARS contrat local de santé » ranked cases of the ARS on other subjects above a case
+    /// holding « ARS », « local » and « santé » (RELEVANCE.md, session 13).
+    /// </summary>
+    private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed, bool Mined) Synonyms(IReadOnlyList<QueryClause> clauses,
+        List<List<(string Term, int Position)>> analysed, int index)
+    {
+        var (listed, listedWords) = Synonyms(synonyms, clauses, analysed, index);
+        var (mined, minedWords) = Synonyms(_vocabulary.Acronyms, clauses, analysed, index);
+        var spelt = analysed.Skip(index).Take(minedWords).Sum(a => a.Count) > 1;
+        var whole = clauses[index].Kind == ClauseKind.Phrase || clauses.Count(c => !c.Excluded) == minedWords;
+        return minedWords > listedWords && (!spelt || whole) ? (mined, minedWords, true) : (listed, listedWords, false);
+    }
+
+    /// <summary>
+    /// The weight of an acronym's other form, where the cases define it: as rare as the form typed, 0.8 of it as a synonym's.
+    /// The spelt-out form of an acronym typed would otherwise weigh as its rarest word, far more common than the acronym
+    /// (« objectifs » for ODD), and an acronym found for its spelt-out form would outweigh the words typed.
+    /// </summary>
+    private float MinedWeight(List<(string Term, int Position)> typed, string[] expression)
+    {
+        const float weight = 0.8f;
+        if (terms is null)
+        {
+            return weight;
+        }
+        var cases = terms.Reader.MaxDoc;
+        double Idf(int held) => 1 + Math.Log((double)cases / (held + 1));
+        var typedIdf = Idf(typed.Min(t => DocFreq(new Term(CaseStudySchema.Body, t.Term))));
+        var otherIdf = Idf(expression.Min(t => DocFreq(new Term(CaseStudySchema.Body, t))));
+        return (float)(weight * typedIdf * typedIdf / (otherIdf * otherIdf));
+    }
+
+    /// <summary>
     /// Synonyms apply to a quoted phrase as a whole, or to a run of plain words (typed without OR or '-').
     /// </summary>
-    private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed) Synonyms(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index)
+    private static (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed) Synonyms(SynonymSet synonyms, IReadOnlyList<QueryClause> clauses,
+        List<List<(string Term, int Position)>> analysed, int index)
     {
         var clause = clauses[index];
         if (clause.Kind == ClauseKind.Phrase)

@@ -124,7 +124,7 @@ public sealed class IndexSnapshot
     /// </summary>
     internal QueryVocabulary QueryVocabulary(Lucene.Net.Analysis.Analyzer analyzer) =>
         LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, ref _vocabularyOfQueriesLock, () =>
-            Querying.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames()));
+            Querying.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames(), Acronyms()));
     private object? _vocabularyOfQueriesLock;
 
     /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
@@ -153,6 +153,10 @@ public sealed class IndexSnapshot
             vocabulary.GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>The acronyms the cases define, stored with the index when it was built (<see cref="AcronymTable"/>).</summary>
+    private AcronymTable Acronyms() =>
+        AcronymTable.Read(Reader.IndexCommit.UserData.TryGetValue(CaseStudySchema.AcronymsCommitKey, out var table) ? table : null);
 
     /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
     private HashSet<string> OrganisationNames()

@@ -8,7 +8,8 @@ namespace ImpactAlliances.Core.Tests.Search;
 /// <summary>
 /// The field's acronyms on the real content: a case that only spells a name out is found by its acronym, and a case
 /// that only gives the acronym by the name spelt out, both ways, as <c>content/synonyms.yml</c> declares. Which
-/// case holds which form is read from the files (accents aside, as the analysis folds them), not from the engine.
+/// case holds which form is read from the files (accents aside, as the analysis folds them), not from the engine. The
+/// acronyms the file does not list are those the cases define themselves (<see cref="ImpactAlliances.Core.Content.AcronymTable"/>).
 /// </summary>
 public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealContentIndex>
 {
@@ -19,6 +20,10 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("OFB", "Office français de la biodiversité", "office francais de la biodiversite")]
     [InlineData("TEPOS", "territoire à énergie positive", "territoires? a energie positive")]
     [InlineData("LPO", "Ligue pour la protection des oiseaux", "ligue pour la protection des oiseaux")]
+    // Not in the file: the cases define them (« la Protection judiciaire de la jeunesse (PJJ) »), AcronymTable.
+    [InlineData("PJJ", "protection judiciaire de la jeunesse", "protection judiciaire de la jeunesse")]
+    [InlineData("ANDES", "Association nationale de développement des épiceries solidaires", "association nationale de developpement des epiceries solidaires")]
+    [InlineData("CLS", "contrat local de santé", "contrats? loca(l|ux) de sante")]
     public void An_acronym_and_its_name_find_the_cases_of_either(string acronym, string name, string foldedNamePattern)
     {
         var byAcronym = Found(acronym);
