@@ -432,7 +432,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var (mined, minedWords) = Synonyms(_vocabulary.Acronyms, clauses, analysed, index);
         var spelt = analysed.Skip(index).Take(minedWords).Sum(a => a.Count) > 1;
         var whole = clauses[index].Kind == ClauseKind.Phrase || clauses.Count(c => !c.Excluded) == minedWords;
-        return minedWords > listedWords && (!spelt || whole) ? (mined, minedWords, true) : (listed, listedWords, false);
+        // An acronym of three letters or fewer typed in lower case is more often a word or a place (« arc », « min », « sel »,
+        // « die »): the cases define those as organisations' acronyms, a query rarely means them unless it writes capitals.
+        var acronym = !spelt && (clauses[index].Text.Length > 3 || !clauses[index].Text.Any(char.IsLower));
+        return minedWords > listedWords && (acronym || (spelt && whole)) ? (mined, minedWords, true) : (listed, listedWords, false);
     }
 
     /// <summary>

@@ -30,6 +30,13 @@ public sealed class MinedAcronymFacts : IClassFixture<MinedAcronymFacts.Corpus>
     }
 
     [Fact]
+    public void A_short_acronym_means_its_spelt_out_form_when_typed_in_capitals_and_is_a_word_in_lower_case()
+    {
+        Assert.Equal(["min-definit", "min-nom"], Found("MIN"));
+        Assert.Equal(["min-definit"], Found("min"));
+    }
+
+    [Fact]
     public void An_acronym_nobody_defines_finds_only_itself() =>
         Assert.Equal(["cuisine"], Found("ABCD"));
 
@@ -43,6 +50,8 @@ public sealed class MinedAcronymFacts : IClassFixture<MinedAcronymFacts.Corpus>
             Case("vexin-nom", "Des légumes pour tous", "Les bénévoles du réseau des jardins partagés du Vexin cultivent des légumes."),
             Case("vexin-sigle", "Des outils prêtés", "Le RJPV prête des outils aux écoles."),
             Case("cuisine", "Un atelier de cuisine", "Un atelier de cuisine pour les familles, avec l'ABCD."),
+            Case("min-definit", "Des fruits sauvés", "Le marché d'intérêt national (MIN) donne ses invendus."),
+            Case("min-nom", "Des grossistes solidaires", "Les grossistes du marché d'intérêt national livrent une épicerie."),
         ], "");
 
         public void Dispose() => Fixture.Dispose();
