@@ -27,7 +27,7 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 /// contributes to the score, but only a place the question names and the rarer groups are required, and
 /// not all of the rarer ones when there are many: a case missing a word present in most cases
 /// ("partenariat") loses little, one missing the rarest word loses much. Neighbouring words found close
-/// together add a bonus (counted in the share of the query a case holds only when a place is named). Facet filters are not part of it: the collector applies them, so that each facet's
+/// together add a bonus. Facet filters are not part of it: the collector applies them, so that each facet's
 /// counts can leave its own filter out.
 /// </summary>
 internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, TermContexts? terms = null)
@@ -142,15 +142,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             return new TextQuery(null, [], []);
         }
         var query = Combine(groups, relaxed);
-        var pairs = Pairs(neighbours);
-        if (pairs.Count > 0 && !groups.Any(g => g.NamesPlace))
-        {
-            // The pairs add to the score but are not among the clauses the words' coordination counts.
-            var outer = new BooleanQuery(disableCoord: true);
-            outer.Add(query, Occur.MUST);
-            query = outer;
-        }
-        pairs.ForEach(pair => query.Add(pair, Occur.SHOULD));
+        AddProximity(query, neighbours);
         excluded.ForEach(q => query.Add(q, Occur.MUST_NOT));
         var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && !c.Excluded && analysed[i].Count > 0 && !IsFiller(c)).Count();
         return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords };
@@ -232,19 +224,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// reading its positions for every pair cost a third of a multi-word query's time, and the relevance
     /// command measured no gain from it (RELEVANCE.md).
     /// </summary>
-    /// <remarks>
-    /// Where the pairs go matters more than their weight. As clauses of the top query, each counted in its coordination
-    /// (the share of its clauses a case matches): a question of four words has three pairs, six clauses in the title and the
-    /// summary, so that a case holding two neighbouring words together doubled its score over a case holding the whole topic
-    /// in other words (« personnes âgées » in a title about transport above the cases on isolation). So they add to the score
-    /// outside the words' coordination, unless the query names a place: there every case of the place holds the required
-    /// group, and the pairs' share of the coordination is what ranks the cases on the topic above the place's other cases
-    /// (« aide alimentaire dans le Nord-Pas-de-Calais »). Measured (RELEVANCE.md, session 13): the sum of the four development
-    /// sets' nDCG@10 +0.023; pairs out of the coordination for every query lost those place queries (−0.47, −0.13).
-    /// </remarks>
-    private static List<PhraseQuery> Pairs(List<List<(string Term, int Position)>> words)
+    private static void AddProximity(BooleanQuery query, List<List<(string Term, int Position)>> words)
     {
-        var pairs = new List<PhraseQuery>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (words[i].Count == 0 || words[i + 1].Count == 0)
@@ -256,10 +237,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 var pair = new PhraseQuery { Slop = 2, Boost = ProximityBoost };
                 pair.Add(new Term(field, words[i][^1].Term));
                 pair.Add(new Term(field, words[i + 1][0].Term));
-                pairs.Add(pair);
+                query.Add(pair, Occur.SHOULD);
             }
         }
-        return pairs;
     }
 
     /// <summary>

@@ -76,28 +76,13 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     /// An actor type weighs by its rarity, as a word does: companies are partners in 59 % of the cases, so that « entreprises »
     /// says little of which cases are meant. At a flat 2 for every type, companies' cases on fair trade (« pays du Sud »)
     /// came among the first ten of a question on drinking water; a rare type (academic, 10 %) now weighs more than that.
-    /// Since the pairs of neighbouring words left the coordination (session 13), 8 of the first ten name water (7 with every
-    /// type at a flat 2, 9 when the pairs counted in it).
     /// </summary>
     [Fact]
     public void A_common_actor_type_weighs_less_than_the_topic()
     {
         var (water, page) = FirstTen("entreprises et ONG pour l'eau potable dans les pays du Sud", Water());
 
-        Assert.True(water.Count(w => w) >= 8, page);
-    }
-
-    /// <summary>
-    /// The pairs of neighbouring words (« personnes âgées ») counted in the query's coordination: a case holding one pair in
-    /// its title doubled its score, so that transport for the elderly and shared housing for them came among the cases on
-    /// their isolation. Outside the coordination, the pairs only add to the score.
-    /// </summary>
-    [Fact]
-    public void A_pair_of_words_together_does_not_outweigh_the_topic()
-    {
-        var (isolation, page) = FirstTen("lutter contre l'isolement des personnes âgées", Isolation());
-
-        Assert.True(isolation.Count(i => i) >= 9, page);
+        Assert.True(water.Count(w => w) >= 9, page);
     }
 
     /// <summary>Whether each of the first ten cases a question finds is <paramref name="about"/> (its title or summary says so), and the page as a message.</summary>
@@ -108,9 +93,6 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
         var matches = result.Hits.Select(h => about.IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
         return (matches, string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({matches[i]})")));
     }
-
-    [GeneratedRegex(@"\bisol(ement|ée?s?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Isolation();
 
     [GeneratedRegex(@"\beaux?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Water();
