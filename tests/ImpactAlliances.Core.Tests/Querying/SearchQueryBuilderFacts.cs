@@ -1,6 +1,8 @@
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
+using Lucene.Net.Search;
 
 namespace ImpactAlliances.Core.Tests.Querying;
 
@@ -33,6 +35,54 @@ public sealed class SearchQueryBuilderFacts
         var query = Build(analyzer, question);
 
         Assert.Contains(":" + Term(analyzer, searched), query, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The pairs of neighbouring words of a short question add to the score, but are not clauses of the words' coordination
+    /// (the share of the query's clauses a case holds): a case holding two neighbouring words together doubled its score
+    /// over cases holding the whole topic in other words.
+    /// </summary>
+    [Fact]
+    public void Word_pairs_are_not_counted_in_the_coordination_of_the_words()
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+
+        var query = Assert.IsType<BooleanQuery>(new SearchQueryBuilder(analyzer, SynonymSet.Empty)
+            .Build(UserQuery.Parse("isolement des personnes âgées")).Query);
+
+        Assert.True(query.CoordDisabled);
+        var words = Assert.IsType<BooleanQuery>(Assert.Single(query.Clauses, c => c.Occur == Occur.MUST).Query);
+        Assert.False(words.CoordDisabled);
+        Assert.DoesNotContain(words.Clauses, c => c.Query is PhraseQuery);
+        Assert.Contains(query.Clauses, c => c.Occur == Occur.SHOULD && c.Query is PhraseQuery);
+    }
+
+    /// <summary>In a long question (researchers'), a pair tells the cases of the question from those holding half its words.</summary>
+    [Fact]
+    public void In_a_long_question_the_word_pairs_count_in_the_coordination()
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+
+        var query = Assert.IsType<BooleanQuery>(new SearchQueryBuilder(analyzer, SynonymSet.Empty)
+            .Build(UserQuery.Parse("fondations d'entreprise engagées pour la réussite scolaire des collégiens")).Query);
+
+        Assert.False(query.CoordDisabled);
+        Assert.Contains(query.Clauses, c => c.Occur == Occur.SHOULD && c.Query is PhraseQuery);
+    }
+
+    /// <summary>Beside a place, every case of the place holds the required group: the pairs rank the topic's cases above the others.</summary>
+    [Fact]
+    public void Beside_a_place_the_word_pairs_count_in_the_coordination()
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, []);
+
+        var query = Assert.IsType<BooleanQuery>(new SearchQueryBuilder(analyzer, SynonymSet.Empty, vocabulary)
+            .Build(UserQuery.Parse("aide alimentaire dans le Nord-Pas-de-Calais")).Query);
+
+        Assert.False(query.CoordDisabled);
+        Assert.Contains(query.Clauses, c => c.Occur == Occur.MUST && c.Query.ToString()!.Contains("place:", StringComparison.Ordinal));
+        Assert.Contains(query.Clauses, c => c.Occur == Occur.SHOULD && c.Query is PhraseQuery);
     }
 
     private static string Build(FrenchAnalyzer analyzer, string question) =>

@@ -85,6 +85,19 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
         Assert.True(water.Count(w => w) >= 9, page);
     }
 
+    /// <summary>
+    /// The pairs of neighbouring words (« personnes âgées ») counted in the query's coordination: in a question of three
+    /// groups, a case holding one pair in its title doubled its score, so that transport for the elderly and shared housing
+    /// for them came among the cases on their isolation. Outside the coordination, the pairs only add to the score.
+    /// </summary>
+    [Fact]
+    public void A_pair_of_words_together_does_not_outweigh_the_topic()
+    {
+        var (isolation, page) = FirstTen("lutter contre l'isolement des personnes âgées", Isolation());
+
+        Assert.True(isolation.Count(i => i) >= 9, page);
+    }
+
     /// <summary>Whether each of the first ten cases a question finds is <paramref name="about"/> (its title or summary says so), and the page as a message.</summary>
     private (List<bool> About, string Page) FirstTen(string question, Regex about)
     {
@@ -93,6 +106,9 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
         var matches = result.Hits.Select(h => about.IsMatch($"{cases[h.Slug].Title}\n{cases[h.Slug].Summary}")).ToList();
         return (matches, string.Join(", ", result.Hits.Select((h, i) => $"{h.Slug} ({matches[i]})")));
     }
+
+    [GeneratedRegex(@"\bisol(ement|ée?s?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Isolation();
 
     [GeneratedRegex(@"\beaux?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Water();
