@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Text;
 using ImpactAlliances.Core.Analysis;
@@ -241,20 +242,26 @@ internal static class SnippetBuilder
     private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\r';
 
     // Only the characters HTML gives a meaning to are escaped; accents stay readable in the JSON API.
-    private static void Encode(StringBuilder html, ReadOnlySpan<char> text, int from, int to)
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'\n");
+
+    internal static void Encode(StringBuilder html, ReadOnlySpan<char> text, int from, int to)
     {
-        foreach (var c in text[from..to])
+        var rest = text[from..to];
+        // Plain runs are copied whole: most of a snippet needs no escape.
+        for (var next = rest.IndexOfAny(Escaped); next >= 0; next = rest.IndexOfAny(Escaped))
         {
-            _ = c switch
+            html.Append(rest[..next]);
+            html.Append(rest[next] switch
             {
-                '&' => html.Append("&amp;"),
-                '<' => html.Append("&lt;"),
-                '>' => html.Append("&gt;"),
-                '"' => html.Append("&quot;"),
-                '\'' => html.Append("&#39;"),
-                '\n' => html.Append(' '),
-                _ => html.Append(c),
-            };
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => " ",
+            });
+            rest = rest[(next + 1)..];
         }
+        html.Append(rest);
     }
 }

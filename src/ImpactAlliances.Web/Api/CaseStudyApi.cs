@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
@@ -107,7 +108,7 @@ internal sealed record SuggestJson(string Query, IReadOnlyList<SuggestionJson> S
 internal sealed record SuggestionJson(string Kind, string Label, string Detail, string Url);
 
 internal sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
-    IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
+    IReadOnlyList<string> Organisations, [property: JsonConverter(typeof(KeptFacetLabelsConverter))] IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
 
 internal sealed record CaseJsonBody(Core.Schema.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -5,11 +7,14 @@ using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
 
-/// <summary>A snippet's window, for any text and any offset: whole words, never half of a surrogate pair.</summary>
+/// <summary>
+/// A snippet's window, for any text and any offset: whole words, never half of a surrogate pair; and its text as
+/// HTML, for any text: nothing HTML reads as markup, and nothing else changed.
+/// </summary>
 public sealed class SnippetWindowFacts
 {
     // Accents, an ideogram, an emoji (a surrogate pair in UTF-16), spaces and line breaks.
-    private static readonly string[] Pieces = ["a", "é", "ç", "漢", "😀", " ", "\n", "z"];
+    private static readonly string[] Pieces = ["a", "é", "ç", "漢", "😀", " ", "\n", "z", "&", "<", ">", "\"", "'", "&amp;", "l'été"];
 
     private static Arbitrary<string> Texts() =>
         Gen.ListOf(Gen.Elements(Pieces)).Select(string.Concat).ToArbitrary();
@@ -25,5 +30,22 @@ public sealed class SnippetWindowFacts
                 && (end == text.Length || char.IsWhiteSpace(text[end]))
                 && !char.IsLowSurrogate(text[start..end].FirstOrDefault())
                 && !char.IsHighSurrogate(text[start..end].LastOrDefault());
+        });
+
+    private static readonly string[] Entities = ["amp;", "lt;", "gt;", "quot;", "#39;"];
+
+    [Property(MaxTest = 500)]
+    public Property Encoded_text_reads_back_as_the_text_with_line_breaks_as_spaces_and_holds_no_markup() =>
+        Prop.ForAll(Texts(), Gen.Choose(0, 40).ToArbitrary(), (text, cut) =>
+        {
+            var from = Math.Min(cut, text.Length);
+            var html = new StringBuilder("…");
+
+            SnippetBuilder.Encode(html, text, from, text.Length);
+
+            var encoded = html.ToString()[1..];
+            return WebUtility.HtmlDecode(encoded) == text[from..].Replace('\n', ' ')
+                && encoded.IndexOfAny(['<', '>', '"', '\'', '\n']) < 0
+                && encoded.Split('&').Skip(1).All(e => Entities.Any(entity => e.StartsWith(entity, StringComparison.Ordinal)));
         });
 }
