@@ -27,8 +27,9 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 /// contributes to the score, but only a place the question names and the rarer groups are required, and
 /// not all of the rarer ones when there are many: a case missing a word present in most cases
 /// ("partenariat") loses little, one missing the rarest word loses much. Neighbouring words found close
-/// together add a bonus (counted in the share of the query a case holds only in a long query or beside a place). Facet filters are not part of it: the collector applies them, so that each facet's
-/// counts can leave its own filter out.
+/// together add a bonus (counted in the share of the query a case holds only in a long query or beside a place).
+/// Facet filters are not part of it: the collector applies them, so that each facet's counts can leave its own
+/// filter out.
 /// </summary>
 internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms, QueryVocabulary? vocabulary = null, TermContexts? terms = null)
 {
