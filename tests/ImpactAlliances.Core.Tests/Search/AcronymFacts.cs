@@ -37,6 +37,19 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
         Assert.Empty(withAcronym.Except(byName));
     }
 
+    // The field's words, not acronyms: a case that only names the thing another way is found by the common name.
+    [Theory]
+    [InlineData("déserts médicaux", @"\bdesertification medicale\b")]
+    [InlineData("déserts médicaux", @"\bmedicobus\b")]
+    [InlineData("création d'entreprise", @"\bcooperatives? d'activites? et d'emploi\b")]
+    public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
+    {
+        var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
+
+        Assert.NotEmpty(holding);
+        Assert.Empty(holding.Except(Found(query)));
+    }
+
     private HashSet<string> Found(string query) =>
         content.Served.Search(new SearchRequest { Query = query, Size = 1000 }).Hits.Select(h => h.Slug).ToHashSet();
 
