@@ -17,7 +17,7 @@ public sealed class SynonymSet
     public const string FileName = "synonyms.yml";
 
     /// <summary>No synonyms.</summary>
-    public static readonly SynonymSet Empty = new([], "");
+    public static readonly SynonymSet Empty = new([], "", []);
 
     // Each rule: an expression that triggers it, and the expressions it searches. A group of equivalents
     // gives one rule per expression; a one-way entry gives one rule. Expressions are analysed terms with
@@ -27,9 +27,13 @@ public sealed class SynonymSet
     // The terms of the expressions of several words that trigger a rule ("aidant" and "familial" of "aidants familiaux").
     private readonly HashSet<string> _phraseTerms;
 
-    private SynonymSet(List<(Expression, List<Expression>)> rules, string fingerprint)
+    // The file's one-word expressions, folded and as written (« endettees », « endettées »), in the file's order: a
+    // misspelt query word can be corrected to one of them though no case writes it (QueryCorrector).
+    private readonly List<(string Folded, string Word)> _words;
+
+    private SynonymSet(List<(Expression, List<Expression>)> rules, string fingerprint, List<(string, string)> words)
     {
-        (_rules, Fingerprint) = (rules, fingerprint);
+        (_rules, Fingerprint, _words) = (rules, fingerprint, words);
         _phraseTerms = rules.Where(r => r.Item1.Terms.Length > 1).SelectMany(r => r.Item1.Terms).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -68,6 +72,7 @@ public sealed class SynonymSet
             return Empty;
         }
         var rules = new List<(Expression, List<Expression>)>();
+        var words = new List<(string, string)>();
         foreach (var node in root)
         {
             // "- [a, b, c]": equivalents, each finds the others. "- a: [b, c]": a finds b and c, not the reverse
@@ -86,8 +91,12 @@ public sealed class SynonymSet
                 continue;
             }
             rules.AddRange(triggers.Select(t => (t, expansion)));
+            foreach (var word in node.AllNodes.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(w => w.Length > 0 && w.All(char.IsLetter)))
+            {
+                words.Add((FrenchAnalyzer.FoldLower(word), word));
+            }
         }
-        return new SynonymSet(rules, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text!)))[..16]);
+        return new SynonymSet(rules, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text!)))[..16], words);
     }
 
     /// <summary>
@@ -105,7 +114,7 @@ public sealed class SynonymSet
                 rules.AddRange(group.Select(e => (e, group)));
             }
         }
-        return rules.Count == 0 ? Empty : new SynonymSet(rules, "");
+        return rules.Count == 0 ? Empty : new SynonymSet(rules, "", []);
     }
 
     /// <summary>
@@ -130,6 +139,24 @@ public sealed class SynonymSet
             best.AddRange(expansion.Where(e => !best.Any(b => b.Terms.SequenceEqual(e.Terms))));
         }
         return best;
+    }
+
+    /// <summary>
+    /// The one-word expression of the file closest to a folded word within <paramref name="maxEdits"/> (the first of the
+    /// file among equally close ones), with its distance; null when none.
+    /// </summary>
+    internal (string Word, int Edits)? NearestWord(string folded, int maxEdits)
+    {
+        (string Word, int Edits)? nearest = null;
+        foreach (var (key, word) in _words)
+        {
+            var edits = ClosestMatch.Distance(folded, key, maxEdits);
+            if (edits <= maxEdits && edits < (nearest?.Edits ?? int.MaxValue))
+            {
+                nearest = (word, edits);
+            }
+        }
+        return nearest;
     }
 
     private static List<Expression> Expressions(IEnumerable<YamlNode> nodes, Analyzer analyzer) =>

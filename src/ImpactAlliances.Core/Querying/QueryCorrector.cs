@@ -10,7 +10,8 @@ namespace ImpactAlliances.Core.Querying;
 public sealed record Correction(string From, string To);
 
 /// <summary>
-/// Typo tolerance: a query word that matches no case is replaced by the closest word of the index,
+/// Typo tolerance: a query word that matches no case is replaced by the closest word of the index (or of the
+/// synonyms file, whose words are searched through their equivalents),
 /// within an edit distance that grows with the word's length as the leading engines do (none under 4
 /// letters, 1 up to 7, 2 from 8). Words that match, even rarely, are never changed, so exact matches
 /// always come first.
@@ -77,7 +78,8 @@ internal static class QueryCorrector
         {
             return null;
         }
-        var nearest = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
+        var edits = maxEdits + extraEdits;
+        var nearest = vocabulary.Value.Nearest(folded, edits);
         if ((neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
         {
             foreach (var candidate in nearest)
@@ -88,7 +90,14 @@ internal static class QueryCorrector
                 }
             }
         }
-        return !matches && nearest.Count > 0 ? nearest[0].Surface : null;
+        if (matches)
+        {
+            return null;
+        }
+        // A word of the synonyms file that no case writes (« endettées ») is searched through its equivalents: it wins
+        // when it is closer than every word of the cases.
+        var closest = nearest.Count > 0 ? ClosestMatch.Distance(folded, nearest[0].Folded, edits) : edits + 1;
+        return synonyms.NearestWord(folded, closest - 1) is { } inFile ? inFile.Word : nearest.Count > 0 ? nearest[0].Surface : null;
     }
 
     /// <summary>Whether an expression of the synonyms file spans the word's terms and one of its neighbours'.</summary>

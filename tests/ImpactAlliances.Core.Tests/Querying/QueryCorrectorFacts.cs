@@ -25,6 +25,34 @@ public sealed class QueryCorrectorFacts
         Assert.Empty(corpus.Search("aidents").Corrections);
     }
 
+    [Fact]
+    public void A_misspelt_word_no_case_writes_is_corrected_to_a_word_of_the_synonyms_file_and_finds_its_equivalents()
+    {
+        FixtureCase[] cases =
+        [
+            Case("point-conseil-budget", "Point conseil budget", "Une permanence aide les familles en situation de surendettement."),
+            Case("epicerie", "Épicerie solidaire", "Une épicerie solidaire ouvre aux familles du quartier."),
+        ];
+        using var corpus = new SearchFixture(cases, "- [surendettement, endettement, endettées]");
+
+        var result = corpus.Search("familles endetées");
+
+        Assert.Equal([new Correction("endetées", "endettées")], result.Corrections);
+        Assert.Equal("point-conseil-budget", result.Hits[0].Slug);
+    }
+
+    [Fact]
+    public void Of_a_word_of_the_cases_and_a_word_of_the_synonyms_file_equally_close_the_word_of_the_cases_wins()
+    {
+        FixtureCase[] cases =
+        [
+            Case("menages-endettes", "Ménages endettés", "Des ménages endettés sont accompagnés par des bénévoles."),
+        ];
+        using var corpus = new SearchFixture(cases, "- [surendettement, endettées]");
+
+        Assert.Equal([new Correction("endetées", "endettés")], corpus.Search("endetées").Corrections);
+    }
+
     private static FixtureCase Case(string slug, string title, string body) =>
         new(slug, title, [("Association " + title, "association"), ("Commune " + title, "collectivite")], ["lien-social"], "mecenat", "local", ["bretagne"],
             "2026-01-01", body);
