@@ -17,7 +17,15 @@ public sealed class SynonymSetFacts : IDisposable
         Assert.Equal(["ess", "econom social solidar"], Expand(set, "économie sociale et solidaire"));
         Assert.Equal(["sia", "chanti insertion", "entrepris insertion", "iae"], Expand(set, "SIAE"));
         Assert.Empty(Expand(set, "chantier d'insertion"));
-        Assert.Equal(["sia", "iae"], Expand(set, "IAE"));
+    }
+
+    [Fact]
+    public void A_one_way_entry_holds_for_the_equivalents_of_its_key()
+    {
+        var set = Read("- SIAE: [chantier d'insertion, entreprise d'insertion]\n- [SIAE, IAE]\n");
+
+        Assert.Equal(["sia", "iae", "chanti insertion", "entrepris insertion"], Expand(set, "IAE"));
+        Assert.Empty(Expand(set, "entreprise d'insertion"));
     }
 
     [Fact]
