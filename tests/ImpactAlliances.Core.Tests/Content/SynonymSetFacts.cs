@@ -44,6 +44,17 @@ public sealed class SynonymSetFacts : IDisposable
     }
 
     [Fact]
+    public void The_longest_expression_at_a_word_wins_over_a_shorter_one_it_begins_with()
+    {
+        var set = Read("- gaspillage: [invendus]\n- [gaspillage de nourriture, gaspillage alimentaire]\n");
+
+        var expansion = set.Match(TermAnalysis.Terms(_analyzer, "gaspillage de nourriture dans les cantines"), 0, out var length);
+
+        Assert.Equal(2, length);
+        Assert.Equal(["gaspillag nourritur", "gaspillag aliment"], expansion.Select(e => string.Join(' ', e.Terms)));
+    }
+
+    [Fact]
     public void The_terms_of_expressions_of_several_words_are_known()
     {
         var set = Read("- [aidants familiaux, aidants]\n- SIAE: [chantier d'insertion]\n");
