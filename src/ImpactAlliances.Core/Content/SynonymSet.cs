@@ -73,6 +73,8 @@ public sealed class SynonymSet
         }
         var rules = new List<(Expression, List<Expression>)>();
         var words = new List<(string, string)>();
+        var groups = new List<List<Expression>>();
+        var oneWays = new List<(Expression Key, List<Expression> Expansion)>();
         foreach (var node in root)
         {
             // "- [a, b, c]": equivalents, each finds the others. "- a: [b, c]": a finds b and c, not the reverse
@@ -95,6 +97,22 @@ public sealed class SynonymSet
             {
                 words.Add((FrenchAnalyzer.FoldLower(word), word));
             }
+            if (node is YamlSequenceNode)
+            {
+                groups.Add(expansion);
+            }
+            else
+            {
+                oneWays.Add((triggers[0], expansion));
+            }
+        }
+        // A one-way entry keyed on one expression of a group holds for its equivalents too: « IAE » reaches the chantiers
+        // d'insertion as « SIAE » does, « désertification médicale » the médicobus as « déserts médicaux » does.
+        foreach (var (key, expansion) in oneWays)
+        {
+            var equivalents = groups.Where(g => g.Any(e => e.Terms.SequenceEqual(key.Terms))).SelectMany(g => g)
+                .Where(e => !e.Terms.SequenceEqual(key.Terms)).DistinctBy(e => string.Join(' ', e.Terms));
+            rules.AddRange(equivalents.Select(e => (e, expansion)));
         }
         return new SynonymSet(rules, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text!)))[..16], words);
     }

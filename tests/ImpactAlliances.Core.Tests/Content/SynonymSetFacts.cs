@@ -17,7 +17,15 @@ public sealed class SynonymSetFacts : IDisposable
         Assert.Equal(["ess", "econom social solidar"], Expand(set, "économie sociale et solidaire"));
         Assert.Equal(["sia", "chanti insertion", "entrepris insertion", "iae"], Expand(set, "SIAE"));
         Assert.Empty(Expand(set, "chantier d'insertion"));
-        Assert.Equal(["sia", "iae"], Expand(set, "IAE"));
+    }
+
+    [Fact]
+    public void A_one_way_entry_holds_for_the_equivalents_of_its_key()
+    {
+        var set = Read("- SIAE: [chantier d'insertion, entreprise d'insertion]\n- [SIAE, IAE]\n");
+
+        Assert.Equal(["sia", "iae", "chanti insertion", "entrepris insertion"], Expand(set, "IAE"));
+        Assert.Empty(Expand(set, "entreprise d'insertion"));
     }
 
     [Fact]
@@ -33,6 +41,17 @@ public sealed class SynonymSetFacts : IDisposable
         Assert.Empty(Expand(set, "microcrédit"));
         Assert.Empty(Expand(set, "auto-école"));
         Assert.Empty(Expand(set, "EPSM"));
+    }
+
+    [Fact]
+    public void The_longest_expression_at_a_word_wins_over_a_shorter_one_it_begins_with()
+    {
+        var set = Read("- gaspillage: [invendus]\n- [gaspillage de nourriture, gaspillage alimentaire]\n");
+
+        var expansion = set.Match(TermAnalysis.Terms(_analyzer, "gaspillage de nourriture dans les cantines"), 0, out var length);
+
+        Assert.Equal(2, length);
+        Assert.Equal(["gaspillag nourritur", "gaspillag aliment"], expansion.Select(e => string.Join(' ', e.Terms)));
     }
 
     [Fact]

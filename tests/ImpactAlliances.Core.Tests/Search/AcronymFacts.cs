@@ -42,6 +42,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("déserts médicaux", @"\bdesertification medicale\b")]
     [InlineData("déserts médicaux", @"\bmedicobus\b")]
     [InlineData("création d'entreprise", @"\bcooperatives? d'activites? et d'emploi\b")]
+    // A one-way entry holds for the equivalents of its key: « gaspillage alimentaire » and « SIAE » are keys.
+    [InlineData("gaspillage de nourriture", @"\binvendus\b")]
+    [InlineData("IAE", @"\bchantiers? d'insertion\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
