@@ -14,27 +14,13 @@ namespace ImpactAlliances.Core.Search;
 /// The added words only rank the first pass's best <see cref="Depth"/> cases again (their scores add to the
 /// first pass's), so the cases found and their counts do not change and no second pass over them all is made.
 /// </summary>
-internal static partial class RelevanceFeedback
+internal static class RelevanceFeedback
 {
     // Measured with the relevance command on the development sets (RELEVANCE.md, session 9): 3, 5 or 10 cases,
     // 5 to 15 words, weights 0.05 to 0.4, words from the title and summary or from the whole text.
 
-    /// <summary>
-    /// How many of the first pass's best cases are read. Five while the names of a single case were read as well (below);
-    /// without them, eight (RELEVANCE.md, session 14): the words several of the best cases share weigh more against those of
-    /// the first one (6 lost questions recall@10, 10 people recall@10).
-    /// </summary>
-    public const int Documents = 8;
-
-    /// <summary>
-    /// A name (a word the case writes with a capital, away from the start of a sentence: its partners, its town, its
-    /// project) is added only when this many of the cases read hold it. A case's own names are its rarest words, repeated
-    /// through its text, so they led the added words and ranked up the cases of the same company or town on other subjects
-    /// (« engagement bénévole des salariés de grands groupes… »: « colonel », « simone », « legallais », « sncf », « sanofi »,
-    /// each from one case; « … collégiens défavorisés »: « airbus », « cpu », « cma », « cgm »). A name several of them hold
-    /// (« Crous » for students, « Corse ») is what they share. Acronyms are not taken for names: many name the field (PJJ, ASE).
-    /// </summary>
-    public const int NameHeldBy = 2;
+    /// <summary>How many of the first pass's best cases are read.</summary>
+    public const int Documents = 5;
 
     /// <summary>How many words are added.</summary>
     public const int Words = 10;
@@ -58,10 +44,7 @@ internal static partial class RelevanceFeedback
     public const int MinimumWords = 3;
 
     /// <summary>The words a case is most about, each with its share of the case's text times its rarity.</summary>
-    /// <param name="Terms">The words kept.</param>
-    /// <param name="Weights">Each word's weight.</param>
-    /// <param name="Names">Those of the words kept that the case writes as names.</param>
-    internal sealed record DocumentWords(string[] Terms, double[] Weights, IReadOnlySet<string> Names);
+    internal sealed record DocumentWords(string[] Terms, double[] Weights);
 
     /// <summary>
     /// Whether a search may be ranked again, from what it asks alone: a page of results (not statistics) of typed
@@ -86,20 +69,16 @@ internal static partial class RelevanceFeedback
         }
         var asked = new HashSet<string>(text.BodyTerms, StringComparer.Ordinal);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var read = best.Select(entry => snapshot.FeedbackWords(entry.Doc, analyzer)).ToList();
-        var held = read.SelectMany(words => words.Terms).GroupBy(term => term, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        for (var d = 0; d < best.Count; d++)
+        foreach (var entry in best)
         {
             // A case weighs by its score against the best one's.
-            var share = best[d].Score / best[0].Score;
-            var words = read[d];
+            var share = entry.Score / best[0].Score;
+            var words = snapshot.FeedbackWords(entry.Doc, analyzer);
             for (var i = 0; i < words.Terms.Length; i++)
             {
-                var term = words.Terms[i];
-                if (!asked.Contains(term) && (!words.Names.Contains(term) || held[term] >= NameHeldBy))
+                if (!asked.Contains(words.Terms[i]))
                 {
-                    scores[term] = scores.GetValueOrDefault(term) + share * words.Weights[i];
+                    scores[words.Terms[i]] = scores.GetValueOrDefault(words.Terms[i]) + share * words.Weights[i];
                 }
             }
         }
@@ -192,8 +171,7 @@ internal static partial class RelevanceFeedback
     internal static DocumentWords Read(IndexSnapshot snapshot, Analyzer analyzer, int doc, Func<string, string> shared)
     {
         var display = snapshot.Display(doc);
-        var text = $"{display.Title}\n{display.Summary}\n{snapshot.SnippetText(doc)}";
-        var terms = TermAnalysis.Terms(analyzer, text);
+        var terms = TermAnalysis.Terms(analyzer, $"{display.Title}\n{display.Summary}\n{snapshot.SnippetText(doc)}");
         var cases = snapshot.Reader.MaxDoc;
         var kept = terms.GroupBy(term => term, StringComparer.Ordinal)
             .Select(g => (Term: g.Key, Weight: (double)g.Count() / terms.Length * Rarity(snapshot, g.Key, cases)))
@@ -201,49 +179,8 @@ internal static partial class RelevanceFeedback
             .OrderByDescending(w => w.Weight).ThenBy(w => w.Term, StringComparer.Ordinal)
             .Take(KeptWords)
             .ToList();
-        var names = Names(analyzer, text);
-        return new DocumentWords([.. kept.Select(w => shared(w.Term))], [.. kept.Select(w => w.Weight)],
-            kept.Where(w => names.Contains(w.Term)).Select(w => shared(w.Term)).ToHashSet(StringComparer.Ordinal));
+        return new DocumentWords([.. kept.Select(w => shared(w.Term))], [.. kept.Select(w => w.Weight)]);
     }
-
-    /// <summary>
-    /// The words a text writes as names: more often with a capital (« Airbus », « Corse ») than in lower case, counted away
-    /// from the start of a sentence, a line or a quotation. Words in capitals (« PJJ », « CROUS ») are left out: many are the
-    /// field's acronyms.
-    /// </summary>
-    internal static HashSet<string> Names(Analyzer analyzer, string text)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var analysed = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var match in WordPattern().EnumerateMatches(text))
-        {
-            var word = text.Substring(match.Index, match.Length);
-            var before = match.Index - 1;
-            while (before >= 0 && text[before] == ' ')
-            {
-                before--;
-            }
-            if (before < 0 || SentenceOpeners.Contains(text[before]) || (word.Length > 1 && char.IsUpper(word[1])))
-            {
-                continue;
-            }
-            if (!analysed.TryGetValue(word, out var wordTerms))
-            {
-                analysed[word] = wordTerms = TermAnalysis.Terms(analyzer, word);
-            }
-            foreach (var term in wordTerms)
-            {
-                counts[term] = counts.GetValueOrDefault(term) + (char.IsUpper(word[0]) ? 1 : -1);
-            }
-        }
-        return counts.Where(c => c.Value > 0).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>What may come before a word that opens a sentence, a line, a list item, a heading or a quotation.</summary>
-    private const string SentenceOpeners = ".!?:\n«»\"(—–-*#";
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}[\p{L}\p{Nd}]*")]
-    private static partial System.Text.RegularExpressions.Regex WordPattern();
 
     /// <summary>How rare a word is (log of the inverse share of cases holding it): none for one held by one case (a name, a typo) or by many.</summary>
     private static double Rarity(IndexSnapshot snapshot, string term, int cases)

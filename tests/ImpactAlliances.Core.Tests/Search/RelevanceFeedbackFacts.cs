@@ -1,4 +1,3 @@
-using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -68,29 +67,6 @@ public sealed class RelevanceFeedbackFacts : IDisposable
 
         Assert.Equal(2, result.Hits.Count);
         Assert.True(result.Total > 2);
-    }
-
-    /// <summary>
-    /// Feedback adds a name only when several of the cases read hold it: a case's own names (its partners, its town, its
-    /// project) were its rarest words and led the words added. A name is a word written with a capital away from the start
-    /// of a sentence; a word in capitals is more often an acronym of the field (PJJ, ASE) and stays a word.
-    /// </summary>
-    [Fact]
-    public void A_word_written_with_a_capital_away_from_the_start_of_a_sentence_is_a_name()
-    {
-        using var analyzer = new FrenchAnalyzer(stem: true);
-        const string text = "Les salariés d'Airbus parrainent des élèves avec Airbus et la Maison du Colonel. Solidarité : le tutorat, "
-            + "la solidarité et la PJJ.\n- Tutorat du mercredi.";
-
-        var names = RelevanceFeedback.Names(analyzer, text);
-
-        string Term(string word) => TermAnalysis.Terms(analyzer, word).Single();
-        Assert.Contains(Term("airbus"), names);
-        Assert.Contains(Term("colonel"), names);
-        Assert.DoesNotContain(Term("solidarité"), names);
-        Assert.DoesNotContain(Term("tutorat"), names);
-        Assert.DoesNotContain(Term("pjj"), names);
-        Assert.DoesNotContain(Term("salariés"), names);
     }
 
     public void Dispose() => _fixture.Dispose();
