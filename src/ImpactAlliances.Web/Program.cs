@@ -21,7 +21,10 @@ if (args is [Operations.ProbeArgument, var probeUrl])
 // core while the host is built, which takes longer.
 _ = Task.Run(() => PlaceGazetteer.Official);
 
-var builder = WebApplication.CreateBuilder(args);
+// The settings files are read once: watching them for changes (the host's default) set up file watchers over the
+// content root on every start, for files no one edits under a running site. Given first, so that a command line
+// can still turn it back on.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
 // that `dotnet run` works the same in Production as a published site does.
 builder.WebHost.UseStaticWebAssets();
