@@ -27,6 +27,30 @@ public static class ClosestMatch
         Closest(value, candidates) is { } s ? $" ; vouliez-vous dire « {s} » ?" : "";
 
     /// <summary>
+    /// The candidates within <paramref name="maxEdits"/> of <paramref name="value"/> that need the fewest edits, in the
+    /// candidates' order, and that number of edits (<paramref name="maxEdits"/> + 1 when none is within reach).
+    /// </summary>
+    public static (List<T> Nearest, int Edits) Nearest<T>(string value, IEnumerable<T> candidates, Func<T, string> key, int maxEdits)
+    {
+        var nearest = new List<T>();
+        var bestDistance = maxEdits + 1;
+        foreach (var candidate in candidates)
+        {
+            // Once a candidate is found, only as close or closer ones count: the limit narrows and the table stops sooner.
+            var distance = Distance(value, key(candidate), Math.Min(maxEdits, bestDistance));
+            if (distance < bestDistance)
+            {
+                (bestDistance, nearest) = (distance, [candidate]);
+            }
+            else if (distance == bestDistance && distance <= maxEdits)
+            {
+                nearest.Add(candidate);
+            }
+        }
+        return (nearest, bestDistance);
+    }
+
+    /// <summary>
     /// Edits between two strings, a swap of two neighbouring letters counting as one ("insertoin" is one
     /// edit from "insertion"), or <paramref name="limit"/> + 1 as soon as it is known to exceed the limit.
     /// </summary>

@@ -161,21 +161,10 @@ public sealed class SynonymSet
 
     /// <summary>
     /// The one-word expression of the file closest to a folded word within <paramref name="maxEdits"/> (the first of the
-    /// file among equally close ones), with its distance; null when none.
+    /// file among equally close ones), as written; null when none.
     /// </summary>
-    internal (string Word, int Edits)? NearestWord(string folded, int maxEdits)
-    {
-        (string Word, int Edits)? nearest = null;
-        foreach (var (key, word) in _words)
-        {
-            var edits = ClosestMatch.Distance(folded, key, maxEdits);
-            if (edits <= maxEdits && edits < (nearest?.Edits ?? int.MaxValue))
-            {
-                nearest = (word, edits);
-            }
-        }
-        return nearest;
-    }
+    internal string? NearestWord(string folded, int maxEdits) =>
+        ClosestMatch.Nearest(folded, _words, w => w.Folded, maxEdits).Nearest is [var (_, word), ..] ? word : null;
 
     private static List<Expression> Expressions(IEnumerable<YamlNode> nodes, Analyzer analyzer) =>
         nodes.OfType<YamlScalarNode>().Select(s => AnalyzeWithPositions(analyzer, s.Value ?? "")).Where(e => e.Terms.Length > 0).ToList();

@@ -78,8 +78,7 @@ internal static class QueryCorrector
         {
             return null;
         }
-        var edits = maxEdits + extraEdits;
-        var nearest = vocabulary.Value.Nearest(folded, edits);
+        var (nearest, closest) = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
         if ((neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
         {
             foreach (var candidate in nearest)
@@ -96,8 +95,7 @@ internal static class QueryCorrector
         }
         // A word of the synonyms file that no case writes (« endettées ») is searched through its equivalents: it wins
         // when it is closer than every word of the cases.
-        var closest = nearest.Count > 0 ? ClosestMatch.Distance(folded, nearest[0].Folded, edits) : edits + 1;
-        return synonyms.NearestWord(folded, closest - 1) is { } inFile ? inFile.Word : nearest.Count > 0 ? nearest[0].Surface : null;
+        return synonyms.NearestWord(folded, closest - 1) ?? (nearest.Count > 0 ? nearest[0].Surface : null);
     }
 
     /// <summary>Whether an expression of the synonyms file spans the word's terms and one of its neighbours'.</summary>

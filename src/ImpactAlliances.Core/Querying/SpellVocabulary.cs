@@ -49,28 +49,16 @@ internal sealed class SpellVocabulary
     /// <summary>Whether the folded word is used by some case.</summary>
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);
 
-    /// <summary>The words within <paramref name="maxEdits"/> that need the fewest edits, most cases first; empty when none.</summary>
-    public IReadOnlyList<Word> Nearest(string folded, int maxEdits)
+    /// <summary>
+    /// The words within <paramref name="maxEdits"/> that need the fewest edits, most cases first (empty when none), and
+    /// that number of edits (<paramref name="maxEdits"/> + 1 when none).
+    /// </summary>
+    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits)
     {
-        var nearest = new List<Word>();
-        var bestDistance = maxEdits + 1;
+        // Only the words whose length is within reach: none of the others can be.
         var from = Math.Max(0, folded.Length - maxEdits);
-        var to = Math.Min(_byLength.Length - 1, folded.Length + maxEdits);
-        for (var length = from; length <= to; length++)
-        {
-            foreach (var word in _byLength[length])
-            {
-                var distance = ClosestMatch.Distance(folded, word.Folded, Math.Min(maxEdits, bestDistance));
-                if (distance < bestDistance)
-                {
-                    (bestDistance, nearest) = (distance, [word]);
-                }
-                else if (distance == bestDistance && distance <= maxEdits)
-                {
-                    nearest.Add(word);
-                }
-            }
-        }
-        return nearest.OrderByDescending(w => w.Cases).ToList();
+        var lengths = _byLength.Skip(from).Take(folded.Length + maxEdits - from + 1);
+        var (nearest, edits) = ClosestMatch.Nearest(folded, lengths.SelectMany(words => words), w => w.Folded, maxEdits);
+        return (nearest.OrderByDescending(w => w.Cases).ToList(), edits);
     }
 }
