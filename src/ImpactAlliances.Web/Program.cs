@@ -23,8 +23,8 @@ _ = Task.Run(() => PlaceGazetteer.Official);
 
 // The settings files are read once: watching them for changes (the host's default) set up file watchers over the
 // content root on every start, for files no one edits under a running site. Given first, so that a command line
-// can still turn it back on.
-var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+// can still turn it back on. The content root is the site's own folder when started from elsewhere (ContentRoot).
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. ContentRoot.Arguments(args), .. args]);
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
 // that `dotnet run` works the same in Production as a published site does.
 builder.WebHost.UseStaticWebAssets();
