@@ -17,7 +17,14 @@ public abstract record Concept;
 internal sealed record FacetConcept(string Facet, string Value) : Concept;
 
 /// <summary>A region, département or commune named in the query ("à Lille", "en Occitanie").</summary>
-internal sealed record PlaceConcept(Place Place) : Concept;
+internal sealed record PlaceConcept(Place Place) : Concept
+{
+    /// <summary>
+    /// The départements of the place's region outside the place (none for a region of today): a case placed only in them is
+    /// not in the place, though the region's code is among its own.
+    /// </summary>
+    public IReadOnlyList<string> Elsewhere { get; init; } = [];
+}
 
 /// <summary>An organisation of the index named by its full name or acronym ("La Poste", "ADEME").</summary>
 /// <param name="Terms">The name's analysed terms, as the organisations field holds them.</param>
@@ -81,16 +88,17 @@ internal sealed class QueryVocabulary
             }
         }
         var namedCommunes = reader is null ? [] : CodesWithPrefix(reader, "c:");
+        var concepts = new Dictionary<Place, PlaceConcept>(ReferenceEqualityComparer.Instance);
         foreach (var place in gazetteer.Places)
         {
             if (place.Kind != PlaceKind.Commune || place.Population >= KnownCommunePopulation || namedCommunes.Contains(place.Code))
             {
-                Add(vocabulary._places, place.Key, new PlaceConcept(place));
+                Add(vocabulary._places, place.Key, Concept(place));
             }
             if (place.Kind == PlaceKind.Department)
             {
                 // "les jeunes du 93": a département by its number.
-                Add(vocabulary._places, PlaceGazetteer.Key(place.Code), new PlaceConcept(place));
+                Add(vocabulary._places, PlaceGazetteer.Key(place.Code), Concept(place));
             }
         }
         foreach (var name in organisationNames)
@@ -98,6 +106,24 @@ internal sealed class QueryVocabulary
             vocabulary.AddOrganisation(name);
         }
         return vocabulary;
+
+        // A place's region is matched too (a case of the whole region may be meant), but not a case the region holds only
+        // through its other départements: « en Basse-Normandie » is not Rouen, « à Marseille » not Toulon, « du 93 » not Paris.
+        PlaceConcept Concept(Place place)
+        {
+            if (concepts.TryGetValue(place, out var known))
+            {
+                return known;
+            }
+            IReadOnlyList<string> within = place.Departments.Count > 0 ? place.Departments
+                : place.Department.Length > 0 ? [place.Department]
+                : [];
+            return concepts[place] = new PlaceConcept(place)
+            {
+                Elsewhere = within.Count == 0 ? []
+                    : gazetteer.DepartmentsIn(place.Region).Select(d => d.Code).Where(c => !within.Contains(c, StringComparer.Ordinal)).ToList(),
+            };
+        }
     }
 
     /// <summary>

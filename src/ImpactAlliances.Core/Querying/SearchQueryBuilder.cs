@@ -537,10 +537,21 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 return tagged;
             case PlaceConcept place:
                 var codes = place.Place.LevelledCodes().ToList();
-                // Its own code first; a commune's département and region, then a département's region, weigh less.
+                // Its own code first; a commune's département and region, then a département's region, weigh less. The region
+                // holds a case placed in it but in none of its départements outside the place (PlaceConcept.Elsewhere).
                 foreach (var (code, level) in codes)
                 {
-                    any.Add(new ConstantScoreQuery(Exact(new Term(CaseStudySchema.Place, code))) { Boost = PlaceBoost / (1 + level) });
+                    Query match = Exact(new Term(CaseStudySchema.Place, code));
+                    if (place.Elsewhere.Count > 0 && code == Place.RegionCode(place.Place.Region))
+                    {
+                        var inRegion = new BooleanQuery { { match, Occur.MUST } };
+                        foreach (var department in place.Elsewhere)
+                        {
+                            inRegion.Add(Exact(new Term(CaseStudySchema.Place, Place.DepartmentCode(department))), Occur.MUST_NOT);
+                        }
+                        match = inRegion;
+                    }
+                    any.Add(new ConstantScoreQuery(match) { Boost = PlaceBoost / (1 + level) });
                 }
                 return codes.Max(c => DocFreq(new Term(CaseStudySchema.Place, c.Code)));
             case OrganisationConcept organisation:

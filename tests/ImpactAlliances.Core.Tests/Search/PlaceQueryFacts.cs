@@ -1,0 +1,40 @@
+using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Search;
+
+namespace ImpactAlliances.Core.Tests.Search;
+
+/// <summary>
+/// A place named in a question, on the real content: the cases found in it are those placed in it, or in its region as a
+/// whole, not those placed elsewhere in its region. A former region, a département or a commune is matched through its
+/// region too (a case of the whole region may be meant), and the region's code is also every case's placed in its other
+/// départements: « insertion professionnelle en Basse-Normandie » found employment cases of Rouen (Haute-Normandie) among
+/// its strict matches, « les jeunes du 93 » cases of Paris, « à Marseille » cases of Nice and Toulon.
+/// Where a case is placed is read from its front matter, not from the engine.
+/// </summary>
+public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<RealContentIndex>
+{
+    [Theory]
+    [InlineData("insertion professionnelle en Basse-Normandie", "Basse-Normandie", "normandie", "14,50,61")]
+    [InlineData("trouver du travail pour les jeunes du 93", "93", "ile-de-france", "93")]
+    [InlineData("aider les familles précaires à Marseille", "Marseille", "provence-alpes-cote-d-azur", "13")]
+    public void A_case_placed_elsewhere_in_the_region_is_not_in_the_place(string query, string name, string region, string departments)
+    {
+        var within = departments.Split(',').Select(Place.DepartmentCode).ToHashSet();
+        var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
+        var strict = result.Relaxed ? result.StrictTotal : result.Total;
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var found = result.Hits.Take(strict).Select(h => cases[h.Slug]).ToList();
+        var folded = FrenchAnalyzer.FoldLower(name);
+        var elsewhere = found
+            .Where(c => c.Territory.PlaceCodes.Contains(Place.RegionCode(region)))
+            .Where(c => c.Territory.PlaceCodes.Any(code => Place.DepartmentOf(code) is not null)
+                && !c.Territory.PlaceCodes.Any(within.Contains))
+            .Where(c => !FrenchAnalyzer.FoldLower($"{c.Title}\n{c.Summary}\n{c.Body}").Contains(folded, StringComparison.Ordinal))
+            .Select(c => $"{c.Slug} ({c.Territory.Place})")
+            .ToList();
+
+        Assert.True(found.Count >= 3, $"{found.Count} cases in the place: the test says nothing");
+        Assert.True(elsewhere.Count == 0, string.Join(", ", elsewhere));
+    }
+}
