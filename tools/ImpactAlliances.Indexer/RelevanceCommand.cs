@@ -15,13 +15,14 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the four development sets the engine is tuned on, and the four blind sets it never is.</summary>
+    /// <summary>The judged sets: the five development sets the engine is tuned on, and the four blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
         ("questions", "tests/relevance/judgments-questions.json"),
         ("people", "tests/relevance/judgments-people.json"),
         ("field", "tests/relevance/judgments-field.json"),
+        ("mixed", "tests/relevance/judgments-mixed.json"),
         ("blind", "tests/relevance/blind.json"),
         ("blind2", "tests/relevance/blind2.json"),
         ("blind3", "tests/relevance/blind3.json"),
@@ -51,8 +52,8 @@ internal sealed class RelevanceCommand : IndexerCommand
     public override string Details => """
         Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
         ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
-        (tests/relevance/judgments.json, judgments-questions.json, judgments-people.json et
-        judgments-field.json, sur lesquels le moteur est réglé) et des jeux aveugles
+        (tests/relevance/judgments.json, judgments-questions.json, judgments-people.json,
+        judgments-field.json et judgments-mixed.json, sur lesquels le moteur est réglé) et des jeux aveugles
         (tests/relevance/blind.json, blind2.json, blind3.json et blind4.json, écrits et jugés sans voir
         le moteur ; les trois derniers sur toute la base),
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
