@@ -45,6 +45,12 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // A one-way entry holds for the equivalents of its key: « gaspillage alimentaire » and « SIAE » are keys.
     [InlineData("gaspillage de nourriture", @"\binvendus\b")]
     [InlineData("IAE", @"\bchantiers? d'insertion\b")]
+    // Two names of one policy, hyponyms of a general name, the local fund of a network (session 15, helper C).
+    [InlineData("renouvellement urbain", @"\brenovation urbaine\b")]
+    [InlineData("catastrophe naturelle", @"\bcyclones?\b")]
+    [InlineData("orientation professionnelle", @"\bstages? de (3e|troisieme)\b")]
+    [InlineData("portuaire", @"\bgrands? ports? maritimes?\b")]
+    [InlineData("CPAM", @"\bCGSS\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
