@@ -56,9 +56,9 @@ internal static class QueryCorrector
 
     /// <summary>
     /// The word a query word is corrected to, or null. Of equally close words, the one that makes with a neighbouring
-    /// word an expression of the synonyms file wins, else the most used. A word that no case writes but whose stem
-    /// another word gives (« aidents » is stemmed as the verb « aident ») is corrected only to such an expression
-    /// (« aidents familiaux »: « aidants familiaux »).
+    /// word an expression of the synonyms file wins, else one that begins with the letter typed first, then the most used.
+    /// A word that no case writes but whose stem another word gives (« aidents » is stemmed as the verb « aident ») is
+    /// corrected only to such an expression (« aidents familiaux »: « aidants familiaux »).
     /// </summary>
     private static string? Replacement(string word, string[] own, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
         int extraEdits, (string[] Before, string[] After) neighbours)

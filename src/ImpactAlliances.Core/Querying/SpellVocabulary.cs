@@ -50,7 +50,8 @@ internal sealed class SpellVocabulary
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);
 
     /// <summary>
-    /// The words within <paramref name="maxEdits"/> that need the fewest edits, most cases first (empty when none), and
+    /// The words within <paramref name="maxEdits"/> that need the fewest edits, those with the first letter of the word
+    /// typed first, then most cases first (empty when none), and
     /// that number of edits (<paramref name="maxEdits"/> + 1 when none).
     /// </summary>
     public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits)
@@ -59,6 +60,8 @@ internal sealed class SpellVocabulary
         var from = Math.Max(0, folded.Length - maxEdits);
         var lengths = _byLength.Skip(from).Take(folded.Length + maxEdits - from + 1);
         var (nearest, edits) = ClosestMatch.Nearest(folded, lengths.SelectMany(words => words), w => w.Folded, maxEdits);
-        return (nearest.OrderByDescending(w => w.Cases).ToList(), edits);
+        // A typo seldom falls on the first letter (Lucene's spell checker asks for it to be shared): of equally close
+        // words, those that begin as the word typed come first (« polution »: « pollution », not « solution »).
+        return (nearest.OrderByDescending(w => w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits);
     }
 }

@@ -53,6 +53,24 @@ public sealed class QueryCorrectorFacts
         Assert.Equal([new Correction("endetées", "endettés")], corpus.Search("endetées").Corrections);
     }
 
+    [Fact]
+    public void Of_equally_close_words_the_one_that_begins_as_the_word_typed_wins_over_the_most_used()
+    {
+        // « polution » is one edit from « pollution » and from « solution », which more cases write.
+        FixtureCase[] cases =
+        [
+            Case("trame-noire", "Trame noire", "Réduire la pollution lumineuse pour les chauves-souris."),
+            Case("solution-a", "Logement d'urgence", "Une solution de logement pour les familles."),
+            Case("solution-b", "Mobilité", "Une solution de transport pour les salariés."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search("polution lumineuse");
+
+        Assert.Equal([new Correction("polution", "pollution")], result.Corrections);
+        Assert.Equal("trame-noire", result.Hits[0].Slug);
+    }
+
     private static FixtureCase Case(string slug, string title, string body) =>
         new(slug, title, [("Association " + title, "association"), ("Commune " + title, "collectivite")], ["lien-social"], "mecenat", "local", ["bretagne"],
             "2026-01-01", body);

@@ -20,6 +20,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("OFB", "Office français de la biodiversité", "office francais de la biodiversite")]
     [InlineData("TEPOS", "territoire à énergie positive", "territoires? a energie positive")]
     [InlineData("LPO", "Ligue pour la protection des oiseaux", "ligue pour la protection des oiseaux")]
+    [InlineData("E2C", "école de la deuxième chance", "ecoles? de la deuxieme chance")]
+    [InlineData("MSAP", "maison de services au public", "maisons? de services au public")]
+    [InlineData("SEML", "société d'économie mixte", "societes? d'economie mixte")]
     // Not in the file: the cases define them (« la Protection judiciaire de la jeunesse (PJJ) »), AcronymTable.
     [InlineData("PJJ", "protection judiciaire de la jeunesse", "protection judiciaire de la jeunesse")]
     [InlineData("ANDES", "Association nationale de développement des épiceries solidaires", "association nationale de developpement des epiceries solidaires")]
@@ -45,12 +48,16 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // A one-way entry holds for the equivalents of its key: « gaspillage alimentaire » and « SIAE » are keys.
     [InlineData("gaspillage de nourriture", @"\binvendus\b")]
     [InlineData("IAE", @"\bchantiers? d'insertion\b")]
-    // Two names of one policy, hyponyms of a general name, the local fund of a network (session 15, helper C).
+    // Two names of one policy, hyponyms of a general name, a trade and its adjective (session 15, helper C).
     [InlineData("renouvellement urbain", @"\brenovation urbaine\b")]
     [InlineData("catastrophe naturelle", @"\bcyclones?\b")]
     [InlineData("orientation professionnelle", @"\bstages? de (3e|troisieme)\b")]
     [InlineData("portuaire", @"\bgrands? ports? maritimes?\b")]
+    // One way: the CPAM's network, and the body that is the CPAM overseas; pupils; the MSAP's successors.
+    [InlineData("CPAM", @"\bassurance maladie\b")]
     [InlineData("CPAM", @"\bCGSS\b")]
+    [InlineData("collégiens", @"\beleves d(e|u|es) colleges?\b")]
+    [InlineData("MSAP", @"\bfrance services\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
