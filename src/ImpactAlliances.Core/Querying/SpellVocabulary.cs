@@ -50,9 +50,9 @@ internal sealed class SpellVocabulary
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);
 
     /// <summary>
-    /// The words within <paramref name="maxEdits"/> that need the fewest edits, those with the first letter of the word
-    /// typed first, then most cases first (empty when none), and
-    /// that number of edits (<paramref name="maxEdits"/> + 1 when none).
+    /// The words within <paramref name="maxEdits"/> that need the fewest edits (empty when none), those beginning with the
+    /// typed word's first letter first, then those most cases write; and that number of edits (<paramref name="maxEdits"/> + 1
+    /// when none).
     /// </summary>
     public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits)
     {
@@ -62,6 +62,6 @@ internal sealed class SpellVocabulary
         var (nearest, edits) = ClosestMatch.Nearest(folded, lengths.SelectMany(words => words), w => w.Folded, maxEdits);
         // A typo seldom falls on the first letter (Lucene's spell checker asks for it to be shared): of equally close
         // words, those that begin as the word typed come first (« polution »: « pollution », not « solution »).
-        return (nearest.OrderByDescending(w => w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits);
+        return (nearest.OrderByDescending(w => folded.Length > 0 && w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits);
     }
 }
