@@ -12,8 +12,7 @@ public sealed class ContentRootFacts : IDisposable
     [Fact]
     public void A_site_started_from_a_folder_without_its_settings_reads_them_from_its_own_folder()
     {
-        var site = Directory.CreateDirectory(Path.Combine(_root, "site")).FullName;
-        File.WriteAllText(Path.Combine(site, "appsettings.json"), "{}");
+        var site = SiteWithSettings();
 
         Assert.Equal([$"--contentRoot={site}"], ContentRoot.Arguments([], _root, site, NoVariable));
     }
@@ -24,8 +23,7 @@ public sealed class ContentRootFacts : IDisposable
     [InlineData("/contentRoot")]
     public void A_content_root_given_on_the_command_line_is_kept(string argument)
     {
-        var site = Directory.CreateDirectory(Path.Combine(_root, "site")).FullName;
-        File.WriteAllText(Path.Combine(site, "appsettings.json"), "{}");
+        var site = SiteWithSettings();
 
         Assert.Empty(ContentRoot.Arguments([argument, "/srv/site"], _root, site, NoVariable));
     }
@@ -35,8 +33,7 @@ public sealed class ContentRootFacts : IDisposable
     [InlineData("DOTNET_CONTENTROOT")]
     public void A_content_root_given_in_the_environment_is_kept(string variable)
     {
-        var site = Directory.CreateDirectory(Path.Combine(_root, "site")).FullName;
-        File.WriteAllText(Path.Combine(site, "appsettings.json"), "{}");
+        var site = SiteWithSettings();
 
         Assert.Empty(ContentRoot.Arguments([], _root, site, name => name == variable ? "/srv/site" : null));
     }
@@ -44,8 +41,7 @@ public sealed class ContentRootFacts : IDisposable
     [Fact]
     public void Started_from_a_folder_holding_settings_the_site_keeps_the_hosts_default()
     {
-        var site = Directory.CreateDirectory(Path.Combine(_root, "site")).FullName;
-        File.WriteAllText(Path.Combine(site, "appsettings.json"), "{}");
+        var site = SiteWithSettings();
         File.WriteAllText(Path.Combine(_root, "appsettings.json"), "{}");
 
         Assert.Empty(ContentRoot.Arguments([], _root, site, NoVariable));
@@ -94,6 +90,14 @@ public sealed class ContentRootFacts : IDisposable
     }
 
     private static string? NoVariable(string name) => null;
+
+    /// <summary>A site's folder holding its settings file.</summary>
+    private string SiteWithSettings()
+    {
+        var site = Directory.CreateDirectory(Path.Combine(_root, "site")).FullName;
+        File.WriteAllText(Path.Combine(site, "appsettings.json"), "{}");
+        return site;
+    }
 
     public void Dispose()
     {
