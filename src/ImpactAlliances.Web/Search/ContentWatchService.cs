@@ -14,36 +14,52 @@ public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStud
     /// <summary>Editors' tools save in bursts (temporary file, rename); one rebuild per burst.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private FileSystemWatcher? _watcher;
+
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var watcher = new FileSystemWatcher(indexer.ContentPath)
+        // Watching starts before the host has started, not in ExecuteAsync, which runs on the thread pool whenever it gets
+        // a thread: a file saved right after the start was otherwise missed until the next save.
+        _watcher = new FileSystemWatcher(indexer.ContentPath)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        FileSystemEventHandler changed = (_, _) => changes.Writer.TryWrite(true);
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (_, _) => changes.Writer.TryWrite(true);
-        watcher.EnableRaisingEvents = true;
+        FileSystemEventHandler changed = (_, _) => _changes.Writer.TryWrite(true);
+        _watcher.Changed += changed;
+        _watcher.Created += changed;
+        _watcher.Deleted += changed;
+        _watcher.Renamed += (_, _) => _changes.Writer.TryWrite(true);
+        _watcher.EnableRaisingEvents = true;
         LogWatching(logger, indexer.ContentPath);
+        return base.StartAsync(cancellationToken);
+    }
 
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         // The files as they are now, unless the start-up build has just read them.
         if (status.CheckedAt is null)
         {
             Rebuild();
         }
-        while (await changes.Reader.WaitToReadAsync(stoppingToken))
+        while (await _changes.Reader.WaitToReadAsync(stoppingToken))
         {
             await Task.Delay(Debounce, stoppingToken);
-            while (changes.Reader.TryRead(out _))
+            while (_changes.Reader.TryRead(out _))
             {
             }
             Rebuild();
         }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
     }
 
     private void Rebuild()
