@@ -16,20 +16,46 @@ public sealed partial class IndexRefreshService(
     IOptions<SearchIndexOptions> options,
     ILogger<IndexRefreshService> logger) : BackgroundService
 {
-    /// <inheritdoc />
-    public override Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts checking the index (building it when missing or stale) and opening it, on the thread pool. Program calls
+    /// this as soon as the host is built, so that opening a large index overlaps the rest of the start; a second call
+    /// does nothing. With <c>Index:Source</c> set, the source fetches the index first: opening waits for
+    /// <see cref="StartAsync"/>.
+    /// </summary>
+    public void BeginOpening()
     {
-        // A missing or stale index is built before the server listens, so that no request meets the old cases.
-        // An index that is there opens on the other core while the server starts (BENCHMARKS.md, fifteenth session):
-        // a request arriving before it is open waits for it (CaseStudyIndex.Acquire).
         if (options.Value.Source is null)
         {
-            TryIndexStep(() => indexer.EnsureIndex());
+            Begin();
         }
-        _opening = Task.Run(() => TryIndexStep(index.Refresh), cancellationToken);
-        return base.StartAsync(cancellationToken);
     }
 
+    /// <inheritdoc />
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Begin().WaitAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    // The check that ends before the server listens: a missing or stale index is built first, so that no request meets
+    // the old cases. An index that is there then opens while the server starts; a request arriving before it is open
+    // waits for it (CaseStudyIndex.Acquire).
+    private Task Begin()
+    {
+        lock (_beginLock)
+        {
+            if (_checked is null)
+            {
+                _checked = options.Value.Source is null ? Task.Run(() => TryIndexStep(indexer.EnsureIndex)) : Task.CompletedTask;
+                _opening = _checked.ContinueWith(_ => TryIndexStep(index.Refresh), CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            }
+            return _checked;
+        }
+    }
+
+    private readonly Lock _beginLock = new();
+    private Task? _checked;
     // Awaited by ExecuteAsync, so that an unexpected failure stops the host as it did when opening was synchronous.
     private Task _opening = Task.CompletedTask;
 
