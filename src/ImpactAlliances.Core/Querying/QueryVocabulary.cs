@@ -28,7 +28,22 @@ internal sealed record PlaceConcept(Place Place) : Concept
 
 /// <summary>An organisation of the index named by its full name or acronym ("La Poste", "ADEME").</summary>
 /// <param name="Terms">The name's analysed terms, as the organisations field holds them.</param>
-internal sealed record OrganisationConcept(string[] Terms) : Concept;
+internal sealed record OrganisationConcept(string[] Terms) : Concept
+{
+    // By its terms, not by the array's reference: « SCIC », carried in parentheses by seven organisations, names one concept,
+    // not seven that the query would add up.
+    public bool Equals(OrganisationConcept? other) => other is not null && Terms.AsSpan().SequenceEqual(other.Terms);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var term in Terms)
+        {
+            hash.Add(term, StringComparer.Ordinal);
+        }
+        return hash.ToHashCode();
+    }
+}
 
 /// <summary>
 /// What query words can name, built once per index snapshot: facet values (from the taxonomy's labels and
