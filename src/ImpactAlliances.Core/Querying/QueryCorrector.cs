@@ -33,7 +33,9 @@ internal static class QueryCorrector
             var clause = clauses[i];
             // The word before as corrected; the word after unless an OR separates them.
             var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
-            var replacement = clause is { Kind: ClauseKind.Word, Excluded: false }
+            // A filler is left out of the query, as typed; corrected, it became a word to require (« négocient », which no
+            // case writes, was « négocié »).
+            var replacement = clause is { Kind: ClauseKind.Word, Excluded: false } && !SearchQueryBuilder.IsFiller(clause)
                 ? Replacement(clause.Text, terms[i], reader, vocabulary, analyzer, synonyms, extraEdits, neighbours)
                 : null;
             if (replacement is null)

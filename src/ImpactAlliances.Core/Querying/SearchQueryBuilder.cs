@@ -432,7 +432,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "structure", "structures", "organisme", "organismes", "institution", "institutions",
     };
 
-    private static bool IsFiller(QueryClause clause) =>
+    /// <summary>A word the query leaves out when it holds others: the way a question is put, not what it is about.</summary>
+    internal static bool IsFiller(QueryClause clause) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
         && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word)
             || OrganisationWords.Contains(word) || RelationWords.Contains(FoldPrefix(clause.Text)));

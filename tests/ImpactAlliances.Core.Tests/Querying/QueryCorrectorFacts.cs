@@ -71,6 +71,23 @@ public sealed class QueryCorrectorFacts
         Assert.Equal("trame-noire", result.Hits[0].Slug);
     }
 
+    [Fact]
+    public void A_word_the_query_leaves_out_as_the_way_it_is_put_is_not_corrected_into_a_word_to_require()
+    {
+        // No case writes « négocient », a relation word the query leaves out; one writes « négocié », one edit away.
+        FixtureCase[] cases =
+        [
+            Case("mutuelle-communale", "Une mutuelle communale", "La commune propose une mutuelle santé à ses habitants."),
+            Case("accord-negocie", "Un accord de mécénat", "Un accord négocié avec une fondation finance une épicerie."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search("mairies qui négocient une mutuelle");
+
+        Assert.Empty(result.Corrections);
+        Assert.Equal(["mutuelle-communale"], result.Hits.Select(h => h.Slug));
+    }
+
     private static FixtureCase Case(string slug, string title, string body) =>
         new(slug, title, [("Association " + title, "association"), ("Commune " + title, "collectivite")], ["lien-social"], "mecenat", "local", ["bretagne"],
             "2026-01-01", body);
