@@ -106,25 +106,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// </summary>
     public const int FewResults = 20;
 
-    /// <summary>
-    /// A word whose cases hold it fewer times than this each, on average (its occurrences in the bodies over the bodies holding
-    /// it), frames a question rather than names its topic: « permettre », « encourager », « usage », « quotidien », « jamais »
-    /// (1.0 to 1.3) are written once in a case, by the way, whatever the case is about, where a topic's word comes back through
-    /// the cases about it (« vélo » 2.1, « musée » 2.6, « parents » 1.8, « illettrisme » 1.9). Measured (RELEVANCE.md,
-    /// session 17): 1.2 lost « usage » and « quotidien » as framing words, 1.25 « usage ».
-    /// </summary>
-    public const double FramingRepetition = 1.3;
-
-    /// <summary>Fewer cases than this holding a word, and how often they repeat it says nothing yet: the word is not framing.</summary>
-    public const int FramingEvidence = 10;
-
-    /// <summary>
-    /// The weight of a framing word (<see cref="FramingRepetition"/>) against a word of the topic. It still counts in the share of
-    /// the query a case holds (the coordination). Measured (RELEVANCE.md, session 17): 0.5, 0.3, 0.15 and 0 gained +0.0024,
-    /// +0.0028, +0.0039 and +0.0039 on the mean of the five development sets.
-    /// </summary>
-    public const float FramingWeight = 0.15f;
-
     private readonly QueryVocabulary _vocabulary = vocabulary ?? QueryVocabulary.Empty(analyzer);
 
     /// <summary>Builds the text query of parsed clauses; relaxed, any group is enough, the strict matches first.</summary>
@@ -192,11 +173,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     }
 
     /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
-    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false)
-    {
-        /// <summary>A word that frames the question rather than names its topic (<see cref="IsFraming"/>).</summary>
-        public bool Framing { get; init; }
-    }
+    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
 
     private BooleanQuery Combine(List<Group> groups, bool relaxed)
     {
@@ -235,12 +212,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var others = groups.Except(places).ToList();
         var rare = others.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
-        var topical = rare.Where(g => !g.Framing).ToList();
-        if (groups.Any(g => !g.Framing))
-        {
-            // The words that frame a question weigh little beside its topic's (« usage » and « quotidien » beside « vélo »).
-            others.Where(g => g.Framing).ToList().ForEach(g => g.Query.Boost *= FramingWeight);
-        }
         if (rare.Count == 0)
         {
             // Only common words: each is what the person asks for, and half of them would match nearly
@@ -256,27 +227,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             var required = new BooleanQuery { MinimumNumberShouldMatch = Required(rare.Count) };
             rare.ForEach(g => required.Add(g.Query, Occur.SHOULD));
-            query.Add(topical.Count > 0 && topical.Count < required.MinimumNumberShouldMatch ? WholeTopic(required, rare) : required, Occur.MUST);
+            query.Add(required, Occur.MUST);
         }
         foreach (var common in others.Except(rare))
         {
             query.Add(common.Query, Occur.SHOULD);
         }
         return query;
-    }
-
-    /// <summary>
-    /// The rare groups a case must hold half of, or every one of the topic's whatever framing words it holds: « comment
-    /// encourager l'usage du vélo au quotidien » asked two of « encourager », « usage », « vélo », « quotidien », so that the
-    /// cases on cycling that say neither « usage » nor « quotidien » were not found, and cases holding those two words on any
-    /// subject were. The two alternatives hold the same clauses, so a case both find scores the same by either (the maximum of
-    /// two equal scores), and the cases the half rule found score as before.
-    /// </summary>
-    private static DisjunctionMaxQuery WholeTopic(BooleanQuery required, List<Group> rare)
-    {
-        var whole = new BooleanQuery();
-        rare.ForEach(g => whole.Add(g.Query, g.Framing ? Occur.SHOULD : Occur.MUST));
-        return new DisjunctionMaxQuery([required, whole], 0f);
     }
 
     /// <summary>
@@ -386,10 +343,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 concepts?.Add(concept);
             }
         }
-        // Only a single word typed as such can frame the question: a run, a synonym or a named thing is the topic.
-        var framing = consumed == 1 && clause.Kind == ClauseKind.Word && tokens.Count == 1 && synonymLength != consumed
-            && namedLength != consumed && IsFraming(tokens[0].Term);
-        return (new Group(any, docFreq, namesPlace) { Framing = framing }, consumed);
+        return (new Group(any, docFreq, namesPlace), consumed);
     }
 
     /// <summary>
@@ -629,22 +583,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     }
 
     private int DocFreq(Term term) => terms?.Of(term).DocFreq ?? 0;
-
-    /// <summary>
-    /// Whether a word frames the question rather than names its topic: the cases holding it hold it about once each
-    /// (<see cref="FramingRepetition"/>), read from the index's own counts, so a word is framing or not in a given set of cases
-    /// whatever question it comes in.
-    /// </summary>
-    private bool IsFraming(string term)
-    {
-        if (terms is null)
-        {
-            return false;
-        }
-        var context = terms.Of(new Term(CaseStudySchema.Body, term));
-        return context.DocFreq >= FramingEvidence && context.TotalTermFreq > 0
-            && (double)context.TotalTermFreq / context.DocFreq < FramingRepetition;
-    }
 
     private TermQuery Exact(Term term) => terms?.Query(term) ?? new TermQuery(term);
 

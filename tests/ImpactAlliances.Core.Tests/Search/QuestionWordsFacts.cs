@@ -98,23 +98,6 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
         Assert.True(isolation.Count(i => i) >= 9, page);
     }
 
-    /// <summary>
-    /// The words that frame a question (« encourager », « usage », « quotidien »; « ouvrir », « vont », « jamais ») are held once
-    /// each by the cases that hold them, on any subject, and were rare words to require beside the topic: a case had to hold two
-    /// of « encourager », « usage », « vélo », « quotidien », so that the cases on cycling saying neither « usage » nor
-    /// « quotidien » were not found, and the first ten held mediation, public procurement and computer cases. A case holding
-    /// every word of the topic is now found, and the framing words weigh little.
-    /// </summary>
-    [Theory]
-    [InlineData("comment encourager l'usage du vélo au quotidien", "vélo", 6)]
-    [InlineData("comment ouvrir les musées aux publics qui n'y vont jamais", "musée", 4)]
-    public void The_words_framing_a_question_do_not_outweigh_its_topic(string question, string topic, int least)
-    {
-        var (about, page) = FirstTen(question, topic == "vélo" ? Cycling() : Museums());
-
-        Assert.True(about.Count(a => a) >= least, page);
-    }
-
     /// <summary>Whether each of the first ten cases a question finds is <paramref name="about"/> (its title or summary says so), and the page as a message.</summary>
     private (List<bool> About, string Page) FirstTen(string question, Regex about)
     {
@@ -126,13 +109,6 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
 
     [GeneratedRegex(@"\bisol(ement|ée?s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Isolation();
-
-    [GeneratedRegex(@"\bv[ée]los?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Cycling();
-
-    /// <summary>A museum, or the digital museums of the Micro-Folies.</summary>
-    [GeneratedRegex(@"\b(mus[ée]es?|micro-folies?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Museums();
 
     [GeneratedRegex(@"\beaux?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Water();
