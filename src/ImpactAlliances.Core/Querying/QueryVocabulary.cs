@@ -63,6 +63,9 @@ internal sealed class QueryVocabulary
 
     private readonly Analyzer _analyzer;
     private readonly Dictionary<string, List<Concept>> _facets = new(StringComparer.Ordinal);
+    // The fewest words a facet name's key is typed in: its small words are left out of the key, not out of the name, so
+    // that « rester vivre » (chez soi) is not « reste à vivre », the purchasing-power term.
+    private readonly Dictionary<string, int> _facetWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
     // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
     // index's first search: each key keeps its names, analysed the first time a query names it.
@@ -98,7 +101,10 @@ internal sealed class QueryVocabulary
                 var names = value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(value.Label).Concat(value.Terms);
                 foreach (var name in names)
                 {
-                    Add(vocabulary._facets, vocabulary.FacetKey(name), new FacetConcept(facet.Key, value.Slug));
+                    var key = vocabulary.FacetKey(name);
+                    Add(vocabulary._facets, key, new FacetConcept(facet.Key, value.Slug));
+                    var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                    vocabulary._facetWords[key] = Math.Min(words, vocabulary._facetWords.GetValueOrDefault(key, words));
                 }
             }
         }
@@ -155,7 +161,11 @@ internal sealed class QueryVocabulary
         {
             var text = string.Join(' ', words.Skip(start).Take(length));
             var found = new List<Concept>();
-            found.AddRange(_facets.GetValueOrDefault(string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t))) ?? []);
+            var facetKey = string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t));
+            if (length >= _facetWords.GetValueOrDefault(facetKey))
+            {
+                found.AddRange(_facets.GetValueOrDefault(facetKey) ?? []);
+            }
             found.AddRange(_places.GetValueOrDefault(PlaceGazetteer.Key(text)) ?? []);
             found.AddRange(OrganisationsNamed(OrganisationKey(text)));
             if (found.Count > 0)

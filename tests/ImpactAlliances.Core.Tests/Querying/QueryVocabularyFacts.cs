@@ -21,4 +21,23 @@ public sealed class QueryVocabularyFacts
         Assert.Single(concepts);
         Assert.IsType<OrganisationConcept>(concepts[0]);
     }
+
+    [Theory]
+    [InlineData("rester vivre chez elles", null)]
+    [InlineData("reste à vivre des ménages", "pouvoir-achat")]
+    [InlineData("le reste à vivre", "pouvoir-achat")]
+    public void A_facet_term_is_named_with_its_small_words_not_by_stems_alone(string question, string? domain)
+    {
+        // « reste à vivre » is a term of the purchasing-power domain; « rester vivre » has its stems without its « à ».
+        using var analyzer = new FrenchAnalyzer(stem: true);
+        var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), new List<ContentDiagnostic>())!;
+        var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, []);
+        var words = question.Split(' ');
+        var terms = words.Select(w => (IReadOnlyList<string>)TermAnalysis.Terms(analyzer, w)).ToList();
+
+        var named = Enumerable.Range(0, words.Length).SelectMany(start => vocabulary.Match(words, terms, start, out _)).OfType<FacetConcept>()
+            .Where(c => c.Facet == "domains").Select(c => c.Value).Distinct().ToList();
+
+        Assert.Equal(domain is null ? [] : [domain], named);
+    }
 }
