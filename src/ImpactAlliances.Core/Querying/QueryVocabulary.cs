@@ -63,9 +63,9 @@ internal sealed class QueryVocabulary
 
     private readonly Analyzer _analyzer;
     private readonly Dictionary<string, List<Concept>> _facets = new(StringComparer.Ordinal);
-    // The fewest words a facet name's key is typed in: its small words are left out of the key, not out of the name, so
-    // that « rester vivre » (chez soi) is not « reste à vivre », the purchasing-power term.
-    private readonly Dictionary<string, int> _facetWords = new(StringComparer.Ordinal);
+    // How many small words a facet name's key holds between its words of content, at the fewest: they are left out of
+    // the key, not out of the name, so that « rester vivre » (chez soi) is not « reste à vivre », the purchasing-power term.
+    private readonly Dictionary<string, int> _facetSmallWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
     // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
     // index's first search: each key keeps its names, analysed the first time a query names it.
@@ -103,8 +103,8 @@ internal sealed class QueryVocabulary
                 {
                     var key = vocabulary.FacetKey(name);
                     Add(vocabulary._facets, key, new FacetConcept(facet.Key, value.Slug));
-                    var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                    vocabulary._facetWords[key] = Math.Min(words, vocabulary._facetWords.GetValueOrDefault(key, words));
+                    var small = vocabulary.InnerSmallWords(name);
+                    vocabulary._facetSmallWords[key] = Math.Min(small, vocabulary._facetSmallWords.GetValueOrDefault(key, small));
                 }
             }
         }
@@ -162,9 +162,9 @@ internal sealed class QueryVocabulary
             var text = string.Join(' ', words.Skip(start).Take(length));
             var found = new List<Concept>();
             var facetKey = string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t));
-            if (length >= _facetWords.GetValueOrDefault(facetKey))
+            if (_facets.TryGetValue(facetKey, out var facets) && InnerSmallWords(text) >= _facetSmallWords[facetKey])
             {
-                found.AddRange(_facets.GetValueOrDefault(facetKey) ?? []);
+                found.AddRange(facets);
             }
             found.AddRange(_places.GetValueOrDefault(PlaceGazetteer.Key(text)) ?? []);
             found.AddRange(OrganisationsNamed(OrganisationKey(text)));
@@ -221,6 +221,18 @@ internal sealed class QueryVocabulary
     }
 
     private string FacetKey(string text) => string.Join(' ', TermAnalysis.Terms(_analyzer, text));
+
+    /// <summary>
+    /// The words between the first and the last word of content that analyse to nothing: one in « reste à vivre » and in
+    /// « reste-à-vivre », none in « rester vivre » nor in « pour rester vivre »; an elided article is part of its word
+    /// (« pouvoir d'achat », none).
+    /// </summary>
+    private int InnerSmallWords(string text)
+    {
+        var content = text.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(word => TermAnalysis.Terms(_analyzer, word).Length > 0).ToArray();
+        var first = Array.IndexOf(content, true);
+        return first < 0 ? 0 : content[first..Array.LastIndexOf(content, true)].Count(isContent => !isContent);
+    }
 
     /// <summary>A name folded with its articles kept: "La Poste" is not "un poste".</summary>
     private static string OrganisationKey(string text) => FrenchAnalyzer.FoldedKey(text, KeySeparators);

@@ -24,11 +24,16 @@ public sealed class QueryVocabularyFacts
 
     [Theory]
     [InlineData("rester vivre chez elles", null)]
+    [InlineData("pour rester vivre", null)]
+    [InlineData("à rester vivre en ville", null)]
     [InlineData("reste à vivre des ménages", "pouvoir-achat")]
     [InlineData("le reste à vivre", "pouvoir-achat")]
+    [InlineData("reste-à-vivre", "pouvoir-achat")]
+    [InlineData("pouvoir d'achat des familles", "pouvoir-achat")]
     public void A_facet_term_is_named_with_its_small_words_not_by_stems_alone(string question, string? domain)
     {
-        // « reste à vivre » is a term of the purchasing-power domain; « rester vivre » has its stems without its « à ».
+        // « reste à vivre » is a term of the purchasing-power domain; « rester vivre » has its stems without its « à », before
+        // or after other small words; an elided article belongs to its word (« pouvoir d'achat »).
         using var analyzer = new FrenchAnalyzer(stem: true);
         var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), new List<ContentDiagnostic>())!;
         var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, []);
