@@ -28,14 +28,15 @@ internal static class QueryCorrector
         var corrected = new List<QueryClause>(clauses.Count);
         // Each plain word analysed once: as itself, and as the neighbour of the words on either side.
         var terms = clauses.Select(c => c is { Kind: ClauseKind.Word, Excluded: false } ? TermAnalysis.Terms(analyzer, c.Text) : []).ToList();
+        // A filler the query leaves out stays as typed: corrected, it became a word to require (« négocient », which no
+        // case writes, was « négocié »). One the query keeps (« négocient » alone) is corrected as any word.
+        var leftOut = SearchQueryBuilder.FillersLeftOut(clauses, i => terms[i].Length > 0);
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
             // The word before as corrected; the word after unless an OR separates them.
             var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
-            // A filler is left out of the query, as typed; corrected, it became a word to require (« négocient », which no
-            // case writes, was « négocié »).
-            var replacement = clause is { Kind: ClauseKind.Word, Excluded: false } && !SearchQueryBuilder.IsFiller(clause)
+            var replacement = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i)
                 ? Replacement(clause.Text, terms[i], reader, vocabulary, analyzer, synonyms, extraEdits, neighbours)
                 : null;
             if (replacement is null)

@@ -118,17 +118,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var excluded = new List<Query>();
         var neighbours = new List<List<(string Term, int Position)>>();
         var analysed = clauses.Select(c => c.Kind == ClauseKind.Prefix ? [] : Analyze(c.Text)).ToList();
-        // Fillers are left out only when another word searches something: « les partenariats » or « quels
-        // partenariats » alone search their words. One side of an OR is never left out: the alternative would
-        // fall to the group before it (« insertion partenariat OU mécénat »).
-        var dropFillers = clauses.Where((c, i) => !c.Excluded && !IsFiller(c) && (c.Kind != ClauseKind.Word || analysed[i].Count > 0)).Any();
-        bool Dropped(int i) => dropFillers && IsFiller(clauses[i]) && !clauses[i].OrWithPrevious
-            && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
+        var dropped = FillersLeftOut(clauses, i => analysed[i].Count > 0);
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
             var positive = !clause.Excluded;
-            var (group, consumed) = ClauseGroup(clauses, analysed, i, Dropped(i),
+            var (group, consumed) = ClauseGroup(clauses, analysed, i, dropped(i),
                 positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
             if (group is null)
             {
@@ -432,8 +427,20 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "structure", "structures", "organisme", "organismes", "institution", "institutions",
     };
 
+    /// <summary>
+    /// Which clauses the query leaves out as fillers. Fillers are left out only when another word searches something
+    /// (<paramref name="hasTerms"/>: a word that analyses to some term): « les partenariats » or « quels partenariats »
+    /// alone search their words. One side of an OR is never left out: the alternative would fall to the group before it
+    /// (« insertion partenariat OU mécénat »).
+    /// </summary>
+    internal static Func<int, bool> FillersLeftOut(IReadOnlyList<QueryClause> clauses, Func<int, bool> hasTerms)
+    {
+        var leaveOut = clauses.Where((c, i) => !c.Excluded && !IsFiller(c) && (c.Kind != ClauseKind.Word || hasTerms(i))).Any();
+        return i => leaveOut && IsFiller(clauses[i]) && !clauses[i].OrWithPrevious && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
+    }
+
     /// <summary>A word the query leaves out when it holds others: the way a question is put, not what it is about.</summary>
-    internal static bool IsFiller(QueryClause clause) =>
+    private static bool IsFiller(QueryClause clause) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && FrenchAnalyzer.FoldLower(clause.Text) is var word
         && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word)
             || OrganisationWords.Contains(word) || RelationWords.Contains(FoldPrefix(clause.Text)));

@@ -86,6 +86,8 @@ public sealed class QueryCorrectorFacts
 
         Assert.Empty(result.Corrections);
         Assert.Equal(["mutuelle-communale"], result.Hits.Select(h => h.Slug));
+        // Alone, the query keeps it: it is corrected as any word.
+        Assert.Equal([new Correction("négocient", "négocié")], corpus.Search("négocient").Corrections);
     }
 
     private static FixtureCase Case(string slug, string title, string body) =>
