@@ -1,6 +1,7 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,6 +37,9 @@ public sealed class IndexOpeningFacts : IDisposable
 
         Assert.NotNull(index.OpenVersion);
         Assert.Equal(store.CurrentVersion(), index.OpenVersion);
+        // Were the check run again, this version would now look stale and be built anew.
+        var version = store.Version(index.OpenVersion);
+        (IndexManifest.Read(version) with { Format = CaseStudySchema.FormatVersion - 1 }).Write(version);
         await service.StartAsync(CancellationToken.None);
         Assert.Equal(store.CurrentVersion(), index.OpenVersion);
         Assert.Single(Directory.GetDirectories(store.Root));

@@ -10,6 +10,7 @@ namespace ImpactAlliances.Core.Search;
 public sealed class CaseStudyIndex(IndexStore store) : IDisposable
 {
     private readonly Lock _refreshLock = new();
+    private bool _disposed;
 
     // Builds what a new version's queries will need before it is served; it lives as long as the index,
     // because what it builds may keep it.
@@ -49,6 +50,11 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
     {
         lock (_refreshLock)
         {
+            // An opening started at the host's start may end after the host stopped.
+            if (_disposed)
+            {
+                return false;
+            }
             var name = Store.CurrentVersion();
             var current = _current;
             if (name is null || current?.Version.Name == name)
@@ -104,6 +110,7 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
     {
         lock (_refreshLock)
         {
+            _disposed = true;
             Interlocked.Exchange(ref _current, null)?.Release();
             _warmingAnalyzer.Dispose();
         }

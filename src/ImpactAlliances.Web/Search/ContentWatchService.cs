@@ -9,7 +9,7 @@ namespace ImpactAlliances.Web.Search;
 /// changes, so an editor sees a case rendered before opening a pull request. Files with errors are left
 /// out and their errors shown on every page (<see cref="ContentStatus"/>); the site keeps running.
 /// </summary>
-public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStudyIndex index, ContentStatus status, ILogger<ContentWatchService> logger) : BackgroundService
+public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStudyIndex index, ILogger<ContentWatchService> logger) : BackgroundService
 {
     /// <summary>Editors' tools save in bursts (temporary file, rename); one rebuild per burst.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -21,7 +21,7 @@ public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStud
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Watching starts before the host has started, not in ExecuteAsync, which runs on the thread pool whenever it gets
-        // a thread: a file saved right after the start was otherwise missed until the next save.
+        // a thread: a file saved once the host had started was otherwise missed until the next save.
         _watcher = new FileSystemWatcher(indexer.ContentPath)
         {
             IncludeSubdirectories = true,
@@ -40,11 +40,9 @@ public sealed partial class ContentWatchService(ContentIndexer indexer, CaseStud
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The files as they are now, unless the start-up build has just read them.
-        if (status.CheckedAt is null)
-        {
-            Rebuild();
-        }
+        // The files as they are now: the start-up check read them before the watcher ran, and a file saved in between
+        // would be missed until the next save.
+        Rebuild();
         while (await _changes.Reader.WaitToReadAsync(stoppingToken))
         {
             await Task.Delay(Debounce, stoppingToken);

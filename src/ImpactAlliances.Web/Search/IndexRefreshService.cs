@@ -33,7 +33,8 @@ public sealed partial class IndexRefreshService(
     /// <inheritdoc />
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Begin().WaitAsync(cancellationToken);
+        // Not cancelled midway: a build stopped by a stop request would leave its half-written version behind.
+        await Begin();
         await base.StartAsync(cancellationToken);
     }
 
@@ -46,7 +47,10 @@ public sealed partial class IndexRefreshService(
         {
             if (_checked is null)
             {
-                _checked = options.Value.Source is null ? Task.Run(() => TryIndexStep(indexer.EnsureIndex)) : Task.CompletedTask;
+                // Its own thread: a build waits on the pool's threads (the cases are read and rendered on every core).
+                _checked = options.Value.Source is null
+                    ? Task.Factory.StartNew(() => TryIndexStep(indexer.EnsureIndex), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                    : Task.CompletedTask;
                 _opening = _checked.ContinueWith(_ => TryIndexStep(index.Refresh), CancellationToken.None,
                     TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             }
