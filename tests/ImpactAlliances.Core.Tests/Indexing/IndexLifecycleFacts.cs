@@ -38,6 +38,18 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void An_index_disposed_before_its_opening_ends_opens_nothing()
+    {
+        // The site starts opening its index before its host starts; a host stopped meanwhile has disposed of the index.
+        Build(FixtureCorpus.Cases.Count);
+        var index = new CaseStudyIndex(_store);
+        index.Dispose();
+
+        Assert.False(index.Refresh());
+        Assert.Null(index.OpenVersion);
+    }
+
+    [Fact]
     public void A_new_version_is_warmed_before_it_is_served()
     {
         Build(FixtureCorpus.Cases.Count - 1);
