@@ -57,7 +57,7 @@ public sealed class IndexBuildSession : IDisposable
         (_target, _renderer, _history, _progress) = (target, renderer, history, progress);
         // Plain file reads, not memory maps: merging a large index through maps counts every page it
         // reads in the process's resident memory.
-        _directory = new NIOFSDirectory(target.Version.LuceneFolder);
+        _directory = new BuildDirectory(target.Version.LuceneFolder);
         _analyzer = CaseStudySchema.CreateAnalyzer();
         _writer = new IndexWriter(_directory, new IndexWriterConfig(CaseStudySchema.Version, _analyzer)
         {
