@@ -17,20 +17,20 @@ internal sealed class PositionalFileInput : BufferedIndexInput
     private readonly long _length;
     private bool _isClone;
 
-    private PositionalFileInput(string path, SafeFileHandle handle, IOContext context) : base($"{nameof(PositionalFileInput)}({path})", context)
+    private PositionalFileInput(string path, SafeFileHandle handle, int bufferSize) : base($"{nameof(PositionalFileInput)}({path})", bufferSize)
     {
         _handle = handle;
         _length = RandomAccess.GetLength(handle);
     }
 
-    /// <summary>Opens a file of an index folder.</summary>
-    public static PositionalFileInput Open(string path, IOContext context)
+    /// <summary>Opens a file of an index folder, read through a buffer of Lucene's size for <paramref name="context"/>, or of <paramref name="bufferSize"/>.</summary>
+    public static PositionalFileInput Open(string path, IOContext context, int? bufferSize = null)
     {
         // Not FileOptions.RandomAccess: it turns the kernel's readahead off, and opening a version scans doc values.
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         try
         {
-            return new PositionalFileInput(path, handle, context);
+            return new PositionalFileInput(path, handle, bufferSize ?? GetBufferSize(context));
         }
         catch
         {
@@ -176,10 +176,15 @@ internal sealed class ChecksummedFileOutput(string path) : IndexOutput
 /// <summary>The folder of an index version being built: its files read by <see cref="PositionalFileInput"/> and written by <see cref="ChecksummedFileOutput"/>.</summary>
 internal sealed class BuildDirectory(string folder) : FSDirectory(new DirectoryInfo(folder), new NativeFSLockFactory())
 {
+    // What reads a build's files is mostly its final merge, which reads each segment's doc values case by case:
+    // with Lucene's 1 KB buffer, every value longer than that was a read of its own (a system call), a quarter of
+    // the merge of a 30,000-case build (BENCHMARKS.md).
+    private const int BufferSize = 64 * 1024;
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
-        return PositionalFileInput.Open(Path.Combine(Directory.FullName, name), context);
+        return PositionalFileInput.Open(Path.Combine(Directory.FullName, name), context, BufferSize);
     }
 
     public override IndexOutput CreateOutput(string name, IOContext context)
