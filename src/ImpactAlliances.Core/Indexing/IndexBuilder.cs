@@ -5,7 +5,6 @@ using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Schema;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Store;
 
 namespace ImpactAlliances.Core.Indexing;
 
@@ -59,18 +58,21 @@ public sealed class IndexBuildSession : IDisposable
         // reads in the process's resident memory.
         _directory = new BuildDirectory(target.Version.LuceneFolder);
         _analyzer = CaseStudySchema.CreateAnalyzer();
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(CaseStudySchema.Version, _analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            // Fewer, larger flushed segments, within a bounded memory.
-            RAMBufferSizeMB = 128,
-            // Flushed segments are merged once, all together, into the one segment Publish makes: no merge runs
-            // while cases are added (each would rewrite what the final one rewrites again), and no flushed segment
-            // is copied into a compound file (the final segment is never one: it is the whole index).
-            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 1000, MaxMergeAtOnceExplicit = int.MaxValue },
-            UseCompoundFile = false,
-        });
+        _writer = new IndexWriter(_directory, WriterConfig(_analyzer));
     }
+
+    /// <summary>How a build's writer is set up.</summary>
+    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer) => new(CaseStudySchema.Version, analyzer)
+    {
+        OpenMode = OpenMode.CREATE,
+        // Fewer, larger flushed segments, within a bounded memory.
+        RAMBufferSizeMB = 128,
+        // Flushed segments are merged once, all together, into the one segment Publish makes: no merge runs
+        // while cases are added (each would rewrite what the final one rewrites again), and no flushed segment
+        // is copied into a compound file (the final segment is never one: it is the whole index).
+        MergePolicy = new TieredMergePolicy { SegmentsPerTier = 1000, MaxMergeAtOnceExplicit = int.MaxValue },
+        UseCompoundFile = false,
+    };
 
     /// <summary>Renders and analyses one case into its document; thread-safe.</summary>
     public Document Prepare(CaseFile file)

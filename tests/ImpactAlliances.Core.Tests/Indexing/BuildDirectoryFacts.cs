@@ -24,45 +24,76 @@ public sealed class BuildDirectoryFacts(SearchFixture fixture) : IClassFixture<S
 
     [Property(MaxTest = 40)]
     public Property A_file_and_its_checksum_are_what_Lucene_writes() =>
-        Prop.ForAll(Writes(), writes =>
+        Prop.ForAll(Writes(), writes => WrittenAlike(writes, new Random(writes.Length)));
+
+    [Fact]
+    public void A_full_buffer_takes_one_more_byte_and_a_partly_full_one_a_run_longer_than_its_room() =>
+        Assert.True(WrittenAlike([.. Enumerable.Repeat(1, 65_535), 2, 1, 70_000, 1], new Random(3), checksumEvery: 0));
+
+    // Writes the same bytes through both directories; the checksum is read now and then (reading it empties the buffer).
+    private static bool WrittenAlike(int[] writes, Random random, int checksumEvery = 3)
+    {
+        using var folder = new TempFolder();
+        using var ours = new BuildDirectory(Path.Combine(folder.Path, "ours"));
+        using var lucene = new SimpleFSDirectory(Path.Combine(folder.Path, "lucene"));
+        var checksums = new List<(long Ours, long Lucene)>();
+        using (var a = ours.CreateOutput("f", IOContext.DEFAULT))
+        using (var b = lucene.CreateOutput("f", IOContext.DEFAULT))
         {
-            using var folder = new TempFolder();
-            using var ours = new BuildDirectory(Path.Combine(folder.Path, "ours"));
-            using var lucene = new SimpleFSDirectory(Path.Combine(folder.Path, "lucene"));
-            var random = new Random(writes.Length);
-            var checksums = new List<(long Ours, long Lucene)>();
-            using (var a = ours.CreateOutput("f", IOContext.DEFAULT))
-            using (var b = lucene.CreateOutput("f", IOContext.DEFAULT))
+            foreach (var size in writes)
             {
-                foreach (var size in writes)
+                var bytes = new byte[size];
+                random.NextBytes(bytes);
+                if (size == 1)
                 {
-                    var bytes = new byte[size];
-                    random.NextBytes(bytes);
-                    if (size == 1)
-                    {
-                        a.WriteByte(bytes[0]);
-                        b.WriteByte(bytes[0]);
-                    }
-                    else
-                    {
-                        a.WriteBytes(bytes, 0, size);
-                        b.WriteBytes(bytes, 0, size);
-                    }
-                    Assert.Equal(b.Position, a.Position);
+                    a.WriteByte(bytes[0]);
+                    b.WriteByte(bytes[0]);
+                }
+                else
+                {
+                    a.WriteBytes(bytes, 0, size);
+                    b.WriteBytes(bytes, 0, size);
+                }
+                Assert.Equal(b.Position, a.Position);
+                if (checksumEvery > 0 && random.Next(checksumEvery) == 0)
+                {
                     checksums.Add((a.Checksum, b.Checksum));
                 }
             }
-            return checksums.All(c => c.Ours == c.Lucene)
-                && File.ReadAllBytes(Path.Combine(folder.Path, "ours", "f")).AsSpan()
-                    .SequenceEqual(File.ReadAllBytes(Path.Combine(folder.Path, "lucene", "f")));
-        });
+            checksums.Add((a.Checksum, b.Checksum));
+        }
+        return checksums.All(c => c.Ours == c.Lucene)
+            && File.ReadAllBytes(Path.Combine(folder.Path, "ours", "f")).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(folder.Path, "lucene", "f")));
+    }
+
+    [Fact]
+    public void A_closed_file_waits_for_the_commit_that_syncs_it_and_takes_no_more_writes()
+    {
+        using var folder = new TempFolder();
+        using var directory = new BuildDirectory(folder.Path);
+        var output = directory.CreateOutput("f", IOContext.DEFAULT);
+        output.WriteByte(1);
+        Assert.DoesNotContain("f", StaleFiles(directory));
+
+        output.Dispose();
+
+        Assert.Contains("f", StaleFiles(directory));
+        Assert.Throws<ObjectDisposedException>(() => output.WriteByte(2));
+        directory.Sync(["f"]);
+        Assert.DoesNotContain("f", StaleFiles(directory));
+    }
+
+    // Lucene.Net's FSDirectory keeps the files its Sync flushes to the disk in this protected field.
+    private static ISet<string> StaleFiles(FSDirectory directory) =>
+        (ISet<string>)typeof(FSDirectory).GetField("m_staleFiles", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(directory)!;
 
     [Fact]
     public void Segments_written_and_merged_through_it_pass_CheckIndex()
     {
         using var folder = new TempFolder();
         using var directory = new BuildDirectory(folder.Path);
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(CaseStudySchema.Version, CaseStudySchema.CreateAnalyzer())))
+        using (var writer = new IndexWriter(directory, IndexBuildSession.WriterConfig(CaseStudySchema.CreateAnalyzer())))
         {
             for (var segment = 0; segment < 3; segment++)
             {
