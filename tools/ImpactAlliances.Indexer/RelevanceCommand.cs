@@ -30,10 +30,15 @@ internal sealed class RelevanceCommand : IndexerCommand
     ];
 
     /// <summary>
-    /// A blind set's file name starts with « blind ». Its queries are not printed one by one unless asked for
-    /// with --details: whoever tunes the engine reads its figures per kind and per set, never query by query.
+    /// A blind set's file name starts with « blind ». Its queries are not printed one by one unless --details names one
+    /// of them (or « all »): whoever tunes the engine reads its figures per kind and per set, never query by query, even
+    /// while asking for the details of a development query.
     /// </summary>
     internal static bool IsBlind(string path) => Path.GetFileName(path).StartsWith("blind", StringComparison.Ordinal);
+
+    /// <summary>Whether a set's queries are printed one by one: a development set's always, a blind set's only when asked for.</summary>
+    internal static bool PrintsQueries(string path, IEnumerable<string> ids, string[]? details) =>
+        !IsBlind(path) || (details is not null && (details.Contains("all") || ids.Any(details.Contains)));
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -58,7 +63,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         le moteur ; les trois derniers sur toute la base),
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
         premier cas noté 2 ou plus (MRR). Les requêtes d'un jeu aveugle (fichier « blind… ») ne sont
-        affichées une à une qu'avec --details : on règle le moteur sans les lire.
+        affichées une à une que si --details en nomme une (ou « all ») : on règle le moteur sans les lire.
         """;
 
     public override string ExitCodes => "0 affiché, 1 contenu ou jugements invalides, ou requête de --details inconnue, 2 arguments incorrects.";
@@ -100,7 +105,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         var reports = Evaluate(services, content, judgments);
         foreach (var ((name, report), (_, path)) in reports.Zip(sets))
         {
-            Print(name, report, output, perQuery: details is not null || !IsBlind(path));
+            Print(name, report, output, perQuery: PrintsQueries(path, report.Queries.Select(q => q.Query.Id), details));
             if (details is not null)
             {
                 PrintDetails(report, details, output);

@@ -46,6 +46,18 @@ public sealed class RelevanceFacts
         Assert.Equal(1.0 / 3, score.ReciprocalRank, 6);
     }
 
+    [Theory]
+    [InlineData("tests/relevance/judgments.json", null, true)]
+    [InlineData("tests/relevance/blind2.json", null, false)]
+    // Asking for a development query's details does not print a blind set query by query.
+    [InlineData("tests/relevance/blind2.json", "q01,m38", false)]
+    [InlineData("tests/relevance/blind2.json", "q01,x07", true)]
+    [InlineData("tests/relevance/blind2.json", "all", true)]
+    public void A_blind_set_is_printed_query_by_query_only_when_one_of_its_queries_is_asked_for(string path, string? details, bool printed)
+    {
+        Assert.Equal(printed, RelevanceCommand.PrintsQueries(path, ["x06", "x07"], details?.Split(',')));
+    }
+
     /// <summary>Every judged set over the real content must stay above its recorded floor.</summary>
     [Fact]
     public async Task The_search_stays_above_the_recorded_relevance_floors()
