@@ -41,7 +41,7 @@ public static class CaseStudySchema
     /// the cases define, in the commit's data), so that a site never reads an index it does not understand nor one whose
     /// terms its queries would not meet.
     /// </summary>
-    public const int FormatVersion = 13;
+    public const int FormatVersion = 14;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";

@@ -93,6 +93,9 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("coiffeur", "coiffeuse")]
     [InlineData("hébergeur", "hébergeuse")]
     [InlineData("développeur", "développeuse")]
+    [InlineData("port", "ports")]
+    [InlineData("ports", "portuaires")]
+    [InlineData("port", "portuaire")]
     public void Words_of_a_reviewed_family_meet_both_ways(string one, string other)
     {
         Assert.Equal(Terms(one, stem: true), Terms(other, stem: true));
@@ -138,6 +141,10 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("CAE", "ça")]
     [InlineData("isolation", "isolement")]
     [InlineData("organiques", "organismes")]
+    [InlineData("port", "porte")]
+    [InlineData("ports", "portes")]
+    [InlineData("port", "porté")]
+    [InlineData("ports", "portées")]
     [InlineData("marais", "mars")]
     [InlineData("mares", "mars")]
     [InlineData("mares", "marées")]
