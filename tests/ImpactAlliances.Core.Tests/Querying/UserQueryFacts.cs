@@ -29,6 +29,19 @@ public sealed class UserQueryFacts
     }
 
     [Fact]
+    public void An_acronym_written_with_dots_is_read_without_them()
+    {
+        Assert.Equal(
+        [
+            new QueryClause(ClauseKind.Word, "ARS"),
+            new QueryClause(ClauseKind.Word, "ESS", Excluded: true),
+            new QueryClause(ClauseKind.Word, "l'ARS"),
+            new QueryClause(ClauseKind.Word, "M."),
+            new QueryClause(ClauseKind.Word, "p.ex."),
+        ], UserQuery.Parse("A.R.S. -E.S.S l'a.r.s. M. p.ex."));
+    }
+
+    [Fact]
     public void Syntax_characters_of_other_engines_separate_words()
     {
         Assert.Equal(["title", "mobilité", "x"], UserQuery.Parse("title:mobilité (x)").Select(c => c.Text));

@@ -56,6 +56,18 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Contains("<mark>", acronym.Hits[0].Snippet);
     }
 
+    [Theory]
+    [InlineData("E.S.S.")]
+    [InlineData("E.S.S")]
+    [InlineData("e.s.s.")]
+    public void An_acronym_written_with_dots_is_the_acronym(string typed)
+    {
+        var acronym = SearchFixture.Slugs(fixture.Search("ESS")).ToList();
+
+        Assert.NotEmpty(acronym);
+        Assert.Equal(acronym, SearchFixture.Slugs(fixture.Search(typed)));
+    }
+
     [Fact]
     public void A_multi_word_synonym_spans_the_stop_words_it_contains()
     {
