@@ -305,6 +305,22 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.True(!unsure.Relaxed || unsure.StrictTotal > 1, $"{unsure.StrictTotal}");
     }
 
+    [Theory]
+    [InlineData("emploi des jeunes de moins de 26 ans", null)]
+    [InlineData("jeunes de 18 à 25 ans", null)]
+    [InlineData("un trajet de 40 km", null)]
+    [InlineData("un reste à charge de 30 %", null)]
+    [InlineData("une aide de 50 euros par mois", null)]
+    [InlineData("les jeunes du 93", "93")]
+    [InlineData("insertion dans le 26", "26")]
+    [InlineData("jeunes en Seine-Saint-Denis (93)", "93")]
+    public void A_number_followed_by_a_unit_is_a_quantity_not_a_departement(string query, string? department)
+    {
+        var places = fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Distinct();
+
+        Assert.Equal(department is null ? [] : [department], places);
+    }
+
     [Fact]
     public void A_name_in_common_use_for_several_regions_finds_the_cases_of_each_and_offers_each_as_a_filter()
     {
