@@ -283,7 +283,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
         var wordTerms = Enumerable.Range(index, words.Count).Select(i => (IReadOnlyList<string>)analysed[i].Select(t => t.Term).ToList()).ToList();
-        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength);
+        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength, index > 0 ? clauses[index - 1].Text : null);
         if (analysed[index].Count == 0 && namedLength == 0)
         {
             return (null, 1);
@@ -344,7 +344,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>
     /// Whether words naming a place are meant as one: typed with a capital, of several words, or after a
     /// preposition of place (« en Corse », « à lyon », « dans le nord »). Département and commune names
-    /// that are also common words (« pas cher », « ODD 13 ») then stay words that rank, not places to require.
+    /// that are also common words (« pas cher ») then stay words that rank, not places to require.
     /// </summary>
     private static bool IsSurelyAPlace(IReadOnlyList<QueryClause> clauses, int index, int consumed) =>
         consumed > 1 || char.IsUpper(clauses[index].Text[0])

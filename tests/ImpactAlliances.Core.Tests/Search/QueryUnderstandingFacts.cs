@@ -296,7 +296,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     {
         var meant = new[] { "logement à lyon", "logement Lyon" }
             .Select(q => fixture.Searcher.Search(new SearchRequest { Query = q, Size = 50 })).ToList();
-        // Typed lower case without a preposition, a place name may be a common word (« pas cher », « ODD 13 »): it only ranks.
+        // Typed lower case without a preposition, a place name may be a common word (« pas cher »): it only ranks.
         var unsure = fixture.Searcher.Search(new SearchRequest { Query = "logement lyon", Size = 50 });
 
         // Only the Lyon case holds both; the others follow it, widened.
@@ -319,6 +319,19 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         var places = fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Distinct();
 
         Assert.Equal(department is null ? [] : [department], places);
+    }
+
+    [Theory]
+    [InlineData("ODD 13")]
+    [InlineData("climat et ODD 13")]
+    [InlineData("article 13 de la loi")]
+    [InlineData("la loi 13")]
+    [InlineData("niveau 26")]
+    [InlineData("page 26")]
+    [InlineData("n° 93")]
+    public void A_number_after_what_it_numbers_is_not_a_departement(string query)
+    {
+        Assert.Empty(fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>());
     }
 
     [Fact]
