@@ -306,6 +306,21 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("St-Denis", "Saint-Denis")]
+    [InlineData("Ste-Foy-lès-Lyon", "Sainte-Foy-lès-Lyon")]
+    [InlineData("logement à St Étienne", "logement à Saint-Étienne")]
+    public void A_place_written_with_saint_abbreviated_is_the_place(string abbreviated, string written)
+    {
+        var places = Places(abbreviated);
+
+        Assert.NotEmpty(places);
+        Assert.Equal(Places(written), places);
+
+        IEnumerable<string> Places(string query) =>
+            fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Order().ToList();
+    }
+
+    [Theory]
     [InlineData("emploi des jeunes de moins de 26 ans", null)]
     [InlineData("jeunes de 18 à 25 ans", null)]
     [InlineData("un trajet de 40 km", null)]
