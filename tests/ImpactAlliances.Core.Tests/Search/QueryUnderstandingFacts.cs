@@ -306,6 +306,30 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("Grand Est", "strasbourg,metz")]
+    [InlineData("\"Grand Est\"", "strasbourg,metz")]
+    [InlineData("emploi -\"Grand Est\"", "grand-lyon,grand-public")]
+    [InlineData("emploi NOT \"Grand Est\"", "grand-lyon,grand-public")]
+    public void A_place_whose_name_ends_with_a_stop_word_is_the_place_typed_quoted_or_excluded(string query, string slugs)
+    {
+        // The stop list drops « est »: « Grand Est » searched as its words was « grand », which cases of any region write.
+        FixtureCase[] cases =
+        [
+            new("strasbourg", "Emploi à Strasbourg", [("Chantier Rhin", "association")], ["emploi-insertion"], "mecenat", "local", ["grand-est"], "2026-01-01",
+                "Un chantier d'insertion pour l'emploi des jeunes."),
+            new("metz", "Emploi des femmes à Metz", [("Elles Travaillent", "association")], ["emploi-insertion"], "mecenat", "local", ["grand-est"], "2026-01-01",
+                "Une plateforme pour l'emploi des femmes."),
+            new("grand-lyon", "Emploi au Grand Lyon", [("Lyon Jeunes", "association")], ["emploi-insertion"], "mecenat", "local", ["auvergne-rhone-alpes"], "2026-01-01",
+                "Le Grand Lyon soutient l'emploi des jeunes."),
+            new("grand-public", "Emploi et grand public", [("Bretagne Emploi", "association")], ["emploi-insertion"], "mecenat", "local", ["bretagne"], "2026-01-01",
+                "Une campagne grand public pour l'emploi."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(slugs.Split(',').Order(), SearchFixture.Slugs(corpus.Search(query)).Order());
+    }
+
+    [Theory]
     [InlineData("St-Denis", "Saint-Denis")]
     [InlineData("Ste-Foy-lès-Lyon", "Sainte-Foy-lès-Lyon")]
     [InlineData("logement à St Étienne", "logement à Saint-Étienne")]
