@@ -100,6 +100,21 @@ public static partial class UserQuery
         return clauses;
     }
 
+    /// <summary>Clauses written back as a query that <see cref="Parse"/> reads into the same clauses.</summary>
+    public static string Format(IEnumerable<QueryClause> clauses) => string.Join(' ', clauses.Select(Format));
+
+    /// <summary>One clause as it is typed: a phrase in quotes, a prefix with its star, <c>-</c> before an exclusion, <c>OR</c> before an alternative.</summary>
+    public static string Format(QueryClause clause)
+    {
+        var text = clause.Kind switch
+        {
+            ClauseKind.Phrase => $"\"{clause.Text}\"",
+            ClauseKind.Prefix => $"{clause.Text}*",
+            _ => clause.Text,
+        };
+        return (clause.OrWithPrevious ? "OR " : "") + (clause.Excluded ? "-" : "") + text;
+    }
+
     /// <summary>
     /// « E.S.S. », « A.R.S » and « l'a.r.s. » as the acronym without its dots, in capitals: the tokenizer keeps the dots
     /// inside the word (« e.s.s »), which no case writes, and the dots say it is an acronym however it is cased.

@@ -22,6 +22,15 @@ public sealed class UserQueryFacts
     }
 
     [Fact]
+    public void Clauses_written_back_read_as_the_same_clauses()
+    {
+        var clauses = UserQuery.Parse("mobilité \"économie sociale\" numéri* -vélo emploi OR insertion NOT \"lien social\"");
+
+        Assert.Equal("mobilité \"économie sociale\" numéri* -vélo emploi OR insertion -\"lien social\"", UserQuery.Format(clauses));
+        Assert.Equal(clauses, UserQuery.Parse(UserQuery.Format(clauses)));
+    }
+
+    [Fact]
     public void French_quotes_and_an_unclosed_quote_make_phrases()
     {
         Assert.Equal([new QueryClause(ClauseKind.Phrase, "mécénat de compétences")], UserQuery.Parse("« mécénat de compétences »"));

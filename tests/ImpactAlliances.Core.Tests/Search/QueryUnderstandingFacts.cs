@@ -250,6 +250,18 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Contains(new QuerySuggestion("microcrédit", 1), result.QuerySuggestions);
     }
 
+    [Theory]
+    [InlineData("garajez -vélo", "garages -vélo")]
+    [InlineData("garajez NOT \"mobilité douce\"", "garages -\"mobilité douce\"")]
+    public void A_bolder_correction_offered_for_an_empty_result_keeps_the_exclusions(string typed, string bolder)
+    {
+        // « garajez » is two edits from « garages »: only the bolder correction reaches it.
+        var result = fixture.Search(typed);
+
+        Assert.Equal(0, result.Total);
+        Assert.Contains(new QuerySuggestion(bolder, fixture.Search(bolder).Total), result.QuerySuggestions);
+    }
+
     [Fact]
     public void Domains_come_with_their_families()
     {
