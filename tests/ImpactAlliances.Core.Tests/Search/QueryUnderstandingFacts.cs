@@ -427,4 +427,14 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(("Régions", count), (bretagne.Facet, bretagne.Count));
         Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
     }
+
+    [Theory]
+    [InlineData("énergie solaire Saint-Cl", "énergie solaire")]
+    [InlineData("énergie l'école Saint-Cl", "énergie l'école")]
+    public void A_suggestion_completing_a_hyphenated_name_keeps_every_word_typed_before_it(string typed, string remainder)
+    {
+        var saintClair = fixture.Searcher.Suggest(typed).First(s => s.Label == "Commune de Saint-Clair");
+
+        Assert.Equal(remainder, saintClair.Remainder);
+    }
 }
