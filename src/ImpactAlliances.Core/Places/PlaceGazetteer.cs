@@ -82,8 +82,7 @@ public sealed record Place(PlaceKind Kind, string Code, string Name, string Depa
 /// <summary>
 /// The official administrative split (regions, départements, communes), embedded from
 /// <c>places.tsv</c> (made by <c>tools/places/build-places.mjs</c> from the Etalab package), with look-ups
-/// by folded name: "Saint-Étienne", "saint etienne" and "ST ETIENNE" are not all the same, but the
-/// first two are.
+/// by folded name: "Saint-Étienne", "saint etienne" and "St Étienne" are the same.
 /// </summary>
 public sealed class PlaceGazetteer
 {
@@ -133,10 +132,21 @@ public sealed class PlaceGazetteer
     public Place? Department(string code) => _departmentsByCode.GetValueOrDefault(code.Trim());
 
     /// <summary>
-    /// A name folded for look-ups: lower case, no accents, elided articles and other stop words dropped,
-    /// words joined by single spaces (so "Provence-Alpes-Côte d'Azur" is "provence alpes cote azur").
+    /// A name folded for look-ups: lower case, no accents, elided articles and other stop words dropped, Saint and Sainte
+    /// spelt out, words joined by single spaces (so "Provence-Alpes-Côte d'Azur" is "provence alpes cote azur", "Ste-Foy" is
+    /// "sainte foy").
     /// </summary>
-    public static string Key(string name) => FrenchAnalyzer.FoldedKey(name, KeySeparators, StopWords);
+    public static string Key(string name)
+    {
+        var key = FrenchAnalyzer.FoldedKey(name, KeySeparators, StopWords);
+        // Most of the 35,000 official names hold no « st »: they are not split again as the site starts.
+        if (!key.Contains("st", StringComparison.Ordinal))
+        {
+            return key;
+        }
+        var words = key.Split(' ');
+        return words.Any(Abbreviations.ContainsKey) ? string.Join(' ', words.Select(word => Abbreviations.GetValueOrDefault(word, word))) : key;
+    }
 
     // ’ folds to ' before the split.
     private static readonly SearchValues<char> KeySeparators = SearchValues.Create(" -'(),./");
@@ -145,6 +155,12 @@ public sealed class PlaceGazetteer
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "l", "d", "le", "la", "les", "de", "du", "des", "en", "sur", "sous", "et", "lès", "les", "a", "au", "aux",
+    };
+
+    // « St-Denis », « Ste-Foy-lès-Lyon », « Sts-Geosmes »: as people write them, on signs and in addresses.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["st"] = "saint", ["ste"] = "sainte", ["sts"] = "saints", ["stes"] = "saintes",
     };
 
     private static PlaceGazetteer Load()

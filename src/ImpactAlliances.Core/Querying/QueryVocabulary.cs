@@ -67,6 +67,8 @@ internal sealed class QueryVocabulary
     // the key, not out of the name, so that « rester vivre » (chez soi) is not « reste à vivre », the purchasing-power term.
     private readonly Dictionary<string, int> _facetSmallWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
+    // Apart from the names: a number names a département only where the words around it let it (NumbersSomethingElse).
+    private readonly Dictionary<string, Concept> _departmentNumbers = new(StringComparer.Ordinal);
     // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
     // index's first search: each key keeps its names, analysed the first time a query names it.
     private readonly Dictionary<string, List<(string Text, bool Acronym)>> _organisationNames = new(StringComparer.Ordinal);
@@ -119,7 +121,7 @@ internal sealed class QueryVocabulary
             if (place.Kind == PlaceKind.Department)
             {
                 // "les jeunes du 93": a département by its number.
-                Add(vocabulary._places, PlaceGazetteer.Key(place.Code), Concept(place));
+                vocabulary._departmentNumbers[PlaceGazetteer.Key(place.Code)] = Concept(place);
             }
         }
         foreach (var name in organisationNames)
@@ -155,7 +157,9 @@ internal sealed class QueryVocabulary
     /// <param name="terms">Each word's analysed terms (the query has them already: no analysis here).</param>
     /// <param name="start">Where the run starts.</param>
     /// <param name="length">How many words the concepts found span.</param>
-    public IReadOnlyList<Concept> Match(IReadOnlyList<string> words, IReadOnlyList<IReadOnlyList<string>> terms, int start, out int length)
+    /// <param name="previous">What was typed before <paramref name="words"/>, when they do not hold it: what a number follows.</param>
+    public IReadOnlyList<Concept> Match(IReadOnlyList<string> words, IReadOnlyList<IReadOnlyList<string>> terms, int start, out int length,
+        string? previous = null)
     {
         for (length = Math.Min(MaxWords, words.Count - start); length > 0; length--)
         {
@@ -166,7 +170,12 @@ internal sealed class QueryVocabulary
             {
                 found.AddRange(facets);
             }
-            found.AddRange(_places.GetValueOrDefault(PlaceGazetteer.Key(text)) ?? []);
+            var placeKey = PlaceGazetteer.Key(text);
+            found.AddRange(_places.GetValueOrDefault(placeKey) ?? []);
+            if (length == 1 && _departmentNumbers.TryGetValue(placeKey, out var department) && !NumbersSomethingElse(words, start, previous))
+            {
+                found.Add(department);
+            }
             found.AddRange(OrganisationsNamed(OrganisationKey(text)));
             if (found.Count > 0)
             {
@@ -176,6 +185,49 @@ internal sealed class QueryVocabulary
         length = 0;
         return [];
     }
+
+    /// <summary>
+    /// Whether the number at <paramref name="start"/> is not a département: the number of a thing named before it (« ODD 13 »,
+    /// « article 13 », « n° 93 »), or a quantity, a unit following it or the range it opens (« moins de 26 ans », « de 18 à
+    /// 25 ans », « 40 km », « 30 % », « le 13 juillet »). « du 93 », « dans le 26 » and « Seine-Saint-Denis (93) » stay places.
+    /// </summary>
+    private static bool NumbersSomethingElse(IReadOnlyList<string> words, int start, string? previous)
+    {
+        var before = start > 0 ? words[start - 1] : previous;
+        if (before is not null && NumberedThings.Contains(Folded(before[(before.LastIndexOf(' ') + 1)..])))
+        {
+            return true;
+        }
+        var next = start + 1;
+        if (next + 1 < words.Count && RangeWords.Contains(Folded(words[next])) && words[next + 1].All(char.IsAsciiDigit))
+        {
+            next += 2;
+        }
+        return next < words.Count && Units.Contains(Folded(words[next]));
+    }
+
+    private static string Folded(string word) => FrenchAnalyzer.FoldLower(word).TrimEnd(',', ';', '.', ':');
+
+    private static readonly HashSet<string> RangeWords = new(StringComparer.Ordinal) { "a", "au", "et", "ou", "-" };
+
+    /// <summary>What a number right after it numbers, folded: goals, texts of law and their parts, levels, pages, lines.</summary>
+    private static readonly HashSet<string> NumberedThings = new(StringComparer.Ordinal)
+    {
+        "odd", "objectif", "objectifs", "cop", "agenda", "covid", "article", "articles", "art", "loi", "decret", "ordonnance", "circulaire",
+        "alinea", "chapitre", "titre", "annexe", "niveau", "etape", "page", "p", "n°", "nº", "no", "numero", "ligne",
+    };
+
+    /// <summary>What a number counts, folded: time, money, measures, people and things, and the months of a date.</summary>
+    private static readonly HashSet<string> Units = new(StringComparer.Ordinal)
+    {
+        "an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "h", "heure", "heures", "min", "minutes", "fois",
+        "%", "pourcent", "€", "eur", "euro", "euros", "k€", "m€", "mille", "millions", "milliards",
+        "km", "kilometres", "m", "metres", "m2", "km2", "ha", "hectares", "t", "tonnes", "kg", "kilos", "kw", "kwc", "kwh", "mw", "mwh",
+        "personne", "personnes", "salarie", "salaries", "salariee", "salariees", "etp", "benevoles", "jeunes", "enfants", "eleves", "etudiants",
+        "familles", "foyers", "menages", "habitants", "adherents", "beneficiaires", "participants", "membres", "partenaires",
+        "places", "logements", "lits", "repas", "emplois", "postes", "communes", "entreprises", "associations", "structures", "projets",
+        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+    };
 
     private void AddOrganisation(string name)
     {

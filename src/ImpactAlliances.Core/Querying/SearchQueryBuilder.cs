@@ -283,7 +283,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
         var wordTerms = Enumerable.Range(index, words.Count).Select(i => (IReadOnlyList<string>)analysed[i].Select(t => t.Term).ToList()).ToList();
-        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength);
+        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength, index > 0 ? clauses[index - 1].Text : null);
         if (analysed[index].Count == 0 && namedLength == 0)
         {
             return (null, 1);
@@ -295,11 +295,19 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             return (null, 1);
         }
         var tokens = consumed == 1 ? analysed[index] : Analyze(string.Join(' ', words.Take(consumed)));
+        var names = namedLength == consumed || (clause.Kind == ClauseKind.Phrase && namedLength == words.Count);
+        // A place the stop list cuts the name of (« Grand Est » is « grand ») is searched as the place alone: its words would
+        // find the cases of every region that write « grand ».
+        var searchWords = !names || !named.Any(c => c is PlaceConcept) || KeepsItsEdges(string.Join(' ', words.Take(consumed)));
 
         var any = new DisjunctionMaxQuery(TieBreaker);
-        var docFreq = AddExpression(any, tokens, 1f);
-        bodyTerms?.AddRange(tokens.Select(t => t.Term));
-        if (consumed > 1 && clause.Kind == ClauseKind.Word)
+        var docFreq = 0;
+        if (searchWords)
+        {
+            docFreq = AddExpression(any, tokens, 1f);
+            bodyTerms?.AddRange(tokens.Select(t => t.Term));
+        }
+        if (searchWords && consumed > 1 && clause.Kind == ClauseKind.Word)
         {
             // The words as typed, each anywhere, stay an alternative to the run as a phrase.
             var each = new BooleanQuery();
@@ -328,7 +336,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             }
         }
         var namesPlace = false;
-        if (namedLength == consumed || (clause.Kind == ClauseKind.Phrase && namedLength == words.Count))
+        if (names)
         {
             namesPlace = named.Any(c => c is PlaceConcept) && IsSurelyAPlace(clauses, index, consumed);
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
@@ -342,9 +350,19 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     }
 
     /// <summary>
+    /// Whether the analysis keeps the first and the last word of a place's name: a word it drops inside the name stays a gap
+    /// in the phrase (« Nord-Pas-de-Calais »), one at its edge is lost (« Grand Est », « Pas-de-Calais »).
+    /// </summary>
+    private bool KeepsItsEdges(string name)
+    {
+        var words = PlaceGazetteer.Key(name).Split(' ');
+        return TermAnalysis.Terms(analyzer, words[0]).Length > 0 && TermAnalysis.Terms(analyzer, words[^1]).Length > 0;
+    }
+
+    /// <summary>
     /// Whether words naming a place are meant as one: typed with a capital, of several words, or after a
     /// preposition of place (« en Corse », « à lyon », « dans le nord »). Département and commune names
-    /// that are also common words (« pas cher », « ODD 13 ») then stay words that rank, not places to require.
+    /// that are also common words (« pas cher ») then stay words that rank, not places to require.
     /// </summary>
     private static bool IsSurelyAPlace(IReadOnlyList<QueryClause> clauses, int index, int consumed) =>
         consumed > 1 || char.IsUpper(clauses[index].Text[0])

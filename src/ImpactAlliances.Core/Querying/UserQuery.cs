@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ImpactAlliances.Core.Querying;
 
@@ -26,9 +27,10 @@ public sealed record QueryClause(ClauseKind Kind, string Text, bool Excluded = f
 /// <remarks>
 /// Syntax: words (how many must match is the query builder's business); <c>"…"</c> is a phrase; <c>word*</c> a prefix; <c>-word</c> or
 /// <c>NOT word</c> excludes; <c>OR</c>/<c>OU</c> between two clauses accepts either; <c>AND</c>/<c>ET</c> is
-/// the default and ignored. Other operator characters are read as spaces.
+/// the default and ignored. Other operator characters are read as spaces. An acronym written with dots (<c>E.S.S.</c>) is
+/// read as the acronym (<c>ESS</c>).
 /// </remarks>
-public static class UserQuery
+public static partial class UserQuery
 {
     /// <summary>Longer input is cut: no real query needs more, and it bounds the work.</summary>
     public const int MaxLength = 500;
@@ -86,8 +88,8 @@ public static class UserQuery
                         continue;
                 }
                 clause = word.EndsWith('*')
-                    ? new QueryClause(ClauseKind.Prefix, word.TrimEnd('*'), excluded, orNext)
-                    : new QueryClause(ClauseKind.Word, word, excluded, orNext);
+                    ? new QueryClause(ClauseKind.Prefix, WithoutAcronymDots(word.TrimEnd('*')), excluded, orNext)
+                    : new QueryClause(ClauseKind.Word, WithoutAcronymDots(word), excluded, orNext);
             }
             (orNext, notNext) = (false, false);
             if (clause.Text.Length > 0)
@@ -97,6 +99,34 @@ public static class UserQuery
         }
         return clauses;
     }
+
+    /// <summary>Clauses written back as a query that <see cref="Parse"/> reads into the same clauses.</summary>
+    public static string Format(IEnumerable<QueryClause> clauses) => string.Join(' ', clauses.Select(Format));
+
+    /// <summary>One clause as it is typed: a phrase in quotes, a prefix with its star, <c>-</c> before an exclusion, <c>OR</c> before an alternative.</summary>
+    public static string Format(QueryClause clause)
+    {
+        var text = clause.Kind switch
+        {
+            ClauseKind.Phrase => $"\"{clause.Text}\"",
+            ClauseKind.Prefix => $"{clause.Text}*",
+            _ => clause.Text,
+        };
+        return (clause.OrWithPrevious ? "OR " : "") + (clause.Excluded ? "-" : "") + text;
+    }
+
+    /// <summary>
+    /// « E.S.S. », « A.R.S » and « l'a.r.s. » as the acronym without its dots, in capitals: the tokenizer keeps the dots
+    /// inside the word (« e.s.s »), which no case writes, and the dots say it is an acronym however it is cased.
+    /// </summary>
+    private static string WithoutAcronymDots(string word) =>
+        DottedAcronym().Match(word) is { Success: true } dotted
+            ? dotted.Groups["elided"].Value + dotted.Groups["letters"].Value.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant()
+            : word;
+
+    // Single letters each followed by a dot, the last dot optional, after an elided article or not.
+    [GeneratedRegex(@"^(?<elided>\p{L}{1,2}['’])?(?<letters>(?:\p{L}\.)+\p{L}\.?)$")]
+    private static partial Regex DottedAcronym();
 
     // Query-syntax characters of other engines carry no meaning here; reading them as spaces keeps
     // "title:foo" or "(a b)" from gluing words together.

@@ -42,23 +42,17 @@ internal static class EmptyResultAdvice
         var (bolder, corrections) = runner.Correct(clauses, extraEdits: 1);
         if (corrections.Count > 0)
         {
-            candidates.Add(string.Join(' ', bolder.Select(Display)));
+            // The whole query corrected: its exclusions and alternatives as typed.
+            candidates.Add(UserQuery.Format(bolder));
         }
         var words = clauses.Where(c => !c.Excluded).ToList();
         if (words.Count > 1)
         {
-            candidates.AddRange(words.Select(Display));
+            candidates.AddRange(words.Select(w => UserQuery.Format(w with { OrWithPrevious = false })));
         }
         return candidates.Distinct()
             .Select(q => new QuerySuggestion(q, runner.Count(request with { Query = q }, UserQuery.Parse(q))))
             .Where(s => s.Count > 0)
             .ToList();
     }
-
-    private static string Display(QueryClause clause) => clause.Kind switch
-    {
-        ClauseKind.Phrase => $"\"{clause.Text}\"",
-        ClauseKind.Prefix => $"{clause.Text}*",
-        _ => clause.Text,
-    };
 }

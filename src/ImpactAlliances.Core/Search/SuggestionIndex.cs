@@ -90,16 +90,18 @@ internal sealed class SuggestionIndex
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int limit)
     {
-        var words = WordsOf(Fold(typed));
+        var typedWords = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Each word with the typed word it is part of: « Saint-Ét » and « l'école » are two words of one.
+        var split = typedWords.SelectMany((word, at) => WordsOf(Fold(word)).Select(folded => (Folded: folded, Typed: at))).ToArray();
+        var words = split.Select(w => w.Folded).ToArray();
         if (words.Length == 0 || words[^1].Length < 2 && words.Length == 1)
         {
             return [];
         }
-        var typedWords = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var suggestions = new List<Suggestion>();
         for (var from = 0; from < words.Length && suggestions.Count < limit; from++)
         {
-            var remainder = string.Join(' ', typedWords.Take(Math.Max(0, typedWords.Length - (words.Length - from))));
+            var remainder = string.Join(' ', typedWords.Take(split[from].Typed));
             foreach (var suggestion in Completing(words[from..], limit - suggestions.Count))
             {
                 if (suggestions.All(s => s.Key != suggestion.Key || s.Value != suggestion.Value || s.Kind != suggestion.Kind))

@@ -17,6 +17,10 @@ public sealed class PlaceResolverFacts
     [InlineData("Provence-Alpes-Côte d'Azur", PlaceKind.Region, "93", "provence-alpes-cote-d-azur")]
     [InlineData("Midi-Pyrénées", PlaceKind.Region, "76", "occitanie")]
     [InlineData("Nord-Pas-de-Calais", PlaceKind.Region, "32", "hauts-de-france")]
+    [InlineData("St-Denis (93)", PlaceKind.Commune, "93066", "ile-de-france")]
+    [InlineData("Ste-Foy-lès-Lyon", PlaceKind.Commune, "69202", "auvergne-rhone-alpes")]
+    [InlineData("St Étienne", PlaceKind.Commune, "42218", "auvergne-rhone-alpes")]
+    [InlineData("St. Étienne-du-Rouvray", PlaceKind.Commune, "76575", "normandie")]
     public void A_place_resolves_to_the_official_split(string text, PlaceKind kind, string code, string region)
     {
         var place = Assert.Single(PlaceResolver.Resolve(text, Places).Places);

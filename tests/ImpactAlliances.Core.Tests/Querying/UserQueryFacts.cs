@@ -22,10 +22,32 @@ public sealed class UserQueryFacts
     }
 
     [Fact]
+    public void Clauses_written_back_read_as_the_same_clauses()
+    {
+        var clauses = UserQuery.Parse("mobilité \"économie sociale\" numéri* -vélo emploi OR insertion NOT \"lien social\"");
+
+        Assert.Equal("mobilité \"économie sociale\" numéri* -vélo emploi OR insertion -\"lien social\"", UserQuery.Format(clauses));
+        Assert.Equal(clauses, UserQuery.Parse(UserQuery.Format(clauses)));
+    }
+
+    [Fact]
     public void French_quotes_and_an_unclosed_quote_make_phrases()
     {
         Assert.Equal([new QueryClause(ClauseKind.Phrase, "mécénat de compétences")], UserQuery.Parse("« mécénat de compétences »"));
         Assert.Equal([new QueryClause(ClauseKind.Phrase, "lien social")], UserQuery.Parse("\"lien social"));
+    }
+
+    [Fact]
+    public void An_acronym_written_with_dots_is_read_without_them()
+    {
+        Assert.Equal(
+        [
+            new QueryClause(ClauseKind.Word, "ARS"),
+            new QueryClause(ClauseKind.Word, "ESS", Excluded: true),
+            new QueryClause(ClauseKind.Word, "l'ARS"),
+            new QueryClause(ClauseKind.Word, "M."),
+            new QueryClause(ClauseKind.Word, "p.ex."),
+        ], UserQuery.Parse("A.R.S. -E.S.S l'a.r.s. M. p.ex."));
     }
 
     [Fact]

@@ -56,6 +56,18 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Contains("<mark>", acronym.Hits[0].Snippet);
     }
 
+    [Theory]
+    [InlineData("E.S.S.")]
+    [InlineData("E.S.S")]
+    [InlineData("e.s.s.")]
+    public void An_acronym_written_with_dots_is_the_acronym(string typed)
+    {
+        var acronym = SearchFixture.Slugs(fixture.Search("ESS")).ToList();
+
+        Assert.NotEmpty(acronym);
+        Assert.Equal(acronym, SearchFixture.Slugs(fixture.Search(typed)));
+    }
+
     [Fact]
     public void A_multi_word_synonym_spans_the_stop_words_it_contains()
     {
@@ -238,6 +250,18 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Contains(new QuerySuggestion("microcrédit", 1), result.QuerySuggestions);
     }
 
+    [Theory]
+    [InlineData("garajez -vélo", "garages -vélo")]
+    [InlineData("garajez NOT \"mobilité douce\"", "garages -\"mobilité douce\"")]
+    public void A_bolder_correction_offered_for_an_empty_result_keeps_the_exclusions(string typed, string bolder)
+    {
+        // « garajez » is two edits from « garages »: only the bolder correction reaches it.
+        var result = fixture.Search(typed);
+
+        Assert.Equal(0, result.Total);
+        Assert.Contains(new QuerySuggestion(bolder, fixture.Search(bolder).Total), result.QuerySuggestions);
+    }
+
     [Fact]
     public void Domains_come_with_their_families()
     {
@@ -284,13 +308,81 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     {
         var meant = new[] { "logement à lyon", "logement Lyon" }
             .Select(q => fixture.Searcher.Search(new SearchRequest { Query = q, Size = 50 })).ToList();
-        // Typed lower case without a preposition, a place name may be a common word (« pas cher », « ODD 13 »): it only ranks.
+        // Typed lower case without a preposition, a place name may be a common word (« pas cher »): it only ranks.
         var unsure = fixture.Searcher.Search(new SearchRequest { Query = "logement lyon", Size = 50 });
 
         // Only the Lyon case holds both; the others follow it, widened.
         Assert.All(meant, r => Assert.Equal((true, 1, "logement-intergenerationnel"), (r.Relaxed, r.StrictTotal, r.Hits[0].Slug)));
         Assert.Equal("logement-intergenerationnel", unsure.Hits[0].Slug);
         Assert.True(!unsure.Relaxed || unsure.StrictTotal > 1, $"{unsure.StrictTotal}");
+    }
+
+    [Theory]
+    [InlineData("Grand Est", "strasbourg,metz")]
+    [InlineData("\"Grand Est\"", "strasbourg,metz")]
+    [InlineData("emploi -\"Grand Est\"", "grand-lyon,grand-public")]
+    [InlineData("emploi NOT \"Grand Est\"", "grand-lyon,grand-public")]
+    public void A_place_whose_name_ends_with_a_stop_word_is_the_place_typed_quoted_or_excluded(string query, string slugs)
+    {
+        // The stop list drops « est »: « Grand Est » searched as its words was « grand », which cases of any region write.
+        FixtureCase[] cases =
+        [
+            new("strasbourg", "Emploi à Strasbourg", [("Chantier Rhin", "association")], ["emploi-insertion"], "mecenat", "local", ["grand-est"], "2026-01-01",
+                "Un chantier d'insertion pour l'emploi des jeunes."),
+            new("metz", "Emploi des femmes à Metz", [("Elles Travaillent", "association")], ["emploi-insertion"], "mecenat", "local", ["grand-est"], "2026-01-01",
+                "Une plateforme pour l'emploi des femmes."),
+            new("grand-lyon", "Emploi au Grand Lyon", [("Lyon Jeunes", "association")], ["emploi-insertion"], "mecenat", "local", ["auvergne-rhone-alpes"], "2026-01-01",
+                "Le Grand Lyon soutient l'emploi des jeunes."),
+            new("grand-public", "Emploi et grand public", [("Bretagne Emploi", "association")], ["emploi-insertion"], "mecenat", "local", ["bretagne"], "2026-01-01",
+                "Une campagne grand public pour l'emploi."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(slugs.Split(',').Order(), SearchFixture.Slugs(corpus.Search(query)).Order());
+    }
+
+    [Theory]
+    [InlineData("St-Denis", "Saint-Denis")]
+    [InlineData("Ste-Foy-lès-Lyon", "Sainte-Foy-lès-Lyon")]
+    [InlineData("logement à St Étienne", "logement à Saint-Étienne")]
+    public void A_place_written_with_saint_abbreviated_is_the_place(string abbreviated, string written)
+    {
+        var places = Places(abbreviated);
+
+        Assert.NotEmpty(places);
+        Assert.Equal(Places(written), places);
+
+        IEnumerable<string> Places(string query) =>
+            fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Order().ToList();
+    }
+
+    [Theory]
+    [InlineData("emploi des jeunes de moins de 26 ans", null)]
+    [InlineData("jeunes de 18 à 25 ans", null)]
+    [InlineData("un trajet de 40 km", null)]
+    [InlineData("un reste à charge de 30 %", null)]
+    [InlineData("une aide de 50 euros par mois", null)]
+    [InlineData("les jeunes du 93", "93")]
+    [InlineData("insertion dans le 26", "26")]
+    [InlineData("jeunes en Seine-Saint-Denis (93)", "93")]
+    public void A_number_followed_by_a_unit_is_a_quantity_not_a_departement(string query, string? department)
+    {
+        var places = fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Distinct();
+
+        Assert.Equal(department is null ? [] : [department], places);
+    }
+
+    [Theory]
+    [InlineData("ODD 13")]
+    [InlineData("climat et ODD 13")]
+    [InlineData("article 13 de la loi")]
+    [InlineData("la loi 13")]
+    [InlineData("niveau 26")]
+    [InlineData("page 26")]
+    [InlineData("n° 93")]
+    public void A_number_after_what_it_numbers_is_not_a_departement(string query)
+    {
+        Assert.Empty(fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>());
     }
 
     [Fact]
@@ -334,5 +426,15 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         var count = FixtureCorpus.Cases.Count(c => c.Regions.Contains("bretagne"));
         Assert.Equal(("Régions", count), (bretagne.Facet, bretagne.Count));
         Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
+    }
+
+    [Theory]
+    [InlineData("énergie solaire Saint-Cl", "énergie solaire")]
+    [InlineData("énergie l'école Saint-Cl", "énergie l'école")]
+    public void A_suggestion_completing_a_hyphenated_name_keeps_every_word_typed_before_it(string typed, string remainder)
+    {
+        var saintClair = fixture.Searcher.Suggest(typed).First(s => s.Label == "Commune de Saint-Clair");
+
+        Assert.Equal(remainder, saintClair.Remainder);
     }
 }
