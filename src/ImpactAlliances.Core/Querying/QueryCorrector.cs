@@ -44,11 +44,28 @@ internal static class QueryCorrector
                 corrected.Add(clause);
                 continue;
             }
+            replacement = AsTyped(clause.Text, replacement);
             corrections.Add(new Correction(clause.Text, replacement));
             corrected.Add(clause with { Text = replacement });
             terms[i] = TermAnalysis.Terms(analyzer, replacement);
         }
         return (corrected, corrections);
+    }
+
+    /// <summary>
+    /// A correction written the way its word was typed, so that the query shown back reads as the person wrote it: the
+    /// elided article kept (« l'ilettrisme »: « l'illettrisme »), and the capitals (« Bretange »: « Bretagne »; « ARSS »: « ARS »).
+    /// </summary>
+    internal static string AsTyped(string typed, string replacement)
+    {
+        var apostrophe = typed.LastIndexOfAny(['\'', '’']);
+        var elided = apostrophe >= 0 && apostrophe < typed.Length - 1 ? typed[..(apostrophe + 1)] : "";
+        var word = typed[elided.Length..];
+        var letters = word.Where(char.IsLetter).ToList();
+        var written = letters.Count > 1 && letters.All(char.IsUpper) ? replacement.ToUpperInvariant()
+            : letters.Count > 0 && char.IsUpper(letters[0]) ? string.Concat(replacement[..1].ToUpperInvariant(), replacement.AsSpan(1))
+            : replacement;
+        return elided + written;
     }
 
     /// <summary>Whether a word (as typed) matches some case once analysed.</summary>

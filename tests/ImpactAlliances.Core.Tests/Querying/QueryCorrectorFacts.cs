@@ -26,6 +26,35 @@ public sealed class QueryCorrectorFacts
     }
 
     [Fact]
+    public void A_correction_is_written_as_its_word_was_typed_with_its_elided_article_and_capitals()
+    {
+        FixtureCase[] cases =
+        [
+            Case("illettrisme-bretagne", "Lutte contre l'illettrisme en Bretagne", "Des ateliers contre l'illettrisme des adultes, avec Emmaüs."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search("lutter contre l'ilettrisme des adultes en Bretange avec Emaus");
+
+        Assert.Equal([new Correction("l'ilettrisme", "l'illettrisme"), new Correction("Bretange", "Bretagne"), new Correction("Emaus", "Emmaüs")],
+            result.Corrections);
+        Assert.Equal("lutter contre l'illettrisme des adultes en Bretagne avec Emmaüs", result.SearchedQuery);
+        Assert.Equal("illettrisme-bretagne", result.Hits[0].Slug);
+    }
+
+    [Theory]
+    [InlineData("bretange", "bretagne", "bretagne")]
+    [InlineData("Bretange", "bretagne", "Bretagne")]
+    [InlineData("BRETANGE", "bretagne", "BRETAGNE")]
+    [InlineData("d’ilettrisme", "illettrisme", "d’illettrisme")]
+    [InlineData("L'Ilettrisme", "illettrisme", "L'Illettrisme")]
+    [InlineData("arss", "ARS", "ARS")]
+    public void A_correction_keeps_the_article_and_capitals_typed(string typed, string replacement, string written)
+    {
+        Assert.Equal(written, QueryCorrector.AsTyped(typed, replacement));
+    }
+
+    [Fact]
     public void A_misspelt_word_no_case_writes_is_corrected_to_a_word_of_the_synonyms_file_and_finds_its_equivalents()
     {
         FixtureCase[] cases =
