@@ -62,6 +62,26 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains($"{total} exemple", html);
     }
 
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("?!;:")]
+    [InlineData("-")]
+    [InlineData("*")]
+    [InlineData("\"")]
+    [InlineData("de la")]
+    [InlineData("OR")]
+    public async Task A_query_without_a_word_to_search_says_so_instead_of_claiming_every_case_for_it(string query)
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await GetString($"/?q={Uri.EscapeDataString(query)}"));
+        var all = (await GetJson("/api/search")).GetProperty("total").GetInt32();
+
+        Assert.Contains($"Aucun mot à chercher dans « {query} »", html);
+        static string Spaced(string text) => text.Replace('\u202f', ' ').Replace('\u00a0', ' ');
+        Assert.Matches($@"{Spaced(all.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")))} exemples\s*</h1>", Spaced(html));
+        Assert.DoesNotContain($"exemples pour « {query} »", html);
+        Assert.DoesNotContain("Aucun mot à chercher", await GetString("/?q=insertion"));
+    }
+
     [Fact]
     public async Task A_case_page_shows_the_case_its_facets_as_links_and_its_sources()
     {

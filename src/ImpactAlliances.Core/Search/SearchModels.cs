@@ -67,6 +67,12 @@ public sealed record SearchResult(
     /// <summary>When <see cref="Relaxed"/>, how many cases held enough of the rarer words.</summary>
     public int StrictTotal { get; init; }
 
+    /// <summary>
+    /// A query was typed but holds no word to search (punctuation, an emoji, only small or stop words, a lone operator):
+    /// every case matches, and the page says why rather than claiming them all « pour » that query.
+    /// </summary>
+    public bool NothingSearched { get; init; }
+
     /// <summary>The year range applied, if any.</summary>
     public (int? From, int? To) Years { get; init; }
 

@@ -25,7 +25,11 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var result = Page(request, run, page, size) with { Corrections = corrections };
+        var result = Page(request, run, page, size) with
+        {
+            Corrections = corrections,
+            NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
+        };
         if (run != strict)
         {
             // Few cases held half of the rarer words: those come first, then the cases holding some of them; the page says so.
