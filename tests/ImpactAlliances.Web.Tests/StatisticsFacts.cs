@@ -132,6 +132,24 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
 
         Assert.Contains("toutes à la fois", html);
         Assert.Contains("href=\"/?actors=association&amp;actors=collectivite\"", html);
+        Assert.Contains("<span class=\"filter-join\">et</span>", html);
+    }
+
+    [Fact]
+    public async Task Two_values_of_one_facet_are_joined_by_ou_with_a_link_requiring_both_that_narrows()
+    {
+        var html = await _client.GetStringAsync("/?domains=mobilite&domains=handicap-diversite");
+        var both = await _client.GetStringAsync("/?domains=mobilite&domains=handicap-diversite&all=domains");
+
+        Assert.Contains("<span class=\"filter-join\">ou</span>", html);
+        Assert.Contains("<a class=\"filter-mode\" href=\"/?domains=handicap-diversite&amp;domains=mobilite&amp;all=domains\">Domaines : exiger toutes ces valeurs</a>", html);
+        Assert.True(Total(both) < Total(html), $"{Total(both)} cases with both, {Total(html)} with either");
+        Assert.DoesNotContain("filter-mode", both);
+        Assert.DoesNotContain("filter-join", await _client.GetStringAsync("/?domains=mobilite"));
+
+        static int Total(string page) =>
+            int.Parse(System.Text.RegularExpressions.Regex.Match(page, @"id=""results-count""[^>]*>\s*([\d\s\u202f\u00a0]+) exemple").Groups[1].Value
+                .Where(char.IsDigit).ToArray());
     }
 
     [Theory]

@@ -148,6 +148,9 @@ public sealed record SearchState
     /// <summary>The state keeping the results that started in one year, without the undated ones; back to page 1.</summary>
     public SearchState WithYear(int year) => this with { YearFrom = year, YearTo = year, IncludeUndated = false, Page = 1 };
 
+    /// <summary>The state where a case must have every one of a facet's selected values; back to page 1.</summary>
+    public SearchState AllOfValues(string facet) => this with { AllOf = AllOf.Append(facet).ToHashSet(), Page = 1 };
+
     /// <summary>The state where any one of a facet's selected values will do again; back to page 1.</summary>
     public SearchState AnyOf(string facet) => this with { AllOf = AllOf.Where(f => f != facet).ToHashSet(), Page = 1 };
 
