@@ -48,6 +48,8 @@ public sealed class ProvenanceFacts(GitSiteFactory site) : IClassFixture<GitSite
         Assert.Equal(log.Select(l => (l[1], $"{GitSiteFactory.RepositoryUrl}/commit/{l[0]}", l[2])),
             entries.Select(m => (m.Groups[1].Value, m.Groups[2].Value, System.Net.WebUtility.HtmlDecode(m.Groups[3].Value))));
         Assert.DoesNotContain("Semur-en-Auxois", section);
+        // The first batches of cases came in the engineers' commits, titled in English: the page says so.
+        Assert.Contains("les ajouts de cas par l'équipe du projet sont titrés en anglais", System.Net.WebUtility.HtmlDecode(section));
     }
 
     [Fact]
