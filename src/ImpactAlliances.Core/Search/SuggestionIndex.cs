@@ -59,7 +59,7 @@ internal sealed class SuggestionIndex
                 entries.Add(Make(new Suggestion(SuggestionKind.Facet, value.Label, facet.Label, value.Count, facet.Key, value.Value), value.Count));
             }
         }
-        var organisations = new Dictionary<string, int>(StringComparer.Ordinal);
+        var organisations = new List<IReadOnlyList<string>>();
         foreach (var leaf in snapshot.Reader.Leaves)
         {
             var live = leaf.AtomicReader.LiveDocs;
@@ -71,17 +71,47 @@ internal sealed class SuggestionIndex
                 }
                 var hit = snapshot.Display(leaf.DocBase + doc);
                 entries.Add(Make(new Suggestion(SuggestionKind.Case, hit.Title, null, 1, hit.Slug, null), 1));
-                foreach (var name in hit.Organisations)
-                {
-                    organisations[name] = organisations.GetValueOrDefault(name) + 1;
-                }
+                organisations.Add(hit.Organisations);
             }
         }
-        foreach (var (name, count) in organisations)
+        foreach (var (name, count) in OrganisationCounts(organisations))
         {
             entries.Add(Make(new Suggestion(SuggestionKind.Organisation, name, null, count, name, null), count));
         }
         return new SuggestionIndex(entries);
+    }
+
+    /// <summary>
+    /// Each organisation once, with the number of cases naming it: names that differ only by case or accents
+    /// (« Française des jeux », « Française des Jeux ») are one, and so is a name followed by what its case adds in
+    /// brackets when the name alone is an organisation too (« Fondation de France (fondation abritante) »): the
+    /// search a suggestion leads to, the name as a phrase, finds them all. Each is shown as most cases write it.
+    /// </summary>
+    internal static IEnumerable<(string Name, int Cases)> OrganisationCounts(IEnumerable<IReadOnlyList<string>> casesNames)
+    {
+        var cases = casesNames.ToList();
+        var known = cases.SelectMany(names => names).Select(FrenchAnalyzer.FoldLower).ToHashSet(StringComparer.Ordinal);
+        string Key(string name)
+        {
+            var folded = FrenchAnalyzer.FoldLower(name);
+            var bracket = folded.LastIndexOf(" (", StringComparison.Ordinal);
+            return bracket > 0 && folded.EndsWith(')') && known.Contains(folded[..bracket]) ? folded[..bracket] : folded;
+        }
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var names in cases)
+        {
+            foreach (var key in names.Select(Key).Distinct(StringComparer.Ordinal))
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+            foreach (var name in names.Where(name => FrenchAnalyzer.FoldLower(name) == Key(name)))
+            {
+                var forKey = spellings.TryGetValue(Key(name), out var found) ? found : spellings[Key(name)] = new(StringComparer.Ordinal);
+                forKey[name] = forKey.GetValueOrDefault(name) + 1;
+            }
+        }
+        return counts.Select(c => (spellings[c.Key].MaxBy(s => (s.Value, s.Key)).Key, c.Value));
     }
 
     /// <summary>

@@ -428,6 +428,26 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
     }
 
+    [Fact]
+    public void An_organisation_is_suggested_once_whatever_its_capitals_and_with_what_its_cases_add_in_brackets()
+    {
+        IReadOnlyList<string>[] cases =
+        [
+            ["Fondation de France", "Française des jeux (FDJ)"],
+            ["Fondation de France (fondation abritante)", "Ville de Lyon"],
+            ["Fondation de France", "Fondation de France (action Nouveaux commanditaires)"],
+            ["Française des Jeux (FDJ)", "Afev (Association de la fondation étudiante pour la ville)"],
+            ["Française des jeux (FDJ)"],
+        ];
+
+        var counts = SuggestionIndex.OrganisationCounts(cases).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+        // A bracket whose name alone is no organisation of the cases stays part of the name (Afev).
+        Assert.Equal(
+            [("Afev (Association de la fondation étudiante pour la ville)", 1), ("Fondation de France", 3), ("Française des jeux (FDJ)", 3), ("Ville de Lyon", 1)],
+            counts);
+    }
+
     [Theory]
     [InlineData("énergie solaire Saint-Cl", "énergie solaire")]
     [InlineData("énergie l'école Saint-Cl", "énergie l'école")]
