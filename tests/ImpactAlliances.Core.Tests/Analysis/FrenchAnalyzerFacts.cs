@@ -100,6 +100,8 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("mère", "mères")]
     [InlineData("français", "française")]
     [InlineData("françaises", "français")]
+    [InlineData("Var", "varoise")]
+    [InlineData("gardant", "garder")]
     public void Words_of_a_reviewed_family_meet_both_ways(string one, string other)
     {
         Assert.Equal(Terms(one, stem: true), Terms(other, stem: true));
@@ -170,6 +172,9 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("mère", "mer")]
     [InlineData("mères", "mer")]
     [InlineData("français", "France")]
+    [InlineData("Seine", "sein")]
+    [InlineData("Var", "variés")]
+    [InlineData("gardant", "Gard")]
     public void Words_the_stemmer_would_join_stay_apart(string word, string other)
     {
         Assert.NotEqual(Terms(word, stem: true), Terms(other, stem: true));
