@@ -107,6 +107,19 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("foyer", "foyers")]
     [InlineData("loisir", "loisirs")]
     [InlineData("usager", "usagers")]
+    [InlineData("crédit", "crédits")]
+    [InlineData("microcrédit", "microcrédits")]
+    [InlineData("salariés", "salariées")]
+    [InlineData("salarié", "salariée")]
+    [InlineData("routier", "routière")]
+    [InlineData("foncier", "foncière")]
+    [InlineData("maraîcher", "maraîchers")]
+    [InlineData("maraîchers", "maraîchère")]
+    [InlineData("paysans", "paysanne")]
+    [InlineData("infirmiers", "infirmières")]
+    [InlineData("médiateurs", "médiatrices")]
+    [InlineData("cancer", "cancers")]
+    [InlineData("électroménager", "électroménagers")]
     public void Words_of_a_reviewed_family_meet_both_ways(string one, string other)
     {
         Assert.Equal(Terms(one, stem: true), Terms(other, stem: true));
