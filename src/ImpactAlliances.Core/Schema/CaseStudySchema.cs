@@ -42,7 +42,7 @@ public static class CaseStudySchema
     /// « français » from « France », and joining « crédit » and « crédits », « salariées » and « salariés »), so that a site
     /// never reads an index it does not understand nor one whose terms its queries would not meet.
     /// </summary>
-    public const int FormatVersion = 15;
+    public const int FormatVersion = 16;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";
