@@ -21,12 +21,14 @@ const formerRegions = [
   ["Languedoc-Roussillon", "76", "11,30,34,48,66"], ["Midi-Pyrénées", "76", "09,12,31,32,46,65,81,82"],
 ];
 
-// Names in common use for a group of today's regions: one row per region, as for a former region.
+// Names in common use for a group of today's regions, or for one and its people: one row per region, as for a former
+// region.
 const overseas = ["01", "02", "03", "04", "06"];
 const commonNames = [
   ...["Antilles", "Antilles françaises"].flatMap((name) => ["01", "02"].map((code) => [name, code, ""])),
   ["Région parisienne", "11", ""],
   ...["Outre-mer", "DOM", "DROM", "Départements d'outre-mer"].flatMap((name) => overseas.map((code) => [name, code, ""])),
+  ...["Île de la Réunion", "Réunionnais", "Réunionnaise", "Réunionnaises"].map((name) => [name, "04", ""]),
 ];
 
 const lines = [

@@ -24,7 +24,19 @@ internal sealed record PlaceConcept(Place Place) : Concept
     /// not in the place, though the region's code is among its own.
     /// </summary>
     public IReadOnlyList<string> Elsewhere { get; init; } = [];
+
+    /// <summary>
+    /// The place's name is an article and one word (« La Réunion », « Le Port », « Le Tampon »): that word alone is as often
+    /// the common noun (« réunion publique », « port de pêche »), so that the place is meant only with its article or a capital.
+    /// </summary>
+    public bool NamedWithArticle { get; init; }
 }
+
+/// <summary>
+/// The word a place's name holds beside its article, typed as the common word (« réunion publique », « port de pêche »;
+/// <see cref="PlaceConcept.NamedWithArticle"/>): in the cases placed there, the word is mostly the place's name.
+/// </summary>
+internal sealed record PlaceWordConcept(Place Place) : Concept;
 
 /// <summary>An organisation of the index named by its full name or acronym ("La Poste", "ADEME").</summary>
 /// <param name="Terms">The name's analysed terms, as the organisations field holds them.</param>
@@ -141,10 +153,12 @@ internal sealed class QueryVocabulary
             IReadOnlyList<string> within = place.Departments.Count > 0 ? place.Departments
                 : place.Department.Length > 0 ? [place.Department]
                 : [];
+            var name = FrenchAnalyzer.FoldedKey(place.Name, KeySeparators).Split(' ');
             return concepts[place] = new PlaceConcept(place)
             {
                 Elsewhere = within.Count == 0 ? []
                     : gazetteer.DepartmentsIn(place.Region).Select(d => d.Code).Where(c => !within.Contains(c, StringComparer.Ordinal)).ToList(),
+                NamedWithArticle = name.Length == 2 && Articles.Contains(name[0]),
             };
         }
     }
@@ -158,8 +172,9 @@ internal sealed class QueryVocabulary
     /// <param name="start">Where the run starts.</param>
     /// <param name="length">How many words the concepts found span.</param>
     /// <param name="previous">What was typed before <paramref name="words"/>, when they do not hold it: what a number follows.</param>
+    /// <param name="opensQuestion">The first of <paramref name="words"/> opens a question of several words: its capital is the sentence's.</param>
     public IReadOnlyList<Concept> Match(IReadOnlyList<string> words, IReadOnlyList<IReadOnlyList<string>> terms, int start, out int length,
-        string? previous = null)
+        string? previous = null, bool opensQuestion = false)
     {
         for (length = Math.Min(MaxWords, words.Count - start); length > 0; length--)
         {
@@ -171,7 +186,9 @@ internal sealed class QueryVocabulary
                 found.AddRange(facets);
             }
             var placeKey = PlaceGazetteer.Key(text);
-            found.AddRange(_places.GetValueOrDefault(placeKey) ?? []);
+            var run = words.Skip(start).Take(length).ToList();
+            found.AddRange((_places.GetValueOrDefault(placeKey) ?? []).Cast<PlaceConcept>()
+                .Select(c => Names(c, run, opensQuestion && start == 0) ? c : (Concept)new PlaceWordConcept(c.Place)));
             if (length == 1 && _departmentNumbers.TryGetValue(placeKey, out var department) && !NumbersSomethingElse(words, start, previous))
             {
                 found.Add(department);
@@ -228,6 +245,26 @@ internal sealed class QueryVocabulary
         "places", "logements", "lits", "repas", "emplois", "postes", "communes", "entreprises", "associations", "structures", "projets",
         "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
     };
+
+    /// <summary>
+    /// Whether a run of words whose key is a place's means the place (else it is the common word): always, but for a name made
+    /// of an article and a word (<see cref="PlaceConcept.NamedWithArticle"/>), which must be written with its article (« à la
+    /// réunion », « au Port ») or with a capital that is not the question's first letter (« emploi Réunion », not « Réunion de
+    /// quartier »). Its number (« 974 ») names it always.
+    /// </summary>
+    private static bool Names(PlaceConcept concept, List<string> run, bool opensQuestion)
+    {
+        if (!concept.NamedWithArticle)
+        {
+            return true;
+        }
+        var folded = FrenchAnalyzer.FoldedKey(string.Join(' ', run), KeySeparators).Split(' ');
+        var name = run[^1][(run[^1].LastIndexOfAny(['\'', '’']) + 1)..];
+        return folded[..^1].Any(Articles.Contains) || (name.Length > 0 && char.IsUpper(name[0]) && !(opensQuestion && run.Count == 1));
+    }
+
+    // The articles a place name opens with, alone or with the preposition they contract with (« au Havre », « du Port »).
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "la", "le", "les", "l", "au", "aux", "du", "des" };
 
     private void AddOrganisation(string name)
     {

@@ -63,6 +63,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>Weight of a case in the place a query names (its département and region weigh less).</summary>
     public const float PlaceBoost = 50f;
 
+    /// <summary>
+    /// Weight, whatever its frequency, of a word in the cases placed where it is a place's name (<see cref="PlaceWordConcept"/>):
+    /// less than in any case holding it elsewhere. « réunion publique » found the cases of La Réunion, whose titles and text
+    /// repeat the name, before the public meetings; they still hold the word, for those who type the place without its article.
+    /// </summary>
+    public const float PlaceWordWeight = 0.01f;
+
     /// <summary>Weight of a case whose organisations include the one a query names.</summary>
     public const float OrganisationBoost = 6f;
 
@@ -283,7 +290,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
         var wordTerms = Enumerable.Range(index, words.Count).Select(i => (IReadOnlyList<string>)analysed[i].Select(t => t.Term).ToList()).ToList();
-        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength, index > 0 ? clauses[index - 1].Text : null);
+        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength, index > 0 ? clauses[index - 1].Text : null,
+            opensQuestion: index == 0 && clauses.Count > 1);
         if (analysed[index].Count == 0 && namedLength == 0)
         {
             return (null, 1);
@@ -345,6 +353,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 docFreq = Math.Max(docFreq, AddConcept(any, concept));
                 concepts?.Add(concept);
             }
+            if (named.OfType<PlaceWordConcept>().ToList() is { Count: > 0 } placeWords)
+            {
+                return (new Group(WeighedLessIn(any, placeWords, tokens), docFreq), consumed);
+            }
         }
         return (new Group(any, docFreq, namesPlace), consumed);
     }
@@ -357,6 +369,20 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     {
         var words = PlaceGazetteer.Key(name).Split(' ');
         return TermAnalysis.Terms(analyzer, words[0]).Length > 0 && TermAnalysis.Terms(analyzer, words[^1]).Length > 0;
+    }
+
+    /// <summary>
+    /// The query of a word weighed <see cref="PlaceWordWeight"/> in the cases placed where it is a place's name, and in those
+    /// whose organisations are named after the place (« Crédit Agricole Réunion »).
+    /// </summary>
+    private DisjunctionMaxQuery WeighedLessIn(Query word, List<PlaceWordConcept> places, List<(string Term, int Position)> terms)
+    {
+        var there = new BooleanQuery();
+        places.ForEach(p => there.Add(Exact(new Term(CaseStudySchema.Place, p.Place.OwnCode)), Occur.SHOULD));
+        terms.ForEach(t => there.Add(Exact(new Term(CaseStudySchema.Organisations, t.Term)), Occur.SHOULD));
+        var elsewhere = new BooleanQuery { { word, Occur.MUST }, { there, Occur.MUST_NOT } };
+        var inPlace = new ConstantScoreQuery(new BooleanQuery { { word, Occur.MUST }, { there, Occur.MUST } }) { Boost = PlaceWordWeight };
+        return new DisjunctionMaxQuery([elsewhere, inPlace], 0f);
     }
 
     /// <summary>

@@ -85,6 +85,35 @@ public sealed class SearchQueryBuilderFacts
         Assert.Contains(query.Clauses, c => c.Occur == Occur.SHOULD && c.Query is PhraseQuery);
     }
 
+    /// <summary>
+    /// « réunion » is a meeting unless written as the place is: with its article (« La Réunion »), its island, its people, its
+    /// number, or a capital that is not the question's first letter. So is « port » (Le Port, a commune of La Réunion).
+    /// </summary>
+    [Theory]
+    [InlineData("réunion publique", false)]
+    [InlineData("réunions de quartier", false)]
+    [InlineData("lieu de réunion", false)]
+    [InlineData("Réunion de quartier avec les habitants", false)]
+    [InlineData("port de pêche", false)]
+    [InlineData("La Réunion", true)]
+    [InlineData("insertion à la Réunion", true)]
+    [InlineData("tourisme sur l'île de la Réunion", true)]
+    [InlineData("emploi Réunion", true)]
+    [InlineData("Réunion", true)]
+    [InlineData("jeunes réunionnais", true)]
+    [InlineData("entreprises réunionnaises", true)]
+    [InlineData("emploi 974", true)]
+    [InlineData("jeunes du Port", true)]
+    public void A_place_named_by_an_article_and_a_common_word_is_meant_only_as_it_is_written(string question, bool place)
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, []);
+
+        var concepts = new SearchQueryBuilder(analyzer, SynonymSet.Empty, vocabulary).Build(UserQuery.Parse(question)).Concepts;
+
+        Assert.Equal(place, concepts.OfType<PlaceConcept>().Any(c => c.Place.Region == "la-reunion"));
+    }
+
     private static string Build(FrenchAnalyzer analyzer, string question) =>
         new SearchQueryBuilder(analyzer, SynonymSet.Empty).Build(UserQuery.Parse(question)).Query?.ToString() ?? "";
 

@@ -37,4 +37,22 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
         Assert.True(found.Count >= 3, $"{found.Count} cases in the place: the test says nothing");
         Assert.True(elsewhere.Count == 0, string.Join(", ", elsewhere));
     }
+
+    /// <summary>
+    /// « réunion » typed as the common noun is a meeting: the cases of La Réunion, whose titles and text repeat its name, come
+    /// after the cases that hold the word elsewhere (they filled the first page).
+    /// </summary>
+    [Theory]
+    [InlineData("réunion publique")]
+    [InlineData("lieu de réunion")]
+    public void The_common_word_of_a_place_name_does_not_bring_that_place_first(string query)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+
+        var there = result.Hits.Select(h => cases[h.Slug]).Where(c => c.Territory.Regions.Contains("la-reunion")).Select(c => c.Slug).ToList();
+
+        Assert.Equal(10, result.Hits.Count);
+        Assert.True(there.Count == 0, string.Join(", ", there));
+    }
 }
