@@ -22,12 +22,18 @@ const formerRegions = [
 ];
 
 // Names in common use for a group of today's regions, or for one and its people: one row per region, as for a former
-// region.
+// region. « Outre-mer » and its adjective « ultramarin » name the overseas collectivités too, each a region of the split
+// that the taxonomy lacks, so that they are matched by their one département; « DOM », « DROM » only the five overseas
+// départements, which are regions.
 const overseas = ["01", "02", "03", "04", "06"];
+const overseasAll = [...overseas.map((code) => [code, ""]), ...["975", "977", "978", "984", "986", "987", "988", "989"].map((code) => [code, code])];
 const commonNames = [
   ...["Antilles", "Antilles françaises"].flatMap((name) => ["01", "02"].map((code) => [name, code, ""])),
   ["Région parisienne", "11", ""],
-  ...["Outre-mer", "DOM", "DROM", "Départements d'outre-mer"].flatMap((name) => overseas.map((code) => [name, code, ""])),
+  ...overseasAll.map(([code, departments]) => ["Outre-mer", code, departments]),
+  ...["DOM", "DROM", "Départements d'outre-mer"].flatMap((name) => overseas.map((code) => [name, code, ""])),
+  ...["DOM-TOM", "Territoires d'outre-mer", "Ultramarin", "Ultramarins", "Ultramarine", "Ultramarines"]
+    .flatMap((name) => overseasAll.map(([code, departments]) => [name, code, departments])),
   ...["Île de la Réunion", "Réunionnais", "Réunionnaise", "Réunionnaises"].map((name) => [name, "04", ""]),
 ];
 

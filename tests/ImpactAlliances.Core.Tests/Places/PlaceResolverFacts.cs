@@ -64,7 +64,12 @@ public sealed class PlaceResolverFacts
     [Theory]
     [InlineData("Antilles", new[] { "guadeloupe", "martinique" })]
     [InlineData("région parisienne", new[] { "ile-de-france" })]
-    [InlineData("outre-mer", new[] { "guadeloupe", "martinique", "guyane", "la-reunion", "mayotte" })]
+    [InlineData("DOM", new[] { "guadeloupe", "martinique", "guyane", "la-reunion", "mayotte" })]
+    [InlineData("outre-mer", new[]
+    {
+        "guadeloupe", "martinique", "guyane", "la-reunion", "mayotte", "saint-pierre-et-miquelon", "saint-barthelemy", "saint-martin",
+        "terres-australes-et-antarctiques-francaises", "wallis-et-futuna", "polynesie-francaise", "nouvelle-caledonie", "ile-de-clipperton",
+    })]
     public void A_name_in_common_use_stands_for_its_regions(string name, string[] regions)
     {
         Assert.Equal(regions.Order(), Places.Named(name).Select(p => p.Region).Order());

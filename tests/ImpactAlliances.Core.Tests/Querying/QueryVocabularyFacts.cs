@@ -22,6 +22,32 @@ public sealed class QueryVocabularyFacts
         Assert.IsType<OrganisationConcept>(concepts[0]);
     }
 
+    /// <summary>
+    /// The overseas as people name them: every overseas region, and for « outre-mer » and its kin the collectivités too, by
+    /// their one département (the taxonomy has no region for them); « DOM » is the five départements only.
+    /// </summary>
+    [Theory]
+    [InlineData("outre-mer", true)]
+    [InlineData("DOM-TOM", true)]
+    [InlineData("territoires d'outre-mer", true)]
+    [InlineData("ultramarins", true)]
+    [InlineData("ultramarines", true)]
+    [InlineData("DOM", false)]
+    [InlineData("départements d'outre-mer", false)]
+    public void Overseas_names_name_every_overseas_region_and_the_collectivities_for_the_wider_ones(string name, bool collectivities)
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, []);
+        var words = name.Split(' ');
+
+        var concepts = vocabulary.Match(words, words.Select(w => (IReadOnlyList<string>)TermAnalysis.Terms(analyzer, w)).ToList(), 0, out var length);
+
+        Assert.Equal(words.Length, length);
+        var codes = concepts.OfType<PlaceConcept>().SelectMany(c => c.Place.IndexCodes()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "r:guadeloupe", "r:martinique", "r:guyane", "r:la-reunion", "r:mayotte" }, codes);
+        Assert.Equal(collectivities, new[] { "d:975", "d:977", "d:978", "d:986", "d:987", "d:988" }.All(codes.Contains));
+    }
+
     [Theory]
     [InlineData("rester vivre chez elles", null)]
     [InlineData("pour rester vivre", null)]

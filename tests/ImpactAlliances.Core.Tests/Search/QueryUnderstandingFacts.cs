@@ -385,11 +385,18 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Empty(fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>());
     }
 
-    [Fact]
-    public void A_name_in_common_use_for_several_regions_finds_the_cases_of_each_and_offers_each_as_a_filter()
+    [Theory]
+    [InlineData("outre-mer")]
+    [InlineData("DOM")]
+    [InlineData("DOM-TOM")]
+    [InlineData("dom tom")]
+    [InlineData("territoires d'outre-mer")]
+    [InlineData("ultramarins")]
+    [InlineData("ultramarine")]
+    public void A_name_in_common_use_for_several_regions_finds_the_cases_of_each_and_offers_each_as_a_filter(string name)
     {
         string[] overseas = ["guadeloupe", "martinique", "guyane", "la-reunion", "mayotte"];
-        var result = fixture.Searcher.Search(new SearchRequest { Query = "outre-mer", Size = 50 });
+        var result = fixture.Searcher.Search(new SearchRequest { Query = name, Size = 50 });
 
         var inOverseas = FixtureCorpus.Cases.Where(c => c.Regions.Intersect(overseas).Any()).ToList();
         Assert.NotEmpty(inOverseas);
