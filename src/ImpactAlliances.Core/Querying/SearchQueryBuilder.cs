@@ -290,8 +290,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var words = clause.Kind == ClauseKind.Phrase ? [clause.Text] : PlainRun(clauses, index);
         var wordTerms = Enumerable.Range(index, words.Count).Select(i => (IReadOnlyList<string>)analysed[i].Select(t => t.Term).ToList()).ToList();
-        var named = _vocabulary.Match(words, wordTerms, 0, out var namedLength, index > 0 ? clauses[index - 1].Text : null,
-            opensQuestion: index == 0 && clauses.Count > 1);
+        // An excluded word removes what it and its synonyms match, not the cases tagged with what it names: « -mairie » is not
+        // every case of a local authority. A quoted exclusion is a phrase, as in a query of it (« -"Grand Est" »).
+        var namedLength = 0;
+        var named = clause is { Excluded: true, Kind: ClauseKind.Word } ? []
+            : _vocabulary.Match(words, wordTerms, 0, out namedLength, index > 0 ? clauses[index - 1].Text : null,
+                opensQuestion: index == 0 && clauses.Count > 1);
         if (analysed[index].Count == 0 && namedLength == 0)
         {
             return (null, 1);
@@ -489,15 +493,26 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         && (Fillers.Contains(word) || FunctionWords.Contains(word) || PartnershipWords.Contains(word)
             || OrganisationWords.Contains(word) || RelationWords.Contains(FoldPrefix(clause.Text)));
 
-    /// <summary>The plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*').</summary>
-    private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index)
+    /// <summary>The words of the <see cref="Run"/> from <paramref name="index"/>.</summary>
+    private static List<string> PlainRun(IReadOnlyList<QueryClause> clauses, int index) => Run(clauses, index).Select(i => clauses[i].Text).ToList();
+
+    /// <summary>
+    /// The clauses of the run of plain words from <paramref name="index"/> on (typed without quotes, OR, '-' or '*'), in which
+    /// synonyms and named things are looked for. An excluded word is a run of its own: it excludes what a query of it would
+    /// find through its synonyms or its acronym's other form (« insertion -IAE », « ESS -ESS »), not the words after it.
+    /// </summary>
+    private static IEnumerable<int> Run(IReadOnlyList<QueryClause> clauses, int index)
     {
-        var run = new List<string>();
-        for (var i = index; i < clauses.Count && IsPlainWord(clauses[i], i == index); i++)
+        if (clauses[index] is { Kind: ClauseKind.Word, Excluded: true })
         {
-            run.Add(clauses[i].Text);
+            return [index];
         }
-        return run;
+        var end = index;
+        while (end < clauses.Count && IsPlainWord(clauses[end], end == index))
+        {
+            end++;
+        }
+        return Enumerable.Range(index, end - index);
     }
 
     /// <summary>
@@ -540,7 +555,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     }
 
     /// <summary>
-    /// Synonyms apply to a quoted phrase as a whole, or to a run of plain words (typed without OR or '-').
+    /// Synonyms apply to a quoted phrase as a whole, or to a run of plain words (<see cref="Run"/>).
     /// </summary>
     private static (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed) Synonyms(SynonymSet synonyms, IReadOnlyList<QueryClause> clauses,
         List<List<(string Term, int Position)>> analysed, int index)
@@ -555,7 +570,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         // The run of plain words from here, and where each word's terms end.
         var run = new List<string>();
         var ends = new List<int>();
-        for (var i = index; i < clauses.Count && IsPlainWord(clauses[i], i == index); i++)
+        foreach (var i in Run(clauses, index))
         {
             run.AddRange(analysed[i].Select(t => t.Term));
             ends.Add(run.Count);

@@ -82,6 +82,22 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.Equal(all.Total - 1, without.Total);
     }
 
+    /// <summary>
+    /// An excluded word excludes what a query of it finds: its synonyms and the other form of an acronym, quoted or not (a
+    /// phrase has its synonyms as a whole, as in a query of it).
+    /// </summary>
+    [Theory]
+    [InlineData("insertion", "-IAE", "insertion-par-activite-economique")]
+    [InlineData("ESS", "-ESS", "ingenierie-alliance-territoire")]
+    [InlineData("alliance", "-ESS", "ingenierie-alliance-territoire")]
+    [InlineData("insertion", "-\"IAE\"", "insertion-par-activite-economique")]
+    [InlineData("chantiers", "-\"insertion par l'activité économique\"", "insertion-par-activite-economique")]
+    public void An_excluded_word_excludes_its_synonyms_too(string query, string exclusion, string excluded)
+    {
+        Assert.Contains(excluded, SearchFixture.Slugs(fixture.Search(query)));
+        Assert.DoesNotContain(excluded, SearchFixture.Slugs(fixture.Search($"{query} {exclusion}")));
+    }
+
     [Fact]
     public void Or_accepts_either_word()
     {

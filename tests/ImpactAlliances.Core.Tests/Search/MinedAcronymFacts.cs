@@ -24,8 +24,8 @@ public sealed class MinedAcronymFacts : IClassFixture<MinedAcronymFacts.Corpus>
     {
         Assert.Contains("vexin-nom", Found("\"RJPV\""));
         Assert.Equal(["cuisine", "vexin-definit", "vexin-nom", "vexin-sigle"], Found("RJPV OU cuisine"));
-        // An excluded word excludes what it says, not its other forms (as synonyms do).
-        Assert.Equal(["vexin-nom"], Found("jardins -RJPV"));
+        // An excluded acronym excludes its spelt-out form too, as a query of it finds it.
+        Assert.Equal(["cuisine"], Found("jardins OU cuisine -RJPV"));
         Assert.Equal(["vexin-definit", "vexin-sigle"], Found("RJP*"));
     }
 
