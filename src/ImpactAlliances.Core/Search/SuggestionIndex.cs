@@ -1,3 +1,4 @@
+using System.Buffers;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
@@ -120,6 +121,7 @@ internal sealed class SuggestionIndex
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int limit)
     {
+        typed = WithoutShortLastWord(typed);
         var typedWords = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Each word with the typed word it is part of: « Saint-Ét » and « l'école » are two words of one.
         var split = typedWords.SelectMany((word, at) => WordsOf(Fold(word)).Select(folded => (Folded: folded, Typed: at))).ToArray();
@@ -142,6 +144,19 @@ internal sealed class SuggestionIndex
         }
         return suggestions;
     }
+
+    /// <summary>
+    /// The text without its last word when that is shorter than <see cref="MinLastWord"/> letters (« emploi j », « emploi d' »):
+    /// a letter starts a word of most facet values, cases and organisations, which came before those of the words typed.
+    /// </summary>
+    private static string WithoutShortLastWord(string typed)
+    {
+        var end = typed.AsSpan().LastIndexOfAnyExcept(SeparatorValues) + 1;
+        var start = typed.AsSpan(0, end).LastIndexOfAny(SeparatorValues) + 1;
+        return Fold(typed[start..end]).Length < MinLastWord ? typed[..start] : typed;
+    }
+
+    private const int MinLastWord = 2;
 
     private IEnumerable<Suggestion> Completing(string[] words, int limit)
     {
@@ -191,6 +206,9 @@ internal sealed class SuggestionIndex
 
     private static string Fold(string text) => FrenchAnalyzer.FoldLower(text.Replace('’', '\''));
 
-    private static string[] WordsOf(string folded) =>
-        folded.Split((char[])[' ', '\'', '-', ',', '.', ':', ';', '(', ')', '«', '»', '"', '/', '&'], StringSplitOptions.RemoveEmptyEntries);
+    private static string[] WordsOf(string folded) => folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+
+    // ’ is folded to ' before the split, but not in the text typed.
+    private static readonly char[] Separators = [' ', '\'', '’', '-', ',', '.', ':', ';', '(', ')', '«', '»', '"', '/', '&'];
+    private static readonly SearchValues<char> SeparatorValues = SearchValues.Create(Separators);
 }

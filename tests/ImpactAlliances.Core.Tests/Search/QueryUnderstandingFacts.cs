@@ -464,4 +464,23 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
 
         Assert.Equal(remainder, saintClair.Remainder);
     }
+
+    /// <summary>
+    /// A last word of one letter is not completed (every value, case and organisation with a word starting with it came
+    /// first), but the words before it are, as if it were not typed yet.
+    /// </summary>
+    [Theory]
+    [InlineData("emploi j", "emploi")]
+    [InlineData("mobilité m", "mobilité")]
+    [InlineData("emploi d'", "emploi")]
+    [InlineData("emploi d’", "emploi")]
+    [InlineData("m", "")]
+    public void A_last_word_of_one_letter_is_not_completed(string typed, string before)
+    {
+        var suggestions = fixture.Searcher.Suggest(typed);
+
+        Assert.Equal(fixture.Searcher.Suggest(before), suggestions);
+        Assert.Equal(before.Length > 0, suggestions.Count > 0);
+        Assert.DoesNotContain(suggestions, s => s.Remainder.Length > 0);
+    }
 }
