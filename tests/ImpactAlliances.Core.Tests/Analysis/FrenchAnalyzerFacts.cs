@@ -121,6 +121,25 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("médiateurs", "médiatrices")]
     [InlineData("cancer", "cancers")]
     [InlineData("électroménager", "électroménagers")]
+    [InlineData("potager", "potagers")]
+    [InlineData("potagère", "potager")]
+    [InlineData("jardin potager", "jardins potagers")]
+    [InlineData("financier", "financière")]
+    [InlineData("financiers", "financières")]
+    [InlineData("premier", "première")]
+    [InlineData("particulier", "particulières")]
+    [InlineData("hospitalier", "hospitalière")]
+    [InlineData("immobilier", "immobilière")]
+    [InlineData("conseiller", "conseillers")]
+    [InlineData("conseillère", "conseiller")]
+    [InlineData("étranger", "étrangère")]
+    [InlineData("léger", "légères")]
+    [InlineData("danger", "dangers")]
+    [InlineData("paysager", "paysagères")]
+    [InlineData("rucher", "ruchers")]
+    [InlineData("verger", "vergers")]
+    [InlineData("boulanger", "boulangers")]
+    [InlineData("leader", "leaders")]
     public void Words_of_a_reviewed_family_meet_both_ways(string one, string other)
     {
         Assert.Equal(Terms(one, stem: true), Terms(other, stem: true));
@@ -204,6 +223,9 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("foyer", "foi")]
     [InlineData("loisir", "lois")]
     [InlineData("usager", "usage")]
+    [InlineData("potager", "potage")]
+    [InlineData("passager", "passage")]
+    [InlineData("conseiller", "conseil")]
     public void Words_the_stemmer_would_join_stay_apart(string word, string other)
     {
         Assert.NotEqual(Terms(word, stem: true), Terms(other, stem: true));
