@@ -98,6 +98,17 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.DoesNotContain(excluded, SearchFixture.Slugs(fixture.Search($"{query} {exclusion}")));
     }
 
+    /// <summary>
+    /// A quoted exclusion is read as its phrase is in a query: a place it names is excluded as the place (the case is placed in
+    /// Bretagne, its text does not say it); an excluded word brings no place nor facet value.
+    /// </summary>
+    [Fact]
+    public void A_quoted_exclusion_excludes_the_place_it_names()
+    {
+        Assert.Contains("aide-alimentaire-ccas", SearchFixture.Slugs(fixture.Search("alimentaire")));
+        Assert.DoesNotContain("aide-alimentaire-ccas", SearchFixture.Slugs(fixture.Search("alimentaire -\"Bretagne\"")));
+    }
+
     [Fact]
     public void Or_accepts_either_word()
     {
