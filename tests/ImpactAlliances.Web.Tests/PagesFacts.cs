@@ -325,6 +325,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var html = await GetString("/?q=v%C3%A9lo%20Hauts-de-France");
 
         Assert.Contains("Filtrer sur la région <a href=\"/?q=v%C3%A9lo%20Hauts-de-France&amp;regions=hauts-de-france\">Hauts-de-France</a>", html);
+        Assert.DoesNotContain("Filtrer sur le département", html);
+    }
+
+    [Theory]
+    [InlineData("emploi du 59", "59", "Nord", "hauts-de-france")]
+    [InlineData("aide alimentaire à Marseille", "13", "Bouches-du-Rhône", "provence-alpes-cote-d-azur")]
+    public async Task A_departement_or_commune_named_in_the_query_offers_its_departement_then_its_region(string query, string code, string name, string region)
+    {
+        var html = await GetString($"/?q={Uri.EscapeDataString(query)}");
+
+        var department = html.IndexOf($"Filtrer sur le département <a href=\"/?q={Uri.EscapeDataString(query)}&amp;departments={code}\">{name}</a>", StringComparison.Ordinal);
+        var inRegion = html.IndexOf($"Filtrer sur la région <a href=\"/?q={Uri.EscapeDataString(query)}&amp;regions={region}\">", StringComparison.Ordinal);
+        Assert.True(department >= 0 && inRegion > department, $"département at {department}, region at {inRegion}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Places;
 using System.Runtime.CompilerServices;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Querying;
@@ -66,16 +67,23 @@ internal static class FacetPresentation
                 .Select(v => new FacetLabel(v, taxonomy[f.Key].Find(v)?.Label ?? v))
                 .ToList());
 
-    /// <summary>The region of each place the query named, unless already selected, when some results are there.</summary>
+    /// <summary>
+    /// The département (of a département or commune the query named) and the region of each place the query named, unless
+    /// already selected, when some results are there: « du 59 » offers the Nord before the Hauts-de-France.
+    /// </summary>
     public static List<PlaceFilter> PlaceFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)
     {
-        var regions = facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values;
-        return concepts.OfType<PlaceConcept>()
-            .Select(p => p.Place.Region)
-            .Distinct()
-            .Select(slug => regions.FirstOrDefault(v => v.Value == slug))
-            .Where(v => v is { Selected: false, Count: > 0 })
-            .Select(v => new PlaceFilter(CaseStudySchema.Regions.Key, v!.Value, v.Label, v.Count))
-            .ToList();
+        var places = concepts.OfType<PlaceConcept>().Select(p => p.Place).ToList();
+        var departments = places.Where(p => p.Kind != PlaceKind.Region).Select(p => p.Kind == PlaceKind.Department ? p.Code : p.Department);
+        return Offered(CaseStudySchema.Departments.Key, departments).Concat(Offered(CaseStudySchema.Regions.Key, places.Select(p => p.Region))).ToList();
+
+        IEnumerable<PlaceFilter> Offered(string facet, IEnumerable<string> values)
+        {
+            var counted = facets.FirstOrDefault(f => f.Key == facet)?.Values ?? [];
+            return values.Distinct()
+                .Select(value => counted.FirstOrDefault(v => v.Value == value))
+                .Where(v => v is { Selected: false, Count: > 0 })
+                .Select(v => new PlaceFilter(facet, v!.Value, v.Label, v.Count));
+        }
     }
 }
