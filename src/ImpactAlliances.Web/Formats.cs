@@ -8,8 +8,10 @@ public static class Formats
     /// <summary>The French culture.</summary>
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    /// <summary>A date as "23 novembre 2026".</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+    /// <summary>A date as "23 novembre 2026", and the first of a month as "1er décembre 2026" (an ordinal, in French).</summary>
+    public static string Date(DateOnly date) => date.Day == 1
+        ? date.ToString("'1er' MMMM yyyy", French)
+        : date.ToString("d MMMM yyyy", French);
 
     /// <summary>A file size as "1,7 Mo", "4,3 ko" or "543 octets".</summary>
     public static string Size(long bytes) => bytes switch

@@ -111,6 +111,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_case_page_writes_the_first_of_a_month_as_1er_in_every_date()
+    {
+        // Railcoop was updated, read and checked on 2026-12-01.
+        var html = System.Net.WebUtility.HtmlDecode(await GetString("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne"));
+
+        Assert.Contains("Mis à jour le <time datetime=\"2026-12-01\">1er décembre 2026</time>", html);
+        Assert.Contains("consulté le 1er décembre 2026", html);
+        Assert.Contains("vérifiée dans les sources le <time datetime=\"2026-12-01\">1er décembre 2026</time>", html);
+        Assert.Contains("Impact Alliances. (1er décembre 2026). ", html);
+        Assert.DoesNotMatch(@"\b1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}", html);
+    }
+
+    [Fact]
     public async Task A_case_page_gives_its_permalink_and_ready_citations()
     {
         var html = System.Net.WebUtility.HtmlDecode(await GetString("/exemples/wimoov-renault-mobilite-solidaire"));

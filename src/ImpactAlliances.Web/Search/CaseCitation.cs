@@ -15,13 +15,11 @@ namespace ImpactAlliances.Web.Search;
 /// <param name="CslJson">A CSL-JSON item, for reference managers.</param>
 public sealed record CaseCitation(string Permalink, string? Commit, string? PinnedUrl, string French, string BibTex, string CslJson)
 {
-    private static readonly CultureInfo FrenchCulture = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>The citation of a case read today at <paramref name="permalink"/>.</summary>
     public static CaseCitation Of(CaseStudy c, string permalink, string? commit, string? pinnedUrl, DateTimeOffset accessed)
     {
-        var updated = c.Updated.ToString("d MMMM yyyy", FrenchCulture);
-        var read = accessed.ToString("d MMMM yyyy", FrenchCulture);
+        var updated = Formats.Date(c.Updated);
+        var read = Formats.Date(DateOnly.FromDateTime(accessed.DateTime));
         var version = commit is null ? "" : $" Version du contenu : {Short(commit)}.";
         var french = $"Impact Alliances. ({updated}). {c.Title}. Impact Alliances, base d'exemples d'alliances d'intérêt général.{version} Consulté le {read}, à l'adresse {permalink}";
         return new CaseCitation(permalink, commit, pinnedUrl, french, BibTexOf(c, permalink, commit, accessed), CslOf(c, permalink, accessed));

@@ -1,0 +1,35 @@
+using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Web.Search;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>French typography of the pages' dates, numbers and quotations, written in one place (<see cref="Formats"/>).</summary>
+public sealed class FormatsFacts
+{
+    [Theory]
+    [InlineData(2026, 12, 1, "1er décembre 2026")]
+    [InlineData(2027, 1, 1, "1er janvier 2027")]
+    [InlineData(2026, 12, 2, "2 décembre 2026")]
+    [InlineData(2026, 11, 21, "21 novembre 2026")]
+    [InlineData(2026, 10, 31, "31 octobre 2026")]
+    public void The_first_day_of_a_month_is_written_1er(int year, int month, int day, string expected)
+    {
+        Assert.Equal(expected, Formats.Date(new DateOnly(year, month, day)));
+    }
+
+    [Fact]
+    public void A_citation_writes_the_first_of_a_month_as_1er_for_the_update_and_the_access()
+    {
+        var c = new CaseStudy
+        {
+            Slug = "x", Title = "Titre", Summary = "Résumé.", Actors = ["association"], Organisations = [new("A", "association")],
+            Domains = ["mobilite"], PartnershipType = "mecenat", Territory = new("local", ["bretagne"], null),
+            Sources = [new("Source", "https://example.org/")], Updated = new DateOnly(2026, 12, 1), Body = "",
+        };
+
+        var citation = CaseCitation.Of(c, "https://example.org/exemples/x", null, null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.StartsWith("Impact Alliances. (1er décembre 2026). Titre.", citation.French);
+        Assert.Contains("Consulté le 1er mars 2027, à l'adresse", citation.French);
+    }
+}
