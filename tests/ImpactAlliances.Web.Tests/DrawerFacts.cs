@@ -139,6 +139,33 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Equal(32, await page.Locator(".hit .badge").First.EvaluateAsync<double>("b => b.getBoundingClientRect().height"));
     }
 
+    // A pasted address, and a word as long with no slash to break after.
+    private const string LongUrl = "https%3A%2F%2Fwww.exemple.fr%2Fune%2Ftres%2Flongue%2Fadresse%2Fsans%2Fespace%2Faucune%2Fpour%2Ftester";
+    private const string LongWord = "wwwexemplefrunetreslongueadressesansespaceaucunepourtesterwwwexemplefrune";
+
+    [SkippableTheory]
+    [InlineData("/?q=" + LongUrl)]
+    [InlineData("/statistiques?q=" + LongUrl)]
+    [InlineData("/carte?q=" + LongUrl)]
+    [InlineData("/statistiques?q=" + LongWord)]
+    [InlineData("/carte?q=" + LongWord)]
+    [InlineData("/?q=insertion&regions=" + LongUrl)]
+    public async Task On_a_phone_a_long_unbroken_query_wraps_instead_of_widening_the_page(string path)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + path);
+
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('h1, p, li, .hit')].filter(e => e.getBoundingClientRect().right > innerWidth)
+              .slice(0, 5).map(e => `${e.tagName}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}`)
+            """);
+
+        Assert.True(width <= Phone.Width, $"the page is {width} px wide: {string.Join(", ", wide)}");
+        Assert.Empty(wide);
+    }
+
     [SkippableFact]
     public async Task Dark_mode_swaps_the_colours()
     {
