@@ -115,14 +115,9 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.GotoAsync(site.BaseAddress + "/?q=insertion&regions=bretagne");
         await page.ClickAsync(".filters-jump");
 
-        var small = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll(
-                '.brand, .site-nav a, #q, #sort, .search-row button, .filters-jump, .chip, .clear-all, .hit-title a, .pager a, ' +
-                '#filtres .drawer-close, #filtres .facet-value, #filtres .family-toggle, #filtres .facet-more summary, #filtres .undated, ' +
-                '#filtres input[type=number], #filtres button, #filtres .results-jump')]
-              .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44)
-              .map(e => `${e.className || e.id || e.tagName}: ${e.getBoundingClientRect().height}`)
-            """);
+        var small = await Heights(page, ".brand, .site-nav a, #q, #sort, .search-row button, .filters-jump, .chip, .clear-all, .hit-title a, .pager a, " +
+            ".results-views a, .footer-links a, #filtres .drawer-close, #filtres .facet-value, #filtres .family-toggle, #filtres .facet-more summary, " +
+            "#filtres .undated, #filtres input[type=number], #filtres button, #filtres .results-jump", under: 44);
         Assert.Empty(small);
 
         // A result's chips are drawn 32 px high; their tap area reaches 44 px (22 px either side of the middle)
@@ -165,6 +160,33 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.True(width <= Phone.Width, $"the page is {width} px wide: {string.Join(", ", wide)}");
         Assert.Empty(wide);
     }
+
+    [SkippableFact]
+    public async Task The_statistics_links_are_44_pixel_tap_targets_on_a_phone_and_text_high_on_a_wide_screen()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var phone = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = Desktop });
+        const string Links = ".stats-toc a, .stat-table th a, .footer-links a";
+        await phone.GotoAsync(site.BaseAddress + "/statistiques?q=insertion");
+        await desktop.GotoAsync(site.BaseAddress + "/statistiques?q=insertion");
+        var results = await browser.NewPageAsync(new() { ViewportSize = Desktop });
+        await results.GotoAsync(site.BaseAddress + "/?q=insertion");
+
+        Assert.True(await phone.Locator(".stat-table th a").CountAsync() > 20);
+        Assert.Empty(await Heights(phone, Links, under: 44));
+        // On a wide screen, with a mouse, they keep the height of their text: the tables stay compact.
+        Assert.Empty(await Heights(desktop, Links, over: 30));
+        Assert.Empty(await Heights(results, ".results-views a, .footer-links a", over: 30));
+    }
+
+    // The visible elements matching the selectors whose height is under or over a bound, with their height.
+    private static Task<string[]> Heights(IPage page, string selectors, double under = 0, double over = double.MaxValue) =>
+        page.EvaluateAsync<string[]>("""
+            ([selectors, under, over]) => [...document.querySelectorAll(selectors)]
+              .filter(e => e.getClientRects().length > 0 && (e.getBoundingClientRect().height < under || e.getBoundingClientRect().height > over))
+              .map(e => `${e.className || e.id || e.tagName} « ${e.textContent.trim().slice(0, 30)} »: ${e.getBoundingClientRect().height}`)
+            """, new object[] { selectors, under, over });
 
     [SkippableFact]
     public async Task Dark_mode_swaps_the_colours()
