@@ -134,6 +134,30 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Equal(32, await page.Locator(".hit .badge").First.EvaluateAsync<double>("b => b.getBoundingClientRect().height"));
     }
 
+    [SkippableFact]
+    public async Task In_the_drawer_voir_plus_keeps_its_marker_and_the_space_before_its_count_and_names_its_facet()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + "/?q=insertion#filtres");
+        var more = page.Locator("#filtres section:has(#facet-actors) .facet-more summary");
+
+        // What a screen reader reads: the visible words and the hidden ones between them.
+        Assert.Matches(@"^Voir plus d'acteurs \(\d+\)$", Regex.Replace((await more.TextContentAsync())!, @"\s+", " ").Trim());
+        Assert.Equal("list-item", await more.EvaluateAsync<string>("s => getComputedStyle(s).display"));
+        // The gap drawn between « plus » and « ( »: a space, not glued as a flex box's edges would have it.
+        var gap = await more.EvaluateAsync<double>("""
+            s => {
+                const texts = [...s.childNodes].filter(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+                const box = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1); return r.getBoundingClientRect(); };
+                const first = texts[0], last = texts[texts.length - 1];
+                return box(last, last.textContent.indexOf('(')).left - box(first, first.textContent.lastIndexOf('s')).right;
+            }
+            """);
+        Assert.True(gap >= 2, $"« plus » and its count are {gap} px apart");
+        Assert.True((await more.BoundingBoxAsync())!.Height >= 44);
+    }
+
     // A pasted address, and a word as long with no slash to break after.
     private const string LongUrl = "https%3A%2F%2Fwww.exemple.fr%2Fune%2Ftres%2Flongue%2Fadresse%2Fsans%2Fespace%2Faucune%2Fpour%2Ftester";
     private const string LongWord = "wwwexemplefrunetreslongueadressesansespaceaucunepourtesterwwwexemplefrune";

@@ -42,6 +42,18 @@ public sealed class WordingFacts
         Assert.Equal(expected, Wording.FilterLabel(new FilterRemoval(key, label, [], 3)));
     }
 
+    [Theory]
+    [InlineData("acteurs", "d'acteurs")]
+    [InlineData("échelles", "d'échelles")]
+    [InlineData("objectifs de développement durable", "d'objectifs de développement durable")]
+    [InlineData("régions", "de régions")]
+    [InlineData("types de partenariat", "de types de partenariat")]
+    [InlineData("hameaux", "de hameaux")]
+    public void De_is_elided_before_a_vowel(string word, string expected)
+    {
+        Assert.Equal(expected, Wording.Of(word));
+    }
+
     private static Dictionary<string, IReadOnlyList<FacetLabel>> Facets(params (string Key, string Value, string Label)[] values) =>
         CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetLabel>)values.Where(v => v.Key == f.Key).Select(v => new FacetLabel(v.Value, v.Label)).ToList());
 }

@@ -49,6 +49,13 @@ public static class Wording
         _ => $"{suggestion.Facet} · {Cases(suggestion.Count)}",
     };
 
+    /// <summary>
+    /// « de » before a word, elided before a vowel: « de régions », « d'acteurs », « d'échelles ». A word starting
+    /// with h is not elided: whether it is depends on the word (« d'habitants », « de hameaux »), and no label needs it.
+    /// </summary>
+    public static string Of(string word) =>
+        word.Length > 0 && "aàâäeéèêëiîïoôöuùûüyÿœæ".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal) ? $"d'{word}" : $"de {word}";
+
     private static string Cases(int count) => count > 1 ? $"{count} exemples" : $"{count} exemple";
 
     private static string Capitalise(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
