@@ -8,10 +8,31 @@ public static class Formats
     /// <summary>The French culture.</summary>
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>
+    /// The space French typography puts inside guillemets, a narrow no-break space (U+202F), so that « and » never
+    /// stand alone at the end or start of a line.
+    /// </summary>
+    public const string QuoteSpace = "\u202F";
+
     /// <summary>A date as "23 novembre 2026", and the first of a month as "1er décembre 2026" (an ordinal, in French).</summary>
     public static string Date(DateOnly date) => date.Day == 1
         ? date.ToString("'1er' MMMM yyyy", French)
         : date.ToString("d MMMM yyyy", French);
+
+    /// <summary>A count as "1 154": thousands set apart by the French narrow no-break space.</summary>
+    public static string Number(int count) => count.ToString("N0", French);
+
+    /// <summary>"1 exemple", "1 154 exemples".</summary>
+    public static string Cases(int count) => $"{Number(count)} {(count > 1 ? "exemples" : "exemple")}";
+
+    /// <summary>
+    /// A share of a total as "4,3 %" and "5,0 %": always one decimal, so that the figures of a column line up and read
+    /// alike (an integer would write 0,3 % as « 0 % »); the percent sign is held to the number by a no-break space.
+    /// </summary>
+    public static string Share(int count, int total) => string.Create(French, $"{100.0 * count / total:0.0}\u00A0%");
+
+    /// <summary>What the visitor typed, between French guillemets held to it: « insertion ».</summary>
+    public static string Quoted(string text) => $"«{QuoteSpace}{text}{QuoteSpace}»";
 
     /// <summary>A file size as "1,7 Mo", "4,3 ko" or "543 octets".</summary>
     public static string Size(long bytes) => bytes switch

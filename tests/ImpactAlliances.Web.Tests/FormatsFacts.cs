@@ -32,4 +32,30 @@ public sealed class FormatsFacts
         Assert.StartsWith("Impact Alliances. (1er décembre 2026). Titre.", citation.French);
         Assert.Contains("Consulté le 1er mars 2027, à l'adresse", citation.French);
     }
+
+    [Theory]
+    [InlineData(1, "1 exemple")]
+    [InlineData(2, "2 exemples")]
+    [InlineData(999, "999 exemples")]
+    [InlineData(1154, "1\u202F154 exemples")]
+    public void Counts_set_thousands_apart_with_a_narrow_no_break_space(int count, string expected)
+    {
+        Assert.Equal(expected, Formats.Cases(count));
+    }
+
+    [Theory]
+    [InlineData(1, 20, "5,0\u00A0%")]
+    [InlineData(3, 70, "4,3\u00A0%")]
+    [InlineData(70, 70, "100,0\u00A0%")]
+    [InlineData(1, 400, "0,3\u00A0%")]
+    public void A_share_always_has_one_decimal(int count, int total, string expected)
+    {
+        Assert.Equal(expected, Formats.Share(count, total));
+    }
+
+    [Fact]
+    public void A_quoted_query_holds_its_guillemets_with_narrow_no_break_spaces()
+    {
+        Assert.Equal("«\u202Finsertion des jeunes\u202F»", Formats.Quoted("insertion des jeunes"));
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class PageIdentityFacts(SiteFactory site) : IClassFixture<
         Assert.Equal(titles.Count, titles.Distinct().Count());
         Assert.All(titles, t => Assert.EndsWith(" · Impact Alliances", t));
         Assert.Equal("Rechercher un exemple d'alliance · Impact Alliances", titles[0]);
-        Assert.Matches(@"^\d+ exemples pour « insertion » · Régions : Bretagne · page 2 · Impact Alliances$", titles[3]);
+        Assert.Matches(@"^\d+ exemples pour «\u202Finsertion\u202F» · Régions : Bretagne · page 2 · Impact Alliances$", titles[3]);
         Assert.Matches(@"^\d+ exemples · Domaines : (Mobilité, Santé|Santé, Mobilité) · années 2010–… \(cas datés seulement\) · Impact Alliances$", titles[4]);
         Assert.Equal("Wimoov et Renault : une offre de mobilité solidaire · Impact Alliances", titles[5]);
         Assert.Equal("Mobilité · Domaines · page 2 · Impact Alliances", titles[8]);

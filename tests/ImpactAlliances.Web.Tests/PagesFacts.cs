@@ -51,6 +51,47 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains($"{api.GetProperty("total").GetInt32()} exemples", selected);
     }
 
+    [Theory]
+    [InlineData("/?q=insertion", 4)]
+    [InlineData("/statistiques?q=insertion", 2)]
+    [InlineData("/carte?q=insertion", 2)]
+    [InlineData("/?q=insertion%20zzqxwv", 1)]
+    [InlineData("/flux.atom?q=insertion", 1)]
+    public async Task A_quoted_query_is_held_to_its_guillemets_by_narrow_no_break_spaces(string url, int times)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(await GetString(url));
+
+        // The title, the description, the heading, a correction: wherever the page quotes what was typed.
+        Assert.True(System.Text.RegularExpressions.Regex.Count(text, "«\u202Finsertion") >= times, $"{url} quotes the query fewer than {times} times");
+        Assert.DoesNotMatch("«[ \u00A0]insertion", text);
+    }
+
+    [Fact]
+    public async Task The_themes_write_their_numbers_as_every_other_page_does()
+    {
+        var total = (await GetJson("/api/search?size=1")).GetProperty("total").GetInt32();
+        var verified = (await GetJson("/api/search?size=1&statuses=verifie")).GetProperty("total").GetInt32();
+        var themes = System.Net.WebUtility.HtmlDecode(await GetString("/themes"));
+        var theme = System.Net.WebUtility.HtmlDecode(await GetString("/themes/statuts/verifie"));
+
+        Assert.True(total >= 1000 && verified >= 1000, "the content has more than a thousand cases, the most of them checked");
+        Assert.Contains($"<p class=\"lead\">{Formats.Cases(total)}, classés", themes);
+        Assert.Contains($"{Formats.Number(total)} exemples", System.Net.WebUtility.HtmlDecode(await GetString("/")));
+        Assert.Matches($@"href=""/themes/statuts/verifie"">[^<]+</a>\s*<span class=""facet-count"">{Formats.Number(verified)}<", themes);
+        Assert.Contains($">{Formats.Cases(verified)}</p>", theme);
+        Assert.DoesNotContain($"{total} exemples", themes);
+    }
+
+    [Fact]
+    public async Task The_accessibility_statement_agrees_its_verb_whoever_the_publisher_is()
+    {
+        var statement = System.Net.WebUtility.HtmlDecode(await GetString("/accessibilite"));
+
+        // The publisher is a setting, plural by default (« le projet et ses contributeurs »): the subject is « l'éditeur ».
+        Assert.Contains("L'éditeur du site (Le projet Impact Alliances et ses contributeurs) s'engage à rendre ce site accessible", statement);
+        Assert.DoesNotContain("contributeurs s'engage ", statement);
+    }
+
     [Fact]
     public async Task The_page_shows_the_same_total_as_the_api()
     {
@@ -75,10 +116,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var html = System.Net.WebUtility.HtmlDecode(await GetString($"/?q={Uri.EscapeDataString(query)}"));
         var all = (await GetJson("/api/search")).GetProperty("total").GetInt32();
 
-        Assert.Contains($"Aucun mot à chercher dans « {query} »", html);
+        Assert.Contains($"Aucun mot à chercher dans {Formats.Quoted(query)}", html);
         static string Spaced(string text) => text.Replace('\u202f', ' ').Replace('\u00a0', ' ');
         Assert.Matches($@"{Spaced(all.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")))} exemples\s*</h1>", Spaced(html));
-        Assert.DoesNotContain($"exemples pour « {query} »", html);
+        Assert.DoesNotContain($"exemples pour {Formats.Quoted(query)}", html);
         Assert.DoesNotContain("Aucun mot à chercher", await GetString("/?q=insertion"));
     }
 

@@ -125,6 +125,20 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
         Assert.DoesNotContain("style=", statistics);
     }
 
+    [Theory]
+    [InlineData("/statistiques")]
+    [InlineData("/statistiques?" + Search)]
+    public async Task Every_share_is_written_with_one_decimal(string path)
+    {
+        var html = await _client.GetStringAsync(path);
+
+        // The third column of every bar chart's table: « 5,0 % » as « 4,3 % », never « 5 % ».
+        var shares = ShareCell().Matches(html).Select(m => m.Groups["share"].Value).ToList();
+        Assert.True(shares.Count > 30, $"{shares.Count} shares");
+        Assert.All(shares, s => Assert.Matches(@"^\d{1,3},\d\u00A0%$", WebUtility.HtmlDecode(s)));
+        Assert.Contains(shares, s => s.Contains(",0", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_pair_link_requires_both_profiles_and_says_so_on_the_results_page()
     {
@@ -187,6 +201,9 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
 
     [GeneratedRegex("""<a href="(?<href>[^"]+)" data-stat="(?<facet>[^"]+)" data-value="(?<value>[^"]*)">[^<]*</a>\s*</th>\s*<td class="num">(?<count>\d+)</td>""")]
     private static partial Regex StatLink();
+
+    [GeneratedRegex("""<td class="num">[^<]*</td>\s*<td class="num">(?<share>[^<]*)</td>""")]
+    private static partial Regex ShareCell();
 
     [GeneratedRegex("""<a href="(?<href>[^"]+)" data-row="(?<row>[^"]+)" data-column="(?<column>[^"]+)">(?<count>\d+)</a>""")]
     private static partial Regex CellLink();

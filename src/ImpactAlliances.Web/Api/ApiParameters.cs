@@ -47,7 +47,7 @@ public static class ApiParameters
         new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: FirstYear, Maximum: LastYear),
         new(SearchState.UndatedKey, "boolean", "0 ou false : avec une période (year_from, year_to), laisser de côté les cas sans année connue ; 1 ou true (par défaut) : les garder.", Values: ["0", "1", "false", "true"]),
         new(SearchState.SortKey, "string", "Ordre : relevance (pertinence, par défaut avec du texte), recent (dernière mise à jour, par défaut sans texte), title (titre), year (année de début).", Values: Sorts),
-        new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {SearchIndexOptions.MaxResultWindow.ToString("N0", Formats.French)} premiers résultats.", Minimum: 1),
+        new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats.", Minimum: 1),
         new(SearchState.SizeKey, "integer", $"Résultats par page : {options.PageSize} par défaut, {options.MaxPageSize} au plus.", Minimum: 1, Maximum: options.MaxPageSize),
         new(SearchState.LiteralKey, "boolean", "1 ou true : chercher les mots tels qu'écrits, sans correction orthographique.", Values: ["0", "1", "false", "true"]),
     ];
@@ -69,7 +69,7 @@ public static class ApiParameters
         var size = Integer(query, SearchState.SizeKey, 1, options.MaxPageSize, $"un entier de 1 à {options.MaxPageSize}", invalid) ?? options.PageSize;
         var lastPage = (SearchIndexOptions.MaxResultWindow + size - 1) / size;
         Integer(query, SearchState.PageKey, 1, lastPage,
-            $"un entier de 1 à {lastPage} (à {size} résultats par page, les {SearchIndexOptions.MaxResultWindow.ToString("N0", Formats.French)} premiers résultats)", invalid);
+            $"un entier de 1 à {lastPage} (à {size} résultats par page, les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats)", invalid);
         var from = Integer(query, SearchState.YearFromKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
         var to = Integer(query, SearchState.YearToKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
         if (from > to)

@@ -41,7 +41,7 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
         }
         var parts = new List<string>
         {
-            (Result.Total == 0 ? "Aucun exemple" : Cases(Result.Total)) + (Result.Query.Length > 0 && !Result.NothingSearched ? $" pour « {Result.Query} »" : ""),
+            (Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Total)) + (Result.Query.Length > 0 && !Result.NothingSearched ? $" pour {Formats.Quoted(Result.Query)}" : ""),
         };
         parts.AddRange(Result.Facets.Where(f => f.Values.Any(v => v.Selected))
             .Select(f => $"{f.Label} : {string.Join(", ", f.Values.Where(v => v.Selected).Select(v => v.Label))}"));
@@ -56,7 +56,4 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
         }
         return string.Join(" · ", parts);
     }
-
-    /// <summary>"1 exemple", "1 234 exemples".</summary>
-    public static string Cases(int count) => $"{count.ToString("N0", Formats.French)} {(count > 1 ? "exemples" : "exemple")}";
 }

@@ -45,8 +45,8 @@ public static class Wording
     public static string SuggestionDetail(Suggestion suggestion) => suggestion.Kind switch
     {
         SuggestionKind.Case => "Exemple",
-        SuggestionKind.Organisation => $"Organisation · {Cases(suggestion.Count)}",
-        _ => $"{suggestion.Facet} · {Cases(suggestion.Count)}",
+        SuggestionKind.Organisation => $"Organisation · {Formats.Cases(suggestion.Count)}",
+        _ => $"{suggestion.Facet} · {Formats.Cases(suggestion.Count)}",
     };
 
     /// <summary>
@@ -55,8 +55,6 @@ public static class Wording
     /// </summary>
     public static string Of(string word) =>
         word.Length > 0 && "aàâäeéèêëiîïoôöuùûüyÿœæ".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal) ? $"d'{word}" : $"de {word}";
-
-    private static string Cases(int count) => count > 1 ? $"{count} exemples" : $"{count} exemple";
 
     private static string Capitalise(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 }
