@@ -203,6 +203,28 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task An_inverted_year_range_is_said_on_the_page_and_left_out_as_the_api_refuses_it(string path)
+    {
+        var response = await _client.GetAsync($"{path}?year_from=2020&year_to=2010");
+        var html = await response.Content.ReadAsStringAsync();
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        var api = await _client.GetAsync("/api/search?year_from=2020&year_to=2010");
+        var total = (await GetJson("/api/search?size=1")).GetProperty("total").GetInt32();
+
+        // As an unknown filter value: the page answers, says what is wrong and searches without it.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Années : la période est inversée (de 2020 à 2010), ce filtre n'est pas appliqué.", text);
+        Assert.Contains($"Vouliez-vous dire <a href=\"{path}?year_from=2010&amp;year_to=2020\">de 2010 à 2020</a> ?", html);
+        Assert.Contains(Formats.Cases(total), text);
+        Assert.DoesNotContain("Années : 2020–2010", text);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("la période est inversée", await api.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("POST", "/api/search?q=x", "application/problem+json")]
     [InlineData("PUT", "/api/cases/wimoov-renault-mobilite-solidaire", "application/problem+json")]
     [InlineData("DELETE", "/exemples/wimoov-renault-mobilite-solidaire", "text/html")]

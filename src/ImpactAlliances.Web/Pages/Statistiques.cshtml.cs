@@ -28,6 +28,6 @@ public sealed class StatistiquesModel(ICaseStudySearch search) : PageModel
     /// <summary>The selected filters, shaped for the active-filters list of the search page, its links staying on this page.</summary>
     public SearchResult Selection => new(State.Query, Statistics.Total, 1, 1, Statistics.Info.Sort, [], Statistics.Facets)
     {
-        Years = (State.YearFrom, State.YearTo),
+        Years = State.YearsInverted ? (null, null) : (State.YearFrom, State.YearTo),
     };
 }

@@ -81,6 +81,15 @@ public sealed record SearchState
     public static bool NeedsCleaning(IQueryCollection query) => query.Any(p =>
         p.Value.Any(string.IsNullOrWhiteSpace) || (p.Key == UndatedKey && (p.Value.Count != 1 || p.Value[0] != "0")));
 
+    /// <summary>
+    /// Whether the year range runs backwards (<c>year_from</c> after <c>year_to</c>): the API refuses it; the pages
+    /// leave it out of the search (<see cref="ToRequest"/>) and say so, as for an unknown filter value.
+    /// </summary>
+    public bool YearsInverted => YearFrom > YearTo;
+
+    /// <summary>The state with its year range the right way round; back to page 1.</summary>
+    public SearchState WithYearsSwapped() => this with { YearFrom = YearTo, YearTo = YearFrom, Page = 1 };
+
     /// <summary>Whether the URL asked for anything beyond the defaults.</summary>
     public bool HasCriteria => Query.Length > 0 || Filters.Count > 0 || YearFrom is not null || YearTo is not null;
 
@@ -103,7 +112,8 @@ public sealed record SearchState
     /// <summary>The request the searcher runs.</summary>
     public SearchRequest ToRequest() => new()
     {
-        Query = Query, Filters = Filters, AllOf = AllOf, Page = Page, Size = Size, Sort = Sort, YearFrom = YearFrom, YearTo = YearTo,
+        Query = Query, Filters = Filters, AllOf = AllOf, Page = Page, Size = Size, Sort = Sort,
+        YearFrom = YearsInverted ? null : YearFrom, YearTo = YearsInverted ? null : YearTo,
         IncludeUndated = IncludeUndated, Literal = Literal,
     };
 
