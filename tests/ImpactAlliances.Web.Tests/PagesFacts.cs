@@ -347,6 +347,40 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/exemples")]
+    [InlineData("/exemples/")]
+    public async Task The_parent_of_every_case_address_leads_to_the_list_of_every_case(string url)
+    {
+        using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(url);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Found, head.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/nope")]
+    [InlineData("/api/nope/plus/loin?q=x")]
+    [InlineData("/api")]
+    [InlineData("/api/cases")]
+    [InlineData("/api/search/autre")]
+    public async Task An_unknown_api_address_gets_a_json_problem_not_the_html_page(string url)
+    {
+        var response = await _client.GetAsync(url);
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Contains("/documentation-api", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
     [Fact]
     public async Task The_search_api_returns_hits_and_drill_sideways_facets()
     {

@@ -186,6 +186,12 @@ public static class ApiEndpoints
         api.MapCaseStudyApi();
         api.MapExportApi();
         api.MapStatisticsApi();
+        // An address under /api that no endpoint answers gets a problem like the API's other errors, not the site's
+        // HTML page: a fallback, so it never takes a request another endpoint matches.
+        routes.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Adresse inconnue",
+                detail: $"Aucune adresse de l'API ne correspond à celle-ci. Les adresses et leurs paramètres : {DocumentationPath}."))
+            .RequireCors(CorsPolicy)
+            .ExcludeFromDescription();
         routes.MapOpenApi(OpenApiPath).RequireCors(CorsPolicy);
         return routes;
     }
