@@ -66,6 +66,8 @@ public sealed partial class FilterUrlFacts(SiteFactory site) : IClassFixture<Sit
         Assert.Contains("<input id=\"undated\" name=\"undated\" value=\"1\" form=\"search\" type=\"checkbox\" data-default-checked />", unticked);
         Assert.Contains($"{since2015} exemples", unticked);
         Assert.Contains("Années : 2015–…, cas datés seulement", unticked);
+        // The chip of a range keeping the undated cases says how many of the results they are.
+        Assert.Contains($"Années : 2015–…, dont {undated} sans année", html);
     }
 
     [Fact]
