@@ -186,9 +186,11 @@ internal sealed class QueryVocabulary
                 found.AddRange(facets);
             }
             var placeKey = PlaceGazetteer.Key(text);
-            var run = words.Skip(start).Take(length).ToList();
-            found.AddRange((_places.GetValueOrDefault(placeKey) ?? []).Cast<PlaceConcept>()
-                .Select(c => Names(c, run, opensQuestion && start == 0) ? c : (Concept)new PlaceWordConcept(c.Place)));
+            if (_places.TryGetValue(placeKey, out var places))
+            {
+                var run = words.Skip(start).Take(length).ToList();
+                found.AddRange(places.Cast<PlaceConcept>().Select(c => Names(c, run, opensQuestion && start == 0) ? c : (Concept)new PlaceWordConcept(c.Place)));
+            }
             if (length == 1 && _departmentNumbers.TryGetValue(placeKey, out var department) && !NumbersSomethingElse(words, start, previous))
             {
                 found.Add(department);

@@ -92,9 +92,8 @@ internal sealed class SuggestionIndex
     {
         var cases = casesNames.ToList();
         var known = cases.SelectMany(names => names).Select(FrenchAnalyzer.FoldLower).ToHashSet(StringComparer.Ordinal);
-        string Key(string name)
+        string Key(string folded)
         {
-            var folded = FrenchAnalyzer.FoldLower(name);
             var bracket = folded.LastIndexOf(" (", StringComparison.Ordinal);
             return bracket > 0 && folded.EndsWith(')') && known.Contains(folded[..bracket]) ? folded[..bracket] : folded;
         }
@@ -102,13 +101,19 @@ internal sealed class SuggestionIndex
         var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var names in cases)
         {
-            foreach (var key in names.Select(Key).Distinct(StringComparer.Ordinal))
+            var keyed = names.Select(name =>
+            {
+                var folded = FrenchAnalyzer.FoldLower(name);
+                return (Name: name, Folded: folded, Key: Key(folded));
+            }).ToList();
+            foreach (var key in keyed.Select(k => k.Key).Distinct(StringComparer.Ordinal))
             {
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
-            foreach (var name in names.Where(name => FrenchAnalyzer.FoldLower(name) == Key(name)))
+            // Shown as the name itself is written, never with the brackets of one case.
+            foreach (var (name, _, key) in keyed.Where(k => k.Key == k.Folded))
             {
-                var forKey = spellings.TryGetValue(Key(name), out var found) ? found : spellings[Key(name)] = new(StringComparer.Ordinal);
+                var forKey = spellings.TryGetValue(key, out var found) ? found : spellings[key] = new(StringComparer.Ordinal);
                 forKey[name] = forKey.GetValueOrDefault(name) + 1;
             }
         }
