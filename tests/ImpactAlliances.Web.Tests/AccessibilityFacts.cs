@@ -109,7 +109,7 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
         await listbox.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("(/exemples/|[?&](q|actors|domains)=)"));
+        await page.ArriveAtAsync(new Regex("(/exemples/|[?&](q|actors|domains)=)"));
         Assert.False(string.IsNullOrEmpty(label));
     }
 
@@ -127,12 +127,12 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
         }
         Assert.True(await facet.EvaluateAsync<bool>("e => e === document.activeElement"), "the facet value is reached with Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("domains=emploi-insertion"));
+        await page.ArriveAtAsync(new Regex("domains=emploi-insertion"));
 
         Assert.Equal("polite", await page.GetAttributeAsync("#results-count", "aria-live"));
         var firstHit = page.Locator(".hit-title a").First;
         await firstHit.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/exemples/"));
+        await page.ArriveAtAsync(new Regex("/exemples/"));
     }
 }

@@ -37,12 +37,12 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         await page.GotoAsync(site.BaseAddress);
         await page.FillAsync("#q", "insertion");
         await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync(new Regex(@"\?q=insertion"));
+        await page.ArriveAtAsync(new Regex(@"\?q=insertion"));
         var totalBefore = await page.TextContentAsync("#results-count");
         var entreprisesBefore = await facetCount.TextContentAsync();
 
         await page.ClickAsync("a[data-facet=domains][data-value=emploi-insertion]");
-        await page.WaitForURLAsync(new Regex("domains=emploi-insertion"));
+        await page.ArriveAtAsync(new Regex("domains=emploi-insertion"));
 
         Assert.NotEqual(totalBefore, await page.TextContentAsync("#results-count"));
         Assert.NotEqual(entreprisesBefore, await facetCount.TextContentAsync());
@@ -52,11 +52,11 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         var firstHit = page.Locator(".hit-title a").First;
         var title = (await firstHit.TextContentAsync())!.Trim();
         await firstHit.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/exemples/"));
+        await page.ArriveAtAsync(new Regex("/exemples/"));
         Assert.Equal(title, (await page.TextContentAsync("h1"))!.Trim());
 
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(new Regex(@"\?q=insertion&domains=emploi-insertion"));
+        await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit });
+        await page.ArriveAtAsync(new Regex(@"\?q=insertion&domains=emploi-insertion"));
         Assert.Equal("insertion", await page.InputValueAsync("#q"));
         Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
     }
@@ -104,23 +104,19 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await page.GotoAsync($"{site.BaseAddress}/?domains=emploi-insertion");
         await page.ClickAsync("text=Carte de ces résultats");
-        // Each navigation waits for its address, then for what the page shows, not for its load event: twice in CI
-        // under load the load state of a navigation was never reported though the network had gone idle.
-        await page.WaitForURLAsync(new Regex(@"/carte\?domains=emploi-insertion$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.ArriveAtAsync(new Regex(@"/carte\?domains=emploi-insertion$"));
 
         var region = page.Locator(".france-map a[data-value=bretagne]");
         var label = await region.GetAttributeAsync("aria-label");
         var count = int.Parse(Regex.Match(label!, @"^Bretagne : (\d+) exemples?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), (await page.TextContentAsync("tr:has(a:text-is('Bretagne')) td"))!.Trim());
         await region.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/\?domains=emploi-insertion&regions=bretagne$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.ArriveAtAsync(new Regex(@"/\?domains=emploi-insertion&regions=bretagne$"));
 
-        // As long as a navigation may take under load (Playwright's 30 s), not its assertions' 5 s.
-        const float patience = 30_000;
-        await Assertions.Expect(page.Locator("#results-count")).ToHaveTextAsync($"{count} exemple{(count > 1 ? "s" : "")}", new() { Timeout = patience });
-        await Assertions.Expect(page.Locator("a[data-facet=regions][data-value=bretagne]")).ToHaveClassAsync(new Regex(@"\bis-selected\b"), new() { Timeout = patience });
+        await Assertions.Expect(page.Locator("#results-count")).ToHaveTextAsync($"{count} exemple{(count > 1 ? "s" : "")}", new() { Timeout = Navigation.Patience });
+        await Assertions.Expect(page.Locator("a[data-facet=regions][data-value=bretagne]")).ToHaveClassAsync(new Regex(@"\bis-selected\b"), new() { Timeout = Navigation.Patience });
         // The selected region opens onto its départements.
-        await Assertions.Expect(page.Locator("a[data-facet=departments][data-value='35']")).ToHaveCountAsync(1, new() { Timeout = patience });
+        await Assertions.Expect(page.Locator("a[data-facet=departments][data-value='35']")).ToHaveCountAsync(1, new() { Timeout = Navigation.Patience });
     }
 
     [SkippableFact]
@@ -130,12 +126,12 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"{site.BaseAddress}/?q=insertion");
         await page.ClickAsync("text=Statistiques de ces résultats");
-        await page.WaitForURLAsync(new Regex(@"/statistiques\?q=insertion$"));
+        await page.ArriveAtAsync(new Regex(@"/statistiques\?q=insertion$"));
 
         var cell = page.Locator("#matrix-actors-domains a[data-row=emploi-insertion][data-column=entreprise]");
         var count = int.Parse((await cell.TextContentAsync())!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await cell.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/\?q=insertion&actors=entreprise&domains=emploi-insertion$"));
+        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&actors=entreprise&domains=emploi-insertion$"));
 
         Assert.True(count > 1, $"{count} cases in the cell");
         Assert.Equal($"{count} exemples pour « insertion »", Regex.Replace((await page.TextContentAsync("#results-count"))!, @"\s+", " ").Trim());

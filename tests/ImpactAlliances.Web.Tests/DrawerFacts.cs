@@ -24,7 +24,7 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
 
         await page.FillAsync("#q", "aide alimentaire");
         await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync(new Regex(@"/\?q=aide\+alimentaire$"));
+        await page.ArriveAtAsync(new Regex(@"/\?q=aide\+alimentaire$"));
 
         var title = await page.Locator(".hit-title").First.BoundingBoxAsync();
         Assert.True(title!.Y + title.Height < height, $"the first result's title ends at {title.Y + title.Height} px of {height}");
@@ -52,7 +52,7 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         var value = drawer.Locator("a[data-facet=actors]").First;
         var count = int.Parse((await value.Locator(".facet-count").InnerTextAsync()).Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await value.ClickAsync();
-        await page.WaitForURLAsync(new Regex("actors=[a-z-]+&.*#filtres$"));
+        await page.ArriveAtAsync(new Regex("actors=[a-z-]+&.*#filtres$"));
 
         Assert.True(await drawer.IsVisibleAsync(), "the drawer stays open after a filter is chosen in it");
         Assert.Equal($"Voir les {count} résultat{(count > 1 ? "s" : "")}", (await page.TextContentAsync(".results-jump"))!.Trim());
@@ -79,14 +79,14 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.ClickAsync(".filters-jump");
         Assert.True(await page.Locator("#filtres").IsVisibleAsync());
         await page.ClickAsync("#filtres a[data-facet=domains][data-value=emploi-insertion]");
-        await page.WaitForURLAsync(new Regex("domains=emploi-insertion&"));
+        await page.ArriveAtAsync(new Regex("domains=emploi-insertion&"));
         Assert.False(await page.Locator("#filtres").IsVisibleAsync());
         Assert.Equal("Filtrer (3)", (await page.TextContentAsync(".filters-jump"))!.Trim());
 
         // The form's empty fields and its pair of undated values reach the server, which redirects to the clean URL.
         await page.FillAsync("#q", "");
         await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync(new Regex(@"/\?domains=emploi-insertion&regions=hauts-de-france&year_from=2000$"));
+        await page.ArriveAtAsync(new Regex(@"/\?domains=emploi-insertion&regions=hauts-de-france&year_from=2000$"));
     }
 
     [SkippableFact]
@@ -101,7 +101,7 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.FillAsync("#q", "");
         await page.UncheckAsync("#undated");
         await page.ClickAsync("text=Appliquer les années");
-        await page.WaitForURLAsync(new Regex(@"/\?regions=hauts-de-france&year_from=2000&undated=0$"));
+        await page.ArriveAtAsync(new Regex(@"/\?regions=hauts-de-france&year_from=2000&undated=0$"));
 
         Assert.DoesNotContain(requested, url => Regex.IsMatch(url, @"[?&]\w+=(&|$)"));
         Assert.False(await page.IsCheckedAsync("#undated"));
