@@ -103,6 +103,28 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains($"{total} exemple", html);
     }
 
+    [Fact]
+    public async Task A_widened_search_counts_on_every_view_the_cases_holding_enough_of_its_words()
+    {
+        // A question few cases fully answer: the list goes on with the cases holding some of its words.
+        const string query = "q=associations%20en%20Lorraine%20pour%20l%27environnement";
+        var api = await GetJson($"/api/search?{query}&size=1");
+        Assert.True(api.GetProperty("relaxed").GetBoolean());
+        var (strict, total) = (api.GetProperty("strict_total").GetInt32(), api.GetProperty("total").GetInt32());
+        Assert.InRange(strict, 1, total - 1);
+
+        // Every case has one status: the facet's counts add up to the cases counted.
+        Assert.Equal(strict, api.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
+        var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
+        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
+        Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
+        Assert.Contains($"suivent {Formats.Number(total - strict)} autres, qui en contiennent une partie", page);
+        Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}")));
+        Assert.Contains($"{Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/carte?{query}")));
+        var export = await _client.GetAsync($"/api/export?{query}&format=csv");
+        Assert.Equal(strict.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
+    }
+
     [Theory]
     [InlineData("😀")]
     [InlineData("?!;:")]

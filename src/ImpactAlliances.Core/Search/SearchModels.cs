@@ -60,12 +60,22 @@ public sealed record SearchResult(
 
     /// <summary>
     /// Few cases held enough of the rarer words (<see cref="StrictTotal"/>): they come first, followed by the
-    /// cases holding some of the words.
+    /// cases holding some of the words. <see cref="Total"/> counts both, for paging; the facets count only the first
+    /// when there are any (<see cref="Counted"/>).
     /// </summary>
     public bool Relaxed { get; init; }
 
     /// <summary>When <see cref="Relaxed"/>, how many cases held enough of the rarer words.</summary>
     public int StrictTotal { get; init; }
+
+    /// <summary>
+    /// The cases the facets, the year counts, the exports, the statistics and the map count: those holding enough of
+    /// the words. Only when none does are the cases holding some of them counted (<see cref="Total"/>).
+    /// </summary>
+    public int Counted => Relaxed && StrictTotal > 0 ? StrictTotal : Total;
+
+    /// <summary>When <see cref="Relaxed"/>, the cases listed after those counted, holding only some of the words.</summary>
+    public int Partial => Total - Counted;
 
     /// <summary>
     /// A query was typed but holds no word to search (punctuation, an emoji, only small or stop words, a lone operator):
@@ -79,7 +89,7 @@ public sealed record SearchResult(
     /// <summary>Whether the year range kept the cases without a known start year.</summary>
     public bool IncludeUndated { get; init; } = true;
 
-    /// <summary>How many cases matching the text and facets have no known start year, whatever the year range.</summary>
+    /// <summary>How many cases counted (<see cref="Counted"/>) have no known start year, whatever the year range.</summary>
     public int Undated { get; init; }
 
     /// <summary>With no result: how many results each facet's filter would give if removed (and the year range).</summary>

@@ -25,7 +25,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var result = Page(request, run, page, size) with
+        var result = Page(request, run, Counted(run, strict), page, size) with
         {
             Corrections = corrections,
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
@@ -51,14 +51,15 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         Collect(request, clauses, relaxed: false, window: 0).Collector.Total;
 
     /// <summary>
-    /// Every case the result page shows (the same corrections and the same widening), in one pass, with
-    /// the best <paramref name="window"/> of them and, when asked for, their statistics.
+    /// Every case the result page counts (the same corrections and the same widening: see <see cref="Counted"/>), in one
+    /// pass, with the best <paramref name="window"/> of them and, when asked for, their statistics.
     /// </summary>
     public (Collected Run, ExportInfo Info) CollectAll(SearchRequest request, int window, TimeProvider? clock, Func<StatisticsCounter>? statistics = null)
     {
         var clauses = UserQuery.Parse(request.Query);
         var searched = request.Literal ? clauses : Correct(clauses).Clauses;
-        var (run, _) = CollectWidened(request, searched, window, statistics);
+        var (shown, strict) = CollectWidened(request, searched, window, statistics);
+        var run = Counted(shown, strict);
         var info = new ExportInfo(request, run.Sort, run.Collector.Total, Math.Min(run.Collector.Total, window), snapshot.Version.Name,
             snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
         return (run, info);
@@ -94,18 +95,25 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         return (shown, strict);
     }
 
-    /// <summary>One page of a run's results, with its snippets and facets.</summary>
-    private SearchResult Page(SearchRequest request, Collected run, int page, int size)
+    /// <summary>
+    /// The run whose cases are counted: a widened search lists the cases holding some of the words after those holding
+    /// enough of them, but a count, an export or a statistic of cases holding one common word of a question would
+    /// mislead; only when no case holds enough of them are the others counted.
+    /// </summary>
+    private static Collected Counted(Collected shown, Collected strict) => strict.Collector.Total > 0 ? strict : shown;
+
+    /// <summary>One page of a run's results, with its snippets, and the facets of the run that counts.</summary>
+    private SearchResult Page(SearchRequest request, Collected run, Collected counted, int page, int size)
     {
         var entries = run.Top.BestFirst().Skip((page - 1) * size).Take(size).ToList();
         var snippets = SnippetBuilder.Build(snapshot, entries.Select(e => e.Doc).ToList(), run.Text);
         var hits = entries.Select((e, i) => snapshot.Hit(e.Doc) with { Snippet = snippets[i], Score = e.Score }).ToList();
-        var facets = FacetPresentation.Results(snapshot.Taxonomy, run.Counts, run.Selected);
+        var facets = FacetPresentation.Results(snapshot.Taxonomy, counted.Counts, counted.Selected);
         return new SearchResult(request.Query?.Trim() ?? "", run.Collector.Total, page, size, run.Sort, hits, facets)
         {
             Years = (request.YearFrom, request.YearTo),
             IncludeUndated = request.IncludeUndated,
-            Undated = run.Collector.Undated,
+            Undated = counted.Collector.Undated,
             Concepts = run.Text.Concepts,
             PlaceFilters = FacetPresentation.PlaceFilters(run.Text.Concepts, facets),
             UnknownFilters = UnknownFilter.In(snapshot.Taxonomy, request.Filters),

@@ -53,6 +53,36 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void A_widened_search_counts_only_the_cases_holding_enough_of_the_words()
+    {
+        // The cases holding only « durée » are listed after the one holding « orchestre », for browsing; a count, a facet,
+        // an export or a statistic of them would count every fixture case for a question about an orchestra.
+        var request = new SearchRequest { Query = "durée orchestre" };
+        var result = fixture.Searcher.Search(request);
+        using var export = fixture.Searcher.Export(request);
+        var statistics = fixture.Searcher.Statistics(request);
+
+        Assert.True(result.Total > 1);
+        Assert.Equal((1, result.Total - 1), (result.Counted, result.Partial));
+        Assert.All(result.Facets, f => Assert.All(f.Values, v => Assert.InRange(v.Count, 0, 1)));
+        Assert.Equal(["culture-orchestre-rural"], export.Cases.Select(c => c.Slug));
+        Assert.Equal((1, 1), (export.Info.Total, statistics.Total));
+    }
+
+    [Fact]
+    public void A_widened_search_that_no_case_fully_answers_counts_the_cases_it_lists()
+    {
+        // Five rare words, of which a case must hold three; none does.
+        const string query = "orchestre enfants microcrédit expédition naturalistes";
+        var result = fixture.Search(query);
+
+        Assert.Equal((true, 0), (result.Relaxed, result.StrictTotal));
+        Assert.True(result.Total > 1);
+        Assert.Equal((result.Total, 0), (result.Counted, result.Partial));
+        Assert.Equal(result.Total, fixture.Searcher.Statistics(new SearchRequest { Query = query }).Total);
+    }
+
+    [Fact]
     public void Quotes_make_a_phrase()
     {
         var phrase = fixture.Search("\"économie sociale et solidaire\"");

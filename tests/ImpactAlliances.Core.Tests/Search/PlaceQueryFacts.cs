@@ -22,7 +22,7 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
     {
         var within = departments.Split(',').Select(Place.DepartmentCode).ToHashSet();
         var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
-        var strict = result.Relaxed ? result.StrictTotal : result.Total;
+        var strict = result.Counted;
         var cases = content.Cases.ToDictionary(c => c.Slug);
         var found = result.Hits.Take(strict).Select(h => cases[h.Slug]).ToList();
         var folded = FrenchAnalyzer.FoldLower(name);
