@@ -134,6 +134,22 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Equal(32, await page.Locator(".hit .badge").First.EvaluateAsync<double>("b => b.getBoundingClientRect().height"));
     }
 
+    [SkippableTheory]
+    [InlineData("/carte?q=insertion")]
+    [InlineData("/carte?niveau=departements&q=insertion")]
+    [InlineData("/statistiques?q=insertion")]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire")]
+    [InlineData("/themes/domaines/mobilite")]
+    public async Task On_a_phone_the_way_back_and_the_rows_of_a_table_are_44_pixel_tap_targets(string path)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + path);
+
+        Assert.True(await page.Locator(".breadcrumb a").CountAsync() > 0, "the page has a way back");
+        Assert.Empty(await Heights(page, ".breadcrumb a, .map-levels a, .map-table th a, .stat-table th a", under: 44));
+    }
+
     [SkippableFact]
     public async Task In_the_drawer_voir_plus_keeps_its_marker_and_the_space_before_its_count_and_names_its_facet()
     {
