@@ -118,7 +118,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
-        Assert.Contains($"suivent {Formats.Number(total - strict)} autres, qui en contiennent une partie", page);
+        Assert.Contains($"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie", page);
         Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}")));
         Assert.Contains($"{Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/carte?{query}")));
         var export = await _client.GetAsync($"/api/export?{query}&format=csv");
@@ -468,7 +468,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var html = await GetString($"/?q={Uri.EscapeDataString(query)}");
 
         var department = html.IndexOf($"Filtrer sur le département <a href=\"/?q={Uri.EscapeDataString(query)}&amp;departments={code}\">{name}</a>", StringComparison.Ordinal);
-        var inRegion = html.IndexOf($"Filtrer sur la région <a href=\"/?q={Uri.EscapeDataString(query)}&amp;regions={region}\">", StringComparison.Ordinal);
+        var inRegion = html.IndexOf($" ou sur la région <a href=\"/?q={Uri.EscapeDataString(query)}&amp;regions={region}\">", StringComparison.Ordinal);
         Assert.True(department >= 0 && inRegion > department, $"département at {department}, region at {inRegion}");
     }
 
