@@ -392,10 +392,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>
     /// Whether words naming a place are meant as one: typed with a capital, of several words, or after a
     /// preposition of place (« en Corse », « à lyon », « dans le nord »). Département and commune names
-    /// that are also common words (« pas cher ») then stay words that rank, not places to require.
+    /// that are also common words (« pas cher ») then stay words that rank, not places to require. A département's number
+    /// is one wherever it is typed (« 93 jeunes », « emploi 93 »): one that counts or numbers something is not read as a place.
     /// </summary>
     private static bool IsSurelyAPlace(IReadOnlyList<QueryClause> clauses, int index, int consumed) =>
-        consumed > 1 || char.IsUpper(clauses[index].Text[0])
+        consumed > 1 || char.IsUpper(clauses[index].Text[0]) || char.IsAsciiDigit(clauses[index].Text[0])
         || index > 0 && PlacePrepositions.Contains(FrenchAnalyzer.FoldLower(clauses[index - 1].Text));
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -54,5 +55,28 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
 
         Assert.Equal(10, result.Hits.Count);
         Assert.True(there.Count == 0, string.Join(", ", there));
+    }
+
+    /// <summary>
+    /// A département's number opening a query before the people it is about (« 93 jeunes ») is the département, as in « jeunes
+    /// du 93 »: « jeunes » after a number read it as a count, and the place was lost (323 cases of young people anywhere).
+    /// </summary>
+    [Fact]
+    public void A_departement_number_before_its_people_is_the_departement()
+    {
+        var before = content.Served.Search(new SearchRequest { Query = "93 jeunes", Size = 20 });
+        var after = content.Served.Search(new SearchRequest { Query = "jeunes du 93", Size = 20 });
+
+        Assert.Equal(after.Total, before.Total);
+        Assert.Equal(after.Hits.Select(h => h.Slug), before.Hits.Select(h => h.Slug));
+    }
+
+    /// <summary>People counted after the number (a participle says so) are a quantity, not the Gard's people.</summary>
+    [Theory]
+    [InlineData("30 jeunes accompagnés")]
+    [InlineData("30 familles logées")]
+    public void A_number_of_people_counted_is_not_a_departement(string query)
+    {
+        Assert.Empty(content.Served.Search(new SearchRequest { Query = query, Size = 10 }).Concepts.OfType<PlaceConcept>());
     }
 }
