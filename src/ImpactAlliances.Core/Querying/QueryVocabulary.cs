@@ -288,8 +288,9 @@ internal sealed class QueryVocabulary
     /// <summary>
     /// Whether a run of words whose key is a place's means the place (else it is the common word): always, but for a name made
     /// of an article and a word (<see cref="PlaceConcept.NamedWithArticle"/>), which must be written with its article (« à la
-    /// réunion », « au Port ») or with a capital that is not the question's first letter (« emploi Réunion », not « Réunion de
-    /// quartier »). Its number (« 974 ») names it always.
+    /// réunion ») or with a capital that is not the question's first letter (« emploi Réunion », « du Port », not « Réunion de
+    /// quartier »). The article contracted with its preposition asks for the capital too: « du port », « au port » are a port's
+    /// (« les emplois du port »). Its number (« 974 ») names it always.
     /// </summary>
     private static bool Names(PlaceConcept concept, List<string> run, bool opensQuestion)
     {
@@ -302,8 +303,8 @@ internal sealed class QueryVocabulary
         return folded[..^1].Any(Articles.Contains) || (name.Length > 0 && char.IsUpper(name[0]) && !(opensQuestion && run.Count == 1));
     }
 
-    // The articles a place name opens with, alone or with the preposition they contract with (« au Havre », « du Port »).
-    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "la", "le", "les", "l", "au", "aux", "du", "des" };
+    // The articles a place name opens with, not as they contract with a preposition (« au », « du »: see Names).
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "la", "le", "les", "l" };
 
     private void AddOrganisation(string name)
     {

@@ -57,6 +57,20 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
         Assert.True(there.Count == 0, string.Join(", ", there));
     }
 
+    /// <summary>« St-Denis » found 66 cases and « Saint-Denis » 76: the text searched was « st denis », which few cases write.</summary>
+    [Theory]
+    [InlineData("St-Denis", "Saint-Denis")]
+    [InlineData("St Denis", "Saint Denis")]
+    [InlineData("emploi à St-Denis", "emploi à Saint-Denis")]
+    public void A_place_with_saint_abbreviated_finds_what_its_name_spelt_out_finds(string abbreviated, string written)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = abbreviated, Size = 100 });
+        var spelt = content.Served.Search(new SearchRequest { Query = written, Size = 100 });
+
+        Assert.Equal(spelt.Total, result.Total);
+        Assert.Equal(spelt.Hits.Select(h => h.Slug).Order(), result.Hits.Select(h => h.Slug).Order());
+    }
+
     /// <summary>
     /// A département's number opening a query before the people it is about (« 93 jeunes ») is the département, as in « jeunes
     /// du 93 »: « jeunes » after a number read it as a count, and the place was lost (323 cases of young people anywhere).
