@@ -205,6 +205,9 @@ internal sealed class QueryVocabulary
         return [];
     }
 
+    /// <summary>Whether a word alone names a place the query understands (« Guadeloupe », « Marseille »).</summary>
+    public bool NamesPlace(string word) => _places.ContainsKey(PlaceGazetteer.Key(word));
+
     /// <summary>
     /// Whether the number at <paramref name="start"/> is not a département: the number of a thing named before it (« ODD 13 »,
     /// « article 13 », « n° 93 »), or a quantity, a unit following it or the range it opens (« moins de 26 ans », « de 18 à

@@ -57,6 +57,29 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
         Assert.True(there.Count == 0, string.Join(", ", there));
     }
 
+    /// <summary>
+    /// A place misspelt so that the light stemmer makes of it the stem of its name (« Guadeloup », « Marseile ») matched the
+    /// cases writing the name, so it was neither corrected nor understood: no place, no filter, none of the cases placed there
+    /// that do not write it.
+    /// </summary>
+    [Theory]
+    [InlineData("Guadeloup", "Guadeloupe")]
+    [InlineData("guadeloup", "guadeloupe")]
+    [InlineData("environnement Guadeloup", "environnement Guadeloupe")]
+    [InlineData("Marseile", "Marseille")]
+    [InlineData("Bretagn", "Bretagne")]
+    [InlineData("Normandi", "Normandie")]
+    [InlineData("Strasbour", "Strasbourg")]
+    public void A_misspelt_place_whose_stem_the_cases_hold_is_corrected_to_the_place(string typed, string searched)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = typed, Size = 10 });
+        var written = content.Served.Search(new SearchRequest { Query = searched, Size = 10 });
+
+        Assert.Equal(searched, result.SearchedQuery);
+        Assert.NotEmpty(result.Concepts.OfType<PlaceConcept>());
+        Assert.Equal(written.Total, result.Total);
+    }
+
     /// <summary>« St-Denis » found 66 cases and « Saint-Denis » 76: the text searched was « st denis », which few cases write.</summary>
     [Theory]
     [InlineData("St-Denis", "Saint-Denis")]
