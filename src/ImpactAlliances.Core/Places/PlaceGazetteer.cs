@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Analysis;
 
 namespace ImpactAlliances.Core.Places;
@@ -84,7 +85,7 @@ public sealed record Place(PlaceKind Kind, string Code, string Name, string Depa
 /// <c>places.tsv</c> (made by <c>tools/places/build-places.mjs</c> from the Etalab package), with look-ups
 /// by folded name: "Saint-Étienne", "saint etienne" and "St Étienne" are the same.
 /// </summary>
-public sealed class PlaceGazetteer
+public sealed partial class PlaceGazetteer
 {
     private static readonly Lazy<PlaceGazetteer> Embedded = new(Load);
 
@@ -147,6 +148,19 @@ public sealed class PlaceGazetteer
         var words = key.Split(' ');
         return words.Any(Abbreviations.ContainsKey) ? string.Join(' ', words.Select(word => Abbreviations.GetValueOrDefault(word, word))) : key;
     }
+
+    /// <summary>
+    /// The text with Saint and Sainte spelt out where abbreviated (« St-Denis » is « Saint-Denis »): what the cases write of a
+    /// place typed so.
+    /// </summary>
+    public static string SpellOut(string text) => Abbreviated().Replace(text, m =>
+    {
+        var full = Abbreviations[m.Groups[1].Value.ToLowerInvariant()];
+        return char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(full[0]) + full[1..] : full;
+    });
+
+    [GeneratedRegex(@"\b(st|ste|sts|stes)\b\.?(?=[\s\-]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Abbreviated();
 
     // ’ folds to ' before the split.
     private static readonly SearchValues<char> KeySeparators = SearchValues.Create(" -'(),./");

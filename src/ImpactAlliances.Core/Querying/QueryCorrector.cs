@@ -22,7 +22,8 @@ internal static class QueryCorrector
     public static int MaxEdits(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
 
     public static (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(
-        IReadOnlyList<QueryClause> clauses, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0)
+        IReadOnlyList<QueryClause> clauses, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0,
+        QueryVocabulary? places = null)
     {
         var corrections = new List<Correction>();
         var corrected = new List<QueryClause>(clauses.Count);
@@ -37,7 +38,7 @@ internal static class QueryCorrector
             // The word before as corrected; the word after unless an OR separates them.
             var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
             var replacement = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i)
-                ? Replacement(clause.Text, terms[i], reader, vocabulary, analyzer, synonyms, extraEdits, neighbours)
+                ? Replacement(clause.Text, terms[i], reader, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
                 : null;
             if (replacement is null)
             {
@@ -78,10 +79,12 @@ internal static class QueryCorrector
     /// The word a query word is corrected to, or null. Of equally close words, the one that makes with a neighbouring
     /// word an expression of the synonyms file wins, else one that begins with the letter typed first, then the most used.
     /// A word that no case writes but whose stem another word gives (« aidents » is stemmed as the verb « aident ») is
-    /// corrected only to such an expression (« aidents familiaux »: « aidants familiaux »).
+    /// corrected only to such an expression (« aidents familiaux »: « aidants familiaux »), or to the name of a place that the
+    /// query's words can name (<paramref name="places"/>): « Guadeloup », « Marseile », « Bretagn » are stemmed as the place's
+    /// name is, so that the cases writing it were found, but the place was not understood (its cases, its filter).
     /// </summary>
     private static string? Replacement(string word, string[] own, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
-        int extraEdits, (string[] Before, string[] After) neighbours)
+        int extraEdits, (string[] Before, string[] After) neighbours, QueryVocabulary? places)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
         var maxEdits = MaxEdits(folded.Length);
@@ -91,6 +94,11 @@ internal static class QueryCorrector
             return null;
         }
         var matches = Matches(own, reader);
+        if (matches && places is not null && !places.NamesPlace(word) && !vocabulary.Value.Contains(folded)
+            && vocabulary.Value.Nearest(folded, maxEdits).Words.FirstOrDefault(w => places.NamesPlace(w.Surface)) is { } place)
+        {
+            return place.Surface;
+        }
         // Looking for a close word costs a pass over the vocabulary: for a word that matches, only when a neighbour
         // belongs to an expression of several words and no case writes the word as typed.
         if (matches && (!neighbours.Before.Concat(neighbours.After).Any(synonyms.InPhrase)

@@ -205,10 +205,16 @@ internal sealed class QueryVocabulary
         return [];
     }
 
+    /// <summary>Whether a word alone names a place the query understands (« Guadeloupe », « Marseille »).</summary>
+    public bool NamesPlace(string word) => _places.ContainsKey(PlaceGazetteer.Key(word));
+
     /// <summary>
     /// Whether the number at <paramref name="start"/> is not a département: the number of a thing named before it (« ODD 13 »,
     /// « article 13 », « n° 93 »), or a quantity, a unit following it or the range it opens (« moins de 26 ans », « de 18 à
     /// 25 ans », « 40 km », « 30 % », « le 13 juillet »). « du 93 », « dans le 26 » and « Seine-Saint-Denis (93) » stay places.
+    /// People after a number are counted (« plus de 30 jeunes », « 30 jeunes accompagnés ») unless the number is where a
+    /// département is written: after « du » or « le » (« du 93 », « dans le 93 »), or opening the query with nothing saying
+    /// they were counted, no participle after them (« 93 jeunes », as people write « les jeunes du 93 »).
     /// </summary>
     private static bool NumbersSomethingElse(IReadOnlyList<string> words, int start, string? previous)
     {
@@ -222,8 +228,36 @@ internal sealed class QueryVocabulary
         {
             next += 2;
         }
-        return next < words.Count && Units.Contains(Folded(words[next]));
+        if (next >= words.Count)
+        {
+            return false;
+        }
+        var unit = Folded(words[next]);
+        if (!People.Contains(unit))
+        {
+            return Units.Contains(unit);
+        }
+        return before is null
+            ? next + 1 < words.Count && IsParticiple(words[next + 1])
+            : !DepartmentArticles.Contains(Folded(before[(before.LastIndexOf(' ') + 1)..]));
     }
+
+    /// <summary>Whether a word is a past participle (« accompagnés », « suivis »): what says that the people before it were counted.</summary>
+    private static bool IsParticiple(string word)
+    {
+        var lower = word.ToLowerInvariant().TrimEnd(',', ';', '.', ':');
+        return lower.EndsWith('é') || lower.EndsWith("ée", StringComparison.Ordinal) || lower.EndsWith("és", StringComparison.Ordinal)
+            || lower.EndsWith("ées", StringComparison.Ordinal) || IrregularParticiples.Contains(FrenchAnalyzer.FoldLower(lower));
+    }
+
+    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
+    {
+        "suivi", "suivis", "suivie", "suivies", "accueilli", "accueillis", "accueillie", "accueillies", "inscrit", "inscrits", "inscrite",
+        "inscrites", "recu", "recus", "recue", "recues", "servi", "servis", "servie", "servies", "pris", "prise", "prises", "sortis", "sorties",
+    };
+
+    /// <summary>The words a département's number follows (« les jeunes du 93 », « dans le 93 »).</summary>
+    private static readonly HashSet<string> DepartmentArticles = new(StringComparer.Ordinal) { "du", "le" };
 
     private static string Folded(string word) => FrenchAnalyzer.FoldLower(word).TrimEnd(',', ';', '.', ':');
 
@@ -236,23 +270,30 @@ internal sealed class QueryVocabulary
         "alinea", "chapitre", "titre", "annexe", "niveau", "etape", "page", "p", "n°", "nº", "no", "numero", "ligne",
     };
 
-    /// <summary>What a number counts, folded: time, money, measures, people and things, and the months of a date.</summary>
+    /// <summary>What a number counts, folded: time, money, measures, things, and the months of a date (people: <see cref="People"/>).</summary>
     private static readonly HashSet<string> Units = new(StringComparer.Ordinal)
     {
         "an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "h", "heure", "heures", "min", "minutes", "fois",
         "%", "pourcent", "€", "eur", "euro", "euros", "k€", "m€", "mille", "millions", "milliards",
         "km", "kilometres", "m", "metres", "m2", "km2", "ha", "hectares", "t", "tonnes", "kg", "kilos", "kw", "kwc", "kwh", "mw", "mwh",
-        "personne", "personnes", "salarie", "salaries", "salariee", "salariees", "etp", "benevoles", "jeunes", "enfants", "eleves", "etudiants",
-        "familles", "foyers", "menages", "habitants", "adherents", "beneficiaires", "participants", "membres", "partenaires",
-        "places", "logements", "lits", "repas", "emplois", "postes", "communes", "entreprises", "associations", "structures", "projets",
+        "etp", "places", "logements", "lits", "repas", "emplois", "postes", "communes", "projets",
         "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+    };
+
+    /// <summary>The people and organisations a number counts, folded, or whose département it names (« 93 jeunes »).</summary>
+    private static readonly HashSet<string> People = new(StringComparer.Ordinal)
+    {
+        "personne", "personnes", "salarie", "salaries", "salariee", "salariees", "benevoles", "jeunes", "enfants", "eleves", "etudiants",
+        "familles", "foyers", "menages", "habitants", "adherents", "beneficiaires", "participants", "membres", "partenaires",
+        "entreprises", "associations", "structures",
     };
 
     /// <summary>
     /// Whether a run of words whose key is a place's means the place (else it is the common word): always, but for a name made
     /// of an article and a word (<see cref="PlaceConcept.NamedWithArticle"/>), which must be written with its article (« à la
-    /// réunion », « au Port ») or with a capital that is not the question's first letter (« emploi Réunion », not « Réunion de
-    /// quartier »). Its number (« 974 ») names it always.
+    /// réunion ») or with a capital that is not the question's first letter (« emploi Réunion », « du Port », not « Réunion de
+    /// quartier »). The article contracted with its preposition asks for the capital too: « du port », « au port » are a port's
+    /// (« les emplois du port »). Its number (« 974 ») names it always.
     /// </summary>
     private static bool Names(PlaceConcept concept, List<string> run, bool opensQuestion)
     {
@@ -265,8 +306,8 @@ internal sealed class QueryVocabulary
         return folded[..^1].Any(Articles.Contains) || (name.Length > 0 && char.IsUpper(name[0]) && !(opensQuestion && run.Count == 1));
     }
 
-    // The articles a place name opens with, alone or with the preposition they contract with (« au Havre », « du Port »).
-    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "la", "le", "les", "l", "au", "aux", "du", "des" };
+    // The articles a place name opens with, not as they contract with a preposition (« au », « du »: see Names).
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "la", "le", "les", "l" };
 
     private void AddOrganisation(string name)
     {

@@ -87,7 +87,8 @@ public sealed class SearchQueryBuilderFacts
 
     /// <summary>
     /// « réunion » is a meeting unless written as the place is: with its article (« La Réunion »), its island, its people, its
-    /// number, or a capital that is not the question's first letter. So is « port » (Le Port, a commune of La Réunion).
+    /// number, or a capital that is not the question's first letter. So is « port » (Le Port, a commune of La Réunion), the
+    /// article contracted with its preposition as well (« du port » is a port's, « du Port » the commune's).
     /// </summary>
     [Theory]
     [InlineData("réunion publique", false)]
@@ -104,6 +105,10 @@ public sealed class SearchQueryBuilderFacts
     [InlineData("entreprises réunionnaises", true)]
     [InlineData("emploi 974", true)]
     [InlineData("jeunes du Port", true)]
+    [InlineData("au Port", true)]
+    [InlineData("du port", false)]
+    [InlineData("les emplois du port", false)]
+    [InlineData("travailler au port", false)]
     public void A_place_named_by_an_article_and_a_common_word_is_meant_only_as_it_is_written(string question, bool place)
     {
         using var analyzer = new FrenchAnalyzer(stem: true);

@@ -1,5 +1,6 @@
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Places;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -54,5 +55,65 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
 
         Assert.Equal(10, result.Hits.Count);
         Assert.True(there.Count == 0, string.Join(", ", there));
+    }
+
+    /// <summary>
+    /// A place misspelt so that the light stemmer makes of it the stem of its name (« Guadeloup », « Marseile ») matched the
+    /// cases writing the name, so it was neither corrected nor understood: no place, no filter, none of the cases placed there
+    /// that do not write it.
+    /// </summary>
+    [Theory]
+    [InlineData("Guadeloup", "Guadeloupe")]
+    [InlineData("guadeloup", "guadeloupe")]
+    [InlineData("environnement Guadeloup", "environnement Guadeloupe")]
+    [InlineData("Marseile", "Marseille")]
+    [InlineData("Bretagn", "Bretagne")]
+    [InlineData("Normandi", "Normandie")]
+    [InlineData("Strasbour", "Strasbourg")]
+    public void A_misspelt_place_whose_stem_the_cases_hold_is_corrected_to_the_place(string typed, string searched)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = typed, Size = 10 });
+        var written = content.Served.Search(new SearchRequest { Query = searched, Size = 10 });
+
+        Assert.Equal(searched, result.SearchedQuery);
+        Assert.NotEmpty(result.Concepts.OfType<PlaceConcept>());
+        Assert.Equal(written.Total, result.Total);
+    }
+
+    /// <summary>« St-Denis » found 66 cases and « Saint-Denis » 76: the text searched was « st denis », which few cases write.</summary>
+    [Theory]
+    [InlineData("St-Denis", "Saint-Denis")]
+    [InlineData("St Denis", "Saint Denis")]
+    [InlineData("emploi à St-Denis", "emploi à Saint-Denis")]
+    public void A_place_with_saint_abbreviated_finds_what_its_name_spelt_out_finds(string abbreviated, string written)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = abbreviated, Size = 100 });
+        var spelt = content.Served.Search(new SearchRequest { Query = written, Size = 100 });
+
+        Assert.Equal(spelt.Total, result.Total);
+        Assert.Equal(spelt.Hits.Select(h => h.Slug).Order(), result.Hits.Select(h => h.Slug).Order());
+    }
+
+    /// <summary>
+    /// A département's number opening a query before the people it is about (« 93 jeunes ») is the département, as in « jeunes
+    /// du 93 »: « jeunes » after a number read it as a count, and the place was lost (323 cases of young people anywhere).
+    /// </summary>
+    [Fact]
+    public void A_departement_number_before_its_people_is_the_departement()
+    {
+        var before = content.Served.Search(new SearchRequest { Query = "93 jeunes", Size = 20 });
+        var after = content.Served.Search(new SearchRequest { Query = "jeunes du 93", Size = 20 });
+
+        Assert.Equal(after.Total, before.Total);
+        Assert.Equal(after.Hits.Select(h => h.Slug), before.Hits.Select(h => h.Slug));
+    }
+
+    /// <summary>People counted after the number (a participle says so) are a quantity, not the Gard's people.</summary>
+    [Theory]
+    [InlineData("30 jeunes accompagnés")]
+    [InlineData("30 familles logées")]
+    public void A_number_of_people_counted_is_not_a_departement(string query)
+    {
+        Assert.Empty(content.Served.Search(new SearchRequest { Query = query, Size = 10 }).Concepts.OfType<PlaceConcept>());
     }
 }

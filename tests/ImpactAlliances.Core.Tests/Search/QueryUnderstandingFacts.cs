@@ -365,6 +365,13 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     [InlineData("les jeunes du 93", "93")]
     [InlineData("insertion dans le 26", "26")]
     [InlineData("jeunes en Seine-Saint-Denis (93)", "93")]
+    [InlineData("93 jeunes", "93")]
+    [InlineData("93 jeunes en insertion", "93")]
+    [InlineData("emploi dans le 93 jeunes", "93")]
+    [InlineData("30 jeunes suivis", null)]
+    [InlineData("accompagner 30 jeunes", null)]
+    [InlineData("plus de 30 jeunes", null)]
+    [InlineData("93 ans", null)]
     public void A_number_followed_by_a_unit_is_a_quantity_not_a_departement(string query, string? department)
     {
         var places = fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Distinct();
