@@ -18,8 +18,12 @@ internal static class FacetPresentation
         var selected = new bool[]?[CaseStudySchema.Facets.Count];
         for (var d = 0; d < selected.Length; d++)
         {
+            if (filters.GetValueOrDefault(CaseStudySchema.Facets[d].Key) is not { Count: > 0 } values)
+            {
+                continue;
+            }
             var facet = taxonomy[CaseStudySchema.Facets[d].Key];
-            var positions = (filters.GetValueOrDefault(facet.Key) ?? []).Select(facet.IndexOf).Where(p => p >= 0).ToList();
+            var positions = values.Select(facet.IndexOf).Where(p => p >= 0).ToList();
             if (positions.Count > 0)
             {
                 selected[d] = new bool[facet.Values.Count];

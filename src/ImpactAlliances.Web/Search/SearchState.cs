@@ -48,6 +48,11 @@ public sealed record SearchState
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var facet in CaseStudySchema.Facets)
         {
+            // Most requests filter on one facet or none: the others cost no query of their own.
+            if (query[facet.Key].Count == 0)
+            {
+                continue;
+            }
             var values = query[facet.Key].SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim())
                 .Where(v => v.Length is > 0 and <= 100).Distinct().ToList();
             if (values.Count > 0)
