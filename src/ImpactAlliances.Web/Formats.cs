@@ -20,7 +20,11 @@ public static class Formats
         : date.ToString("d MMMM yyyy", French);
 
     /// <summary>A count as "1 154": thousands set apart by the French narrow no-break space.</summary>
-    public static string Number(int count) => count.ToString("N0", French);
+    public static string Number(int count) => count is >= 0 and < SmallNumbers ? Small[count] : count.ToString("N0", French);
+
+    // Below a thousand a count is its digits alone: a results page writes a hundred of them, made once here.
+    private const int SmallNumbers = 1000;
+    private static readonly string[] Small = [.. Enumerable.Range(0, SmallNumbers).Select(i => i.ToString("N0", French))];
 
     /// <summary>"1 exemple", "1 154 exemples".</summary>
     public static string Cases(int count) => $"{Number(count)} {(count > 1 ? "exemples" : "exemple")}";

@@ -22,7 +22,7 @@ internal static class QueryCorrector
     public static int MaxEdits(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
 
     public static (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(
-        IReadOnlyList<QueryClause> clauses, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0,
+        IReadOnlyList<QueryClause> clauses, TermContexts index, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0,
         QueryVocabulary? places = null)
     {
         var corrections = new List<Correction>();
@@ -38,7 +38,7 @@ internal static class QueryCorrector
             // The word before as corrected; the word after unless an OR separates them.
             var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
             var replacement = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i)
-                ? Replacement(clause.Text, terms[i], reader, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
+                ? Replacement(clause.Text, terms[i], index, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
                 : null;
             if (replacement is null)
             {
@@ -70,10 +70,11 @@ internal static class QueryCorrector
     }
 
     /// <summary>Whether a word (as typed) matches some case once analysed.</summary>
-    public static bool Matches(string word, IndexReader reader, Analyzer analyzer) => Matches(TermAnalysis.Terms(analyzer, word), reader);
+    public static bool Matches(string word, TermContexts index, Analyzer analyzer) => Matches(TermAnalysis.Terms(analyzer, word), index);
 
-    private static bool Matches(string[] terms, IndexReader reader) =>
-        terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => reader.DocFreq(new Term(field, terms[0])) > 0);
+    // The snapshot's kept look-ups, not the reader's: each of the reader's walks the terms dictionary with a new enumerator.
+    private static bool Matches(string[] terms, TermContexts index) =>
+        terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => index.Of(new Term(field, terms[0])).DocFreq > 0);
 
     /// <summary>
     /// The word a query word is corrected to, or null. Of equally close words, the one that makes with a neighbouring
@@ -83,7 +84,7 @@ internal static class QueryCorrector
     /// query's words can name (<paramref name="places"/>): « Guadeloup », « Marseile », « Bretagn » are stemmed as the place's
     /// name is, so that the cases writing it were found, but the place was not understood (its cases, its filter).
     /// </summary>
-    private static string? Replacement(string word, string[] own, IndexReader reader, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
+    private static string? Replacement(string word, string[] own, TermContexts index, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
         int extraEdits, (string[] Before, string[] After) neighbours, QueryVocabulary? places)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
@@ -93,7 +94,7 @@ internal static class QueryCorrector
         {
             return null;
         }
-        var matches = Matches(own, reader);
+        var matches = Matches(own, index);
         if (matches && places is not null && !places.NamesPlace(word) && !vocabulary.Value.Contains(folded)
             && vocabulary.Value.Nearest(folded, maxEdits).Words.FirstOrDefault(w => places.NamesPlace(w.Surface)) is { } place)
         {

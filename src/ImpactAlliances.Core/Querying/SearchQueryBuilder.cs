@@ -689,9 +689,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         prefixes?.Add(prefix);
         var any = new DisjunctionMaxQuery(TieBreaker);
+        // Rewritten straight to a filter of the words it expands to: Lucene's default first gathers those words in a hash
+        // with a 32 KB block, and at this index's sizes gives up for a filter as soon as they hold a few cases. A prefix
+        // scores the same constant either way.
         foreach (var field in CaseStudySchema.ExactFields)
         {
-            any.Add(new PrefixQuery(new Term(field, prefix)));
+            any.Add(new PrefixQuery(new Term(field, prefix)) { MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE });
         }
         return any;
     }

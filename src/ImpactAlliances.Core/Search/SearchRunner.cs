@@ -44,7 +44,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     /// <summary>Query words that match no case replaced by close words of the index.</summary>
     public (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(IReadOnlyList<QueryClause> clauses, int extraEdits = 0) =>
-        QueryCorrector.Correct(clauses, snapshot.Reader, snapshot.Vocabulary, analyzer, synonyms, extraEdits, snapshot.QueryVocabulary(analyzer));
+        QueryCorrector.Correct(clauses, snapshot.Terms, snapshot.Vocabulary, analyzer, synonyms, extraEdits, snapshot.QueryVocabulary(analyzer));
 
     /// <summary>How many cases clauses already corrected find, without widening: what a piece of advice would give.</summary>
     public int Count(SearchRequest request, IReadOnlyList<QueryClause> clauses) =>

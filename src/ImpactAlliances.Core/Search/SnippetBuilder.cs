@@ -32,12 +32,26 @@ internal static class SnippetBuilder
             return snippets;
         }
         var leaves = snapshot.Reader.Leaves;
-        var byLeaf = docs.Select((doc, i) => (Doc: doc, Index: i)).GroupBy(d => ReaderUtil.SubIndex(d.Doc, leaves));
-        foreach (var group in byLeaf)
+        // In document order, the hits of each segment come together and in that segment's order.
+        var ordered = new (int Doc, int Index)[docs.Count];
+        for (var i = 0; i < ordered.Length; i++)
         {
-            var leaf = leaves[group.Key];
-            var hits = group.Select(h => (Local: h.Doc - leaf.DocBase, h.Index)).OrderBy(h => h.Local).ToList();
-            var matches = hits.ToDictionary(h => h.Index, _ => new List<Match>());
+            ordered[i] = (docs[i], i);
+        }
+        Array.Sort(ordered);
+        var matches = MatchLists(docs.Count);
+        var hits = new List<(int Local, int Index)>(ordered.Length);
+        for (var first = 0; first < ordered.Length;)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(ordered[first].Doc, leaves)];
+            var end = first;
+            hits.Clear();
+            while (end < ordered.Length && ordered[end].Doc < leaf.DocBase + leaf.Reader.MaxDoc)
+            {
+                hits.Add((ordered[end].Doc - leaf.DocBase, ordered[end].Index));
+                end++;
+            }
+            first = end;
             var postings = new Postings(leaf.AtomicReader);
             foreach (var (field, term, word) in Terms(leaf.AtomicReader, query))
             {
@@ -52,6 +66,20 @@ internal static class SnippetBuilder
             }
         }
         return snippets;
+    }
+
+    // The match lists of a page's hits, one per hit, kept per thread and emptied for each page: grown once, not for every hit.
+    [ThreadStatic]
+    private static List<Match>[]? t_matches;
+
+    private static List<Match>[] MatchLists(int count)
+    {
+        var lists = t_matches is { } kept && kept.Length >= count ? kept : (t_matches = new List<Match>[Math.Max(count, 20)]);
+        for (var i = 0; i < count; i++)
+        {
+            (lists[i] ??= []).Clear();
+        }
+        return lists;
     }
 
     /// <summary>A match in the body text, and which of the query's words (a term, or a prefix with all it expands to) it is.</summary>
@@ -82,7 +110,7 @@ internal static class SnippetBuilder
     {
         private readonly Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _byField = [];
 
-        public void AddOffsets(string field, BytesRef term, int word, List<(int Local, int Index)> hits, Dictionary<int, List<Match>> matches)
+        public void AddOffsets(string field, BytesRef term, int word, List<(int Local, int Index)> hits, List<Match>[] matches)
         {
             if (!_byField.TryGetValue(field, out var reused))
             {
@@ -144,11 +172,16 @@ internal static class SnippetBuilder
         while (terms.MoveNext());
     }
 
-    private static List<(int Start, int End)> Merge(IEnumerable<Match> matches)
+    private static List<(int Start, int End)> Merge(List<Match> matches)
     {
-        var merged = new List<(int Start, int End)>();
-        foreach (var match in matches.Where(m => m.Start < m.End))
+        var merged = (t_merged ??= []);
+        merged.Clear();
+        foreach (var match in matches)
         {
+            if (match.Start >= match.End)
+            {
+                continue;
+            }
             if (merged.Count > 0 && match.Start <= merged[^1].End)
             {
                 merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, match.End));
@@ -160,6 +193,9 @@ internal static class SnippetBuilder
         }
         return merged;
     }
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_merged;
 
     // One builder per thread, reused: a page renders twenty snippets.
     [ThreadStatic]
@@ -173,7 +209,15 @@ internal static class SnippetBuilder
     private static string? Render(string text, List<Match> found)
     {
         // The text may be cut shorter than the body the offsets point into.
-        found.RemoveAll(m => m.End > text.Length);
+        var kept = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].End <= text.Length)
+            {
+                found[kept++] = found[i];
+            }
+        }
+        found.RemoveRange(kept, found.Count - kept);
         if (found.Count == 0)
         {
             return null;
@@ -204,8 +248,12 @@ internal static class SnippetBuilder
             html.Append('…');
         }
         var position = window.From;
-        foreach (var (start, end) in matches.Where(m => m.Start >= window.From && m.End <= window.To))
+        foreach (var (start, end) in matches)
         {
+            if (start < window.From || end > window.To)
+            {
+                continue;
+            }
             Encode(html, text, position, start);
             html.Append("<mark>");
             Encode(html, text, start, end);

@@ -48,6 +48,11 @@ public sealed record SearchState
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var facet in CaseStudySchema.Facets)
         {
+            // Most requests filter on one facet or none: the others cost no query of their own.
+            if (query[facet.Key].Count == 0)
+            {
+                continue;
+            }
             var values = query[facet.Key].SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim())
                 .Where(v => v.Length is > 0 and <= 100).Distinct().ToList();
             if (values.Count > 0)
@@ -171,17 +176,27 @@ public sealed record SearchState
     public SearchState WithSort(SearchSort sort) => this with { Sort = sort, Page = 1 };
 
     /// <summary>The URL of the search page in this state; defaults are left out to keep links short.</summary>
-    public string ToUrl() => Url(html: false);
+    public string ToUrl() => Url(html: false).ToString();
 
     /// <summary>
     /// The <c>href</c> of <see cref="Toggle"/>: the URL of that state, written without making it, already encoded for
     /// an HTML attribute (the one character to encode is the pairs' <c>&amp;</c>: values are percent-encoded).
     /// </summary>
-    public IHtmlContent ToggleHref(string facet, string value) => new HtmlString(Url(html: true, firstPage: true, facet, value));
+    public IHtmlContent ToggleHref(string facet, string value) => new Href(this, facet, value);
 
     /// <summary>The <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> writes it: a result's chip.</summary>
-    public IHtmlContent WithHref(string facet, string value) =>
-        new HtmlString(Url(html: true, firstPage: true, facet, IsSelected(facet, value) ? null : value));
+    public IHtmlContent WithHref(string facet, string value) => new Href(this, facet, IsSelected(facet, value) ? null : value);
+
+    /// <summary>
+    /// A link of <see cref="ToggleHref"/> or <see cref="WithHref"/>, written only when the page is: into the response's
+    /// writer, with no string of its own (a page has about 250 of them).
+    /// </summary>
+    private sealed class Href(SearchState state, string facet, string? toggled) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => state.Url(html: true, firstPage: true, facet, toggled).WriteTo(writer);
+
+        public override string ToString() => state.Url(html: true, firstPage: true, facet, toggled).ToString();
+    }
 
     /// <remarks>
     /// A result page writes a link for every facet value and every chip, about 250 of them: each is written straight
@@ -189,32 +204,39 @@ public sealed record SearchState
     /// does, with <paramref name="toggled"/> selected or deselected in <paramref name="facet"/> instead of a copy of the
     /// state with its filters.
     /// </remarks>
-    private string Url(bool html, bool firstPage = false, string? facet = null, string? toggled = null)
+    private UrlBuilder Url(bool html, bool firstPage = false, string? facet = null, string? toggled = null)
     {
         var url = UrlBuilder.Start(Path, html);
         url.Add(QueryKey, Query);
         var removes = toggled is not null && IsSelected(facet!, toggled);
-        foreach (var f in CaseStudySchema.Facets)
+        // Indexed loops: a foreach over these read-only lists would allocate an enumerator each, twice per link.
+        var facets = CaseStudySchema.Facets;
+        for (var d = 0; d < facets.Count; d++)
         {
-            var isToggled = toggled is not null && f.Key == facet;
-            foreach (var value in Filters.GetValueOrDefault(f.Key) ?? [])
+            var key = facets[d].Key;
+            var isToggled = toggled is not null && key == facet;
+            if (Filters.GetValueOrDefault(key) is { } values)
             {
-                if (!(isToggled && removes && value == toggled))
+                for (var i = 0; i < values.Count; i++)
                 {
-                    url.Add(f.Key, value);
+                    if (!(isToggled && removes && values[i] == toggled))
+                    {
+                        url.Add(key, values[i]);
+                    }
                 }
             }
             if (isToggled && !removes)
             {
-                url.Add(f.Key, toggled!);
+                url.Add(key, toggled!);
             }
         }
-        foreach (var f in CaseStudySchema.Facets)
+        for (var d = 0; d < facets.Count; d++)
         {
-            var selected = (Filters.GetValueOrDefault(f.Key)?.Count ?? 0) + (toggled is not null && f.Key == facet ? (removes ? -1 : 1) : 0);
-            if (AllOf.Contains(f.Key) && selected > 0)
+            var key = facets[d].Key;
+            var selected = (Filters.GetValueOrDefault(key)?.Count ?? 0) + (toggled is not null && key == facet ? (removes ? -1 : 1) : 0);
+            if (AllOf.Contains(key) && selected > 0)
             {
-                url.Add(AllKey, f.Key);
+                url.Add(AllKey, key);
             }
         }
         url.Add(YearFromKey, YearFrom);
@@ -224,7 +246,7 @@ public sealed record SearchState
         url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
         url.Add(SizeKey, Size);
         url.Add(PageKey, Page > 1 && !firstPage ? Page : null);
-        return url.ToString();
+        return url;
     }
 
     /// <summary>
@@ -272,11 +294,26 @@ public sealed record SearchState
         public override string ToString()
         {
             var url = Text.ToString();
+            Release();
+            return url;
+        }
+
+        /// <summary>Writes the URL without making a string of it.</summary>
+        public void WriteTo(TextWriter writer)
+        {
+            foreach (var chunk in Text.GetChunks())
+            {
+                writer.Write(chunk.Span);
+            }
+            Release();
+        }
+
+        private void Release()
+        {
             if (Text.Capacity <= 1024)
             {
                 t_cached = _writer;
             }
-            return url;
         }
     }
 
