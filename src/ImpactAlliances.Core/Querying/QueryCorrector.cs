@@ -95,7 +95,8 @@ internal static class QueryCorrector
             return null;
         }
         var matches = Matches(own, index);
-        if (matches && places is not null && !places.NamesPlace(word) && !vocabulary.Value.Contains(folded)
+        // Most words are written as typed by some case: that look-up first, before the place's key is made.
+        if (matches && places is not null && !vocabulary.Value.Contains(folded) && !places.NamesPlace(word)
             && vocabulary.Value.Nearest(folded, maxEdits).Words.FirstOrDefault(w => places.NamesPlace(w.Surface)) is { } place)
         {
             return place.Surface;
