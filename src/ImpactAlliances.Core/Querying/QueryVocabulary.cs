@@ -247,7 +247,7 @@ internal sealed class QueryVocabulary
     {
         var lower = word.ToLowerInvariant().TrimEnd(',', ';', '.', ':');
         return lower.EndsWith('é') || lower.EndsWith("ée", StringComparison.Ordinal) || lower.EndsWith("és", StringComparison.Ordinal)
-            || lower.EndsWith("ées", StringComparison.Ordinal) || IrregularParticiples.Contains(FrenchAnalyzer.FoldLower(lower));
+            || lower.EndsWith("ées", StringComparison.Ordinal) || IrregularParticiples.Contains(Folded(word));
     }
 
     private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)

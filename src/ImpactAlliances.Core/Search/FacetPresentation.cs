@@ -1,6 +1,6 @@
-using ImpactAlliances.Core.Places;
 using System.Runtime.CompilerServices;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
 
