@@ -76,7 +76,7 @@ public static class HostileRequests
         "publie", "brouillon", "archive", "relevance", "recent", "title", "year", "csv", "json", "csl-json", "semicolon", "1", "true", "2020",
         "mobilit%C3%A9", "mobilty", "foo", "Mobilite", "MOBILITE", "economiques"];
     private static readonly string[] Slugs = ["wimoov-renault-mobilite-solidaire", SiteFactory.HostileSlug, SiteFactory.DraftSlug, "nope", "Wimoov-Renault-Mobilite-Solidaire"];
-    private static readonly string[] Keys = ["q", "q", "page", "size", "sort", "year_from", "year_to", "undated", "literal", "format", "separator",
+    private static readonly string[] Keys = ["q", "q", "page", "size", "sort", "year_from", "year_to", "undated", "literal", "all_words", "format", "separator",
         .. CaseStudySchema.Facets.Select(f => f.Key), "sdgs", "code", "handler", "unknown", "Q", "PAGE", "q[]", "", "%71"];
     private static readonly string[] OddMethods = ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "MKCOL", "FOO", "get", "head", "post"];
 

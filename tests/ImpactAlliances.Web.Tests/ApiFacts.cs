@@ -18,7 +18,7 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     private readonly HttpClient _client = site.CreateClient();
 
     private static readonly string[] SearchParameters =
-        ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "year_from", "year_to", "undated", "sort", "page", "size", "literal"];
+        ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "year_from", "year_to", "undated", "sort", "page", "size", "literal", "all_words"];
 
     public static TheoryData<string, string[]> DocumentedEndpoints => new()
     {
@@ -226,6 +226,7 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/search?sort=popularity", "sort")]
     [InlineData("/api/search?sort=1", "sort")]
     [InlineData("/api/search?literal=oui", "literal")]
+    [InlineData("/api/search?all_words=tous", "all_words")]
     [InlineData("/api/search?year_from=2010&undated=non", "undated")]
     [InlineData("/api/search?undated=0&undated=1", "undated")]
     [InlineData("/api/search?regions=bretgne", "regions")]

@@ -125,6 +125,33 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(strict.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
     }
 
+    [Fact]
+    public async Task A_search_says_how_many_of_its_cases_hold_every_term_and_keeps_only_those_on_request()
+    {
+        // Two rare terms: a case holding one of them is found and counted; a person counting wants those holding both.
+        const string query = "q=sant%C3%A9%20mentale%20des%20jeunes";
+        var api = await GetJson($"/api/search?{query}&size=1");
+        var (total, allWords) = (api.GetProperty("total").GetInt32(), api.GetProperty("all_words_total").GetInt32());
+        Assert.False(api.GetProperty("relaxed").GetBoolean());
+        Assert.InRange(allWords, 2, total - 1);
+        var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
+        Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"href=\"/?{query}&all_words=1\">ne voir que ceux-là</a>", page);
+
+        var only = await GetJson($"/api/search?{query}&all_words=1&size=50");
+        Assert.Equal((allWords, JsonValueKind.Null), (only.GetProperty("total").GetInt32(), only.GetProperty("all_words_total").ValueKind));
+        Assert.Equal(allWords, only.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
+        var onlyPage = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&all_words=1"));
+        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(allWords)} pour {Formats.Quoted("santé mentale des jeunes")}, tous les termes\s*</h1>", onlyPage);
+        Assert.Contains($"<a href=\"/?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", onlyPage);
+        // A new text typed in the box is searched the same way.
+        Assert.Contains("<input type=\"hidden\" name=\"all_words\" value=\"1\" />", onlyPage);
+        Assert.Contains($"<h1>Statistiques de {Formats.Cases(allWords)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}&all_words=1")));
+        var export = await _client.GetAsync($"/api/export?{query}&all_words=1&format=csv");
+        Assert.Equal(allWords.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
+        Assert.Contains("# texte: santé mentale des jeunes (tous les termes)", await export.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("😀")]
     [InlineData("?!;:")]

@@ -46,7 +46,7 @@ public static class SnippetComparison
         var builder = new SearchQueryBuilder(analyzer, SynonymSet.Empty, snapshot.QueryVocabulary(analyzer), snapshot.Terms);
         var highlighter = new Postings(snapshot);
         var runs = JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(queriesFile), JsonOptions)!
-            .Select(q => (q.Q, Text: builder.Build(UserQuery.Parse(q.Q), relaxed: false)))
+            .Select(q => (q.Q, Text: builder.Build(UserQuery.Parse(q.Q))))
             .Where(q => q.Text.Query is not null && q.Text.BodyTerms.Count > 0)
             .Select(q => (q.Q, q.Text, Top: snapshot.Searcher.Search(q.Text.Query!, size), Body: BodyQuery(q.Text)))
             .ToList();

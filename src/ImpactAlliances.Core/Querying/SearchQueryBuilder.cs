@@ -19,6 +19,23 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 
     /// <summary>How many of the query's words search something (not excluded, not a filler nor a stop word).</summary>
     public int ContentWords { get; init; }
+
+    /// <summary>
+    /// The query finding the cases that hold every group, built with a <see cref="Coverage.Enough"/> query that a case may match
+    /// without holding them all (beside common groups, or many rare ones); null otherwise.
+    /// </summary>
+    public Query? EveryGroup { get; init; }
+}
+
+/// <summary>How many of a query's groups a case must hold.</summary>
+internal enum Coverage
+{
+    /// <summary>A place the query names, and half of the rarer other groups (<see cref="SearchQueryBuilder"/>).</summary>
+    Enough,
+    /// <summary>Any one group, the cases holding enough of them first: a widened search.</summary>
+    Some,
+    /// <summary>Every group, each with its synonyms and word family: what a person counting asks for.</summary>
+    Every,
 }
 
 /// <summary>
@@ -115,8 +132,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
     private readonly QueryVocabulary _vocabulary = vocabulary ?? QueryVocabulary.Empty(analyzer);
 
-    /// <summary>Builds the text query of parsed clauses; relaxed, any group is enough, the strict matches first.</summary>
-    public TextQuery Build(IReadOnlyList<QueryClause> clauses, bool relaxed = false)
+    /// <summary>Builds the text query of parsed clauses, its cases holding the groups <paramref name="coverage"/> asks for.</summary>
+    public TextQuery Build(IReadOnlyList<QueryClause> clauses, Coverage coverage = Coverage.Enough)
     {
         var bodyTerms = new List<string>();
         var prefixes = new List<string>();
@@ -159,7 +176,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             return new TextQuery(null, [], []);
         }
-        var query = Combine(groups, relaxed);
+        var (query, optional) = Combine(groups, coverage);
+        var every = optional && coverage == Coverage.Enough ? Every(groups) : null;
         var pairs = Pairs(neighbours);
         if (pairs.Count > 0 && groups.Count < PairsCountedFrom && !groups.Any(g => g.NamesPlace))
         {
@@ -169,20 +187,29 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             query = outer;
         }
         pairs.ForEach(pair => query.Add(pair, Occur.SHOULD));
-        excluded.ForEach(q => query.Add(q, Occur.MUST_NOT));
+        excluded.ForEach(q =>
+        {
+            query.Add(q, Occur.MUST_NOT);
+            every?.Add(q, Occur.MUST_NOT);
+        });
         var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && !c.Excluded && analysed[i].Count > 0 && !IsFiller(c)).Count();
-        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords };
+        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, EveryGroup = every };
     }
 
     /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
     private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
 
-    private BooleanQuery Combine(List<Group> groups, bool relaxed)
+    /// <summary>The query of the groups, and whether a case may match without holding them all.</summary>
+    private (BooleanQuery Query, bool Optional) Combine(List<Group> groups, Coverage coverage)
     {
-        var strict = Strict(groups);
-        if (!relaxed || groups.Count < 2)
+        if (coverage == Coverage.Every && groups.Count > 0)
         {
-            return strict;
+            return (Every(groups), false);
+        }
+        var (strict, optional) = Strict(groups);
+        if (coverage == Coverage.Enough || groups.Count < 2)
+        {
+            return (strict, optional);
         }
         // Widened: a case holding any group is found, and those the strict query finds stay first.
         var query = new BooleanQuery();
@@ -191,20 +218,24 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         query.Add(any, Occur.MUST);
         strict.Boost = StrictBoost;
         query.Add(strict, Occur.SHOULD);
+        return (query, true);
+    }
+
+    /// <summary>
+    /// Every group required, each scoring as in the strict query; of several places named, one is enough, as there
+    /// (« en Bretagne ou en Normandie » asks for either).
+    /// </summary>
+    private static BooleanQuery Every(List<Group> groups)
+    {
+        var query = new BooleanQuery();
+        RequireAPlace(query, groups);
+        groups.Where(g => !g.NamesPlace).ToList().ForEach(g => query.Add(g.Query, Occur.MUST));
         return query;
     }
 
-    private BooleanQuery Strict(List<Group> groups)
+    /// <summary>One of the places named, if any, required: a place named in a question is where the person looks.</summary>
+    private static List<Group> RequireAPlace(BooleanQuery query, List<Group> groups)
     {
-        var query = new BooleanQuery();
-        if (groups.Count == 0)
-        {
-            query.Add(new MatchAllDocsQuery(), Occur.MUST);
-            return query;
-        }
-        var cases = terms?.Reader.MaxDoc ?? 0;
-        // A place named in a question is where the person looks ("personnes âgées en Corse"): one of the places
-        // named (the place, or its name in the text) is required, and the half rule applies to the other words.
         var places = groups.Where(g => g.NamesPlace).ToList();
         if (places.Count > 0)
         {
@@ -212,6 +243,21 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             places.ForEach(g => anyPlace.Add(g.Query, Occur.SHOULD));
             query.Add(anyPlace, Occur.MUST);
         }
+        return places;
+    }
+
+    private (BooleanQuery Query, bool Optional) Strict(List<Group> groups)
+    {
+        var query = new BooleanQuery();
+        if (groups.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+            return (query, false);
+        }
+        var cases = terms?.Reader.MaxDoc ?? 0;
+        // A place named in a question is where the person looks ("personnes âgées en Corse"): one of the places
+        // named (the place, or its name in the text) is required, and the half rule applies to the other words.
+        var places = RequireAPlace(query, groups);
         var others = groups.Except(places).ToList();
         var rare = others.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
         if (rare.Count == 0)
@@ -219,7 +265,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             // Only common words: each is what the person asks for, and half of them would match nearly
             // every case, so all are required; beside a place, they only rank.
             others.ForEach(g => query.Add(g.Query, places.Count > 0 ? Occur.SHOULD : Occur.MUST));
-            return query;
+            return (query, places.Count > 0 && others.Count > 0);
         }
         if (rare.Count == 1)
         {
@@ -235,7 +281,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             query.Add(common.Query, Occur.SHOULD);
         }
-        return query;
+        return (query, Required(rare.Count) < others.Count);
     }
 
     /// <summary>

@@ -73,6 +73,6 @@ internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIn
 
     // Records with lists compare lists by reference: the key spells the request out.
     private static string Key(SearchRequest r) => string.Join('\u001f',
-        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.IncludeUndated, r.Literal, string.Join(',', r.AllOf.Order(StringComparer.Ordinal)),
+        r.Query, r.Page, r.Size, r.Sort, r.YearFrom, r.YearTo, r.IncludeUndated, r.Literal, r.AllWords, string.Join(',', r.AllOf.Order(StringComparer.Ordinal)),
         string.Join('\u001e', r.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join(',', f.Value)}")));
 }

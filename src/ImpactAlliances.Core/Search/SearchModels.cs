@@ -40,6 +40,11 @@ public sealed record SearchRequest
     public bool IncludeUndated { get; init; } = true;
     /// <summary>Search the words as typed, without spelling correction.</summary>
     public bool Literal { get; init; }
+    /// <summary>
+    /// Find only the cases holding every term of the query (each with its synonyms and word family), where a search
+    /// otherwise finds those holding the rarer half of them: what a person counting cases asks for.
+    /// </summary>
+    public bool AllWords { get; init; }
 }
 
 /// <summary>The answer to a search.</summary>
@@ -76,6 +81,13 @@ public sealed record SearchResult(
 
     /// <summary>When <see cref="Relaxed"/>, the cases listed after those counted, holding only some of the words.</summary>
     public int Partial => Total - Counted;
+
+    /// <summary>
+    /// How many of the cases counted hold every term of the query, when some may hold only part of them (the search
+    /// asks for the rarer half); null when the search already required every term (<see cref="SearchRequest.AllWords"/>,
+    /// or too few terms to leave any out), or found nothing.
+    /// </summary>
+    public int? AllWordsTotal { get; init; }
 
     /// <summary>
     /// A query was typed but holds no word to search (punctuation, an emoji, only small or stop words, a lone operator):

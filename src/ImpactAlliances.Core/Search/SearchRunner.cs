@@ -25,10 +25,14 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var result = Page(request, run, Counted(run, strict), page, size) with
+        var counted = Counted(run, strict);
+        var result = Page(request, run, counted, page, size) with
         {
             Corrections = corrections,
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
+            AllWordsTotal = strict.Text.EveryGroup is { } every && counted.Collector.Total > 0
+                ? Run(request, strict.Text with { Query = every }, window: 0).Collector.Total
+                : null,
         };
         if (run != strict)
         {
@@ -48,7 +52,10 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     /// <summary>How many cases clauses already corrected find, without widening: what a piece of advice would give.</summary>
     public int Count(SearchRequest request, IReadOnlyList<QueryClause> clauses) =>
-        Collect(request, clauses, relaxed: false, window: 0).Collector.Total;
+        Collect(request, clauses, Strictly(request), window: 0).Collector.Total;
+
+    /// <summary>The coverage of a request's search before any widening.</summary>
+    private static Coverage Strictly(SearchRequest request) => request.AllWords ? Coverage.Every : Coverage.Enough;
 
     /// <summary>
     /// Every case the result page counts (the same corrections and the same widening: see <see cref="Counted"/>), in one
@@ -76,11 +83,11 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         // A descriptive question ranks its first pass's best cases again (relevance feedback): that pass keeps them.
         var feedback = RelevanceFeedback.MayApply(request, searched, window);
         var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
-        var strict = Collect(request, searched, relaxed: false, first, statistics?.Invoke());
+        var strict = Collect(request, searched, Strictly(request), first, statistics?.Invoke());
         var shown = strict;
-        if (strict.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && searched.Count(c => !c.Excluded) > 1)
+        if (strict.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && !request.AllWords && searched.Count(c => !c.Excluded) > 1)
         {
-            var widened = Collect(request, searched, relaxed: true, first, statistics?.Invoke());
+            var widened = Collect(request, searched, Coverage.Some, first, statistics?.Invoke());
             if (widened.Collector.Total > strict.Collector.Total)
             {
                 shown = widened;
@@ -120,9 +127,11 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         };
     }
 
-    private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, bool relaxed, int window, StatisticsCounter? statistics = null)
+    private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, Coverage coverage, int window, StatisticsCounter? statistics = null) =>
+        Run(request, new SearchQueryBuilder(analyzer, synonyms, snapshot.QueryVocabulary(analyzer), snapshot.Terms).Build(clauses, coverage), window, statistics);
+
+    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null)
     {
-        var text = new SearchQueryBuilder(analyzer, synonyms, snapshot.QueryVocabulary(analyzer), snapshot.Terms).Build(clauses, relaxed);
         var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
         var years = request.YearFrom is null && request.YearTo is null
             ? ((int, int)?)null

@@ -29,10 +29,10 @@ public enum ParameterSet
     Sort = 8,
     /// <summary><c>page</c>, <c>size</c>.</summary>
     Paging = 16,
-    /// <summary><c>literal</c>.</summary>
-    Literal = 32,
+    /// <summary><c>literal</c>, <c>all_words</c>: how the words are searched.</summary>
+    Words = 32,
     /// <summary>Every parameter of a search.</summary>
-    Search = Query | Facets | Years | Sort | Paging | Literal,
+    Search = Query | Facets | Years | Sort | Paging | Words,
     /// <summary>The route's <c>slug</c>.</summary>
     Slug = 64,
     /// <summary><c>format</c>, <c>separator</c>.</summary>
@@ -69,7 +69,7 @@ public sealed record DocumentedParameters(ParameterSet Sets)
         Search.SearchState.YearFromKey or Search.SearchState.YearToKey or Search.SearchState.UndatedKey => ParameterSet.Years,
         Search.SearchState.SortKey => ParameterSet.Sort,
         Search.SearchState.PageKey or Search.SearchState.SizeKey => ParameterSet.Paging,
-        Search.SearchState.LiteralKey => ParameterSet.Literal,
+        Search.SearchState.LiteralKey or Search.SearchState.AllWordsKey => ParameterSet.Words,
         _ => ParameterSet.Facets,
     };
 }

@@ -50,6 +50,7 @@ public static class ApiParameters
         new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats.", Minimum: 1),
         new(SearchState.SizeKey, "integer", $"Résultats par page : {options.PageSize} par défaut, {options.MaxPageSize} au plus.", Minimum: 1, Maximum: options.MaxPageSize),
         new(SearchState.LiteralKey, "boolean", "1 ou true : chercher les mots tels qu'écrits, sans correction orthographique.", Values: ["0", "1", "false", "true"]),
+        new(SearchState.AllWordsKey, "boolean", "1 ou true : ne trouver que les cas qui contiennent tous les termes du texte (chacun avec ses synonymes et les mots de sa famille) ; par défaut, un cas peut n'en contenir que les plus rares, et all_words_total dit combien les contiennent tous.", Values: ["0", "1", "false", "true"]),
     ];
 
     /// <summary>The route parameter of a case.</summary>
@@ -80,7 +81,7 @@ public static class ApiParameters
         {
             invalid.Add(new(SearchState.SortKey, $"sort vaut « {sort} » ; valeurs possibles : {string.Join(", ", Sorts)}."));
         }
-        foreach (var flag in (ReadOnlySpan<string>)[SearchState.UndatedKey, SearchState.LiteralKey])
+        foreach (var flag in (ReadOnlySpan<string>)[SearchState.UndatedKey, SearchState.LiteralKey, SearchState.AllWordsKey])
         {
             if (Single(query, flag, invalid) is { } value && value is not ("0" or "1" or "true" or "false"))
             {

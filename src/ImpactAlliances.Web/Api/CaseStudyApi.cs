@@ -86,6 +86,7 @@ public static class CaseStudyApi
         result.Corrections,
         result.Relaxed,
         result.StrictTotal,
+        result.AllWordsTotal,
         result.Total,
         result.Page,
         result.Size,
@@ -97,7 +98,7 @@ public static class CaseStudyApi
         result.QuerySuggestions);
 }
 
-internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int Total, int Page, int Size, string Sort,
+internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
     IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
     IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
 

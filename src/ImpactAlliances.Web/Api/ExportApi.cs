@@ -32,7 +32,7 @@ public static class ExportApi
             .WithDescription("Tous les cas d'une recherche (mêmes paramètres que /api/search, sans page ni size), dans son ordre, envoyés au fil de l'eau. " +
                 "L'export dit ce qui le reproduit : texte, filtres, tri, nombre de cas, date, version de l'index et commit du contenu " +
                 "(lignes de commentaire # en tête du CSV, bloc export du JSON, note de chaque élément CSL-JSON, et en-têtes de réponse).")
-            .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets | ParameterSet.Years | ParameterSet.Sort | ParameterSet.Literal | ParameterSet.Export))
+            .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets | ParameterSet.Years | ParameterSet.Sort | ParameterSet.Words | ParameterSet.Export))
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: ["application/json", "application/vnd.citationstyles.csl+json"])
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
@@ -97,7 +97,7 @@ public static class ExportApi
     [
         ("source", "Impact Alliances, base d'exemples d'alliances d'intérêt général"),
         ("recherche", searchUrl),
-        ("texte", info.Request.Query ?? ""),
+        ("texte", (info.Request.Query ?? "") + (info.Request.AllWords ? " (tous les termes)" : "")),
         ("filtres", string.Join(" ; ", info.Request.Filters.Where(f => f.Value.Count > 0)
             .Select(f => $"{f.Key}={string.Join(",", f.Value)}{(info.Request.AllOf.Contains(f.Key) && f.Value.Count > 1 ? " (all)" : "")}"))),
         ("annees", info.Request.YearFrom is null && info.Request.YearTo is null ? "" : $"{info.Request.YearFrom}-{info.Request.YearTo}{(info.Request.IncludeUndated ? "" : " (sans les cas sans année)")}"),

@@ -28,7 +28,7 @@ public static class StatisticsApi
             .WithDescription("Les nombres de cas de la page /statistiques pour une recherche (mêmes paramètres que /api/search, sans page ni size) : " +
                 "par région, domaine, type de partenariat, profil d'acteur, année de début et échelle, puis les tableaux croisés domaine × profil " +
                 "et paire de profils × type ; une ligne par nombre, précédée des lignes de provenance # des exports.")
-            .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets | ParameterSet.Years | ParameterSet.Literal))
+            .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets | ParameterSet.Years | ParameterSet.Words))
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;

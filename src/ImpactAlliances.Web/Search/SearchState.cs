@@ -17,7 +17,8 @@ public sealed record SearchState
 {
     /// <summary>Query-string keys.</summary>
     public const string QueryKey = "q", PageKey = "page", SizeKey = "size", SortKey = "sort",
-        YearFromKey = "year_from", YearToKey = "year_to", UndatedKey = "undated", LiteralKey = "literal", AllKey = "all";
+        YearFromKey = "year_from", YearToKey = "year_to", UndatedKey = "undated", LiteralKey = "literal", AllKey = "all",
+        AllWordsKey = "all_words";
 
     /// <summary>The text typed.</summary>
     public string Query { get; init; } = "";
@@ -39,6 +40,8 @@ public sealed record SearchState
     public bool IncludeUndated { get; init; } = true;
     /// <summary>Search the words as typed, without spelling correction.</summary>
     public bool Literal { get; init; }
+    /// <summary>Find only the cases holding every term of the query (<see cref="SearchRequest.AllWords"/>).</summary>
+    public bool AllWords { get; init; }
     /// <summary>The page the state's links lead to: the search page, or a theme page.</summary>
     public string Path { get; init; } = "/";
 
@@ -73,6 +76,7 @@ public sealed record SearchState
             // The form sends a hidden 0 and, when its box is ticked, a 1 after it: the last one wins.
             IncludeUndated = query[UndatedKey].LastOrDefault() is not ("0" or "false"),
             Literal = query[LiteralKey].FirstOrDefault() is "1" or "true",
+            AllWords = query[AllWordsKey].FirstOrDefault() is "1" or "true",
         };
     }
 
@@ -104,6 +108,9 @@ public sealed record SearchState
     /// <summary>The state searching other text, keeping the filters; back to page 1.</summary>
     public SearchState WithQuery(string query, bool literal = false) => this with { Query = query, Literal = literal, Page = 1 };
 
+    /// <summary>The state finding only the cases holding every term of the query, or not; back to page 1.</summary>
+    public SearchState WithAllWords(bool allWords) => this with { AllWords = allWords, Page = 1 };
+
     /// <summary>Selects every value of a group (a domain family), or deselects them all when all are selected.</summary>
     public SearchState ToggleAll(string facet, IReadOnlyList<string> values)
     {
@@ -119,7 +126,7 @@ public sealed record SearchState
     {
         Query = Query, Filters = Filters, AllOf = AllOf, Page = Page, Size = Size, Sort = Sort,
         YearFrom = YearsInverted ? null : YearFrom, YearTo = YearsInverted ? null : YearTo,
-        IncludeUndated = IncludeUndated, Literal = Literal,
+        IncludeUndated = IncludeUndated, Literal = Literal, AllWords = AllWords,
     };
 
     /// <summary>Whether a value is selected.</summary>
@@ -243,6 +250,7 @@ public sealed record SearchState
         url.Add(YearToKey, YearTo);
         url.Add(UndatedKey, IncludeUndated ? "" : "0");
         url.Add(LiteralKey, Literal ? "1" : "");
+        url.Add(AllWordsKey, AllWords ? "1" : "");
         url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
         url.Add(SizeKey, Size);
         url.Add(PageKey, Page > 1 && !firstPage ? Page : null);

@@ -83,6 +83,43 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void All_words_keeps_only_the_cases_holding_every_term_and_a_search_says_how_many_do()
+    {
+        // Both words are rare in the fixture: a case holding either is found, and counted. Which cases hold both is
+        // read from the fixture's own text (title, organisations, body), not from the engine.
+        const string query = "familles solidaires";
+        var expected = FixtureCorpus.Cases
+            .Where(c => new[] { "famille", "solidaire" }.All(word => $"{c.Title} {string.Join(' ', c.Organisations.Select(o => o.Name))} {c.Body}"
+                .Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Select(c => c.Slug).Order().ToList();
+        var some = fixture.Searcher.Search(new SearchRequest { Query = query });
+        var every = new SearchRequest { Query = query, AllWords = true };
+        var all = fixture.Searcher.Search(every);
+        using var export = fixture.Searcher.Export(every);
+
+        Assert.Equal(["aide-alimentaire-ccas", "pouvoir-achat-epicerie"], expected);
+        Assert.True(some.Counted > expected.Count);
+        Assert.Equal(expected.Count, some.AllWordsTotal);
+        Assert.Equal(expected, SearchFixture.Slugs(all).Order());
+        Assert.Equal((expected.Count, (int?)null), (all.Counted, all.AllWordsTotal));
+        Assert.Equal(expected, export.Cases.Select(c => c.Slug).Order());
+        Assert.Equal(expected.Count, fixture.Searcher.Statistics(every).Total);
+    }
+
+    [Theory]
+    [InlineData("mobilité")]
+    [InlineData("\"économie sociale et solidaire\"")]
+    [InlineData("familles -épicerie")]
+    public void A_search_that_already_requires_every_term_gives_no_all_words_count(string query)
+    {
+        var result = fixture.Search(query);
+
+        Assert.True(result.Total > 0);
+        Assert.Null(result.AllWordsTotal);
+        Assert.Equal(SearchFixture.Slugs(result).Order(), SearchFixture.Slugs(fixture.Searcher.Search(new SearchRequest { Query = query, AllWords = true })).Order());
+    }
+
+    [Fact]
     public void Quotes_make_a_phrase()
     {
         var phrase = fixture.Search("\"économie sociale et solidaire\"");
