@@ -243,7 +243,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var api = await _client.GetAsync("/api/search?q=insertion&regions=bretgne");
         var export = await _client.GetAsync("/api/export?regions=bretgne");
 
-        Assert.Contains("Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué.", html);
+        Assert.Contains($"Régions : {Formats.Quoted("bretgne")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(html));
         Assert.Contains("Vouliez-vous dire <a href=\"/?q=insertion&amp;regions=bretagne\">Bretagne</a> ?", html);
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);

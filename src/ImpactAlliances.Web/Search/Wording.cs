@@ -5,6 +5,10 @@ namespace ImpactAlliances.Web.Search;
 /// <summary>The French words for what Core gives as data: why a case is related, what a filter removal removes, what a suggestion is.</summary>
 public static class Wording
 {
+    /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
+    public static string UnknownFilter(UnknownFilter unknown) =>
+        $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
+
     /// <summary>
     /// What a count is « pour »: the text searched, and whether only the cases holding all its terms were kept
     /// (« pour « santé mentale des jeunes », tous les termes »); empty without text.
