@@ -212,9 +212,11 @@ internal sealed class QueryVocabulary
     /// Whether the number at <paramref name="start"/> is not a département: the number of a thing named before it (« ODD 13 »,
     /// « article 13 », « n° 93 »), or a quantity, a unit following it or the range it opens (« moins de 26 ans », « de 18 à
     /// 25 ans », « 40 km », « 30 % », « le 13 juillet »). « du 93 », « dans le 26 » and « Seine-Saint-Denis (93) » stay places.
-    /// People after a number are counted (« plus de 30 jeunes », « 30 jeunes accompagnés ») unless the number is where a
-    /// département is written: after « du » or « le » (« du 93 », « dans le 93 »), or opening the query with nothing saying
-    /// they were counted, no participle after them (« 93 jeunes », as people write « les jeunes du 93 »).
+    /// People and things after a number, a plural noun written in lower case (« plus de 30 jeunes », « accompagner 50 femmes »,
+    /// « 30 familles logées »), are counted unless the number is where a département is written: after « du » or « le » (« du
+    /// 93 », « dans le 93 »), or opening the query with nothing saying they were counted, no participle after them (« 93
+    /// jeunes », as people write « les jeunes du 93 »). A list of the people a number counts missed most of them (« femmes »,
+    /// « seniors », « réfugiés », « agriculteurs »...), and the number was the département wherever one was typed.
     /// </summary>
     private static bool NumbersSomethingElse(IReadOnlyList<string> words, int start, string? previous)
     {
@@ -233,13 +235,27 @@ internal sealed class QueryVocabulary
             return false;
         }
         var unit = Folded(words[next]);
-        if (!People.Contains(unit))
+        if (Units.Contains(unit))
         {
-            return Units.Contains(unit);
+            return true;
+        }
+        if (!IsCountedNoun(words[next]))
+        {
+            return false;
         }
         return before is null
             ? next + 1 < words.Count && IsParticiple(words[next + 1])
             : !DepartmentArticles.Contains(Folded(before[(before.LastIndexOf(' ') + 1)..]));
+    }
+
+    /// <summary>
+    /// Whether a word after a number is what it counts: a plural noun (« familles », « bénévoles », « travaux »), not a name
+    /// (« 75 Paris »).
+    /// </summary>
+    private static bool IsCountedNoun(string word)
+    {
+        var folded = Folded(word);
+        return folded.Length >= 4 && char.IsLower(word[0]) && folded.All(char.IsAsciiLetter) && (folded.EndsWith('s') || folded.EndsWith('x'));
     }
 
     /// <summary>Whether a word is a past participle (« accompagnés », « suivis »): what says that the people before it were counted.</summary>
@@ -270,7 +286,7 @@ internal sealed class QueryVocabulary
         "alinea", "chapitre", "titre", "annexe", "niveau", "etape", "page", "p", "n°", "nº", "no", "numero", "ligne",
     };
 
-    /// <summary>What a number counts, folded: time, money, measures, things, and the months of a date (people: <see cref="People"/>).</summary>
+    /// <summary>What a number counts wherever it is typed, folded: time, money, measures, things, and the months of a date (people: <see cref="IsCountedNoun"/>).</summary>
     private static readonly HashSet<string> Units = new(StringComparer.Ordinal)
     {
         "an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "h", "heure", "heures", "min", "minutes", "fois",
@@ -278,14 +294,6 @@ internal sealed class QueryVocabulary
         "km", "kilometres", "m", "metres", "m2", "km2", "ha", "hectares", "t", "tonnes", "kg", "kilos", "kw", "kwc", "kwh", "mw", "mwh",
         "etp", "places", "logements", "lits", "repas", "emplois", "postes", "communes", "projets",
         "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-    };
-
-    /// <summary>The people and organisations a number counts, folded, or whose département it names (« 93 jeunes »).</summary>
-    private static readonly HashSet<string> People = new(StringComparer.Ordinal)
-    {
-        "personne", "personnes", "salarie", "salaries", "salariee", "salariees", "benevoles", "jeunes", "enfants", "eleves", "etudiants",
-        "familles", "foyers", "menages", "habitants", "adherents", "beneficiaires", "participants", "membres", "partenaires",
-        "entreprises", "associations", "structures",
     };
 
     /// <summary>

@@ -372,6 +372,14 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
     [InlineData("accompagner 30 jeunes", null)]
     [InlineData("plus de 30 jeunes", null)]
     [InlineData("93 ans", null)]
+    // Whoever a number counts, not only the people a list named: « femmes », « agriculteurs », « réfugiés » were not in it.
+    [InlineData("accompagner 50 femmes", null)]
+    [InlineData("loger 50 familles", null)]
+    [InlineData("former 40 salariés", null)]
+    [InlineData("plus de 30 agriculteurs", null)]
+    [InlineData("50 réfugiés accueillis", null)]
+    [InlineData("93 femmes", "93")]
+    [InlineData("les femmes du 93", "93")]
     public void A_number_followed_by_a_unit_is_a_quantity_not_a_departement(string query, string? department)
     {
         var places = fixture.Searcher.Search(new SearchRequest { Query = query }).Concepts.OfType<PlaceConcept>().Select(c => c.Place.Code).Distinct();
