@@ -136,13 +136,14 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.InRange(allWords, 2, total - 1);
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
         Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
-        Assert.Contains($"href=\"/?{query}&all_words=1\">ne voir que ceux-là</a>", page);
+        Assert.Contains($"href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
 
         var only = await GetJson($"/api/search?{query}&all_words=1&size=50");
         Assert.Equal((allWords, JsonValueKind.Null), (only.GetProperty("total").GetInt32(), only.GetProperty("all_words_total").ValueKind));
         Assert.Equal(allWords, only.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
         var onlyPage = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&all_words=1"));
-        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(allWords)} pour {Formats.Quoted("santé mentale des jeunes")}, tous les termes\s*</h1>", onlyPage);
+        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(allWords)} pour {Formats.Quoted("santé mentale des jeunes")} \(tous les termes\)\s*</h1>", onlyPage);
+        Assert.StartsWith($"<title>{Formats.Cases(allWords)} pour {Formats.Quoted("santé mentale des jeunes")} (tous les termes)", onlyPage[onlyPage.IndexOf("<title>", StringComparison.Ordinal)..]);
         Assert.Contains($"<a href=\"/?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", onlyPage);
         // A new text typed in the box is searched the same way.
         Assert.Contains("<input type=\"hidden\" name=\"all_words\" value=\"1\" />", onlyPage);
@@ -150,6 +151,24 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var export = await _client.GetAsync($"/api/export?{query}&all_words=1&format=csv");
         Assert.Equal(allWords.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
         Assert.Contains("# texte: santé mentale des jeunes (tous les termes)", await export.Content.ReadAsStringAsync());
+
+        // Clearing the filters keeps the text searched the same way.
+        var filtered = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&all_words=1&domains=sante"));
+        Assert.Contains($"<a class=\"clear-all\" href=\"/?{query}&all_words=1\">Tout effacer</a>", filtered);
+    }
+
+    [Theory]
+    [InlineData("mobilité")]
+    [InlineData("%22mécénat%20de%20compétences%22")]
+    public async Task Keeping_only_the_cases_holding_every_term_says_nothing_where_it_changes_nothing(string query)
+    {
+        var page = await GetString($"/?q={query}&all_words=1");
+        var api = await GetJson($"/api/search?q={query}&size=1");
+
+        Assert.Equal((JsonValueKind.Null, (await GetJson($"/api/search?q={query}&all_words=1&size=1")).GetProperty("total").GetInt32()),
+            (api.GetProperty("all_words_total").ValueKind, api.GetProperty("total").GetInt32()));
+        Assert.DoesNotContain("tous les termes de la recherche", page);
+        Assert.DoesNotContain("n'en contiennent qu'une partie", page);
     }
 
     [Theory]

@@ -21,9 +21,12 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
     public int ContentWords { get; init; }
 
     /// <summary>
-    /// The query finding the cases that hold every group, built with a <see cref="Coverage.Enough"/> query that a case may match
-    /// without holding them all (beside common groups, or many rare ones); null otherwise.
+    /// Whether the strict query (<see cref="Coverage.Enough"/>) finds cases that do not hold every group (beside common
+    /// groups, or many rare ones): only then does <see cref="Coverage.Every"/> find fewer cases.
     /// </summary>
+    public bool GroupsOptional { get; init; }
+
+    /// <summary>The query finding the cases that hold every group, built with a strict query when <see cref="GroupsOptional"/>.</summary>
     public Query? EveryGroup { get; init; }
 }
 
@@ -193,18 +196,18 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             every?.Add(q, Occur.MUST_NOT);
         });
         var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && !c.Excluded && analysed[i].Count > 0 && !IsFiller(c)).Count();
-        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, EveryGroup = every };
+        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
     }
 
     /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
     private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
 
-    /// <summary>The query of the groups, and whether a case may match without holding them all.</summary>
+    /// <summary>The query of the groups, and whether the strict query finds cases without all of them.</summary>
     private (BooleanQuery Query, bool Optional) Combine(List<Group> groups, Coverage coverage)
     {
         if (coverage == Coverage.Every && groups.Count > 0)
         {
-            return (Every(groups), false);
+            return (Every(groups), Strict(groups).Optional);
         }
         var (strict, optional) = Strict(groups);
         if (coverage == Coverage.Enough || groups.Count < 2)

@@ -117,6 +117,10 @@ internal sealed class FacetedCollector : ICollector
         {
             Count(d, doc);
         }
+        if (!_top.Keeps)
+        {
+            return;
+        }
         // Relevance breaks ties in score by recency.
         var key = _sort switch
         {

@@ -84,10 +84,16 @@ public sealed record SearchResult(
 
     /// <summary>
     /// How many of the cases counted hold every term of the query, when some may hold only part of them (the search
-    /// asks for the rarer half); null when the search already required every term (<see cref="SearchRequest.AllWords"/>,
-    /// or too few terms to leave any out), or found nothing.
+    /// asks for the rarer half, or was widened); null when the search already required every term
+    /// (<see cref="SearchRequest.AllWords"/>, or terms all required anyway), or found nothing.
     /// </summary>
     public int? AllWordsTotal { get; init; }
+
+    /// <summary>
+    /// Whether requiring every term (<see cref="SearchRequest.AllWords"/>) finds fewer cases than the search otherwise would:
+    /// not for one word, a phrase, or terms the search requires anyway.
+    /// </summary>
+    public bool AllWordsNarrows { get; init; }
 
     /// <summary>
     /// A query was typed but holds no word to search (punctuation, an emoji, only small or stop words, a lone operator):

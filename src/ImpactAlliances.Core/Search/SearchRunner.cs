@@ -30,9 +30,8 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         {
             Corrections = corrections,
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
-            AllWordsTotal = strict.Text.EveryGroup is { } every && counted.Collector.Total > 0
-                ? Run(request, strict.Text with { Query = every }, window: 0).Collector.Total
-                : null,
+            AllWordsTotal = AllWordsTotal(request, strict, counted),
+            AllWordsNarrows = strict.Text.GroupsOptional,
         };
         if (run != strict)
         {
@@ -45,6 +44,16 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
             QuerySuggestions = EmptyResultAdvice.QuerySuggestions(this, request, clauses),
         };
     }
+
+    /// <summary>
+    /// How many of the cases counted hold every group (<see cref="SearchResult.AllWordsTotal"/>): they are among the strict
+    /// run's, so none when it found nothing and the widened run is counted.
+    /// </summary>
+    private int? AllWordsTotal(SearchRequest request, Collected strict, Collected counted) =>
+        counted.Collector.Total == 0 ? null
+        : strict.Collector.Total == 0 ? 0
+        : strict.Text.EveryGroup is { } every ? Run(request, strict.Text with { Query = every }, window: 0).Collector.Total
+        : null;
 
     /// <summary>Query words that match no case replaced by close words of the index.</summary>
     public (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(IReadOnlyList<QueryClause> clauses, int extraEdits = 0) =>

@@ -12,6 +12,9 @@ internal sealed class TopDocuments(int size, SearchSort sort)
     /// <summary>A candidate document.</summary>
     public readonly record struct Entry(int Doc, float Score, long Key, int TitleRank);
 
+    /// <summary>Whether any document is kept: a count (size 0) needs neither scores nor sort keys.</summary>
+    public bool Keeps => size > 0;
+
     public void Offer(int doc, float score, long key, int titleRank)
     {
         if (size == 0)

@@ -50,7 +50,7 @@ public static class ApiParameters
         new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats.", Minimum: 1),
         new(SearchState.SizeKey, "integer", $"Résultats par page : {options.PageSize} par défaut, {options.MaxPageSize} au plus.", Minimum: 1, Maximum: options.MaxPageSize),
         new(SearchState.LiteralKey, "boolean", "1 ou true : chercher les mots tels qu'écrits, sans correction orthographique.", Values: ["0", "1", "false", "true"]),
-        new(SearchState.AllWordsKey, "boolean", "1 ou true : ne trouver que les cas qui contiennent tous les termes du texte (chacun avec ses synonymes et les mots de sa famille) ; par défaut, un cas peut n'en contenir que les plus rares, et all_words_total dit combien les contiennent tous.", Values: ["0", "1", "false", "true"]),
+        new(SearchState.AllWordsKey, "boolean", "1 ou true : ne trouver que les cas qui contiennent tous les termes cherchés du texte (chacun avec ses synonymes et les mots de sa famille ; de plusieurs lieux nommés, un seul suffit ; les mots que la recherche laisse de côté, comme « projet » ou « comment », n'en sont pas) ; par défaut, un cas peut n'en contenir que la moitié des plus rares, et all_words_total dit combien les contiennent tous.", Values: ["0", "1", "false", "true"]),
     ];
 
     /// <summary>The route parameter of a case.</summary>

@@ -41,7 +41,7 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
         }
         var parts = new List<string>
         {
-            (Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted)) + (Result.Query.Length > 0 && !Result.NothingSearched ? $" pour {Formats.Quoted(Result.Query)}" : ""),
+            (Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted)) + (Result.NothingSearched ? "" : Wording.ForQuery(State)),
         };
         parts.AddRange(Result.Facets.Where(f => f.Values.Any(v => v.Selected))
             .Select(f => $"{f.Label} : {string.Join(", ", f.Values.Where(v => v.Selected).Select(v => v.Label))}"));

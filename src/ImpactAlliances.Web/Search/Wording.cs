@@ -11,10 +11,10 @@ public static class Wording
 
     /// <summary>
     /// What a count is « pour »: the text searched, and whether only the cases holding all its terms were kept
-    /// (« pour « santé mentale des jeunes », tous les termes »); empty without text.
+    /// (« pour « santé mentale des jeunes » (tous les termes) »); empty without text.
     /// </summary>
     public static string ForQuery(SearchState state) => state.Query.Length == 0 ? ""
-        : $" pour {Formats.Quoted(state.Query)}{(state.AllWords ? ", tous les termes" : "")}";
+        : $" pour {Formats.Quoted(state.Query)}{(state.AllWords ? " (tous les termes)" : "")}";
 
     /// <summary>What a related case shares with the case shown (« Même domaine (Mobilité) et mêmes types d'acteurs, autre région »).</summary>
     public static string RelatedReason(Affinity shared)

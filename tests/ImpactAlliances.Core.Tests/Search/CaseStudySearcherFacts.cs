@@ -113,10 +113,49 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     public void A_search_that_already_requires_every_term_gives_no_all_words_count(string query)
     {
         var result = fixture.Search(query);
+        var all = fixture.Searcher.Search(new SearchRequest { Query = query, AllWords = true });
 
         Assert.True(result.Total > 0);
-        Assert.Null(result.AllWordsTotal);
-        Assert.Equal(SearchFixture.Slugs(result).Order(), SearchFixture.Slugs(fixture.Searcher.Search(new SearchRequest { Query = query, AllWords = true })).Order());
+        Assert.Equal((null, false, false), (result.AllWordsTotal, result.AllWordsNarrows, all.AllWordsNarrows));
+        Assert.Equal(SearchFixture.Slugs(result).Order(), SearchFixture.Slugs(all).Order());
+    }
+
+    [Theory]
+    [InlineData("familles solidaires -épicerie")]
+    [InlineData("familles solidaires -CCAS")]
+    [InlineData("insertion Lille")]
+    [InlineData("familles OR seniors solidaires")]
+    [InlineData("\"aide alimentaire\" solidaires")]
+    [InlineData("numéri* seniors inclusif")]
+    [InlineData("Bretagne Normandie insertion")]
+    [InlineData("santé seniors prévention jeunes")]
+    [InlineData("vélo garages microcrédit")]
+    [InlineData("la les des")]
+    public void The_all_words_count_is_what_an_all_words_search_counts(string query)
+    {
+        var request = new SearchRequest { Query = query, Size = 50 };
+        var some = fixture.Searcher.Search(request);
+        var all = fixture.Searcher.Search(request with { AllWords = true });
+        var (counted, allCounted) = (Exported(request), Exported(request with { AllWords = true }));
+
+        Assert.Subset(counted.ToHashSet(), allCounted.ToHashSet());
+        if (some.AllWordsTotal is { } total)
+        {
+            Assert.Equal(total, all.Total);
+            Assert.Equal(allCounted.Count, total);
+        }
+        else
+        {
+            // No count: the search required every term already (or found nothing), and keeping only those changes nothing.
+            Assert.Equal(counted, allCounted);
+        }
+        Assert.Equal(some.AllWordsNarrows, all.AllWordsNarrows);
+
+        List<string> Exported(SearchRequest r)
+        {
+            using var export = fixture.Searcher.Export(r);
+            return export.Cases.Select(c => c.Slug).Order().ToList();
+        }
     }
 
     [Fact]
