@@ -139,6 +139,8 @@ public static class QueryBenchmark
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var collectionsBefore = GC.CollectionCount(0);
         var pausedBefore = GC.GetTotalPauseDuration();
+        // CPU time as well as latency: on a shared machine a query's wall time measures the neighbours too.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perQuery = requests.Select(_ => new List<double>()).ToList();
         for (var round = 0; round < reps; round++)
         {
@@ -151,6 +153,7 @@ public static class QueryBenchmark
                 perQuery[i].Add(ms);
             }
         }
+        var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count;
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)latencies.Count;
         var collections = GC.CollectionCount(0) - collectionsBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
@@ -177,6 +180,7 @@ public static class QueryBenchmark
             ["p99_ms"] = Math.Round(Percentile(latencies, 99), 3),
             ["max_ms"] = Math.Round(latencies.Max(), 3),
             ["first_query_ms"] = Math.Round(firstQueryMs, 1),
+            ["cpu_ms_per_query"] = Math.Round(cpuPerQuery, 3),
             // Garbage per query drives the tail: each gen0 collection pauses a query.
             ["alloc_kb_per_query"] = Math.Round(allocatedPerQuery / 1024, 1),
             ["gen0_collections"] = collections,

@@ -87,8 +87,39 @@ public sealed class AcronymTable
     }
 
     /// <summary>The distinct words of capitals a text holds (acronyms or not): how many cases write a word so.</summary>
-    public static IEnumerable<string> Capitals(string text) =>
-        WordRanges(text).Select(r => IsAcronym(text.AsSpan(r))).OfType<string>().Distinct(StringComparer.Ordinal);
+    /// <remarks>
+    /// Every case's whole text passes here at build time, so it jumps from capital to capital instead of walking every
+    /// word: a word is one of capitals when it starts at a capital and holds nothing else (the same words as
+    /// <see cref="WordRanges"/> then <see cref="IsAcronym"/>; <c>AcronymTableFacts</c> holds it to them).
+    /// </remarks>
+    public static IEnumerable<string> Capitals(string text)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
+        for (var at = text.AsSpan().IndexOfAnyInRange('A', 'Z'); at >= 0;)
+        {
+            var end = at;
+            while (end < text.Length && text[end] is >= 'A' and <= 'Z')
+            {
+                end++;
+            }
+            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            {
+                // Capitals within a word of other letters: on to the end of that word.
+                while (end < text.Length && char.IsLetterOrDigit(text[end]))
+                {
+                    end++;
+                }
+            }
+            else if (end - at is >= MinLetters and <= MaxLetters && found.Add(text[at..end]))
+            {
+                words.Add(text[at..end]);
+            }
+            var next = text.AsSpan(end).IndexOfAnyInRange('A', 'Z');
+            at = next < 0 ? -1 : end + next;
+        }
+        return words;
+    }
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="word"/> (lower case) as a word of its own, in lower case.</summary>
     public static bool WritesLowerCase(string text, string word)

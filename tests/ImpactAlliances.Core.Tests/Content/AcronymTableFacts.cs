@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ImpactAlliances.Core.Content;
 
 namespace ImpactAlliances.Core.Tests.Content;
@@ -63,6 +66,23 @@ public sealed class AcronymTableFacts
     [Fact]
     public void The_words_of_capitals_of_a_text_are_listed_once() =>
         Assert.Equal(["ARS", "CCAS"], AcronymTable.Capitals("L'ARS et le CCAS ; l'ARS, encore. Une Ville, x ODD17."));
+
+    // Capitals of every length around the bounds, other letters and digits glued to them or not, accented capitals,
+    // a pair outside the basic plane and a lone half of one, and what separates words.
+    private static readonly string[] Pieces =
+    [
+        "A", "Z", "AB", "ARS", "CCAS", "ABCDEFGHIJ", "ABCDEFGHIJK", "a", "z", "é", "É", "Œ", "7", "0", "𝐀", "\uD835", "'", "-", " ",
+        ".", "(", "\n",
+    ];
+
+    [Property(MaxTest = 3000)]
+    public Property The_words_of_capitals_are_the_words_of_letters_and_digits_made_only_of_two_to_ten_capitals() =>
+        Prop.ForAll(Gen.ListOf(Gen.Elements(Pieces)).Select(string.Concat).ToArbitrary(), text =>
+        {
+            var words = System.Text.RegularExpressions.Regex.Split(text, @"[^\p{L}\p{Nd}]")
+                .Where(word => word.Length is >= AcronymTable.MinLetters and <= AcronymTable.MaxLetters && word.All(c => c is >= 'A' and <= 'Z'));
+            return AcronymTable.Capitals(text).SequenceEqual(words.Distinct(StringComparer.Ordinal));
+        });
 
     [Theory]
     [InlineData("Un vis-à-vis en face de la mer.", "face", true)]
