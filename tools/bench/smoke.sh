@@ -18,8 +18,18 @@ trap 'rm -rf "$work"' EXIT
 dotnet build "$root/tools/ImpactAlliances.Benchmarks" -c Release -v quiet -nologo >/dev/null
 dotnet build "$root/tools/ImpactAlliances.Indexer" -c Release -v quiet -nologo >/dev/null
 dotnet "$root/tools/ImpactAlliances.Indexer/bin/Release/net10.0/ImpactAlliances.Indexer.dll" generate --count 1000 --out "$work/corpus" --seed 42 >/dev/null 2>&1
-line=$(dotnet "$root/tools/ImpactAlliances.Benchmarks/bin/Release/net10.0/ImpactAlliances.Benchmarks.dll" --content "$work/corpus" --queries "$queries" --reps 5)
-python3 - "$line" "$here/smoke.json" <<'PY'
+# A run over a limit is measured once more before it fails: on a shared machine a neighbour can hold both cores for
+# a while (a CI run beside a load test gave an HTTP p99 of 484 ms where quiet runs give 30 to 40), a regression stays.
+twice() {
+  "$@" && return 0
+  echo "over a limit: measuring again"
+  "$@"
+}
+
+in_process() {
+  local line
+  line=$(dotnet "$root/tools/ImpactAlliances.Benchmarks/bin/Release/net10.0/ImpactAlliances.Benchmarks.dll" --content "$work/corpus" --queries "$queries" --reps 5)
+  python3 - "$line" "$here/smoke.json" <<'PY'
 import json, sys
 run, recorded = json.loads(sys.argv[1]), json.load(open(sys.argv[2]))
 limit = 10 * recorded["p99_ms"]
@@ -27,6 +37,8 @@ print(f"smoke benchmark: {run['docs']} cases, p50 {run['p50_ms']} ms, p99 {run['
       f"(recorded {recorded['p99_ms']} ms, limit {limit:.2f} ms)")
 sys.exit(0 if run["p99_ms"] <= limit else f"p99 {run['p99_ms']} ms is over ten times the recorded {recorded['p99_ms']} ms")
 PY
+}
+twice in_process
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "HTTP smoke benchmark skipped: wrk is not installed (.ci/run installs it)"
@@ -43,10 +55,11 @@ trap 'kill "$site" 2>/dev/null || true; wait "$site" 2>/dev/null || true; rm -rf
 for _ in $(seq 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.1; done
 python3 "$here/queries.lua.py" "$queries" /api/search > "$work/mix.lua"
 wrk -t2 -c8 -d5s -s "$work/mix.lua" "http://127.0.0.1:$port" >/dev/null
-wrk -t2 -c8 -d10s --latency -s "$work/mix.lua" "http://127.0.0.1:$port" > "$work/wrk.txt"
 source "$root/tools/ops/lib.sh"
-wrk_json "$work/wrk.txt" "HTTP smoke" > "$work/http.json"
-python3 - "$work/http.json" "$here/smoke.json" <<'PY'
+over_http() {
+  wrk -t2 -c8 -d10s --latency -s "$work/mix.lua" "http://127.0.0.1:$port" > "$work/wrk.txt"
+  wrk_json "$work/wrk.txt" "HTTP smoke" > "$work/http.json"
+  python3 - "$work/http.json" "$here/smoke.json" <<'PY'
 import json, sys
 run, recorded = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))["http"]
 rps, p99, failed = run["requests_per_s"], run["p99_ms"], run["failed"]
@@ -61,3 +74,5 @@ if p99 > 10 * recorded["p99_ms"]:
     problems.append(f"p99 {p99:.1f} ms is over ten times the recorded {recorded['p99_ms']} ms")
 sys.exit("; ".join(problems) or 0)
 PY
+}
+twice over_http
