@@ -10,7 +10,7 @@ namespace ImpactAlliances.Web.Tests;
 public sealed class ApiJsonFacts
 {
     [Fact]
-    public void A_hits_facet_labels_written_from_their_kept_copy_are_the_bytes_the_serializer_writes()
+    public void Hits_written_from_their_kept_copies_are_the_bytes_the_serializer_writes()
     {
         IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> facets = new Dictionary<string, IReadOnlyList<FacetLabel>>
         {
@@ -18,16 +18,34 @@ public sealed class ApiJsonFacts
             ["regions"] = [new("provence-alpes-cote-d-azur", "Provence-Alpes-Côte d'Azur")],
             ["statuses"] = [],
         };
-        var hit = new HitJson("un-cas", "Un cas", "Résumé", null, "/exemples/un-cas", new DateOnly(2026, 1, 1), 2020, ["Une association"], facets);
+        IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> others = new Dictionary<string, IReadOnlyList<FacetLabel>> { ["domains"] = [] };
+        var hit = new HitJson("un-cas", "Un cas « snippet »", "Résumé d'un \"cas\"", null, "/exemples/un-cas", new DateOnly(2026, 1, 1), 2020, ["Une association"], facets);
+        var other = new HitJson("autre", "Autre", "", null, "/exemples/autre", new DateOnly(2025, 12, 31), null, [], others);
+        // The same case with and without a snippet, twice (made, then kept), and a hit that only shares its labels.
+        IReadOnlyList<HitJson> hits =
+        [
+            hit,
+            hit with { Snippet = "…la <mark>mobilité</mark> « solidaire » d'un \"quartier\" \\ \u2028" },
+            other with { Snippet = "<mark>autre</mark>" },
+            hit,
+            hit with { Snippet = "" },
+            hit with { Title = "Un autre titre", Snippet = "<mark>titre</mark>" },
+            other,
+        ];
+        var page = new SearchJson("q", "q", [], false, 7, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
+            new YearsJson(null, null, true, 0), [], []);
 
-        var first = Write(hit, ApiJson.Default.HitJson);
-        var second = Write(hit, ApiJson.Default.HitJson);
+        var expected = Write(hits, ApiJson.Default.IReadOnlyListHitJson);
+        var first = Write(page, ApiJson.Default.SearchJson);
+        var second = Write(page, ApiJson.Default.SearchJson);
 
         using var document = JsonDocument.Parse(first);
-        Assert.Equal(Write(facets, ApiJson.Default.IReadOnlyDictionaryStringIReadOnlyListFacetLabel), document.RootElement.GetProperty("facets").GetRawText());
+        Assert.Equal(expected, document.RootElement.GetProperty("hits").GetRawText());
         Assert.Equal(first, second);
-        Assert.Contains("\"label\":\"Provence-Alpes-Côte d\\u0027Azur\"", first);
-        Assert.Contains("\"year\":2020", first);
+        Assert.Contains("\"snippet\":null", expected);
+        Assert.Contains("\"title\":\"Un autre titre\"", expected);
+        Assert.Contains("\"label\":\"Provence-Alpes-Côte d\\u0027Azur\"", expected);
+        Assert.Contains("\"year\":2020", expected);
     }
 
     private static string Write<T>(T value, JsonTypeInfo<T> typeInfo)

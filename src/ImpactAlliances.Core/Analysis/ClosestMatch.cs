@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ImpactAlliances.Core.Analysis;
 
 /// <summary>"Did you mean" for misspelt keys and taxonomy values.</summary>
@@ -49,6 +51,24 @@ public static class ClosestMatch
         }
         return (nearest, bestDistance);
     }
+
+    /// <summary>The letters a word holds, as bits (two letters may share one): see <see cref="MayBeWithin"/>.</summary>
+    public static ulong Letters(string word)
+    {
+        var letters = 0UL;
+        foreach (var c in word)
+        {
+            letters |= 1UL << (c & 63);
+        }
+        return letters;
+    }
+
+    /// <summary>
+    /// Whether two words whose <see cref="Letters"/> these are may be within <paramref name="maxEdits"/> of each other: an
+    /// edit adds or removes at most two letters of a word's set (a swap none), so words whose sets differ by more cannot
+    /// be. A test in a few instructions, which spares most of a vocabulary the <see cref="Distance"/> table.
+    /// </summary>
+    public static bool MayBeWithin(ulong a, ulong b, int maxEdits) => BitOperations.PopCount(a ^ b) <= 2 * maxEdits;
 
     /// <summary>
     /// Edits between two strings, a swap of two neighbouring letters counting as one ("insertoin" is one

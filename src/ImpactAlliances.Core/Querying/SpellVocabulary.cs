@@ -14,7 +14,11 @@ internal sealed class SpellVocabulary
     private readonly Word[][] _byLength;
 
     /// <summary>A word: folded form, most common written form, number of cases.</summary>
-    public sealed record Word(string Folded, string Surface, int Cases);
+    public sealed record Word(string Folded, string Surface, int Cases)
+    {
+        /// <summary>The folded form's letters (<see cref="ClosestMatch.Letters"/>).</summary>
+        public ulong Letters { get; } = ClosestMatch.Letters(Folded);
+    }
 
     private SpellVocabulary(Dictionary<string, Word> byFolded)
     {
@@ -56,12 +60,25 @@ internal sealed class SpellVocabulary
     /// </summary>
     public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits)
     {
-        // Only the words whose length is within reach: none of the others can be.
-        var from = Math.Max(0, folded.Length - maxEdits);
-        var lengths = _byLength.Skip(from).Take(folded.Length + maxEdits - from + 1);
-        var (nearest, edits) = ClosestMatch.Nearest(folded, lengths.SelectMany(words => words), w => w.Folded, maxEdits);
+        var (nearest, edits) = ClosestMatch.Nearest(folded, Reachable(folded, maxEdits), w => w.Folded, maxEdits);
         // A typo seldom falls on the first letter (Lucene's spell checker asks for it to be shared): of equally close
         // words, those that begin as the word typed come first (« polution »: « pollution », not « solution »).
         return (nearest.OrderByDescending(w => folded.Length > 0 && w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits);
+    }
+
+    // Only the words whose length and letters are within reach: none of the others can be.
+    private IEnumerable<Word> Reachable(string folded, int maxEdits)
+    {
+        var letters = ClosestMatch.Letters(folded);
+        for (var length = Math.Max(0, folded.Length - maxEdits); length <= folded.Length + maxEdits && length < _byLength.Length; length++)
+        {
+            foreach (var word in _byLength[length])
+            {
+                if (ClosestMatch.MayBeWithin(letters, word.Letters, maxEdits))
+                {
+                    yield return word;
+                }
+            }
+        }
     }
 }

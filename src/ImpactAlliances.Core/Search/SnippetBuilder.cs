@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using System.Text;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Querying;
@@ -83,7 +82,7 @@ internal static class SnippetBuilder
     }
 
     /// <summary>A match in the body text, and which of the query's words (a term, or a prefix with all it expands to) it is.</summary>
-    private readonly record struct Match(int Start, int End, int Word);
+    internal readonly record struct Match(int Start, int End, int Word);
 
     private static IEnumerable<(string Field, BytesRef Term, int Word)> Terms(AtomicReader reader, TextQuery query)
     {
@@ -223,23 +222,7 @@ internal static class SnippetBuilder
             return null;
         }
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        var (best, bestWords, bestCount) = (0, 0, 0);
-        for (var i = 0; i < found.Count; i++)
-        {
-            // The words of a window as bits (a query has far fewer than 64).
-            var words = 0UL;
-            var count = 0;
-            while (i + count < found.Count && found[i + count].End <= found[i].Start + Length - 40)
-            {
-                words |= 1UL << (found[i + count].Word & 63);
-                count++;
-            }
-            var different = BitOperations.PopCount(words);
-            if (different > bestWords || (different == bestWords && count > bestCount))
-            {
-                (best, bestWords, bestCount) = (i, different, count);
-            }
-        }
+        var best = BestWindow(found);
         var matches = Merge(found);
         var window = Window(text, Math.Max(0, found[best].Start - 40), Length);
         var html = (t_html ??= new StringBuilder(Length * 2)).Clear();
@@ -266,6 +249,40 @@ internal static class SnippetBuilder
             html.Append('…');
         }
         return html.ToString();
+    }
+
+    /// <summary>
+    /// Of the windows that start at a match (in order of start) and hold the matches that follow it up to
+    /// <see cref="Length"/> − 40 characters on, the first of those with the most different words, then the most matches.
+    /// One pass: the window's end moves on with its start, each word counted as it comes in and goes out (a window
+    /// reaches as far as the one before, starting later), not the matches of each window counted again.
+    /// </summary>
+    internal static int BestWindow(List<Match> found)
+    {
+        // Matches in the window per word (a query has far fewer than 64), and how many words have some.
+        Span<int> inWindow = stackalloc int[64];
+        inWindow.Clear();
+        var (best, bestWords, bestCount) = (0, 0, 0);
+        var (end, different) = (0, 0);
+        for (var start = 0; start < found.Count; start++)
+        {
+            end = Math.Max(end, start);
+            while (end < found.Count && found[end].End <= found[start].Start + Length - 40)
+            {
+                different += inWindow[found[end].Word & 63]++ == 0 ? 1 : 0;
+                end++;
+            }
+            var count = end - start;
+            if (different > bestWords || (different == bestWords && count > bestCount))
+            {
+                (best, bestWords, bestCount) = (start, different, count);
+            }
+            if (count > 0)
+            {
+                different -= --inWindow[found[start].Word & 63] == 0 ? 1 : 0;
+            }
+        }
+        return best;
     }
 
     /// <summary>

@@ -67,31 +67,91 @@ internal static class JsonAnswer
 }
 
 /// <summary>
-/// Writes a hit's facet labels from JSON made once per case: the snapshot keeps each case's labels, so the same
-/// dictionary comes back in every result list that holds the case, and escaping its forty-odd strings again for each
-/// answer was about a twentieth of an uncached search's CPU (BENCHMARKS.md). The bytes are those the generated
-/// serializer writes.
+/// Writes a page of hits from JSON made once per case: all of a hit but its snippet is the case's own (title, summary,
+/// organisations, some forty facet labels), the same in every result list that holds the case, and escaping it again for
+/// each answer was about a tenth of an uncached search's CPU (BENCHMARKS.md). Only the snippet is written for each answer,
+/// spliced where the kept JSON says <c>null</c>; the bytes are those the generated serializer writes.
 /// </summary>
-internal sealed class KeptFacetLabelsConverter : JsonConverter<IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>>>
+internal sealed class KeptHitsConverter : JsonConverter<IReadOnlyList<HitJson>>
 {
-    // Keyed by the dictionary itself: it lives as long as the snapshot that made it, and its JSON with it.
-    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>>, byte[]> Kept = new();
+    // Keyed by the hit's facet labels, which the snapshot keeps once per case, so that the JSON lives as long as the
+    // snapshot that made them; used only for a hit equal to the one it was made from, snippet aside.
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>>, Kept> ByCase = new();
+
+    // Json says "snippet":null; Snippet is where that null starts.
+    private sealed record Kept(HitJson Hit, byte[] Json, int Snippet);
+
+    private static ReadOnlySpan<byte> SnippetProperty => ",\"snippet\":null"u8;
+
+    // Each hit with a snippet is put together here, then written whole: kept per thread, as the snippet's writer.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_hit;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_snippet;
 
     /// <inheritdoc />
-    public override IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        JsonSerializer.Deserialize(ref reader, ApiJson.Default.IReadOnlyDictionaryStringIReadOnlyListFacetLabel)!;
+    public override IReadOnlyList<HitJson> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(ref reader, ApiJson.Default.IReadOnlyListHitJson)!;
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> value, JsonSerializerOptions options) =>
-        writer.WriteRawValue(Kept.GetValue(value, Serialize), skipInputValidation: true);
-
-    private static byte[] Serialize(IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> value)
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<HitJson> value, JsonSerializerOptions options)
     {
+        if (writer.Options.Indented)
+        {
+            JsonSerializer.Serialize(writer, value, ApiJson.Default.IReadOnlyListHitJson);
+            return;
+        }
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            var hit = value[i];
+            var kept = ByCase.TryGetValue(hit.Facets, out var known) && known.Hit == hit with { Snippet = null } ? known : Keep(hit);
+            if (kept is null)
+            {
+                JsonSerializer.Serialize(writer, hit, ApiJson.Default.HitJson);
+            }
+            else if (hit.Snippet is null)
+            {
+                writer.WriteRawValue(kept.Json, skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteRawValue(WithSnippet(kept, hit.Snippet), skipInputValidation: true);
+            }
+        }
+        writer.WriteEndArray();
+    }
+
+    private static ReadOnlySpan<byte> WithSnippet(Kept kept, string snippet)
+    {
+        var buffer = t_hit ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        buffer.Write(kept.Json.AsSpan(0, kept.Snippet));
+        var writer = t_snippet ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Encoder, SkipValidation = true });
+        writer.Reset(buffer);
+        writer.WriteStringValue(snippet);
+        writer.Flush();
+        buffer.Write(kept.Json.AsSpan(kept.Snippet + "null".Length));
+        return buffer.WrittenSpan;
+    }
+
+    // The hit's JSON without its snippet, kept for its case; null (the hit written as it is) if it cannot be split.
+    private static Kept? Keep(HitJson hit)
+    {
+        var bare = hit with { Snippet = null };
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Encoder, SkipValidation = true }))
         {
-            JsonSerializer.Serialize(writer, value, ApiJson.Default.IReadOnlyDictionaryStringIReadOnlyListFacetLabel);
+            JsonSerializer.Serialize(writer, bare, ApiJson.Default.HitJson);
         }
-        return buffer.WrittenSpan.ToArray();
+        // No earlier value can hold these bytes: a quote inside a string is escaped.
+        var at = buffer.WrittenSpan.IndexOf(SnippetProperty);
+        if (at < 0)
+        {
+            return null;
+        }
+        var kept = new Kept(bare, buffer.WrittenSpan.ToArray(), at + SnippetProperty.Length - "null".Length);
+        ByCase.AddOrUpdate(hit.Facets, kept);
+        return kept;
     }
 }

@@ -99,7 +99,7 @@ public static class CaseStudyApi
 }
 
 internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
-    IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
+    [property: JsonConverter(typeof(KeptHitsConverter))] IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
     IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
 
 internal sealed record YearsJson(int? From, int? To, bool IncludeUndated, int Undated);
@@ -109,7 +109,7 @@ internal sealed record SuggestJson(string Query, IReadOnlyList<SuggestionJson> S
 internal sealed record SuggestionJson(string Kind, string Label, string Detail, string Url);
 
 internal sealed record HitJson(string Slug, string Title, string Summary, string? Snippet, string Url, DateOnly Updated, int? Year,
-    IReadOnlyList<string> Organisations, [property: JsonConverter(typeof(KeptFacetLabelsConverter))] IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
+    IReadOnlyList<string> Organisations, IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> Facets);
 
 internal sealed record CaseJsonBody(Core.Schema.CaseStudy Case, string Html, string Url, IReadOnlyList<RelatedJson> Related);
 

@@ -48,4 +48,30 @@ public sealed class SnippetWindowFacts
                 && encoded.IndexOfAny(['<', '>', '"', '\'', '\n']) < 0
                 && encoded.Split('&').Skip(1).All(e => Entities.Any(entity => e.StartsWith(entity, StringComparison.Ordinal)));
         });
+
+    // Matches as Render sorts them: by start, then end; words of a short query, some matches longer than a window.
+    private static Arbitrary<List<SnippetBuilder.Match>> Matches() =>
+        Gen.ListOf(from start in Gen.Choose(0, 900)
+                   from length in Gen.Frequency((20, Gen.Choose(1, 14)), (1, Gen.Choose(150, 260)))
+                   from word in Gen.Choose(0, 5)
+                   select new SnippetBuilder.Match(start, start + length, word))
+            .Select(matches => matches.OrderBy(m => m.Start).ThenBy(m => m.End).ToList())
+            .ToArbitrary();
+
+    [Property(MaxTest = 1000)]
+    public Property The_best_window_is_the_one_each_window_counted_again_would_find() =>
+        Prop.ForAll(Matches(), found =>
+        {
+            var (best, bestWords, bestCount) = (0, 0, 0);
+            for (var i = 0; i < found.Count; i++)
+            {
+                var window = found.Skip(i).TakeWhile(m => m.End <= found[i].Start + SnippetBuilder.Length - 40).ToList();
+                var different = window.Select(m => m.Word).Distinct().Count();
+                if (different > bestWords || (different == bestWords && window.Count > bestCount))
+                {
+                    (best, bestWords, bestCount) = (i, different, window.Count);
+                }
+            }
+            return SnippetBuilder.BestWindow(found) == best;
+        });
 }
