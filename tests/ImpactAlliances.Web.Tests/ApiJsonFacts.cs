@@ -32,7 +32,7 @@ public sealed class ApiJsonFacts
             hit with { Title = "Un autre titre", Snippet = "<mark>titre</mark>" },
             other,
         ];
-        var page = new SearchJson("q", "q", [], false, 7, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
+        var page = new SearchJson("q", "q", [], false, 7, null, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
             new YearsJson(null, null, true, 0), [], []);
 
         var expected = Write(hits, ApiJson.Default.IReadOnlyListHitJson);
