@@ -179,7 +179,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             return new TextQuery(null, [], []);
         }
-        var (query, optional) = Combine(groups, coverage);
+        var query = Combine(groups, coverage);
+        var optional = LeavesGroupsOptional(groups);
         var every = optional && coverage == Coverage.Enough ? Every(groups) : null;
         var pairs = Pairs(neighbours);
         if (pairs.Count > 0 && groups.Count < PairsCountedFrom && !groups.Any(g => g.NamesPlace))
@@ -202,17 +203,17 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
     private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
 
-    /// <summary>The query of the groups, and whether the strict query finds cases without all of them.</summary>
-    private (BooleanQuery Query, bool Optional) Combine(List<Group> groups, Coverage coverage)
+    /// <summary>The query of the groups, a case holding as many of them as <paramref name="coverage"/> asks.</summary>
+    private BooleanQuery Combine(List<Group> groups, Coverage coverage)
     {
         if (coverage == Coverage.Every && groups.Count > 0)
         {
-            return (Every(groups), Strict(groups).Optional);
+            return Every(groups);
         }
-        var (strict, optional) = Strict(groups);
+        var strict = Strict(groups);
         if (coverage == Coverage.Enough || groups.Count < 2)
         {
-            return (strict, optional);
+            return strict;
         }
         // Widened: a case holding any group is found, and those the strict query finds stay first.
         var query = new BooleanQuery();
@@ -221,7 +222,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         query.Add(any, Occur.MUST);
         strict.Boost = StrictBoost;
         query.Add(strict, Occur.SHOULD);
-        return (query, true);
+        return query;
     }
 
     /// <summary>
@@ -249,26 +250,25 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         return places;
     }
 
-    private (BooleanQuery Query, bool Optional) Strict(List<Group> groups)
+    private BooleanQuery Strict(List<Group> groups)
     {
         var query = new BooleanQuery();
         if (groups.Count == 0)
         {
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
-            return (query, false);
+            return query;
         }
-        var cases = terms?.Reader.MaxDoc ?? 0;
         // A place named in a question is where the person looks ("personnes âgées en Corse"): one of the places
         // named (the place, or its name in the text) is required, and the half rule applies to the other words.
         var places = RequireAPlace(query, groups);
         var others = groups.Except(places).ToList();
-        var rare = others.Where(g => cases == 0 || g.DocFreq < CommonShare * cases).ToList();
+        var rare = others.Where(IsRare).ToList();
         if (rare.Count == 0)
         {
             // Only common words: each is what the person asks for, and half of them would match nearly
             // every case, so all are required; beside a place, they only rank.
             others.ForEach(g => query.Add(g.Query, places.Count > 0 ? Occur.SHOULD : Occur.MUST));
-            return (query, places.Count > 0 && others.Count > 0);
+            return query;
         }
         if (rare.Count == 1)
         {
@@ -284,8 +284,23 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             query.Add(common.Query, Occur.SHOULD);
         }
-        return (query, Required(rare.Count) < others.Count);
+        return query;
     }
+
+    /// <summary>
+    /// Whether the strict query finds cases without every group: beside a place, common groups only rank; and of rare
+    /// groups a case needs only <see cref="Required"/>, the common ones beside them ranking too.
+    /// </summary>
+    private bool LeavesGroupsOptional(List<Group> groups)
+    {
+        var places = groups.Count(g => g.NamesPlace);
+        var others = groups.Count - places;
+        var rare = groups.Count(g => !g.NamesPlace && IsRare(g));
+        return rare == 0 ? places > 0 && others > 0 : Required(rare) < others;
+    }
+
+    /// <summary>A group held by fewer than <see cref="CommonShare"/> of the cases (every group, without an index or cases to ask).</summary>
+    private bool IsRare(Group group) => (terms?.Reader.MaxDoc ?? 0) is var cases && (cases == 0 || group.DocFreq < CommonShare * cases);
 
     /// <summary>
     /// How many of <paramref name="count"/> rare groups a case must hold: half of them, rounded up (one of

@@ -109,11 +109,8 @@ public sealed record SearchState
     public SearchState WithQuery(string query, bool literal = false) => this with { Query = query, Literal = literal, Page = 1 };
 
     /// <summary>The state without any filter (facets, years), the text searched the same way; back to page 1.</summary>
-    public SearchState WithoutFilters() => this with
-    {
-        Filters = new Dictionary<string, IReadOnlyList<string>>(), AllOf = new HashSet<string>(), YearFrom = null, YearTo = null,
-        IncludeUndated = true, Page = 1,
-    };
+    public SearchState WithoutFilters() =>
+        WithoutYears() with { Filters = new Dictionary<string, IReadOnlyList<string>>(), AllOf = new HashSet<string>() };
 
     /// <summary>The state finding only the cases holding every term of the query, or not; back to page 1.</summary>
     public SearchState WithAllWords(bool allWords) => this with { AllWords = allWords, Page = 1 };
