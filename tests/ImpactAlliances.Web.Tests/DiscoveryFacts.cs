@@ -49,6 +49,17 @@ public sealed class DiscoveryFacts(SiteFactory site) : IClassFixture<SiteFactory
         }
     }
 
+    [Theory]
+    [InlineData("q=v%C3%A9lo", "Impact Alliances : «\u202Fvélo\u202F»")]
+    [InlineData("q=v%C3%A9lo&all_words=1", "Impact Alliances : «\u202Fvélo\u202F» (tous les termes)")]
+    [InlineData("domains=mobilite", "Impact Alliances : exemples d'alliances")]
+    public async Task The_feed_is_titled_with_the_text_searched_and_whether_every_term_is_required(string search, string title)
+    {
+        var feed = XDocument.Parse(await _client.GetStringAsync($"/flux.atom?{search}")).Root!;
+
+        Assert.Equal(title, feed.Element(Atom + "title")?.Value);
+    }
+
     [Fact]
     public async Task The_results_page_announces_the_feed_of_its_search()
     {

@@ -53,7 +53,7 @@ public static class Discovery
         }
         var result = search.Search(state.ToRequest() with { Sort = SearchSort.Recent });
         var served = search.Served;
-        var title = state.Query.Length > 0 ? $"Impact Alliances : {Formats.Quoted(state.Query)}" : "Impact Alliances : exemples d'alliances";
+        var title = state.Query.Length > 0 ? $"Impact Alliances : {Wording.Searched(state)}" : "Impact Alliances : exemples d'alliances";
         var filters = result.Facets.SelectMany(f => f.Values.Where(v => v.Selected).Select(v => $"{f.Label} : {v.Label}")).ToList();
         var feed = new SyndicationFeed(
             title,

@@ -13,8 +13,10 @@ public static class Wording
     /// What a count is « pour »: the text searched, and whether only the cases holding all its terms were kept
     /// (« pour « santé mentale des jeunes » (tous les termes) »); empty without text.
     /// </summary>
-    public static string ForQuery(SearchState state) => state.Query.Length == 0 ? ""
-        : $" pour {Formats.Quoted(state.Query)}{(state.AllWords ? " (tous les termes)" : "")}";
+    public static string ForQuery(SearchState state) => state.Query.Length == 0 ? "" : $" pour {Searched(state)}";
+
+    /// <summary>The text searched, quoted, and whether only the cases holding all its terms were kept (« « vélo » (tous les termes) »).</summary>
+    public static string Searched(SearchState state) => $"{Formats.Quoted(state.Query)}{(state.AllWords ? " (tous les termes)" : "")}";
 
     /// <summary>What a related case shares with the case shown (« Même domaine (Mobilité) et mêmes types d'acteurs, autre région »).</summary>
     public static string RelatedReason(Affinity shared)
