@@ -7,7 +7,7 @@
 # request, read from /proc and from the runtime's own metrics (/metrics): figures that depend much less
 # than throughput on what else the machine is doing. Prints one JSON line per target.
 #
-# Usage: tools/bench/http.sh CORPUS_DIR [DURATION_S=15] [CONNECTIONS=8]   (WARMUP_S=15: warm-up before each target)
+# Usage: tools/bench/http.sh CORPUS_DIR [DURATION_S=15] [CONNECTIONS=8]   (WARMUP_S=15: warm-up before each target; BENCH_PORT=5080)
 # The index is built first (into a temporary folder) so that start-up opens an existing index.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,7 +22,7 @@ source "$root/tools/ops/lib.sh"
 publish_binaries # (OPS_BINARIES=DIR reuses binaries published before, as in tools/ops)
 "$work/indexer/ImpactAlliances.Indexer" build --content "$corpus" --index "$work/index" >/dev/null 2>&1
 docs=$(find "$corpus/cases" -name '*.md' | wc -l)
-port=5080
+port="${BENCH_PORT:-5080}" # another port when something else listens on 5080
 python3 "$here/queries.lua.py" "$root/../shared/bench/queries.json" /api/search > "$work/api.lua"
 python3 "$here/queries.lua.py" "$root/../shared/bench/queries.json" / > "$work/page.lua"
 printf 'request = function() return wrk.format("GET", "/health/live") end\n' > "$work/health.lua"
