@@ -1,8 +1,13 @@
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImpactAlliances.Core.Schema;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -34,6 +39,39 @@ public sealed class AnyRequestFacts(KestrelSiteFactory site) : IClassFixture<Kes
                 .And((request.TakenMethod || !seenBySite || (status == 405 && allow.Contains("GET") && allow.Contains("HEAD")))
                     .Label($"{request} answered {status} with Allow: {string.Join(", ", allow)}"));
         });
+
+    /// <summary>Every address that reads a search from its query string.</summary>
+    private static readonly string[] Searching =
+        ["/", "/exemples", "/themes/domaines/mobilite", "/statistiques", "/carte", "/flux.atom", "/api/search", "/api/suggest", "/api/export", "/api/statistics"];
+
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property Any_text_searched_gets_an_answer_on_every_address_that_searches() =>
+        Prop.ForAll(HostileRequests.Text.ToArbitrary(), text =>
+        {
+            // Invalid UTF-16 (a lone surrogate) is sent as the replacement character, as a browser would.
+            var encoded = string.Concat(new UTF8Encoding(false, false).GetBytes(text).Select(b => $"%{b:X2}"));
+            return Searching.Select(path =>
+            {
+                using var response = _client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri($"{site.BaseAddress}{path}?q={encoded}", Raw)));
+                return ((int)response.StatusCode is >= 200 and < 500).Label($"{path}?q={encoded} answered {(int)response.StatusCode}");
+            }).Aggregate((all, one) => all.And(one));
+        });
+
+    [Fact]
+    public void Every_route_the_site_maps_is_in_the_grammar()
+    {
+        // Static files are served by name, not built from parameters: what the grammar must reach is the site's own routes.
+        var routes = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        var missing = routes.Except(HostileRequests.Routes).ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.True(missing.Count == 0, $"Routes the grammar does not reach: {string.Join(" ", missing)}");
+    }
 
     private HttpResponseMessage Send(HostileRequest request)
     {
@@ -135,20 +173,35 @@ public static class HostileRequests
         (3, Gen.Elements(CaseStudySchema.Facets.Select(f => f.ThemeSegment).ToArray())),
         (2, Segment));
 
-    private static readonly Gen<string> Path = Gen.OneOf(
-        Gen.Elements("/", "/themes", "/themes/", "/api/search", "/api/suggest", "/api/export", "/api/cases", "/api/cases/", "/api",
-            "/health/live", "/health/ready", "/health", "/erreur", "/erreur/", "/css/site.css", "/js/suggest.js", "//", "/exemples", "/exemples/", "/index"),
-        Segment.Select(s => $"/exemples/{s}"),
-        Gen.Two(Segment).Select(s => $"/exemples/{s.Item1}/{s.Item2}"),
-        Segment.Select(s => $"/themes/{s}"),
-        ThemeFacet.SelectMany(f => Segment.Select(v => $"/themes/{f}/{v}")),
-        Segment.Select(s => $"/api/cases/{s}"),
-        Segment.Select(s => $"/api/{s}"),
-        Segment.Select(s => $"/health/{s}"),
-        Gen.OneOf(Gen.Elements(Numbers), Segment).Select(s => $"/erreur/{s}"),
-        Segment.Select(s => $"/{s}"),
-        Gen.Two(Segment).Select(s => $"/{s.Item1}/{s.Item2}"),
-        Segment.Select(s => $"/css/{s}"));
+    /// <summary>Text as typed, pasted or forged: French words, any character of the basic plane (controls, lone surrogates, non-characters) and beyond.</summary>
+    public static readonly Gen<string> Text = Gen.ListOf(Gen.Frequency(
+        (4, Gen.Elements("vélo", "insertion", "emploi des jeunes", "\"économie sociale\"", "-", "*", "OR", " ", "l'", "Marseille", "93")),
+        (3, Gen.Choose(0, 0xFFFF).Select(c => ((char)c).ToString())),
+        (1, Gen.Elements("\0", "\u0001", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDFFF", "\U0001F600", "\u200B", "\u202E")))).Select(string.Concat);
+
+    /// <summary>The site's routes, as it maps them: each parameter is filled with hostile segments.</summary>
+    public static readonly string[] Routes =
+    [
+        "/", "/Index", "/exemples", "/exemples/{slug}", "/themes", "/themes/{facet}/{value}", "/statistiques", "/carte",
+        "/donnees", "/donnees/{release}/{file}", "/documentation-api", "/accessibilite", "/mentions-legales", "/Erreur", "/erreur/{code:int?}",
+        "/api/search", "/api/suggest", "/api/cases/{slug}", "/api/export", "/api/statistics", "/api/{**path}", "/openapi/v1.json",
+        "/flux.atom", "/sitemap.xml", "/robots.txt", "/metrics", "/health/live", "/health/ready", "/{**path:file}",
+    ];
+
+    private static readonly Gen<string> Route = Gen.Elements(Routes).SelectMany(route =>
+        Regex.Split(route, @"(\{[^}]*\})").Aggregate(Gen.Constant(""), (gen, part) =>
+            gen.SelectMany(done => part.StartsWith('{') ? Segment.Select(s => done + s) : Gen.Constant(done + part))));
+
+    private static readonly Gen<string> Path = Gen.Frequency(
+        (8, Route),
+        (1, Gen.Elements("/themes/", "/api/cases", "/api/cases/", "/api", "/health", "/erreur/", "/css/site.css", "/js/suggest.js", "//", "/exemples/", "/index")),
+        (1, Gen.Two(Segment).Select(s => $"/exemples/{s.Item1}/{s.Item2}")),
+        (1, Segment.Select(s => $"/themes/{s}")),
+        (1, ThemeFacet.SelectMany(f => Segment.Select(v => $"/themes/{f}/{v}"))),
+        (1, Segment.Select(s => $"/health/{s}")),
+        (1, Gen.Elements(Numbers).Select(s => $"/erreur/{s}")),
+        (1, Gen.Two(Segment).Select(s => $"/{s.Item1}/{s.Item2}")),
+        (1, Segment.Select(s => $"/css/{s}")));
 
     private static readonly Gen<(string, string)> Header =
         Gen.Elements(OddHeaders).SelectMany(h => Gen.Elements(h.Values).Select(v => (h.Name, v)));

@@ -80,6 +80,14 @@ public sealed class SearchStateFacts
                     && Attribute(state.WithHref(v.Facet, v.Value)) == state.With(v.Facet, v.Value).ToUrl());
             });
 
+    [Theory]
+    [InlineData("vélo\0solidaire", "vélo solidaire")]
+    [InlineData("\u0001\u001Fvélo\u007F\u0085", "vélo")]
+    [InlineData("\uFFFFvélo\uFFFE", "vélo")]
+    [InlineData("😀\tvélo", "😀 vélo")]
+    public void Characters_that_mean_nothing_in_a_search_are_read_as_spaces(string typed, string read) =>
+        Assert.Equal(read, SearchState.FromQuery(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = typed })).Query);
+
     [Fact]
     public void Deselecting_the_last_value_of_a_facet_that_required_all_its_values_drops_that_requirement_from_the_link()
     {

@@ -65,7 +65,7 @@ public sealed record SearchState
         }
         return new SearchState
         {
-            Query = query[QueryKey].FirstOrDefault()?.Trim() ?? "",
+            Query = Typed(query[QueryKey].FirstOrDefault()),
             Filters = filters,
             AllOf = query[AllKey].OfType<string>().Where(filters.ContainsKey).ToHashSet(),
             Sort = Enum.TryParse<SearchSort>(query[SortKey].FirstOrDefault(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null,
@@ -79,6 +79,15 @@ public sealed record SearchState
             AllWords = query[AllWordsKey].FirstOrDefault() is "1" or "true",
         };
     }
+
+    /// <summary>
+    /// The text searched, each character that means nothing in a search and that XML cannot hold (a control character,
+    /// U+FFFE, U+FFFF; the server has already replaced invalid UTF-8) turned into a space, so that every answer, the feed included, can show it.
+    /// </summary>
+    private static string Typed(string? text) => text is null ? ""
+        : text.Any(MeansNothing) ? new string([.. text.Select(c => MeansNothing(c) ? ' ' : c)]).Trim() : text.Trim();
+
+    private static bool MeansNothing(char c) => char.IsControl(c) || c is '\uFFFE' or '\uFFFF';
 
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;
