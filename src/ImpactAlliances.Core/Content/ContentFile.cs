@@ -58,8 +58,25 @@ public static class ContentFile
             return null;
         }
         // A byte order mark is not text.
-        return Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(Encoding.UTF8.Preamble.Length) : bytes);
+        var text = Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(Encoding.UTF8.Preamble.Length) : bytes);
+        if (text.AsSpan().IndexOfAny(Invisible) is var at and >= 0)
+        {
+            var before = text.AsSpan(0, at);
+            diagnostics.Add(new(path, before.Count('\n') + 1, DiagnosticSeverity.Error,
+                $"caractère invisible U+{(int)text[at]:X4} (colonne {(at - before.LastIndexOf('\n')).ToString(CultureInfo.InvariantCulture)}) : supprimez-le ; "
+                + "un texte ne contient que des caractères imprimables, des tabulations et des retours à la ligne"));
+            return null;
+        }
+        return text;
     }
+
+    /// <summary>
+    /// Control characters but the tab and the line breaks, and the two non-characters of the basic plane: they
+    /// show nowhere, mean nothing, and XML (the feed) cannot hold most of them; U+0080 to U+009F are most often an
+    /// apostrophe or a dash of Windows-1252 decoded wrongly.
+    /// </summary>
+    private static readonly SearchValues<char> Invisible = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
     /// <summary>
     /// The <c>*.md</c> files below <paramref name="folder"/>, except names starting with '_'. A folder link

@@ -90,6 +90,19 @@ public sealed class HostileContentFacts : IDisposable
         await AssertOnlyError(path, 4, $"octets invalides en UTF-8 (octet {good.Length + "body: caf".Length} du fichier, 0xE9) : enregistrez le fichier en UTF-8");
     }
 
+    [Theory]
+    [InlineData("\u0001", "0001", 3, 19)]
+    [InlineData("\u0000", "0000", 3, 19)]
+    [InlineData("\u0092", "0092", 3, 19)]
+    [InlineData("\uFFFF", "FFFF", 3, 19)]
+    [InlineData("\u001B[31m", "001B", 3, 19)]
+    public async Task An_invisible_character_is_refused_with_its_line_and_column(string invisible, string code, int line, int column)
+    {
+        var path = Write("cases/invisible.md", $"---\ntitle: \"Tabulation\tpermise\"\nsummary: \"L'usager{invisible} du bus\"\n---\n");
+
+        await AssertOnlyError(path, line, $"caractère invisible U+{code} (colonne {column}) : supprimez-le ; un texte ne contient que des caractères imprimables, des tabulations et des retours à la ligne");
+    }
+
     [Fact]
     public async Task The_taxonomy_gets_the_same_guards()
     {
