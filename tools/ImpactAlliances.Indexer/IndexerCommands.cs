@@ -209,7 +209,16 @@ internal abstract class IndexerCommand : Command
         SetAction(parsed =>
         {
             using var services = IndexerCommands.BuildServices(parsed);
-            return Run(services, parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            try
+            {
+                return Run(services, parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file the command could not read or write that it did not foresee: said, not a stack trace.
+                parsed.InvocationConfiguration.Error.WriteLine($"Lecture ou écriture impossible : {ex.Message}");
+                return IndexerCommands.Failed;
+            }
         });
 
     /// <summary>What the command does, in full, shown by its help under the usage line (the tool's help lists the one-line description).</summary>

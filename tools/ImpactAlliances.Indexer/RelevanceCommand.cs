@@ -98,6 +98,12 @@ internal sealed class RelevanceCommand : IndexerCommand
             error.WriteLine($"--details : aucune requête {string.Join(", ", unknown.Select(id => $"« {id} »"))} dans les jeux mesurés");
             return IndexerCommands.Failed;
         }
+        var json = parsed.GetValue(_json);
+        if (json is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(json))))
+        {
+            error.WriteLine($"--json : le dossier de {json} n'existe pas ; rien ne serait écrit");
+            return IndexerCommands.Failed;
+        }
         var content = services.GetRequiredService<ContentIndexer>().Load();
         if (!ValidateCommand.Report(content, TextWriter.Null, error))
         {
@@ -112,7 +118,7 @@ internal sealed class RelevanceCommand : IndexerCommand
                 PrintDetails(report, details, output);
             }
         }
-        if (parsed.GetValue(_json) is { } json)
+        if (json is not null)
         {
             File.WriteAllText(json, JsonSerializer.Serialize(reports.ToDictionary(r => r.Name, r => Summary(r.Report)), Indented));
         }

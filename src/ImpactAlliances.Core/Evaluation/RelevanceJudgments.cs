@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ImpactAlliances.Core.Evaluation;
 
-/// <summary>A judged query: what was typed, its filters, and each relevant case's grade (3 about it, 2 relevant, 1 marginal).</summary>
+/// <summary>A judged query: what was typed, its kind (descriptive, place, acronym…), its filters, and each relevant case's grade (3 about it, 2 relevant, 1 marginal).</summary>
 public sealed record JudgedQuery(
     string Id,
     string Kind,
@@ -46,8 +46,12 @@ public sealed record RelevanceJudgments(string Description, IReadOnlyList<Judged
                 throw new InvalidDataException($"{path}:1: la requête n° {i + 1} de « queries » n'a pas d'« id », de « query » ou de « relevant »");
             }
         }
-        return judgments;
+        // The kind only groups the figures: a query without one is counted under « sans type ».
+        return judgments with { Queries = [.. judgments.Queries.Select(q => q.Kind is null ? q with { Kind = NoKind } : q)] };
     }
+
+    /// <summary>The kind of a query whose file gives none.</summary>
+    public const string NoKind = "sans type";
 }
 
 /// <summary>The floor one judged set must not fall below.</summary>

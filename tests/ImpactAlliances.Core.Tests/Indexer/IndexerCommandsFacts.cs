@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Evaluation;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Indexer;
 
@@ -293,6 +294,50 @@ public sealed class IndexerCommandsFacts : IDisposable
 
         Assert.Equal(IndexerCommands.Failed, code);
         Assert.StartsWith($"{file}{message}", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_json_output_in_a_missing_folder_is_refused_before_anything_is_built()
+    {
+        var file = Path.Combine(_folder.Path, "judgments.json");
+        File.WriteAllText(file, "{ \"description\": \"x\", \"queries\": [ { \"id\": \"q1\", \"query\": \"vélo\", \"relevant\": {} } ] }");
+        var json = Path.Combine(_folder.Path, "missing", "figures.json");
+
+        var (code, output, error) = await Run("relevance", "--judgments", file, "--content", _content, "--json", json);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.Equal("", output);
+        Assert.Equal($"--json : le dossier de {json} n'existe pas ; rien ne serait écrit", error.Trim());
+    }
+
+    [Fact]
+    public async Task Queries_without_a_kind_are_counted_under_one_in_the_json_figures()
+    {
+        var file = Path.Combine(_folder.Path, "judgments.json");
+        File.WriteAllText(file, "{ \"description\": \"x\", \"queries\": [ { \"id\": \"q1\", \"query\": \"vélo\", \"relevant\": {} }, { \"id\": \"q2\", \"query\": \"emploi\", \"relevant\": {} } ] }");
+        var json = Path.Combine(_folder.Path, "figures.json");
+
+        var (code, _, error) = await Run("relevance", "--judgments", file, "--content", _content, "--json", json);
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        Assert.Equal("", error);
+        using var figures = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(2, figures.RootElement.GetProperty("judgments").GetProperty("kinds").GetProperty(RelevanceJudgments.NoKind).GetProperty("queries").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_file_a_command_cannot_write_is_said_without_a_stack_trace()
+    {
+        var file = Path.Combine(_folder.Path, "judgments.json");
+        File.WriteAllText(file, "{ \"description\": \"x\", \"queries\": [ { \"id\": \"q1\", \"query\": \"vélo\", \"relevant\": {} } ] }");
+        // A folder where the file should be: the folder exists, the write fails.
+        var json = Directory.CreateDirectory(Path.Combine(_folder.Path, "figures.json")).FullName;
+
+        var (code, _, error) = await Run("relevance", "--judgments", file, "--content", _content, "--json", json);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.StartsWith("Lecture ou écriture impossible : ", error);
         Assert.DoesNotContain("   at ", error);
     }
 
