@@ -38,6 +38,11 @@ internal sealed partial class NewCommand : IndexerCommand
             error.WriteLine("Donnez le titre du cas, entre guillemets : new \"Titre du cas\"");
             return IndexerCommands.BadArguments;
         }
+        if (ContentFile.FirstInvisible(title) is var at and >= 0)
+        {
+            error.WriteLine($"Le titre contient un caractère invisible (U+{(int)title[at]:X4}) : retapez-le sans ce caractère.");
+            return IndexerCommands.BadArguments;
+        }
         var indexer = services.GetRequiredService<ContentIndexer>();
         var template = Path.Combine(indexer.ContentPath, TemplateFile);
         var path = Path.Combine(indexer.ContentPath, ContentLoader.CasesFolder, slug + ".md");

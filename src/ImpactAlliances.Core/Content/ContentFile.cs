@@ -59,7 +59,7 @@ public static class ContentFile
         }
         // A byte order mark is not text.
         var text = Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(Encoding.UTF8.Preamble.Length) : bytes);
-        if (text.AsSpan().IndexOfAny(Invisible) is var at and >= 0)
+        if (FirstInvisible(text) is var at and >= 0)
         {
             var before = text.AsSpan(0, at);
             diagnostics.Add(new(path, before.Count('\n') + 1, DiagnosticSeverity.Error,
@@ -69,6 +69,9 @@ public static class ContentFile
         }
         return text;
     }
+
+    /// <summary>Where the first character a content file may not hold is (<see cref="Invisible"/>), or -1.</summary>
+    public static int FirstInvisible(ReadOnlySpan<char> text) => text.IndexOfAny(Invisible);
 
     /// <summary>
     /// Control characters but the tab and the line breaks, and the two non-characters of the basic plane: they

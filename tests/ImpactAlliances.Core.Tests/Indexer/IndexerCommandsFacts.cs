@@ -401,6 +401,19 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Equal(before, File.ReadAllText(existing));
     }
 
+    [Fact]
+    public async Task New_refuses_a_title_holding_an_invisible_character_and_writes_nothing()
+    {
+        File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
+        var before = Directory.GetFiles(Path.Combine(_content, "cases")).Length;
+
+        var (code, _, error) = await Run("new", "Vélo\u0001 solidaire", "--content", _content);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.Equal("Le titre contient un caractère invisible (U+0001) : retapez-le sans ce caractère.\n", error);
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(_content, "cases")).Length);
+    }
+
     [Theory]
     [InlineData("new")]
     [InlineData("new", "???")]
