@@ -158,6 +158,23 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Theory]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task The_statistics_and_the_map_say_how_many_cases_hold_every_term_and_keep_only_those_on_request(string path)
+    {
+        const string query = "q=sant%C3%A9%20mentale%20des%20jeunes";
+        var allWords = (await GetJson($"/api/search?{query}&size=1")).GetProperty("all_words_total").GetInt32();
+
+        var page = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}"));
+        var only = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}&all_words=1"));
+
+        Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"href=\"{path}?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
+        Assert.Contains($"<a href=\"{path}?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", only);
+        Assert.DoesNotContain("Dont ", only);
+    }
+
+    [Theory]
     [InlineData("mobilité")]
     [InlineData("%22mécénat%20de%20compétences%22")]
     public async Task Keeping_only_the_cases_holding_every_term_says_nothing_where_it_changes_nothing(string query)

@@ -22,12 +22,13 @@ public sealed class StatistiquesModel(ICaseStudySearch search) : PageModel
     {
         State = SearchState.FromQuery(Request.Query);
         Statistics = search.Statistics(State.ToRequest());
+        Selection = search.Search(State.ToRequest() with { Size = 1 });
         UnknownFilters = UnknownFilter.In(search.Taxonomy, State.Filters);
     }
 
-    /// <summary>The selected filters, shaped for the active-filters list of the search page, its links staying on this page.</summary>
-    public SearchResult Selection => new(State.Query, Statistics.Total, 1, 1, Statistics.Info.Sort, [], Statistics.Facets)
-    {
-        Years = State.YearsInverted ? (null, null) : (State.YearFrom, State.YearTo),
-    };
+    /// <summary>
+    /// The search counted, without its hits: its selected filters for the active-filters list and how many of its cases hold
+    /// every term, as the results page shows them, their links staying on this page.
+    /// </summary>
+    public SearchResult Selection { get; private set; } = null!;
 }
