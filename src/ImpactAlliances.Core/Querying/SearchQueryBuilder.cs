@@ -391,7 +391,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
         var any = new DisjunctionMaxQuery(TieBreaker);
         var docFreq = 0;
-        if (searchWords)
+        // A sign the vocabulary reads as a word but the analyzer keeps nothing of (« ⒒ », read « 11 », the Aude) has no words to search.
+        if (searchWords && tokens.Count > 0)
         {
             docFreq = AddExpression(any, tokens, 1f);
             bodyTerms?.AddRange(tokens.Select(t => t.Term));
