@@ -163,7 +163,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
                 groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
-                    groups[^1].NamesPlace && group.NamesPlace);
+                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly);
             }
             else
             {
@@ -200,8 +200,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
     }
 
-    /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
-    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
+    /// <summary>
+    /// What a run of words or a phrase stands for, how many cases hold it, whether it names a place (required), and whether
+    /// it only ranks: a place that may be a count instead (<see cref="PlaceConcept.MaybeACount"/>), never required but by
+    /// <see cref="Coverage.Every"/>, nor counted among the groups the half rule or a widened search asks for.
+    /// </summary>
+    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false);
 
     /// <summary>The query of the groups, a case holding as many of them as <paramref name="coverage"/> asks.</summary>
     private BooleanQuery Combine(List<Group> groups, Coverage coverage)
@@ -211,14 +215,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             return Every(groups);
         }
         var strict = Strict(groups);
-        if (coverage == Coverage.Enough || groups.Count < 2)
+        var searched = groups.Where(g => !g.RanksOnly).ToList();
+        if (coverage == Coverage.Enough || searched.Count < 2)
         {
             return strict;
         }
         // Widened: a case holding any group is found, and those the strict query finds stay first.
         var query = new BooleanQuery();
         var any = new BooleanQuery();
-        groups.ForEach(g => any.Add(g.Query, Occur.SHOULD));
+        searched.ForEach(g => any.Add(g.Query, Occur.SHOULD));
         query.Add(any, Occur.MUST);
         strict.Boost = StrictBoost;
         query.Add(strict, Occur.SHOULD);
@@ -261,7 +266,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         // A place named in a question is where the person looks ("personnes âgées en Corse"): one of the places
         // named (the place, or its name in the text) is required, and the half rule applies to the other words.
         var places = RequireAPlace(query, groups);
-        var others = groups.Except(places).ToList();
+        var ranking = groups.Where(g => g.RanksOnly).ToList();
+        ranking.ForEach(g => query.Add(g.Query, Occur.SHOULD));
+        var others = groups.Except(places).Except(ranking).ToList();
         var rare = others.Where(IsRare).ToList();
         if (rare.Count == 0)
         {
@@ -289,10 +296,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
     /// <summary>
     /// Whether the strict query finds cases without every group: beside a place, common groups only rank; and of rare
-    /// groups a case needs only <see cref="Required"/>, the common ones beside them ranking too.
+    /// groups a case needs only <see cref="Required"/>, the common ones beside them ranking too; a group that only ranks is
+    /// never required.
     /// </summary>
     private bool LeavesGroupsOptional(List<Group> groups)
     {
+        if (groups.Any(g => g.RanksOnly))
+        {
+            return true;
+        }
         var places = groups.Count(g => g.NamesPlace);
         var others = groups.Count - places;
         var rare = groups.Count(g => !g.NamesPlace && IsRare(g));
@@ -425,9 +437,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             }
         }
         var namesPlace = false;
+        var ranksOnly = false;
         if (names)
         {
-            namesPlace = named.Any(c => c is PlaceConcept) && IsSurelyAPlace(clauses, index, consumed);
+            namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false }) && IsSurelyAPlace(clauses, index, consumed);
+            ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
             foreach (var concept in named.Where(c => clause.Kind != ClauseKind.Phrase || c is not FacetConcept))
             {
@@ -439,7 +453,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 return (new Group(WeighedLessIn(any, placeWords, tokens), docFreq), consumed);
             }
         }
-        return (new Group(any, docFreq, namesPlace), consumed);
+        return (new Group(any, docFreq, namesPlace, ranksOnly), consumed);
     }
 
     /// <summary>
@@ -470,7 +484,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// Whether words naming a place are meant as one: typed with a capital, of several words, or after a
     /// preposition of place (« en Corse », « à lyon », « dans le nord »). Département and commune names
     /// that are also common words (« pas cher ») then stay words that rank, not places to require. A département's number
-    /// is one wherever it is typed (« 93 jeunes », « emploi 93 »): one that counts or numbers something is not read as a place.
+    /// is one wherever it is typed (« emploi 93 », « 93 »): one that counts or numbers something is not read as a place, one
+    /// that may count what follows it only ranks (<see cref="PlaceConcept.MaybeACount"/>).
     /// </summary>
     private static bool IsSurelyAPlace(IReadOnlyList<QueryClause> clauses, int index, int consumed) =>
         consumed > 1 || char.IsUpper(clauses[index].Text[0]) || char.IsAsciiDigit(clauses[index].Text[0])

@@ -387,6 +387,48 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(department is null ? [] : [department], places);
     }
 
+    /// <summary>
+    /// A département's number opening the query before a plural noun may be either (« 93 jeunes » as « les jeunes du 93 »,
+    /// « 974 familles » as « loger 974 familles »): its cases come first and it is offered as a filter, but it is not required,
+    /// so that the families of elsewhere follow, not the département's cases on other subjects. After « du » it is the place.
+    /// </summary>
+    [Theory]
+    [InlineData("974 familles", "reunion-familles,vendee-familles", "974")]
+    [InlineData("974 familles accompagnées", "vendee-familles,reunion-familles", null)]
+    [InlineData("familles du 974", "reunion-familles,reunion-sport,vendee-familles", "974")]
+    public void A_departement_number_that_may_count_what_follows_ranks_its_cases_first_without_requiring_them(string query, string slugs, string? offered)
+    {
+        using var corpus = new SearchFixture(FamiliesHereAndThere, "");
+
+        var result = corpus.Search(query);
+
+        Assert.Equal(slugs.Split(','), SearchFixture.Slugs(result));
+        Assert.Equal(offered is null ? [] : [offered], result.PlaceFilters.Where(f => f.Facet == "departments").Select(f => f.Value));
+    }
+
+    /// <summary>Every word asked for, a département's number that may be a count is required as the other words are.</summary>
+    [Fact]
+    public void A_departement_number_that_may_count_what_follows_is_required_when_every_word_is()
+    {
+        using var corpus = new SearchFixture(FamiliesHereAndThere, "");
+
+        var result = corpus.Search("974 familles");
+        var every = corpus.Searcher.Search(new SearchRequest { Query = "974 familles", AllWords = true });
+
+        Assert.Equal((true, 1), (result.AllWordsNarrows, result.AllWordsTotal));
+        Assert.Equal(["reunion-familles"], SearchFixture.Slugs(every));
+    }
+
+    private static readonly FixtureCase[] FamiliesHereAndThere =
+    [
+        new("reunion-familles", "Familles de Saint-Pierre", [("Lakou Familles", "association")], ["education"], "mecenat", "local", ["la-reunion"],
+            "2026-01-01", "Des ateliers pour les familles du quartier."),
+        new("vendee-familles", "Familles de Vendée", [("Maison des Familles", "association")], ["education"], "mecenat", "local", ["pays-de-la-loire"],
+            "2025-01-01", "Des ateliers pour les familles du bocage, accompagnées chaque semaine."),
+        new("reunion-sport", "Sport à Saint-Pierre", [("Club Océan", "association")], ["culture-loisirs"], "mecenat", "local", ["la-reunion"], "2026-01-01",
+            "Un club de sport ouvert à tous."),
+    ];
+
     [Theory]
     [InlineData("ODD 13")]
     [InlineData("climat et ODD 13")]
