@@ -93,6 +93,16 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>Weight of a case whose organisations include the one a query names.</summary>
     public const float OrganisationBoost = 6f;
 
+    /// <summary>
+    /// Weight of the words of an organisation's name of several words (and their synonyms) when the query searches something
+    /// else beside it (« Secours populaire et aide alimentaire »): its cases are found by their organisations
+    /// (<see cref="OrganisationBoost"/>) whatever their text, and a case's title lists its partners, so that the name's words in
+    /// a title said that the case was the organisation's, not that it was about the topic: its cases on other subjects came
+    /// before the topic's. Not an acronym, which names a kind of organisation as often as one (« SCIC », « ESAT », « CAF »): halved,
+    /// « SCIC alimentation et commerce de proximité » lost the cooperatives. Measured (RELEVANCE.md, session 22).
+    /// </summary>
+    public const float OrganisationWordsBesideTopic = 0.5f;
+
     /// <summary>Weight of two neighbouring query words found close together.</summary>
     public const float ProximityBoost = 0.5f;
 
@@ -196,9 +206,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             query.Add(q, Occur.MUST_NOT);
             every?.Add(q, Occur.MUST_NOT);
         });
-        var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && !c.Excluded && analysed[i].Count > 0 && !IsFiller(c)).Count();
+        var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && IsContent(clauses, analysed, i)).Count();
         return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
     }
+
+    /// <summary>Whether the clause at <paramref name="index"/> searches something: not excluded, not a filler nor a stop word.</summary>
+    private static bool IsContent(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index) =>
+        !clauses[index].Excluded && (clauses[index].Kind == ClauseKind.Prefix || analysed[index].Count > 0 && !IsFiller(clauses[index]));
 
     /// <summary>
     /// What a run of words or a phrase stands for, how many cases hold it, whether it names a place (required), and whether
@@ -403,9 +417,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
         var any = new DisjunctionMaxQuery(TieBreaker);
         var docFreq = 0;
+        // The words of an organisation's name beside a topic weigh less: its cases are found by their organisations whatever their text.
+        var wordsWeight = names && written.Contains(' ', StringComparison.Ordinal) && named.Any(c => c is OrganisationConcept) && !named.Any(c => c is PlaceConcept or FacetConcept)
+            && Enumerable.Range(0, clauses.Count).Any(i => (i < index || i >= index + consumed) && IsContent(clauses, analysed, i))
+            ? OrganisationWordsBesideTopic : 1f;
         if (searchWords)
         {
-            docFreq = AddExpression(any, tokens, 1f);
+            docFreq = AddExpression(any, tokens, wordsWeight);
             bodyTerms?.AddRange(tokens.Select(t => t.Term));
         }
         if (searchWords && consumed > 1 && clause.Kind == ClauseKind.Word)
@@ -418,7 +436,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 if (analysed[i].Count > 0)
                 {
                     var word = new DisjunctionMaxQuery(TieBreaker);
-                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f));
+                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f * wordsWeight));
                     each.Add(word, Occur.MUST);
                 }
             }
@@ -431,7 +449,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             {
                 // The words as typed weigh a little more than their synonyms.
                 var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
-                var weight = typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f;
+                var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f);
                 docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight));
                 bodyTerms?.AddRange(expression.Terms);
             }

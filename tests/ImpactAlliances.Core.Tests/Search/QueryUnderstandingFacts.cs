@@ -429,6 +429,33 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
             "Un club de sport ouvert à tous."),
     ];
 
+    /// <summary>
+    /// An organisation named beside a topic: its case on the topic first, then the topic's cases of other partners, then its
+    /// cases on other subjects, whose titles list it among their partners (they came before the topic's). Alone, the name
+    /// finds the organisation's cases, the one naming it most first.
+    /// </summary>
+    [Theory]
+    [InlineData("Secours populaire et aide alimentaire", "sp-aide-alimentaire,cergy-aide-alimentaire,sp-logement")]
+    [InlineData("Secours populaire", "sp-logement,sp-aide-alimentaire")]
+    public void An_organisation_beside_a_topic_ranks_its_cases_on_other_subjects_after_the_topic(string query, string slugs)
+    {
+        FixtureCase[] cases =
+        [
+            new("sp-logement", "Secours populaire, Ville de Clermont : un logement solidaire", [("Secours populaire", "association"), ("Ville de Clermont", "collectivite")],
+                ["logement"], "mecenat", "local", [], "2026-01-01", "Le Secours populaire et la ville ouvrent un logement solidaire. Le Secours populaire accueille."),
+            new("cergy-aide-alimentaire", "Ville de Cergy, Le Maillon : aide alimentaire de proximité", [("Ville de Cergy", "collectivite"), ("Le Maillon", "association")],
+                ["logement"], "mecenat", "local", [], "2026-01-01", "Une épicerie pour l'aide alimentaire des familles du quartier."),
+            new("sp-aide-alimentaire", "Secours populaire, Chambre d'agriculture : des fruits pour l'aide alimentaire", [("Secours populaire", "association"),
+                ("Chambre d'agriculture", "entreprise")], ["logement"], "mecenat", "local", [], "2025-01-01", "Des producteurs donnent au Secours populaire pour l'aide alimentaire."),
+        ];
+        // Other subjects, so that the name and the topic are each held by few cases, as in the content.
+        var others = Enumerable.Range(1, 6).Select(i => new FixtureCase($"autre-{i}", $"Club {i} : du sport pour tous", [($"Club {i}", "association")], ["culture-loisirs"],
+            "mecenat", "local", [], "2024-01-01", "Un club de sport ouvert à tous."));
+        using var corpus = new SearchFixture([.. cases, .. others], "");
+
+        Assert.Equal(slugs.Split(','), SearchFixture.Slugs(corpus.Search(query)));
+    }
+
     [Theory]
     [InlineData("ODD 13")]
     [InlineData("climat et ODD 13")]
