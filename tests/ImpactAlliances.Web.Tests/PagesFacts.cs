@@ -526,6 +526,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [Theory]
     [InlineData("emploi du 59", "59", "Nord", "hauts-de-france")]
     [InlineData("aide alimentaire à Marseille", "13", "Bouches-du-Rhône", "provence-alpes-cote-d-azur")]
+    // A number that may be the département or a count (« 50 familles »): ranked first, not required, and still offered.
+    [InlineData("50 familles", "50", "Manche", "normandie")]
     public async Task A_departement_or_commune_named_in_the_query_offers_its_departement_then_its_region(string query, string code, string name, string region)
     {
         var html = await GetString($"/?q={Uri.EscapeDataString(query)}");

@@ -30,6 +30,12 @@ internal sealed record PlaceConcept(Place Place) : Concept
     /// the common noun (« réunion publique », « port de pêche »), so that the place is meant only with its article or a capital.
     /// </summary>
     public bool NamedWithArticle { get; init; }
+
+    /// <summary>
+    /// A département's number opening the query before a plural noun (« 50 familles », « 93 jeunes »): as often the count of
+    /// what follows as the département, and nothing in the query tells them apart. Ranked first, not required.
+    /// </summary>
+    public bool MaybeACount { get; init; }
 }
 
 /// <summary>
@@ -80,7 +86,7 @@ internal sealed class QueryVocabulary
     private readonly Dictionary<string, int> _facetSmallWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
     // Apart from the names: a number names a département only where the words around it let it (NumbersSomethingElse).
-    private readonly Dictionary<string, Concept> _departmentNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlaceConcept> _departmentNumbers = new(StringComparer.Ordinal);
     // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
     // index's first search: each key keeps its names, analysed the first time a query names it.
     private readonly Dictionary<string, List<(string Text, bool Acronym)>> _organisationNames = new(StringComparer.Ordinal);
@@ -191,9 +197,10 @@ internal sealed class QueryVocabulary
                 var run = words.Skip(start).Take(length).ToList();
                 found.AddRange(places.Cast<PlaceConcept>().Select(c => Names(c, run, opensQuestion && start == 0) ? c : (Concept)new PlaceWordConcept(c.Place)));
             }
-            if (length == 1 && _departmentNumbers.TryGetValue(placeKey, out var department) && !NumbersSomethingElse(words, start, previous))
+            if (length == 1 && _departmentNumbers.TryGetValue(placeKey, out var department) && ReadNumber(words, start, previous) is var reading
+                && reading != NumberReading.SomethingElse)
             {
-                found.Add(department);
+                found.Add(reading == NumberReading.Either ? department with { MaybeACount = true } : department);
             }
             found.AddRange(OrganisationsNamed(OrganisationKey(text)));
             if (found.Count > 0)
@@ -208,22 +215,32 @@ internal sealed class QueryVocabulary
     /// <summary>Whether a word alone names a place the query understands (« Guadeloupe », « Marseille »).</summary>
     public bool NamesPlace(string word) => _places.ContainsKey(PlaceGazetteer.Key(word));
 
+    /// <summary>What a number typed where a département's could be is: the département, something else, or either.</summary>
+    private enum NumberReading
+    {
+        Department,
+        SomethingElse,
+        Either,
+    }
+
     /// <summary>
-    /// Whether the number at <paramref name="start"/> is not a département: the number of a thing named before it (« ODD 13 »,
+    /// What the number at <paramref name="start"/> is. Not a département: the number of a thing named before it (« ODD 13 »,
     /// « article 13 », « n° 93 »), or a quantity, a unit following it or the range it opens (« moins de 26 ans », « de 18 à
     /// 25 ans », « 40 km », « 30 % », « le 13 juillet »). « du 93 », « dans le 26 » and « Seine-Saint-Denis (93) » stay places.
     /// People and things after a number, a plural noun written in lower case (« plus de 30 jeunes », « accompagner 50 femmes »,
     /// « 30 familles logées »), are counted unless the number is where a département is written: after « du » or « le » (« du
-    /// 93 », « dans le 93 »), or opening the query with nothing saying they were counted, no participle after them (« 93
-    /// jeunes », as people write « les jeunes du 93 »). A list of the people a number counts missed most of them (« femmes »,
-    /// « seniors », « réfugiés », « agriculteurs »...), and the number was the département wherever one was typed.
+    /// 93 », « dans le 93 »). Opening the query with nothing saying they were counted, no participle after them, the number
+    /// is either: « 93 jeunes » as people write « les jeunes du 93 », « 50 familles » as they write « loger 50 familles »; the
+    /// same words in the same order, and counts in the cases are not round enough to tell by the number (RELEVANCE.md,
+    /// session 21). A list of the people a number counts missed most of them (« femmes », « seniors », « réfugiés »,
+    /// « agriculteurs »...), and the number was the département wherever one was typed.
     /// </summary>
-    private static bool NumbersSomethingElse(IReadOnlyList<string> words, int start, string? previous)
+    private static NumberReading ReadNumber(IReadOnlyList<string> words, int start, string? previous)
     {
         var before = start > 0 ? words[start - 1] : previous;
         if (before is not null && NumberedThings.Contains(Folded(before[(before.LastIndexOf(' ') + 1)..])))
         {
-            return true;
+            return NumberReading.SomethingElse;
         }
         var next = start + 1;
         if (next + 1 < words.Count && RangeWords.Contains(Folded(words[next])) && words[next + 1].All(char.IsAsciiDigit))
@@ -232,20 +249,21 @@ internal sealed class QueryVocabulary
         }
         if (next >= words.Count)
         {
-            return false;
+            return NumberReading.Department;
         }
-        var unit = Folded(words[next]);
-        if (Units.Contains(unit))
+        if (Units.Contains(Folded(words[next])))
         {
-            return true;
+            return NumberReading.SomethingElse;
         }
         if (!IsCountedNoun(words[next]))
         {
-            return false;
+            return NumberReading.Department;
         }
-        return before is null
-            ? next + 1 < words.Count && IsParticiple(words[next + 1])
-            : !DepartmentArticles.Contains(Folded(before[(before.LastIndexOf(' ') + 1)..]));
+        if (before is null)
+        {
+            return next + 1 < words.Count && IsParticiple(words[next + 1]) ? NumberReading.SomethingElse : NumberReading.Either;
+        }
+        return DepartmentArticles.Contains(Folded(before[(before.LastIndexOf(' ') + 1)..])) ? NumberReading.Department : NumberReading.SomethingElse;
     }
 
     /// <summary>

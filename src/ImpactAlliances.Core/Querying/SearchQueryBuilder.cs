@@ -93,6 +93,16 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>Weight of a case whose organisations include the one a query names.</summary>
     public const float OrganisationBoost = 6f;
 
+    /// <summary>
+    /// Weight of the words of an organisation's name of several words (and their synonyms) when the query searches something
+    /// else beside it (« Secours populaire et aide alimentaire »): its cases are found by their organisations
+    /// (<see cref="OrganisationBoost"/>) whatever their text, and a case's title lists its partners, so that the name's words in
+    /// a title said that the case was the organisation's, not that it was about the topic: its cases on other subjects came
+    /// before the topic's. Not an acronym, which names a kind of organisation as often as one (« SCIC », « ESAT », « CAF »): halved,
+    /// « SCIC alimentation et commerce de proximité » lost the cooperatives. Measured (RELEVANCE.md, session 22).
+    /// </summary>
+    public const float OrganisationWordsBesideTopic = 0.5f;
+
     /// <summary>Weight of two neighbouring query words found close together.</summary>
     public const float ProximityBoost = 0.5f;
 
@@ -163,7 +173,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
                 groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
-                    groups[^1].NamesPlace && group.NamesPlace);
+                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly);
             }
             else
             {
@@ -196,12 +206,20 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             query.Add(q, Occur.MUST_NOT);
             every?.Add(q, Occur.MUST_NOT);
         });
-        var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && !c.Excluded && analysed[i].Count > 0 && !IsFiller(c)).Count();
+        var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && IsContent(clauses, analysed, i)).Count();
         return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
     }
 
-    /// <summary>What a run of words or a phrase stands for, how many cases hold it, and whether it names a place.</summary>
-    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false);
+    /// <summary>Whether the clause at <paramref name="index"/> searches something: not excluded, not a filler nor a stop word.</summary>
+    private static bool IsContent(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index) =>
+        !clauses[index].Excluded && (clauses[index].Kind == ClauseKind.Prefix || analysed[index].Count > 0 && !IsFiller(clauses[index]));
+
+    /// <summary>
+    /// What a run of words or a phrase stands for, how many cases hold it, whether it names a place (required), and whether
+    /// it only ranks: a place that may be a count instead (<see cref="PlaceConcept.MaybeACount"/>), never required but by
+    /// <see cref="Coverage.Every"/>, nor counted among the groups the half rule or a widened search asks for.
+    /// </summary>
+    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false);
 
     /// <summary>The query of the groups, a case holding as many of them as <paramref name="coverage"/> asks.</summary>
     private BooleanQuery Combine(List<Group> groups, Coverage coverage)
@@ -211,14 +229,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             return Every(groups);
         }
         var strict = Strict(groups);
-        if (coverage == Coverage.Enough || groups.Count < 2)
+        var searched = groups.Where(g => !g.RanksOnly).ToList();
+        if (coverage == Coverage.Enough || searched.Count < 2)
         {
             return strict;
         }
         // Widened: a case holding any group is found, and those the strict query finds stay first.
         var query = new BooleanQuery();
         var any = new BooleanQuery();
-        groups.ForEach(g => any.Add(g.Query, Occur.SHOULD));
+        searched.ForEach(g => any.Add(g.Query, Occur.SHOULD));
         query.Add(any, Occur.MUST);
         strict.Boost = StrictBoost;
         query.Add(strict, Occur.SHOULD);
@@ -261,7 +280,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         // A place named in a question is where the person looks ("personnes âgées en Corse"): one of the places
         // named (the place, or its name in the text) is required, and the half rule applies to the other words.
         var places = RequireAPlace(query, groups);
-        var others = groups.Except(places).ToList();
+        var ranking = groups.Where(g => g.RanksOnly).ToList();
+        ranking.ForEach(g => query.Add(g.Query, Occur.SHOULD));
+        var others = groups.Except(places).Except(ranking).ToList();
         var rare = others.Where(IsRare).ToList();
         if (rare.Count == 0)
         {
@@ -289,10 +310,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
     /// <summary>
     /// Whether the strict query finds cases without every group: beside a place, common groups only rank; and of rare
-    /// groups a case needs only <see cref="Required"/>, the common ones beside them ranking too.
+    /// groups a case needs only <see cref="Required"/>, the common ones beside them ranking too; a group that only ranks is
+    /// never required.
     /// </summary>
     private bool LeavesGroupsOptional(List<Group> groups)
     {
+        if (groups.Any(g => g.RanksOnly))
+        {
+            return true;
+        }
         var places = groups.Count(g => g.NamesPlace);
         var others = groups.Count - places;
         var rare = groups.Count(g => !g.NamesPlace && IsRare(g));
@@ -391,10 +417,14 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
         var any = new DisjunctionMaxQuery(TieBreaker);
         var docFreq = 0;
+        // The words of an organisation's name beside a topic weigh less: its cases are found by their organisations whatever their text.
+        var wordsWeight = names && written.Contains(' ', StringComparison.Ordinal) && named.Any(c => c is OrganisationConcept) && !named.Any(c => c is PlaceConcept or FacetConcept)
+            && Enumerable.Range(0, clauses.Count).Any(i => (i < index || i >= index + consumed) && IsContent(clauses, analysed, i))
+            ? OrganisationWordsBesideTopic : 1f;
         // A sign the vocabulary reads as a word but the analyzer keeps nothing of (« ⒒ », read « 11 », the Aude) has no words to search.
         if (searchWords && tokens.Count > 0)
         {
-            docFreq = AddExpression(any, tokens, 1f);
+            docFreq = AddExpression(any, tokens, wordsWeight);
             bodyTerms?.AddRange(tokens.Select(t => t.Term));
         }
         if (searchWords && consumed > 1 && clause.Kind == ClauseKind.Word)
@@ -407,7 +437,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 if (analysed[i].Count > 0)
                 {
                     var word = new DisjunctionMaxQuery(TieBreaker);
-                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f));
+                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f * wordsWeight));
                     each.Add(word, Occur.MUST);
                 }
             }
@@ -420,15 +450,17 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             {
                 // The words as typed weigh a little more than their synonyms.
                 var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
-                var weight = typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f;
+                var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f);
                 docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight));
                 bodyTerms?.AddRange(expression.Terms);
             }
         }
         var namesPlace = false;
+        var ranksOnly = false;
         if (names)
         {
-            namesPlace = named.Any(c => c is PlaceConcept) && IsSurelyAPlace(clauses, index, consumed);
+            namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false }) && IsSurelyAPlace(clauses, index, consumed);
+            ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
             foreach (var concept in named.Where(c => clause.Kind != ClauseKind.Phrase || c is not FacetConcept))
             {
@@ -440,7 +472,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 return (new Group(WeighedLessIn(any, placeWords, tokens), docFreq), consumed);
             }
         }
-        return (new Group(any, docFreq, namesPlace), consumed);
+        return (new Group(any, docFreq, namesPlace, ranksOnly), consumed);
     }
 
     /// <summary>
@@ -471,7 +503,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// Whether words naming a place are meant as one: typed with a capital, of several words, or after a
     /// preposition of place (« en Corse », « à lyon », « dans le nord »). Département and commune names
     /// that are also common words (« pas cher ») then stay words that rank, not places to require. A département's number
-    /// is one wherever it is typed (« 93 jeunes », « emploi 93 »): one that counts or numbers something is not read as a place.
+    /// is one wherever it is typed (« emploi 93 », « 93 »): one that counts or numbers something is not read as a place, one
+    /// that may count what follows it only ranks (<see cref="PlaceConcept.MaybeACount"/>).
     /// </summary>
     private static bool IsSurelyAPlace(IReadOnlyList<QueryClause> clauses, int index, int consumed) =>
         consumed > 1 || char.IsUpper(clauses[index].Text[0]) || char.IsAsciiDigit(clauses[index].Text[0])

@@ -58,6 +58,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("CPAM", @"\bCGSS\b")]
     [InlineData("collégiens", @"\beleves d(e|u|es) colleges?\b")]
     [InlineData("MSAP", @"\bfrance services\b")]
+    // Help with schoolwork outside class, by any of its names (session 22).
+    [InlineData("soutien scolaire", @"\baide aux devoirs\b")]
+    [InlineData("aide aux devoirs", @"\bsoutien scolaire\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);

@@ -387,6 +387,75 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(department is null ? [] : [department], places);
     }
 
+    /// <summary>
+    /// A département's number opening the query before a plural noun may be either (« 93 jeunes » as « les jeunes du 93 »,
+    /// « 974 familles » as « loger 974 familles »): its cases come first and it is offered as a filter, but it is not required,
+    /// so that the families of elsewhere follow, not the département's cases on other subjects. After « du » it is the place.
+    /// </summary>
+    [Theory]
+    [InlineData("974 familles", "reunion-familles,vendee-familles", "974")]
+    [InlineData("974 familles accompagnées", "vendee-familles,reunion-familles", null)]
+    [InlineData("familles du 974", "reunion-familles,reunion-sport,vendee-familles", "974")]
+    public void A_departement_number_that_may_count_what_follows_ranks_its_cases_first_without_requiring_them(string query, string slugs, string? offered)
+    {
+        using var corpus = new SearchFixture(FamiliesHereAndThere, "");
+
+        var result = corpus.Search(query);
+
+        Assert.Equal(slugs.Split(','), SearchFixture.Slugs(result));
+        Assert.Equal(offered is null ? [] : [offered], result.PlaceFilters.Where(f => f.Facet == "departments").Select(f => f.Value));
+    }
+
+    /// <summary>Every word asked for, a département's number that may be a count is required as the other words are.</summary>
+    [Fact]
+    public void A_departement_number_that_may_count_what_follows_is_required_when_every_word_is()
+    {
+        using var corpus = new SearchFixture(FamiliesHereAndThere, "");
+
+        var result = corpus.Search("974 familles");
+        var every = corpus.Searcher.Search(new SearchRequest { Query = "974 familles", AllWords = true });
+
+        Assert.Equal((true, 1), (result.AllWordsNarrows, result.AllWordsTotal));
+        Assert.Equal(["reunion-familles"], SearchFixture.Slugs(every));
+    }
+
+    private static readonly FixtureCase[] FamiliesHereAndThere =
+    [
+        new("reunion-familles", "Familles de Saint-Pierre", [("Lakou Familles", "association")], ["education"], "mecenat", "local", ["la-reunion"],
+            "2026-01-01", "Des ateliers pour les familles du quartier."),
+        new("vendee-familles", "Familles de Vendée", [("Maison des Familles", "association")], ["education"], "mecenat", "local", ["pays-de-la-loire"],
+            "2025-01-01", "Des ateliers pour les familles du bocage, accompagnées chaque semaine."),
+        new("reunion-sport", "Sport à Saint-Pierre", [("Club Océan", "association")], ["culture-loisirs"], "mecenat", "local", ["la-reunion"], "2026-01-01",
+            "Un club de sport ouvert à tous."),
+    ];
+
+    /// <summary>
+    /// An organisation named beside a topic: its case on the topic first, then the topic's cases of other partners, then its
+    /// cases on other subjects, whose titles list it among their partners (they came before the topic's). Alone, the name
+    /// finds the organisation's cases, the one naming it most first.
+    /// </summary>
+    [Theory]
+    [InlineData("Secours populaire et aide alimentaire", "sp-aide-alimentaire,cergy-aide-alimentaire,sp-logement")]
+    [InlineData("Secours populaire", "sp-logement,sp-aide-alimentaire")]
+    public void An_organisation_beside_a_topic_ranks_its_cases_on_other_subjects_after_the_topic(string query, string slugs)
+    {
+        FixtureCase[] cases =
+        [
+            new("sp-logement", "Secours populaire, Ville de Clermont : un logement solidaire", [("Secours populaire", "association"), ("Ville de Clermont", "collectivite")],
+                ["logement"], "mecenat", "local", [], "2026-01-01", "Le Secours populaire et la ville ouvrent un logement solidaire. Le Secours populaire accueille."),
+            new("cergy-aide-alimentaire", "Ville de Cergy, Le Maillon : aide alimentaire de proximité", [("Ville de Cergy", "collectivite"), ("Le Maillon", "association")],
+                ["logement"], "mecenat", "local", [], "2026-01-01", "Une épicerie pour l'aide alimentaire des familles du quartier."),
+            new("sp-aide-alimentaire", "Secours populaire, Chambre d'agriculture : des fruits pour l'aide alimentaire", [("Secours populaire", "association"),
+                ("Chambre d'agriculture", "entreprise")], ["logement"], "mecenat", "local", [], "2025-01-01", "Des producteurs donnent au Secours populaire pour l'aide alimentaire."),
+        ];
+        // Other subjects, so that the name and the topic are each held by few cases, as in the content.
+        var others = Enumerable.Range(1, 6).Select(i => new FixtureCase($"autre-{i}", $"Club {i} : du sport pour tous", [($"Club {i}", "association")], ["culture-loisirs"],
+            "mecenat", "local", [], "2024-01-01", "Un club de sport ouvert à tous."));
+        using var corpus = new SearchFixture([.. cases, .. others], "");
+
+        Assert.Equal(slugs.Split(','), SearchFixture.Slugs(corpus.Search(query)));
+    }
+
     [Theory]
     [InlineData("ODD 13")]
     [InlineData("climat et ODD 13")]
