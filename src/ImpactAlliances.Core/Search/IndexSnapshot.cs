@@ -161,20 +161,24 @@ public sealed class IndexSnapshot
     /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
     /// <remarks>
     /// Walked in order with the values' terms enumerator, which decodes each prefix-compressed block once, rather than
-    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session).
+    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session). A
+    /// segment's values are distinct already: only several segments need a set to leave out the names they share.
     /// </remarks>
-    private HashSet<string> OrganisationNames()
+    private IEnumerable<string> OrganisationNames()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var seen = Reader.Leaves.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         foreach (var leaf in Reader.Leaves)
         {
             var terms = leaf.AtomicReader.GetSortedSetDocValues(CaseStudySchema.OrganisationNames)?.GetTermsEnum();
             while (terms is not null && terms.MoveNext())
             {
-                names.Add(terms.Term.Utf8ToString());
+                var name = terms.Term.Utf8ToString();
+                if (seen is null || seen.Add(name))
+                {
+                    yield return name;
+                }
             }
         }
-        return names;
     }
 
     /// <summary>The suggestion index, with the whole corpus's facet counts; built on first use.</summary>
