@@ -116,7 +116,14 @@ public sealed class IndexBuildSession : IDisposable
     {
         // One segment: every per-segment cost of a query (term look-ups, postings set-up) is paid once.
         _writer.ForceMerge(1);
-        _writer.SetCommitData(new Dictionary<string, string> { [CaseStudySchema.AcronymsCommitKey] = Acronyms().Write() });
+        using (var reader = DirectoryReader.Open(_writer, applyAllDeletes: true))
+        {
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
+                [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
+            });
+        }
         _writer.Commit();
         var cases = _writer.NumDocs;
         _writer.Dispose();
@@ -134,16 +141,12 @@ public sealed class IndexBuildSession : IDisposable
     /// (« face », « mer »), in a quarter as many cases as write it in capitals or more. Written with a capital only (« Ehpad »,
     /// « Caf ») it stays an acronym. Only the words more cases hold than write them in capitals have their texts read.
     /// </summary>
-    private AcronymTable Acronyms()
+    private AcronymTable Acronyms(DirectoryReader reader) => AcronymTable.Of(_definitions.Values, acronym =>
     {
-        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
-        return AcronymTable.Of(_definitions.Values, acronym =>
-        {
-            var capitals = _capitals.GetValueOrDefault(acronym);
-            var word = new Term(CaseStudySchema.Surface, acronym.ToLowerInvariant());
-            return reader.DocFreq(word) > capitals && AcronymTable.UsedAsWord(capitals, CasesWritingLowerCase(reader, word));
-        });
-    }
+        var capitals = _capitals.GetValueOrDefault(acronym);
+        var word = new Term(CaseStudySchema.Surface, acronym.ToLowerInvariant());
+        return reader.DocFreq(word) > capitals && AcronymTable.UsedAsWord(capitals, CasesWritingLowerCase(reader, word));
+    });
 
     /// <summary>How many cases write the word of <paramref name="word"/> in lower case, read from their texts.</summary>
     private static int CasesWritingLowerCase(DirectoryReader reader, Term word)

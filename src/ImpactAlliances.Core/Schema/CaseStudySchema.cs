@@ -49,6 +49,9 @@ public static class CaseStudySchema
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";
 
+    /// <summary>The key, in the index commit's data, of each document's position in title order (the title order of Indexing).</summary>
+    public const string TitleOrderCommitKey = "title_order";
+
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
     /// <summary>Title, French-analysed.</summary>

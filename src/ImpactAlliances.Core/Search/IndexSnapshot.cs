@@ -32,7 +32,7 @@ public sealed class IndexSnapshot
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
         _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
         _texts = directory is MemoryIndexDirectory ? new string?[reader.MaxDoc] : null;
-        _titleRanks = new Lazy<int[]>(() => TitleRanksOf(reader));
+        _titleRanks = new Lazy<int[]>(() => TitleOrder.Of(reader));
     }
 
     private readonly Lazy<SpellVocabulary> _vocabulary;
@@ -161,20 +161,24 @@ public sealed class IndexSnapshot
     /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
     /// <remarks>
     /// Walked in order with the values' terms enumerator, which decodes each prefix-compressed block once, rather than
-    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session).
+    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session). A
+    /// segment's values are distinct already: only several segments need a set to leave out the names they share.
     /// </remarks>
-    private HashSet<string> OrganisationNames()
+    private IEnumerable<string> OrganisationNames()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var seen = Reader.Leaves.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         foreach (var leaf in Reader.Leaves)
         {
             var terms = leaf.AtomicReader.GetSortedSetDocValues(CaseStudySchema.OrganisationNames)?.GetTermsEnum();
             while (terms is not null && terms.MoveNext())
             {
-                names.Add(terms.Term.Utf8ToString());
+                var name = terms.Term.Utf8ToString();
+                if (seen is null || seen.Add(name))
+                {
+                    yield return name;
+                }
             }
         }
-        return names;
     }
 
     /// <summary>The suggestion index, with the whole corpus's facet counts; built on first use.</summary>
@@ -194,79 +198,8 @@ public sealed class IndexSnapshot
     /// <summary>The index's words, for spelling corrections; built the first time a word needs correcting, or by <see cref="Warm"/>.</summary>
     internal Lazy<SpellVocabulary> Vocabulary => _vocabulary;
 
-    /// <summary>Each document's position in title order; built on first use.</summary>
+    /// <summary>Each document's position in title order (<see cref="TitleOrder"/>); read on first use.</summary>
     internal int[] TitleRanks => _titleRanks.Value;
-
-    private static int[] TitleRanksOf(DirectoryReader reader)
-    {
-        if (reader.Leaves.Count == 1 && RanksFromOrdinals(reader.Leaves[0].AtomicReader) is { } ranked)
-        {
-            return ranked;
-        }
-        var keys = new string[reader.MaxDoc];
-        var bytes = new Lucene.Net.Util.BytesRef();
-        foreach (var leaf in reader.Leaves)
-        {
-            var titles = leaf.AtomicReader.GetSortedDocValues(CaseStudySchema.TitleSort);
-            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
-            {
-                titles.Get(doc, bytes);
-                keys[leaf.DocBase + doc] = bytes.Utf8ToString();
-            }
-        }
-        var order = Enumerable.Range(0, keys.Length).OrderBy(d => keys[d], StringComparer.Ordinal).ThenBy(d => d).ToArray();
-        var ranks = new int[keys.Length];
-        for (var rank = 0; rank < order.Length; rank++)
-        {
-            ranks[order[rank]] = rank;
-        }
-        return ranks;
-    }
-
-    /// <summary>
-    /// The title order of a one-segment index (as built) from its sorted doc values, without sorting strings:
-    /// their ordinals are the titles' order (of their UTF-8 bytes), and documents sharing a title follow one
-    /// another by number. Null when the bytes' order is not the strings' order (a title with characters beyond
-    /// U+FFFF beside ones above U+E000), which the sort of <see cref="TitleRanksOf"/> then settles.
-    /// </summary>
-    private static int[]? RanksFromOrdinals(AtomicReader segment)
-    {
-        var titles = segment.GetSortedDocValues(CaseStudySchema.TitleSort);
-        if (titles is null)
-        {
-            return null;
-        }
-        // The values in ordinal order, read in one pass (looking each ordinal up seeks a compressed block).
-        var values = titles.GetTermsEnum();
-        string? previous = null;
-        while (values.MoveNext())
-        {
-            var title = values.Term.Utf8ToString();
-            if (previous is not null && string.CompareOrdinal(previous, title) >= 0)
-            {
-                return null;
-            }
-            previous = title;
-        }
-        // A document without a title sorts as the empty title: first, with it if some document has it.
-        var emptyFirst = titles.ValueCount > 0 && titles.LookupTerm(new Lucene.Net.Util.BytesRef("")) == 0;
-        int Bucket(int doc) => titles.GetOrd(doc) is var ord && ord >= 0 ? ord + 1 : emptyFirst ? 1 : 0;
-        var starts = new int[titles.ValueCount + 2];
-        for (var doc = 0; doc < segment.MaxDoc; doc++)
-        {
-            starts[Bucket(doc) + 1]++;
-        }
-        for (var b = 1; b < starts.Length; b++)
-        {
-            starts[b] += starts[b - 1];
-        }
-        var ranks = new int[segment.MaxDoc];
-        for (var doc = 0; doc < segment.MaxDoc; doc++)
-        {
-            ranks[doc] = starts[Bucket(doc)]++;
-        }
-        return ranks;
-    }
 
     /// <summary>The version this snapshot reads.</summary>
     public IndexVersion Version { get; }
