@@ -48,6 +48,31 @@ public sealed class ApiJsonFacts
         Assert.Contains("\"year\":2020", expected);
     }
 
+    [Fact]
+    public void Facet_counts_written_from_their_kept_copies_are_the_bytes_the_serializer_writes()
+    {
+        var label = "Santé & <soins> d'abord";
+        IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets = new Dictionary<string, IReadOnlyList<FacetCount>>
+        {
+            ["domains"] = [new("sante", label, 1234567, true), new("mobilite", "Mobilité", 0, false)],
+            // The same label for another value (kept for the first), a count made again, a facet with none.
+            ["regions"] = [new("autre", label, 3, false), new("sante", label, 12, false)],
+            ["statuses"] = [],
+        };
+        var page = new SearchJson("q", "q", [], false, 7, null, 7, 1, 20, "relevance", [], facets, new YearsJson(null, null, true, 0), [], []);
+
+        var expected = Write(facets, ApiJson.Default.IReadOnlyDictionaryStringIReadOnlyListFacetCount);
+        var first = Write(page, ApiJson.Default.SearchJson);
+        var second = Write(page, ApiJson.Default.SearchJson);
+
+        using var document = JsonDocument.Parse(first);
+        Assert.Equal(expected, document.RootElement.GetProperty("facets").GetRawText());
+        Assert.Equal(first, second);
+        Assert.Contains("{\"value\":\"sante\",\"label\":\"Santé \\u0026 \\u003Csoins\\u003E d\\u0027abord\",\"count\":1234567,\"selected\":true}", expected);
+        Assert.Contains("{\"value\":\"autre\",\"label\":\"Santé", expected);
+        Assert.Contains("\"statuses\":[]", expected);
+    }
+
     private static string Write<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         using var stream = new MemoryStream();

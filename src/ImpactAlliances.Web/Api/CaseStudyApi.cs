@@ -99,7 +99,8 @@ public static class CaseStudyApi
 }
 
 internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
-    [property: JsonConverter(typeof(KeptHitsConverter))] IReadOnlyList<HitJson> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
+    [property: JsonConverter(typeof(KeptHitsConverter))] IReadOnlyList<HitJson> Hits,
+    [property: JsonConverter(typeof(KeptFacetCountsConverter))] IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
     IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);
 
 internal sealed record YearsJson(int? From, int? To, bool IncludeUndated, int Undated);
