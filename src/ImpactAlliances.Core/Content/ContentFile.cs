@@ -63,8 +63,7 @@ public static class ContentFile
         {
             var before = text.AsSpan(0, at);
             diagnostics.Add(new(path, before.Count('\n') + 1, DiagnosticSeverity.Error,
-                $"caractère invisible U+{(int)text[at]:X4} (colonne {(at - before.LastIndexOf('\n')).ToString(CultureInfo.InvariantCulture)}) : supprimez-le ; "
-                + "un texte ne contient que des caractères imprimables, des tabulations et des retours à la ligne"));
+                InvisibleCharacter(text[at], $"colonne {(at - before.LastIndexOf('\n')).ToString(CultureInfo.InvariantCulture)}")));
             return null;
         }
         return text;
@@ -72,6 +71,13 @@ public static class ContentFile
 
     /// <summary>Where the first character a content file may not hold is (<see cref="Invisible"/>), or -1.</summary>
     public static int FirstInvisible(ReadOnlySpan<char> text) => text.IndexOfAny(Invisible);
+
+    /// <summary>Whether a character is one a content file may not hold (<see cref="Invisible"/>).</summary>
+    public static bool IsInvisible(char c) => Invisible.Contains(c);
+
+    /// <summary>The refusal of an invisible character, <paramref name="where"/> saying where on its line it stands.</summary>
+    internal static string InvisibleCharacter(char c, string where) =>
+        $"caractère invisible U+{(int)c:X4} ({where}) : supprimez-le ; un fichier de contenu ne peut contenir que des caractères imprimables, des tabulations et des retours à la ligne";
 
     /// <summary>
     /// Control characters but the tab and the line breaks, and the two non-characters of the basic plane: they

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.Html;
@@ -81,13 +82,11 @@ public sealed record SearchState
     }
 
     /// <summary>
-    /// The text searched, each character that means nothing in a search and that XML cannot hold (a control character,
-    /// U+FFFE, U+FFFF; the server has already replaced invalid UTF-8) turned into a space, so that every answer, the feed included, can show it.
+    /// The text searched, each character a content file may not hold either (<see cref="ContentFile.IsInvisible"/>: a control
+    /// character, U+FFFE, U+FFFF) turned into a space: it means nothing in a search, and XML (the feed) cannot hold most of them.
     /// </summary>
     private static string Typed(string? text) => text is null ? ""
-        : text.Any(MeansNothing) ? new string([.. text.Select(c => MeansNothing(c) ? ' ' : c)]).Trim() : text.Trim();
-
-    private static bool MeansNothing(char c) => char.IsControl(c) || c is '\uFFFE' or '\uFFFF';
+        : ContentFile.FirstInvisible(text) >= 0 ? new string([.. text.Select(c => ContentFile.IsInvisible(c) ? ' ' : c)]).Trim() : text.Trim();
 
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;

@@ -100,7 +100,24 @@ public sealed class HostileContentFacts : IDisposable
     {
         var path = Write("cases/invisible.md", $"---\ntitle: \"Tabulation\tpermise\"\nsummary: \"L'usager{invisible} du bus\"\n---\n");
 
-        await AssertOnlyError(path, line, $"caractère invisible U+{code} (colonne {column}) : supprimez-le ; un texte ne contient que des caractères imprimables, des tabulations et des retours à la ligne");
+        await AssertOnlyError(path, line, $"caractère invisible U+{code} (colonne {column}) : supprimez-le ; un fichier de contenu ne peut contenir que des caractères imprimables, des tabulations et des retours à la ligne");
+    }
+
+    [Theory]
+    [InlineData("\\e", "001B")]
+    [InlineData("\\x85", "0085")]
+    [InlineData("\\u0001", "0001")]
+    [InlineData("\\uFFFF", "FFFF")]
+    public async Task An_invisible_character_written_by_a_yaml_escape_is_refused_at_its_line(string escape, string code)
+    {
+        var path = Write("cases/echappement.md", $"---\ntitle: \"Échappements\"\nsummary: \"L'usager{escape} du bus\"\n---\n");
+
+        var content = await Load();
+
+        // The front matter is refused at the value's line; the empty body is reported beside it.
+        Assert.Equal($"{Shown(path)}:3: caractère invisible U+{code} (écrit par un échappement dans la valeur qui commence colonne 10) : supprimez-le ; un fichier de contenu ne peut contenir que des caractères imprimables, des tabulations et des retours à la ligne",
+            content.Errors.Select(e => e.ToString()).First());
+        Assert.Equal(FixtureCorpus.Cases.Count, content.Cases.Count);
     }
 
     [Fact]
