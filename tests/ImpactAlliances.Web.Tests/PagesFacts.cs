@@ -174,6 +174,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Dont ", only);
     }
 
+    [Fact]
+    public async Task Statistics_with_every_term_required_and_none_holding_them_all_say_it_once()
+    {
+        const string query = "q=insertion%20professionnelle%20des%20femmes%20r%C3%A9fugi%C3%A9es%20en%20zone%20rurale";
+        Assert.Equal(0, (await GetJson($"/api/search?{query}&all_words=1&size=1")).GetProperty("total").GetInt32());
+
+        var page = System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}&all_words=1"));
+
+        Assert.Contains("Aucun exemple ne contient tous les termes de la recherche.", page);
+        Assert.Contains($"<a href=\"/statistiques?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", page);
+        Assert.DoesNotContain("Aucun exemple ne correspond à cette recherche", page);
+    }
+
     [Theory]
     [InlineData("mobilité")]
     [InlineData("%22mécénat%20de%20compétences%22")]

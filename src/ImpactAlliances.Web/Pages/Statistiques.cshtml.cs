@@ -14,16 +14,12 @@ public sealed class StatistiquesModel(ICaseStudySearch search) : PageModel
     /// <summary>The counts.</summary>
     public ResultStatistics Statistics { get; private set; } = null!;
 
-    /// <summary>Filter values of the URL that the taxonomy does not have: not applied.</summary>
-    public IReadOnlyList<UnknownFilter> UnknownFilters { get; private set; } = [];
-
     /// <summary>Counts the results the URL describes.</summary>
     public void OnGet()
     {
         State = SearchState.FromQuery(Request.Query);
         Statistics = search.Statistics(State.ToRequest());
         Selection = search.Search(State.ToRequest() with { Size = 1 });
-        UnknownFilters = UnknownFilter.In(search.Taxonomy, State.Filters);
     }
 
     /// <summary>
