@@ -216,7 +216,7 @@ internal abstract class IndexerCommand : Command
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A file the command could not read or write that it did not foresee: said, not a stack trace.
-                parsed.InvocationConfiguration.Error.WriteLine($"Lecture ou écriture impossible : {ex.Message}");
+                parsed.InvocationConfiguration.Error.WriteLine($"Lecture ou écriture impossible (détail : {ex.Message})");
                 return IndexerCommands.Failed;
             }
         });

@@ -67,8 +67,10 @@ internal sealed partial class NewCommand : IndexerCommand
             return IndexerCommands.Failed;
         }
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-        var text = TitleLine().Replace(templateText, $"title: \"{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"", 1);
-        text = UpdatedLine().Replace(text, $"updated: {today:yyyy-MM-dd}", 1);
+        // Replaced by evaluators: a title's « $0 » or « $1 » is text, not a reference to what the pattern matched.
+        var titleLine = $"title: \"{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+        var text = TitleLine().Replace(templateText, _ => titleLine, 1);
+        text = UpdatedLine().Replace(text, _ => $"updated: {today:yyyy-MM-dd}", 1);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var stream = new FileStream(path, FileMode.CreateNew))
         using (var writer = new StreamWriter(stream))

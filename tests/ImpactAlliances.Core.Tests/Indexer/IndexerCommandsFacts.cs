@@ -337,7 +337,7 @@ public sealed class IndexerCommandsFacts : IDisposable
         var (code, _, error) = await Run("relevance", "--judgments", file, "--content", _content, "--json", json);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.StartsWith("Lecture ou écriture impossible : ", error);
+        Assert.StartsWith("Lecture ou écriture impossible (détail : ", error);
         Assert.DoesNotContain("   at ", error);
     }
 
@@ -399,6 +399,17 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Equal(IndexerCommands.Failed, code);
         Assert.Equal("content/cases/velo-ecole-quartiers.md existe déjà : rien n'a été écrit. Modifiez ce fichier, ou choisissez un titre qui le distingue.\n", error);
         Assert.Equal(before, File.ReadAllText(existing));
+    }
+
+    [Fact]
+    public async Task New_writes_a_title_holding_dollar_signs_as_typed()
+    {
+        File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
+
+        var (code, _, _) = await Run("new", "Prix $0 et $1 du vélo solidaire", "--content", _content);
+
+        Assert.Equal(IndexerCommands.Ok, code);
+        Assert.Contains("\ntitle: \"Prix $0 et $1 du vélo solidaire\"\n", File.ReadAllText(Path.Combine(_content, "cases", "prix-0-et-1-du-velo-solidaire.md")));
     }
 
     [Fact]
