@@ -85,6 +85,7 @@ public sealed class SearchStateFacts
     [InlineData("\u0001\u001Fvélo\u007F\u0085", "vélo")]
     [InlineData("\uFFFFvélo\uFFFE", "vélo")]
     [InlineData("😀\u0085vélo", "😀 vélo")]
+    [InlineData("\u202Evélo\u202C", "vélo")]
     public void Characters_that_mean_nothing_in_a_search_are_read_as_spaces(string typed, string read) =>
         Assert.Equal(read, SearchState.FromQuery(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = typed })).Query);
 

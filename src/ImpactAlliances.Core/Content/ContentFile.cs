@@ -82,10 +82,13 @@ public static class ContentFile
     /// <summary>
     /// Control characters but the tab and the line breaks, and the two non-characters of the basic plane: they
     /// show nowhere, mean nothing, and XML (the feed) cannot hold most of them; U+0080 to U+009F are most often an
-    /// apostrophe or a dash of Windows-1252 decoded wrongly.
+    /// apostrophe or a dash of Windows-1252 decoded wrongly. Also the zero-width space, the direction marks and
+    /// overrides (U+200B, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) and the word joiner: they change how a
+    /// title reads or splits a word without showing (the joiners U+200C and U+200D, which emoji and scripts need, are kept).
     /// </summary>
     private static readonly SearchValues<char> Invisible = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\uFFFE', '\uFFFF']);
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         '\u200B', '\u200E', '\u200F', .. Enumerable.Range(0x202A, 5).Select(c => (char)c), '\u2060', .. Enumerable.Range(0x2066, 4).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
     /// <summary>
     /// The <c>*.md</c> files below <paramref name="folder"/>, except names starting with '_'. A folder link

@@ -96,6 +96,8 @@ public sealed class HostileContentFacts : IDisposable
     [InlineData("\u0092", "0092", 3, 19)]
     [InlineData("\uFFFF", "FFFF", 3, 19)]
     [InlineData("\u001B[31m", "001B", 3, 19)]
+    [InlineData("\u202E", "202E", 3, 19)]
+    [InlineData("\u200B", "200B", 3, 19)]
     public async Task An_invisible_character_is_refused_with_its_line_and_column(string invisible, string code, int line, int column)
     {
         var path = Write("cases/invisible.md", $"---\ntitle: \"Tabulation\tpermise\"\nsummary: \"L'usager{invisible} du bus\"\n---\n");
