@@ -157,8 +157,9 @@ internal static class YamlNodes
                     }
                     break;
                 case ScalarEvent scalar:
-                    // A quoted value's escapes (« \e », « \x85 », « \u0001 ») write what the file's own check cannot see.
-                    if (ContentFile.FirstInvisible(scalar.Value) is var at and >= 0)
+                    // A double-quoted value's escapes (« \e », « \x85 », « \u0001 ») write what the file's own check cannot see;
+                    // any other value is the file's text as it was checked.
+                    if (scalar.Style == ScalarStyle.DoubleQuoted && ContentFile.FirstInvisible(scalar.Value) is var at and >= 0)
                     {
                         return (line, ContentFile.InvisibleCharacter(scalar.Value[at], $"écrit par un échappement dans la valeur qui commence colonne {scalar.Start.Column}"));
                     }

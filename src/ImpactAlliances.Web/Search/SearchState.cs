@@ -82,8 +82,9 @@ public sealed record SearchState
     }
 
     /// <summary>
-    /// The text searched, each character a content file may not hold either (<see cref="ContentFile.IsInvisible"/>: a control
-    /// character, U+FFFE, U+FFFF) turned into a space: it means nothing in a search, and XML (the feed) cannot hold most of them.
+    /// The text searched, each character a content file may not hold either (<see cref="ContentFile.IsInvisible"/>: controls,
+    /// direction marks, zero-width spaces, U+FFFE, U+FFFF) turned into a space: it means nothing in a search, and XML (the
+    /// feed) cannot hold most of them.
     /// </summary>
     private static string Typed(string? text) => text is null ? ""
         : ContentFile.FirstInvisible(text) >= 0 ? new string([.. text.Select(c => ContentFile.IsInvisible(c) ? ' ' : c)]).Trim() : text.Trim();
