@@ -10,13 +10,14 @@ internal static class Navigation
     internal const float Patience = 30_000;
 
     /// <summary>
-    /// Waits for the new address, then asks the new page whether it has loaded (its styles and scripts with it) rather
-    /// than waiting for Playwright's load event: three times in CI under load that event was never reported for a
-    /// navigation that had ended.
+    /// Waits for the new address, then asks the new page whether it has loaded (its styles and scripts with it).
+    /// Neither step relies on Playwright's load event: three times in CI under load it was never reported for a
+    /// navigation that had ended, and <c>WaitForURLAsync</c> waits for it whatever <c>WaitUntil</c> says when the
+    /// address already matches as it is called (its .NET client maps <c>Commit</c> to <c>Load</c> on that path; CI failed on it).
     /// </summary>
     internal static async Task ArriveAtAsync(this IPage page, Regex address)
     {
-        await page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(address, new PageAssertionsToHaveURLOptions { Timeout = Patience });
         await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null,
             new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = Patience });
     }
