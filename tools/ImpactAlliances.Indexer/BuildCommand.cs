@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImpactAlliances.Core.Indexing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Indexer;
 
@@ -39,7 +40,9 @@ internal sealed class BuildCommand : IndexerCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Construction échouée : {ex.Message} L'index en place n'a pas changé.");
+            // The system's message is in English and may name a file inside the folder: the folder is said first.
+            var folder = services.GetRequiredService<IOptions<SearchIndexOptions>>().Value.IndexPath;
+            error.WriteLine($"Construction échouée : lecture ou écriture impossible dans le dossier de l'index {folder}. L'index en place n'a pas changé. Détail : {ex.Message}");
             return IndexerCommands.Failed;
         }
     }

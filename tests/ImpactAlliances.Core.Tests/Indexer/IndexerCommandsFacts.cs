@@ -74,6 +74,18 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
+    public async Task A_build_into_an_index_folder_that_is_a_file_says_which_folder_in_french()
+    {
+        File.WriteAllText(_index, "pas un dossier");
+
+        var (code, _, error) = await Run("build", "--content", _content, "--index", _index);
+
+        Assert.Equal(IndexerCommands.Failed, code);
+        Assert.StartsWith($"Construction échouée : lecture ou écriture impossible dans le dossier de l'index {_index}. L'index en place n'a pas changé. Détail : ", error);
+        Assert.Equal("pas un dossier", File.ReadAllText(_index));
+    }
+
+    [Fact]
     public async Task Validate_and_build_report_hostile_files_and_keep_the_index()
     {
         await Run("build", "--content", _content, "--index", _index);
