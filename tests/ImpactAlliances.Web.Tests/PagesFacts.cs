@@ -240,7 +240,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var wimoov = await GetString("/exemples/wimoov-renault-mobilite-solidaire");
         var railcoop = await GetString("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne");
 
-        Assert.Matches(@">Votre job, votre voiture et vous</a>\s*, Le Journal des Femmes", wimoov);
+        // The comma right after the title, as French writes it: no space before it.
+        Assert.Contains(">Votre job, votre voiture et vous</a>, Le Journal des Femmes", wimoov);
+        Assert.Matches(@"</a>, [^<]+, <time datetime=""\d{4}-\d\d-\d\d"">\d", wimoov);
+        Assert.DoesNotMatch(@"(</a>|</cite>)\s+,", wimoov);
         Assert.Contains("consulté le 2 décembre 2026", wimoov);
         Assert.Contains("(document d'origine du projet : Guide pratique « Coopérer efficacement », ORSE et Le RAMEAU, 2023)", wimoov);
         Assert.Contains("<span class=\"source-url\">https://wimoov.org/25-ans</span>", wimoov);
