@@ -25,6 +25,24 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("rel=\"next\" href=\"/?page=2\"", html);
     }
 
+    [Theory]
+    [InlineData("/", "/?sort=title", "Trier par titre")]
+    [InlineData("/?domains=mobilite", "/?domains=mobilite&amp;sort=title", "Trier par titre")]
+    [InlineData("/?sort=title", "/?sort=recent", "Trier par date de mise à jour")]
+    [InlineData("/?q=insertion", "/?q=insertion&amp;sort=recent", "Trier par date de mise à jour")]
+    [InlineData("/?q=insertion&sort=recent", "/?q=insertion&amp;sort=relevance", "Trier par pertinence")]
+    public async Task The_other_order_offered_beside_the_results_is_one_that_changes_it(string url, string href, string label)
+    {
+        // Without words, relevance is the order of the last update: offering it changed nothing.
+        var html = await GetString(url);
+
+        Assert.Contains($"<a href=\"{href}\">{label}</a>", html);
+        if (!url.Contains("q=", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("Trier par pertinence", html);
+        }
+    }
+
     [Fact]
     public async Task A_search_highlights_matches_and_keeps_the_state_in_links()
     {
