@@ -44,6 +44,16 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_year_box_says_nothing_of_the_years_of_no_results()
+    {
+        var html = await GetString("/?q=zzzzzzqqq");
+
+        Assert.Contains("Aucun exemple trouvé", html);
+        Assert.DoesNotContain("Tous ces exemples ont une année de début.", html);
+        Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop"));
+    }
+
+    [Fact]
     public async Task A_search_highlights_matches_and_keeps_the_state_in_links()
     {
         var html = await GetString("/?q=mobilit%C3%A9&actors=entreprise");
