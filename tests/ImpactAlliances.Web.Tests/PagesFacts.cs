@@ -44,6 +44,21 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_pager_shows_a_lone_page_instead_of_a_gap_as_wide()
+    {
+        // 58 pages: on the 5th, page 2 alone lay between 1 and 3; on the 54th, page 57 between 56 and 58.
+        var fifth = await GetString("/?page=5");
+        var fiftyFourth = await GetString("/?page=54");
+        var first = await GetString("/");
+
+        Assert.Contains("aria-label=\"Page 2\">2</a>", fifth);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(fifth, "class=\"gap\""));
+        Assert.Contains("aria-label=\"Page 57\">57</a>", fiftyFourth);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(fiftyFourth, "class=\"gap\""));
+        Assert.DoesNotContain("aria-label=\"Page 4\"", first);
+    }
+
+    [Fact]
     public async Task The_year_box_says_nothing_of_the_years_of_no_results()
     {
         var html = await GetString("/?q=zzzzzzqqq");
