@@ -167,6 +167,18 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("href=\"/?q=mobilit%C3%A9%20solidaire%20en%20zone%20rurale&domains=mobilite&year_from=2020&year_to=2010\">Retour aux résultats", html);
     }
 
+    [Fact]
+    public async Task An_empty_map_does_not_say_its_areas_are_links()
+    {
+        var empty = WebUtility.HtmlDecode(await _client.GetStringAsync("/carte?q=zzzzzzqqq"));
+        var found = WebUtility.HtmlDecode(await _client.GetStringAsync("/carte?q=insertion&niveau=departements"));
+
+        Assert.Contains("0 exemple pour «\u202fzzzzzzqqq\u202f».", empty);
+        Assert.DoesNotContain("est un lien", empty);
+        Assert.DoesNotContain("href=\"/?q=zzzzzzqqq&", empty);
+        Assert.Contains("Chaque département qui en a est un lien vers ces résultats limités à ce département.", found);
+    }
+
     [Theory]
     [InlineData("/carte")]
     [InlineData("/carte?niveau=departements")]
