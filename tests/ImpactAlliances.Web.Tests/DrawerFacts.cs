@@ -151,6 +151,18 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
     }
 
     [SkippableFact]
+    public async Task On_a_phone_the_api_parameters_fit_the_screen_without_scrolling_sideways()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + "/documentation-api");
+
+        // A name such as partnership_types, unbroken, made the table 60 px wider than the screen: the descriptions scrolled.
+        var widths = await page.Locator(".api-parameters").EvaluateAsync<double[]>("t => [t.getBoundingClientRect().width, t.parentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"the table is {widths[0]} px wide in {widths[1]} px");
+    }
+
+    [SkippableFact]
     public async Task In_the_drawer_voir_plus_keeps_its_marker_and_the_space_before_its_count_and_names_its_facet()
     {
         await using var browser = await BrowserFacts.LaunchAsync();
