@@ -486,9 +486,12 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task An_unknown_address_gets_the_404_page()
     {
         var response = await _client.GetAsync("/nulle/part");
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Page introuvable", html);
+        // On a phone the box's label is hidden: like the search page's, it says what to type.
+        Assert.Contains($"placeholder=\"{Wording.SearchPlaceholder}\"", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Theory]
