@@ -162,6 +162,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
         Assert.Contains($"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie", page);
+        // The cases holding every term are among those counted, and the note says so rather than « Dont… » after the others.
+        var allWords = api.GetProperty("all_words_total").GetInt32();
+        Assert.InRange(allWords, 2, strict - 1);
+        Assert.Contains($"Parmi ces {Formats.Cases(strict)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}")));
         Assert.Contains($"{Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/carte?{query}")));
         var export = await _client.GetAsync($"/api/export?{query}&format=csv");
@@ -178,7 +182,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.False(api.GetProperty("relaxed").GetBoolean());
         Assert.InRange(allWords, 2, total - 1);
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
-        Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"Parmi ces {Formats.Cases(total)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
 
         var only = await GetJson($"/api/search?{query}&all_words=1&size=50");
@@ -206,15 +210,16 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task The_statistics_and_the_map_say_how_many_cases_hold_every_term_and_keep_only_those_on_request(string path)
     {
         const string query = "q=sant%C3%A9%20mentale%20des%20jeunes";
-        var allWords = (await GetJson($"/api/search?{query}&size=1")).GetProperty("all_words_total").GetInt32();
+        var api = await GetJson($"/api/search?{query}&size=1");
+        var (total, allWords) = (api.GetProperty("total").GetInt32(), api.GetProperty("all_words_total").GetInt32());
 
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}"));
         var only = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}&all_words=1"));
 
-        Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"Parmi ces {Formats.Cases(total)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"href=\"{path}?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
         Assert.Contains($"<a href=\"{path}?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", only);
-        Assert.DoesNotContain("Dont ", only);
+        Assert.DoesNotContain("Parmi ces", only);
     }
 
     [Fact]
