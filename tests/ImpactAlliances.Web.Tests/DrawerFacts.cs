@@ -150,6 +150,46 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Empty(await Heights(page, ".breadcrumb a, .map-levels a, .map-table th a, .stat-table th a", under: 44));
     }
 
+    [SkippableTheory]
+    [InlineData("/?q=insertion")]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire")]
+    [InlineData("/page-qui-n-existe-pas")]
+    public async Task Form_controls_take_the_type_of_the_page_and_fields_are_16_pixels_at_least(string path)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + path);
+
+        // The browser's own was 13 px Arial; a field or a list under 16 px makes iOS zoom in when it is touched.
+        var odd = await page.EvaluateAsync<string[]>("""
+            () => {
+                const family = getComputedStyle(document.body).fontFamily;
+                return [...document.querySelectorAll('input:not([type=hidden]):not([type=checkbox]), select, button')].flatMap(e => {
+                    const style = getComputedStyle(e);
+                    const name = `${e.tagName}#${e.id}.${e.className}`;
+                    return [
+                        ...(style.fontFamily !== family ? [`${name}: ${style.fontFamily}`] : []),
+                        ...(e.tagName !== 'BUTTON' && parseFloat(style.fontSize) < 16 ? [`${name}: ${style.fontSize}`] : []),
+                    ];
+                });
+            }
+            """);
+        Assert.Empty(odd);
+        Assert.True(await page.Locator("input, select, button").CountAsync() >= 2, "the page has a form");
+    }
+
+    [SkippableFact]
+    public async Task On_a_phone_the_api_parameters_fit_the_screen_without_scrolling_sideways()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + "/documentation-api");
+
+        // A name such as partnership_types, unbroken, made the table 60 px wider than the screen: the descriptions scrolled.
+        var widths = await page.Locator(".api-parameters").EvaluateAsync<double[]>("t => [t.getBoundingClientRect().width, t.parentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"the table is {widths[0]} px wide in {widths[1]} px");
+    }
+
     [SkippableFact]
     public async Task In_the_drawer_voir_plus_keeps_its_marker_and_the_space_before_its_count_and_names_its_facet()
     {

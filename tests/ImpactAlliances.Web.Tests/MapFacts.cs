@@ -150,6 +150,35 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("href=\"/carte?q=insertion&domains=emploi-insertion\"", WebUtility.HtmlDecode(await _client.GetStringAsync("/?q=insertion&domains=emploi-insertion&page=2")));
     }
 
+    [Fact]
+    public async Task The_links_of_the_departement_map_that_stay_on_the_map_keep_its_level()
+    {
+        // A question that some cases answer with every term (the note's link), a filter (its chip), a reversed range (its fix).
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync(
+            "/carte?q=mobilit%C3%A9%20solidaire%20en%20zone%20rurale&domains=mobilite&year_from=2020&year_to=2010&niveau=departements"));
+        var links = Regex.Matches(html, "href=\"(/carte[^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains(links, l => l.Contains("all_words=1", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Contains("year_from=2010&year_to=2020", StringComparison.Ordinal));
+        Assert.Contains(links, l => !l.Contains("domains=", StringComparison.Ordinal));
+        // Only the link to the map by region leaves the level.
+        Assert.Equal(["/carte?q=mobilit%C3%A9%20solidaire%20en%20zone%20rurale&domains=mobilite&year_from=2020&year_to=2010"],
+            links.Where(l => !l.EndsWith("&niveau=departements", StringComparison.Ordinal)));
+        Assert.Contains("href=\"/?q=mobilit%C3%A9%20solidaire%20en%20zone%20rurale&domains=mobilite&year_from=2020&year_to=2010\">Retour aux résultats", html);
+    }
+
+    [Fact]
+    public async Task An_empty_map_does_not_say_its_areas_are_links()
+    {
+        var empty = WebUtility.HtmlDecode(await _client.GetStringAsync("/carte?q=zzzzzzqqq"));
+        var found = WebUtility.HtmlDecode(await _client.GetStringAsync("/carte?q=insertion&niveau=departements"));
+
+        Assert.Contains("0 exemple pour «\u202fzzzzzzqqq\u202f».", empty);
+        Assert.DoesNotContain("est un lien", empty);
+        Assert.DoesNotContain("href=\"/?q=zzzzzzqqq&", empty);
+        Assert.Contains("Chaque département qui en a est un lien vers ces résultats limités à ce département.", found);
+    }
+
     [Theory]
     [InlineData("/carte")]
     [InlineData("/carte?niveau=departements")]

@@ -25,6 +25,49 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("rel=\"next\" href=\"/?page=2\"", html);
     }
 
+    [Theory]
+    [InlineData("/", "/?sort=title", "Trier par titre")]
+    [InlineData("/?domains=mobilite", "/?domains=mobilite&amp;sort=title", "Trier par titre")]
+    [InlineData("/?sort=title", "/?sort=recent", "Trier par date de mise à jour")]
+    [InlineData("/?q=insertion", "/?q=insertion&amp;sort=recent", "Trier par date de mise à jour")]
+    [InlineData("/?q=insertion&sort=recent", "/?q=insertion&amp;sort=relevance", "Trier par pertinence")]
+    public async Task The_other_order_offered_beside_the_results_is_one_that_changes_it(string url, string href, string label)
+    {
+        // Without words, relevance is the order of the last update: offering it changed nothing.
+        var html = await GetString(url);
+
+        Assert.Contains($"<a href=\"{href}\">{label}</a>", html);
+        if (!url.Contains("q=", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("Trier par pertinence", html);
+        }
+    }
+
+    [Fact]
+    public async Task The_pager_shows_a_lone_page_instead_of_a_gap_as_wide()
+    {
+        // 58 pages: on the 5th, page 2 alone lay between 1 and 3; on the 54th, page 57 between 56 and 58.
+        var fifth = await GetString("/?page=5");
+        var fiftyFourth = await GetString("/?page=54");
+        var first = await GetString("/");
+
+        Assert.Contains("aria-label=\"Page 2\">2</a>", fifth);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(fifth, "class=\"gap\""));
+        Assert.Contains("aria-label=\"Page 57\">57</a>", fiftyFourth);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(fiftyFourth, "class=\"gap\""));
+        Assert.DoesNotContain("aria-label=\"Page 4\"", first);
+    }
+
+    [Fact]
+    public async Task The_year_box_says_nothing_of_the_years_of_no_results()
+    {
+        var html = await GetString("/?q=zzzzzzqqq");
+
+        Assert.Contains("Aucun exemple trouvé", html);
+        Assert.DoesNotContain("Tous ces exemples ont une année de début.", html);
+        Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop"));
+    }
+
     [Fact]
     public async Task A_search_highlights_matches_and_keeps_the_state_in_links()
     {
@@ -119,6 +162,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
         Assert.Contains($"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie", page);
+        // The cases holding every term are among those counted, and the note says so rather than « Dont… » after the others.
+        var allWords = api.GetProperty("all_words_total").GetInt32();
+        Assert.InRange(allWords, 2, strict - 1);
+        Assert.Contains($"Parmi ces {Formats.Cases(strict)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}")));
         Assert.Contains($"{Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/carte?{query}")));
         var export = await _client.GetAsync($"/api/export?{query}&format=csv");
@@ -135,7 +182,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.False(api.GetProperty("relaxed").GetBoolean());
         Assert.InRange(allWords, 2, total - 1);
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
-        Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"Parmi ces {Formats.Cases(total)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
 
         var only = await GetJson($"/api/search?{query}&all_words=1&size=50");
@@ -163,15 +210,16 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task The_statistics_and_the_map_say_how_many_cases_hold_every_term_and_keep_only_those_on_request(string path)
     {
         const string query = "q=sant%C3%A9%20mentale%20des%20jeunes";
-        var allWords = (await GetJson($"/api/search?{query}&size=1")).GetProperty("all_words_total").GetInt32();
+        var api = await GetJson($"/api/search?{query}&size=1");
+        var (total, allWords) = (api.GetProperty("total").GetInt32(), api.GetProperty("all_words_total").GetInt32());
 
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}"));
         var only = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}&all_words=1"));
 
-        Assert.Contains($"Dont {Formats.Number(allWords)} qui contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"Parmi ces {Formats.Cases(total)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"href=\"{path}?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
         Assert.Contains($"<a href=\"{path}?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", only);
-        Assert.DoesNotContain("Dont ", only);
+        Assert.DoesNotContain("Parmi ces", only);
     }
 
     [Fact]
@@ -240,7 +288,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var wimoov = await GetString("/exemples/wimoov-renault-mobilite-solidaire");
         var railcoop = await GetString("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne");
 
-        Assert.Matches(@">Votre job, votre voiture et vous</a>\s*, Le Journal des Femmes", wimoov);
+        // The comma right after the title, as French writes it: no space before it.
+        Assert.Contains(">Votre job, votre voiture et vous</a>, Le Journal des Femmes", wimoov);
+        Assert.Matches(@"</a>, [^<]+, <time datetime=""\d{4}-\d\d-\d\d"">\d", wimoov);
+        Assert.DoesNotMatch(@"(</a>|</cite>)\s+,", wimoov);
         Assert.Contains("consulté le 2 décembre 2026", wimoov);
         Assert.Contains("(document d'origine du projet : Guide pratique « Coopérer efficacement », ORSE et Le RAMEAU, 2023)", wimoov);
         Assert.Contains("<span class=\"source-url\">https://wimoov.org/25-ans</span>", wimoov);
@@ -440,9 +491,12 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task An_unknown_address_gets_the_404_page()
     {
         var response = await _client.GetAsync("/nulle/part");
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Page introuvable", html);
+        // On a phone the box's label is hidden: like the search page's, it says what to type.
+        Assert.Contains($"placeholder=\"{Wording.SearchPlaceholder}\"", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Theory]

@@ -168,6 +168,8 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
 
     [Theory]
     [InlineData("/statistiques?q=zzqxwv", "Aucun exemple ne correspond")]
+    // Words that find nothing: there is no filter to remove.
+    [InlineData("/statistiques?q=zzqxwv", "Revenir aux résultats</a> pour élargir la recherche.")]
     [InlineData("/statistiques?regions=bretgne", "«\u202fbretgne\u202f» n'existe pas")]
     public async Task A_search_with_nothing_to_count_or_an_unknown_filter_still_gets_a_page(string path, string expected)
     {

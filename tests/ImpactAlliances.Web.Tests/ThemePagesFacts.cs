@@ -35,6 +35,9 @@ public sealed class ThemePagesFacts(SiteFactory site) : IClassFixture<SiteFactor
         var total = api.GetProperty("total").GetInt32();
 
         Assert.Contains("<h1>Mécénat</h1>", html);
+        // The way back names the facet and leads to its list of themes (there is no page of its own).
+        Assert.Contains("<a href=\"/themes\">Thèmes</a> › <a href=\"/themes#theme-partnership_types\">Types de partenariat</a></nav>", html);
+        Assert.Contains("id=\"theme-partnership_types\"", await _client.GetStringAsync("/themes"));
         Assert.Contains("Soutien apporté sans contrepartie", html);
         Assert.Contains($">{total} exemples</p>", html);
         Assert.Equal(Math.Min(total, 20), Regex.Count(html, "class=\"hit-title\""));

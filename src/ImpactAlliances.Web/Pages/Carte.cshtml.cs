@@ -4,7 +4,6 @@ using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Map;
 using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ImpactAlliances.Web.Pages;
 
@@ -13,6 +12,10 @@ public sealed class CarteModel(ICaseStudySearch search) : PageModel
 {
     /// <summary>The query-string key of the level, and its value for départements (regions otherwise).</summary>
     public const string LevelKey = "niveau", DepartmentsLevel = "departements";
+
+    // The level rides in the state's path, so that every link of the page that stays on the map keeps it (the note's
+    // « only the cases holding every term », a filter's removal) and those that leave it for the search drop it.
+    private const string RegionsPath = "/carte", DepartmentsPath = $"{RegionsPath}?{LevelKey}={DepartmentsLevel}";
 
     /// <summary>The search state read from the URL; its links lead back to this page.</summary>
     public SearchState State { get; private set; } = new();
@@ -29,16 +32,17 @@ public sealed class CarteModel(ICaseStudySearch search) : PageModel
     /// <summary>Counts the results the URL describes at the level it asks for.</summary>
     public void OnGet()
     {
-        State = SearchState.FromQuery(Request.Query) with { Path = "/carte", Page = 1, Size = null };
         var level = Request.Query[LevelKey] == DepartmentsLevel ? MapLevel.Departments : MapLevel.Regions;
+        State = SearchState.FromQuery(Request.Query) with { Path = PathOf(level), Page = 1, Size = null };
         Result = search.Search(State.ToRequest() with { Size = 1 });
         Map = Choropleth.Of(FranceMap.Official, Result, search.Taxonomy, level);
         NoRegion = Result.Facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);
     }
 
     /// <summary>This map at another level, same filters.</summary>
-    public string LevelUrl(MapLevel level) =>
-        level == MapLevel.Regions ? State.ToUrl() : QueryHelpers.AddQueryString(State.ToUrl(), LevelKey, DepartmentsLevel);
+    public string LevelUrl(MapLevel level) => (State with { Path = PathOf(level) }).ToUrl();
+
+    private static string PathOf(MapLevel level) => level == MapLevel.Regions ? RegionsPath : DepartmentsPath;
 
     /// <summary>The search page with the current filters.</summary>
     public string SearchUrl => (State with { Path = "/" }).ToUrl();

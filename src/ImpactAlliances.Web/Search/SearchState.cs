@@ -43,7 +43,10 @@ public sealed record SearchState
     public bool Literal { get; init; }
     /// <summary>Find only the cases holding every term of the query (<see cref="SearchRequest.AllWords"/>).</summary>
     public bool AllWords { get; init; }
-    /// <summary>The page the state's links lead to: the search page, or a theme page.</summary>
+    /// <summary>
+    /// The page the state's links lead to: the search page, a theme page, or a page with a parameter of its own that its
+    /// links keep, written after the search's (the map by département: <c>/carte?niveau=departements</c>).
+    /// </summary>
     public string Path { get; init; } = "/";
 
     /// <summary>Reads the state from a query string; anything malformed falls back to its default.</summary>
@@ -226,7 +229,8 @@ public sealed record SearchState
     /// </remarks>
     private UrlBuilder Url(bool html, bool firstPage = false, string? facet = null, string? toggled = null)
     {
-        var url = UrlBuilder.Start(Path, html);
+        var own = Path.IndexOf('?', StringComparison.Ordinal);
+        var url = UrlBuilder.Start(own < 0 ? Path : Path[..own], html);
         url.Add(QueryKey, Query);
         var removes = toggled is not null && IsSelected(facet!, toggled);
         // Indexed loops: a foreach over these read-only lists would allocate an enumerator each, twice per link.
@@ -267,6 +271,10 @@ public sealed record SearchState
         url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
         url.Add(SizeKey, Size);
         url.Add(PageKey, Page > 1 && !firstPage ? Page : null);
+        if (own >= 0)
+        {
+            url.AddEncoded(Path.AsSpan(own + 1));
+        }
         return url;
     }
 
@@ -303,6 +311,9 @@ public sealed record SearchState
                 UrlEncoder.Default.Encode(_writer, value);
             }
         }
+
+        /// <summary>A pair already encoded (<c>niveau=departements</c>), as it is.</summary>
+        public void AddEncoded(ReadOnlySpan<char> pair) => Text.Append(Text.Length == _pathLength ? "?" : _separator).Append(pair);
 
         public void Add(string key, int? value)
         {

@@ -5,6 +5,12 @@ namespace ImpactAlliances.Web.Search;
 /// <summary>The French words for what Core gives as data: why a case is related, what a filter removal removes, what a suggestion is.</summary>
 public static class Wording
 {
+    /// <summary>
+    /// What the search box shows while empty: on a phone its label is hidden, so this is all that says what to type
+    /// (the search page's box and the error page's).
+    /// </summary>
+    public const string SearchPlaceholder = "mobilité, insertion, « mécénat de compétences », numéri*…";
+
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
