@@ -226,7 +226,7 @@ internal static class SnippetBuilder
         var matches = Merge(found);
         var window = Window(text, Math.Max(0, found[best].Start - 40), Length);
         var html = (t_html ??= new StringBuilder(Length * 2)).Clear();
-        if (window.From > 0)
+        if (window.From > 0 && !EndsSentence(text, window.From))
         {
             html.Append('…');
         }
@@ -244,7 +244,7 @@ internal static class SnippetBuilder
             position = end;
         }
         Encode(html, text, position, window.To);
-        if (window.To < text.Length)
+        if (window.To < text.Length && !EndsSentence(text, window.To))
         {
             html.Append('…');
         }
@@ -305,6 +305,16 @@ internal static class SnippetBuilder
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\r';
+
+    /// <summary>
+    /// Whether the text before <paramref name="at"/> ends a sentence: a passage cut there needs no « … » on that side
+    /// (« seule.… » read as a typo).
+    /// </summary>
+    internal static bool EndsSentence(string text, int at)
+    {
+        var last = text.AsSpan(0, at).TrimEnd(" \n\t\r");
+        return last.IsEmpty || last[^1] is '.' or '!' or '?' or '…';
+    }
 
     // Only the characters HTML gives a meaning to are escaped; accents stay readable in the JSON API.
     private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'\n");

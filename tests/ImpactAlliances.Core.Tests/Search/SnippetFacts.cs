@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Search;
+
 namespace ImpactAlliances.Core.Tests.Search;
 
 /// <summary>Which passage of a case its snippet shows.</summary>
@@ -32,6 +34,41 @@ public sealed class SnippetFacts
         Assert.Contains("des cadres", snippet);
         Assert.DoesNotContain("mardi", snippet);
     }
+
+    [Fact]
+    public void A_passage_cut_at_the_end_of_a_sentence_has_no_ellipsis_after_it()
+    {
+        // The sentence's last word, « toujours. », stands across the snippet's length: the passage ends with the sentence.
+        var sentence = "Un atelier de réparation ouvre";
+        while (sentence.Length <= 230)
+        {
+            sentence += " le mardi";
+        }
+        sentence += " toujours.";
+
+        var snippet = SnippetOf($"{sentence} {Filler}", "réparation");
+
+        Assert.EndsWith("le mardi toujours.", snippet);
+    }
+
+    [Fact]
+    public void A_passage_cut_inside_a_sentence_has_an_ellipsis_on_each_side_cut()
+    {
+        var snippet = SnippetOf($"{Filler}Chaque mardi, un atelier de réparation des vélos ouvre ses portes aux habitants. {Filler}", "réparation");
+
+        Assert.StartsWith("…", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.DoesNotContain(".…", snippet);
+    }
+
+    [Theory]
+    [InlineData("Un atelier ouvre. Les", 18, true)]
+    [InlineData("Un atelier ouvre !\nLes", 19, true)]
+    [InlineData("Un atelier ouvre… Les", 18, true)]
+    [InlineData("Un atelier ouvre le mardi", 17, false)]
+    [InlineData("M. Dupont", 0, true)]
+    public void A_cut_after_the_end_of_a_sentence_is_told(string text, int at, bool endsSentence) =>
+        Assert.Equal(endsSentence, SnippetBuilder.EndsSentence(text, at));
 
     /// <summary>The snippet of the one case of an index, whose body is <paramref name="body"/>, for <paramref name="query"/>.</summary>
     private static string SnippetOf(string body, string query)
