@@ -18,8 +18,14 @@ internal static class FrenchWords
     /// <summary>A word's stem, and whether a reviewed family gave it.</summary>
     public readonly record struct Stemmed(string Text, bool OfFamily);
 
+    /// <summary>
+    /// What the index analysis makes of a surface word: its folded form (null when it is a stop word) and that form's
+    /// stem, kept together so that each token of a text is looked up once, not once to fold and once to stem.
+    /// </summary>
+    public readonly record struct Analysed(string? Folded, string? Stem);
+
     private static readonly Kept<Stemmed> Stems = new();
-    private static readonly Kept<string?> Folds = new();
+    private static readonly Kept<Analysed> Words = new();
 
     [ThreadStatic]
     private static FrenchStemmer? _stemmer;
@@ -37,11 +43,14 @@ internal static class FrenchWords
         return new(stemmer.Current, OfFamily: false);
     });
 
-    /// <summary>A lower-case word without its accents (Lucene's ASCII folding), or null when it is a stop word.</summary>
-    public static string? Fold(ReadOnlySpan<char> word) => Folds.Get(word, static word =>
+    /// <summary>
+    /// A lower-case word without its accents (Lucene's ASCII folding), or null when it is a stop word, and the stem of
+    /// that folded word (<see cref="Stem"/>).
+    /// </summary>
+    public static Analysed Analyse(ReadOnlySpan<char> word) => Words.Get(word, static word =>
     {
         var folded = FrenchAnalyzer.FoldAccents(word);
-        return FrenchAnalyzer.IsStopWord(folded) ? null : folded;
+        return FrenchAnalyzer.IsStopWord(folded) ? default : new(folded, Stem(folded).Text);
     });
 
     private sealed class Kept<T>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using Mono.Unix;
+using Mono.Unix.Native;
 
 namespace ImpactAlliances.Core.Content;
 
@@ -25,15 +26,16 @@ public static class ContentFile
     /// <param name="root">The folder links may point into; by default the file's own folder.</param>
     public static string? ReadText(string path, ICollection<ContentDiagnostic> diagnostics, string? root = null)
     {
-        byte[] bytes;
+        byte[] buffer;
+        int length;
         try
         {
-            if (Refusal(path, root ?? Path.GetDirectoryName(Path.GetFullPath(path))!) is { } refusal)
+            if (Refusal(path, root) is { } refusal)
             {
                 diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, refusal));
                 return null;
             }
-            bytes = ReadAtMost(path, MaxBytes + 1);
+            (buffer, length) = ReadAtMost(path, MaxBytes + 1);
         }
         catch (IOException ex)
         {
@@ -45,20 +47,29 @@ public static class ContentFile
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, "fichier illisible : accès refusé"));
             return null;
         }
-        if (bytes.Length > MaxBytes)
+        string text;
+        try
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, TooLarge(null)));
-            return null;
+            var bytes = buffer.AsSpan(0, length);
+            if (bytes.Length > MaxBytes)
+            {
+                diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, TooLarge(null)));
+                return null;
+            }
+            if (FirstInvalidUtf8(bytes) is { } offset)
+            {
+                var line = bytes[..offset].Count((byte)'\n') + 1;
+                diagnostics.Add(new(path, line, DiagnosticSeverity.Error,
+                    $"octets invalides en UTF-8 (octet {offset.ToString(CultureInfo.InvariantCulture)} du fichier, 0x{bytes[offset]:X2}) : enregistrez le fichier en UTF-8"));
+                return null;
+            }
+            // A byte order mark is not text.
+            text = Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
         }
-        if (FirstInvalidUtf8(bytes) is { } offset)
+        finally
         {
-            var line = bytes.AsSpan(0, offset).Count((byte)'\n') + 1;
-            diagnostics.Add(new(path, line, DiagnosticSeverity.Error,
-                $"octets invalides en UTF-8 (octet {offset.ToString(CultureInfo.InvariantCulture)} du fichier, 0x{bytes[offset]:X2}) : enregistrez le fichier en UTF-8"));
-            return null;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-        // A byte order mark is not text.
-        var text = Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(Encoding.UTF8.Preamble.Length) : bytes);
         if (FirstInvisible(text) is var at and >= 0)
         {
             var before = text.AsSpan(0, at);
@@ -134,8 +145,17 @@ public static class ContentFile
         $"fichier {(size is { } s ? $"de {s.ToString(CultureInfo.InvariantCulture)} octets" : "trop grand")} ; {MaxBytes.ToString(CultureInfo.InvariantCulture)} octets (1 Mio) au plus";
 
     /// <summary>Why the file may not be opened, or null: checked on the file's type before any opening, so a FIFO never blocks.</summary>
-    private static string? Refusal(string path, string root)
+    /// <param name="root">The folder links may point into; by default the file's own folder.</param>
+    private static string? Refusal(string path, string? root)
     {
+        // The usual case, a regular file and not a link, is told by one lstat, which gives its size too: the general
+        // way below asks the system three times (the link, the type, the size) for each of a build's files.
+        if (!OperatingSystem.IsWindows() && Syscall.lstat(path, out var status) == 0
+            && (status.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG)
+        {
+            return status.st_size > MaxBytes ? TooLarge(status.st_size) : null;
+        }
+        root ??= Path.GetDirectoryName(Path.GetFullPath(path))!;
         var info = new FileInfo(path);
         var real = path;
         if (info.LinkTarget is not null)
@@ -194,26 +214,33 @@ public static class ContentFile
     private static bool IsInside(string path, string root) =>
         path == root || path.StartsWith(Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static byte[] ReadAtMost(string path, int limit)
+    /// <summary>At most <paramref name="limit"/> bytes of the file, in a buffer of the shared pool, which the caller returns.</summary>
+    private static (byte[] Buffer, int Length) ReadAtMost(string path, int limit)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var buffer = new byte[(int)Math.Min(limit, Math.Max(stream.Length, 0) + 1)];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        // One byte more than the file's size, so that a file grown since is seen as such.
+        var wanted = (int)Math.Min(limit, Math.Max(stream.Length, 0) + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(wanted);
         var read = 0;
-        while (read < buffer.Length)
+        while (read < wanted)
         {
-            var n = stream.Read(buffer, read, buffer.Length - read);
+            var n = stream.Read(buffer, read, wanted - read);
             if (n == 0)
             {
                 break;
             }
             read += n;
         }
-        return buffer[..read];
+        return (buffer, read);
     }
 
     /// <summary>The offset of the first byte that is not valid UTF-8, or null.</summary>
-    private static int? FirstInvalidUtf8(byte[] bytes)
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
         try
         {

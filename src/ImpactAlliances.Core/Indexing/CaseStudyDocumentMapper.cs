@@ -37,14 +37,14 @@ public static class CaseStudyDocumentMapper
         var meta = $"{c.Title}\n{c.Summary}\n{organisations}";
         var metaSurface = TokenList.Surface(meta);
         var bodySurface = TokenList.Surface(rendered.PlainText);
-        var bodyFolded = bodySurface.Folded();
+        var (bodyFolded, bodyStemmed) = bodySurface.FoldedAndStemmed();
         var document = new Document
         {
             new KeywordField(CaseStudySchema.Slug, c.Slug, Field.Store.YES),
             Stemmed(c.Title).Field(CaseStudySchema.Title, TextField.TYPE_NOT_STORED),
             Stemmed(c.Summary).Field(CaseStudySchema.Summary, TextField.TYPE_NOT_STORED),
             Stemmed(organisations).Field(CaseStudySchema.Organisations, TextField.TYPE_NOT_STORED),
-            bodyFolded.Stemmed().Field(CaseStudySchema.Body, TextWithOffsets),
+            bodyStemmed.Field(CaseStudySchema.Body, TextWithOffsets),
             bodyFolded.Field(CaseStudySchema.BodyExact, TextWithOffsets),
             metaSurface.Folded().Field(CaseStudySchema.MetaExact, TextField.TYPE_NOT_STORED),
             metaSurface.FieldThen(bodySurface, meta.Length + 1, CaseStudySchema.Surface, DocumentsOnly),
@@ -111,7 +111,7 @@ public static class CaseStudyDocumentMapper
         c.Organisations.Select(o => o.Name).ToList(),
         CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(c).ToList()));
 
-    private static TokenList Stemmed(string text) => TokenList.Surface(text).Folded().Stemmed();
+    private static TokenList Stemmed(string text) => TokenList.Surface(text).Stemmed();
 
     private static FieldType Frozen(FieldType type)
     {

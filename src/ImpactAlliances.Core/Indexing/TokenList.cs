@@ -49,40 +49,51 @@ internal sealed class TokenList
     /// <see cref="FrenchAnalyzer.Fold"/> gives, word by word, a stop word's position going to the next token kept
     /// (or to the end) as Lucene's stop filter moves it.
     /// </summary>
-    public TokenList Folded()
+    public TokenList Folded() => Derive(folded: true, stemmed: false).Folded!;
+
+    /// <summary>
+    /// The stemmed tokens (<see cref="FrenchAnalyzer.Mode.Stemmed"/>) of the text these surface tokens came from: the
+    /// folded tokens (<see cref="Folded"/>), each replaced by what <see cref="FrenchAnalyzer.Stem"/> gives for it.
+    /// (No filter of the chain marks a word as a keyword before the stemmer; one that did would have to be followed
+    /// here too. <c>PreAnalysedDocumentFacts</c> would tell.)
+    /// </summary>
+    public TokenList Stemmed() => Derive(folded: false, stemmed: true).Stemmed!;
+
+    /// <summary>Both <see cref="Folded"/> and <see cref="Stemmed"/>, from one look-up per token.</summary>
+    public (TokenList Folded, TokenList Stemmed) FoldedAndStemmed()
     {
-        var folded = new TokenList(_charCount + _charCount / 16, Count);
+        var (folded, stemmed) = Derive(folded: true, stemmed: true);
+        return (folded!, stemmed!);
+    }
+
+    // The stemmed tokens are the folded ones with each term stemmed: same positions, same offsets.
+    private (TokenList? Folded, TokenList? Stemmed) Derive(bool folded, bool stemmed)
+    {
+        var foldedList = folded ? new TokenList(_charCount + _charCount / 16, Count) : null;
+        var stemmedList = stemmed ? new TokenList(_charCount, Count) : null;
         var skipped = 0;
         for (var i = 0; i < Count; i++)
         {
             var at = i * 5;
-            if (FrenchWords.Fold(_chars.AsSpan(_tokens[at], _tokens[at + 1])) is not { } word)
+            var word = FrenchWords.Analyse(_chars.AsSpan(_tokens[at], _tokens[at + 1]));
+            if (word.Folded is null)
             {
                 skipped += _tokens[at + 2];
                 continue;
             }
-            folded.Add(word, _tokens[at + 2] + skipped, _tokens[at + 3], _tokens[at + 4]);
+            var (increment, start, end) = (_tokens[at + 2] + skipped, _tokens[at + 3], _tokens[at + 4]);
+            foldedList?.Add(word.Folded, increment, start, end);
+            stemmedList?.Add(word.Stem, increment, start, end);
             skipped = 0;
         }
-        (folded.FinalOffset, folded.FinalPositionIncrement) = (FinalOffset, FinalPositionIncrement + skipped);
-        return folded;
-    }
-
-    /// <summary>
-    /// The stemmed tokens (<see cref="FrenchAnalyzer.Mode.Stemmed"/>) of the text these folded tokens came from: what
-    /// <see cref="FrenchAnalyzer.Stem"/> gives, word by word. (No filter of the chain marks a word as a keyword before
-    /// the stemmer; one that did would have to be followed here too. <c>PreAnalysedDocumentFacts</c> would tell.)
-    /// </summary>
-    public TokenList Stemmed()
-    {
-        var stemmed = new TokenList(_charCount, Count);
-        for (var i = 0; i < Count; i++)
+        foreach (var list in (ReadOnlySpan<TokenList?>)[foldedList, stemmedList])
         {
-            var at = i * 5;
-            stemmed.Add(FrenchWords.Stem(_chars.AsSpan(_tokens[at], _tokens[at + 1])).Text, _tokens[at + 2], _tokens[at + 3], _tokens[at + 4]);
+            if (list is not null)
+            {
+                (list.FinalOffset, list.FinalPositionIncrement) = (FinalOffset, FinalPositionIncrement + skipped);
+            }
         }
-        (stemmed.FinalOffset, stemmed.FinalPositionIncrement) = (FinalOffset, FinalPositionIncrement);
-        return stemmed;
+        return (foldedList, stemmedList);
     }
 
     /// <summary>Records every token of a stream, which it consumes and closes; room is made for about so many.</summary>

@@ -1,3 +1,7 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Indexing;
@@ -61,6 +65,35 @@ public sealed class PreAnalysedDocumentFacts
             Assert.Equal(expected, Tokens(field.GetTokenStream(analyzer)));
         }
     }
+
+    // Pieces of French text where folding and stemming part ways: stop words (some only once folded: « à », « À »),
+    // elisions, capitals, accents, ligatures, numbers, a word longer than the tokenizer keeps, and separators.
+    private static readonly string[] Pieces =
+    [
+        "le", "La", "de", "des", "à", "À", "a", "et", "qu'", "l'", "D'", "Lyon", "mobilité", "MOBILITÉ", "mobilites",
+        "précaire", "précarité", "œuvre", "ŒUVRES", "numérique", "numériques", "Saint-Étienne", "2024", "n°", "45 %",
+        "aînés", "répit", "ça", "σ", new string('x', 300), " ", " ", " ", "\n", ", ", ". ", " ; ", " — ",
+    ];
+
+    [Property(MaxTest = 500)]
+    public Property Any_text_gives_the_folded_and_stemmed_tokens_of_the_analyzers() =>
+        Prop.ForAll(Gen.ListOf(Gen.Elements(Pieces)).Select(string.Concat).ToArbitrary(), text =>
+        {
+            using var folding = new FrenchAnalyzer(FrenchAnalyzer.Mode.Folded);
+            using var stemming = new FrenchAnalyzer(FrenchAnalyzer.Mode.Stemmed);
+            var (folded, stemmed) = (Tokens(folding.GetTokenStream("", text)), Tokens(stemming.GetTokenStream("", text)));
+            // Twice: words first met, then kept.
+            return Enumerable.Range(0, 2).All(_ =>
+            {
+                var surface = TokenList.Surface(text);
+                var both = surface.FoldedAndStemmed();
+                return Replayed(surface.Folded()).SequenceEqual(folded) && Replayed(surface.Stemmed()).SequenceEqual(stemmed)
+                    && Replayed(both.Folded).SequenceEqual(folded) && Replayed(both.Stemmed).SequenceEqual(stemmed);
+            });
+        });
+
+    private static List<(string Term, int Increment, int Start, int End)> Replayed(TokenList tokens) =>
+        Tokens(tokens.Field("f", Lucene.Net.Documents.TextField.TYPE_NOT_STORED).GetTokenStream(null));
 
     private static readonly Lazy<IReadOnlyList<CaseFile>> RealCases = new(() =>
         ContentLoader.Load(RepositoryPaths.Resolve("content"), DateOnly.FromDateTime(DateTime.Today)).Cases);
