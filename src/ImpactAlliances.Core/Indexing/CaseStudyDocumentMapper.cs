@@ -50,7 +50,7 @@ public static class CaseStudyDocumentMapper
             metaSurface.FieldThen(bodySurface, meta.Length + 1, CaseStudySchema.Surface, DocumentsOnly),
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
-            new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(FrenchAnalyzer.FoldLower(c.Title))),
+            new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(TitleSortKey(c.Title))),
             new BinaryDocValuesField(CaseStudySchema.Display, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(DisplayOf(c), StoredJson.Default.HitDisplay))),
             new BinaryDocValuesField(CaseStudySchema.Record, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(c with { Body = "" }, StoredJson.Default.CaseStudy))),
             new BinaryDocValuesField(CaseStudySchema.TableRow, CaseTable.Encode(c)),
@@ -110,6 +110,20 @@ public static class CaseStudyDocumentMapper
         c.Slug, c.Title, c.Summary, c.Updated, c.Year,
         c.Organisations.Select(o => o.Name).ToList(),
         CaseStudySchema.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.ValuesOf(c).ToList()));
+
+    /// <summary>
+    /// What a title is sorted by: folded to lower case without accents, and from its first letter or digit, as a
+    /// French index sorts it (« « Guyane connectée » » among the G, not before the A).
+    /// </summary>
+    internal static string TitleSortKey(string title)
+    {
+        var folded = FrenchAnalyzer.FoldLower(title);
+        var first = folded.AsSpan().IndexOfAnyExcept(NotSorted);
+        return first <= 0 ? folded : folded[first..];
+    }
+
+    // Spaces and punctuation before a title's first word; a title of nothing else keeps them (first < 0).
+    private static readonly System.Buffers.SearchValues<char> NotSorted = System.Buffers.SearchValues.Create(" \t«»\"'“”‘’([{-–—.,;:!?¿¡*#/");
 
     private static TokenList Stemmed(string text) => TokenList.Surface(text).Stemmed();
 

@@ -15,7 +15,7 @@ public sealed class TitleOrderFacts(SearchFixture fixture) : IClassFixture<Searc
         var snapshot = lease.Snapshot;
         // The order by definition: each document's sort key as a string, ties by document number.
         var keys = Enumerable.Range(0, snapshot.Reader.MaxDoc)
-            .Select(doc => FrenchAnalyzer.FoldLower(CaseStudyDocumentMapper.ToIndexedCase(snapshot.Reader.Document(doc)).Case.Title))
+            .Select(doc => CaseStudyDocumentMapper.TitleSortKey(CaseStudyDocumentMapper.ToIndexedCase(snapshot.Reader.Document(doc)).Case.Title))
             .ToArray();
         var expected = Enumerable.Range(0, keys.Length).OrderBy(d => keys[d], StringComparer.Ordinal).ThenBy(d => d).ToArray();
 
@@ -23,6 +23,14 @@ public sealed class TitleOrderFacts(SearchFixture fixture) : IClassFixture<Searc
         Assert.Equal(expected, Enumerable.Range(0, keys.Length).OrderBy(d => snapshot.TitleRanks[d]));
         Assert.Equal(Enumerable.Range(0, keys.Length), snapshot.TitleRanks.Order());
     }
+
+    [Theory]
+    [InlineData("« Guyane connectée » : le numérique", "guyane connectee \" : le numerique")]
+    [InlineData("(Re)cyclerie de quartier", "re)cyclerie de quartier")]
+    [InlineData("Énergie citoyenne", "energie citoyenne")]
+    [InlineData("« »", "\" \"")]
+    public void A_title_is_sorted_from_its_first_letter_or_digit_without_case_or_accents(string title, string key) =>
+        Assert.Equal(key, CaseStudyDocumentMapper.TitleSortKey(title));
 
     [Fact]
     public void A_build_stores_the_order_a_site_would_compute_and_the_site_reads_it()
