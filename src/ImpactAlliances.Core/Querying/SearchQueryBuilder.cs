@@ -444,7 +444,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             any.Add(each);
             docFreq = Math.Max(docFreq, eachFreq == int.MaxValue ? 0 : eachFreq);
         }
-        if (synonymLength == consumed)
+        // The run a name spans may end in words the analysis drops (« personnes âgées en Corse »: the taxonomy's term is named by
+        // « personnes âgées en »), which the synonyms' run does not hold: its synonyms are the name's all the same.
+        var synonymsApply = synonymLength == consumed
+            || synonymLength > 0 && Enumerable.Range(index + synonymLength, consumed - synonymLength).All(i => analysed[i].Count == 0);
+        if (synonymsApply)
         {
             foreach (var expression in expressions)
             {
