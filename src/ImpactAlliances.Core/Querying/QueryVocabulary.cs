@@ -14,7 +14,14 @@ namespace ImpactAlliances.Core.Querying;
 public abstract record Concept;
 
 /// <summary>A facet value named by its label or one of its terms ("coopération économique", "mairie").</summary>
-internal sealed record FacetConcept(string Facet, string Value) : Concept;
+internal sealed record FacetConcept(string Facet, string Value) : Concept
+{
+    /// <summary>
+    /// Named by one of the value's terms (« aide alimentaire », « sans-abri » for pauvreté-exclusion), not by its label or a
+    /// part of it (« pauvreté »): a term can say less than the value.
+    /// </summary>
+    public bool ByTerm { get; init; }
+}
 
 /// <summary>A region, département or commune named in the query ("à Lille", "en Occitanie").</summary>
 internal sealed record PlaceConcept(Place Place) : Concept
@@ -118,11 +125,12 @@ internal sealed class QueryVocabulary
         {
             foreach (var value in facet.Values)
             {
-                var names = value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(value.Label).Concat(value.Terms);
-                foreach (var name in names)
+                var labels = value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(value.Label).ToList();
+                var labelKeys = labels.Select(vocabulary.FacetKey).ToHashSet(StringComparer.Ordinal);
+                foreach (var name in labels.Concat(value.Terms))
                 {
                     var key = vocabulary.FacetKey(name);
-                    Add(vocabulary._facets, key, new FacetConcept(facet.Key, value.Slug));
+                    Add(vocabulary._facets, key, new FacetConcept(facet.Key, value.Slug) { ByTerm = !labelKeys.Contains(key) });
                     var small = vocabulary.InnerSmallWords(name);
                     vocabulary._facetSmallWords[key] = Math.Min(small, vocabulary._facetSmallWords.GetValueOrDefault(key, small));
                 }

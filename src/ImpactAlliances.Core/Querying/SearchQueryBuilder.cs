@@ -71,6 +71,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     public const float DomainBoost = 12f;
 
     /// <summary>
+    /// Weight of a case of a domain the query names by one of its terms when the case holds none of the term's words nor their
+    /// synonyms (<see cref="DomainBoost"/> when it does). Measured (RELEVANCE.md, session 23): 2, 4 and 6 gained alike on the
+    /// development sets' nDCG@10; 6 lost no recall@10 on the people, field and mixed sets, 2 and 4 lost some.
+    /// </summary>
+    public const float DomainWithoutTerm = 6f;
+
+    /// <summary>
     /// Weight of a case whose organisations are of the type a word names (« universités », « fondations », « entreprises »),
     /// times that type's rarity squared, as a word's: a type one case in ten has (academic, 10 %) weighs about 5, one most
     /// cases have (companies, 59 %) about 1.2, where every type weighed 2 (<see cref="FacetBoost"/>). A researcher's question
@@ -145,9 +152,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
 
     private readonly QueryVocabulary _vocabulary = vocabulary ?? QueryVocabulary.Empty(analyzer);
 
+    // The domains named by one of their terms, each with the slot its clause goes in once the whole query is read.
+    private readonly List<(DisjunctionMaxQuery Slot, FacetConcept Domain, Query Text)> _narrowed = [];
+
     /// <summary>Builds the text query of parsed clauses, its cases holding the groups <paramref name="coverage"/> asks for.</summary>
     public TextQuery Build(IReadOnlyList<QueryClause> clauses, Coverage coverage = Coverage.Enough)
     {
+        _narrowed.Clear();
         var bodyTerms = new List<string>();
         var prefixes = new List<string>();
         var concepts = new List<Concept>();
@@ -189,6 +200,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             return new TextQuery(null, [], []);
         }
+        var labelled = Labelled(clauses, analysed);
+        _narrowed.ForEach(n => FillDomain(n.Slot, n.Domain, n.Text, labelled));
         var query = Combine(groups, coverage);
         var optional = LeavesGroupsOptional(groups);
         var every = optional && coverage == Coverage.Enough ? Every(groups) : null;
@@ -444,7 +457,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             any.Add(each);
             docFreq = Math.Max(docFreq, eachFreq == int.MaxValue ? 0 : eachFreq);
         }
-        if (synonymLength == consumed)
+        // The run a name spans may end in words the analysis drops (« personnes âgées en Corse »: the taxonomy's term is named by
+        // « personnes âgées en »), which the synonyms' run does not hold: its synonyms are the name's all the same.
+        var synonymsApply = synonymLength == consumed
+            || synonymLength > 0 && Enumerable.Range(index + synonymLength, consumed - synonymLength).All(i => analysed[i].Count == 0);
+        if (synonymsApply)
         {
             foreach (var expression in expressions)
             {
@@ -461,10 +478,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false }) && IsSurelyAPlace(clauses, index, consumed);
             ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
+            // What the run's words and synonyms find, that a domain named by one of its terms asks its cases for (FillDomain).
+            var text = docFreq > 0 && any.Disjuncts.Count > 0 ? new DisjunctionMaxQuery(any.Disjuncts.ToList(), 0f) : null;
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
             foreach (var concept in named.Where(c => clause.Kind != ClauseKind.Phrase || c is not FacetConcept))
             {
-                docFreq = Math.Max(docFreq, AddConcept(any, concept));
+                docFreq = Math.Max(docFreq, AddConcept(any, concept, text));
                 concepts?.Add(concept);
             }
             if (named.OfType<PlaceWordConcept>().ToList() is { Count: > 0 } placeWords)
@@ -692,7 +711,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         return matchedLength > 0 && words > 0 ? (matched, words) : ([], 0);
     }
 
-    private int AddConcept(DisjunctionMaxQuery any, Concept concept)
+    private int AddConcept(DisjunctionMaxQuery any, Concept concept, Query? text = null)
     {
         switch (concept)
         {
@@ -710,6 +729,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                     var actor = Exact(term);
                     actor.Boost = ActorBoost;
                     any.Add(actor);
+                    return tagged;
+                }
+                if (facet.Facet == CaseStudySchema.Domains.Key && facet.ByTerm && text is not null)
+                {
+                    var slot = new DisjunctionMaxQuery(0f);
+                    any.Add(slot);
+                    _narrowed.Add((slot, facet, text));
                     return tagged;
                 }
                 any.Add(new ConstantScoreQuery(Exact(term)) { Boost = facet.Facet == CaseStudySchema.Domains.Key ? DomainBoost : FacetBoost });
@@ -742,6 +768,44 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             default:
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// The clause of a domain a query names by one of its terms (« aide alimentaire », « sans-abri », « décrochage scolaire »
+    /// for their domains): a case of the domain holding the term's words (or their synonyms) weighs the domain's weight, one
+    /// of the domain that does not, <see cref="DomainWithoutTerm"/>. A term says less than its domain: « Secours populaire et
+    /// aide alimentaire » ranked the Secours populaire's housing project first, by its domain pauvreté-exclusion. Unless the
+    /// query names the domain by its label too (« la culture, le sport et les loisirs »): then the whole domain is asked for.
+    /// </summary>
+    private void FillDomain(DisjunctionMaxQuery slot, FacetConcept domain, Query text, HashSet<FacetConcept> labelled)
+    {
+        var tagged = Exact(new Term(domain.Facet, domain.Value));
+        if (labelled.Contains(domain with { ByTerm = false }))
+        {
+            slot.Add(new ConstantScoreQuery(tagged) { Boost = DomainBoost });
+            return;
+        }
+        slot.Add(new ConstantScoreQuery(new BooleanQuery { { tagged, Occur.MUST }, { text, Occur.MUST } }) { Boost = DomainBoost });
+        slot.Add(new ConstantScoreQuery(tagged) { Boost = DomainWithoutTerm });
+    }
+
+    /// <summary>
+    /// The facet values the typed words name by their label, in a run from any word on, also inside another name (« Pôle
+    /// emploi » holds « emploi », the label of emploi-insertion): the person typed the value's own word.
+    /// </summary>
+    private HashSet<FacetConcept> Labelled(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed)
+    {
+        var labelled = new HashSet<FacetConcept>();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (clauses[i] is { Kind: ClauseKind.Word, Excluded: false })
+            {
+                var run = PlainRun(clauses, i);
+                var terms = Enumerable.Range(i, run.Count).Select(j => (IReadOnlyList<string>)analysed[j].Select(t => t.Term).ToList()).ToList();
+                labelled.UnionWith(_vocabulary.Match(run, terms, 0, out _).OfType<FacetConcept>().Where(c => !c.ByTerm));
+            }
+        }
+        return labelled;
     }
 
     private static bool IsPlainWord(QueryClause clause, bool first) =>
