@@ -200,8 +200,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             return new TextQuery(null, [], []);
         }
-        var labelled = Labelled(clauses, analysed);
-        _narrowed.ForEach(n => FillDomain(n.Slot, n.Domain, n.Text, labelled));
+        // Which values the typed words name by their label is only asked when a domain was named by one of its terms.
+        if (_narrowed.Count > 0)
+        {
+            var labelled = Labelled(clauses, analysed);
+            _narrowed.ForEach(n => FillDomain(n.Slot, n.Domain, n.Text, labelled));
+        }
         var query = Combine(groups, coverage);
         var optional = LeavesGroupsOptional(groups);
         var every = optional && coverage == Coverage.Enough ? Every(groups) : null;
