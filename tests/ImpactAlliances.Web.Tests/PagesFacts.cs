@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
@@ -161,11 +162,14 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
-        Assert.Contains($"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie", page);
-        // The cases holding every term are among those counted, and the note says so rather than « Dont… » after the others.
+        // The cases holding every term are among those counted: one note says so before the others, not a second note
+        // (on a phone each note pushes the first result further down), and not « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();
         Assert.InRange(allWords, 2, strict - 1);
-        Assert.Contains($"Parmi ces {Formats.Cases(strict)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
+        Assert.Contains($"Ces {Formats.Number(strict)} exemples réunissent l'essentiel de ces mots ({Formats.Number(allWords)} les contiennent tous : "
+            + $"<a href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>) ; "
+            + $"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie.", Regex.Replace(page, @"\s+", " "));
+        Assert.Single(Regex.Matches(page, @"class=""correction"""));
         Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}")));
         Assert.Contains($"{Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/carte?{query}")));
         var export = await _client.GetAsync($"/api/export?{query}&format=csv");
