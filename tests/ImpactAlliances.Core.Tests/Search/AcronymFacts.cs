@@ -66,6 +66,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("police", @"\bcommissariats?\b")]
     [InlineData("justice", @"\btribunal\b")]
     [InlineData("établissements scolaires", @"\blycees?\b")]
+    // Staying at home by the field's name and by people's (session 24).
+    [InlineData("maintien à domicile", @"\b(rester|vivre|vieillir) chez (soi|eux|elles)\b")]
+    [InlineData("rester chez soi", @"\bmaintien a domicile\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
