@@ -555,7 +555,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// (« lutte contre la précarité », « accompagner les agriculteurs vers des pratiques durables », « quand on a peu
     /// d'argent ») and say nothing of it. Held by a fifth to a third of the cases, they counted as rare words, so that
     /// « contre » and « lutte » were two of the three groups « lutte contre la précarité énergétique » needed two of.
-    /// Left out as fillers are. Not the ones that are also nouns (« cancer du sein », « bien commun », « face »).
+    /// Left out as fillers are. Not the ones that are also nouns (« cancer du sein », « bien commun », « face »). So are the
+    /// pronouns and the adverbs of time and degree it lacks (« rester chez elles », « celles et ceux qui », « qui n'y vont
+    /// jamais »): « elles » is not its « elle », which the stop list holds, and stems as it (17 % of the cases write it), and
+    /// « jamais » (27 cases) made of « … les musées aux publics qui n'y vont jamais » a question half of whose rare words were
+    /// « ouvrir », « publics » and « jamais » (RELEVANCE.md, session 24). Not « ça », which is also « CA » typed.
     /// </summary>
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
@@ -563,6 +567,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "lors", "parmi", "selon", "envers", "hors", "durant", "pendant", "depuis",
         "peu", "tres", "plus", "moins", "tout", "tous", "toute", "toutes", "comme", "aussi", "ainsi", "mieux",
         "cela", "ceci", "quelque", "quelques", "chaque", "certains", "certaines", "leurs", "dont",
+        "elles", "celle", "celles", "celui", "ceux", "chacun", "chacune", "aucun", "aucune", "plusieurs", "rien",
+        "lequel", "laquelle", "lesquelles", "duquel", "auxquels", "auxquelles", "desquels", "desquelles",
+        "jamais", "toujours", "souvent", "parfois", "rarement", "encore", "deja", "vraiment", "surtout", "notamment",
+        "egalement", "davantage", "beaucoup", "trop", "assez",
     };
 
     /// <summary>
