@@ -541,13 +541,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>
     /// The words of a question that say how it is asked, not what it is about ("comment aider les SDF"):
     /// left out of the query, unless nothing else is typed. Rare in the cases, they would otherwise count
-    /// as rare words to require.
+    /// as rare words to require. So are the auxiliary and modal verbs, aller, devoir, vouloir (« qui n'y vont jamais »,
+    /// « qui veulent recruter »), whose forms the stop list lacks as it lacks « peut » (RELEVANCE.md, session 24).
     /// </summary>
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
         "comment", "pourquoi", "quoi", "quel", "quelle", "quels", "quelles", "lesquels", "exemple", "exemples",
         "cherche", "chercher", "trouver", "idee", "idees", "faire", "veux", "voudrais", "besoin",
         "peut", "peuvent", "pouvoir", "existe", "existent", "quand", "possible", "combien",
+        "va", "vont", "doit", "doivent", "veut", "veulent", "font",
     };
 
     /// <summary>
