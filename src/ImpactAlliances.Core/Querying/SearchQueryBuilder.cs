@@ -541,13 +541,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>
     /// The words of a question that say how it is asked, not what it is about ("comment aider les SDF"):
     /// left out of the query, unless nothing else is typed. Rare in the cases, they would otherwise count
-    /// as rare words to require.
+    /// as rare words to require. So are the auxiliary and modal verbs, aller, devoir, vouloir (« qui n'y vont jamais »,
+    /// « qui veulent recruter »), whose forms the stop list lacks as it lacks « peut » (RELEVANCE.md, session 24).
     /// </summary>
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
         "comment", "pourquoi", "quoi", "quel", "quelle", "quels", "quelles", "lesquels", "exemple", "exemples",
         "cherche", "chercher", "trouver", "idee", "idees", "faire", "veux", "voudrais", "besoin",
         "peut", "peuvent", "pouvoir", "existe", "existent", "quand", "possible", "combien",
+        "va", "vont", "doit", "doivent", "veut", "veulent", "font",
     };
 
     /// <summary>
@@ -555,7 +557,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// (« lutte contre la précarité », « accompagner les agriculteurs vers des pratiques durables », « quand on a peu
     /// d'argent ») and say nothing of it. Held by a fifth to a third of the cases, they counted as rare words, so that
     /// « contre » and « lutte » were two of the three groups « lutte contre la précarité énergétique » needed two of.
-    /// Left out as fillers are. Not the ones that are also nouns (« cancer du sein », « bien commun », « face »).
+    /// Left out as fillers are. Not the ones that are also nouns (« cancer du sein », « bien commun », « face »). So are the
+    /// pronouns and the adverbs of time and degree it lacks (« rester chez elles », « celles et ceux qui », « qui n'y vont
+    /// jamais »): « elles » is not its « elle », which the stop list holds, and stems as it (17 % of the cases write it), and
+    /// « jamais » (27 cases) made of « … les musées aux publics qui n'y vont jamais » a question half of whose rare words were
+    /// « ouvrir », « publics » and « jamais » (RELEVANCE.md, session 24). Not « ça », which is also « CA » typed.
     /// </summary>
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
@@ -563,6 +569,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "lors", "parmi", "selon", "envers", "hors", "durant", "pendant", "depuis",
         "peu", "tres", "plus", "moins", "tout", "tous", "toute", "toutes", "comme", "aussi", "ainsi", "mieux",
         "cela", "ceci", "quelque", "quelques", "chaque", "certains", "certaines", "leurs", "dont",
+        "elles", "celle", "celles", "celui", "ceux", "chacun", "chacune", "aucun", "aucune", "plusieurs", "rien",
+        "lequel", "laquelle", "lesquelles", "duquel", "auxquels", "auxquelles", "desquels", "desquelles",
+        "jamais", "toujours", "souvent", "parfois", "rarement", "encore", "deja", "vraiment", "surtout", "notamment",
+        "egalement", "davantage", "beaucoup", "trop", "assez",
     };
 
     /// <summary>

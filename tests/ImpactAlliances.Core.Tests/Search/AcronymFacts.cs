@@ -61,6 +61,14 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // Help with schoolwork outside class, by any of its names (session 22).
     [InlineData("soutien scolaire", @"\baide aux devoirs\b")]
     [InlineData("aide aux devoirs", @"\bsoutien scolaire\b")]
+    // One way: the police by its services and the gendarmerie, the courts, the schools (session 24).
+    [InlineData("police", @"\bgendarmerie\b")]
+    [InlineData("police", @"\bcommissariats?\b")]
+    [InlineData("justice", @"\btribunal\b")]
+    [InlineData("établissements scolaires", @"\blycees?\b")]
+    // Staying at home by the field's name and by people's (session 24).
+    [InlineData("maintien à domicile", @"\b(rester|vivre|vieillir) chez (soi|eux|elles)\b")]
+    [InlineData("rester chez soi", @"\bmaintien a domicile\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
