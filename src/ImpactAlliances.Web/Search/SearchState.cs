@@ -207,18 +207,23 @@ public sealed record SearchState
     /// </summary>
     public IHtmlContent ToggleHref(string facet, string value) => new Href(this, facet, value);
 
-    /// <summary>The <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> writes it: a result's chip.</summary>
-    public IHtmlContent WithHref(string facet, string value) => new Href(this, facet, IsSelected(facet, value) ? null : value);
+    /// <summary>Writes the <c>href</c> of <see cref="ToggleHref"/> into <paramref name="writer"/>: a facet value's link (<see cref="FacetValueList"/>).</summary>
+    internal void WriteToggleHref(TextWriter writer, string facet, string value) => Url(html: true, firstPage: true, facet, value).WriteTo(writer);
+
+    /// <summary>Writes the <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> does: a result's chip (<see cref="HitList"/>).</summary>
+    internal void WriteWithHref(TextWriter writer, string facet, string value) =>
+        Url(html: true, firstPage: true, facet, IsSelected(facet, value) ? null : value).WriteTo(writer);
 
     /// <summary>
-    /// A link of <see cref="ToggleHref"/> or <see cref="WithHref"/>, written only when the page is: into the response's
-    /// writer, with no string of its own (a page has about 250 of them).
+    /// A link of <see cref="ToggleHref"/>, written only when the page is: into the response's writer, with no string of
+    /// its own. The facet values' and the chips' links, about 250 a page, are written by the code that writes their
+    /// lists (<see cref="FacetValueList"/>, <see cref="HitList"/>): the view flushes its writer after each such piece.
     /// </summary>
-    private sealed class Href(SearchState state, string facet, string? toggled) : IHtmlContent
+    private sealed class Href(SearchState state, string facet, string value) : IHtmlContent
     {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => state.Url(html: true, firstPage: true, facet, toggled).WriteTo(writer);
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => state.WriteToggleHref(writer, facet, value);
 
-        public override string ToString() => state.Url(html: true, firstPage: true, facet, toggled).ToString();
+        public override string ToString() => state.Url(html: true, firstPage: true, facet, value).ToString();
     }
 
     /// <remarks>
