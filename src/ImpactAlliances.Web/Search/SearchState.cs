@@ -238,13 +238,15 @@ public sealed record SearchState
         var url = UrlBuilder.Start(own < 0 ? Path : Path[..own], html);
         url.Add(QueryKey, Query);
         var removes = toggled is not null && IsSelected(facet!, toggled);
-        // Indexed loops: a foreach over these read-only lists would allocate an enumerator each, twice per link.
+        // Indexed loops: a foreach over these read-only lists would allocate an enumerator each, twice per link. A search
+        // with no filter, or none requiring all its values (all of the mix), looks no facet up: a page writes 250 links.
         var facets = CaseStudySchema.Facets;
+        var anyFilter = Filters.Count > 0;
         for (var d = 0; d < facets.Count; d++)
         {
             var key = facets[d].Key;
             var isToggled = toggled is not null && key == facet;
-            if (Filters.GetValueOrDefault(key) is { } values)
+            if (anyFilter && Filters.TryGetValue(key, out var values))
             {
                 for (var i = 0; i < values.Count; i++)
                 {
@@ -259,7 +261,7 @@ public sealed record SearchState
                 url.Add(key, toggled!);
             }
         }
-        for (var d = 0; d < facets.Count; d++)
+        for (var d = 0; d < facets.Count && AllOf.Count > 0; d++)
         {
             var key = facets[d].Key;
             var selected = (Filters.GetValueOrDefault(key)?.Count ?? 0) + (toggled is not null && key == facet ? (removes ? -1 : 1) : 0);
