@@ -77,7 +77,8 @@ public sealed class SearchStateFacts
 
                 return values.All(v =>
                     Attribute(state.ToggleHref(v.Facet, v.Value)) == state.Toggle(v.Facet, v.Value).ToUrl()
-                    && Attribute(state.WithHref(v.Facet, v.Value)) == state.With(v.Facet, v.Value).ToUrl());
+                    && Attribute(Html(w => state.WriteToggleHref(w, v.Facet, v.Value))) == state.Toggle(v.Facet, v.Value).ToUrl()
+                    && Attribute(Html(w => state.WriteWithHref(w, v.Facet, v.Value))) == state.With(v.Facet, v.Value).ToUrl());
             });
 
     [Theory]
@@ -102,16 +103,20 @@ public sealed class SearchStateFacts
 
         Assert.Equal("/?q=v%C3%A9lo%20%26%20co&amp;domains=mobilite&amp;domains=emploi-insertion&amp;all=domains", Html(state.ToggleHref("actors", "association")));
         Assert.Equal("/?q=v%C3%A9lo%20%26%20co&amp;actors=association&amp;domains=mobilite&amp;all=actors&amp;all=domains", Html(state.ToggleHref("domains", "emploi-insertion")));
-        Assert.Equal(state.With("actors", "association").ToUrl(), Attribute(state.WithHref("actors", "association")));
+        Assert.Equal(state.With("actors", "association").ToUrl(), Attribute(Html(w => state.WriteWithHref(w, "actors", "association"))));
     }
 
     /// <summary>An attribute value as the browser reads it.</summary>
-    private static string Attribute(Microsoft.AspNetCore.Html.IHtmlContent href) => System.Net.WebUtility.HtmlDecode(Html(href));
+    private static string Attribute(Microsoft.AspNetCore.Html.IHtmlContent href) => Attribute(Html(href));
 
-    private static string Html(Microsoft.AspNetCore.Html.IHtmlContent href)
+    private static string Attribute(string html) => System.Net.WebUtility.HtmlDecode(html);
+
+    private static string Html(Microsoft.AspNetCore.Html.IHtmlContent href) => Html(writer => href.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default));
+
+    private static string Html(Action<TextWriter> write)
     {
         using var writer = new StringWriter();
-        href.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        write(writer);
         return writer.ToString();
     }
 

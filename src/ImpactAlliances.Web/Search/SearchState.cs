@@ -207,18 +207,23 @@ public sealed record SearchState
     /// </summary>
     public IHtmlContent ToggleHref(string facet, string value) => new Href(this, facet, value);
 
-    /// <summary>The <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> writes it: a result's chip.</summary>
-    public IHtmlContent WithHref(string facet, string value) => new Href(this, facet, IsSelected(facet, value) ? null : value);
+    /// <summary>Writes the <c>href</c> of <see cref="ToggleHref"/> into <paramref name="writer"/>: a facet value's link (<see cref="FacetValueList"/>).</summary>
+    internal void WriteToggleHref(TextWriter writer, string facet, string value) => Url(html: true, firstPage: true, facet, value).WriteTo(writer);
+
+    /// <summary>Writes the <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> does: a result's chip (<see cref="HitList"/>).</summary>
+    internal void WriteWithHref(TextWriter writer, string facet, string value) =>
+        Url(html: true, firstPage: true, facet, IsSelected(facet, value) ? null : value).WriteTo(writer);
 
     /// <summary>
-    /// A link of <see cref="ToggleHref"/> or <see cref="WithHref"/>, written only when the page is: into the response's
-    /// writer, with no string of its own (a page has about 250 of them).
+    /// A link of <see cref="ToggleHref"/>, written only when the page is: into the response's writer, with no string of
+    /// its own. The facet values' and the chips' links, about 250 a page, are written by the code that writes their
+    /// lists (<see cref="FacetValueList"/>, <see cref="HitList"/>): the view flushes its writer after each such piece.
     /// </summary>
-    private sealed class Href(SearchState state, string facet, string? toggled) : IHtmlContent
+    private sealed class Href(SearchState state, string facet, string value) : IHtmlContent
     {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => state.Url(html: true, firstPage: true, facet, toggled).WriteTo(writer);
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => state.WriteToggleHref(writer, facet, value);
 
-        public override string ToString() => state.Url(html: true, firstPage: true, facet, toggled).ToString();
+        public override string ToString() => state.Url(html: true, firstPage: true, facet, value).ToString();
     }
 
     /// <remarks>
@@ -233,13 +238,15 @@ public sealed record SearchState
         var url = UrlBuilder.Start(own < 0 ? Path : Path[..own], html);
         url.Add(QueryKey, Query);
         var removes = toggled is not null && IsSelected(facet!, toggled);
-        // Indexed loops: a foreach over these read-only lists would allocate an enumerator each, twice per link.
+        // Indexed loops: a foreach over these read-only lists would allocate an enumerator each, twice per link. A search
+        // with no filter, or none requiring all its values (all of the mix), looks no facet up: a page writes 250 links.
         var facets = CaseStudySchema.Facets;
+        var anyFilter = Filters.Count > 0;
         for (var d = 0; d < facets.Count; d++)
         {
             var key = facets[d].Key;
             var isToggled = toggled is not null && key == facet;
-            if (Filters.GetValueOrDefault(key) is { } values)
+            if (anyFilter && Filters.TryGetValue(key, out var values))
             {
                 for (var i = 0; i < values.Count; i++)
                 {
@@ -254,7 +261,7 @@ public sealed record SearchState
                 url.Add(key, toggled!);
             }
         }
-        for (var d = 0; d < facets.Count; d++)
+        for (var d = 0; d < facets.Count && AllOf.Count > 0; d++)
         {
             var key = facets[d].Key;
             var selected = (Filters.GetValueOrDefault(key)?.Count ?? 0) + (toggled is not null && key == facet ? (removes ? -1 : 1) : 0);

@@ -1,0 +1,105 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Html;
+
+namespace ImpactAlliances.Web.Tests;
+
+/// <summary>
+/// The results page's two long lists, the facet values and the results, are written in code (<see cref="FacetValueList"/>,
+/// <see cref="HitList"/>): their markup, byte for byte, with the page's encoder (accents written as they are).
+/// </summary>
+public sealed class ResultListsFacts
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Html(IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, Encoder);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void A_selected_region_lists_its_departements_under_it_and_a_label_is_encoded()
+    {
+        var state = new SearchState { Query = "vélo", Filters = new Dictionary<string, IReadOnlyList<string>> { ["regions"] = ["bretagne"] } };
+        var departments = new FacetResult("departments", "Départements", [new("29", "Finistère", 3, false), new("75", "Paris", 9, false)])
+        {
+            Families = [new FacetFamily("bretagne", "Bretagne", ["29"]), new FacetFamily("ile-de-france", "Île-de-France", ["75"])],
+        };
+        var regions = new List<FacetCount> { new("bretagne", "Bretagne", 3, true), new("ile-de-france", "Île-de-France & <co>", 1234, false) };
+
+        Assert.Equal(
+            "        <ul class=\"facet-values\">\n"
+            + "                <li>\n"
+            + "                    <a class=\"facet-value is-selected\" href=\"/?q=v%C3%A9lo\"\n"
+            + "                       data-facet=\"regions\" data-value=\"bretagne\" aria-current=\"true\">\n"
+            + "                        <span class=\"box\" aria-hidden=\"true\"></span>\n"
+            + "                        <span class=\"facet-label\">Bretagne</span>\n"
+            + "                        <span class=\"facet-count\">3<span class=\"visually-hidden\"> exemples, sélectionné</span></span>\n"
+            + "                    </a>\n"
+            + "                            <div class=\"facet-children\" role=\"group\" aria-label=\"Départements : Bretagne\">\n"
+            + "        <ul class=\"facet-values\">\n"
+            + "                <li>\n"
+            + "                    <a class=\"facet-value\" href=\"/?q=v%C3%A9lo&amp;regions=bretagne&amp;departments=29\"\n"
+            + "                       data-facet=\"departments\" data-value=\"29\">\n"
+            + "                        <span class=\"box\" aria-hidden=\"true\"></span>\n"
+            + "                        <span class=\"facet-label\">Finistère</span>\n"
+            + "                        <span class=\"facet-count\">3<span class=\"visually-hidden\"> exemples</span></span>\n"
+            + "                    </a>\n"
+            + "                </li>\n"
+            + "        </ul>\n"
+            + "                            </div>\n"
+            + "                </li>\n"
+            + "                <li>\n"
+            + "                    <a class=\"facet-value\" href=\"/?q=v%C3%A9lo&amp;regions=bretagne&amp;regions=ile-de-france\"\n"
+            + "                       data-facet=\"regions\" data-value=\"ile-de-france\">\n"
+            + "                        <span class=\"box\" aria-hidden=\"true\"></span>\n"
+            + "                        <span class=\"facet-label\">Île-de-France &amp; &lt;co&gt;</span>\n"
+            // The narrow no-break space between thousands is written as an entity, as the encoder writes it.
+            + "                        <span class=\"facet-count\">1&#x202F;234<span class=\"visually-hidden\"> exemples</span></span>\n"
+            + "                    </a>\n"
+            + "                </li>\n"
+            + "        </ul>\n",
+            Html(new FacetValueList(state, "regions", regions, departments, new HashSet<string>())));
+    }
+
+    [Fact]
+    public void A_result_shows_its_snippet_as_built_or_else_its_summary_encoded_and_a_chip_adds_its_value_to_the_search()
+    {
+        var state = new SearchState { Query = "vélo", Filters = new Dictionary<string, IReadOnlyList<string>> { ["domains"] = ["mobilite"] } };
+        var facets = new Dictionary<string, IReadOnlyList<FacetLabel>>
+        {
+            ["domains"] = [new("mobilite", "Mobilité"), new("pouvoir-achat", "Pouvoir d'achat")],
+            ["actors"] = [new("association", "Association")],
+        };
+        var hits = new List<SearchHit>
+        {
+            new("a-b", "A & B", "résumé", "le <mark>vélo</mark> d&#39;ici", default, null, ["A", "B"], facets, 1),
+            new("c", "C", "<script>", null, default, null, [], new Dictionary<string, IReadOnlyList<FacetLabel>>(), 1),
+        };
+
+        Assert.Equal(
+            "<ol class=\"hits\" start=\"21\">\n"
+            + "<li><article class=\"hit\">\n"
+            + "    <h2 class=\"hit-title\"><a href=\"/exemples/a-b\">A &amp; B</a></h2>\n"
+            + "    <p class=\"hit-orgs\">A · B</p>\n"
+            + "        <p class=\"hit-snippet\">le <mark>vélo</mark> d&#39;ici</p>\n"
+            + "    <ul class=\"badges\" aria-label=\"Ajouter un filtre\">\n"
+            + "                <li><a class=\"badge badge-domains is-selected\" href=\"/?q=v%C3%A9lo&amp;domains=mobilite\" aria-current=\"true\">Mobilité</a></li>\n"
+            + "                <li><a class=\"badge badge-domains\" href=\"/?q=v%C3%A9lo&amp;domains=mobilite&amp;domains=pouvoir-achat\">Pouvoir d&#x27;achat</a></li>\n"
+            + "    </ul>\n"
+            + "</article></li>\n"
+            + "<li><article class=\"hit\">\n"
+            + "    <h2 class=\"hit-title\"><a href=\"/exemples/c\">C</a></h2>\n"
+            + "    <p class=\"hit-orgs\"></p>\n"
+            + "        <p class=\"hit-snippet\">&lt;script&gt;</p>\n"
+            + "    <ul class=\"badges\" aria-label=\"Ajouter un filtre\">\n"
+            + "    </ul>\n"
+            + "</article></li>\n"
+            + "</ol>\n",
+            Html(new HitList(hits, state, 21)));
+    }
+}
