@@ -178,6 +178,35 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.True(await page.Locator("input, select, button").CountAsync() >= 2, "the page has a form");
     }
 
+    [SkippableTheory]
+    [InlineData(360, "/")]
+    [InlineData(390, "/")]
+    [InlineData(1366, "/")]
+    [InlineData(390, "/page-qui-n-existe-pas")]
+    public async Task The_search_box_shows_its_whole_placeholder(int width, string path)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 844 } });
+        await page.GotoAsync(site.BaseAddress + path);
+
+        // On a phone the box's label and the help under it are hidden: what the placeholder says is all there is, cut it says less.
+        var widths = await page.Locator("input[type=search]").EvaluateAsync<double[]>("""
+            q => {
+                const style = getComputedStyle(q, '::placeholder');
+                const text = document.createElement('span');
+                text.style.font = style.font;
+                text.style.letterSpacing = style.letterSpacing;
+                text.style.whiteSpace = 'pre';
+                text.style.position = 'absolute';
+                text.textContent = q.placeholder;
+                document.body.append(text);
+                const box = getComputedStyle(q);
+                return [text.getBoundingClientRect().width, q.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)];
+            }
+            """);
+        Assert.True(widths[0] <= widths[1], $"the placeholder is {widths[0]} px wide in {widths[1]} px");
+    }
+
     [SkippableFact]
     public async Task On_a_phone_the_api_parameters_fit_the_screen_without_scrolling_sideways()
     {

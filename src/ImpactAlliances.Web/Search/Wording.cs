@@ -6,10 +6,11 @@ namespace ImpactAlliances.Web.Search;
 public static class Wording
 {
     /// <summary>
-    /// What the search box shows while empty: on a phone its label is hidden, so this is all that says what to type
-    /// (the search page's box and the error page's).
+    /// What the search box shows while empty: on a phone its label and the help under it are hidden, so this is all that
+    /// says what to type (the search page's box and the error page's). Short enough to be read whole in a 360 px wide box;
+    /// examples of the syntax (« … », numéri*) cut at « mécénat de com » there, and a wide screen has them in the help.
     /// </summary>
-    public const string SearchPlaceholder = "mobilité, insertion, « mécénat de compétences », numéri*…";
+    public const string SearchPlaceholder = "Thème, lieu, organisation…";
 
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
