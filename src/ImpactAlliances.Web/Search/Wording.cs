@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Search;
@@ -15,6 +16,20 @@ public static class Wording
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
+
+    /// <summary>
+    /// A change of a case's history, in French: what the commit did to the file. Its subject is not shown: commit
+    /// messages are in English by project rule, and those that added or checked cases in batches speak of other cases too.
+    /// </summary>
+    public static string HistoryChange(HistoryChange? change) => change switch
+    {
+        Core.Indexing.HistoryChange.Added => "Ajout du cas",
+        Core.Indexing.HistoryChange.Renamed => "Nouveau nom de fichier",
+        Core.Indexing.HistoryChange.RenamedAndModified => "Modification du cas et nouveau nom de fichier",
+        Core.Indexing.HistoryChange.Deleted => "Retrait du cas",
+        // Indexes built before the change was kept say only that there was one.
+        _ => "Modification du cas",
+    };
 
     /// <summary>
     /// What a count is « pour »: the text searched, and whether only the cases holding all its terms were kept
