@@ -162,6 +162,9 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
         Assert.Contains($"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie", page);
+        // The list goes past the cases counted: its range says out of how many, not « 21–40 » under « 12 exemples ».
+        Assert.Matches($@"· 1–20 sur {Formats.Number(total)}\s*·", page);
+        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&page=2")));
         // The cases holding every term are among those counted, and the note says so rather than « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();
         Assert.InRange(allWords, 2, strict - 1);
