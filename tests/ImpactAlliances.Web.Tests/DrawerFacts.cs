@@ -178,6 +178,27 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.True(await page.Locator("input, select, button").CountAsync() >= 2, "the page has a form");
     }
 
+    [SkippableFact]
+    public async Task A_newcomer_on_a_phone_is_told_what_the_site_holds_and_still_sees_the_first_case_on_the_first_screen()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var phone = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = Desktop });
+        await phone.GotoAsync(site.BaseAddress + "/");
+        await desktop.GotoAsync(site.BaseAddress + "/");
+
+        // The header's tagline has no room on a phone: the home page says it above its box, once on either screen.
+        Assert.False(await phone.Locator(".tagline").IsVisibleAsync());
+        Assert.Equal($"{ImpactAlliances.Web.Search.Wording.Tagline}.", (await phone.Locator(".home-intro").TextContentAsync())!.Trim());
+        Assert.True(await phone.Locator(".home-intro").IsVisibleAsync());
+        Assert.True((await phone.Locator(".hit-title").First.BoundingBoxAsync())!.Y + 20 < Phone.Height);
+        Assert.True(await desktop.Locator(".tagline").IsVisibleAsync());
+        Assert.False(await desktop.Locator(".home-intro").IsVisibleAsync());
+        // Once searching, the results come first.
+        await phone.GotoAsync(site.BaseAddress + "/?q=insertion");
+        Assert.Equal(0, await phone.Locator(".home-intro").CountAsync());
+    }
+
     [SkippableTheory]
     [InlineData(360, "/")]
     [InlineData(390, "/")]

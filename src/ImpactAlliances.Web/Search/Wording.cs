@@ -13,6 +13,9 @@ public static class Wording
     /// </summary>
     public const string SearchPlaceholder = "Thème, lieu, organisation…";
 
+    /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
+    public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
+
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
