@@ -179,6 +179,56 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
     }
 
     [SkippableFact]
+    public async Task A_newcomer_on_a_phone_is_told_what_the_site_holds_and_still_sees_the_first_case_on_the_first_screen()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var phone = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = Desktop });
+        await phone.GotoAsync(site.BaseAddress + "/");
+        await desktop.GotoAsync(site.BaseAddress + "/");
+
+        // The header's tagline has no room on a phone: the home page says it above its box, once on either screen.
+        Assert.False(await phone.Locator(".tagline").IsVisibleAsync());
+        Assert.Equal($"{ImpactAlliances.Web.Search.Wording.Tagline}.", (await phone.Locator(".home-intro").TextContentAsync())!.Trim());
+        Assert.True(await phone.Locator(".home-intro").IsVisibleAsync());
+        Assert.True((await phone.Locator(".hit-title").First.BoundingBoxAsync())!.Y + 20 < Phone.Height);
+        Assert.True(await desktop.Locator(".tagline").IsVisibleAsync());
+        Assert.False(await desktop.Locator(".home-intro").IsVisibleAsync());
+        // Once searching, the results come first.
+        await phone.GotoAsync(site.BaseAddress + "/?q=insertion");
+        Assert.Equal(0, await phone.Locator(".home-intro").CountAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData(360, "/")]
+    [InlineData(390, "/")]
+    [InlineData(1366, "/")]
+    [InlineData(390, "/page-qui-n-existe-pas")]
+    public async Task The_search_box_shows_its_whole_placeholder(int width, string path)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 844 } });
+        await page.GotoAsync(site.BaseAddress + path);
+
+        // On a phone the box's label and the help under it are hidden: what the placeholder says is all there is, cut it says less.
+        var widths = await page.Locator("input[type=search]").EvaluateAsync<double[]>("""
+            q => {
+                const style = getComputedStyle(q, '::placeholder');
+                const text = document.createElement('span');
+                text.style.font = style.font;
+                text.style.letterSpacing = style.letterSpacing;
+                text.style.whiteSpace = 'pre';
+                text.style.position = 'absolute';
+                text.textContent = q.placeholder;
+                document.body.append(text);
+                const box = getComputedStyle(q);
+                return [text.getBoundingClientRect().width, q.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)];
+            }
+            """);
+        Assert.True(widths[0] <= widths[1], $"the placeholder is {widths[0]} px wide in {widths[1]} px");
+    }
+
+    [SkippableFact]
     public async Task On_a_phone_the_api_parameters_fit_the_screen_without_scrolling_sideways()
     {
         await using var browser = await BrowserFacts.LaunchAsync();

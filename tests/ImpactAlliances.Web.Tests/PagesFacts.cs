@@ -162,6 +162,9 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
+        // The list goes past the cases counted: its range says out of how many, not « 21–40 » under « 12 exemples ».
+        Assert.Matches($@"· 1–20 sur {Formats.Number(total)}\s*·", page);
+        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&page=2")));
         // The cases holding every term are among those counted: one note says so before the others, not a second note
         // (on a phone each note pushes the first result further down), and not « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();

@@ -5,7 +5,10 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -177,6 +180,46 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_page_counts_its_search_in_one_pass_and_heads_it_with_that_pass()
+    {
+        var calls = new List<string>();
+        var client = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            var served = services.Single(d => d.ServiceType == typeof(ICaseStudySearch));
+            services.Remove(served);
+            services.AddSingleton<ICaseStudySearch>(sp => new CountingSearch((ICaseStudySearch)ActivatorUtilities.CreateInstance(sp, served.ImplementationType!), calls));
+        })).CreateClient();
+
+        // A filter, and cases holding part of the words: the note on those holding every word and the active filters come from the search.
+        var html = await client.GetStringAsync("/statistiques?q=emploi+des+jeunes+Marseille&actors=association");
+
+        Assert.Equal(["Statistics"], calls);
+        Assert.Contains("class=\"active-filters\"", html, StringComparison.Ordinal);
+        Assert.Contains("tous les termes de la recherche", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The site's search, noting which of its methods a page calls.</summary>
+    private sealed class CountingSearch(ICaseStudySearch inner, List<string> calls) : ICaseStudySearch
+    {
+        public SearchResult Search(SearchRequest request) => Note(nameof(Search), inner.Search(request));
+        public CaseExport Export(SearchRequest request, TimeProvider? clock = null) => Note(nameof(Export), inner.Export(request, clock));
+        public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null) => Note(nameof(Statistics), inner.Statistics(request, clock));
+        public CasePage? GetCase(string slug) => inner.GetCase(slug);
+        public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8) => inner.Suggest(typed, limit);
+        public ServedIndex Served => inner.Served;
+        public Taxonomy Taxonomy => inner.Taxonomy;
+
+        private T Note<T>(string method, T result)
+        {
+            lock (calls)
+            {
+                calls.Add(method);
+            }
+            return result;
+        }
     }
 
     [Fact]

@@ -173,7 +173,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         return result;
     }
 
-    /// <summary>One taxonomy slug, checked against its facet, with a suggestion when misspelt.</summary>
+    /// <summary>One taxonomy slug, checked against its facet; an unknown one is reported with the value it most likely means (<see cref="ValueGuess"/>).</summary>
     public string? Slug(YamlNode node, string name, FacetDimension facet)
     {
         if (node is not YamlScalarNode { Value: { } value } || value.Length == 0)
@@ -188,10 +188,31 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         {
             return value;
         }
-        var slugs = vocabulary.Values.Select(v => v.Slug).ToList();
-        var hint = ClosestMatch.Hint(value, slugs) is { Length: > 0 } closest ? closest : $" ; valeurs possibles : {string.Join(", ", slugs)}";
-        Error(node, $"valeur inconnue « {value} » dans {name}{hint}");
+        var hint = ValueGuess.For(vocabulary, value) is { } guess
+            ? Hint(value, guess)
+            : $"valeurs possibles : {string.Join(", ", vocabulary.Values.Select(v => v.Slug))}";
+        Error(node, $"valeur inconnue « {value} » dans {name} ; {hint}");
         return null;
+    }
+
+    /// <summary>« vouliez-vous dire … ? », with why when the value is another name of it.</summary>
+    private static string Hint(string value, ValueGuess guess)
+    {
+        var values = guess.Values;
+        var slugs = string.Join(" ou ", values.Select(v => $"« {v.Slug} »"));
+        var labels = string.Join(" ou ", values.Select(v => v.Label));
+        var ofRegion = values.Count == 1 ? $"de la région {labels}" : $"des régions {labels}";
+        return guess.Kind switch
+        {
+            GuessKind.Spelling => $"vouliez-vous dire {slugs} ?",
+            GuessKind.Word => $"vouliez-vous dire {string.Join(" ou ", values.Select(v => $"« {v.Slug} » ({v.Label})"))} ?",
+            GuessKind.FormerRegion => $"ancienne région, fusionnée en 2016 dans la région {labels} : vouliez-vous dire {slugs} ?",
+            GuessKind.RegionName when values.Count > 1 =>
+                $"« {value} » recouvre plusieurs régions : écrivez celles où l'alliance agit, parmi {string.Join(", ", values.Select(v => $"« {v.Slug} »"))}",
+            GuessKind.RegionName => $"« {value} » désigne la région {labels} : vouliez-vous dire {slugs} ?",
+            GuessKind.Department => $"« {value} » est un département {ofRegion} (un département s'écrit dans territory.place) : vouliez-vous dire {slugs} ?",
+            _ => $"« {value} » est une commune {ofRegion} (une commune s'écrit dans territory.place) : vouliez-vous dire {slugs} ?",
+        };
     }
 
     private static string Describe(YamlNode node) => node switch

@@ -1,13 +1,33 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace ImpactAlliances.Core.Indexing;
 
-/// <summary>One commit that changed a case file: its date, author, subject (the editor's words) and id.</summary>
+/// <summary>One commit that changed a case file: its date, author, subject and id, and what it did to the file.</summary>
 public sealed record HistoryEntry(DateOnly Date, string Author, string Message)
 {
     /// <summary>The commit's full id, for a link to the change on the repository host; null in indexes built before it was kept.</summary>
     public string? Commit { get; init; }
+
+    /// <summary>What the commit did to the file; null in indexes built before it was kept.</summary>
+    public HistoryChange? Change { get; init; }
+}
+
+/// <summary>What a commit did to a case file, as <c>git log --name-status</c> says.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HistoryChange>))]
+public enum HistoryChange
+{
+    /// <summary>The file was created (or copied from another).</summary>
+    Added,
+    /// <summary>Its text changed.</summary>
+    Modified,
+    /// <summary>It was renamed, its text unchanged.</summary>
+    Renamed,
+    /// <summary>It was renamed and its text changed.</summary>
+    RenamedAndModified,
+    /// <summary>It was deleted (a case withdrawn, before a file of that name came back).</summary>
+    Deleted,
 }
 
 /// <summary>
@@ -94,18 +114,27 @@ public sealed class GitHistory
                 {
                     var after = parts[++i];
                     var current = laterName.GetValueOrDefault(after, after);
-                    Add(byPath, root, current, entry);
+                    Add(byPath, root, current, entry with { Change = ChangeOf(status) });
                     if (status[0] == 'R')
                     {
                         laterName[path] = current;
                     }
                     continue;
                 }
-                Add(byPath, root, laterName.GetValueOrDefault(path, path), entry);
+                Add(byPath, root, laterName.GetValueOrDefault(path, path), entry with { Change = ChangeOf(status) });
             }
         }
         return byPath;
     }
+
+    /// <summary>A status of <c>--name-status</c> (<c>M</c>, <c>A</c>, <c>R100</c>, <c>R086</c>…): a rename scores its likeness, 100 when unchanged.</summary>
+    private static HistoryChange ChangeOf(string status) => status[0] switch
+    {
+        'A' or 'C' => HistoryChange.Added,
+        'D' => HistoryChange.Deleted,
+        'R' => status == "R100" ? HistoryChange.Renamed : HistoryChange.RenamedAndModified,
+        _ => HistoryChange.Modified,
+    };
 
     private static void Add(Dictionary<string, List<HistoryEntry>> byPath, string root, string file, HistoryEntry entry)
     {

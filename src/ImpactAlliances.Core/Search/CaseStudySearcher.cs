@@ -52,9 +52,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null)
     {
         using var lease = index.Acquire();
-        var snapshot = lease.Snapshot;
-        var (run, info) = Runner(snapshot).CollectAll(request, 0, clock, () => new StatisticsCounter(snapshot.Taxonomy));
-        return run.Statistics!.ToStatistics(info with { Exported = info.Total }, snapshot.Taxonomy, run.Selected);
+        return Runner(lease.Snapshot).Statistics(request, clock);
     }
 
     /// <inheritdoc />

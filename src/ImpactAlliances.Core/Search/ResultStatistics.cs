@@ -8,6 +8,10 @@ namespace ImpactAlliances.Core.Search;
 /// cross tables, actor profile × domain and actor pair × partnership type.
 /// </summary>
 /// <param name="Info">What produced the result set and where it comes from, as an export records it.</param>
+/// <param name="Search">
+/// The search counted, from the same pass, without its hits: its selected filters, unknown values and years, and how many
+/// of its cases hold every term, for the page that shows the statistics to say what it counts as the results page does.
+/// </param>
 /// <param name="Facets">Per facet, in schema order, every taxonomy value (in taxonomy order) with its number of cases among the results; <see cref="FacetCount.Selected"/> as in the request.</param>
 /// <param name="Years">Start years with at least one case, in ascending order.</param>
 /// <param name="WithoutYear">Cases whose start year is unknown.</param>
@@ -15,6 +19,7 @@ namespace ImpactAlliances.Core.Search;
 /// <param name="PairsByType">Rows: actor pairs (see <see cref="CrossRowKind"/>); columns: partnership types.</param>
 public sealed record ResultStatistics(
     ExportInfo Info,
+    SearchResult Search,
     IReadOnlyList<FacetResult> Facets,
     IReadOnlyList<YearCount> Years,
     int WithoutYear,
@@ -149,7 +154,7 @@ internal sealed class StatisticsCounter
     }
 
     /// <summary>The statistics counted, labelled from the taxonomy.</summary>
-    public ResultStatistics ToStatistics(ExportInfo info, Taxonomy taxonomy, bool[]?[] selected)
+    public ResultStatistics ToStatistics(ExportInfo info, SearchResult search, Taxonomy taxonomy, bool[]?[] selected)
     {
         var facets = CaseStudySchema.Facets.Select((f, d) =>
         {
@@ -178,6 +183,7 @@ internal sealed class StatisticsCounter
             .Where(r => r.Cases > 0);
         return new ResultStatistics(
             info,
+            search,
             facets,
             _years.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList(),
             _withoutYear,

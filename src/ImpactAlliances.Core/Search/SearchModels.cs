@@ -142,7 +142,7 @@ public sealed record SearchResult(
 /// <param name="Facet">The facet key (the URL parameter).</param>
 /// <param name="FacetLabel">The facet's French label.</param>
 /// <param name="Value">The value as given.</param>
-/// <param name="Suggestion">The closest value, when one is near.</param>
+/// <param name="Suggestion">The value it most likely means (<see cref="ValueGuess"/>), when there is one.</param>
 public sealed record UnknownFilter(string Facet, string FacetLabel, string Value, FacetLabel? Suggestion)
 {
     /// <summary>The filter values the taxonomy does not have, each with the closest value it has.</summary>
@@ -153,8 +153,8 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
         {
             foreach (var value in (filters.GetValueOrDefault(facet.Key) ?? []).Where(v => v.Length > 0 && !facet.Contains(v)))
             {
-                var closest = ClosestMatch.Closest(FrenchAnalyzer.FoldLower(value), facet.Values.Select(v => v.Slug));
-                var suggestion = closest is null ? null : new FacetLabel(closest, facet.Find(closest)!.Label);
+                // One value to offer: a name shared by several (« alpes ») offers none.
+                var suggestion = ValueGuess.For(facet, value) is { Values: [var guess] } ? new FacetLabel(guess.Slug, guess.Label) : null;
                 unknown.Add(new UnknownFilter(facet.Key, facet.Label, value, suggestion));
             }
         }

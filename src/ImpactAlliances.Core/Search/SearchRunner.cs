@@ -20,29 +20,55 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     /// <summary>The result page of a request, with advice when it is empty.</summary>
     public SearchResult Search(SearchRequest request)
     {
-        var clauses = UserQuery.Parse(request.Query);
-        var (searched, corrections) = request.Literal ? (clauses, []) : Correct(clauses);
+        var (clauses, searched, corrections) = Searched(request);
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var counted = Counted(run, strict);
-        var result = Page(request, run, counted, page, size) with
-        {
-            Corrections = corrections,
-            NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
-            AllWordsTotal = AllWordsTotal(request, strict, counted),
-            AllWordsNarrows = strict.Text.GroupsOptional,
-        };
-        if (run != strict)
-        {
-            // Few cases held half of the rarer words: those come first, then the cases holding some of them; the page says so.
-            return result with { Relaxed = true, StrictTotal = strict.Collector.Total };
-        }
-        return result.Total > 0 ? result : result with
+        var result = Result(request, run, strict, page, size) with { Corrections = corrections };
+        return result.Total > 0 || result.Relaxed ? result : result with
         {
             FilterRemovals = EmptyResultAdvice.FilterRemovals(this, request, searched, result, run.Collector.FailedOnly),
             QuerySuggestions = EmptyResultAdvice.QuerySuggestions(this, request, clauses),
         };
+    }
+
+    /// <summary>
+    /// The statistics of every case the result page counts, collected in the same pass as the search's result without
+    /// its hits, which heads their page (filters, notes).
+    /// </summary>
+    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock)
+    {
+        var (_, searched, corrections) = Searched(request);
+        var (shown, strict) = CollectWidened(request, searched, 0, () => new StatisticsCounter(snapshot.Taxonomy));
+        var counted = Counted(shown, strict);
+        var info = Info(request, counted, 0, clock);
+        var result = Result(request, shown, strict, 1, options.PageSize) with { Corrections = corrections };
+        return counted.Statistics!.ToStatistics(info with { Exported = info.Total }, result, snapshot.Taxonomy, counted.Selected);
+    }
+
+    /// <summary>The request's words parsed, and as searched: corrected unless asked literally.</summary>
+    private (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<QueryClause> Searched, IReadOnlyList<Correction> Corrections) Searched(SearchRequest request)
+    {
+        var clauses = UserQuery.Parse(request.Query);
+        var (searched, corrections) = request.Literal ? (clauses, []) : Correct(clauses);
+        return (clauses, searched, corrections);
+    }
+
+    /// <summary>
+    /// The result of the runs collected: a page of the run shown, the facets of the run counted and what the page says of
+    /// them; when few cases held half of the rarer words, those come first, then the cases holding some of them, and the
+    /// page says so.
+    /// </summary>
+    private SearchResult Result(SearchRequest request, Collected run, Collected strict, int page, int size)
+    {
+        var counted = Counted(run, strict);
+        var result = Page(request, run, counted, page, size) with
+        {
+            NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
+            AllWordsTotal = AllWordsTotal(request, strict, counted),
+            AllWordsNarrows = strict.Text.GroupsOptional,
+        };
+        return run == strict ? result : result with { Relaxed = true, StrictTotal = strict.Collector.Total };
     }
 
     /// <summary>
@@ -68,18 +94,20 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     /// <summary>
     /// Every case the result page counts (the same corrections and the same widening: see <see cref="Counted"/>), in one
-    /// pass, with the best <paramref name="window"/> of them and, when asked for, their statistics.
+    /// pass, with the best <paramref name="window"/> of them.
     /// </summary>
-    public (Collected Run, ExportInfo Info) CollectAll(SearchRequest request, int window, TimeProvider? clock, Func<StatisticsCounter>? statistics = null)
+    public (Collected Run, ExportInfo Info) CollectAll(SearchRequest request, int window, TimeProvider? clock)
     {
-        var clauses = UserQuery.Parse(request.Query);
-        var searched = request.Literal ? clauses : Correct(clauses).Clauses;
-        var (shown, strict) = CollectWidened(request, searched, window, statistics);
+        var (_, searched, _) = Searched(request);
+        var (shown, strict) = CollectWidened(request, searched, window);
         var run = Counted(shown, strict);
-        var info = new ExportInfo(request, run.Sort, run.Collector.Total, Math.Min(run.Collector.Total, window), snapshot.Version.Name,
-            snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
-        return (run, info);
+        return (run, Info(request, run, window, clock));
     }
+
+    /// <summary>What produced a run counted, and where it comes from.</summary>
+    private ExportInfo Info(SearchRequest request, Collected run, int window, TimeProvider? clock) =>
+        new(request, run.Sort, run.Collector.Total, Math.Min(run.Collector.Total, window), snapshot.Version.Name,
+            snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, (clock ?? TimeProvider.System).GetUtcNow());
 
     /// <summary>
     /// The strict run and the run to show: the strict one, or, when a search of several words found too few,

@@ -19,12 +19,5 @@ public sealed class StatistiquesModel(ICaseStudySearch search) : PageModel
     {
         State = SearchState.FromQuery(Request.Query);
         Statistics = search.Statistics(State.ToRequest());
-        Selection = search.Search(State.ToRequest() with { Size = 1 });
     }
-
-    /// <summary>
-    /// The search counted, without its hits: its selected filters for the active-filters list and how many of its cases hold
-    /// every term, as the results page shows them, their links staying on this page.
-    /// </summary>
-    public SearchResult Selection { get; private set; } = null!;
 }

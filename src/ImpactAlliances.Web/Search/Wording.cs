@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Search;
@@ -6,14 +7,32 @@ namespace ImpactAlliances.Web.Search;
 public static class Wording
 {
     /// <summary>
-    /// What the search box shows while empty: on a phone its label is hidden, so this is all that says what to type
-    /// (the search page's box and the error page's).
+    /// What the search box shows while empty: on a phone its label and the help under it are hidden, so this is all that
+    /// says what to type (the search page's box and the error page's). Short enough to be read whole in a 360 px wide box;
+    /// examples of the syntax (« … », numéri*) cut at « mécénat de com » there, and a wide screen has them in the help.
     /// </summary>
-    public const string SearchPlaceholder = "mobilité, insertion, « mécénat de compétences », numéri*…";
+    public const string SearchPlaceholder = "Thème, lieu, organisation…";
+
+    /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
+    public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
+
+    /// <summary>
+    /// A change of a case's history, in French: what the commit did to the file. Its subject is not shown: commit
+    /// messages are in English by project rule, and those that added or checked cases in batches speak of other cases too.
+    /// </summary>
+    public static string HistoryChange(HistoryChange? change) => change switch
+    {
+        Core.Indexing.HistoryChange.Added => "Ajout du cas",
+        Core.Indexing.HistoryChange.Renamed => "Nouveau nom de fichier",
+        Core.Indexing.HistoryChange.RenamedAndModified => "Modification du cas et nouveau nom de fichier",
+        Core.Indexing.HistoryChange.Deleted => "Retrait du cas",
+        // Indexes built before the change was kept say only that there was one.
+        _ => "Modification du cas",
+    };
 
     /// <summary>
     /// What a count is « pour »: the text searched, and whether only the cases holding all its terms were kept

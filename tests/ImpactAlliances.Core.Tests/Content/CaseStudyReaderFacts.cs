@@ -81,6 +81,33 @@ public sealed class CaseStudyReaderFacts
         Assert.Equal("case.md:8: valeur inconnue « emploi-insersion » dans domains ; vouliez-vous dire « emploi-insertion » ?", message);
     }
 
+    [Theory]
+    // A domain word, a term of a value, a word of its slug: the value it belongs to, with its label.
+    [InlineData("domains: [mobilite, pauvreté]", "case.md:8: valeur inconnue « pauvreté » dans domains ; vouliez-vous dire « pauvrete-exclusion » (Pauvreté et exclusion) ?")]
+    [InlineData("domains: [mobilite, précarité]", "case.md:8: valeur inconnue « précarité » dans domains ; vouliez-vous dire « pauvrete-exclusion » (Pauvreté et exclusion) ?")]
+    [InlineData("domains: [mobilite, insertion]", "case.md:8: valeur inconnue « insertion » dans domains ; vouliez-vous dire « emploi-insertion » (Emploi et insertion) ?")]
+    [InlineData("domains: [mobilite, Santé]", "case.md:8: valeur inconnue « Santé » dans domains ; vouliez-vous dire « sante » ?")]
+    [InlineData("actors: [association, mairie]", "case.md:4: valeur inconnue « mairie » dans actors ; vouliez-vous dire « collectivite » (Collectivité territoriale) ?")]
+    // Places in regions: a former region gives the region it merged into; a département or a commune, its region.
+    [InlineData("regions: [Rhône-Alpes]", "case.md:12: valeur inconnue « Rhône-Alpes » dans territory.regions ; ancienne région, fusionnée en 2016 dans la région Auvergne-Rhône-Alpes : vouliez-vous dire « auvergne-rhone-alpes » ?")]
+    [InlineData("regions: [nord-pas-de-calais]", "case.md:12: valeur inconnue « nord-pas-de-calais » dans territory.regions ; ancienne région, fusionnée en 2016 dans la région Hauts-de-France : vouliez-vous dire « hauts-de-france » ?")]
+    [InlineData("regions: [Région parisienne]", "case.md:12: valeur inconnue « Région parisienne » dans territory.regions ; « Région parisienne » désigne la région Île-de-France : vouliez-vous dire « ile-de-france » ?")]
+    [InlineData("regions: [Antilles]", "case.md:12: valeur inconnue « Antilles » dans territory.regions ; « Antilles » recouvre plusieurs régions : écrivez celles où l'alliance agit, parmi « guadeloupe », « martinique »")]
+    [InlineData("regions: [Gironde]", "case.md:12: valeur inconnue « Gironde » dans territory.regions ; « Gironde » est un département de la région Nouvelle-Aquitaine (un département s'écrit dans territory.place) : vouliez-vous dire « nouvelle-aquitaine » ?")]
+    [InlineData("regions: [Marseille]", "case.md:12: valeur inconnue « Marseille » dans territory.regions ; « Marseille » est une commune de la région Provence-Alpes-Côte d'Azur (une commune s'écrit dans territory.place) : vouliez-vous dire « provence-alpes-cote-d-azur » ?")]
+    // Nothing near: the values to choose from.
+    [InlineData("domains: [mobilite, astronomie]", "case.md:8: valeur inconnue « astronomie » dans domains ; valeurs possibles : emploi-insertion, developpement-economique, pouvoir-achat, pauvrete-exclusion, logement, handicap-diversite, vieillissement, lien-social, education, sante, securite, mobilite, numerique, culture-loisirs, environnement, pollution, biodiversite, transition-energetique")]
+    public void An_unknown_value_that_names_a_value_otherwise_is_reported_with_that_value(string line, string expected)
+    {
+        var key = line[..line.IndexOf(':', StringComparison.Ordinal)];
+        var text = Valid.Split('\n').Select(l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal) ? l[..(l.Length - l.TrimStart().Length)] + line : l);
+
+        var (file, diagnostics) = Parse(string.Join('\n', text));
+
+        Assert.Null(file);
+        Assert.Equal(expected, Assert.Single(Messages(diagnostics)));
+    }
+
     [Fact]
     public void A_value_of_the_wrong_type_is_reported()
     {

@@ -29,7 +29,7 @@ public sealed class GitHistoryFacts : IDisposable
         using var index = new CaseStudyIndex(store);
         using var searcher = new CaseStudySearcher(index, Options.Create(new SearchIndexOptions()));
         var page = searcher.GetCase("velo-ecole-quartiers")!;
-        Assert.Equal(2, page.Case.History.Count);
+        Assert.Equal([HistoryChange.Modified, HistoryChange.Added], page.Case.History.Select(e => e.Change));
         // The last commit that changed the file is its last editorial change, whatever the front matter says.
         Assert.Equal(history.For(file)[0].Date, page.Case.Case.Updated);
         Assert.Equal(Git("rev-parse", "HEAD").Trim(), store.CurrentVersion() is { } version ? IndexManifest.Read(store.Version(version)).ContentCommit : null);
@@ -75,8 +75,25 @@ public sealed class GitHistoryFacts : IDisposable
         Assert.Equal(4, follow.Count);
         Assert.Equal(follow.Select(f => f[0]), history.Select(e => e.Commit));
         Assert.Equal(follow.Select(f => f[1]), history.Select(e => e.Message));
+        Assert.Equal([HistoryChange.Modified, HistoryChange.Renamed, HistoryChange.Modified, HistoryChange.Added], history.Select(e => e.Change));
         Assert.DoesNotContain(history, e => e.Message.StartsWith("Microcrédit", StringComparison.Ordinal));
         Assert.Equal(2, GitHistory.Read(content).For(Path.Combine(cases, "microcredit-outre-mer.md")).Count);
+    }
+
+    [Fact]
+    public void Each_commit_says_what_it_did_to_the_file_a_rename_with_edits_and_a_deletion_included()
+    {
+        // git log --name-status -z, newest first: a file deleted, added again, then renamed with edits (a likeness under 100).
+        static string Commit(string hash, string subject, params string[] changes) =>
+            $"\u001e{hash}\u001f2026-12-0{hash.Length}T10:00:00+01:00\u001fÉditrice\u001f{subject}\n\0{string.Join('\0', changes)}\0";
+        var log = Commit("ccc", "Rename and complete", "R086", "cases/a.md", "cases/b.md")
+            + Commit("bb", "Add it again", "A", "cases/a.md")
+            + Commit("a", "Withdraw it", "D", "cases/a.md");
+
+        var history = GitHistory.Parse(log, "/repo");
+
+        Assert.Equal([HistoryChange.RenamedAndModified, HistoryChange.Added, HistoryChange.Deleted],
+            history[Path.GetFullPath("/repo/cases/b.md")].Select(e => e.Change));
     }
 
     [Fact]

@@ -82,6 +82,22 @@ public sealed class FacetCountFacts(SearchFixture fixture) : IClassFixture<Searc
             result.UnknownFilters);
     }
 
+    [Fact]
+    public void An_unknown_filter_value_that_names_a_value_otherwise_is_reported_with_it_and_one_shared_by_several_with_none()
+    {
+        var result = fixture.Search(null, ("regions", "rhone-alpes"), ("domains", "pauvrete"), ("regions", "alpes"));
+
+        Assert.Equal(FixtureCorpus.Cases.Count, result.Total);
+        Assert.Equal(
+            [
+                new UnknownFilter("domains", "Domaines", "pauvrete", new FacetLabel("pauvrete-exclusion", "Pauvreté et exclusion")),
+                new UnknownFilter("regions", "Régions", "rhone-alpes", new FacetLabel("auvergne-rhone-alpes", "Auvergne-Rhône-Alpes")),
+                // Auvergne-Rhône-Alpes or Provence-Alpes-Côte d'Azur: not one to offer.
+                new UnknownFilter("regions", "Régions", "alpes", null),
+            ],
+            result.UnknownFilters);
+    }
+
     private static bool PassesAll(FixtureCase c, (string Facet, string Value)[] filters, string? except) =>
         filters.Where(f => f.Facet != except)
             .GroupBy(f => f.Facet)

@@ -132,6 +132,38 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
         Assert.Equal(content.Searcher.Served.Version, statistics.Info.IndexVersion);
     }
 
+    public static TheoryData<string, string[], bool, int?, int?> Headers => new()
+    {
+        // Widened (few cases hold enough of the words), and how many hold them all.
+        { "entreprises et associations pour l'emploi des jeunes à Marseille", [], false, null, null },
+        { "mobilité solidaire en zone rurale", [], true, null, null },
+        // A misspelt word, an unknown filter value beside a known one, a year range.
+        { "mobilitée", ["regions=bretagnne", "domains=sante"], false, 2015, 2020 },
+        // Nothing found: no advice is needed to head the statistics.
+        { "quetzalcoatl xylophone", ["scales=local"], false, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Headers))]
+    public void The_statistics_carry_the_search_that_heads_their_page_from_the_same_pass(string query, string[] selection, bool allWords, int? from, int? to)
+    {
+        var filters = selection.Select(s => s.Split('=')).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p[1]).ToList());
+        var request = new SearchRequest { Query = query, Filters = filters, AllWords = allWords, YearFrom = from, YearTo = to };
+
+        var statistics = content.Served.Statistics(request);
+        var search = content.Served.Search(request);
+
+        // Everything the page shows above its charts, as the results page's own search says it.
+        static object Header(SearchResult r) => string.Join('|',
+            r.Query, r.Total, r.Counted, r.Relaxed, r.StrictTotal, r.AllWordsTotal, r.AllWordsNarrows, r.NothingSearched, r.Years, r.IncludeUndated,
+            r.Undated, r.HasFilters, string.Join(',', r.Corrections.Select(c => $"{c.From}>{c.To}")),
+            string.Join(',', r.UnknownFilters.Select(u => $"{u.Facet}={u.Value}>{u.Suggestion?.Value}")),
+            string.Join(',', r.Facets.SelectMany(f => f.Values.Select(v => $"{f.Key}={v.Value}:{v.Count}:{v.Selected}"))));
+        Assert.Equal(Header(search), Header(statistics.Search));
+        Assert.Empty(statistics.Search.Hits);
+        Assert.Equal(search.Counted, statistics.Total);
+    }
+
     [Fact]
     public void Requiring_all_selected_values_keeps_the_cases_that_have_every_one()
     {
