@@ -62,8 +62,9 @@ public sealed class GitHistory
         {
             return None;
         }
-        // Newest first, with each commit's changed files and the renames among them (-M, as --follow detects them).
-        var log = Git(contentPath, "log", "--no-merges", "-M", $"--format={RecordSeparator}%H{FieldSeparator}%aI{FieldSeparator}%an{FieldSeparator}%s",
+        // Newest first, with each commit's changed files and the renames among them (-M, as --follow detects them). The
+        // author as the repository's .mailmap names them (%aN): an identity set by a machine reads as who the editors are.
+        var log = Git(contentPath, "log", "--no-merges", "-M", $"--format={RecordSeparator}%H{FieldSeparator}%aI{FieldSeparator}%aN{FieldSeparator}%s",
             "--name-status", "-z", "--", ".");
         return log is null ? None : new GitHistory(Parse(log, root), CurrentCommit(contentPath));
     }

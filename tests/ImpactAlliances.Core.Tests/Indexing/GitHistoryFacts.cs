@@ -35,6 +35,18 @@ public sealed class GitHistoryFacts : IDisposable
         Assert.Equal(Git("rev-parse", "HEAD").Trim(), store.CurrentVersion() is { } version ? IndexManifest.Read(store.Version(version)).ContentCommit : null);
     }
 
+    /// <summary>The repository's .mailmap names the editors: the commits of the project's maintainers carry a machine's identity.</summary>
+    [Fact]
+    public void An_author_is_named_as_the_repository_mailmap_names_them()
+    {
+        var content = CommittedFixture();
+        File.WriteAllText(Path.Combine(_folder.Path, ".mailmap"), "Équipe éditoriale <editrice@example.org>\n");
+
+        var history = GitHistory.Read(content);
+
+        Assert.All(history.For(Path.Combine(content, "cases", "velo-ecole-quartiers.md")), e => Assert.Equal("Équipe éditoriale", e.Author));
+    }
+
     [Fact]
     public void Content_outside_a_git_checkout_has_no_history()
     {
