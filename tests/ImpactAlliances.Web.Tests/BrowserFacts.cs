@@ -59,6 +59,29 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         await page.ArriveAtAsync(new Regex(@"\?q=insertion&domains=emploi-insertion"));
         Assert.Equal("insertion", await page.InputValueAsync("#q"));
         Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
+
+        // The case's own way back leads to the results it was opened from, not to the home page.
+        await firstHit.ClickAsync();
+        await page.ArriveAtAsync(new Regex("/exemples/"));
+        var back = page.Locator(".breadcrumb a");
+        await Assertions.Expect(back).ToHaveTextAsync("Retour aux résultats");
+        await back.ClickAsync();
+        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&domains=emploi-insertion$"));
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
+    }
+
+    /// <summary>Reached from elsewhere (a link shared, a search engine), a case leads to every case.</summary>
+    [SkippableFact]
+    public async Task A_case_reached_from_elsewhere_leads_back_to_every_case()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{site.BaseAddress}/exemples/wimoov-renault-mobilite-solidaire");
+        await page.ArriveAtAsync(new Regex("/exemples/wimoov-renault-mobilite-solidaire$"));
+
+        Assert.Equal("Tous les exemples", (await page.TextContentAsync(".breadcrumb a"))!.Trim());
+        Assert.Equal("/", await page.GetAttributeAsync(".breadcrumb a", "href"));
     }
 
     [SkippableFact]
