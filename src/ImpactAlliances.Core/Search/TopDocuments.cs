@@ -32,7 +32,7 @@ internal sealed class TopDocuments(int size, SearchSort sort)
         }
     }
 
-    /// <summary>The kept documents, best first.</summary>
+    /// <summary>The kept documents, best first. Drains the queue: a second call returns nothing, so take the list once.</summary>
     public List<Entry> BestFirst()
     {
         var result = new List<Entry>(_queue.Count);
