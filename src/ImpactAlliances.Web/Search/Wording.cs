@@ -16,6 +16,9 @@ public static class Wording
     /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
+    /// <summary>The link that keeps only the cases holding every term (« ne voir que ces 4 exemples »).</summary>
+    public static string OnlyThoseHoldingAll(int count) => count == 1 ? "ne voir que cet exemple" : $"ne voir que ces {Formats.Cases(count)}";
+
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
