@@ -69,6 +69,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // Staying at home by the field's name and by people's (session 24).
     [InlineData("maintien à domicile", @"\b(rester|vivre|vieillir) chez (soi|eux|elles)\b")]
     [InlineData("rester chez soi", @"\bmaintien a domicile\b")]
+    // One way: the children the cases call disadvantaged by their milieu or their school (session 25).
+    [InlineData("défavorisés", @"\bmilieux modestes\b")]
+    [InlineData("élèves défavorisés", @"(?s)^(?=.*\beleves\b)(?=.*\beducation prioritaire\b)")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
