@@ -21,8 +21,11 @@ RUN dotnet publish src/ImpactAlliances.Web/ImpactAlliances.Web.csproj -c Release
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final
 WORKDIR /app
 COPY --from=build /app .
+# DOTNET_GCgen0size: a young generation of 32 MB before each collection (docs/DEPLOYMENT.md, « Garbage collector »);
+# the runtime reads it from the environment only. tools/ops/lib.sh starts the measured site with the same.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_GCgen0size=0x2000000 \
     Index__Path=/index \
     Index__SourceInterval=00:00:05
 # Mount a tmpfs or volume here: with a read-only root filesystem it is the only writable folder.

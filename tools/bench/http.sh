@@ -33,7 +33,7 @@ serve_corpus() { # CACHE_SIZE
     exit 1
   fi
   # The load comes from one client (wrk on loopback), so the per-client API budget is lifted, as in tools/ops.
-  ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
+  env "${site_runtime[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
     dotnet "$work/site/ImpactAlliances.Web.dll" --Content:Path="$corpus" --Index:Path="$work/index" --Search:CacheSize="$1" \
       --RateLimit:Burst=100000000 --RateLimit:Tokens=100000000 >"$work/site.log" 2>&1 &
   pid=$!

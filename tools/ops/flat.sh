@@ -26,7 +26,7 @@ publish_binaries
 (cd "$root" && dotnet tool restore >/dev/null)
 "$work/indexer/ImpactAlliances.Indexer" build --content "$corpus" --index "$work/index" >/dev/null 2>&1
 (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  exec dotnet ImpactAlliances.Web.dll --Content:Path="$corpus" --Index:Path="$work/index" --Search:CacheSize=0 \
+  exec env "${site_runtime[@]}" dotnet ImpactAlliances.Web.dll --Content:Path="$corpus" --Index:Path="$work/index" --Search:CacheSize=0 \
     --RateLimit:Burst=100000000 --RateLimit:Tokens=100000000 >"$work/site.log" 2>&1) &
 pids+=($!)
 site=${pids[-1]}

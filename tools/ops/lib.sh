@@ -6,6 +6,9 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 queries="$root/../shared/bench/queries.json"
 [ -f "$queries" ] || { echo "$queries not found (../shared/ sits beside the repository)" >&2; exit 1; }
 pids=()
+# The runtime settings the site is deployed with (the Dockerfile's ENV; docs/DEPLOYMENT.md says why): the scripts that
+# start the published site to measure it start it with these, so that they measure what is deployed.
+site_runtime=(DOTNET_GCgen0size=0x2000000)
 
 stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -40,7 +43,7 @@ publish_artifact() {
 # from its own folder, whose appsettings.json is the production configuration.
 start_site() {
   (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" \
-    exec dotnet ImpactAlliances.Web.dll --Index:Path="$work/node-$1" --Index:Source="$2" \
+    exec env "${site_runtime[@]}" dotnet ImpactAlliances.Web.dll --Index:Path="$work/node-$1" --Index:Source="$2" \
       --Index:SourceInterval=00:00:01 --RateLimit:Burst=100000000 --RateLimit:Tokens=100000000 \
       >"$work/site-$1.log" 2>&1) &
   pids+=($!)
