@@ -47,7 +47,7 @@ public static class SnippetComparison
         var highlighter = new Postings(snapshot);
         var runs = JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(queriesFile), JsonOptions)!
             .Select(q => (q.Q, Text: builder.Build(UserQuery.Parse(q.Q))))
-            .Where(q => q.Text.Query is not null && q.Text.BodyTerms.Count > 0)
+            .Where(q => q.Text.Query is not null && (q.Text.BodyTerms.Count > 0 || q.Text.BodyPhrases.Count > 0))
             .Select(q => (q.Q, q.Text, Top: snapshot.Searcher.Search(q.Text.Query!, size), Body: BodyQuery(q.Text)))
             .ToList();
         if (runs.Count == 0)
@@ -98,11 +98,14 @@ public static class SnippetComparison
         return 0;
     }
 
-    /// <summary>The body words of the query, which is what the site's builder marks (prefixes aside: the highlighter takes terms only).</summary>
+    /// <summary>
+    /// The body words of the query, which is what the site's builder marks (prefixes aside: the highlighter takes terms only,
+    /// so it marks an expression's terms wherever they stand).
+    /// </summary>
     private static BooleanQuery BodyQuery(TextQuery text)
     {
         var query = new BooleanQuery();
-        foreach (var term in text.BodyTerms.Distinct())
+        foreach (var term in text.BodyTerms.Concat(text.BodyPhrases.SelectMany(p => p.Terms)).Distinct())
         {
             query.Add(new TermQuery(new Term(CaseStudySchema.Body, term)), Occur.SHOULD);
         }
