@@ -4,8 +4,10 @@ using System.Text.Json;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Rendering;
 using ImpactAlliances.Core.Search;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Benchmarks;
@@ -94,14 +96,16 @@ public static class QueryBenchmark
         var buildSeconds = build.Elapsed.TotalSeconds;
         if (mode == Mode.Snippets)
         {
-            return SnippetComparison.Run(indexPath, queriesFile, reps, size, verbose, output);
+            return SnippetComparison.Run(content, indexPath, queriesFile, reps, size, verbose, output);
         }
         var searchOptions = Options.Create(new SearchIndexOptions { ContentPath = content });
         var queries = JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(queriesFile), JsonOptions)!;
         // The first query after opening an index, reported apart: it pays for opening and warming the snapshot.
         var opening = Stopwatch.StartNew();
         using var index = new CaseStudyIndex(store);
-        using var searcher = new CaseStudySearcher(index, searchOptions);
+        // The content folder's synonyms, as the site reads them: a generated corpus has none, the real content has its own.
+        using var synonyms = new SynonymProvider(searchOptions, NullLogger<SynonymProvider>.Instance, TimeProvider.System);
+        using var searcher = new CaseStudySearcher(index, searchOptions, synonyms);
         searcher.Search(new SearchRequest { Query = queries[0].Q, Size = size, Literal = literal });
         var firstQueryMs = opening.Elapsed.TotalMilliseconds;
         var requests = queries.Select(q => new SearchRequest

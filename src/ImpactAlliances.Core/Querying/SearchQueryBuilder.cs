@@ -10,10 +10,17 @@ namespace ImpactAlliances.Core.Querying;
 
 /// <summary>A text query ready to run, the terms its snippets highlight, and what its words named.</summary>
 /// <param name="Query">The Lucene query, or null when the text holds no searchable word.</param>
-/// <param name="BodyTerms">Stemmed terms to highlight in the body.</param>
+/// <param name="BodyTerms">Stemmed terms the query searches alone, to highlight wherever they stand in the body.</param>
 /// <param name="BodyPrefixes">Folded prefixes to highlight in the body.</param>
 internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, IReadOnlyList<string> BodyPrefixes)
 {
+    /// <summary>
+    /// The expressions of several terms the query searches as phrases (a quoted phrase, a synonym, a run of words naming
+    /// something), to highlight only where their terms stand at the positions the phrase asks: « personnes » of « personnes
+    /// privées d'emploi », a synonym of « emploi », is not a word of the query.
+    /// </summary>
+    public IReadOnlyList<SynonymSet.Expression> BodyPhrases { get; init; } = [];
+
     /// <summary>The facet values, places and organisations the query's words named.</summary>
     public IReadOnlyList<Concept> Concepts { get; init; } = [];
 
@@ -159,7 +166,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     public TextQuery Build(IReadOnlyList<QueryClause> clauses, Coverage coverage = Coverage.Enough)
     {
         _narrowed.Clear();
-        var bodyTerms = new List<string>();
+        var body = new BodyWords();
         var prefixes = new List<string>();
         var concepts = new List<Concept>();
         var groups = new List<Group>();
@@ -172,7 +179,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             var clause = clauses[i];
             var positive = !clause.Excluded;
             var (group, consumed) = ClauseGroup(clauses, analysed, i, dropped(i),
-                positive ? bodyTerms : null, positive ? prefixes : null, positive ? concepts : null);
+                positive ? body : null, positive ? prefixes : null, positive ? concepts : null);
             if (group is null)
             {
                 continue;
@@ -224,7 +231,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             every?.Add(q, Occur.MUST_NOT);
         });
         var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && IsContent(clauses, analysed, i)).Count();
-        return new TextQuery(query, bodyTerms, prefixes) { Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
+        return new TextQuery(query, body.Terms, prefixes) { BodyPhrases = body.Phrases, Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
     }
 
     /// <summary>Whether the clause at <paramref name="index"/> searches something: not excluded, not a filler nor a stop word.</summary>
@@ -387,7 +394,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// (« sans domicile fixe »), and stays in the runs that cross it.
     /// </summary>
     private (Group? Group, int Consumed) ClauseGroup(IReadOnlyList<QueryClause> clauses, List<List<(string Term, int Position)>> analysed, int index,
-        bool filler, List<string>? bodyTerms, List<string>? prefixes, List<Concept>? concepts)
+        bool filler, BodyWords? body, List<string>? prefixes, List<Concept>? concepts)
     {
         var clause = clauses[index];
         if (clause.Kind == ClauseKind.Prefix)
@@ -441,8 +448,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         // A sign the vocabulary reads as a word but the analyzer keeps nothing of (« ⒒ », read « 11 », the Aude) has no words to search.
         if (searchWords && tokens.Count > 0)
         {
-            docFreq = AddExpression(any, tokens, wordsWeight);
-            bodyTerms?.AddRange(tokens.Select(t => t.Term));
+            docFreq = AddExpression(any, tokens, wordsWeight, body);
         }
         if (searchWords && consumed > 1 && clause.Kind == ClauseKind.Word)
         {
@@ -454,7 +460,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 if (analysed[i].Count > 0)
                 {
                     var word = new DisjunctionMaxQuery(TieBreaker);
-                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f * wordsWeight));
+                    eachFreq = Math.Min(eachFreq, AddExpression(word, analysed[i], 0.7f * wordsWeight, body));
                     each.Add(word, Occur.MUST);
                 }
             }
@@ -472,8 +478,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 // The words as typed weigh a little more than their synonyms.
                 var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
                 var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f);
-                docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight));
-                bodyTerms?.AddRange(expression.Terms);
+                docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight, body));
             }
         }
         var namesPlace = false;
@@ -825,9 +830,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     private static bool IsPlainWord(QueryClause clause, bool first) =>
         clause.Kind == ClauseKind.Word && !clause.Excluded && (first || !clause.OrWithPrevious);
 
-    /// <summary>Adds the expression on every text field; returns how many cases hold its rarest word.</summary>
-    private int AddExpression(DisjunctionMaxQuery any, List<(string Term, int Position)> tokens, float weight)
+    /// <summary>
+    /// Adds the expression on every text field, and to what the snippets mark of the body as it is searched there (<paramref name="body"/>,
+    /// when the words are not excluded); returns how many cases hold its rarest word.
+    /// </summary>
+    private int AddExpression(DisjunctionMaxQuery any, List<(string Term, int Position)> tokens, float weight, BodyWords? body)
     {
+        body?.Add(tokens);
         var docFreq = 0;
         foreach (var (field, boost) in CaseStudySchema.TextFields)
         {
@@ -837,6 +846,32 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             docFreq = Math.Max(docFreq, tokens.Min(t => DocFreq(new Term(field, t.Term))));
         }
         return docFreq;
+    }
+
+    /// <summary>
+    /// What the snippets mark of the body, as the query searches it there: a term alone wherever it stands, an expression of
+    /// several terms (its phrase) only where they stand together.
+    /// </summary>
+    private sealed class BodyWords
+    {
+        public List<string> Terms { get; } = [];
+        public List<SynonymSet.Expression> Phrases { get; } = [];
+
+        public void Add(List<(string Term, int Position)> tokens)
+        {
+            if (tokens.Count == 1)
+            {
+                Terms.Add(tokens[0].Term);
+            }
+            else if (tokens.Count > 1)
+            {
+                var phrase = new SynonymSet.Expression([.. tokens.Select(t => t.Term)], [.. tokens.Select(t => t.Position)]);
+                if (!Phrases.Any(p => p.Terms.SequenceEqual(phrase.Terms) && p.Positions.SequenceEqual(phrase.Positions)))
+                {
+                    Phrases.Add(phrase);
+                }
+            }
+        }
     }
 
     private int DocFreq(Term term) => terms?.Of(term).DocFreq ?? 0;

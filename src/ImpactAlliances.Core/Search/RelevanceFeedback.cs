@@ -67,7 +67,7 @@ internal static class RelevanceFeedback
         {
             return null;
         }
-        var asked = new HashSet<string>(text.BodyTerms, StringComparer.Ordinal);
+        var asked = new HashSet<string>(text.BodyTerms.Concat(text.BodyPhrases.SelectMany(p => p.Terms)), StringComparer.Ordinal);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var entry in best)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
@@ -10,7 +11,9 @@ namespace ImpactAlliances.Core.Search;
 
 /// <summary>
 /// Cuts snippets from the hits' body text around their matches, with the matched words in <c>&lt;mark&gt;</c>.
-/// Match positions come from the offsets indexed with the postings, so the text is never analysed again.
+/// Match positions come from the offsets indexed with the postings, so the text is never analysed again. A term the query
+/// searches alone is marked wherever it stands; an expression it searches as a phrase, only where its terms stand as the
+/// phrase asks (<see cref="TextQuery.BodyPhrases"/>).
 /// </summary>
 internal static class SnippetBuilder
 {
@@ -26,7 +29,7 @@ internal static class SnippetBuilder
     public static string?[] Build(IndexSnapshot snapshot, IReadOnlyList<int> docs, TextQuery query)
     {
         var snippets = new string?[docs.Count];
-        if (docs.Count == 0 || (query.BodyTerms.Count == 0 && query.BodyPrefixes.Count == 0))
+        if (docs.Count == 0 || (query.BodyTerms.Count == 0 && query.BodyPhrases.Count == 0 && query.BodyPrefixes.Count == 0))
         {
             return snippets;
         }
@@ -51,10 +54,23 @@ internal static class SnippetBuilder
                 end++;
             }
             first = end;
-            var postings = new Postings(leaf.AtomicReader);
-            foreach (var (field, term, word) in Terms(leaf.AtomicReader, query))
+            var postings = new Postings(leaf.AtomicReader, hits, matches);
+            var word = 0;
+            foreach (var term in query.BodyTerms.Distinct())
             {
-                postings.AddOffsets(field, term, word, hits, matches);
+                postings.AddTerm(CaseStudySchema.Body, new BytesRef(term), word++);
+            }
+            foreach (var phrase in query.BodyPhrases)
+            {
+                postings.AddPhrase(phrase, word++);
+            }
+            foreach (var prefix in query.BodyPrefixes.Distinct())
+            {
+                foreach (var term in Expand(leaf.AtomicReader, prefix))
+                {
+                    postings.AddTerm(CaseStudySchema.BodyExact, term, word);
+                }
+                word++;
             }
             foreach (var (_, index) in hits)
             {
@@ -81,35 +97,85 @@ internal static class SnippetBuilder
         return lists;
     }
 
-    /// <summary>A match in the body text, and which of the query's words (a term, or a prefix with all it expands to) it is.</summary>
+    /// <summary>
+    /// A match in the body text, and which of the query's words (a term, an expression standing together, or a prefix with all
+    /// it expands to) it is.
+    /// </summary>
     internal readonly record struct Match(int Start, int End, int Word);
 
-    private static IEnumerable<(string Field, BytesRef Term, int Word)> Terms(AtomicReader reader, TextQuery query)
+    /// <summary>A term in a hit: the hit's place in the segment's list of hits, the term's position and its offsets.</summary>
+    private readonly record struct Occurrence(int Hit, int Position, int Start, int End);
+
+    // The occurrences of a term read, and those of an expression's first term still standing with the terms after it: kept per thread.
+    [ThreadStatic]
+    private static List<Occurrence>? t_read;
+    [ThreadStatic]
+    private static List<Occurrence>? t_standing;
+
+    private static List<Occurrence> Emptied(ref List<Occurrence>? kept)
     {
-        var word = 0;
-        foreach (var term in query.BodyTerms.Distinct())
-        {
-            yield return (CaseStudySchema.Body, new BytesRef(term), word++);
-        }
-        foreach (var prefix in query.BodyPrefixes.Distinct())
-        {
-            foreach (var term in Expand(reader, prefix))
-            {
-                yield return (CaseStudySchema.BodyExact, term, word);
-            }
-            word++;
-        }
+        (kept ??= []).Clear();
+        return kept;
     }
 
     /// <summary>
-    /// The offsets of terms in a segment's hits. The term and postings enumerations are reused from one term of a
-    /// field to the next, as Lucene allows: a postings enumeration with offsets holds several kilobytes of buffers.
+    /// The offsets of terms in a segment's hits, added to the hits' matches. The term and postings enumerations are reused
+    /// from one term of a field to the next, as Lucene allows: a postings enumeration with offsets holds several kilobytes of buffers.
     /// </summary>
-    private sealed class Postings(AtomicReader reader)
+    private sealed class Postings(AtomicReader reader, List<(int Local, int Index)> hits, List<Match>[] matches)
     {
         private readonly Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _byField = [];
 
-        public void AddOffsets(string field, BytesRef term, int word, List<(int Local, int Index)> hits, List<Match>[] matches)
+        /// <summary>Every occurrence of a term in the hits is a match of the word.</summary>
+        public void AddTerm(string field, BytesRef term, int word) => Add(Read(field, term, Emptied(ref t_read)), word);
+
+        /// <summary>
+        /// Where the expression's terms stand at the positions its phrase asks (stop words the analysis dropped leave their gap,
+        /// in the index as in the expression), the span from its first term to its last is a match of the word.
+        /// </summary>
+        public void AddPhrase(SynonymSet.Expression phrase, int word)
+        {
+            var standing = Read(CaseStudySchema.Body, new BytesRef(phrase.Terms[0]), Emptied(ref t_standing));
+            for (var i = 1; i < phrase.Terms.Length && standing.Count > 0; i++)
+            {
+                var next = Read(CaseStudySchema.Body, new BytesRef(phrase.Terms[i]), Emptied(ref t_read));
+                KeepFollowed(standing, next, phrase.Positions[i] - phrase.Positions[0]);
+            }
+            Add(standing, word);
+        }
+
+        private void Add(List<Occurrence> found, int word)
+        {
+            foreach (var (hit, _, start, end) in found)
+            {
+                matches[hits[hit].Index].Add(new(start, end, word));
+            }
+        }
+
+        /// <summary>
+        /// Keeps the occurrences followed by one of <paramref name="next"/> <paramref name="gap"/> positions on, widened to its
+        /// offsets. Both lists are in the order of the hits, then of positions, so one walk of each does.
+        /// </summary>
+        private static void KeepFollowed(List<Occurrence> standing, List<Occurrence> next, int gap)
+        {
+            var (kept, n) = (0, 0);
+            for (var i = 0; i < standing.Count; i++)
+            {
+                var (hit, position, start, end) = standing[i];
+                while (n < next.Count && (next[n].Hit < hit || (next[n].Hit == hit && next[n].Position < position + gap)))
+                {
+                    n++;
+                }
+                if (n < next.Count && next[n].Hit == hit && next[n].Position == position + gap)
+                {
+                    standing[kept++] = new(hit, position, Math.Min(start, next[n].Start), Math.Max(end, next[n].End));
+                }
+            }
+            standing.RemoveRange(kept, standing.Count - kept);
+        }
+
+        /// <summary>The occurrences of a term in the hits, in their order, into <paramref name="found"/>.</summary>
+        private List<Occurrence> Read(string field, BytesRef term, List<Occurrence> found)
         {
             if (!_byField.TryGetValue(field, out var reused))
             {
@@ -119,24 +185,25 @@ internal static class SnippetBuilder
             if (terms is null || !terms.SeekExact(term))
             {
                 _byField[field] = reused;
-                return;
+                return found;
             }
             var postings = terms.DocsAndPositions(null, reused.Postings, DocsAndPositionsFlags.OFFSETS);
             _byField[field] = (terms, postings);
             if (postings is null)
             {
-                return;
+                return found;
             }
             var current = -1;
-            foreach (var (local, index) in hits)
+            for (var hit = 0; hit < hits.Count; hit++)
             {
+                var local = hits[hit].Local;
                 if (current < local)
                 {
                     current = postings.Advance(local);
                 }
                 if (current == DocsAndPositionsEnum.NO_MORE_DOCS)
                 {
-                    return;
+                    return found;
                 }
                 if (current != local)
                 {
@@ -144,10 +211,11 @@ internal static class SnippetBuilder
                 }
                 for (var i = 0; i < postings.Freq; i++)
                 {
-                    postings.NextPosition();
-                    matches[index].Add(new(postings.StartOffset, postings.EndOffset, word));
+                    var position = postings.NextPosition();
+                    found.Add(new(hit, position, postings.StartOffset, postings.EndOffset));
                 }
             }
+            return found;
         }
     }
 

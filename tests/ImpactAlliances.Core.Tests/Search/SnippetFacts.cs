@@ -70,14 +70,81 @@ public sealed class SnippetFacts
     public void A_cut_after_the_end_of_a_sentence_is_told(string text, int at, bool endsSentence) =>
         Assert.Equal(endsSentence, SnippetBuilder.EndsSentence(text, at));
 
+    // As in content/synonyms.yml: « sans emploi » analyses to « emploi » alone (« sans » is a stop word), so that the word
+    // « emploi » brings the whole group, expressions of several words included.
+    private const string Unemployment = "- [chômage, sans emploi, demandeurs d'emploi, personnes privées d'emploi]";
+
+    [Fact]
+    public void The_words_of_an_expression_a_synonym_brings_are_marked_only_where_they_stand_together()
+    {
+        var snippet = SnippetOf("Le chômage recule : les demandeurs d'emploi du quartier trouvent un emploi, les demandeurs de logement attendent.",
+            "chômage", "- [chômage, demandeurs d'emploi]");
+
+        Assert.Contains("<mark>chômage</mark>", snippet);
+        Assert.Contains("les <mark>demandeurs d&#39;emploi</mark> du quartier", snippet);
+        Assert.Contains("trouvent un emploi, les demandeurs de logement attendent.", snippet);
+    }
+
+    [Fact]
+    public void An_expression_is_marked_across_the_stop_word_its_phrase_matches_across()
+    {
+        var snippet = SnippetOf("L'économie sociale et solidaire se structure ; une économie locale et solidaire aussi.",
+            "ESS", "- [ESS, économie sociale et solidaire]");
+
+        Assert.Contains("<mark>L&#39;économie sociale et solidaire</mark> se structure", snippet);
+        Assert.Contains("une économie locale et solidaire aussi.", snippet);
+    }
+
+    [Fact]
+    public void The_word_typed_is_marked_alone_though_its_synonyms_are_expressions()
+    {
+        var snippet = SnippetOf("Un emploi pour des personnes privées de logement et des demandeurs de logement.", "emploi", Unemployment);
+
+        Assert.StartsWith("Un <mark>emploi</mark> pour des personnes privées de logement et des demandeurs de logement.", snippet);
+    }
+
+    [Fact]
+    public void The_passage_shown_is_the_one_where_an_expression_stands_together_not_the_one_holding_its_words_apart()
+    {
+        // The first passage holds « personnes », « privées », « demandeurs » and « emploi » apart; the last, « demandeurs d'emploi ».
+        var apart = "Les personnes accueillies, des demandeurs de logement privées de toit, cherchent un emploi. ";
+        var together = "Des demandeurs d'emploi du quartier sont reçus chaque mardi.";
+
+        var snippet = SnippetOf($"{apart}{Filler}{together}", "emploi", Unemployment);
+
+        Assert.Contains("<mark>demandeurs d&#39;emploi</mark>", snippet);
+        Assert.DoesNotContain("toit", snippet);
+    }
+
+    [Fact]
+    public void A_quoted_phrase_is_marked_and_chosen_where_its_words_stand_together()
+    {
+        var snippet = SnippetOf($"Une économie locale et une filière circulaire. {Filler}L'économie circulaire crée des emplois.", "\"économie circulaire\"");
+
+        Assert.Contains("<mark>L&#39;économie circulaire</mark> crée des emplois.", snippet);
+        Assert.DoesNotContain("filière", snippet);
+    }
+
+    [Fact]
+    public void Words_typed_without_quotes_are_marked_each_alone_and_as_one_where_they_stand_together()
+    {
+        // « économie sociale et solidaire » typed is searched as a phrase and as each word anywhere: each word is marked alone.
+        var snippet = SnippetOf("L'économie sociale et solidaire se structure. Une économie locale et solidaire. L'ESS aussi.",
+            "économie sociale et solidaire", "- [ESS, économie sociale et solidaire]");
+
+        Assert.Contains("<mark>L&#39;économie sociale et solidaire</mark> se structure.", snippet);
+        Assert.Contains("Une <mark>économie</mark> locale et <mark>solidaire</mark>.", snippet);
+        Assert.Contains("<mark>L&#39;ESS</mark> aussi.", snippet);
+    }
+
     /// <summary>The snippet of the one case of an index, whose body is <paramref name="body"/>, for <paramref name="query"/>.</summary>
-    private static string SnippetOf(string body, string query)
+    private static string SnippetOf(string body, string query, string synonyms = "")
     {
         using var corpus = new SearchFixture(
         [
             new("un-cas", "Un cas de quartier", [("Association du quartier", "association"), ("Ville du quartier", "collectivite")],
                 ["mobilite"], "mecenat", "local", ["grand-est"], "2026-01-01", body),
-        ], "");
+        ], synonyms);
         return corpus.Search(query).Hits.Single().Snippet!;
     }
 }
