@@ -242,6 +242,18 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Aucun exemple ne correspond à cette recherche", page);
     }
 
+    /// <summary>A misspelt query is counted « pour » the words searched, the ones that found the cases, not as typed.</summary>
+    [Fact]
+    public async Task A_corrected_query_is_counted_for_the_words_searched()
+    {
+        var page = WebUtility.HtmlDecode(await GetString("/?q=mobilt%C3%A9%20solidaire"));
+
+        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*[\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")}\s*</h1>", page);
+        Assert.Matches($"<title>[\\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")} · ", page);
+        Assert.Contains($"Résultats pour <strong>{Formats.Quoted("mobilité solidaire")}</strong>.", page);
+        Assert.Contains($"Rechercher plutôt {Formats.Quoted("mobilté solidaire")}</a>", page);
+    }
+
     [Theory]
     [InlineData("mobilité")]
     [InlineData("%22mécénat%20de%20compétences%22")]
