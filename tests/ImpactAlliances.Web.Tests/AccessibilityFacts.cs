@@ -113,6 +113,53 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
         Assert.False(string.IsNullOrEmpty(label));
     }
 
+    /// <summary>
+    /// On a wide screen the filters stand between the search box and the results: some sixty links to Tab through before
+    /// the first case, unless the first of them, shown when focused, leads past them.
+    /// </summary>
+    [SkippableFact]
+    public async Task On_a_wide_screen_the_keyboard_skips_the_filters_to_the_results()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        await page.GotoAsync(site.BaseAddress + "/?q=mobilit%C3%A9");
+
+        await page.FocusAsync("#search button[type=submit]");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.Locator(":focus");
+        Assert.Equal("Aller aux résultats", (await skip.TextContentAsync())!.Trim());
+        var box = await skip.BoundingBoxAsync();
+        var filters = await page.Locator("#filtres").BoundingBoxAsync();
+        Assert.True(box!.Y >= filters!.Y && box.X >= filters.X && box.X + box.Width <= filters.X + filters.Width,
+            $"shown over the filters where the keyboard is, at {box.X},{box.Y}");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('.results') !== null"),
+            "the next Tab is in the results, past the filters");
+    }
+
+    /// <summary>
+    /// A map area reached with Tab is drawn with the site's focus colour, not the dark edge of a hovered area, which did not
+    /// show on the darkest class (Hauts-de-France, Île-de-France in dark blue).
+    /// </summary>
+    [SkippableFact]
+    public async Task A_map_area_reached_by_keyboard_shows_the_focus_colour()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        await page.GotoAsync(site.BaseAddress + "/carte");
+
+        await page.FocusAsync("a[href='/carte?niveau=departements']");
+        await page.Keyboard.PressAsync("Tab");
+        var area = page.Locator(".france-map a:focus .map-area");
+        Assert.Equal(1, await area.CountAsync());
+
+        var focus = await page.EvaluateAsync<string>("() => { const probe = document.createElement('span'); probe.style.color = 'var(--focus)'; "
+            + "document.body.append(probe); const colour = getComputedStyle(probe).color; probe.remove(); return colour; }");
+        Assert.Equal(focus, await area.EvaluateAsync<string>("e => getComputedStyle(e).stroke"));
+    }
+
     [SkippableFact]
     public async Task Facets_and_results_are_reachable_by_keyboard()
     {

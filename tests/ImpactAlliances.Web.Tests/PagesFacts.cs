@@ -242,6 +242,69 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Aucun exemple ne correspond à cette recherche", page);
     }
 
+    /// <summary>
+    /// « covoiturage solidaire » among the universities of Corse found two student groceries under « 2 exemples pour
+    /// « covoiturage solidaire » », the page saying only that neither held every term: it names the term they lack, and
+    /// that the cases holding them all are outside the filters.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task Cases_found_holding_part_of_the_terms_within_filters_name_the_term_none_holds_and_the_count_without_the_filters(string path)
+    {
+        const string filters = "regions=corse&actors=academique";
+        var inFilters = CaseFiles().Where(c => Regex.IsMatch(c.FrontMatter, @"^  regions: \[.*\bcorse\b", RegexOptions.Multiline)
+            && Regex.IsMatch(c.FrontMatter, @"^actors: \[.*\bacademique\b", RegexOptions.Multiline)).ToList();
+        Assert.NotEmpty(inFilters);
+        Assert.DoesNotContain(inFilters, c => c.Text.Contains("covoitur", StringComparison.OrdinalIgnoreCase));
+        var found = await GetJson($"/api/search?q=covoiturage%20solidaire&{filters}&size=1");
+        Assert.Equal(0, found.GetProperty("all_words_total").GetInt32());
+        var holdingAll = (await GetJson("/api/search?q=covoiturage%20solidaire&all_words=1&size=1")).GetProperty("total").GetInt32();
+        Assert.True(holdingAll > 0);
+
+        // The markup's line breaks and indents read as one space.
+        var page = Regex.Replace(WebUtility.HtmlDecode(await GetString($"{path}?q=covoiturage%20solidaire&{filters}")), "[ \n]+", " ");
+
+        Assert.Contains($"Aucun de ces exemples ne contient {Formats.Quoted("covoiturage")}. Sans les filtres, "
+            + $"<a href=\"{path}?q=covoiturage%20solidaire&all_words=1\">{Formats.Cases(holdingAll)} contiennent tous les termes</a>.", page);
+        Assert.DoesNotContain("Aucun de ces exemples ne contient tous les termes", page);
+    }
+
+    /// <summary>A question none of whose cases holds enough of its words says which of them no case holds at all.</summary>
+    [Fact]
+    public async Task A_widened_search_names_the_words_no_case_holds()
+    {
+        const string query = "q=sous-marin%20nucl%C3%A9aire%20pour%20les%20pingouins";
+        Assert.DoesNotContain(CaseFiles(), c => c.Text.Contains("pingouin", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(0, (await GetJson($"/api/search?{query}&size=1")).GetProperty("strict_total").GetInt32());
+
+        var page = WebUtility.HtmlDecode(await GetString($"/?{query}"));
+
+        Assert.Matches($"Aucun exemple ne réunit l'essentiel de ces mots : voici ceux qui en contiennent une partie\\. "
+            + $"Aucun de ces exemples ne contient ({Formats.Quoted("[^«»]+")} ni )*{Formats.Quoted("pingouins")}\\.", page);
+        Assert.DoesNotContain(Formats.Quoted("nucléaire") + " ni", page);
+    }
+
+    /// <summary>A misspelt query is counted « pour » the words searched, the ones that found the cases, not as typed.</summary>
+    [Fact]
+    public async Task A_corrected_query_is_counted_for_the_words_searched()
+    {
+        var page = WebUtility.HtmlDecode(await GetString("/?q=mobilt%C3%A9%20solidaire"));
+
+        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*[\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")}\s*</h1>", page);
+        Assert.Matches($"<title>[\\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")} · ", page);
+        Assert.Contains($"Résultats pour <strong>{Formats.Quoted("mobilité solidaire")}</strong>.", page);
+        Assert.Contains($"Rechercher plutôt {Formats.Quoted("mobilté solidaire")}</a>", page);
+    }
+
+    /// <summary>Each case file of the content served: its front matter and its whole text.</summary>
+    private List<(string FrontMatter, string Text)> CaseFiles() =>
+        Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")
+            .Select(File.ReadAllText)
+            .Select(text => (text[..(text.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)], text))
+            .ToList();
+
     [Theory]
     [InlineData("mobilité")]
     [InlineData("%22mécénat%20de%20compétences%22")]

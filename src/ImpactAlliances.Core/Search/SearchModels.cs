@@ -96,6 +96,19 @@ public sealed record SearchResult(
     public bool AllWordsNarrows { get; init; }
 
     /// <summary>
+    /// When none of the cases counted holds every term (<see cref="AllWordsTotal"/> 0): the clauses of the query, as typed
+    /// (corrected), that no case within the filters holds, so that a page can say which part of the question its cases miss
+    /// (« covoiturage solidaire » in Corse among universities finds student groceries holding only « solidaire »).
+    /// </summary>
+    public IReadOnlyList<string> TermsHeldByNone { get; init; } = [];
+
+    /// <summary>
+    /// When none of the cases counted holds every term and filters or a year range are applied: how many cases hold every
+    /// term without them (the filters, not the words, being what left none).
+    /// </summary>
+    public int? AllWordsWithoutFilters { get; init; }
+
+    /// <summary>
     /// A query was typed but holds no word to search (punctuation, an emoji, only small or stop words, a lone operator):
     /// every case matches, and the page says why rather than claiming them all « pour » that query.
     /// </summary>

@@ -24,7 +24,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var result = Result(request, run, strict, page, size) with { Corrections = corrections };
+        var result = Result(request, searched, run, strict, page, size) with { Corrections = corrections };
         return result.Total > 0 || result.Relaxed ? result : result with
         {
             FilterRemovals = EmptyResultAdvice.FilterRemovals(this, request, searched, result, run.Collector.FailedOnly),
@@ -42,7 +42,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var (shown, strict) = CollectWidened(request, searched, 0, () => new StatisticsCounter(snapshot.Taxonomy));
         var counted = Counted(shown, strict);
         var info = Info(request, counted, 0, clock);
-        var result = Result(request, shown, strict, 1, options.PageSize) with { Corrections = corrections };
+        var result = Result(request, searched, shown, strict, 1, options.PageSize) with { Corrections = corrections };
         return counted.Statistics!.ToStatistics(info with { Exported = info.Total }, result, snapshot.Taxonomy, counted.Selected);
     }
 
@@ -57,17 +57,26 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     /// <summary>
     /// The result of the runs collected: a page of the run shown, the facets of the run counted and what the page says of
     /// them; when few cases held half of the rarer words, those come first, then the cases holding some of them, and the
-    /// page says so.
+    /// page says so; when none of them holds every term, which terms none holds, and how many hold them all without the filters.
     /// </summary>
-    private SearchResult Result(SearchRequest request, Collected run, Collected strict, int page, int size)
+    private SearchResult Result(SearchRequest request, IReadOnlyList<QueryClause> searched, Collected run, Collected strict, int page, int size)
     {
         var counted = Counted(run, strict);
+        var allWords = AllWordsTotal(request, strict, counted);
         var result = Page(request, run, counted, page, size) with
         {
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
-            AllWordsTotal = AllWordsTotal(request, strict, counted),
+            AllWordsTotal = allWords,
             AllWordsNarrows = strict.Text.GroupsOptional,
         };
+        if (allWords == 0)
+        {
+            result = result with
+            {
+                TermsHeldByNone = EmptyResultAdvice.TermsHeldByNone(this, request, searched),
+                AllWordsWithoutFilters = EmptyResultAdvice.AllWordsWithoutFilters(this, request, searched),
+            };
+        }
         return run == strict ? result : result with { Relaxed = true, StrictTotal = strict.Collector.Total };
     }
 

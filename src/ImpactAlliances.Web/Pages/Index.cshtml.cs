@@ -17,6 +17,12 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
     /// <summary>The answer.</summary>
     public SearchResult Result { get; private set; } = null!;
 
+    /// <summary>
+    /// The state as searched: its misspelt words corrected, so that the count is said « pour » the words that found its
+    /// cases, not « pour « mobilté solidaire » » above « Résultats pour « mobilité solidaire » ».
+    /// </summary>
+    public SearchState Searched => State with { Query = Result.SearchedQuery };
+
     /// <summary>Runs the search the URL describes, or sends a URL with empty fields (a form sent without the page's script) to its clean form.</summary>
     public IActionResult OnGet()
     {
@@ -41,7 +47,7 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
         }
         var parts = new List<string>
         {
-            (Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted)) + (Result.NothingSearched ? "" : Wording.ForQuery(State)),
+            (Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted)) + (Result.NothingSearched ? "" : Wording.ForQuery(Searched)),
         };
         parts.AddRange(Result.Facets.Where(f => f.Values.Any(v => v.Selected))
             .Select(f => $"{f.Label} : {string.Join(", ", f.Values.Where(v => v.Selected).Select(v => v.Label))}"));

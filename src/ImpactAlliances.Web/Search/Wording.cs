@@ -19,6 +19,27 @@ public static class Wording
     /// <summary>The link that keeps only the cases holding every term (« ne voir que ces 4 exemples »).</summary>
     public static string OnlyThoseHoldingAll(int count) => count == 1 ? "ne voir que cet exemple" : $"ne voir que ces {Formats.Cases(count)}";
 
+    /// <summary>
+    /// What the cases counted, none of which holds every term, lack: the terms none of them holds (« Aucun de ces exemples ne
+    /// contient « covoiturage ». »), or, when each term is in one of them, that none holds them all.
+    /// </summary>
+    public static string NoneHoldsAll(IReadOnlyList<string> termsHeldByNone, int counted)
+    {
+        var terms = string.Join(" ni ", termsHeldByNone.Select(Formats.Quoted));
+        return (counted, termsHeldByNone.Count) switch
+        {
+            (1, 0) => "Cet exemple ne contient pas tous les termes de la recherche.",
+            (_, 0) => "Aucun de ces exemples ne contient tous les termes de la recherche.",
+            (1, 1) => $"Cet exemple ne contient pas {terms}.",
+            (1, _) => $"Cet exemple ne contient ni {terms}.",
+            _ => $"Aucun de ces exemples ne contient {terms}.",
+        };
+    }
+
+    /// <summary>How many cases hold every term of the query once the filters are removed (« 10 exemples contiennent tous les termes »).</summary>
+    public static string HoldingAll(int count) =>
+        $"{Formats.Cases(count)} {(count == 1 ? "contient" : "contiennent")} tous les termes";
+
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
