@@ -89,6 +89,12 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
     /// <summary>Lower case without accents, as the analysis folds words: sort keys, slugs, suggestions.</summary>
     internal static string FoldLower(string text) => FoldAccents(text.ToLowerInvariant());
 
+    /// <summary>A name folded with its articles kept, the key organisations and places are named by: "La Poste" is not "un poste".</summary>
+    internal static string NameKey(string text) => FoldedKey(text, NameKeySeparators);
+
+    // ’ folds to ' before the split.
+    private static readonly SearchValues<char> NameKeySeparators = SearchValues.Create(" -',.");
+
     /// <summary>
     /// The words of <paramref name="text"/> folded as <see cref="FoldLower"/> folds them, split on
     /// <paramref name="separators"/>, without the <paramref name="skipped"/> ones, joined by single spaces: the keys

@@ -122,6 +122,7 @@ public sealed class IndexBuildSession : IDisposable
             {
                 [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
                 [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
+                [CaseStudySchema.OrganisationKeysCommitKey] = OrganisationKeys.Of(OrganisationKeys.NamesOf(reader)).Write(),
             });
         }
         _writer.Commit();

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
@@ -95,8 +95,8 @@ internal sealed class QueryVocabulary
     // Apart from the names: a number names a département only where the words around it let it (NumbersSomethingElse).
     private readonly Dictionary<string, PlaceConcept> _departmentNumbers = new(StringComparer.Ordinal);
     // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
-    // index's first search: each key keeps its names, analysed the first time a query names it.
-    private readonly Dictionary<string, List<(string Text, bool Acronym)>> _organisationNames = new(StringComparer.Ordinal);
+    // index's first search: the index keeps them by key, and a key's names are analysed the first time a query names it.
+    private OrganisationKeys _organisationKeys = OrganisationKeys.Empty;
     private readonly ConcurrentDictionary<string, List<Concept>> _organisations = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -117,10 +117,10 @@ internal sealed class QueryVocabulary
     public SynonymSet Acronyms { get; private init; } = SynonymSet.Empty;
 
     /// <summary>Builds the vocabulary of a taxonomy, a gazetteer, the organisations and places of an index and the acronyms its cases define.</summary>
-    public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, IEnumerable<string> organisationNames,
+    public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, OrganisationKeys organisations,
         AcronymTable? acronyms = null)
     {
-        var vocabulary = new QueryVocabulary(analyzer) { Acronyms = SynonymSet.Of(acronyms ?? AcronymTable.Empty, analyzer) };
+        var vocabulary = new QueryVocabulary(analyzer) { Acronyms = SynonymSet.Of(acronyms ?? AcronymTable.Empty, analyzer), _organisationKeys = organisations };
         foreach (var facet in NamedFacets.Select(taxonomy.Find).OfType<TaxonomyFacet>())
         {
             foreach (var value in facet.Values)
@@ -150,10 +150,6 @@ internal sealed class QueryVocabulary
                 vocabulary._departmentNumbers[PlaceGazetteer.Key(place.Code)] = Concept(place);
             }
         }
-        foreach (var name in organisationNames)
-        {
-            vocabulary.AddOrganisation(name);
-        }
         return vocabulary;
 
         // A place's region is matched too (a case of the whole region may be meant), but not a case the region holds only
@@ -167,7 +163,7 @@ internal sealed class QueryVocabulary
             IReadOnlyList<string> within = place.Departments.Count > 0 ? place.Departments
                 : place.Department.Length > 0 ? [place.Department]
                 : [];
-            var name = FrenchAnalyzer.FoldedKey(place.Name, KeySeparators).Split(' ');
+            var name = FrenchAnalyzer.NameKey(place.Name).Split(' ');
             return concepts[place] = new PlaceConcept(place)
             {
                 Elsewhere = within.Count == 0 ? []
@@ -210,7 +206,7 @@ internal sealed class QueryVocabulary
             {
                 found.Add(reading == NumberReading.Either ? department with { MaybeACount = true } : department);
             }
-            found.AddRange(OrganisationsNamed(OrganisationKey(text)));
+            found.AddRange(OrganisationsNamed(FrenchAnalyzer.NameKey(text)));
             if (found.Count > 0)
             {
                 return found.Distinct().ToList();
@@ -335,7 +331,7 @@ internal sealed class QueryVocabulary
         {
             return true;
         }
-        var folded = FrenchAnalyzer.FoldedKey(string.Join(' ', run), KeySeparators).Split(' ');
+        var folded = FrenchAnalyzer.NameKey(string.Join(' ', run)).Split(' ');
         var name = run[^1][(run[^1].LastIndexOfAny(['\'', '’']) + 1)..];
         return folded[..^1].Any(Articles.Contains) || (name.Length > 0 && char.IsUpper(name[0]) && !(opensQuestion && run.Count == 1));
     }
@@ -343,33 +339,16 @@ internal sealed class QueryVocabulary
     // The articles a place name opens with, not as they contract with a preposition (« au », « du »: see Names).
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "la", "le", "les", "l" };
 
-    private void AddOrganisation(string name)
+    /// <summary>The organisations a key names, in the order of their names; their names analysed on first use.</summary>
+    private List<Concept> OrganisationsNamed(string key)
     {
-        var open = name.IndexOf('(', StringComparison.Ordinal);
-        var main = open > 0 ? name[..open].Trim() : name.Trim();
-        // One-word names need no concept: the word already matches the organisations field.
-        if (OrganisationKey(main) is { } key && key.Contains(' ', StringComparison.Ordinal))
+        if (_organisations.TryGetValue(key, out var known))
         {
-            AddName(key, main, acronym: false);
+            return known;
         }
-        // "Agence de la transition écologique (ADEME)": the acronym names it too.
-        if (open > 0 && name[(open + 1)..].TrimEnd(')', ' ') is { Length: >= 2 } acronym && acronym.All(c => char.IsUpper(c) || char.IsDigit(c)))
-        {
-            AddName(OrganisationKey(acronym), acronym, acronym: true);
-        }
+        var names = _organisationKeys.Named(key);
+        return names.Count == 0 ? [] : _organisations.GetOrAdd(key, _ => Concepts(names));
     }
-
-    private void AddName(string key, string text, bool acronym)
-    {
-        if (key.Length > 0)
-        {
-            (_organisationNames.TryGetValue(key, out var names) ? names : _organisationNames[key] = []).Add((text, acronym));
-        }
-    }
-
-    /// <summary>The organisations a key names, in the order their names were added; their names analysed on first use.</summary>
-    private List<Concept> OrganisationsNamed(string key) =>
-        _organisationNames.TryGetValue(key, out var names) ? _organisations.GetOrAdd(key, _ => Concepts(names)) : [];
 
     private static List<Concept> Concepts(List<(string Text, bool Acronym)> names)
     {
@@ -399,12 +378,6 @@ internal sealed class QueryVocabulary
         var first = Array.IndexOf(content, true);
         return first < 0 ? 0 : content[first..Array.LastIndexOf(content, true)].Count(isContent => !isContent);
     }
-
-    /// <summary>A name folded with its articles kept: "La Poste" is not "un poste".</summary>
-    private static string OrganisationKey(string text) => FrenchAnalyzer.FoldedKey(text, KeySeparators);
-
-    // ’ folds to ' before the split.
-    private static readonly SearchValues<char> KeySeparators = SearchValues.Create(" -',.");
 
     private static void Add(Dictionary<string, List<Concept>> map, string key, Concept concept)
     {

@@ -52,6 +52,9 @@ public static class CaseStudySchema
     /// <summary>The key, in the index commit's data, of each document's position in title order (the title order of Indexing).</summary>
     public const string TitleOrderCommitKey = "title_order";
 
+    /// <summary>The key, in the index commit's data, of the keys organisations are named by (the organisation keys of Indexing).</summary>
+    public const string OrganisationKeysCommitKey = "organisation_keys";
+
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";
     /// <summary>Title, French-analysed.</summary>

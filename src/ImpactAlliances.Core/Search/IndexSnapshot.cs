@@ -124,7 +124,7 @@ public sealed class IndexSnapshot
     /// </summary>
     internal QueryVocabulary QueryVocabulary(Lucene.Net.Analysis.Analyzer analyzer) =>
         LazyInitializer.EnsureInitialized(ref _vocabularyOfQueries, ref _vocabularyOfQueriesLock, () =>
-            Querying.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationNames(), Acronyms()));
+            Querying.QueryVocabulary.Build(Taxonomy, analyzer, Places.PlaceGazetteer.Official, Reader, OrganisationKeys.Of(Reader), Acronyms()));
     private object? _vocabularyOfQueriesLock;
 
     /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
@@ -157,29 +157,6 @@ public sealed class IndexSnapshot
     /// <summary>The acronyms the cases define, stored with the index when it was built (<see cref="AcronymTable"/>).</summary>
     private AcronymTable Acronyms() =>
         AcronymTable.Read(Reader.IndexCommit.UserData.TryGetValue(CaseStudySchema.AcronymsCommitKey, out var table) ? table : null);
-
-    /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
-    /// <remarks>
-    /// Walked in order with the values' terms enumerator, which decodes each prefix-compressed block once, rather than
-    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session). A
-    /// segment's values are distinct already: only several segments need a set to leave out the names they share.
-    /// </remarks>
-    private IEnumerable<string> OrganisationNames()
-    {
-        var seen = Reader.Leaves.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        foreach (var leaf in Reader.Leaves)
-        {
-            var terms = leaf.AtomicReader.GetSortedSetDocValues(CaseStudySchema.OrganisationNames)?.GetTermsEnum();
-            while (terms is not null && terms.MoveNext())
-            {
-                var name = terms.Term.Utf8ToString();
-                if (seen is null || seen.Add(name))
-                {
-                    yield return name;
-                }
-            }
-        }
-    }
 
     /// <summary>The suggestion index, with the whole corpus's facet counts; built on first use.</summary>
     internal SuggestionIndex Suggestions => LazyInitializer.EnsureInitialized(ref _suggestions, () => SuggestionIndex.Build(this, CountAll()));

@@ -1,5 +1,6 @@
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
 
@@ -13,7 +14,7 @@ public sealed class QueryVocabularyFacts
     {
         using var analyzer = new FrenchAnalyzer(stem: true);
         var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null,
-            ["Énergies citoyennes du Mené (SCIC)", "Coopérative alimentaire du Val (SCIC)", "Habitat partagé du Lac (SCIC)"]);
+            OrganisationKeys.Of(["Énergies citoyennes du Mené (SCIC)", "Coopérative alimentaire du Val (SCIC)", "Habitat partagé du Lac (SCIC)"]));
 
         var concepts = vocabulary.Match(["SCIC"], [TermAnalysis.Terms(analyzer, "SCIC")], 0, out var length);
 
@@ -37,7 +38,7 @@ public sealed class QueryVocabularyFacts
     public void Overseas_names_name_every_overseas_region_and_the_collectivities_for_the_wider_ones(string name, bool collectivities)
     {
         using var analyzer = new FrenchAnalyzer(stem: true);
-        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, []);
+        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
         var words = name.Split(' ');
 
         var concepts = vocabulary.Match(words, words.Select(w => (IReadOnlyList<string>)TermAnalysis.Terms(analyzer, w)).ToList(), 0, out var length);
@@ -62,7 +63,7 @@ public sealed class QueryVocabularyFacts
         // or after other small words; an elided article belongs to its word (« pouvoir d'achat »).
         using var analyzer = new FrenchAnalyzer(stem: true);
         var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), new List<ContentDiagnostic>())!;
-        var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, []);
+        var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
         var words = question.Split(' ');
         var terms = words.Select(w => (IReadOnlyList<string>)TermAnalysis.Terms(analyzer, w)).ToList();
 

@@ -1,5 +1,6 @@
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
 using Lucene.Net.Search;
@@ -82,7 +83,7 @@ public sealed class SearchQueryBuilderFacts
     public void Beside_a_place_the_word_pairs_count_in_the_coordination()
     {
         using var analyzer = new FrenchAnalyzer(stem: true);
-        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, []);
+        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
 
         var query = Assert.IsType<BooleanQuery>(new SearchQueryBuilder(analyzer, SynonymSet.Empty, vocabulary)
             .Build(UserQuery.Parse("aide alimentaire dans le Nord-Pas-de-Calais")).Query);
@@ -119,7 +120,7 @@ public sealed class SearchQueryBuilderFacts
     public void A_place_named_by_an_article_and_a_common_word_is_meant_only_as_it_is_written(string question, bool place)
     {
         using var analyzer = new FrenchAnalyzer(stem: true);
-        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, []);
+        var vocabulary = QueryVocabulary.Build(new Taxonomy([]), analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
 
         var concepts = new SearchQueryBuilder(analyzer, SynonymSet.Empty, vocabulary).Build(UserQuery.Parse(question)).Concepts;
 
