@@ -56,6 +56,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
     private const float TieBreaker = 0.1f;
 
+    /// <summary>Weight of a synonym of the typed words (and of a demonym's place name), beside the words as typed (1).</summary>
+    private const float SynonymWeight = 0.8f;
+
     /// <summary>Weight of a case tagged with the facet value a word names (but a domain or an actor type), against the text fields' weights.</summary>
     public const float FacetBoost = 2f;
 
@@ -471,7 +474,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             {
                 // The words as typed weigh a little more than their synonyms.
                 var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
-                var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f);
+                var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : SynonymWeight);
                 docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight));
                 bodyTerms?.AddRange(expression.Terms);
             }
@@ -480,7 +483,17 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var ranksOnly = false;
         if (names)
         {
-            namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false }) && IsSurelyAPlace(clauses, index, consumed);
+            namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false })
+                && (named.Any(c => c is PlaceConcept { Demonym: true }) || IsSurelyAPlace(clauses, index, consumed));
+            // A demonym finds what its place's name finds (« guyanais », the cases that write « Guyane »), as a synonym would;
+            // not a name cut at its edge by the analysis, nor an article's word (« Réunion »: every « réunion publique »).
+            foreach (var place in named.OfType<PlaceConcept>().Where(c => c.Demonym && !c.NamedWithArticle && KeepsItsEdges(c.Place.Name))
+                .Select(c => c.Place.Name).Distinct(StringComparer.Ordinal))
+            {
+                var name = Analyze(place);
+                docFreq = Math.Max(docFreq, AddExpression(any, name, SynonymWeight * wordsWeight));
+                bodyTerms?.AddRange(name.Select(t => t.Term));
+            }
             ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
             // What the run's words and synonyms find, that a domain named by one of its terms asks its cases for (FillDomain).
             var text = docFreq > 0 && any.Disjuncts.Count > 0 ? new DisjunctionMaxQuery(any.Disjuncts.ToList(), 0f) : null;
@@ -687,16 +700,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// </summary>
     private float MinedWeight(List<(string Term, int Position)> typed, string[] expression)
     {
-        const float weight = 0.8f;
         if (terms is null)
         {
-            return weight;
+            return SynonymWeight;
         }
         var cases = terms.Reader.MaxDoc;
         double Idf(int held) => 1 + Math.Log((double)cases / (held + 1));
         var typedIdf = Idf(typed.Min(t => DocFreq(new Term(CaseStudySchema.Body, t.Term))));
         var otherIdf = Idf(expression.Min(t => DocFreq(new Term(CaseStudySchema.Body, t))));
-        return (float)(weight * typedIdf * typedIdf / (otherIdf * otherIdf));
+        return (float)(SynonymWeight * typedIdf * typedIdf / (otherIdf * otherIdf));
     }
 
     /// <summary>
