@@ -46,7 +46,7 @@ internal sealed record PlaceConcept(Place Place) : Concept
 
     /// <summary>
     /// Named by a demonym (« associations bretonnes », « jeunes marseillais »; <see cref="DemonymTable"/>): the place whatever
-    /// its case or the word before it, and searched by its name's words too, as the typed name would be.
+    /// its case or the word before it. Its cases are found by their place; the demonym's words search the cases that write it.
     /// </summary>
     public bool Demonym { get; init; }
 }

@@ -56,7 +56,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
     private const float TieBreaker = 0.1f;
 
-    /// <summary>Weight of a synonym of the typed words (and of a demonym's place name), beside the words as typed (1).</summary>
+    /// <summary>Weight of a synonym of the typed words, beside the words as typed (1).</summary>
     private const float SynonymWeight = 0.8f;
 
     /// <summary>Weight of a case tagged with the facet value a word names (but a domain or an actor type), against the text fields' weights.</summary>
@@ -485,16 +485,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false })
                 && (named.Any(c => c is PlaceConcept { Demonym: true }) || IsSurelyAPlace(clauses, index, consumed));
-            // A demonym finds what its place's name finds (« guyanais », the cases that write « Guyane »), as a synonym would;
-            // not a name cut at its edge by the analysis, nor an article's word (« Réunion »: every « réunion publique »).
-            foreach (var place in named.OfType<PlaceConcept>().Where(c => c.Demonym && !c.NamedWithArticle && KeepsItsEdges(c.Place.Name))
-                .Select(c => c.Place.Name).Distinct(StringComparer.Ordinal))
-            {
-                var name = Analyze(place);
-                docFreq = Math.Max(docFreq, AddExpression(any, name, SynonymWeight * wordsWeight));
-                bodyTerms?.AddRange(name.Select(t => t.Term));
-            }
-            ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
             // What the run's words and synonyms find, that a domain named by one of its terms asks its cases for (FillDomain).
             var text = docFreq > 0 && any.Disjuncts.Count > 0 ? new DisjunctionMaxQuery(any.Disjuncts.ToList(), 0f) : null;
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
@@ -13,14 +14,14 @@ namespace ImpactAlliances.Core.Tests.Search;
 public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealContentIndex>
 {
     [Theory]
-    [InlineData("associations bretonnes", "bretagne", "")] // a region of today, feminine plural
-    [InlineData("le tissu associatif guyanais", "guyane", "")] // overseas (a region of one département: the region is offered)
-    [InlineData("jeunes réunionnais", "la-reunion", "")] // overseas, named with an article: the demonym needs none
-    [InlineData("entreprises lyonnaises", "auvergne-rhone-alpes", "69")] // a city
-    [InlineData("agriculteurs alsaciens", "grand-est", "")] // a former region
-    [InlineData("communes corses", "corse", "")] // a region whose name is its demonym's singular
-    [InlineData("les Franciliens", "ile-de-france", "")] // the inhabitants, with a capital
-    public void A_demonym_is_understood_as_its_place(string query, string region, string department)
+    [InlineData("associations bretonnes", "bretagne", "", "breton")] // a region of today, feminine plural
+    [InlineData("le tissu associatif guyanais", "guyane", "", "guyanais")] // overseas (a region of one département: the region is offered)
+    [InlineData("jeunes réunionnais", "la-reunion", "", "reunionnais")] // overseas, named with an article: the demonym needs none
+    [InlineData("entreprises lyonnaises", "auvergne-rhone-alpes", "69", "lyonnais")] // a city
+    [InlineData("agriculteurs alsaciens", "grand-est", "", "alsacien")] // a former region
+    [InlineData("communes corses", "corse", "", "corse")] // a region whose name is its demonym's singular
+    [InlineData("les Franciliens", "ile-de-france", "", "francilien")] // the inhabitants, with a capital
+    public void A_demonym_is_understood_as_its_place(string query, string region, string department, string written)
     {
         var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
         var cases = content.Cases.ToDictionary(c => c.Slug);
@@ -33,6 +34,12 @@ public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealC
         }
         Assert.NotEmpty(result.Hits);
         Assert.Contains(region, cases[result.Hits[0].Slug].Territory.Regions);
+        // Required as a place name is, in lower case after a noun too: a case found is there or writes the demonym.
+        var elsewhere = result.Hits.Take(result.Counted).Select(h => cases[h.Slug])
+            .Where(c => !c.Territory.Regions.Contains(region)
+                && !FrenchAnalyzer.FoldLower($"{c.Title}\n{c.Summary}\n{c.Body}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}").Contains(written, StringComparison.Ordinal))
+            .Select(c => c.Slug).ToList();
+        Assert.True(elsewhere.Count == 0, string.Join(", ", elsewhere));
     }
 
     /// <summary>
