@@ -18,6 +18,7 @@ public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("le tissu associatif guyanais", "guyane", "", "guyanais")] // overseas (a region of one département: the region is offered)
     [InlineData("jeunes réunionnais", "la-reunion", "", "reunionnais")] // overseas, named with an article: the demonym needs none
     [InlineData("entreprises lyonnaises", "auvergne-rhone-alpes", "69", "lyonnais")] // a city
+    [InlineData("insertion des jeunes marseillais par le sport", "provence-alpes-cote-d-azur", "13", "marseill")]
     [InlineData("agriculteurs alsaciens", "grand-est", "", "alsacien")] // a former region
     [InlineData("communes corses", "corse", "", "corse")] // a region whose name is its demonym's singular
     [InlineData("les Franciliens", "ile-de-france", "", "francilien")] // the inhabitants, with a capital
