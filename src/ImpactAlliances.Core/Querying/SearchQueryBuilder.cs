@@ -485,6 +485,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false })
                 && (named.Any(c => c is PlaceConcept { Demonym: true }) || IsSurelyAPlace(clauses, index, consumed));
+            ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
             // What the run's words and synonyms find, that a domain named by one of its terms asks its cases for (FillDomain).
             var text = docFreq > 0 && any.Disjuncts.Count > 0 ? new DisjunctionMaxQuery(any.Disjuncts.ToList(), 0f) : null;
             // A quoted phrase asks for those words: a facet value it names would bring every case tagged with it.
