@@ -88,6 +88,7 @@ public sealed record Place(PlaceKind Kind, string Code, string Name, string Depa
 public sealed partial class PlaceGazetteer
 {
     private static readonly Lazy<PlaceGazetteer> Embedded = new(Load);
+    private readonly Lazy<DemonymTable> _demonyms;
 
     /// <summary>The split embedded in the library.</summary>
     public static PlaceGazetteer Official => Embedded.Value;
@@ -102,6 +103,7 @@ public sealed partial class PlaceGazetteer
     private PlaceGazetteer(string sourceVersion, List<Place> places)
     {
         SourceVersion = sourceVersion;
+        _demonyms = new(() => DemonymTable.Load(this));
         Places = places.Select(p => p with { Key = Key(p.Name) }).ToList();
         _byKey = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
         foreach (var place in Places)
@@ -119,6 +121,9 @@ public sealed partial class PlaceGazetteer
     /// such as "Antilles", one place per region), départements, communes.
     /// </summary>
     public IReadOnlyList<Place> Places { get; }
+
+    /// <summary>The reviewed demonyms of this split's places (« bretonnes » for Bretagne), read on first use.</summary>
+    public DemonymTable Demonyms => _demonyms.Value;
 
     /// <summary>The places with this name, largest level first (region, département, then communes by population).</summary>
     public IReadOnlyList<Place> Named(string name) => _byKey.GetValueOrDefault(Key(name)) ?? [];

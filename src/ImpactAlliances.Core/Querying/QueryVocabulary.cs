@@ -43,6 +43,12 @@ internal sealed record PlaceConcept(Place Place) : Concept
     /// what follows as the département, and nothing in the query tells them apart. Ranked first, not required.
     /// </summary>
     public bool MaybeACount { get; init; }
+
+    /// <summary>
+    /// Named by a demonym (« associations bretonnes », « jeunes marseillais »; <see cref="DemonymTable"/>): the place whatever
+    /// its case or the word before it. Its cases are found by their place; the demonym's words search the cases that write it.
+    /// </summary>
+    public bool Demonym { get; init; }
 }
 
 /// <summary>
@@ -94,6 +100,8 @@ internal sealed class QueryVocabulary
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
     // Apart from the names: a number names a département only where the words around it let it (NumbersSomethingElse).
     private readonly Dictionary<string, PlaceConcept> _departmentNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PlaceConcept>> _demonyms = new(StringComparer.Ordinal);
+    private DemonymTable? _demonymTable;
     // Organisation names are many (131,917 in a corpus of 100,000 cases) and analysing them all took most of a large
     // index's first search: the index keeps them by key, and a key's names are analysed the first time a query names it.
     private OrganisationKeys _organisationKeys = OrganisationKeys.Empty;
@@ -150,6 +158,11 @@ internal sealed class QueryVocabulary
                 vocabulary._departmentNumbers[PlaceGazetteer.Key(place.Code)] = Concept(place);
             }
         }
+        vocabulary._demonymTable = gazetteer.Demonyms;
+        foreach (var (key, places) in gazetteer.Demonyms.ByKey)
+        {
+            vocabulary._demonyms[key] = places.Select(p => Concept(p) with { Demonym = true }).ToList();
+        }
         return vocabulary;
 
         // A place's region is matched too (a case of the whole region may be meant), but not a case the region holds only
@@ -201,6 +214,12 @@ internal sealed class QueryVocabulary
                 var run = words.Skip(start).Take(length).ToList();
                 found.AddRange(places.Cast<PlaceConcept>().Select(c => Names(c, run, opensQuestion && start == 0) ? c : (Concept)new PlaceWordConcept(c.Place)));
             }
+            if (_demonyms.TryGetValue(placeKey, out var demonyms) && DemonymMeansPlace(words, start, length, previous))
+            {
+                // « corse » is the region's name and its demonym: read as the demonym, which needs no capital nor preposition.
+                found.RemoveAll(c => c is PlaceConcept p && demonyms.Any(d => d.Place == p.Place) || c is PlaceWordConcept w && demonyms.Any(d => d.Place == w.Place));
+                found.AddRange(demonyms);
+            }
             if (length == 1 && _departmentNumbers.TryGetValue(placeKey, out var department) && ReadNumber(words, start, previous) is var reading
                 && reading != NumberReading.SomethingElse)
             {
@@ -214,6 +233,20 @@ internal sealed class QueryVocabulary
         }
         length = 0;
         return [];
+    }
+
+    /// <summary>
+    /// Whether the demonym a run of words holds (after the articles its key leaves out: « le parisien ») means its place: not
+    /// a name (<see cref="DemonymTable.IsAName"/>), nor a word of a name listed with it (« Crédit lyonnais »).
+    /// </summary>
+    private bool DemonymMeansPlace(IReadOnlyList<string> words, int start, int length, string? previous)
+    {
+        var at = start;
+        while (at < start + length - 1 && PlaceGazetteer.Key(words[at]).Length == 0)
+        {
+            at++;
+        }
+        return !DemonymTable.IsAName(words[at]) && !_demonymTable!.InName(words, at, at > 0 ? words[at - 1] : previous);
     }
 
     /// <summary>Whether a word alone names a place the query understands (« Guadeloupe », « Marseille »).</summary>

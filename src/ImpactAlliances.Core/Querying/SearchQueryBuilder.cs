@@ -63,6 +63,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     // A small tie-breaker: a clause matching in several fields scores a little above one matching in one.
     private const float TieBreaker = 0.1f;
 
+    /// <summary>Weight of a synonym of the typed words, beside the words as typed (1).</summary>
+    private const float SynonymWeight = 0.8f;
+
     /// <summary>Weight of a case tagged with the facet value a word names (but a domain or an actor type), against the text fields' weights.</summary>
     public const float FacetBoost = 2f;
 
@@ -477,7 +480,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             {
                 // The words as typed weigh a little more than their synonyms.
                 var typed = tokens.Select(t => t.Term).SequenceEqual(expression.Terms);
-                var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : 0.8f);
+                var weight = wordsWeight * (typed ? 1f : mined ? MinedWeight(tokens, expression.Terms) : SynonymWeight);
                 docFreq = Math.Max(docFreq, AddExpression(any, expression.Terms.Zip(expression.Positions).ToList(), weight, body));
             }
         }
@@ -485,7 +488,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var ranksOnly = false;
         if (names)
         {
-            namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false }) && IsSurelyAPlace(clauses, index, consumed);
+            namesPlace = named.Any(c => c is PlaceConcept { MaybeACount: false })
+                && (named.Any(c => c is PlaceConcept { Demonym: true }) || IsSurelyAPlace(clauses, index, consumed));
             ranksOnly = !namesPlace && named.Any(c => c is PlaceConcept { MaybeACount: true });
             // What the run's words and synonyms find, that a domain named by one of its terms asks its cases for (FillDomain).
             var text = docFreq > 0 && any.Disjuncts.Count > 0 ? new DisjunctionMaxQuery(any.Disjuncts.ToList(), 0f) : null;
@@ -692,16 +696,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// </summary>
     private float MinedWeight(List<(string Term, int Position)> typed, string[] expression)
     {
-        const float weight = 0.8f;
         if (terms is null)
         {
-            return weight;
+            return SynonymWeight;
         }
         var cases = terms.Reader.MaxDoc;
         double Idf(int held) => 1 + Math.Log((double)cases / (held + 1));
         var typedIdf = Idf(typed.Min(t => DocFreq(new Term(CaseStudySchema.Body, t.Term))));
         var otherIdf = Idf(expression.Min(t => DocFreq(new Term(CaseStudySchema.Body, t))));
-        return (float)(weight * typedIdf * typedIdf / (otherIdf * otherIdf));
+        return (float)(SynonymWeight * typedIdf * typedIdf / (otherIdf * otherIdf));
     }
 
     /// <summary>
