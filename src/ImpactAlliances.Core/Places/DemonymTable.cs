@@ -9,7 +9,7 @@ namespace ImpactAlliances.Core.Places;
 /// <c>demonyms.tsv</c>, each resolved to its places in the gazetteer; and the names that hold a demonym without meaning the
 /// place (« Crédit lyonnais », « Le Parisien »).
 /// </summary>
-public sealed class DemonymTable
+internal sealed class DemonymTable
 {
     private readonly Dictionary<string, IReadOnlyList<Place>> _byKey;
     // Each name's folded words, and where its demonym is among them.

@@ -123,7 +123,7 @@ public sealed partial class PlaceGazetteer
     public IReadOnlyList<Place> Places { get; }
 
     /// <summary>The reviewed demonyms of this split's places (« bretonnes » for Bretagne), read on first use.</summary>
-    public DemonymTable Demonyms => _demonyms.Value;
+    internal DemonymTable Demonyms => _demonyms.Value;
 
     /// <summary>The places with this name, largest level first (region, département, then communes by population).</summary>
     public IReadOnlyList<Place> Named(string name) => _byKey.GetValueOrDefault(Key(name)) ?? [];
