@@ -124,13 +124,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     public const float ProximityBoost = 0.5f;
 
     /// <summary>
-    /// The weight of a word that frames a question (<see cref="FramingWords"/>), which only ranks: half, as an organisation's
-    /// words beside a topic. Measured (RELEVANCE.md, session 26): the sum of the five development sets' nDCG@10 +0.0063 at 0.5,
-    /// +0.0050 at 1; no recall@10 lost.
-    /// </summary>
-    public const float FramingWordWeight = 0.5f;
-
-    /// <summary>
     /// From this many groups on, or when a place is named, the pairs of neighbouring words count in the coordination of the
     /// query's clauses; below, they only add to the score. In a short question the pairs outnumber the groups: « lutter contre
     /// l'isolement des personnes âgées » has three groups and four pair clauses, so that a case holding « personnes âgées »
@@ -511,12 +504,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 return (new Group(WeighedLessIn(any, placeWords, tokens), docFreq), consumed);
             }
         }
-        if (consumed == 1 && !names && IsFraming(clause)
-            && Enumerable.Range(0, clauses.Count).Any(i => i != index && IsContent(clauses, analysed, i) && !IsFraming(clauses[i])))
-        {
-            ranksOnly = true;
-            any.Boost = FramingWordWeight;
-        }
         return (new Group(any, docFreq, namesPlace, ranksOnly), consumed);
     }
 
@@ -627,32 +614,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         "uni", "unie", "unis", "unies", "unissent",
         "confient", "negocient", "agissent", "travaillent", "cooperent", "oeuvrent", "ensemble",
     };
-
-    /// <summary>
-    /// The words by which a question frames its topic, not names it: what it asks to do with the topic (« encourager l'usage
-    /// du vélo au quotidien », « permettre aux personnes âgées de rester vivre chez elles », « soutenir les malades »,
-    /// « améliorer l'accès aux soins »), what the answer is called (« dispositifs de science participative », « rôle des
-    /// fondations », « actions de prévention ») and who acts, by the generic name « acteurs » (« acteurs publics »). Written once
-    /// or so in each case that holds them (« encourager » 1.03 times, « permettre » 1.08, « quotidien » 1.25, « usage » 1.30:
-    /// RELEVANCE.md, session 17), they counted as rare groups the half rule required as much as the topic, so that the cases
-    /// of the topic that do not write them were not found (« comment encourager l'usage du vélo au quotidien » asked two of
-    /// four groups, three of them framing). They only rank, at <see cref="FramingWordWeight"/>, when typed as single words
-    /// beside a word that is not one of them (a run the vocabulary names keeps them: « rester chez soi »; typed alone, they
-    /// are searched). Reviewed, not measured per word: not « pratiques » (« pratiques
-    /// agricoles », « culturelles », « sportives » name a topic), « démarches » (« démarches administratives », the access to
-    /// rights), « lutte » (« la lutte contre » is how the cases of a fight say it: RELEVANCE.md, session 24), « accompagner »
-    /// (accompaniment is a field), « aider » (it stems with « aide »), nor « engagement » (« engagement bénévole »).
-    /// </summary>
-    private static readonly HashSet<string> FramingWords = new(StringComparer.Ordinal)
-    {
-        "encourager", "favoriser", "permettre", "permet", "permettent", "faciliter", "ameliorer", "soutenir", "developper",
-        "promouvoir", "renforcer", "rester", "vivre", "usage", "usages", "quotidien", "dispositif", "dispositifs",
-        "role", "actions", "moyens", "leviers", "acteur", "acteurs",
-    };
-
-    /// <summary>A word of <see cref="FramingWords"/> typed as such.</summary>
-    private static bool IsFraming(QueryClause clause) =>
-        clause.Kind == ClauseKind.Word && !clause.Excluded && FramingWords.Contains(FoldPrefix(clause.Text));
 
     /// <summary>
     /// The generic names of an organisation, which a researcher's question puts before what kind it is (« structures

@@ -30,46 +30,6 @@ public sealed class SearchQueryBuilderFacts
         Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// The words that frame a question (what it asks to do, what the answer is called) only rank, at half a word's weight:
-    /// required as rare groups, they kept out the cases of the topic that do not write them (session 26).
-    /// </summary>
-    [Theory]
-    [InlineData("comment encourager l'usage du vélo au quotidien", "vélo", new[] { "encourager", "usage", "quotidien" })]
-    [InlineData("comment permettre aux personnes âgées de rester vivre chez elles", "âgées", new[] { "permettre", "rester", "vivre" })]
-    [InlineData("dispositifs partenariaux de soutien aux aidants", "aidants", new[] { "dispositifs" })]
-    [InlineData("rôle des fondations dans la lutte contre le décrochage scolaire", "décrochage", new[] { "rôle" })]
-    [InlineData("fournisseurs d'énergie et acteurs sociaux", "fournisseurs", new[] { "acteurs" })]
-    public void The_words_framing_a_question_only_rank(string question, string topic, string[] framing)
-    {
-        using var analyzer = new FrenchAnalyzer(stem: true);
-
-        var built = Assert.IsType<BooleanQuery>(new SearchQueryBuilder(analyzer, SynonymSet.Empty).Build(UserQuery.Parse(question)).Query);
-        // A short question's words are wrapped, so that its word pairs stay out of their coordination.
-        var query = built.CoordDisabled ? Assert.IsType<BooleanQuery>(built.Clauses.Single(c => c.Occur == Occur.MUST).Query) : built;
-        var required = string.Join(' ', query.Clauses.Where(c => c.Occur == Occur.MUST).Select(c => c.Query.ToString()));
-
-        Assert.Contains(":" + Term(analyzer, topic), required, StringComparison.Ordinal);
-        Assert.All(framing, word =>
-        {
-            Assert.DoesNotContain(":" + Term(analyzer, word), required, StringComparison.Ordinal);
-            Assert.Contains(query.Clauses, c => c.Occur == Occur.SHOULD && c.Query is DisjunctionMaxQuery { Boost: SearchQueryBuilder.FramingWordWeight } d
-                && d.ToString().Contains(":" + Term(analyzer, word), StringComparison.Ordinal));
-        });
-    }
-
-    [Theory]
-    [InlineData("usage", "usage")]
-    [InlineData("dispositifs acteurs", "dispositifs")]
-    public void Framing_words_typed_alone_are_searched(string question, string searched)
-    {
-        using var analyzer = new FrenchAnalyzer(stem: true);
-
-        var query = Assert.IsType<BooleanQuery>(new SearchQueryBuilder(analyzer, SynonymSet.Empty).Build(UserQuery.Parse(question)).Query);
-
-        Assert.Contains(query.Clauses, c => c.Occur == Occur.MUST && c.Query.ToString().Contains(":" + Term(analyzer, searched), StringComparison.Ordinal));
-    }
-
     [Theory]
     [InlineData("les partenariats", "partenariats")]
     [InlineData("des alliances -mécénat", "alliances")]
