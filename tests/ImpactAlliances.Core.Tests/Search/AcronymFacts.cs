@@ -72,6 +72,10 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // One way: the children the cases call disadvantaged by their milieu or their school (session 25).
     [InlineData("défavorisés", @"\bmilieux modestes\b")]
     [InlineData("élèves défavorisés", @"(?s)^(?=.*\beleves\b)(?=.*\beducation prioritaire\b)")]
+    // One way: the public of the RSA by its predecessor and its family, the people far from work as job seekers (session 26).
+    [InlineData("RSA", @"\bRMI\b")]
+    [InlineData("allocataires du RSA", @"\bminima sociaux\b")]
+    [InlineData("personnes éloignées de l'emploi", @"\bpersonnes privees d'emploi\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
