@@ -188,8 +188,11 @@ public static class ApiEndpoints
         api.MapStatisticsApi();
         // An address under /api that no endpoint answers gets a problem like the API's other errors, not the site's
         // HTML page: a fallback, so it never takes a request another endpoint matches.
-        routes.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Adresse inconnue",
-                detail: $"Aucune adresse de l'API ne correspond à celle-ci. Les adresses et leurs paramètres : {DocumentationPath}."))
+        // A RequestDelegate, which the Request Delegate Generator leaves alone: given a Delegate, the code it generates
+        // (ASP.NET Core 10) maps the fallback to every address that is not a file, pattern ignored, and an unknown page
+        // got this JSON instead of the site's « Page introuvable » (PagesFacts).
+        routes.MapFallback("/api/{**path}", context => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Adresse inconnue",
+                detail: $"Aucune adresse de l'API ne correspond à celle-ci. Les adresses et leurs paramètres : {DocumentationPath}.").ExecuteAsync(context))
             .RequireCors(CorsPolicy)
             .ExcludeFromDescription();
         routes.MapOpenApi(OpenApiPath).RequireCors(CorsPolicy);
