@@ -68,8 +68,6 @@ if (builder.Configuration.GetValue<bool>("Content:Watch"))
 }
 builder.Services.AddSingleton<BrokenCasePreview>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
-// A whole page written to the response at once (WholePageWriterFactory), not in 16 K pieces each sent on its own.
-builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, WholePageWriterFactory>();
 
 var app = builder.Build();
 // A large index takes the other core a second to open and warm: start now, while the pipeline is set up and the
