@@ -519,6 +519,25 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
     }
 
+    /// <summary>
+    /// « mécénat de co » is one name being typed: « Communauté de communes » or « Conseil SA » complete its end alone and
+    /// would search « mécénat » beside them; a facet value is still a filter beside the words, and comes after the
+    /// case that completes them all.
+    /// </summary>
+    [Fact]
+    public void After_a_linking_word_only_facet_values_complete_the_last_words_alone()
+    {
+        var suggestions = fixture.Searcher.Suggest("mécénat de co");
+
+        Assert.Equal("Mécénat de compétences pour les associations", suggestions[0].Label);
+        Assert.Equal("", suggestions[0].Remainder);
+        Assert.DoesNotContain(suggestions, s => s.Remainder.Length > 0 && s.Kind != SuggestionKind.Facet);
+        Assert.Contains(suggestions, s => s is { Kind: SuggestionKind.Facet, Value: "cooperation-economique", Remainder: "mécénat de" });
+
+        var bretagne = fixture.Searcher.Suggest("associations en bret").First(s => s.Kind == SuggestionKind.Facet && s.Value == "bretagne");
+        Assert.Equal("associations en", bretagne.Remainder);
+    }
+
     [Fact]
     public void An_organisation_is_suggested_once_whatever_its_capitals_and_with_what_its_cases_add_in_brackets()
     {
