@@ -496,6 +496,22 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(["mecenat-competences-associations"], SearchFixture.Slugs(result));
     }
 
+    /// <summary>« -vélo » finds every other case with the same score: its order is the last update's, and the result says so.</summary>
+    [Fact]
+    public void A_query_that_only_excludes_is_in_the_order_of_the_last_update()
+    {
+        var excluding = fixture.Searcher.Search(new SearchRequest { Query = "-vélo", Size = 50 });
+        var byRelevance = fixture.Searcher.Search(new SearchRequest { Query = "-vélo", Sort = SearchSort.Relevance, Size = 50 });
+
+        Assert.True(excluding.OnlyExclusions);
+        Assert.Equal(SearchSort.Recent, excluding.Sort);
+        Assert.Equal(SearchFixture.Slugs(byRelevance), SearchFixture.Slugs(excluding));
+        Assert.DoesNotContain("velo-ecole-quartiers", SearchFixture.Slugs(excluding));
+        var weighing = fixture.Searcher.Search(new SearchRequest { Query = "mobilité -vélo" });
+        Assert.False(weighing.OnlyExclusions);
+        Assert.Equal(SearchSort.Relevance, weighing.Sort);
+    }
+
     [Fact]
     public void Ties_in_score_go_to_the_most_recent_case_not_the_title()
     {
