@@ -70,6 +70,34 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
     }
 
+    /// <summary>
+    /// A case opened from a related case (« Exemples proches ») still leads back to the search: the browser's back button
+    /// returns to the case before, this link to the results the reader started from. The same case reached from
+    /// elsewhere in the same tab leads to every case again.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_related_case_still_leads_back_to_the_search_the_reader_came_from()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{site.BaseAddress}/?q=insertion&regions=bretagne");
+        await page.ClickAsync(".hit-title a >> nth=0");
+        await page.ArriveAtAsync(new Regex("/exemples/"));
+        var related = await page.GetAttributeAsync(".related-list a >> nth=0", "href");
+        await page.ClickAsync(".related-list a >> nth=0");
+        await page.ArriveAtAsync(new Regex(Regex.Escape(related!) + "$"));
+
+        var back = page.Locator(".breadcrumb a");
+        await Assertions.Expect(back).ToHaveTextAsync("Retour aux résultats");
+        await back.ClickAsync();
+        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&regions=bretagne$"));
+
+        await page.GotoAsync($"{site.BaseAddress}{related}");
+        await page.ArriveAtAsync(new Regex(Regex.Escape(related!) + "$"));
+        Assert.Equal("Tous les exemples", (await back.TextContentAsync())!.Trim());
+        Assert.Equal("/", await back.GetAttributeAsync("href"));
+    }
+
     /// <summary>Reached from elsewhere (a link shared, a search engine), a case leads to every case.</summary>
     [SkippableFact]
     public async Task A_case_reached_from_elsewhere_leads_back_to_every_case()

@@ -34,6 +34,26 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
         return departments;
     }
 
+    /// <summary>The keyboard crosses the map's areas by name, mainland then overseas, not in the order of the map data.</summary>
+    [Theory]
+    [InlineData("/carte")]
+    [InlineData("/carte?niveau=departements")]
+    public async Task The_map_links_follow_the_names_order(string path)
+    {
+        var html = await _client.GetStringAsync(path);
+        var areas = html.IndexOf("class=\"map-areas\"", StringComparison.Ordinal);
+        var insets = html.IndexOf("class=\"map-insets\"", StringComparison.Ordinal);
+        var end = html.IndexOf("</svg>", insets, StringComparison.Ordinal);
+        var links = Regex.Matches(html, "<a href=\"[^\"]*\" aria-label=\"([^\"]+) : ").Where(m => m.Index > areas && m.Index < end).ToList();
+        var byName = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+        foreach (var part in new[] { links.Where(m => m.Index < insets), links.Where(m => m.Index > insets) })
+        {
+            var names = part.Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            Assert.True(names.Count > 1, $"{names.Count} areas linked");
+            Assert.Equal(names.Order(byName), names);
+        }
+    }
+
     private async Task<JsonElement> Api(string query) =>
         JsonDocument.Parse(await _client.GetStringAsync($"/api/search?size=1&{query}")).RootElement;
 

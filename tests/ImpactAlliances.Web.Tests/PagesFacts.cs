@@ -70,6 +70,27 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_year_box_stands_only_where_it_can_change_the_results()
+    {
+        Assert.DoesNotContain("id=\"year_from\"", await GetString("/?q=zzzzzzqqq"));
+        Assert.Contains("id=\"year_from\"", await GetString("/?q=railcoop"));
+        // Years that leave nothing are what the reader has to change.
+        var byYears = await GetString("/?q=railcoop&year_from=2099");
+        Assert.Contains("Aucun exemple trouvé", byYears);
+        Assert.Contains("id=\"year_from\"", byYears);
+    }
+
+    [Fact]
+    public async Task A_search_that_only_excludes_says_its_order_and_offers_another()
+    {
+        var html = await GetString("/?q=-v%C3%A9lo");
+
+        Assert.Contains("La recherche ne fait qu&#x27;exclure : les exemples mis à jour le plus récemment d&#x27;abord", html);
+        Assert.DoesNotContain("Par pertinence", html);
+        Assert.Contains(">Trier par titre</a>", html);
+    }
+
+    [Fact]
     public async Task A_search_highlights_matches_and_keeps_the_state_in_links()
     {
         var html = await GetString("/?q=mobilit%C3%A9&actors=entreprise");

@@ -186,12 +186,7 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
     public async Task The_page_counts_its_search_in_one_pass_and_heads_it_with_that_pass()
     {
         var calls = new List<string>();
-        var client = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            var served = services.Single(d => d.ServiceType == typeof(ICaseStudySearch));
-            services.Remove(served);
-            services.AddSingleton<ICaseStudySearch>(sp => new CountingSearch((ICaseStudySearch)ActivatorUtilities.CreateInstance(sp, served.ImplementationType!), calls));
-        })).CreateClient();
+        var client = CountingClient(calls);
 
         // A filter, and cases holding part of the words: the note on those holding every word and the active filters come from the search.
         var html = await client.GetStringAsync("/statistiques?q=emploi+des+jeunes+Marseille&actors=association");
@@ -201,12 +196,32 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
         Assert.Contains("tous les termes de la recherche", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The CSV has no heading: it counts without making the search's result, and still counts every table.</summary>
+    [Fact]
+    public async Task The_csv_counts_without_making_the_search_result()
+    {
+        var calls = new List<string>();
+        var csv = await CountingClient(calls).GetStringAsync("/api/statistics?q=emploi+des+jeunes+Marseille&actors=association");
+
+        Assert.Equal(["Statistics without heading"], calls);
+        Assert.Contains("\ntotal,,,,,", csv, StringComparison.Ordinal);
+        Assert.Contains($"\n{ImpactAlliances.Web.Api.StatisticsApi.PairsByTypeTable},", csv, StringComparison.Ordinal);
+    }
+
+    private HttpClient CountingClient(List<string> calls) => site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+    {
+        var served = services.Single(d => d.ServiceType == typeof(ICaseStudySearch));
+        services.Remove(served);
+        services.AddSingleton<ICaseStudySearch>(sp => new CountingSearch((ICaseStudySearch)ActivatorUtilities.CreateInstance(sp, served.ImplementationType!), calls));
+    })).CreateClient();
+
     /// <summary>The site's search, noting which of its methods a page calls.</summary>
     private sealed class CountingSearch(ICaseStudySearch inner, List<string> calls) : ICaseStudySearch
     {
         public SearchResult Search(SearchRequest request) => Note(nameof(Search), inner.Search(request));
         public CaseExport Export(SearchRequest request, TimeProvider? clock = null) => Note(nameof(Export), inner.Export(request, clock));
-        public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null) => Note(nameof(Statistics), inner.Statistics(request, clock));
+        public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null, bool heading = true) =>
+            Note(heading ? nameof(Statistics) : "Statistics without heading", inner.Statistics(request, clock, heading));
         public CasePage? GetCase(string slug) => inner.GetCase(slug);
         public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8) => inner.Suggest(typed, limit);
         public ServedIndex Served => inner.Served;

@@ -76,7 +76,7 @@ internal sealed class DemonymTable
     internal static DemonymTable Parse(TextReader reader, PlaceGazetteer gazetteer)
     {
         var byKey = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
-        var names = new List<string>();
+        var names = new List<(string Name, int Line)>();
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -98,19 +98,21 @@ internal sealed class DemonymTable
                     }
                     break;
                 case "X" when f.Length >= 2:
-                    names.Add(f[1]);
+                    names.Add((f[1], number));
                     break;
                 default:
                     throw new InvalidDataException($"demonyms.tsv:{number}: ligne illisible.");
             }
         }
-        var nameWords = names.Select(name =>
+        // Checked once every demonym is read: a name may come before the line of its demonym.
+        var nameWords = names.Select(entry =>
         {
+            var (name, line) = entry;
             var words = name.Split(' ').Select(Fold).ToArray();
             var demonym = Array.FindIndex(words, w => byKey.ContainsKey(PlaceGazetteer.Key(w)));
             // The query passes one word before the demonym (the previous clause's), so a name may hold one.
             return demonym is 0 or 1 ? (words, demonym)
-                : throw new InvalidDataException($"demonyms.tsv : « {name} » doit contenir un gentilé de la table, au plus un mot après son début.");
+                : throw new InvalidDataException($"demonyms.tsv:{line}: « {name} » doit contenir un gentilé de la table, au plus un mot après son début.");
         }).ToList();
         return new DemonymTable(byKey.ToDictionary(p => p.Key, p => (IReadOnlyList<Place>)p.Value, StringComparer.Ordinal), nameWords);
     }

@@ -35,6 +35,9 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 
     /// <summary>The query finding the cases that hold every group, built with a strict query when <see cref="GroupsOptional"/>.</summary>
     public Query? EveryGroup { get; init; }
+
+    /// <summary>The query only excludes (« -vélo »): it finds every other case, each with the same score.</summary>
+    public bool OnlyExclusions { get; init; }
 }
 
 /// <summary>How many of a query's groups a case must hold.</summary>
@@ -234,7 +237,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             every?.Add(q, Occur.MUST_NOT);
         });
         var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && IsContent(clauses, analysed, i)).Count();
-        return new TextQuery(query, body.Terms, prefixes) { BodyPhrases = body.Phrases, Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every };
+        return new TextQuery(query, body.Terms, prefixes) { BodyPhrases = body.Phrases, Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every,
+            OnlyExclusions = groups.Count == 0 };
     }
 
     /// <summary>Whether the clause at <paramref name="index"/> searches something: not excluded, not a filler nor a stop word.</summary>

@@ -57,7 +57,7 @@ internal sealed class CachedCaseStudySearch(CaseStudySearcher inner, CaseStudyIn
     public CaseExport Export(SearchRequest request, TimeProvider? clock = null) => inner.Export(request, clock);
 
     /// <inheritdoc />
-    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null) => inner.Statistics(request, clock);
+    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null, bool heading = true) => inner.Statistics(request, clock, heading);
 
     /// <inheritdoc />
     public IReadOnlyList<Suggestion> Suggest(string? typed, int limit = 8) => inner.Suggest(typed, limit);

@@ -49,10 +49,10 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     }
 
     /// <inheritdoc />
-    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null)
+    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null, bool heading = true)
     {
         using var lease = index.Acquire();
-        return Runner(lease.Snapshot).Statistics(request, clock);
+        return Runner(lease.Snapshot).Statistics(request, clock, heading);
     }
 
     /// <inheritdoc />

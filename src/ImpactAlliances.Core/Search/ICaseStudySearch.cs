@@ -11,8 +11,11 @@ public interface ICaseStudySearch
     /// <summary>Every case a search finds (up to <see cref="SearchIndexOptions.MaxResultWindow"/>), in its order, with what produced them; dispose it when done.</summary>
     CaseExport Export(SearchRequest request, TimeProvider? clock = null);
 
-    /// <summary>Counts over every case a search finds: by facet value, by start year, actor × domain and actor pair × partnership type.</summary>
-    ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null);
+    /// <summary>
+    /// Counts over every case a search finds: by facet value, by start year, actor × domain and actor pair × partnership type;
+    /// with <paramref name="heading"/>, the search counted too (<see cref="ResultStatistics.Search"/>), for a page that heads them with it.
+    /// </summary>
+    ResultStatistics Statistics(SearchRequest request, TimeProvider? clock = null, bool heading = true);
 
     /// <summary>One case with its labels and related cases, or null when no case has that slug.</summary>
     CasePage? GetCase(string slug);

@@ -10,7 +10,8 @@ namespace ImpactAlliances.Core.Search;
 /// <param name="Info">What produced the result set and where it comes from, as an export records it.</param>
 /// <param name="Search">
 /// The search counted, from the same pass, without its hits: its selected filters, unknown values and years, and how many
-/// of its cases hold every term, for the page that shows the statistics to say what it counts as the results page does.
+/// of its cases hold every term, for the page that shows the statistics to say what it counts as the results page does;
+/// null when not asked for (<see cref="ICaseStudySearch.Statistics"/>).
 /// </param>
 /// <param name="Facets">Per facet, in schema order, every taxonomy value (in taxonomy order) with its number of cases among the results; <see cref="FacetCount.Selected"/> as in the request.</param>
 /// <param name="Years">Start years with at least one case, in ascending order.</param>
@@ -19,7 +20,7 @@ namespace ImpactAlliances.Core.Search;
 /// <param name="PairsByType">Rows: actor pairs (see <see cref="CrossRowKind"/>); columns: partnership types.</param>
 public sealed record ResultStatistics(
     ExportInfo Info,
-    SearchResult Search,
+    SearchResult? Search,
     IReadOnlyList<FacetResult> Facets,
     IReadOnlyList<YearCount> Years,
     int WithoutYear,
@@ -154,7 +155,7 @@ internal sealed class StatisticsCounter
     }
 
     /// <summary>The statistics counted, labelled from the taxonomy.</summary>
-    public ResultStatistics ToStatistics(ExportInfo info, SearchResult search, Taxonomy taxonomy, bool[]?[] selected)
+    public ResultStatistics ToStatistics(ExportInfo info, SearchResult? search, Taxonomy taxonomy, bool[]?[] selected)
     {
         var facets = CaseStudySchema.Facets.Select((f, d) =>
         {

@@ -30,7 +30,7 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     /// <summary>Results per page; null for the configured default.</summary>
     public int? Size { get; init; }
-    /// <summary>Order; null for relevance with text and most recent without.</summary>
+    /// <summary>Order; null for relevance with words to search and most recent without (none, or only excluded ones).</summary>
     public SearchSort? Sort { get; init; }
     /// <summary>Earliest start year.</summary>
     public int? YearFrom { get; init; }
@@ -113,6 +113,12 @@ public sealed record SearchResult(
     /// every case matches, and the page says why rather than claiming them all « pour » that query.
     /// </summary>
     public bool NothingSearched { get; init; }
+
+    /// <summary>
+    /// The query only excludes words (« -vélo »): every case it finds scores the same, so they come in the order of their
+    /// last update, as without a query.
+    /// </summary>
+    public bool OnlyExclusions { get; init; }
 
     /// <summary>The year range applied, if any.</summary>
     public (int? From, int? To) Years { get; init; }

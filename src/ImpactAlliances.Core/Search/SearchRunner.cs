@@ -34,15 +34,16 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     /// <summary>
     /// The statistics of every case the result page counts, collected in the same pass as the search's result without
-    /// its hits, which heads their page (filters, notes).
+    /// its hits, which heads their page (filters, notes) when <paramref name="heading"/> asks for it: that result costs
+    /// more runs (how many cases hold every word, which words none holds), which a CSV of the counts does without.
     /// </summary>
-    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock)
+    public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock, bool heading)
     {
         var (_, searched, corrections) = Searched(request);
         var (shown, strict) = CollectWidened(request, searched, 0, () => new StatisticsCounter(snapshot.Taxonomy));
         var counted = Counted(shown, strict);
         var info = Info(request, counted, 0, clock);
-        var result = Result(request, searched, shown, strict, 1, options.PageSize) with { Corrections = corrections };
+        var result = heading ? Result(request, searched, shown, strict, 1, options.PageSize) with { Corrections = corrections } : null;
         return counted.Statistics!.ToStatistics(info with { Exported = info.Total }, result, snapshot.Taxonomy, counted.Selected);
     }
 
@@ -66,6 +67,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var result = Page(request, run, counted, page, size) with
         {
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
+            OnlyExclusions = run.Text.OnlyExclusions,
             AllWordsTotal = allWords,
             AllWordsNarrows = strict.Text.GroupsOptional,
         };
@@ -178,7 +180,9 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null)
     {
-        var sort = request.Sort ?? (text.Query is null ? SearchSort.Recent : SearchSort.Relevance);
+        // Without a word that weighs (none, or only excluded ones) every case scores the same, and relevance would be the
+        // order of the last update under another name: the result says the order it has.
+        var sort = request.Sort ?? (text.Query is null || text.OnlyExclusions ? SearchSort.Recent : SearchSort.Relevance);
         var years = request.YearFrom is null && request.YearTo is null
             ? ((int, int)?)null
             : (request.YearFrom ?? CaseStudyRules.MinYear, request.YearTo ?? int.MaxValue);

@@ -122,7 +122,8 @@ internal sealed class SuggestionIndex
 
     /// <summary>
     /// Up to <paramref name="limit"/> suggestions whose words start with the typed words; then, for several
-    /// words, those completing the last words alone, the earlier ones kept as <see cref="Suggestion.Remainder"/>.
+    /// words, those completing the last words alone, the earlier ones kept as <see cref="Suggestion.Remainder"/>
+    /// (only facet values where a linking word joins the last words to the earlier ones).
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int limit)
     {
@@ -139,7 +140,11 @@ internal sealed class SuggestionIndex
         for (var from = 0; from < words.Length && suggestions.Count < limit; from++)
         {
             var remainder = string.Join(' ', typedWords.Take(split[from].Typed));
-            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count))
+            // Words joined by a word that only links them (« de » of « mécénat de comp ») are one name being typed: a case
+            // or an organisation completing its end alone (« Ville de Compiègne ») ignores the words before it. A facet
+            // value is still offered, as a filter beside them (« associations en bret »: Bretagne).
+            var linked = from > 0 && (FrenchAnalyzer.IsStopWord(words[from]) || FrenchAnalyzer.IsStopWord(words[from - 1]));
+            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count, facetsOnly: linked))
             {
                 if (suggestions.All(s => s.Key != suggestion.Key || s.Value != suggestion.Value || s.Kind != suggestion.Kind))
                 {
@@ -163,7 +168,7 @@ internal sealed class SuggestionIndex
 
     private const int MinLastWord = 2;
 
-    private IEnumerable<Suggestion> Completing(string[] words, int limit)
+    private IEnumerable<Suggestion> Completing(string[] words, int limit, bool facetsOnly = false)
     {
         var last = words[^1];
         var start = LowerBound(last);
@@ -175,6 +180,7 @@ internal sealed class SuggestionIndex
         var folded = string.Join(' ', words);
         return candidates
             .Select(i => _entries[i])
+            .Where(e => !facetsOnly || e.Suggestion.Kind == SuggestionKind.Facet)
             .Where(e => words[..^1].All(w => e.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal))))
             .OrderByDescending(e => e.Folded.StartsWith(folded, StringComparison.Ordinal))
             .ThenByDescending(e => e.Suggestion.Kind == SuggestionKind.Facet)

@@ -41,7 +41,8 @@ public static class StatisticsApi
         {
             return refusal;
         }
-        var statistics = search.Statistics(state.ToRequest(), clock);
+        // The CSV has no heading: the search counted is not made.
+        var statistics = search.Statistics(state.ToRequest(), clock, heading: false);
         var info = statistics.Info;
         var searchUrl = Discovery.Absolute(http.Request, (state with { Page = 1, Size = null }).ToUrl());
         var response = http.Response;

@@ -16,6 +16,26 @@ public static class Wording
     /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
+    /// <summary>
+    /// The order of the results as the reader sees it: without a word that weighs (none typed, or only excluded ones), the
+    /// default order is the last update's, and the page says why rather than « par pertinence » for cases that tie.
+    /// </summary>
+    public static string Order(SearchResult result, bool sortAsked) => result.Sort switch
+    {
+        SearchSort.Recent when !sortAsked && result.OnlyExclusions => "La recherche ne fait qu'exclure : les exemples mis à jour le plus récemment d'abord",
+        SearchSort.Recent when !sortAsked && result.Query.Length == 0 => "Sans recherche, les exemples mis à jour le plus récemment d'abord",
+        SearchSort.Recent => "Mis à jour le plus récemment d'abord",
+        SearchSort.Title => "Par titre, de A à Z",
+        SearchSort.Year => "Par année de début, les plus récentes d'abord",
+        _ => "Par pertinence",
+    };
+
+    /// <summary>The way back from a page about a search (its map, its statistics, a case opened from it) to its results.</summary>
+    public const string BackToResults = "Retour aux résultats";
+
+    /// <summary>The way back from a case opened from a theme's page to that page.</summary>
+    public const string BackToTheme = "Retour au thème";
+
     /// <summary>The link that keeps only the cases holding every term (« ne voir que ces 4 exemples »).</summary>
     public static string OnlyThoseHoldingAll(int count) => count == 1 ? "ne voir que cet exemple" : $"ne voir que ces {Formats.Cases(count)}";
 

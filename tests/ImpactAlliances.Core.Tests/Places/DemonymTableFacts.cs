@@ -74,4 +74,13 @@ public sealed class DemonymTableFacts
 
         Assert.StartsWith("demonyms.tsv:3: ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_name_without_a_demonym_of_the_table_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<InvalidDataException>(() =>
+            DemonymTable.Parse(new StringReader("# gentilés\nX\tThierry Breton\nG\tBretagne\tbreton\nX\tLe Petit Journal\n"), Places));
+
+        Assert.StartsWith("demonyms.tsv:4: ", error.Message, StringComparison.Ordinal);
+    }
 }

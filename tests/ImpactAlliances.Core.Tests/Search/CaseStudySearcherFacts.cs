@@ -69,6 +69,21 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.Equal((1, 1), (export.Info.Total, statistics.Total));
     }
 
+    /// <summary>The CSV of the statistics has no heading: counted without the search's result, the counts are the same.</summary>
+    [Fact]
+    public void Statistics_without_their_heading_count_the_same_without_the_search()
+    {
+        var request = new SearchRequest { Query = "durée orchestre" };
+        var headed = fixture.Searcher.Statistics(request);
+        var counts = fixture.Searcher.Statistics(request, heading: false);
+
+        Assert.NotNull(headed.Search);
+        Assert.Null(counts.Search);
+        static string Counted(ResultStatistics s) =>
+            System.Text.Json.JsonSerializer.Serialize(new { s.Total, s.Facets, s.Years, s.WithoutYear, s.ActorsByDomain, s.PairsByType });
+        Assert.Equal(Counted(headed), Counted(counts));
+    }
+
     [Fact]
     public void A_widened_search_that_no_case_fully_answers_counts_the_cases_it_lists()
     {

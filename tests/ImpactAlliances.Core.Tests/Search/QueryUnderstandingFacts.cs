@@ -496,6 +496,22 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(["mecenat-competences-associations"], SearchFixture.Slugs(result));
     }
 
+    /// <summary>« -vélo » finds every other case with the same score: its order is the last update's, and the result says so.</summary>
+    [Fact]
+    public void A_query_that_only_excludes_is_in_the_order_of_the_last_update()
+    {
+        var excluding = fixture.Searcher.Search(new SearchRequest { Query = "-vélo", Size = 50 });
+        var byRelevance = fixture.Searcher.Search(new SearchRequest { Query = "-vélo", Sort = SearchSort.Relevance, Size = 50 });
+
+        Assert.True(excluding.OnlyExclusions);
+        Assert.Equal(SearchSort.Recent, excluding.Sort);
+        Assert.Equal(SearchFixture.Slugs(byRelevance), SearchFixture.Slugs(excluding));
+        Assert.DoesNotContain("velo-ecole-quartiers", SearchFixture.Slugs(excluding));
+        var weighing = fixture.Searcher.Search(new SearchRequest { Query = "mobilité -vélo" });
+        Assert.False(weighing.OnlyExclusions);
+        Assert.Equal(SearchSort.Relevance, weighing.Sort);
+    }
+
     [Fact]
     public void Ties_in_score_go_to_the_most_recent_case_not_the_title()
     {
@@ -517,6 +533,25 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         var count = FixtureCorpus.Cases.Count(c => c.Regions.Contains("bretagne"));
         Assert.Equal(("Régions", count), (bretagne.Facet, bretagne.Count));
         Assert.Equal("", fixture.Searcher.Suggest("bretag")[0].Remainder);
+    }
+
+    /// <summary>
+    /// « mécénat de co » is one name being typed: « Communauté de communes » or « Conseil SA » complete its end alone and
+    /// would search « mécénat » beside them; a facet value is still a filter beside the words, and comes after the
+    /// case that completes them all.
+    /// </summary>
+    [Fact]
+    public void After_a_linking_word_only_facet_values_complete_the_last_words_alone()
+    {
+        var suggestions = fixture.Searcher.Suggest("mécénat de co");
+
+        Assert.Equal("Mécénat de compétences pour les associations", suggestions[0].Label);
+        Assert.Equal("", suggestions[0].Remainder);
+        Assert.DoesNotContain(suggestions, s => s.Remainder.Length > 0 && s.Kind != SuggestionKind.Facet);
+        Assert.Contains(suggestions, s => s is { Kind: SuggestionKind.Facet, Value: "cooperation-economique", Remainder: "mécénat de" });
+
+        var bretagne = fixture.Searcher.Suggest("associations en bret").First(s => s.Kind == SuggestionKind.Facet && s.Value == "bretagne");
+        Assert.Equal("associations en", bretagne.Remainder);
     }
 
     [Fact]

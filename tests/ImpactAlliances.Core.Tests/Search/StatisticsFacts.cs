@@ -159,6 +159,7 @@ public sealed class StatisticsFacts(RealContentIndex content) : IClassFixture<Re
             r.Undated, r.HasFilters, string.Join(',', r.Corrections.Select(c => $"{c.From}>{c.To}")),
             string.Join(',', r.UnknownFilters.Select(u => $"{u.Facet}={u.Value}>{u.Suggestion?.Value}")),
             string.Join(',', r.Facets.SelectMany(f => f.Values.Select(v => $"{f.Key}={v.Value}:{v.Count}:{v.Selected}"))));
+        Assert.NotNull(statistics.Search);
         Assert.Equal(Header(search), Header(statistics.Search));
         Assert.Empty(statistics.Search.Hits);
         Assert.Equal(search.Counted, statistics.Total);
