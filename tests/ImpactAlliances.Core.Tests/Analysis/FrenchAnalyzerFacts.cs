@@ -140,6 +140,11 @@ public sealed class FrenchAnalyzerFacts
     [InlineData("verger", "vergers")]
     [InlineData("boulanger", "boulangers")]
     [InlineData("leader", "leaders")]
+    // The field's vocabulary (session 27): what is fragile and the fragilities of a territory, what is for school and schooling.
+    [InlineData("fragiles", "fragilités")]
+    [InlineData("fragilisées", "fragilité")]
+    [InlineData("scolaire", "scolarité")]
+    [InlineData("scolarisation", "scolaires")]
     public void Words_of_a_reviewed_family_meet_both_ways(string one, string other)
     {
         Assert.Equal(Terms(one, stem: true), Terms(other, stem: true));
