@@ -27,6 +27,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("PJJ", "protection judiciaire de la jeunesse", "protection judiciaire de la jeunesse")]
     [InlineData("ANDES", "Association nationale de développement des épiceries solidaires", "association nationale de developpement des epiceries solidaires")]
     [InlineData("CLS", "contrat local de santé", "contrats? loca(l|ux) de sante")]
+    // A name with a comma in it (quoted in the file, where YAML would cut it in two).
+    [InlineData("DDETS", "direction départementale de l'emploi, du travail et des solidarités", "direction departementale de l'emploi, du travail et des solidarites")]
     public void An_acronym_and_its_name_find_the_cases_of_either(string acronym, string name, string foldedNamePattern)
     {
         var byAcronym = Found(acronym);
