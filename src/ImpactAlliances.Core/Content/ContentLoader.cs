@@ -25,7 +25,7 @@ public static class ContentLoader
 
     /// <summary>
     /// Reads and checks every case file, handing each case that passes its own checks to <paramref name="onCase"/>,
-    /// in the order of the files' paths, then runs the checks that span files (<see cref="Scan{T}(string, DateOnly, Func{CaseFile, T}, IReadOnlyList{Action{T}})"/>).
+    /// in the order of the files' paths, then runs the checks that span files (<see cref="Scan{T}"/>).
     /// </summary>
     public static ContentScan Scan(string contentPath, DateOnly today, Action<CaseFile> onCase) =>
         Scan(contentPath, today, file => file, onCase);
@@ -42,15 +42,7 @@ public static class ContentLoader
     /// relative to the repository for the repository's own content), and the files the checks across files
     /// reject after they were handed over.
     /// </returns>
-    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume) =>
-        Scan(contentPath, today, prepare, [consume]);
-
-    /// <summary>
-    /// <see cref="Scan{T}(string, DateOnly, Func{CaseFile, T}, Action{T})"/> with the files cut by count into as many
-    /// contiguous parts, in the order of their paths, as there are <paramref name="consumers"/>: each consumer is handed
-    /// the prepared cases of its part in order, from a thread of its own, while the others take theirs.
-    /// </summary>
-    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, IReadOnlyList<Action<T>> consumers)
+    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var display = DisplayPath(contentPath);
@@ -73,7 +65,7 @@ public static class ContentLoader
         }
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
         var reader = new CaseStudyReader(taxonomy ?? Taxonomy.Unchecked, today, sourceHosts);
-        var results = consumers.Select(_ => new List<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>()).ToList();
+        var results = new List<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>();
         OrderedParallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
         {
             var own = new List<ContentDiagnostic>();
@@ -81,15 +73,15 @@ public static class ContentLoader
             // Nothing is handed over without a taxonomy: no index is built from unchecked values.
             var handOver = reading.File is not null && taxonomy is not null;
             return (Key: CaseKey.Of(file, reading, display), Diagnostics: own.OrderBy(d => d.Line).ToList(), Prepared: handOver ? prepare(reading.File!) : default, HandedOver: handOver);
-        }, consumers.Select((consume, part) => (Action<(CaseKey Key, List<ContentDiagnostic> Diagnostics, T? Prepared, bool HandedOver)>)(read =>
+        }, read =>
         {
-            results[part].Add((read.Key, read.Diagnostics));
+            results.Add((read.Key, read.Diagnostics));
             if (read.HandedOver)
             {
                 consume(read.Prepared!);
             }
-        })).ToList());
-        var ordered = results.SelectMany(r => r).OrderBy(r => r.Key.Path, StringComparer.Ordinal).ToList();
+        });
+        var ordered = results.OrderBy(r => r.Key.Path, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(ordered.SelectMany(r => r.Diagnostics));
         // Files with errors take part too: a broken link or a duplicate title is reported in the same run as the rest.
         var slugs = ordered.Select(r => r.Key.Slug).ToHashSet(StringComparer.Ordinal);

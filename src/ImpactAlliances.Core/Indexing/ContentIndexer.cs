@@ -45,13 +45,13 @@ public sealed partial class ContentIndexer(
             var includeDrafts = options.Value.Watch;
             var scan = ContentLoader.Scan(ContentPath, Today,
                 file => includeDrafts || file.Case.Status != CaseStatus.Draft ? session.Prepare(file) : null,
-                session.Writers.Select(write => (Action<Lucene.Net.Documents.Document?>)(document =>
+                document =>
                 {
                     if (document is not null)
                     {
-                        write(document);
+                        session.Write(document);
                     }
-                })).ToList());
+                });
             status.Record(scan.Diagnostics, clock.GetUtcNow());
             if (scan.Taxonomy is null || (requireValid && !scan.IsValid))
             {

@@ -25,33 +25,25 @@ public sealed class IndexBuilder(MarkdownRenderer renderer)
     public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
         using var session = Begin(store, history, progress);
-        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Writers);
+        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Write);
         return session.Publish(taxonomyFile);
     }
 }
 
 /// <summary>
 /// A build in progress. <see cref="Prepare"/>, the costly part (rendering and analysis), is thread-safe and
-/// runs on every core; each of the <see cref="Writers"/> adds the prepared cases of one contiguous part of the
-/// cases one at a time, in the order the index keeps, each as it comes, so memory does not grow with the corpus.
+/// runs on every core; <see cref="Write"/> adds prepared cases one at a time, in the order the index keeps,
+/// each as it comes, so memory does not grow with the corpus.
 /// </summary>
-/// <remarks>
-/// Two writers, not one: Lucene flushes a full buffer on the thread that adds a case, and with one writer the
-/// workers preparing cases stopped for every flush (BENCHMARKS.md, twenty-sixth and twenty-seventh sessions). Each
-/// writer sees its part in the same order on one thread, so its flushes fall at the same cases in every build, and
-/// <see cref="Publish"/> merges the parts in their order: the same content gives the same index, in file order.
-/// </remarks>
 public sealed class IndexBuildSession : IDisposable
 {
-    private const int Parts = 2;
-    // The buffer of a build, shared by its part writers: fewer, larger flushed segments within a bounded memory.
-    private const double BufferSizeMB = 128;
     private readonly IndexBuildTarget _target;
     private readonly MarkdownRenderer _renderer;
     private readonly GitHistory _history;
     private readonly IProgress<int>? _progress;
+    private readonly Lucene.Net.Store.Directory _directory;
     private readonly Lucene.Net.Analysis.Analyzer _analyzer;
-    private readonly (string Folder, BuildDirectory Directory, IndexWriter Writer)[] _parts;
+    private readonly IndexWriter _writer;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _added;
     // The acronyms each case defines, by slug (a case taken out takes its definitions with it), and how many cases write
@@ -64,22 +56,17 @@ public sealed class IndexBuildSession : IDisposable
         (_target, _renderer, _history, _progress) = (target, renderer, history, progress);
         // Plain file reads, not memory maps: merging a large index through maps counts every page it
         // reads in the process's resident memory.
+        _directory = new BuildDirectory(target.Version.LuceneFolder);
         _analyzer = CaseStudySchema.CreateAnalyzer();
-        // Each part in a folder of its own beside the version's index, gone once merged into it.
-        _parts = Enumerable.Range(0, Parts).Select(part =>
-        {
-            var folder = Path.Combine(target.Folder, $"part-{part}");
-            var directory = new BuildDirectory(folder);
-            return (folder, directory, new IndexWriter(directory, WriterConfig(_analyzer, BufferSizeMB / Parts)));
-        }).ToArray();
-        Writers = _parts.Select(part => (Action<Document>)(document => Write(part.Writer, document))).ToArray();
+        _writer = new IndexWriter(_directory, WriterConfig(_analyzer));
     }
 
-    /// <summary>How a build's writer is set up, with <paramref name="bufferSizeMB"/> of memory for the cases it adds.</summary>
-    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer, double bufferSizeMB = BufferSizeMB) => new(CaseStudySchema.Version, analyzer)
+    /// <summary>How a build's writer is set up.</summary>
+    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer) => new(CaseStudySchema.Version, analyzer)
     {
         OpenMode = OpenMode.CREATE,
-        RAMBufferSizeMB = bufferSizeMB,
+        // Fewer, larger flushed segments, within a bounded memory.
+        RAMBufferSizeMB = 128,
         // Flushed segments are merged once, all together, into the one segment Publish makes: no merge runs
         // while cases are added (each would rewrite what the final one rewrites again), and no flushed segment
         // is copied into a compound file (the final segment is never one: it is the whole index).
@@ -104,19 +91,13 @@ public sealed class IndexBuildSession : IDisposable
         return CaseStudyDocumentMapper.ToDocument(c, rendered, history);
     }
 
-    /// <summary>
-    /// The writers of the index's parts, in the index's order: give each the prepared cases of one contiguous part of
-    /// the cases, cut by count (as <see cref="OrderedParallel"/> does), in order, one call at a time; the parts may be
-    /// written at the same time from different threads.
-    /// </summary>
-    public IReadOnlyList<Action<Document>> Writers { get; }
-
-    private void Write(IndexWriter writer, Document document)
+    /// <summary>Adds a prepared case to the index; one call at a time.</summary>
+    public void Write(Document document)
     {
-        writer.AddDocument(document);
-        if (Interlocked.Increment(ref _added) is var added && added % 1000 == 0)
+        _writer.AddDocument(document);
+        if (++_added % 1000 == 0)
         {
-            _progress?.Report(added);
+            _progress?.Report(_added);
         }
     }
 
@@ -125,10 +106,7 @@ public sealed class IndexBuildSession : IDisposable
     {
         foreach (var slug in slugs)
         {
-            foreach (var (_, _, writer) in _parts)
-            {
-                writer.DeleteDocuments(new Term(CaseStudySchema.Slug, slug));
-            }
+            _writer.DeleteDocuments(new Term(CaseStudySchema.Slug, slug));
             _definitions.TryRemove(slug, out _);
         }
     }
@@ -136,36 +114,22 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Commits the index, stores the taxonomy and manifest with it, and switches it in.</summary>
     public BuildReport Publish(string taxonomyFile)
     {
-        // The parts' last flushes, side by side.
-        var parts = new DirectoryReader[_parts.Length];
-        Parallel.For(0, parts.Length, part => parts[part] = DirectoryReader.Open(_parts[part].Writer, applyAllDeletes: true));
-        int cases;
-        using (var directory = new BuildDirectory(_target.Version.LuceneFolder))
-        using (var writer = new IndexWriter(directory, WriterConfig(_analyzer)))
+        // One segment: every per-segment cost of a query (term look-ups, postings set-up) is paid once.
+        _writer.ForceMerge(1);
+        using (var reader = DirectoryReader.Open(_writer, applyAllDeletes: true))
         {
-            // One merge of every part's segments, in the parts' order, into one segment: every per-segment cost of a
-            // query (term look-ups, postings set-up) is paid once.
-            try
+            _writer.SetCommitData(new Dictionary<string, string>
             {
-                writer.AddIndexes(parts);
-            }
-            finally
-            {
-                DisposeParts(parts);
-            }
-            using (var reader = DirectoryReader.Open(writer, applyAllDeletes: true))
-            {
-                writer.SetCommitData(new Dictionary<string, string>
-                {
-                    [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
-                    [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
-                    [CaseStudySchema.OrganisationKeysCommitKey] = OrganisationKeys.Of(OrganisationKeys.NamesOf(reader)).Write(),
-                });
-            }
-            writer.Commit();
-            cases = writer.NumDocs;
+                [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
+                [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
+                [CaseStudySchema.OrganisationKeysCommitKey] = OrganisationKeys.Of(OrganisationKeys.NamesOf(reader)).Write(),
+            });
         }
+        _writer.Commit();
+        var cases = _writer.NumDocs;
+        _writer.Dispose();
         _analyzer.Dispose();
+        _directory.Dispose();
         var version = _target.Version;
         File.Copy(taxonomyFile, version.TaxonomyFile);
         new IndexManifest(CaseStudySchema.FormatVersion, cases, DateTimeOffset.UtcNow) { ContentCommit = _history.Commit }.Write(version);
@@ -206,27 +170,12 @@ public sealed class IndexBuildSession : IDisposable
         return cases;
     }
 
-    /// <summary>Closes the parts' readers and writers and removes their folders: what they hold is in the index, or discarded.</summary>
-    private void DisposeParts(IEnumerable<DirectoryReader?> readers)
-    {
-        foreach (var reader in readers)
-        {
-            reader?.Dispose();
-        }
-        foreach (var (folder, directory, writer) in _parts)
-        {
-            // Closed without a commit: a part is never opened again, so nothing of it needs to reach the disk.
-            writer.Rollback();
-            directory.Dispose();
-            IndexStore.TryDelete(folder);
-        }
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
-        DisposeParts([]);
+        _writer.Dispose();
         _analyzer.Dispose();
+        _directory.Dispose();
         _target.Dispose();
     }
 }

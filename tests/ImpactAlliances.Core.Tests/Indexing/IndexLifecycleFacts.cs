@@ -1,7 +1,6 @@
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Rendering;
-using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.Options;
 
@@ -93,27 +92,6 @@ public sealed class IndexLifecycleFacts : IDisposable
             .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
         Assert.NotEmpty(Files(one));
         Assert.Equal(Files(one), Files(other));
-    }
-
-    [Fact]
-    public void The_cases_are_indexed_in_their_order_across_the_parts_without_those_taken_out()
-    {
-        var cases = Load().Cases;
-        // One case taken out of each half, as the checks across files take out duplicates.
-        var removed = new[] { cases[1].Case.Slug, cases[^2].Case.Slug };
-        using (var session = _builder.Begin(_store))
-        {
-            OrderedParallel.ForEach(cases, session.Prepare, session.Writers);
-            session.Remove(removed);
-            session.Publish(Path.Combine(_content, "taxonomy.yml"));
-        }
-
-        using var directory = Lucene.Net.Store.FSDirectory.Open(_store.Version(_store.CurrentVersion()!).LuceneFolder);
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
-        var indexed = Enumerable.Range(0, reader.MaxDoc).Select(doc => reader.Document(doc).Get(CaseStudySchema.Slug)).ToList();
-        Assert.Equal(cases.Select(c => c.Case.Slug).Except(removed), indexed);
-        Assert.Single(reader.Leaves);
-        Assert.Equal(["lucene", "manifest.json", "taxonomy.yml"], Directory.GetFileSystemEntries(_store.Version(_store.CurrentVersion()!).Folder).Select(Path.GetFileName).Order());
     }
 
     [Fact]
