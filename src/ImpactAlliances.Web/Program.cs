@@ -9,8 +9,10 @@ using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.WebEncoders;
+using OpenTelemetry.Metrics;
 
 // The container's HEALTHCHECK: chiseled images have no shell or curl to ask the probe (Dockerfile).
 if (args is [Operations.ProbeArgument, var probeUrl])
@@ -82,6 +84,12 @@ var app = builder.Build();
 // A large index takes the other core a second to open and warm: start now, while the pipeline is set up and the
 // server starts, rather than when the hosted services start (BENCHMARKS.md, seventeenth session).
 app.Services.GetRequiredService<IndexRefreshService>().BeginOpening();
+// Razor Pages' action descriptors (every page's model, handlers and bound properties) and OpenTelemetry's meter provider
+// would be built on this thread, the path every first answer waits for, by MapRazorPages and MapOperations: build them on
+// the pool while this thread sets up the middleware, and wait for them there. Both still exist before the server
+// listens, so every page and every measurement is the same (BENCHMARKS.md, twenty-seventh session).
+var pageActions = Task.Run(() => app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors);
+var meters = Task.Run(app.Services.GetRequiredService<MeterProvider>);
 
 app.UseSecurityHeaders();
 app.UseOperations();
@@ -100,7 +108,9 @@ app.UseOutputCache();
 // page again for every browser took half of its time (BENCHMARKS.md). Error pages, re-executed, pass here too.
 app.UseResponseCompression();
 app.MapStaticAssets().WithPublicImmutableCaching();
+pageActions.GetAwaiter().GetResult();
 app.MapRazorPages().WithStaticAssets();
+meters.GetAwaiter().GetResult();
 app.MapOperations();
 app.MapPublicApi();
 app.MapDiscovery();
