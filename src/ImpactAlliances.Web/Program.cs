@@ -9,7 +9,10 @@ using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.WebEncoders;
+using OpenTelemetry.Metrics;
 
 // The container's HEALTHCHECK: chiseled images have no shell or curl to ask the probe (Dockerfile).
 if (args is [Operations.ProbeArgument, var probeUrl])
@@ -24,7 +27,15 @@ _ = Task.Run(() => PlaceGazetteer.Official);
 // The settings files are read once: watching them for changes (the host's default) set up file watchers over the
 // content root on every start, for files no one edits under a running site. Given first, so that a command line
 // can still turn it back on. The content root is the site's own folder when started from elsewhere (ContentRoot).
-var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. ContentRoot.Arguments(args), .. args]);
+// The slim builder: the default one's extras this site does not use (hosting startup assemblies, IIS, the debug and
+// EventSource log providers, HTTP/3, regular-expression route constraints) cost the start's thread 30 to 60 ms of CPU
+// (BENCHMARKS.md, twenty-seventh session). Settings sources, host filtering and forwarded headers are the same.
+var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. ContentRoot.Arguments(args), .. args]);
+// https:// addresses in --urls or Kestrel:Endpoints, and Kestrel's certificate settings, work as with the default builder.
+builder.WebHost.UseKestrelHttpsConfiguration();
+// The slim builder adds its console logger with the simple format, after the settings: read the format from them again
+// (appsettings.json writes JSON lines, Development one plain line per entry).
+builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
 // Serve wwwroot and its build-time compressed copies from the build output in every environment, so
 // that `dotnet run` works the same in Production as a published site does.
 builder.WebHost.UseStaticWebAssets();
@@ -73,6 +84,12 @@ var app = builder.Build();
 // A large index takes the other core a second to open and warm: start now, while the pipeline is set up and the
 // server starts, rather than when the hosted services start (BENCHMARKS.md, seventeenth session).
 app.Services.GetRequiredService<IndexRefreshService>().BeginOpening();
+// Razor Pages' action descriptors (every page's model, handlers and bound properties) and OpenTelemetry's meter provider
+// would be built on this thread, the path every first answer waits for, by MapRazorPages and MapOperations: build them on
+// the pool while this thread sets up the middleware, and wait for them there. Both still exist before the server
+// listens, so every page and every measurement is the same (BENCHMARKS.md, twenty-seventh session).
+var pageActions = Task.Run(() => app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors);
+var meters = Task.Run(app.Services.GetRequiredService<MeterProvider>);
 
 app.UseSecurityHeaders();
 app.UseOperations();
@@ -91,7 +108,9 @@ app.UseOutputCache();
 // page again for every browser took half of its time (BENCHMARKS.md). Error pages, re-executed, pass here too.
 app.UseResponseCompression();
 app.MapStaticAssets().WithPublicImmutableCaching();
+pageActions.GetAwaiter().GetResult();
 app.MapRazorPages().WithStaticAssets();
+meters.GetAwaiter().GetResult();
 app.MapOperations();
 app.MapPublicApi();
 app.MapDiscovery();

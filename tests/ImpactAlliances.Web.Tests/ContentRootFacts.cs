@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using ImpactAlliances.Core.Content;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -50,43 +48,12 @@ public sealed class ContentRootFacts : IDisposable
     [Fact]
     public async Task The_built_site_started_from_another_folder_logs_as_its_settings_say()
     {
-        // A content folder with only the taxonomy: the start-up build is instant.
-        var content = Directory.CreateDirectory(Path.Combine(_root, "content", "cases")).Parent!.FullName;
-        File.Copy(RepositoryPaths.Resolve("content/taxonomy.yml"), Path.Combine(content, "taxonomy.yml"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                Path.Combine(AppContext.BaseDirectory, "ImpactAlliances.Web.dll"),
-                "--urls", "http://127.0.0.1:0", $"--Content:Path={content}", $"--Index:Path={Path.Combine(_root, "index")}",
-            },
-            WorkingDirectory = _root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
-        };
+        await using var site = await BuiltSite.StartAsync(_root, "--urls", "http://127.0.0.1:0");
 
-        using var process = Process.Start(start)!;
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            string? line;
-            do
-            {
-                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            }
-            while (line is not null && !line.Contains("Now listening on", StringComparison.Ordinal));
-
-            // appsettings.json asks for one JSON object per log line; without it the console writes plain text.
-            Assert.NotNull(line);
-            using var entry = JsonDocument.Parse(line);
-            Assert.Equal("Microsoft.Hosting.Lifetime", entry.RootElement.GetProperty("Category").GetString());
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        // appsettings.json asks for one JSON object per log line; without it the console writes plain text.
+        Assert.NotNull(site.ListeningLine);
+        using var entry = JsonDocument.Parse(site.ListeningLine);
+        Assert.Equal("Microsoft.Hosting.Lifetime", entry.RootElement.GetProperty("Category").GetString());
     }
 
     private static string? NoVariable(string name) => null;

@@ -181,7 +181,7 @@ public static class ApiEndpoints
         var api = routes.MapGroup("/api")
             .AnswerHead()
             .RequireCors(CorsPolicy)
-            .AddEndpointFilter<IndexVersionCaching>()
+            .AddEndpointFilter(IndexVersionCaching.Filter)
             .WithTags("Impact Alliances");
         api.MapCaseStudyApi();
         api.MapExportApi();

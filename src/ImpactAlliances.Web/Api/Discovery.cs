@@ -32,7 +32,7 @@ public static class Discovery
     /// <summary>Maps the feed, the sitemap and robots.txt, each tagged with the index version like the API.</summary>
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder routes)
     {
-        var discovery = routes.MapGroup("").AnswerHead().AddEndpointFilter<IndexVersionCaching>().ExcludeFromDescription();
+        var discovery = routes.MapGroup("").AnswerHead().AddEndpointFilter(IndexVersionCaching.Filter).ExcludeFromDescription();
         discovery.MapGet(FeedPath, Feed);
         discovery.MapGet("/sitemap.xml", Sitemap);
         discovery.MapGet("/robots.txt", (HttpRequest request) => TypedResults.Text(

@@ -20,6 +20,14 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
     /// </summary>
     public const string CacheControl = "public, max-age=60";
 
+    /// <summary>
+    /// The filter as a delegate, for <c>AddEndpointFilter</c>: the same filter per request as <c>AddEndpointFilter&lt;T&gt;</c>,
+    /// without the factory that one compiles from an expression tree while the endpoints are mapped, on the thread the
+    /// first answer waits for (BENCHMARKS.md, twenty-seventh session).
+    /// </summary>
+    public static ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        new IndexVersionCaching(context.HttpContext.RequestServices.GetRequiredService<ICaseStudySearch>()).InvokeAsync(context, next);
+
     /// <inheritdoc />
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
