@@ -131,6 +131,29 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Matches(@"^Voir les \d+ résultats?$", (await page.TextContentAsync(".results-jump"))!.Trim());
     }
 
+    [SkippableTheory]
+    [InlineData("/themes", ".breadcrumb a, .theme-list a")]
+    [InlineData("/themes/domaines/mobilite", ".breadcrumb a")]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire", ".breadcrumb a")]
+    [InlineData("/documentation-api", ".breadcrumb a")]
+    [InlineData("/exemples/nope", ".error-page a:not(.skip-link)")]
+    public async Task On_a_phone_the_links_that_stand_alone_are_a_finger_high(string path, string links)
+    {
+        // The way back to every case (« Tous les exemples », « Voir tous les exemples ») and the list of themes are what a
+        // thumb taps on these pages; the header's « Rechercher » is hidden at this width.
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync($"{site.BaseAddress}{path}");
+
+        var all = await page.Locator(links).AllAsync();
+        Assert.NotEmpty(all);
+        foreach (var link in all)
+        {
+            var box = await link.BoundingBoxAsync();
+            Assert.True(box!.Height >= 44, $"{path}: « {(await link.TextContentAsync())!.Trim()} » is {box.Height} px high");
+        }
+    }
+
     [SkippableFact]
     public async Task On_a_wide_screen_the_filters_stand_beside_the_results()
     {

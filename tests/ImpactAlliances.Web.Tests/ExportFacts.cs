@@ -69,6 +69,18 @@ public sealed class ExportFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("version de l'index", first.GetProperty("note").GetString());
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csl-json")]
+    public async Task The_json_files_write_french_apostrophes_as_they_are(string format)
+    {
+        // Opened in an editor, the files read « l\u0027État » and « d\u0027emploi » in nearly every sentence.
+        var text = await _client.GetStringAsync($"/api/export?{Search}&format={format}");
+
+        Assert.DoesNotContain("\\u0027", text);
+        Assert.Contains("d'", text);
+    }
+
     [Fact]
     public async Task An_unknown_format_is_a_400_naming_the_formats()
     {

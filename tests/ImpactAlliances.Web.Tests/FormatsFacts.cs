@@ -33,6 +33,26 @@ public sealed class FormatsFacts
         Assert.Contains("Consulté le 1er mars 2027, à l'adresse", citation.French);
     }
 
+    [Fact]
+    public void A_case_s_csl_json_names_the_content_version_and_writes_its_apostrophes()
+    {
+        // The French reference and the BibTeX named the version read; the CSL-JSON a reference manager keeps did not,
+        // and wrote « l\u0027État ».
+        var c = new CaseStudy
+        {
+            Slug = "x", Title = "L'État et l'association", Summary = "Résumé d'un cas.", Actors = ["association"], Organisations = [new("A", "association")],
+            Domains = ["mobilite"], PartnershipType = "mecenat", Territory = new("local", ["bretagne"], null),
+            Sources = [new("Source", "https://example.org/")], Updated = new DateOnly(2026, 12, 1), Body = "",
+        };
+
+        var citation = CaseCitation.Of(c, "https://example.org/exemples/x", "0123456789abcdef0123", null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("\"note\": \"Version du contenu : 0123456789ab\"", citation.CslJson);
+        Assert.Contains("note = {Version du contenu : 0123456789ab}", citation.BibTex);
+        Assert.Contains("\"title\": \"L'État et l'association\"", citation.CslJson);
+        Assert.DoesNotContain("\\u0027", citation.CslJson);
+    }
+
     [Theory]
     [InlineData(1, "1 exemple")]
     [InlineData(2, "2 exemples")]

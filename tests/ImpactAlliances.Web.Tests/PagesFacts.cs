@@ -80,12 +80,17 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("id=\"year_from\"", byYears);
     }
 
-    [Fact]
-    public async Task A_search_that_only_excludes_says_its_order_and_offers_another()
+    [Theory]
+    [InlineData("/?q=-v%C3%A9lo", "La recherche ne fait qu&#x27;exclure : les exemples mis à jour le plus récemment d&#x27;abord")]
+    [InlineData("/?q=-v%C3%A9lo&sort=relevance", "La recherche ne fait qu&#x27;exclure : les exemples mis à jour le plus récemment d&#x27;abord")]
+    [InlineData("/?sort=relevance", "Sans recherche, les exemples mis à jour le plus récemment d&#x27;abord")]
+    public async Task A_search_that_only_excludes_says_its_order_and_offers_another(string url, string order)
     {
-        var html = await GetString("/?q=-v%C3%A9lo");
+        // « Par pertinence » chosen where every case scores the same: the order is the last update's, and
+        // « Trier par date de mise à jour » offered beside it changed nothing.
+        var html = await GetString(url);
 
-        Assert.Contains("La recherche ne fait qu&#x27;exclure : les exemples mis à jour le plus récemment d&#x27;abord", html);
+        Assert.Contains(order, html);
         Assert.DoesNotContain("Par pertinence", html);
         Assert.Contains(">Trier par titre</a>", html);
     }
@@ -462,6 +467,45 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Années : 2020–2010", text);
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Contains("la période est inversée", await api.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task A_year_that_is_not_one_is_said_on_the_page_and_left_out(string path)
+    {
+        // year_to=1 was dropped without a word: « 3000–… » listed the undated cases as if the range were applied.
+        var text = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?year_from=abc&year_to=1&domains=mobilite"));
+
+        Assert.Contains("Années, à partir de : «\u202Fabc\u202F» n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.", text);
+        Assert.Contains("Années, jusqu'à : «\u202F1\u202F» n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.", text);
+    }
+
+    [Fact]
+    public async Task A_page_or_an_order_that_means_nothing_is_said_on_the_page()
+    {
+        var text = System.Net.WebUtility.HtmlDecode(await GetString("/?q=insertion&page=abc&sort=pertinence"));
+
+        Assert.Contains("Page : «\u202Fabc\u202F» n'est pas un numéro de page, voici la première.", text);
+        Assert.Contains("Tri : «\u202Fpertinence\u202F» n'existe pas, les résultats sont dans l'ordre par défaut.", text);
+        Assert.DoesNotContain("n'est pas un numéro de page", System.Net.WebUtility.HtmlDecode(await GetString("/?q=insertion&page=2")));
+    }
+
+    [Fact]
+    public async Task A_text_longer_than_what_is_searched_is_cut_where_the_search_cuts_it_and_said_so()
+    {
+        // A 2,800-character text was searched on its first 500 characters, but the heading, the title and every one of
+        // the page's links repeated it whole (860 KB of page).
+        var words = string.Concat(Enumerable.Repeat("mobilité ", 300)) + "fin";
+        var html = await GetString($"/?q={Uri.EscapeDataString(words)}");
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        var heading = Regex.Match(text, "<h1 id=\"results-count\"[^>]*>(.*?)</h1>", RegexOptions.Singleline).Groups[1].Value;
+
+        Assert.Contains("Recherche : seuls ses 500 premiers caractères sont cherchés.", text);
+        Assert.DoesNotContain("fin", heading, StringComparison.Ordinal);
+        Assert.InRange(Regex.Count(heading, "mobilité"), 50, 56);
+        Assert.DoesNotContain("mobilit »", heading, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -29,6 +29,14 @@ internal sealed partial class ApiJson : JsonSerializerContext
     /// about 5 % of an uncached search's CPU went to it); quotes and the characters HTML gives a meaning to still escaped.
     /// </summary>
     public static JavaScriptEncoder Encoder { get; } = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>
+    /// How the JSON files people open escape their strings (the exports, a case's CSL-JSON): as <see cref="Encoder"/> but
+    /// for the characters HTML reads, which <see cref="Encoder"/> always escapes, apostrophe included: in French text that
+    /// wrote « l\u0027État » and « d\u0027emploi » in nearly every sentence of a file a researcher reads or a reference
+    /// manager keeps. These files are downloads, never pasted into a page by the site, and hold no markup.
+    /// </summary>
+    public static JavaScriptEncoder FileEncoder { get; } = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 }
 
 /// <summary>

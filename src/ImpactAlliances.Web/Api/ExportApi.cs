@@ -213,7 +213,7 @@ public static class ExportApi
         return json.BytesCommitted;
     }
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = ApiJson.Encoder };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = ApiJson.FileEncoder };
 
 }
 

@@ -22,7 +22,7 @@ public sealed record CaseCitation(string Permalink, string? Commit, string? Pinn
         var read = Formats.Date(DateOnly.FromDateTime(accessed.DateTime));
         var version = commit is null ? "" : $" Version du contenu : {Short(commit)}.";
         var french = $"Impact Alliances. ({updated}). {c.Title}. Impact Alliances, base d'exemples d'alliances d'intérêt général.{version} Consulté le {read}, à l'adresse {permalink}";
-        return new CaseCitation(permalink, commit, pinnedUrl, french, BibTexOf(c, permalink, commit, accessed), CslOf(c, permalink, accessed));
+        return new CaseCitation(permalink, commit, pinnedUrl, french, BibTexOf(c, permalink, commit, accessed), CslOf(c, permalink, commit, accessed));
     }
 
     private static string BibTexOf(CaseStudy c, string permalink, string? commit, DateTimeOffset accessed)
@@ -44,12 +44,14 @@ public sealed record CaseCitation(string Permalink, string? Commit, string? Pinn
         return entry.ToString();
     }
 
-    private static string CslOf(CaseStudy c, string permalink, DateTimeOffset accessed)
+    // The content version, as the French reference and the BibTeX give it: without it a reference manager kept a citation
+    // that no longer said which text was read.
+    private static string CslOf(CaseStudy c, string permalink, string? commit, DateTimeOffset accessed)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ApiJson.Encoder }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ApiJson.FileEncoder }))
         {
-            CitationJson.WriteItem(json, c, permalink, accessed);
+            CitationJson.WriteItem(json, c, permalink, accessed, commit is null ? null : $"Version du contenu : {Short(commit)}");
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }

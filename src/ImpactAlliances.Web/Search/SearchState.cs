@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using ImpactAlliances.Core.Content;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.Html;
@@ -48,6 +49,13 @@ public sealed record SearchState
     /// links keep, written after the search's (the map by département: <c>/carte?niveau=departements</c>).
     /// </summary>
     public string Path { get; init; } = "/";
+    /// <summary>
+    /// What the URL asked that the state does not do, each by its key and the value as given: a year, page or sort that
+    /// means nothing (<c>year_to=1</c>, <c>page=abc</c>) read as its default, and a text longer than
+    /// <see cref="UserQuery.MaxLength"/> cut there. The pages say so (<see cref="Wording.Unread"/>), as for an unknown
+    /// filter value: a filter dropped without a word gives results that are not the ones asked for.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Unread { get; init; } = [];
 
     /// <summary>Reads the state from a query string; anything malformed falls back to its default.</summary>
     public static SearchState FromQuery(IQueryCollection query)
@@ -67,21 +75,48 @@ public sealed record SearchState
                 filters[facet.Key] = values;
             }
         }
+        var unread = new List<KeyValuePair<string, string>>();
+        var typed = Typed(query[QueryKey].FirstOrDefault());
+        if (typed.Length > UserQuery.MaxLength)
+        {
+            unread.Add(new(QueryKey, typed));
+            typed = Cut(typed);
+        }
         return new SearchState
         {
-            Query = Typed(query[QueryKey].FirstOrDefault()),
+            Query = typed,
             Filters = filters,
             AllOf = query[AllKey].OfType<string>().Where(filters.ContainsKey).ToHashSet(),
-            Sort = Enum.TryParse<SearchSort>(query[SortKey].FirstOrDefault(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null,
-            Page = int.TryParse(query[PageKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
+            Sort = Read<SearchSort>(query, SortKey, unread, text => Enum.TryParse<SearchSort>(text, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null),
+            Page = Read<int>(query, PageKey, unread, text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : null) ?? 1,
             Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
-            YearFrom = Year(query[YearFromKey].FirstOrDefault()),
-            YearTo = Year(query[YearToKey].FirstOrDefault()),
+            YearFrom = Read<int>(query, YearFromKey, unread, Year),
+            YearTo = Read<int>(query, YearToKey, unread, Year),
             // The form sends a hidden 0 and, when its box is ticked, a 1 after it: the last one wins.
             IncludeUndated = query[UndatedKey].LastOrDefault() is not ("0" or "false"),
             Literal = query[LiteralKey].FirstOrDefault() is "1" or "true",
             AllWords = query[AllWordsKey].FirstOrDefault() is "1" or "true",
+            Unread = unread,
         };
+    }
+
+    /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
+    private static T? Read<T>(IQueryCollection query, string key, List<KeyValuePair<string, string>> unread, Func<string?, T?> parse) where T : struct
+    {
+        var text = query[key].FirstOrDefault();
+        var value = parse(text);
+        if (value is null && !string.IsNullOrWhiteSpace(text))
+        {
+            unread.Add(new(key, text));
+        }
+        return value;
+    }
+
+    /// <summary>The text cut to <see cref="UserQuery.MaxLength"/>, at the last space before it if any, rather than inside a word that would then be « corrected ».</summary>
+    private static string Cut(string text)
+    {
+        var space = text.LastIndexOf(' ', UserQuery.MaxLength);
+        return (space > 0 ? text[..space] : text[..UserQuery.MaxLength]).TrimEnd();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Search;
@@ -18,17 +19,26 @@ public static class Wording
 
     /// <summary>
     /// The order of the results as the reader sees it: without a word that weighs (none typed, or only excluded ones), the
-    /// default order is the last update's, and the page says why rather than « par pertinence » for cases that tie.
+    /// default order is the last update's, and the page says why rather than « par pertinence » for cases that tie. Relevance
+    /// asked for there is that order too (every case scores the same, ties go to the most recent), and is said as such.
     /// </summary>
-    public static string Order(SearchResult result, bool sortAsked) => result.Sort switch
+    public static string Order(SearchResult result, bool sortAsked)
     {
-        SearchSort.Recent when !sortAsked && result.OnlyExclusions => "La recherche ne fait qu'exclure : les exemples mis à jour le plus récemment d'abord",
-        SearchSort.Recent when !sortAsked && result.Query.Length == 0 => "Sans recherche, les exemples mis à jour le plus récemment d'abord",
-        SearchSort.Recent => "Mis à jour le plus récemment d'abord",
-        SearchSort.Title => "Par titre, de A à Z",
-        SearchSort.Year => "Par année de début, les plus récentes d'abord",
-        _ => "Par pertinence",
-    };
+        var byUpdate = result.Sort == SearchSort.Recent || (result.Sort == SearchSort.Relevance && NothingWeighs(result));
+        var saysWhy = byUpdate && (!sortAsked || result.Sort == SearchSort.Relevance);
+        return result.Sort switch
+        {
+            _ when saysWhy && result.OnlyExclusions => "La recherche ne fait qu'exclure : les exemples mis à jour le plus récemment d'abord",
+            _ when saysWhy && result.Query.Length == 0 => "Sans recherche, les exemples mis à jour le plus récemment d'abord",
+            _ when byUpdate => "Mis à jour le plus récemment d'abord",
+            SearchSort.Title => "Par titre, de A à Z",
+            SearchSort.Year => "Par année de début, les plus récentes d'abord",
+            _ => "Par pertinence",
+        };
+    }
+
+    /// <summary>Whether nothing of the query weighs (no words, none searched, or only excluded ones): every case then scores the same.</summary>
+    public static bool NothingWeighs(SearchResult result) => result.Query.Length == 0 || result.NothingSearched || result.OnlyExclusions;
 
     /// <summary>The way back from a page about a search (its map, its statistics, a case opened from it) to its results.</summary>
     public const string BackToResults = "Retour aux résultats";
@@ -63,6 +73,23 @@ public static class Wording
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
+
+    /// <summary>
+    /// Why a parameter of the URL is not applied as given (<see cref="SearchState.Unread"/>): « Années, jusqu'à : « 1 » n'est
+    /// pas une année de quatre chiffres, ce filtre n'est pas appliqué. » The value is shown as given, its start only when long.
+    /// </summary>
+    public static string Unread(KeyValuePair<string, string> unread)
+    {
+        var given = Formats.Quoted(unread.Value.Length > 40 ? $"{unread.Value[..40]}…" : unread.Value);
+        return unread.Key switch
+        {
+            SearchState.QueryKey => $"Recherche : seuls ses {Formats.Number(UserQuery.MaxLength)} premiers caractères sont cherchés.",
+            SearchState.YearFromKey => $"Années, à partir de : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
+            SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
+            SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",
+            _ => $"Tri : {given} n'existe pas, les résultats sont dans l'ordre par défaut.",
+        };
+    }
 
     /// <summary>
     /// A change of a case's history, in French: what the commit did to the file. Its subject is not shown: commit
