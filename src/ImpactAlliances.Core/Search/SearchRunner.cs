@@ -68,6 +68,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         {
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
             OnlyExclusions = run.Text.OnlyExclusions,
+            NothingWeighs = run.Text.NothingWeighs,
             AllWordsTotal = allWords,
             AllWordsNarrows = strict.Text.GroupsOptional,
         };
@@ -180,9 +181,8 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
 
     private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null)
     {
-        // Without a word that weighs (none, or only excluded ones) every case scores the same, and relevance would be the
-        // order of the last update under another name: the result says the order it has.
-        var sort = request.Sort ?? (text.Query is null || text.OnlyExclusions ? SearchSort.Recent : SearchSort.Relevance);
+        // Without a word that weighs every case scores the same: the result says the order it has.
+        var sort = request.Sort ?? (text.NothingWeighs ? SearchSort.Recent : SearchSort.Relevance);
         var years = request.YearFrom is null && request.YearTo is null
             ? ((int, int)?)null
             : (request.YearFrom ?? CaseStudyRules.MinYear, request.YearTo ?? int.MaxValue);

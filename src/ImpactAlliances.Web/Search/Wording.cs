@@ -17,13 +17,15 @@ public static class Wording
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
     /// <summary>
-    /// The order of the results as the reader sees it: without a word that weighs (none typed, or only excluded ones), the
-    /// default order is the last update's, and the page says why rather than « par pertinence » for cases that tie.
+    /// The order of the results as the reader sees it: without a word that weighs (<see cref="SearchResult.NothingWeighs"/>),
+    /// the default order is the last update's, and the page says why rather than « par pertinence » for cases that tie; a
+    /// query holding no word to search has its own note above the results (« Aucun mot à chercher… »).
     /// </summary>
     public static string Order(SearchResult result, bool sortAsked) => result.Sort switch
     {
-        SearchSort.Recent when !sortAsked && result.OnlyExclusions => "La recherche ne fait qu'exclure : les exemples mis à jour le plus récemment d'abord",
-        SearchSort.Recent when !sortAsked && result.Query.Length == 0 => "Sans recherche, les exemples mis à jour le plus récemment d'abord",
+        SearchSort.Recent when !sortAsked && result.NothingWeighs && !result.NothingSearched => result.OnlyExclusions
+            ? "La recherche ne fait qu'exclure : les exemples mis à jour le plus récemment d'abord"
+            : "Sans recherche, les exemples mis à jour le plus récemment d'abord",
         SearchSort.Recent => "Mis à jour le plus récemment d'abord",
         SearchSort.Title => "Par titre, de A à Z",
         SearchSort.Year => "Par année de début, les plus récentes d'abord",
