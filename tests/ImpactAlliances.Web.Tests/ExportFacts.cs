@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -39,6 +40,27 @@ public sealed class ExportFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(expected, rows.Select(r => (string)r["slug"]));
         Assert.All(rows, r => Assert.StartsWith("http://localhost/exemples/", (string)r["url"], StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Contains("association", ((string)r["actors"]).Split('|')));
+    }
+
+    /// <summary>Each export, and the statistics' CSV, says in its headers what reproduces it and names its file with its time.</summary>
+    [Theory]
+    [InlineData("/api/export?{0}&format=csv", "", ".csv")]
+    [InlineData("/api/export?{0}&format=json", "", ".json")]
+    [InlineData("/api/export?{0}&format=csl-json", "", "-csl.json")]
+    [InlineData("/api/statistics?{0}", "statistiques-", ".csv")]
+    public async Task An_export_names_its_search_count_index_and_file_in_its_headers(string url, string name, string ending)
+    {
+        var response = await _client.GetAsync(string.Format(CultureInfo.InvariantCulture, url, Search));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var search = Assert.Single(response.Headers.GetValues("X-Export-Search"));
+        Assert.Equal($"http://localhost/?{Search}", search);
+        Assert.Equal((await AllSlugs()).Count.ToString(CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("X-Export-Total")));
+        Assert.Equal(site.Services.GetRequiredService<Core.Search.CaseStudyIndex>().OpenVersion, Assert.Single(response.Headers.GetValues("X-Index-Version")));
+        Assert.Single(response.Headers.GetValues("X-Content-Commit"));
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Matches($@"^impact-alliances-{name}\d{{8}}-\d{{4}}{System.Text.RegularExpressions.Regex.Escape(ending)}$", disposition.FileName);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [Theory]
     [InlineData("/", "/?sort=title", "Trier par titre")]
     [InlineData("/?domains=mobilite", "/?domains=mobilite&amp;sort=title", "Trier par titre")]
+    [InlineData("/?q=les", "/?q=les&amp;sort=title", "Trier par titre")]
+    [InlineData("/?q=-v%C3%A9lo", "/?q=-v%C3%A9lo&amp;sort=title", "Trier par titre")]
     [InlineData("/?sort=title", "/?sort=recent", "Trier par date de mise à jour")]
     [InlineData("/?q=insertion", "/?q=insertion&amp;sort=recent", "Trier par date de mise à jour")]
     [InlineData("/?q=insertion&sort=recent", "/?q=insertion&amp;sort=relevance", "Trier par pertinence")]

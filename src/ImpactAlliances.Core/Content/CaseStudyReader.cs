@@ -154,18 +154,9 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         // When 'actors' itself has a bad value, its consistency with the organisations is not worth a second error.
         var actorsNode = FrontMatterMapper.Get(root, CaseStudySchema.Actors);
         var actorsUsable = actorsNode is YamlSequenceNode listed && listed.Children.Count == actors.Count;
-        var list = m.List(root, "organisations", required: true);
-        if (list is { Children.Count: 0 })
+        var list = m.NonEmptyList(root, "organisations", "organisations doit avoir au moins une organisation");
+        foreach (var org in m.Mappings(list, "chaque organisation s'écrit { name: \"…\", actor: … }"))
         {
-            m.Error(list, "organisations doit avoir au moins une organisation");
-        }
-        foreach (var item in list?.Children ?? [])
-        {
-            if (item is not YamlMappingNode org)
-            {
-                m.Error(item, "chaque organisation s'écrit { name: \"…\", actor: … }");
-                continue;
-            }
             var name = m.Text(org, "name", required: true, owner: "organisations.");
             var actor = FrontMatterMapper.Get(org, "actor") is { } actorNode ? m.Slug(actorNode, "organisations.actor", CaseStudySchema.Actors) : null;
             if (FrontMatterMapper.Get(org, "actor") is null)
@@ -270,18 +261,9 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     private List<Source> SourcesOf(FrontMatterMapper m, YamlMappingNode root)
     {
         var result = new List<Source>();
-        var list = m.List(root, "sources", required: true);
-        if (list is { Children.Count: 0 })
+        var list = m.NonEmptyList(root, "sources", "sources est vide : chaque fait d'un cas vient d'une source citée");
+        foreach (var source in m.Mappings(list, "chaque source s'écrit { title: \"…\", url: \"https://…\" }"))
         {
-            m.Error(list, "sources est vide : chaque fait d'un cas vient d'une source citée");
-        }
-        foreach (var item in list?.Children ?? [])
-        {
-            if (item is not YamlMappingNode source)
-            {
-                m.Error(item, "chaque source s'écrit { title: \"…\", url: \"https://…\" }");
-                continue;
-            }
             if (SourceOf(m, source) is { } read)
             {
                 result.Add(read);

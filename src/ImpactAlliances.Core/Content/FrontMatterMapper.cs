@@ -49,15 +49,21 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
     public void Missing(YamlMappingNode map, string key, string owner = "") =>
         Error(map, $"champ obligatoire manquant : {owner}{key}");
 
-    public string? Text(YamlMappingNode map, string key, bool required, string owner = "")
+    /// <summary>The node under a key, or null; a missing one is reported when <paramref name="required"/>.</summary>
+    private YamlNode? Present(YamlMappingNode map, string key, bool required, string owner)
     {
         var node = Get(map, key);
-        if (node is null)
+        if (node is null && required)
         {
-            if (required)
-            {
-                Missing(map, key, owner);
-            }
+            Missing(map, key, owner);
+        }
+        return node;
+    }
+
+    public string? Text(YamlMappingNode map, string key, bool required, string owner = "")
+    {
+        if (Present(map, key, required, owner) is not { } node)
+        {
             return null;
         }
         if (node is not YamlScalarNode scalar)
@@ -92,13 +98,8 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
 
     public DateOnly? Date(YamlMappingNode map, string key, bool required = true, string owner = "")
     {
-        var node = Get(map, key);
-        if (node is null)
+        if (Present(map, key, required, owner) is not { } node)
         {
-            if (required)
-            {
-                Missing(map, key, owner);
-            }
             return null;
         }
         if (node is YamlScalarNode { Value: { } text } && TryParseDate(text, out var date))
@@ -130,20 +131,46 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
 
     public YamlSequenceNode? List(YamlMappingNode map, string key, bool required, string owner = "")
     {
-        var node = Get(map, key);
+        var node = Present(map, key, required, owner);
         switch (node)
         {
             case null:
-                if (required)
-                {
-                    Missing(map, key, owner);
-                }
                 return null;
             case YamlSequenceNode sequence:
                 return sequence;
             default:
                 Error(node, $"{owner}{key} doit être une liste, par exemple {key}: [a, b]");
                 return null;
+        }
+    }
+
+    /// <summary>A required list under a key that must hold something: a missing or empty one is reported (<paramref name="empty"/>).</summary>
+    public YamlSequenceNode? NonEmptyList(YamlMappingNode map, string key, string empty)
+    {
+        var list = List(map, key, required: true);
+        if (list is { Children.Count: 0 })
+        {
+            Error(list, empty);
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The items of a list that are mappings, in order; any other is reported at its line with how an item is written
+    /// (<paramref name="shape"/>), as the items are read, so that the errors keep the order of the lines.
+    /// </summary>
+    public IEnumerable<YamlMappingNode> Mappings(YamlSequenceNode? list, string shape)
+    {
+        foreach (var item in list?.Children ?? [])
+        {
+            if (item is YamlMappingNode map)
+            {
+                yield return map;
+            }
+            else
+            {
+                Error(item, shape);
+            }
         }
     }
 

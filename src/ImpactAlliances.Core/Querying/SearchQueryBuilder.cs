@@ -38,6 +38,14 @@ internal sealed record TextQuery(Query? Query, IReadOnlyList<string> BodyTerms, 
 
     /// <summary>The query only excludes (« -vélo »): it finds every other case, each with the same score.</summary>
     public bool OnlyExclusions { get; init; }
+
+    /// <summary>
+    /// Nothing in the query weighs: no word to search (none typed, or none left once punctuation and stop words are put
+    /// aside), or only excluded ones. Every case found scores the same, so relevance would be the order of the last update
+    /// under another name. The one place that decides it: the default order, and through the result the other order a
+    /// page offers and its wording, read it.
+    /// </summary>
+    public bool NothingWeighs => Query is null || OnlyExclusions;
 }
 
 /// <summary>How many of a query's groups a case must hold.</summary>

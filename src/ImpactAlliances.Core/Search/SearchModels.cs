@@ -120,6 +120,14 @@ public sealed record SearchResult(
     /// </summary>
     public bool OnlyExclusions { get; init; }
 
+    /// <summary>
+    /// Nothing in the query weighs (no query, <see cref="NothingSearched"/> or <see cref="OnlyExclusions"/>): every case
+    /// found scores the same, the default order is the last update's, and ordering by relevance would change nothing.
+    /// Set from the query searched (<see cref="TextQuery.NothingWeighs"/>, which decides it); the API's JSON is
+    /// its own contract and does not carry it.
+    /// </summary>
+    public bool NothingWeighs { get; init; }
+
     /// <summary>The year range applied, if any.</summary>
     public (int? From, int? To) Years { get; init; }
 

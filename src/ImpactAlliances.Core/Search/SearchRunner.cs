@@ -68,6 +68,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         {
             NothingSearched = !string.IsNullOrWhiteSpace(request.Query) && run.Text.Query is null,
             OnlyExclusions = run.Text.OnlyExclusions,
+            NothingWeighs = run.Text.NothingWeighs,
             AllWordsTotal = allWords,
             AllWordsNarrows = strict.Text.GroupsOptional,
         };
@@ -89,7 +90,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     private int? AllWordsTotal(SearchRequest request, Collected strict, Collected counted) =>
         counted.Collector.Total == 0 ? null
         : strict.Collector.Total == 0 ? 0
-        : strict.Text.EveryGroup is { } every ? Run(request, strict.Text with { Query = every }, window: 0).Collector.Total
+        : strict.Text.EveryGroup is { } every ? Count(request, every)
         : null;
 
     /// <summary>Query words that match no case replaced by close words of the index.</summary>
@@ -97,8 +98,16 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         QueryCorrector.Correct(clauses, snapshot.Terms, snapshot.Vocabulary, analyzer, synonyms, extraEdits, snapshot.QueryVocabulary(analyzer));
 
     /// <summary>How many cases clauses already corrected find, without widening: what a piece of advice would give.</summary>
-    public int Count(SearchRequest request, IReadOnlyList<QueryClause> clauses) =>
-        Collect(request, clauses, Strictly(request), window: 0).Collector.Total;
+    public int Count(SearchRequest request, IReadOnlyList<QueryClause> clauses) => Count(request, Build(clauses, Strictly(request)).Query);
+
+    /// <summary>How many cases a query finds within the request's filters and year range: the hits counted, nothing else.</summary>
+    private int Count(SearchRequest request, Query? query)
+    {
+        var (selected, years, allOf) = Filters(request);
+        var collector = FacetedCollector.Counting(snapshot.Segments, selected, years, allOf, request.IncludeUndated);
+        snapshot.Searcher.Search(query ?? new MatchAllDocsQuery(), collector);
+        return collector.Total;
+    }
 
     /// <summary>The coverage of a request's search before any widening.</summary>
     private static Coverage Strictly(SearchRequest request) => request.AllWords ? Coverage.Every : Coverage.Enough;
@@ -175,23 +184,32 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         };
     }
 
-    private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, Coverage coverage, int window, StatisticsCounter? statistics = null) =>
-        Run(request, new SearchQueryBuilder(analyzer, synonyms, snapshot.QueryVocabulary(analyzer), snapshot.Terms).Build(clauses, coverage), window, statistics);
+    private TextQuery Build(IReadOnlyList<QueryClause> clauses, Coverage coverage) =>
+        new SearchQueryBuilder(analyzer, synonyms, snapshot.QueryVocabulary(analyzer), snapshot.Terms).Build(clauses, coverage);
 
-    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null)
+    private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, Coverage coverage, int window, StatisticsCounter? statistics = null) =>
+        Run(request, Build(clauses, coverage), window, statistics);
+
+    /// <summary>The request's facet filters (selected taxonomy positions, and how many a case must all have) and year range.</summary>
+    private (bool[]?[] Selected, (int From, int To)? Years, int[] AllOf) Filters(SearchRequest request)
     {
-        // Without a word that weighs (none, or only excluded ones) every case scores the same, and relevance would be the
-        // order of the last update under another name: the result says the order it has.
-        var sort = request.Sort ?? (text.Query is null || text.OnlyExclusions ? SearchSort.Recent : SearchSort.Relevance);
         var years = request.YearFrom is null && request.YearTo is null
             ? ((int, int)?)null
             : (request.YearFrom ?? CaseStudyRules.MinYear, request.YearTo ?? int.MaxValue);
         var selected = FacetPresentation.Selected(snapshot.Taxonomy, request.Filters);
-        var counts = FacetPresentation.EmptyCounts(snapshot.Taxonomy);
-        var top = new TopDocuments(window, sort);
         var allOf = CaseStudySchema.Facets
             .Select((f, d) => request.AllOf.Contains(f.Key) && selected[d] is { } values ? values.Count(v => v) : 0)
             .ToArray();
+        return (selected, years, allOf);
+    }
+
+    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null)
+    {
+        // Without a word that weighs every case scores the same: the result says the order it has.
+        var sort = request.Sort ?? (text.NothingWeighs ? SearchSort.Recent : SearchSort.Relevance);
+        var (selected, years, allOf) = Filters(request);
+        var counts = FacetPresentation.EmptyCounts(snapshot.Taxonomy);
+        var top = new TopDocuments(window, sort);
         var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics,
             request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);

@@ -66,14 +66,7 @@ public static class ExportApi
         var info = export.Info;
         var searchUrl = Discovery.Absolute(http.Request, (state with { Page = 1, Size = null, Sort = info.Sort }).ToUrl());
         var response = http.Response;
-        response.Headers["X-Export-Search"] = searchUrl;
-        response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
-        // The export's own version and commit: the index may have been switched since the request began.
-        response.Headers[IndexVersionCaching.VersionHeader] = info.IndexVersion;
-        response.Headers[IndexVersionCaching.CommitHeader] = info.ContentCommit ?? "";
-        var stamp = info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        var extension = format == "csv" ? "csv" : "json";
-        response.Headers.ContentDisposition = $"attachment; filename=\"impact-alliances-{stamp}{(format == "csl-json" ? "-csl" : "")}.{extension}\"";
+        Attach(response, info, searchUrl, "", format switch { "csv" => ".csv", "json" => ".json", _ => "-csl.json" });
         switch (format)
         {
             case "csv":
@@ -90,6 +83,22 @@ public static class ExportApi
                 break;
         }
         return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// What the response of an export of a search (its cases, or their statistics) says of it in its headers: the search
+    /// that reproduces it, how many cases it counts, the index version and content commit read (the export's own: the
+    /// index may have been switched since the request began), and its file name, « impact-alliances-» then
+    /// <paramref name="name"/>, the time of the export and <paramref name="ending"/>.
+    /// </summary>
+    internal static void Attach(HttpResponse response, ExportInfo info, string searchUrl, string name, string ending)
+    {
+        response.Headers["X-Export-Search"] = searchUrl;
+        response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
+        response.Headers[IndexVersionCaching.VersionHeader] = info.IndexVersion;
+        response.Headers[IndexVersionCaching.CommitHeader] = info.ContentCommit ?? "";
+        response.Headers.ContentDisposition =
+            $"attachment; filename=\"impact-alliances-{name}{info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}{ending}\"";
     }
 
     /// <summary>The lines of provenance every export starts with (CSV comments; JSON "export" block).</summary>

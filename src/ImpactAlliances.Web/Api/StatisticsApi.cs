@@ -46,13 +46,7 @@ public static class StatisticsApi
         var info = statistics.Info;
         var searchUrl = Discovery.Absolute(http.Request, (state with { Page = 1, Size = null }).ToUrl());
         var response = http.Response;
-        response.Headers["X-Export-Search"] = searchUrl;
-        response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
-        // The statistics' own version and commit: the index may have been switched since the request began.
-        response.Headers[IndexVersionCaching.VersionHeader] = info.IndexVersion;
-        response.Headers[IndexVersionCaching.CommitHeader] = info.ContentCommit ?? "";
-        response.Headers.ContentDisposition =
-            $"attachment; filename=\"impact-alliances-statistiques-{info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.csv\"";
+        ExportApi.Attach(response, info, searchUrl, "statistiques-", ".csv");
         response.ContentType = "text/csv; charset=utf-8";
 
         var (csv, text) = await ExportApi.StartCsv(http, info, searchUrl, CsvColumns);

@@ -18,13 +18,13 @@ public static class Wording
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
     /// <summary>
-    /// The order of the results as the reader sees it: without a word that weighs (none typed, or only excluded ones), the
-    /// default order is the last update's, and the page says why rather than « par pertinence » for cases that tie. Relevance
+    /// The order of the results as the reader sees it: without a word that weighs (<see cref="SearchResult.NothingWeighs"/>),
+    /// the default order is the last update's, and the page says why rather than « par pertinence » for cases that tie. Relevance
     /// asked for there is that order too (every case scores the same, ties go to the most recent), and is said as such.
     /// </summary>
     public static string Order(SearchResult result, bool sortAsked)
     {
-        var byUpdate = result.Sort == SearchSort.Recent || (result.Sort == SearchSort.Relevance && NothingWeighs(result));
+        var byUpdate = result.Sort == SearchSort.Recent || (result.Sort == SearchSort.Relevance && result.NothingWeighs);
         var saysWhy = byUpdate && (!sortAsked || result.Sort == SearchSort.Relevance);
         return result.Sort switch
         {
@@ -36,9 +36,6 @@ public static class Wording
             _ => "Par pertinence",
         };
     }
-
-    /// <summary>Whether nothing of the query weighs (no words, none searched, or only excluded ones): every case then scores the same.</summary>
-    public static bool NothingWeighs(SearchResult result) => result.Query.Length == 0 || result.NothingSearched || result.OnlyExclusions;
 
     /// <summary>The way back from a page about a search (its map, its statistics, a case opened from it) to its results.</summary>
     public const string BackToResults = "Retour aux résultats";

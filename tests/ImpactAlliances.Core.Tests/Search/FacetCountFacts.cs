@@ -1,3 +1,5 @@
+using ImpactAlliances.Core.Indexing;
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 
@@ -96,6 +98,51 @@ public sealed class FacetCountFacts(SearchFixture fixture) : IClassFixture<Searc
                 new UnknownFilter("regions", "Régions", "alpes", null),
             ],
             result.UnknownFilters);
+    }
+
+    public static TheoryData<string, string[], int?, int?, bool, bool, string[]> Counted => new()
+    {
+        { "", [], null, null, true, false, [] },
+        { "", ["actors=association", "actors=fondation"], null, null, true, false, [] },
+        { "", ["actors=association", "actors=collectivite"], null, null, true, false, ["actors"] },
+        { "mobilité", [], 2010, 2019, true, false, [] },
+        { "insertion", ["scales=local"], 2006, null, false, false, [] },
+        { "", ["regions=bretagne", "actors=entreprise"], null, 2015, false, false, [] },
+        { "mobilité insertion", [], null, null, true, true, [] },
+        { "mobilité insertion", [], null, null, true, false, [] },
+        { "personnes -âgées", ["domains=emploi-insertion", "domains=mobilite"], 2000, 2030, true, false, [] },
+        { "zzzzzz", [], null, null, true, false, [] },
+    };
+
+    /// <summary>
+    /// The count a piece of advice reads (<see cref="SearchRunner.Count"/>) skips the facet counts and the best documents,
+    /// not the filters: it finds as many cases as the search it stands for, whatever the filters, years and modes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Counted))]
+    public void A_count_alone_finds_as_many_cases_as_the_search(string query, string[] selection, int? from, int? to, bool undated, bool allWords,
+        string[] allOf)
+    {
+        var request = new SearchRequest
+        {
+            Query = query,
+            Filters = selection.Select(s => s.Split('=')).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p[1]).ToList()),
+            YearFrom = from,
+            YearTo = to,
+            IncludeUndated = undated,
+            AllWords = allWords,
+            AllOf = allOf,
+            // As typed and never widened: what a count stands for.
+            Literal = true,
+        };
+        using var lease = fixture.Index.Acquire();
+        var runner = new SearchRunner(lease.Snapshot, CaseStudySchema.CreateAnalyzer(), fixture.Synonyms.Current,
+            new SearchIndexOptions());
+
+        var searched = runner.Search(request);
+
+        Assert.Equal(searched.Total, runner.Count(request, UserQuery.Parse(query)));
+        Assert.False(searched.Relaxed);
     }
 
     private static bool PassesAll(FixtureCase c, (string Facet, string Value)[] filters, string? except) =>

@@ -512,6 +512,26 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal(SearchSort.Relevance, weighing.Sort);
     }
 
+    /// <summary>
+    /// Nothing weighs without a word to search (none typed, none left, only excluded ones): one flag, which the default
+    /// order follows and the page reads for its wording and the other order it offers.
+    /// </summary>
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("?! …", true)]
+    [InlineData("le la les", true)]
+    [InlineData("-vélo", true)]
+    [InlineData("mobilité -vélo", false)]
+    [InlineData("mobilité", false)]
+    public void Nothing_weighs_without_a_word_to_search_and_the_order_is_then_the_last_updates(string? query, bool nothingWeighs)
+    {
+        var result = fixture.Searcher.Search(new SearchRequest { Query = query });
+
+        Assert.Equal(nothingWeighs, result.NothingWeighs);
+        Assert.Equal(nothingWeighs ? SearchSort.Recent : SearchSort.Relevance, result.Sort);
+        Assert.Equal(nothingWeighs, string.IsNullOrWhiteSpace(query) || result.NothingSearched || result.OnlyExclusions);
+    }
+
     [Fact]
     public void Ties_in_score_go_to_the_most_recent_case_not_the_title()
     {
