@@ -236,6 +236,10 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Null(await page.EvaluateAsync<bool?>("() => window.hacked"));
     }
 
+    // One Playwright driver (a node process) for the whole run: one per browser, never disposed, left a driver behind
+    // for every browser test. It ends with the test process, which holds its input.
+    private static readonly Lazy<Task<IPlaywright>> Driver = new(Playwright.CreateAsync);
+
     internal static async Task<IBrowser> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -248,7 +252,7 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
             Console.WriteLine($"Skipped: {reason}");
             Skip.If(true, reason);
         }
-        var playwright = await Playwright.CreateAsync();
+        var playwright = await Driver.Value;
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
