@@ -495,6 +495,21 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_page_past_the_last_leads_to_the_last()
+    {
+        var beyond = System.Net.WebUtility.HtmlDecode(await GetString("/?q=insertion&page=500"));
+        var last = Regex.Match(beyond, "<a href=\"([^\"]+)\">Aller à la dernière page \\((\\d+)\\)</a>");
+
+        Assert.Contains("Cette page est au-delà des résultats.", beyond);
+        Assert.True(last.Success);
+        Assert.Contains($"page={last.Groups[2].Value}", last.Groups[1].Value);
+        var lastPage = System.Net.WebUtility.HtmlDecode(await GetString(last.Groups[1].Value));
+        Assert.DoesNotContain("au-delà des résultats", lastPage);
+        Assert.Contains("au-delà des résultats", System.Net.WebUtility.HtmlDecode(
+            await GetString(last.Groups[1].Value.Replace($"page={last.Groups[2].Value}", $"page={int.Parse(last.Groups[2].Value) + 1}"))));
+    }
+
+    [Fact]
     public async Task A_text_longer_than_what_is_searched_is_cut_where_the_search_cuts_it_and_said_so()
     {
         // A 2,800-character text was searched on its first 500 characters, but the heading, the title and every one of
