@@ -35,6 +35,20 @@ public static partial class UserQuery
     /// <summary>Longer input is cut: no real query needs more, and it bounds the work.</summary>
     public const int MaxLength = 500;
 
+    /// <summary>
+    /// A text longer than <see cref="MaxLength"/> cut to it, at the last space before it if any, rather than inside a word
+    /// that would then be « corrected »: what a page shows and searches of such a text.
+    /// </summary>
+    public static string Cut(string text)
+    {
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+        var space = text.LastIndexOf(' ', MaxLength);
+        return (space > 0 ? text[..space] : text[..MaxLength]).TrimEnd();
+    }
+
     /// <summary>Splits a query into clauses.</summary>
     public static IReadOnlyList<QueryClause> Parse(string? input)
     {

@@ -80,7 +80,7 @@ public sealed record SearchState
         if (typed.Length > UserQuery.MaxLength)
         {
             unread.Add(new(QueryKey, typed));
-            typed = Cut(typed);
+            typed = UserQuery.Cut(typed);
         }
         return new SearchState
         {
@@ -110,13 +110,6 @@ public sealed record SearchState
             unread.Add(new(key, text));
         }
         return value;
-    }
-
-    /// <summary>The text cut to <see cref="UserQuery.MaxLength"/>, at the last space before it if any, rather than inside a word that would then be « corrected ».</summary>
-    private static string Cut(string text)
-    {
-        var space = text.LastIndexOf(' ', UserQuery.MaxLength);
-        return (space > 0 ? text[..space] : text[..UserQuery.MaxLength]).TrimEnd();
     }
 
     /// <summary>
