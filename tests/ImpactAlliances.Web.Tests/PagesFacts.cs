@@ -77,7 +77,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("id=\"year_from\"", await GetString("/?q=zzzzzzqqq"));
         Assert.Contains("id=\"year_from\"", await GetString("/?q=railcoop"));
         // Years that leave nothing are what the reader has to change.
-        var byYears = await GetString("/?q=railcoop&year_from=2099");
+        var byYears = await GetString("/?q=railcoop&year_to=1950");
         Assert.Contains("Aucun exemple trouvé", byYears);
         Assert.Contains("id=\"year_from\"", byYears);
     }
@@ -482,6 +482,25 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Contains("Années, à partir de : «\u202Fabc\u202F» n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.", text);
         Assert.Contains("Années, jusqu'à : «\u202F1\u202F» n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.", text);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task A_start_year_in_the_future_is_said_on_the_page_and_left_out_as_the_api_refuses_it(string path)
+    {
+        // year_from=3000 was applied: only the undated cases were left, under « Années : 3000–… ».
+        var text = await GetText($"{path}?year_from=3000&domains=mobilite");
+        var api = await _client.GetAsync("/api/search?year_from=3000&domains=mobilite");
+
+        Assert.Contains($"Années, à partir de : «\u202F3000\u202F» est une année à venir (nous sommes en {DateTime.UtcNow.Year}), ce filtre n'est pas appliqué.", text);
+        Assert.DoesNotContain("3000–", text, StringComparison.Ordinal);
+        Assert.Contains(Formats.Cases((await GetJson("/api/search?domains=mobilite&size=1")).GetProperty("total").GetInt32()), text);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Contains($"year_from vaut « 3000 » ; il faut une année de quatre chiffres, au plus l'année en cours ({DateTime.UtcNow.Year}).",
+            problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]
