@@ -528,6 +528,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_previous_page_of_a_page_past_the_last_is_the_last()
+    {
+        // Page 500 of « insertion » offered « Précédente » to the page before the last, skipping the last, which has results.
+        var beyond = await GetText("/?q=insertion&page=500");
+        var last = Regex.Match(beyond, "Aller à la dernière page \\((\\d+)\\)").Groups[1].Value;
+        var previous = Regex.Match(beyond, "<a rel=\"prev\" href=\"([^\"]+)\">").Groups[1].Value;
+
+        Assert.NotEmpty(last);
+        Assert.EndsWith($"page={last}", previous, StringComparison.Ordinal);
+        Assert.DoesNotContain("au-delà des résultats", await GetText(previous));
+    }
+
+    [Fact]
     public async Task A_text_longer_than_what_is_searched_is_cut_where_the_search_cuts_it_and_said_so()
     {
         // A 2,800-character text was searched on its first 500 characters, but the heading, the title and every one of

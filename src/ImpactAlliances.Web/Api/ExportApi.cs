@@ -57,8 +57,8 @@ public static class ExportApi
         {
             return ApiParameters.Problem([new("separator", $"separator vaut « {separator} » ; valeurs possibles : comma, semicolon.")]);
         }
-        var state = SearchState.FromQuery(http.Request.Query);
-        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state) is { } refusal)
+        var state = SearchState.FromQuery(http.Request.Query, clock);
+        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }

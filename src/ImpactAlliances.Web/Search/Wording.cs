@@ -75,12 +75,14 @@ public static class Wording
     /// Why a parameter of the URL is not applied as given (<see cref="SearchState.Unread"/>): « Années, jusqu'à : « 1 » n'est
     /// pas une année de quatre chiffres, ce filtre n'est pas appliqué. » The value is shown as given, its start only when long.
     /// </summary>
-    public static string Unread(KeyValuePair<string, string> unread)
+    public static string Unread(UnreadParameter unread)
     {
         var given = Formats.Quoted(unread.Value.Length > 40 ? $"{unread.Value[..40]}…" : unread.Value);
         return unread.Key switch
         {
             SearchState.QueryKey => $"Recherche : seuls ses {Formats.Number(UserQuery.MaxLength)} premiers caractères sont cherchés.",
+            SearchState.YearFromKey when unread.Latest is { } latest =>
+                $"Années, à partir de : {given} est une année à venir (nous sommes en {latest}), ce filtre n'est pas appliqué.",
             SearchState.YearFromKey => $"Années, à partir de : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",
