@@ -236,6 +236,31 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Null(await page.EvaluateAsync<bool?>("() => window.hacked"));
     }
 
+    [SkippableTheory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task A_theme_page_searches_within_its_theme(int width, int height)
+    {
+        // A practitioner on the theme Mobilité who wanted « … à Lyon » had to go back to the home page and choose it again.
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync($"{site.BaseAddress}/themes/domaines/mobilite");
+        var label = page.Locator(".theme-search .search-label");
+        var box = page.Locator(".theme-search input[type=search]");
+
+        Assert.True(await label.IsVisibleAsync(), "the box says which theme it searches, on a phone too");
+        Assert.Equal("Rechercher dans « Mobilité »", Regex.Replace((await label.TextContentAsync())!, @"\s+", " ").Trim());
+        var boxTop = (await box.BoundingBoxAsync())!;
+        Assert.True(boxTop.Y + boxTop.Height < height, $"the box ends at {boxTop.Y + boxTop.Height} px of {height}");
+
+        await box.FillAsync("Lyon");
+        await box.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex(@"/\?q=Lyon&domains=mobilite$"));
+
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=mobilite]", "class"));
+        Assert.Equal("Lyon", await page.InputValueAsync("#q"));
+    }
+
     // One Playwright driver (a node process) for the whole run: one per browser, never disposed, left a driver behind
     // for every browser test. It ends with the test process, which holds its input.
     private static readonly Lazy<Task<IPlaywright>> Driver = new(Playwright.CreateAsync);

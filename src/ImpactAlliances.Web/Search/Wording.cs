@@ -14,6 +14,9 @@ public static class Wording
     /// </summary>
     public const string SearchPlaceholder = "Thème, lieu, organisation…";
 
+    /// <summary>The label of a theme page's search box, which searches that theme's cases only (« Rechercher dans « Mobilité » »).</summary>
+    public static string SearchInTheme(string theme) => $"Rechercher dans {Formats.Quoted(theme)}";
+
     /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
