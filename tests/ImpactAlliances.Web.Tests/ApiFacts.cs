@@ -123,6 +123,19 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_text_longer_than_what_is_searched_is_answered_as_sent_and_as_searched_cut_between_words()
+    {
+        // The API cut the text where the page cuts it, but said nothing: query was the cut text, as if it had been sent.
+        var sent = string.Concat(Enumerable.Repeat("mobilité ", 60)) + "fin";
+        using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/search?size=1&q={Uri.EscapeDataString(sent)}"));
+
+        Assert.Equal(sent, json.RootElement.GetProperty("query").GetString());
+        Assert.Equal(Core.Querying.UserQuery.Cut(sent), json.RootElement.GetProperty("searched_query").GetString());
+        Assert.EndsWith(" mobilité", json.RootElement.GetProperty("searched_query").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.RootElement.GetProperty("corrections").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_error_names_the_version_but_is_not_tagged_for_caching()
     {
         var response = await _client.GetAsync("/api/cases/cas-inconnu");
@@ -222,6 +235,8 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/search?page=1&page=2", "page")]
     [InlineData("/api/search?year_from=20x0", "year_from")]
     [InlineData("/api/search?year_to=12", "year_to")]
+    [InlineData("/api/search?year_from=3000", "year_from")]
+    [InlineData("/api/export?format=csv&year_from=3000&year_to=3001", "year_from")]
     [InlineData("/api/search?year_from=2020&year_to=2010", "year_from")]
     [InlineData("/api/search?sort=popularity", "sort")]
     [InlineData("/api/search?sort=1", "sort")]

@@ -236,6 +236,99 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Null(await page.EvaluateAsync<bool?>("() => window.hacked"));
     }
 
+    [SkippableTheory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task A_theme_page_searches_within_its_theme(int width, int height)
+    {
+        // A practitioner on the theme Mobilité who wanted « … à Lyon » had to go back to the home page and choose it again.
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync($"{site.BaseAddress}/themes/domaines/mobilite");
+        var label = page.Locator(".theme-search .search-label");
+        var box = page.Locator(".theme-search input[type=search]");
+
+        Assert.True(await label.IsVisibleAsync(), "the box says which theme it searches, on a phone too");
+        Assert.Equal("Rechercher dans « Mobilité »", Regex.Replace((await label.TextContentAsync())!, @"\s+", " ").Trim());
+        var boxTop = (await box.BoundingBoxAsync())!;
+        Assert.True(boxTop.Y + boxTop.Height < height, $"the box ends at {boxTop.Y + boxTop.Height} px of {height}");
+
+        await box.FillAsync("Lyon");
+        await box.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex(@"/\?q=Lyon&domains=mobilite$"));
+
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=mobilite]", "class"));
+        Assert.Equal("Lyon", await page.InputValueAsync("#q"));
+    }
+
+    /// <summary>
+    /// A whole path by keyboard alone on a phone, each stop with its focus drawn on the screen: to the box, a search, the
+    /// filters drawer, a facet value, back to the results, a case, and back.
+    /// </summary>
+    [SkippableFact]
+    public async Task On_a_phone_a_keyboard_alone_searches_filters_opens_a_case_and_comes_back_with_the_focus_in_sight()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync(site.BaseAddress);
+
+        await TabToAsync(page, "#q", 4);
+        await page.Keyboard.TypeAsync("mobilité solidaire");
+        await page.Keyboard.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex(@"/\?q=mobilit%C3%A9\+solidaire$"));
+
+        await TabToAsync(page, ".filters-jump", 8);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync();
+        await TabToAsync(page, "a.facet-value[data-facet=actors][data-value=entreprise]", 15);
+        await page.Keyboard.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex(@"actors=entreprise#filtres$"));
+        // On the new page the drawer stays open and the focus starts in it, at its title: the browser had given it to the
+        // drawer itself, whose outline lay off the screen.
+        await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync(new() { Timeout = Navigation.Patience });
+        await FocusInSightAsync(page);
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".filters-jump")).ToBeFocusedAsync();
+        var first = await TabToAsync(page, ".hit-title a", 10);
+        await page.Keyboard.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex("/exemples/"));
+        Assert.Equal(first, (await page.TextContentAsync("h1"))!.Trim());
+        await TabToAsync(page, ".breadcrumb a", 5);
+        await page.Keyboard.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex(@"/\?q=mobilit%C3%A9%20solidaire&actors=entreprise$"));
+        Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=actors][data-value=entreprise]", "class"));
+    }
+
+    /// <summary>Presses Tab until <paramref name="selector"/> has the focus, at most <paramref name="most"/> times, each stop in sight; the text of the element reached.</summary>
+    private static async Task<string> TabToAsync(IPage page, string selector, int most)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            await FocusInSightAsync(page);
+            if (await page.EvaluateAsync<bool>("s => document.activeElement.matches(s)", selector))
+            {
+                return (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim();
+            }
+        }
+        Assert.Fail($"{selector} not reached in {most} presses of Tab; the focus is on {await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 120)")}");
+        return "";
+    }
+
+    /// <summary>The focused element is on the screen, with an outline drawn around it.</summary>
+    private static async Task FocusInSightAsync(IPage page)
+    {
+        var focus = await page.EvaluateAsync<string>("""
+            () => {
+                const e = document.activeElement, r = e.getBoundingClientRect(), style = getComputedStyle(e);
+                const seen = r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+                return seen && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 ? '' : `${e.outerHTML.slice(0, 120)} at ${r.top}–${r.bottom}, outline ${style.outlineStyle} ${style.outlineWidth}`;
+            }
+            """);
+        Assert.True(focus.Length == 0, $"focus out of sight: {focus}");
+    }
+
     // One Playwright driver (a node process) for the whole run: one per browser, never disposed, left a driver behind
     // for every browser test. It ends with the test process, which holds its input.
     private static readonly Lazy<Task<IPlaywright>> Driver = new(Playwright.CreateAsync);

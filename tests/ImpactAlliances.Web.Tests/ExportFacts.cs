@@ -78,6 +78,19 @@ public sealed class ExportFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_csv_names_organisations_in_one_column_and_their_profiles_in_the_next_in_the_same_order()
+    {
+        // The cell read « Wimoov (ex-Voiture & Co) (association) | … »: a slug in a name, and no way to split a name of its own parentheses.
+        var text = await _client.GetStringAsync("/api/export?q=%22Wimoov%20et%20Renault%22&format=csv");
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { AllowComments = true, Comment = '#' };
+        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), configuration);
+        var row = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(r => (string)r["slug"] == "wimoov-renault-mobilite-solidaire");
+
+        Assert.Equal("Wimoov (ex-Voiture & Co) | Renault (programme Renault Mobiliz)", row["organisations"]);
+        Assert.Equal("association | entreprise", row["organisation_actors"]);
+    }
+
+    [Fact]
     public async Task The_csl_json_export_is_a_list_of_citable_items()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/export?{Search}&format=csl-json"));

@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Web.Search;
 
@@ -6,6 +7,8 @@ namespace ImpactAlliances.Web.Tests;
 /// <summary>French typography of the pages' dates, numbers and quotations, written in one place (<see cref="Formats"/>).</summary>
 public sealed class FormatsFacts
 {
+    private static readonly Taxonomy Taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), [])!;
+
     [Theory]
     [InlineData(2026, 12, 1, "1er décembre 2026")]
     [InlineData(2027, 1, 1, "1er janvier 2027")]
@@ -27,7 +30,7 @@ public sealed class FormatsFacts
             Sources = [new("Source", "https://example.org/")], Updated = new DateOnly(2026, 12, 1), Body = "",
         };
 
-        var citation = CaseCitation.Of(c, "https://example.org/exemples/x", null, null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        var citation = CaseCitation.Of(c, Taxonomy, "https://example.org/exemples/x", null, null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
 
         Assert.StartsWith("Impact Alliances. (1er décembre 2026). Titre.", citation.French);
         Assert.Contains("Consulté le 1er mars 2027, à l'adresse", citation.French);
@@ -45,12 +48,28 @@ public sealed class FormatsFacts
             Sources = [new("Source", "https://example.org/")], Updated = new DateOnly(2026, 12, 1), Body = "",
         };
 
-        var citation = CaseCitation.Of(c, "https://example.org/exemples/x", "0123456789abcdef0123", null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        var citation = CaseCitation.Of(c, Taxonomy, "https://example.org/exemples/x", "0123456789abcdef0123", null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
 
         Assert.Contains("\"note\": \"Version du contenu : 0123456789ab\"", citation.CslJson);
         Assert.Contains("note = {Version du contenu : 0123456789ab}", citation.BibTex);
         Assert.Contains("\"title\": \"L'État et l'association\"", citation.CslJson);
         Assert.DoesNotContain("\\u0027", citation.CslJson);
+    }
+
+    [Fact]
+    public void A_case_s_csl_json_keywords_are_the_french_labels_of_its_domains_and_partnership_type()
+    {
+        // A reference manager shows the keywords to people: they were the slugs, « emploi-insertion, innovation-societale ».
+        var c = new CaseStudy
+        {
+            Slug = "x", Title = "Titre", Summary = "Résumé.", Actors = ["association"], Organisations = [new("A", "association")],
+            Domains = ["mobilite", "emploi-insertion"], PartnershipType = "innovation-societale", Territory = new("local", ["bretagne"], null),
+            Sources = [new("Source", "https://example.org/")], Updated = new DateOnly(2026, 12, 1), Body = "",
+        };
+
+        var citation = CaseCitation.Of(c, Taxonomy, "https://example.org/exemples/x", null, null, new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("\"keyword\": \"Mobilité, Emploi et insertion, Innovation sociétale\"", citation.CslJson);
     }
 
     [Theory]

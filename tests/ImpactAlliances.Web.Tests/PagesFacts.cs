@@ -77,7 +77,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("id=\"year_from\"", await GetString("/?q=zzzzzzqqq"));
         Assert.Contains("id=\"year_from\"", await GetString("/?q=railcoop"));
         // Years that leave nothing are what the reader has to change.
-        var byYears = await GetString("/?q=railcoop&year_from=2099");
+        var byYears = await GetString("/?q=railcoop&year_to=1950");
         Assert.Contains("Aucun exemple trouvé", byYears);
         Assert.Contains("id=\"year_from\"", byYears);
     }
@@ -131,7 +131,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/flux.atom?q=insertion", 1)]
     public async Task A_quoted_query_is_held_to_its_guillemets_by_narrow_no_break_spaces(string url, int times)
     {
-        var text = System.Net.WebUtility.HtmlDecode(await GetString(url));
+        var text = await GetText(url);
 
         // The title, the description, the heading, a correction: wherever the page quotes what was typed.
         Assert.True(System.Text.RegularExpressions.Regex.Count(text, "«\u202Finsertion") >= times, $"{url} quotes the query fewer than {times} times");
@@ -143,12 +143,12 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     {
         var total = (await GetJson("/api/search?size=1")).GetProperty("total").GetInt32();
         var verified = (await GetJson("/api/search?size=1&statuses=verifie")).GetProperty("total").GetInt32();
-        var themes = System.Net.WebUtility.HtmlDecode(await GetString("/themes"));
-        var theme = System.Net.WebUtility.HtmlDecode(await GetString("/themes/statuts/verifie"));
+        var themes = await GetText("/themes");
+        var theme = await GetText("/themes/statuts/verifie");
 
         Assert.True(total >= 1000 && verified >= 1000, "the content has more than a thousand cases, the most of them checked");
         Assert.Contains($"<p class=\"lead\">{Formats.Cases(total)}, classés", themes);
-        Assert.Contains($"{Formats.Number(total)} exemples", System.Net.WebUtility.HtmlDecode(await GetString("/")));
+        Assert.Contains($"{Formats.Number(total)} exemples", await GetText("/"));
         Assert.Matches($@"href=""/themes/statuts/verifie"">[^<]+</a>\s*<span class=""facet-count"">{Formats.Number(verified)}<", themes);
         Assert.Contains($">{Formats.Cases(verified)}</p>", theme);
         Assert.DoesNotContain($"{total} exemples", themes);
@@ -157,7 +157,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [Fact]
     public async Task The_accessibility_statement_agrees_its_verb_whoever_the_publisher_is()
     {
-        var statement = System.Net.WebUtility.HtmlDecode(await GetString("/accessibilite"));
+        var statement = await GetText("/accessibilite");
 
         // The publisher is a setting, plural by default (« le projet et ses contributeurs »): the subject is « l'éditeur ».
         Assert.Contains("L'éditeur du site (Le projet Impact Alliances et ses contributeurs) s'engage à rendre ce site accessible", statement);
@@ -187,12 +187,12 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
         // Every case has one status: the facet's counts add up to the cases counted.
         Assert.Equal(strict, api.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
-        var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
+        var page = await GetText($"/?{query}");
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
         // The list goes past the cases counted: its range says out of how many, not « 21–40 » under « 12 exemples ».
         Assert.Matches($@"· 1–20 sur {Formats.Number(total)}\s*·", page);
-        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&page=2")));
+        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", await GetText($"/?{query}&page=2"));
         // The cases holding every term are among those counted: one note says so before the others, not a second note
         // (on a phone each note pushes the first result further down), and not « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();
@@ -201,8 +201,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
             + $"<a href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>) ; "
             + $"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie.", Regex.Replace(page, @"\s+", " "));
         Assert.Single(Regex.Matches(page, @"class=""correction"""));
-        Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}")));
-        Assert.Contains($"{Formats.Cases(strict)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/carte?{query}")));
+        Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", await GetText($"/statistiques?{query}"));
+        Assert.Contains($"{Formats.Cases(strict)} pour", await GetText($"/carte?{query}"));
         var export = await _client.GetAsync($"/api/export?{query}&format=csv");
         Assert.Equal(strict.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
     }
@@ -216,26 +216,26 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var (total, allWords) = (api.GetProperty("total").GetInt32(), api.GetProperty("all_words_total").GetInt32());
         Assert.False(api.GetProperty("relaxed").GetBoolean());
         Assert.InRange(allWords, 2, total - 1);
-        var page = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}"));
+        var page = await GetText($"/?{query}");
         Assert.Contains($"Parmi ces {Formats.Cases(total)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
 
         var only = await GetJson($"/api/search?{query}&all_words=1&size=50");
         Assert.Equal((allWords, JsonValueKind.Null), (only.GetProperty("total").GetInt32(), only.GetProperty("all_words_total").ValueKind));
         Assert.Equal(allWords, only.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
-        var onlyPage = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&all_words=1"));
+        var onlyPage = await GetText($"/?{query}&all_words=1");
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(allWords)} pour {Formats.Quoted("santé mentale des jeunes")} \(tous les termes\)\s*</h1>", onlyPage);
         Assert.StartsWith($"<title>{Formats.Cases(allWords)} pour {Formats.Quoted("santé mentale des jeunes")} (tous les termes)", onlyPage[onlyPage.IndexOf("<title>", StringComparison.Ordinal)..]);
         Assert.Contains($"<a href=\"/?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", onlyPage);
         // A new text typed in the box is searched the same way.
         Assert.Contains("<input type=\"hidden\" name=\"all_words\" value=\"1\" />", onlyPage);
-        Assert.Contains($"<h1>Statistiques de {Formats.Cases(allWords)} pour", System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}&all_words=1")));
+        Assert.Contains($"<h1>Statistiques de {Formats.Cases(allWords)} pour", await GetText($"/statistiques?{query}&all_words=1"));
         var export = await _client.GetAsync($"/api/export?{query}&all_words=1&format=csv");
         Assert.Equal(allWords.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
         Assert.Contains("# texte: santé mentale des jeunes (tous les termes)", await export.Content.ReadAsStringAsync());
 
         // Clearing the filters keeps the text searched the same way.
-        var filtered = System.Net.WebUtility.HtmlDecode(await GetString($"/?{query}&all_words=1&domains=sante"));
+        var filtered = await GetText($"/?{query}&all_words=1&domains=sante");
         Assert.Contains($"<a class=\"clear-all\" href=\"/?{query}&all_words=1\">Tout effacer</a>", filtered);
     }
 
@@ -248,8 +248,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var api = await GetJson($"/api/search?{query}&size=1");
         var (total, allWords) = (api.GetProperty("total").GetInt32(), api.GetProperty("all_words_total").GetInt32());
 
-        var page = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}"));
-        var only = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?{query}&all_words=1"));
+        var page = await GetText($"{path}?{query}");
+        var only = await GetText($"{path}?{query}&all_words=1");
 
         Assert.Contains($"Parmi ces {Formats.Cases(total)}, {Formats.Number(allWords)} contiennent tous les termes de la recherche :", page);
         Assert.Contains($"href=\"{path}?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>", page);
@@ -263,7 +263,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         const string query = "q=insertion%20professionnelle%20des%20femmes%20r%C3%A9fugi%C3%A9es%20en%20zone%20rurale";
         Assert.Equal(0, (await GetJson($"/api/search?{query}&all_words=1&size=1")).GetProperty("total").GetInt32());
 
-        var page = System.Net.WebUtility.HtmlDecode(await GetString($"/statistiques?{query}&all_words=1"));
+        var page = await GetText($"/statistiques?{query}&all_words=1");
 
         Assert.Contains("Aucun exemple ne contient tous les termes de la recherche.", page);
         Assert.Contains($"<a href=\"/statistiques?{query}\">Voir ceux qui n'en contiennent qu'une partie</a>", page);
@@ -292,7 +292,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.True(holdingAll > 0);
 
         // The markup's line breaks and indents read as one space.
-        var page = Regex.Replace(WebUtility.HtmlDecode(await GetString($"{path}?q=covoiturage%20solidaire&{filters}")), "[ \n]+", " ");
+        var page = Regex.Replace(await GetText($"{path}?q=covoiturage%20solidaire&{filters}"), "[ \n]+", " ");
 
         Assert.Contains($"Aucun de ces exemples ne contient {Formats.Quoted("covoiturage")}. Sans les filtres, "
             + $"<a href=\"{path}?q=covoiturage%20solidaire&all_words=1\">{Formats.Cases(holdingAll)} contiennent tous les termes</a>.", page);
@@ -307,7 +307,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain(CaseFiles(), c => c.Text.Contains("pingouin", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(0, (await GetJson($"/api/search?{query}&size=1")).GetProperty("strict_total").GetInt32());
 
-        var page = WebUtility.HtmlDecode(await GetString($"/?{query}"));
+        var page = await GetText($"/?{query}");
 
         Assert.Matches($"Aucun exemple ne réunit l'essentiel de ces mots : voici ceux qui en contiennent une partie\\. "
             + $"Aucun de ces exemples ne contient ({Formats.Quoted("[^«»]+")} ni )*{Formats.Quoted("pingouins")}\\.", page);
@@ -318,7 +318,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [Fact]
     public async Task A_corrected_query_is_counted_for_the_words_searched()
     {
-        var page = WebUtility.HtmlDecode(await GetString("/?q=mobilt%C3%A9%20solidaire"));
+        var page = await GetText("/?q=mobilt%C3%A9%20solidaire");
 
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*[\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")}\s*</h1>", page);
         Assert.Matches($"<title>[\\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")} · ", page);
@@ -357,7 +357,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("OR")]
     public async Task A_query_without_a_word_to_search_says_so_instead_of_claiming_every_case_for_it(string query)
     {
-        var html = System.Net.WebUtility.HtmlDecode(await GetString($"/?q={Uri.EscapeDataString(query)}"));
+        var html = await GetText($"/?q={Uri.EscapeDataString(query)}");
         var all = (await GetJson("/api/search")).GetProperty("total").GetInt32();
 
         Assert.Contains($"Aucun mot à chercher dans {Formats.Quoted(query)}", html);
@@ -402,7 +402,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task A_case_page_writes_the_first_of_a_month_as_1er_in_every_date()
     {
         // Railcoop was updated, read and checked on 2026-12-01.
-        var html = System.Net.WebUtility.HtmlDecode(await GetString("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne"));
+        var html = await GetText("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne");
 
         Assert.Contains("Mis à jour le <time datetime=\"2026-12-01\">1er décembre 2026</time>", html);
         Assert.Contains("consulté le 1er décembre 2026", html);
@@ -414,7 +414,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [Fact]
     public async Task A_case_page_gives_its_permalink_and_ready_citations()
     {
-        var html = System.Net.WebUtility.HtmlDecode(await GetString("/exemples/wimoov-renault-mobilite-solidaire"));
+        var html = await GetText("/exemples/wimoov-renault-mobilite-solidaire");
 
         Assert.Contains("Lien permanent : <a href=\"http://localhost/exemples/wimoov-renault-mobilite-solidaire\">", html);
         Assert.Matches(@"Impact Alliances\. \(\d{1,2} \w+ \d{4}\)\. Wimoov et Renault : une offre de mobilité solidaire\. Impact Alliances, base d'exemples d'alliances d'intérêt général\. Consulté le \d{1,2} \w+ \d{4}, à l'adresse http://localhost/exemples/wimoov-renault-mobilite-solidaire", html);
@@ -478,35 +478,66 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task A_year_that_is_not_one_is_said_on_the_page_and_left_out(string path)
     {
         // year_to=1 was dropped without a word: « 3000–… » listed the undated cases as if the range were applied.
-        var text = System.Net.WebUtility.HtmlDecode(await GetString($"{path}?year_from=abc&year_to=1&domains=mobilite"));
+        var text = await GetText($"{path}?year_from=abc&year_to=1&domains=mobilite");
 
         Assert.Contains("Années, à partir de : «\u202Fabc\u202F» n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.", text);
         Assert.Contains("Années, jusqu'à : «\u202F1\u202F» n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.", text);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task A_start_year_in_the_future_is_said_on_the_page_and_left_out_as_the_api_refuses_it(string path)
+    {
+        // year_from=3000 was applied: only the undated cases were left, under « Années : 3000–… ».
+        var text = await GetText($"{path}?year_from=3000&domains=mobilite");
+        var api = await _client.GetAsync("/api/search?year_from=3000&domains=mobilite");
+
+        Assert.Contains($"Années, à partir de : «\u202F3000\u202F» est une année à venir (nous sommes en {DateTime.UtcNow.Year}), ce filtre n'est pas appliqué.", text);
+        Assert.DoesNotContain("3000–", text, StringComparison.Ordinal);
+        Assert.Contains(Formats.Cases((await GetJson("/api/search?domains=mobilite&size=1")).GetProperty("total").GetInt32()), text);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Contains($"year_from vaut « 3000 » ; il faut une année de quatre chiffres, au plus l'année en cours ({DateTime.UtcNow.Year}).",
+            problem.RootElement.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_page_or_an_order_that_means_nothing_is_said_on_the_page()
     {
-        var text = System.Net.WebUtility.HtmlDecode(await GetString("/?q=insertion&page=abc&sort=pertinence"));
+        var text = await GetText("/?q=insertion&page=abc&sort=pertinence");
 
         Assert.Contains("Page : «\u202Fabc\u202F» n'est pas un numéro de page, voici la première.", text);
         Assert.Contains("Tri : «\u202Fpertinence\u202F» n'existe pas, les résultats sont dans l'ordre par défaut.", text);
-        Assert.DoesNotContain("n'est pas un numéro de page", System.Net.WebUtility.HtmlDecode(await GetString("/?q=insertion&page=2")));
+        Assert.DoesNotContain("n'est pas un numéro de page", await GetText("/?q=insertion&page=2"));
     }
 
     [Fact]
     public async Task A_page_past_the_last_leads_to_the_last()
     {
-        var beyond = System.Net.WebUtility.HtmlDecode(await GetString("/?q=insertion&page=500"));
+        var beyond = await GetText("/?q=insertion&page=500");
         var last = Regex.Match(beyond, "<a href=\"([^\"]+)\">Aller à la dernière page \\((\\d+)\\)</a>");
 
         Assert.Contains("Cette page est au-delà des résultats.", beyond);
         Assert.True(last.Success);
         Assert.Contains($"page={last.Groups[2].Value}", last.Groups[1].Value);
-        var lastPage = System.Net.WebUtility.HtmlDecode(await GetString(last.Groups[1].Value));
+        var lastPage = await GetText(last.Groups[1].Value);
         Assert.DoesNotContain("au-delà des résultats", lastPage);
-        Assert.Contains("au-delà des résultats", System.Net.WebUtility.HtmlDecode(
-            await GetString(last.Groups[1].Value.Replace($"page={last.Groups[2].Value}", $"page={int.Parse(last.Groups[2].Value) + 1}"))));
+        Assert.Contains("au-delà des résultats", await GetText(last.Groups[1].Value.Replace($"page={last.Groups[2].Value}", $"page={int.Parse(last.Groups[2].Value) + 1}")));
+    }
+
+    [Fact]
+    public async Task The_previous_page_of_a_page_past_the_last_is_the_last()
+    {
+        // Page 500 of « insertion » offered « Précédente » to the page before the last, skipping the last, which has results.
+        var beyond = await GetText("/?q=insertion&page=500");
+        var last = Regex.Match(beyond, "Aller à la dernière page \\((\\d+)\\)").Groups[1].Value;
+        var previous = Regex.Match(beyond, "<a rel=\"prev\" href=\"([^\"]+)\">").Groups[1].Value;
+
+        Assert.NotEmpty(last);
+        Assert.EndsWith($"page={last}", previous, StringComparison.Ordinal);
+        Assert.DoesNotContain("au-delà des résultats", await GetText(previous));
     }
 
     [Fact]
@@ -515,8 +546,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // A 2,800-character text was searched on its first 500 characters, but the heading, the title and every one of
         // the page's links repeated it whole (860 KB of page).
         var words = string.Concat(Enumerable.Repeat("mobilité ", 300)) + "fin";
-        var html = await GetString($"/?q={Uri.EscapeDataString(words)}");
-        var text = System.Net.WebUtility.HtmlDecode(html);
+        var text = await GetText($"/?q={Uri.EscapeDataString(words)}");
         var heading = Regex.Match(text, "<h1 id=\"results-count\"[^>]*>(.*?)</h1>", RegexOptions.Singleline).Groups[1].Value;
 
         Assert.Contains("Recherche : seuls ses 500 premiers caractères sont cherchés.", text);
@@ -845,6 +875,9 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>A page's HTML with its character references decoded, as French text reads (« l'État », not « l&amp;#x27;État »).</summary>
+    private async Task<string> GetText(string url) => WebUtility.HtmlDecode(await GetString(url));
 
     private async Task<JsonElement> GetJson(string url)
     {

@@ -53,7 +53,7 @@ public sealed class SearchStateFacts
         {
             var url = state.ToUrl();
             var query = url.Contains('?') ? new QueryCollection(QueryHelpers.ParseQuery(url[url.IndexOf('?')..])) : QueryCollection.Empty;
-            var read = SearchState.FromQuery(query);
+            var read = SearchState.FromQuery(query, TimeProvider.System);
 
             return url.StartsWith('/') && !url.Contains(' ') && !url.Contains('#')
                 && read.Query == state.Query
@@ -88,7 +88,7 @@ public sealed class SearchStateFacts
     [InlineData("😀\u0085vélo", "😀 vélo")]
     [InlineData("\u202Evélo\u202C", "vélo")]
     public void Characters_that_mean_nothing_in_a_search_are_read_as_spaces(string typed, string read) =>
-        Assert.Equal(read, SearchState.FromQuery(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = typed })).Query);
+        Assert.Equal(read, SearchState.FromQuery(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = typed }), TimeProvider.System).Query);
 
     [Fact]
     public void Deselecting_the_last_value_of_a_facet_that_required_all_its_values_drops_that_requirement_from_the_link()
@@ -144,5 +144,26 @@ public sealed class SearchStateFacts
             state.ToUrl());
         Assert.Equal("/", new SearchState().ToUrl());
         Assert.Equal("/themes/domaines/mobilite?page=3", new SearchState { Path = "/themes/domaines/mobilite", Page = 3 }.ToUrl());
+    }
+
+    [Theory]
+    [InlineData("2015", 2015, null)]
+    [InlineData("2016", null, "2016")]
+    [InlineData("3000", null, "3000")]
+    public void A_start_year_later_than_the_clock_s_is_noted_and_not_applied(string given, int? read, string? unread)
+    {
+        // year_from=3000 was applied as it stood: only the undated cases were left, under a chip « 3000–… ».
+        var state = SearchState.FromQuery(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            [SearchState.YearFromKey] = given,
+        }), new FixedClock(new DateTimeOffset(2015, 12, 31, 23, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(read, state.YearFrom);
+        Assert.Equal(unread is null ? [] : [new UnreadParameter(SearchState.YearFromKey, unread, 2015)], state.Unread);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

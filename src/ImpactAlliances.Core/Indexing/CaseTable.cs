@@ -13,10 +13,14 @@ namespace ImpactAlliances.Core.Indexing;
 /// </summary>
 public static class CaseTable
 {
-    /// <summary>The columns, in order; the page address (<see cref="UrlColumn"/>) depends on the site serving it and is not stored.</summary>
+    /// <summary>
+    /// The columns, in order; the page address (<see cref="UrlColumn"/>) depends on the site serving it and is not stored.
+    /// The organisations' profiles have a column of their own, in the order of the names, as in the open-data release: a
+    /// name cell that read « Nom (association) » put a slug in a name, and could not be split when a name has its own parentheses.
+    /// </summary>
     public static readonly IReadOnlyList<string> Columns =
     [
-        "slug", "url", "title", "summary", "actors", "organisations", "domains", "partnership_type", "scale", "regions",
+        "slug", "url", "title", "summary", "actors", "organisations", "organisation_actors", "domains", "partnership_type", "scale", "regions",
         "place", "year", "ended", "status", "reviewed", "updated", "sources",
     ];
 
@@ -30,7 +34,8 @@ public static class CaseTable
         c.Title,
         c.Summary,
         string.Join('|', c.Actors),
-        string.Join(" | ", c.Organisations.Select(o => $"{o.Name} ({o.Actor})")),
+        string.Join(" | ", c.Organisations.Select(o => o.Name)),
+        string.Join(" | ", c.Organisations.Select(o => o.Actor)),
         string.Join('|', c.Domains),
         c.PartnershipType,
         c.Territory.Scale,

@@ -37,7 +37,7 @@ public static partial class UserQuery
 
     /// <summary>
     /// A text longer than <see cref="MaxLength"/> cut to it, at the last space before it if any, rather than inside a word
-    /// that would then be « corrected »: what a page shows and searches of such a text.
+    /// that would then be « corrected »: what is searched of such a text (<see cref="Parse"/>), and what a page shows of it.
     /// </summary>
     public static string Cut(string text)
     {
@@ -57,7 +57,7 @@ public static partial class UserQuery
         {
             return clauses;
         }
-        var text = Clean(input.Length > MaxLength ? input[..MaxLength] : input);
+        var text = Clean(Cut(input));
         var (orNext, notNext) = (false, false);
         var i = 0;
         while (i < text.Length)

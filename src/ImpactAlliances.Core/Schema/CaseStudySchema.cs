@@ -42,10 +42,11 @@ public static class CaseStudySchema
     /// « français » from « France », and joining « crédit » and « crédits », « salariées » and « salariés »; 16: « recyclerie »
     /// apart from « recycler »; 17: word families joining the masculine in -er to its plural and feminine, « potager »,
     /// « potagers » and « potagère »; 18: word families of the field's vocabulary, « fragile » and « fragilité »,
-    /// « scolaire » and « scolarité »), so that a site never reads an index it does not understand nor one whose terms its
+    /// « scolaire » and « scolarité »; 19: the export table's organisations without their profiles, which have a column of their
+    /// own), so that a site never reads an index it does not understand nor one whose terms its
     /// queries would not meet.
     /// </summary>
-    public const int FormatVersion = 18;
+    public const int FormatVersion = 19;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";

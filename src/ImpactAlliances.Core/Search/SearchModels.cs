@@ -60,8 +60,11 @@ public sealed record SearchResult(
     /// <summary>Misspelt words that were replaced; empty when the query was searched as typed.</summary>
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
 
-    /// <summary>The query as it was searched, after corrections; equal to <see cref="Query"/> when none.</summary>
-    public string SearchedQuery => Corrections.Aggregate(Query, (q, c) => ReplaceWord(q, c.From, c.To));
+    /// <summary>
+    /// The query as it was searched: cut to <see cref="UserQuery.MaxLength"/> (<see cref="UserQuery.Cut"/>) and corrected;
+    /// equal to <see cref="Query"/> when neither.
+    /// </summary>
+    public string SearchedQuery => Corrections.Aggregate(UserQuery.Cut(Query), (q, c) => ReplaceWord(q, c.From, c.To));
 
     /// <summary>
     /// Few cases held enough of the rarer words (<see cref="StrictTotal"/>): they come first, followed by the

@@ -44,13 +44,13 @@ public enum ParameterSet
 public sealed record DocumentedParameters(ParameterSet Sets)
 {
     /// <summary>The parameters, described, in the documentation's order.</summary>
-    public IEnumerable<(ApiParameter Parameter, ParameterLocation In)> Describe(SearchIndexOptions options, Taxonomy? taxonomy)
+    public IEnumerable<(ApiParameter Parameter, ParameterLocation In)> Describe(SearchIndexOptions options, Taxonomy? taxonomy, int latestYear)
     {
         if (Sets.HasFlag(ParameterSet.Slug))
         {
             yield return (ApiParameters.Slug, ParameterLocation.Path);
         }
-        foreach (var parameter in ApiParameters.Search(options, taxonomy).Where(p => Sets.HasFlag(SetOf(p.Name))))
+        foreach (var parameter in ApiParameters.Search(options, taxonomy, latestYear).Where(p => Sets.HasFlag(SetOf(p.Name))))
         {
             yield return (parameter, ParameterLocation.Query);
         }
@@ -160,7 +160,8 @@ public static class ApiEndpoints
                 var services = context.ApplicationServices;
                 var options = services.GetRequiredService<IOptions<SearchIndexOptions>>().Value;
                 operation.Parameters ??= [];
-                foreach (var (parameter, location) in documented.Describe(options, TaxonomyIfServed(services.GetRequiredService<ICaseStudySearch>())))
+                foreach (var (parameter, location) in documented.Describe(options, TaxonomyIfServed(services.GetRequiredService<ICaseStudySearch>()),
+                    Search.SearchState.LatestYear(services.GetRequiredService<TimeProvider>())))
                 {
                     if (operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is { } inferred)
                     {

@@ -36,14 +36,14 @@ public static class ApiParameters
     /// <summary>The sort orders, by their <c>sort</c> value.</summary>
     public static readonly IReadOnlyList<string> Sorts = Enum.GetNames<SearchSort>().Select(s => s.ToLowerInvariant()).ToList();
 
-    /// <summary>Every parameter of a search, in the order the documentation lists them.</summary>
-    public static IReadOnlyList<ApiParameter> Search(SearchIndexOptions options, Taxonomy? taxonomy) =>
+    /// <summary>Every parameter of a search, in the order the documentation lists them; <paramref name="latestYear"/> is <see cref="SearchState.LatestYear"/>.</summary>
+    public static IReadOnlyList<ApiParameter> Search(SearchIndexOptions options, Taxonomy? taxonomy, int latestYear) =>
     [
         new(SearchState.QueryKey, "string", "Texte cherché, en français : chaque mot compte ; \"…\" pour une expression, numéri* pour un début de mot, -mot pour exclure, OR ou OU entre deux mots."),
         .. CaseStudySchema.Facets.Select(f => new ApiParameter(f.Key, "string",
             $"Filtre {(taxonomy?.Find(f.Key)?.Label is { } label ? $"« {label} »" : f.Key)} : une valeur (son identifiant, comme dans /themes), à répéter pour en choisir plusieurs (OU dans une facette, ET entre facettes). Une valeur inconnue donne une erreur 400.",
             Repeatable: true, Values: taxonomy?.Find(f.Key)?.Values.Select(v => v.Slug).ToList())),
-        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: FirstYear, Maximum: LastYear),
+        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres, au plus l'année en cours) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: FirstYear, Maximum: latestYear),
         new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: FirstYear, Maximum: LastYear),
         new(SearchState.UndatedKey, "boolean", "0 ou false : avec une période (year_from, year_to), laisser de côté les cas sans année connue ; 1 ou true (par défaut) : les garder.", Values: ["0", "1", "false", "true"]),
         new(SearchState.SortKey, "string", "Ordre : relevance (pertinence, par défaut avec du texte), recent (dernière mise à jour, par défaut sans texte), title (titre), year (année de début).", Values: Sorts),
@@ -64,14 +64,15 @@ public static class ApiParameters
     ];
 
     /// <summary>The parameters a search request (search, suggest, export, feed) gets wrong: every one, not only the first.</summary>
-    public static IReadOnlyList<InvalidParameter> Check(IQueryCollection query, SearchIndexOptions options)
+    public static IReadOnlyList<InvalidParameter> Check(IQueryCollection query, SearchIndexOptions options, TimeProvider clock)
     {
         var invalid = new List<InvalidParameter>();
         var size = Integer(query, SearchState.SizeKey, 1, options.MaxPageSize, $"un entier de 1 à {options.MaxPageSize}", invalid) ?? options.PageSize;
         var lastPage = (SearchIndexOptions.MaxResultWindow + size - 1) / size;
         Integer(query, SearchState.PageKey, 1, lastPage,
             $"un entier de 1 à {lastPage} (à {size} résultats par page, les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats)", invalid);
-        var from = Integer(query, SearchState.YearFromKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
+        var latest = SearchState.LatestYear(clock);
+        var from = Integer(query, SearchState.YearFromKey, FirstYear, latest, $"une année de quatre chiffres, au plus l'année en cours ({latest})", invalid);
         var to = Integer(query, SearchState.YearToKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
         if (from > to)
         {
@@ -106,9 +107,9 @@ public static class ApiParameters
     /// The 400 for a search request, or null when it is valid: malformed parameters first, then filter values
     /// the taxonomy does not have.
     /// </summary>
-    public static IResult? Refusal(IQueryCollection query, SearchIndexOptions options, Taxonomy taxonomy, SearchState state)
+    public static IResult? Refusal(IQueryCollection query, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
     {
-        if (Check(query, options) is { Count: > 0 } invalid)
+        if (Check(query, options, clock) is { Count: > 0 } invalid)
         {
             return Problem(invalid);
         }

@@ -16,11 +16,14 @@ public static class CaseStudyApi
     /// <summary>Maps the API routes on the <c>/api</c> group.</summary>
     public static IEndpointRouteBuilder MapCaseStudyApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/search", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options) =>
+        api.MapGet("/search", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options, TimeProvider clock) =>
         {
-            var state = SearchState.FromQuery(request.Query);
-            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state)
-                ?? JsonAnswer.Of(ToJson(search.Search(state.ToRequest())), ApiJson.Default.SearchJson);
+            var state = SearchState.FromQuery(request.Query, clock);
+            // The state cuts a long text for the links of a page; the API searches the text as sent, which the search cuts
+            // the same way (UserQuery.Cut), and answers it as query beside what it searched, searched_query, as for a correction.
+            var sent = state.Unread.FirstOrDefault(u => u.Key == SearchState.QueryKey)?.Value ?? state.Query;
+            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock)
+                ?? JsonAnswer.Of(ToJson(search.Search(state.ToRequest() with { Query = sent })), ApiJson.Default.SearchJson);
         })
             .CacheOutput(ApiEndpoints.SearchAnswers)
             .WithName("search")
@@ -30,11 +33,11 @@ public static class CaseStudyApi
             .WithMetadata(new DocumentedParameters(ParameterSet.Search))
             .Produces<SearchJson>(contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/suggest", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options) =>
+        api.MapGet("/suggest", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options, TimeProvider clock) =>
         {
             // The page sends its current filters along, so that a facet suggestion adds to the current search.
-            var state = SearchState.FromQuery(request.Query);
-            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) ?? JsonAnswer.Of(
+            var state = SearchState.FromQuery(request.Query, clock);
+            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock) ?? JsonAnswer.Of(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
                     s.Kind.ToString().ToLowerInvariant(), s.Label, Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
                 ApiJson.Default.SuggestJson);

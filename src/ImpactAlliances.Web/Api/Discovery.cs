@@ -44,10 +44,10 @@ public static class Discovery
     /// The feed: the cases of the search most recently updated first (the page and size parameters apply, the sort
     /// does not), as Atom 1.0; invalid parameters get the API's 400.
     /// </summary>
-    private static IResult Feed(HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options)
+    private static IResult Feed(HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options, TimeProvider clock)
     {
-        var state = SearchState.FromQuery(request.Query);
-        if (ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state) is { } refusal)
+        var state = SearchState.FromQuery(request.Query, clock);
+        if (ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }

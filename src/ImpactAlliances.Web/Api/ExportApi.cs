@@ -57,8 +57,8 @@ public static class ExportApi
         {
             return ApiParameters.Problem([new("separator", $"separator vaut « {separator} » ; valeurs possibles : comma, semicolon.")]);
         }
-        var state = SearchState.FromQuery(http.Request.Query);
-        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state) is { } refusal)
+        var state = SearchState.FromQuery(http.Request.Query, clock);
+        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }
@@ -79,7 +79,7 @@ public static class ExportApi
                 break;
             default:
                 response.ContentType = "application/vnd.citationstyles.csl+json; charset=utf-8";
-                await WriteCsl(response.BodyWriter, export, searchUrl, http);
+                await WriteCsl(response.BodyWriter, export, searchUrl, http, search.Taxonomy);
                 break;
         }
         return TypedResults.Empty;
@@ -189,7 +189,7 @@ public static class ExportApi
         await body.FlushAsync();
     }
 
-    private static async Task WriteCsl(PipeWriter body, CaseExport export, string searchUrl, HttpContext http)
+    private static async Task WriteCsl(PipeWriter body, CaseExport export, string searchUrl, HttpContext http, Taxonomy taxonomy)
     {
         var info = export.Info;
         var note = $"Export Impact Alliances du {info.ExportedAt:yyyy-MM-dd} ; recherche : {searchUrl} ; version de l'index : {info.IndexVersion} ; commit du contenu : {info.ContentCommit ?? "inconnu"}";
@@ -198,7 +198,7 @@ public static class ExportApi
         json.WriteStartArray();
         foreach (var c in export.FrontMatters)
         {
-            CitationJson.WriteItem(json, c, Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)), info.ExportedAt, note);
+            CitationJson.WriteItem(json, c, taxonomy, Discovery.Absolute(http.Request, CaseStudyApi.CaseUrl(c.Slug)), info.ExportedAt, note);
             sent = await SendPast16K(json, body, sent);
         }
         json.WriteEndArray();
@@ -229,8 +229,11 @@ public static class ExportApi
 /// <summary>A case as a CSL-JSON item (Citation Style Language): what reference managers import.</summary>
 public static class CitationJson
 {
-    /// <summary>Writes one item: the case as a web page of the base, dated by its last editorial change.</summary>
-    public static void WriteItem(Utf8JsonWriter json, CaseStudy c, string url, DateTimeOffset accessed, string? note = null)
+    /// <summary>
+    /// Writes one item: the case as a web page of the base, dated by its last editorial change, its keywords the French
+    /// labels of its domains and partnership type (a reference manager shows them to people: « emploi-insertion » was a slug).
+    /// </summary>
+    public static void WriteItem(Utf8JsonWriter json, CaseStudy c, Taxonomy taxonomy, string url, DateTimeOffset accessed, string? note = null)
     {
         json.WriteStartObject();
         json.WriteString("id", c.Slug);
@@ -247,13 +250,16 @@ public static class CitationJson
         json.WriteString("language", "fr");
         WriteDate(json, "issued", c.Updated.Year, c.Updated.Month, c.Updated.Day);
         WriteDate(json, "accessed", accessed.Year, accessed.Month, accessed.Day);
-        json.WriteString("keyword", string.Join(", ", c.Domains.Append(c.PartnershipType)));
+        json.WriteString("keyword", string.Join(", ", c.Domains.Select(d => Label(taxonomy, CaseStudySchema.Domains, d)).Append(Label(taxonomy, CaseStudySchema.PartnershipTypes, c.PartnershipType))));
         if (note is not null)
         {
             json.WriteString("note", note);
         }
         json.WriteEndObject();
     }
+
+    // A value the served taxonomy no longer has (an index built before a value's removal) keeps its slug.
+    private static string Label(Taxonomy taxonomy, FacetDimension facet, string slug) => taxonomy.Find(facet.Key)?.Find(slug)?.Label ?? slug;
 
     private static void WriteDate(Utf8JsonWriter json, string name, int year, int month, int day)
     {

@@ -36,8 +36,8 @@ public static class StatisticsApi
 
     private static async Task<IResult> Statistics(HttpContext http, ICaseStudySearch search, TimeProvider clock, IOptions<SearchIndexOptions> options)
     {
-        var state = SearchState.FromQuery(http.Request.Query);
-        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state) is { } refusal)
+        var state = SearchState.FromQuery(http.Request.Query, clock);
+        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ImpactAlliances.Web.Pages;
 
 /// <summary>The map of the current results: the search page's URL parameters, by region or by département.</summary>
-public sealed class CarteModel(ICaseStudySearch search) : PageModel
+public sealed class CarteModel(ICaseStudySearch search, TimeProvider clock) : PageModel
 {
     /// <summary>The query-string key of the level, and its value for départements (regions otherwise).</summary>
     public const string LevelKey = "niveau", DepartmentsLevel = "departements";
@@ -33,7 +33,7 @@ public sealed class CarteModel(ICaseStudySearch search) : PageModel
     public void OnGet()
     {
         var level = Request.Query[LevelKey] == DepartmentsLevel ? MapLevel.Departments : MapLevel.Regions;
-        State = SearchState.FromQuery(Request.Query) with { Path = PathOf(level), Page = 1, Size = null };
+        State = SearchState.FromQuery(Request.Query, clock) with { Path = PathOf(level), Page = 1, Size = null };
         Result = search.Search(State.ToRequest() with { Size = 1 });
         Map = Choropleth.Of(FranceMap.Official, Result, search.Taxonomy, level);
         NoRegion = Result.Facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);

@@ -2,13 +2,14 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Api;
+using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Web.Pages;
 
 /// <summary>The API's documentation in French: endpoints, parameters, examples, limits, caching and errors.</summary>
-public sealed class DocumentationApiModel(ICaseStudySearch search, IOptions<SearchIndexOptions> options) : PageModel
+public sealed class DocumentationApiModel(ICaseStudySearch search, IOptions<SearchIndexOptions> options, TimeProvider clock) : PageModel
 {
     /// <summary>The paging limits.</summary>
     public SearchIndexOptions Options { get; } = options.Value;
@@ -25,7 +26,7 @@ public sealed class DocumentationApiModel(ICaseStudySearch search, IOptions<Sear
     /// <summary>Reads what the page shows.</summary>
     public void OnGet()
     {
-        Parameters = ApiParameters.Search(Options, search.Taxonomy);
+        Parameters = ApiParameters.Search(Options, search.Taxonomy, SearchState.LatestYear(clock));
         Served = search.Served;
         Site = Discovery.Absolute(Request, "");
     }

@@ -9,13 +9,16 @@ namespace ImpactAlliances.Web.Pages;
 
 /// <summary>The search page: box, facets with counts, results, paging; all state in the URL.</summary>
 [OutputCache(PolicyName = ApiEndpoints.SearchPages)]
-public sealed class IndexModel(ICaseStudySearch search) : PageModel
+public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : PageModel
 {
     /// <summary>The state read from the URL.</summary>
     public SearchState State { get; private set; } = new();
 
     /// <summary>The answer.</summary>
     public SearchResult Result { get; private set; } = null!;
+
+    /// <summary>The latest year a range may start from (<see cref="SearchState.LatestYear"/>): the year fields' bound.</summary>
+    public int LatestYear => SearchState.LatestYear(clock);
 
     /// <summary>
     /// The state as searched: its misspelt words corrected, so that the count is said « pour » the words that found its
@@ -26,7 +29,7 @@ public sealed class IndexModel(ICaseStudySearch search) : PageModel
     /// <summary>Runs the search the URL describes, or sends a URL with empty fields (a form sent without the page's script) to its clean form.</summary>
     public IActionResult OnGet()
     {
-        State = SearchState.FromQuery(Request.Query);
+        State = SearchState.FromQuery(Request.Query, clock);
         if (SearchState.NeedsCleaning(Request.Query))
         {
             return Redirect(State.ToUrl());

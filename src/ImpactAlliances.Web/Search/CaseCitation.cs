@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Web.Api;
 
@@ -16,13 +17,13 @@ namespace ImpactAlliances.Web.Search;
 public sealed record CaseCitation(string Permalink, string? Commit, string? PinnedUrl, string French, string BibTex, string CslJson)
 {
     /// <summary>The citation of a case read today at <paramref name="permalink"/>.</summary>
-    public static CaseCitation Of(CaseStudy c, string permalink, string? commit, string? pinnedUrl, DateTimeOffset accessed)
+    public static CaseCitation Of(CaseStudy c, Taxonomy taxonomy, string permalink, string? commit, string? pinnedUrl, DateTimeOffset accessed)
     {
         var updated = Formats.Date(c.Updated);
         var read = Formats.Date(DateOnly.FromDateTime(accessed.DateTime));
         var version = commit is null ? "" : $" Version du contenu : {Short(commit)}.";
         var french = $"Impact Alliances. ({updated}). {c.Title}. Impact Alliances, base d'exemples d'alliances d'intérêt général.{version} Consulté le {read}, à l'adresse {permalink}";
-        return new CaseCitation(permalink, commit, pinnedUrl, french, BibTexOf(c, permalink, commit, accessed), CslOf(c, permalink, commit, accessed));
+        return new CaseCitation(permalink, commit, pinnedUrl, french, BibTexOf(c, permalink, commit, accessed), CslOf(c, taxonomy, permalink, commit, accessed));
     }
 
     private static string BibTexOf(CaseStudy c, string permalink, string? commit, DateTimeOffset accessed)
@@ -46,12 +47,12 @@ public sealed record CaseCitation(string Permalink, string? Commit, string? Pinn
 
     // The content version, as the French reference and the BibTeX give it: without it a reference manager kept a citation
     // that no longer said which text was read.
-    private static string CslOf(CaseStudy c, string permalink, string? commit, DateTimeOffset accessed)
+    private static string CslOf(CaseStudy c, Taxonomy taxonomy, string permalink, string? commit, DateTimeOffset accessed)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ApiJson.FileEncoder }))
         {
-            CitationJson.WriteItem(json, c, permalink, accessed, commit is null ? null : $"Version du contenu : {Short(commit)}");
+            CitationJson.WriteItem(json, c, taxonomy, permalink, accessed, commit is null ? null : $"Version du contenu : {Short(commit)}");
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }

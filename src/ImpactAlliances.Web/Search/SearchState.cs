@@ -50,15 +50,22 @@ public sealed record SearchState
     /// </summary>
     public string Path { get; init; } = "/";
     /// <summary>
-    /// What the URL asked that the state does not do, each by its key and the value as given: a year, page or sort that
-    /// means nothing (<c>year_to=1</c>, <c>page=abc</c>) read as its default, and a text longer than
-    /// <see cref="UserQuery.MaxLength"/> cut there. The pages say so (<see cref="Wording.Unread"/>), as for an unknown
-    /// filter value: a filter dropped without a word gives results that are not the ones asked for.
+    /// What the URL asked that the state does not do: a year, page or sort that means nothing (<c>year_to=1</c>,
+    /// <c>page=abc</c>) read as its default, a start year later than the current one (no case can have started then:
+    /// applied, it would leave only the undated ones), and a text longer than <see cref="UserQuery.MaxLength"/> cut there.
+    /// The pages say so (<see cref="Wording.Unread"/>), as for an unknown filter value: a filter dropped without a word
+    /// gives results that are not the ones asked for.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Unread { get; init; } = [];
+    public IReadOnlyList<UnreadParameter> Unread { get; init; } = [];
+
+    /// <summary>
+    /// The latest year a range may start from: the current year, read from the site's clock. The API refuses a later
+    /// <c>year_from</c> and the pages leave it out, as a year that is not one.
+    /// </summary>
+    public static int LatestYear(TimeProvider clock) => clock.GetUtcNow().Year;
 
     /// <summary>Reads the state from a query string; anything malformed falls back to its default.</summary>
-    public static SearchState FromQuery(IQueryCollection query)
+    public static SearchState FromQuery(IQueryCollection query, TimeProvider clock)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var facet in CaseStudySchema.Facets)
@@ -75,7 +82,7 @@ public sealed record SearchState
                 filters[facet.Key] = values;
             }
         }
-        var unread = new List<KeyValuePair<string, string>>();
+        var unread = new List<UnreadParameter>();
         var typed = Typed(query[QueryKey].FirstOrDefault());
         if (typed.Length > UserQuery.MaxLength)
         {
@@ -90,7 +97,7 @@ public sealed record SearchState
             Sort = Read<SearchSort>(query, SortKey, unread, text => Enum.TryParse<SearchSort>(text, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null),
             Page = Read<int>(query, PageKey, unread, text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : null) ?? 1,
             Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
-            YearFrom = Read<int>(query, YearFromKey, unread, Year),
+            YearFrom = NotLater(Read<int>(query, YearFromKey, unread, Year), LatestYear(clock), unread),
             YearTo = Read<int>(query, YearToKey, unread, Year),
             // The form sends a hidden 0 and, when its box is ticked, a 1 after it: the last one wins.
             IncludeUndated = query[UndatedKey].LastOrDefault() is not ("0" or "false"),
@@ -101,7 +108,7 @@ public sealed record SearchState
     }
 
     /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
-    private static T? Read<T>(IQueryCollection query, string key, List<KeyValuePair<string, string>> unread, Func<string?, T?> parse) where T : struct
+    private static T? Read<T>(IQueryCollection query, string key, List<UnreadParameter> unread, Func<string?, T?> parse) where T : struct
     {
         var text = query[key].FirstOrDefault();
         var value = parse(text);
@@ -119,6 +126,17 @@ public sealed record SearchState
     /// </summary>
     private static string Typed(string? text) => text is null ? ""
         : ContentFile.FirstInvisible(text) >= 0 ? new string([.. text.Select(c => ContentFile.IsInvisible(c) ? ' ' : c)]).Trim() : text.Trim();
+
+    /// <summary>A start year, or null when it is later than <paramref name="latest"/>: that is noted in <paramref name="unread"/>.</summary>
+    private static int? NotLater(int? year, int latest, List<UnreadParameter> unread)
+    {
+        if (year <= latest || year is null)
+        {
+            return year;
+        }
+        unread.Add(new(YearFromKey, year.Value.ToString(CultureInfo.InvariantCulture), latest));
+        return null;
+    }
 
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;
@@ -396,3 +414,9 @@ public sealed record SearchState
         return this with { Filters = filters, Page = 1 };
     }
 }
+
+/// <summary>A parameter of the URL the state does not apply as given (<see cref="SearchState.Unread"/>).</summary>
+/// <param name="Key">The parameter's key.</param>
+/// <param name="Value">Its value as given.</param>
+/// <param name="Latest">For a start year later than the current one, the current year; otherwise null (the value is not read at all).</param>
+public sealed record UnreadParameter(string Key, string Value, int? Latest = null);

@@ -14,6 +14,9 @@ public static class Wording
     /// </summary>
     public const string SearchPlaceholder = "Thème, lieu, organisation…";
 
+    /// <summary>The label of a theme page's search box, which searches that theme's cases only (« Rechercher dans « Mobilité » »).</summary>
+    public static string SearchInTheme(string theme) => $"Rechercher dans {Formats.Quoted(theme)}";
+
     /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 
@@ -75,12 +78,14 @@ public static class Wording
     /// Why a parameter of the URL is not applied as given (<see cref="SearchState.Unread"/>): « Années, jusqu'à : « 1 » n'est
     /// pas une année de quatre chiffres, ce filtre n'est pas appliqué. » The value is shown as given, its start only when long.
     /// </summary>
-    public static string Unread(KeyValuePair<string, string> unread)
+    public static string Unread(UnreadParameter unread)
     {
         var given = Formats.Quoted(unread.Value.Length > 40 ? $"{unread.Value[..40]}…" : unread.Value);
         return unread.Key switch
         {
             SearchState.QueryKey => $"Recherche : seuls ses {Formats.Number(UserQuery.MaxLength)} premiers caractères sont cherchés.",
+            SearchState.YearFromKey when unread.Latest is { } latest =>
+                $"Années, à partir de : {given} est une année à venir (nous sommes en {latest}), ce filtre n'est pas appliqué.",
             SearchState.YearFromKey => $"Années, à partir de : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",

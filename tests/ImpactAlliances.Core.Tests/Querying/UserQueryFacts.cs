@@ -76,4 +76,17 @@ public sealed class UserQueryFacts
 
         Assert.Equal(UserQuery.MaxLength, clauses.Single().Text.Length);
     }
+
+    [Fact]
+    public void Input_past_the_limit_is_cut_between_words_as_a_page_cuts_it()
+    {
+        // Cut at the 500th character, the API searched « mobil », which the corrector then « corrected ».
+        var typed = string.Concat(Enumerable.Repeat("mobilité ", 60)) + "fin";
+
+        var clauses = UserQuery.Parse(typed);
+
+        Assert.All(clauses, c => Assert.Equal("mobilité", c.Text));
+        Assert.Equal(UserQuery.Parse(UserQuery.Cut(typed)), clauses);
+        Assert.Equal(UserQuery.MaxLength / "mobilité ".Length, clauses.Count);
+    }
 }

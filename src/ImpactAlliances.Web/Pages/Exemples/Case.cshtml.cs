@@ -37,7 +37,7 @@ public sealed class CaseModel(ICaseStudySearch search, IOptions<RepositoryOption
         Case = page;
         var commit = search.Served.ContentCommit;
         FilePath = $"content/{ContentLoader.CasesFolder}/{page.Case.Case.Slug}.md";
-        Citation = CaseCitation.Of(page.Case.Case, $"{Request.Scheme}://{Request.Host}/exemples/{page.Case.Case.Slug}", commit,
+        Citation = CaseCitation.Of(page.Case.Case, search.Taxonomy, $"{Request.Scheme}://{Request.Host}/exemples/{page.Case.Case.Slug}", commit,
             repository.Value.FileAt(commit, FilePath), clock.GetUtcNow());
         return Page();
     }

@@ -10,7 +10,7 @@ namespace ImpactAlliances.Web.Pages.Themes;
 
 /// <summary>One theme: a facet value's definition, its number of cases and its cases, most recent first.</summary>
 [OutputCache(PolicyName = ApiEndpoints.SearchPages)]
-public sealed class ThemeModel(ICaseStudySearch search) : PageModel
+public sealed class ThemeModel(ICaseStudySearch search, TimeProvider clock) : PageModel
 {
     /// <summary>The facet of the theme.</summary>
     public TaxonomyFacet Facet { get; private set; } = null!;
@@ -43,7 +43,7 @@ public sealed class ThemeModel(ICaseStudySearch search) : PageModel
         (Facet, Value) = (taxonomyFacet, found);
         Family = taxonomyFacet.Families.FirstOrDefault(f => f.Slug == found.Parent);
         Siblings = Family is null ? [] : taxonomyFacet.Values.Where(v => v.Parent == Family.Slug && v.Slug != found.Slug).ToList();
-        State = SearchState.FromQuery(Request.Query) with { Path = Request.Path, Query = "", Filters = new Dictionary<string, IReadOnlyList<string>>() };
+        State = SearchState.FromQuery(Request.Query, clock) with { Path = Request.Path, Query = "", Filters = new Dictionary<string, IReadOnlyList<string>>() };
         Result = search.Search(new SearchRequest
         {
             Filters = new Dictionary<string, IReadOnlyList<string>> { [key!] = [found.Slug] },

@@ -75,6 +75,9 @@
 
   window.addEventListener("hashchange", () => sync(true));
   phone.addEventListener("change", () => sync(false));
-  // Opened on arrival (a filter was just chosen in it): the focus starts in it.
-  sync(isOpen());
+  // Opened on arrival (a filter was just chosen in it): the focus starts in it. Not before the page has loaded: once the
+  // page is parsed, after this script, the browser gives the focus to the address's #filtres itself (the drawer, a box
+  // that scrolls), and the keyboard's next Tab started from an outline drawn off the screen, around the whole drawer.
+  sync(false);
+  if (isOpen()) window.addEventListener("load", () => sync(true), { once: true });
 })();
