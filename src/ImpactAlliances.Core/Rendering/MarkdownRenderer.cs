@@ -33,7 +33,7 @@ public sealed class MarkdownRenderer
         .Build();
 
     // Built on first use: most bodies never need them, and building them costs as much as rendering dozens of bodies
-    // (the parser alone 40 to 60 ms of a build's start, BENCHMARKS.md, twenty-eighth session).
+    // (the parser alone, about 27 ms of CPU of a build's start: BENCHMARKS.md, twenty-eighth session).
     private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
     private readonly Lazy<HtmlParser> _parser = new(() => new HtmlParser());
 
