@@ -17,9 +17,15 @@ public sealed record BuildReport(int Cases, TimeSpan Elapsed, IndexVersion Versi
 /// </summary>
 public sealed class IndexBuilder(MarkdownRenderer renderer)
 {
+    /// <summary>
+    /// How many cases the writer holds at most before it flushes them into a segment; by default it flushes only when its
+    /// buffer is full (a build of more than about 10,000 cases). Tests set it to build a small index from several segments.
+    /// </summary>
+    internal int? MaxBufferedCases { get; init; }
+
     /// <summary>Starts writing a new version; write prepared cases, then publish it or dispose it to discard it.</summary>
     public IndexBuildSession Begin(IndexStore store, GitHistory? history = null, IProgress<int>? progress = null) =>
-        new(store.BeginBuild(), renderer, history ?? GitHistory.None, progress);
+        new(store.BeginBuild(), renderer, history ?? GitHistory.None, progress, MaxBufferedCases);
 
     /// <summary>Builds and publishes an index of <paramref name="cases"/>, in their order.</summary>
     public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
@@ -51,26 +57,30 @@ public sealed class IndexBuildSession : IDisposable
     private readonly ConcurrentDictionary<string, (string Acronym, string Expansion)[]> _definitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
 
-    internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress)
+    internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress, int? maxBufferedCases = null)
     {
         (_target, _renderer, _history, _progress) = (target, renderer, history, progress);
         // Plain file reads, not memory maps: merging a large index through maps counts every page it
         // reads in the process's resident memory.
         _directory = new BuildDirectory(target.Version.LuceneFolder);
         _analyzer = CaseStudySchema.CreateAnalyzer();
-        _writer = new IndexWriter(_directory, WriterConfig(_analyzer));
+        _writer = new IndexWriter(_directory, WriterConfig(_analyzer, maxBufferedCases));
     }
 
     /// <summary>How a build's writer is set up.</summary>
-    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer) => new(CaseStudySchema.Version, analyzer)
+    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer, int? maxBufferedCases = null) => new(CaseStudySchema.Version, analyzer)
     {
         OpenMode = OpenMode.CREATE,
         // Fewer, larger flushed segments, within a bounded memory.
         RAMBufferSizeMB = 128,
+        MaxBufferedDocs = maxBufferedCases ?? IndexWriterConfig.DISABLE_AUTO_FLUSH,
         // Flushed segments are merged once, all together, into the one segment Publish makes: no merge runs
-        // while cases are added (each would rewrite what the final one rewrites again), and no flushed segment
-        // is copied into a compound file (the final segment is never one: it is the whole index).
-        MergePolicy = new TieredMergePolicy { SegmentsPerTier = 1000, MaxMergeAtOnceExplicit = int.MaxValue },
+        // while cases are added (each would rewrite what the final one rewrites again), and no segment is
+        // copied into a compound file (the final segment is the whole index). The merge takes the segments in
+        // the order they were written, so the index keeps the cases in file order, which ties between equal
+        // scores fall in: a log merge policy merges adjacent segments only, where the tiered one takes them
+        // largest first.
+        MergePolicy = new LogByteSizeMergePolicy { MergeFactor = 1000, NoCFSRatio = 0 },
         UseCompoundFile = false,
     };
 

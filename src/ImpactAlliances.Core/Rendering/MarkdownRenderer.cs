@@ -32,9 +32,10 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .Build();
 
-    // Built on first use: most bodies never need it, and building it costs as much as rendering dozens of them.
+    // Built on first use: most bodies never need them, and building them costs as much as rendering dozens of bodies
+    // (the parser alone, about 27 ms of CPU of a build's start: BENCHMARKS.md, twenty-eighth session).
     private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
-    private readonly HtmlParser _parser = new();
+    private readonly Lazy<HtmlParser> _parser = new(() => new HtmlParser());
 
     /// <summary>Renders a Markdown body.</summary>
     public RenderedCase Render(string markdown)
@@ -105,7 +106,7 @@ public sealed class MarkdownRenderer
     private RenderedCase ThroughText(string html)
     {
         var sanitized = _sanitizer.Value.Sanitize(html);
-        return new RenderedCase(sanitized, PlainTextOf(_parser.ParseDocument($"<body>{sanitized}</body>").Body!));
+        return new RenderedCase(sanitized, PlainTextOf(_parser.Value.ParseDocument($"<body>{sanitized}</body>").Body!));
     }
 
     private static string PlainTextOf(INode body)

@@ -95,6 +95,24 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_build_flushed_in_several_segments_keeps_the_cases_in_file_order()
+    {
+        // Ties between equal scores fall in the index's order: a build large enough to flush its buffer more than once
+        // (over about 10,000 cases) must merge its segments in the order it wrote them, whatever their sizes.
+        var builder = new IndexBuilder(new MarkdownRenderer()) { MaxBufferedCases = 2 };
+        var cases = Load().Cases;
+
+        var version = builder.Build(_store, Path.Combine(_content, "taxonomy.yml"), cases).Version;
+
+        using var directory = Lucene.Net.Store.FSDirectory.Open(version.LuceneFolder);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var segment = (Lucene.Net.Index.SegmentReader)Assert.Single(reader.Leaves).Reader;
+        // The first flushed segment is _0: a merged one is named after the segments before it.
+        Assert.NotEqual("_0", segment.SegmentName);
+        Assert.Equal(cases.Select(c => c.Case.Slug), Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d).Get(Schema.CaseStudySchema.Slug)));
+    }
+
+    [Fact]
     public void The_first_version_is_served_at_once_and_warms_in_the_background()
     {
         Build(FixtureCorpus.Cases.Count);
