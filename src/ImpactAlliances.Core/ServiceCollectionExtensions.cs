@@ -36,8 +36,8 @@ public static class ServiceCollectionExtensions
                     options.SourceInterval = sourceInterval;
                 }
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchIndexOptions>, SearchIndexOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IndexBuilder>();

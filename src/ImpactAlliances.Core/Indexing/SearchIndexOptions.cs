@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ImpactAlliances.Core.Schema;
+using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Core.Indexing;
 
@@ -46,3 +47,11 @@ public sealed class SearchIndexOptions
     /// <summary>Deepest result a search pages to; deeper pages are empty.</summary>
     public const int MaxResultWindow = 10_000;
 }
+
+/// <summary>
+/// Checks <see cref="SearchIndexOptions"/> against its attributes with code generated at compile time: the reflection of
+/// <c>ValidateDataAnnotations</c> cost about 40 ms of CPU on the start of every indexer command and of the site
+/// (BENCHMARKS.md, twenty-ninth session, build29).
+/// </summary>
+[OptionsValidator]
+internal sealed partial class SearchIndexOptionsValidator : IValidateOptions<SearchIndexOptions>;

@@ -104,14 +104,16 @@ public sealed partial class PlaceGazetteer
     {
         SourceVersion = sourceVersion;
         _demonyms = new(() => DemonymTable.Load(this));
-        Places = places.Select(p => p with { Key = Key(p.Name) }).ToList();
-        _byKey = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
-        foreach (var place in Places)
+        Places = places;
+        // Sized once: grown step by step, the tables of 35,000 keys are copied on the large object heap several times,
+        // and each copy counts towards a full collection as a build or the site starts.
+        _byKey = new Dictionary<string, List<Place>>(places.Count, StringComparer.Ordinal);
+        foreach (var place in places)
         {
-            (_byKey.TryGetValue(place.Key, out var list) ? list : _byKey[place.Key] = []).Add(place);
+            (_byKey.TryGetValue(place.Key, out var list) ? list : _byKey[place.Key] = new(1)).Add(place);
         }
-        _departmentsByCode = Places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
-        _departmentsByRegion = Places.Where(p => p.Kind == PlaceKind.Department)
+        _departmentsByCode = places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+        _departmentsByRegion = places.Where(p => p.Kind == PlaceKind.Department)
             .GroupBy(p => p.Region, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
@@ -197,7 +199,8 @@ public sealed partial class PlaceGazetteer
         var regions = new List<Place>();
         var former = new List<(string Name, string Region, string Departments)>();
         var departments = new List<Place>();
-        var communes = new List<Place>();
+        // Each place is made once, with its key and region: a build and the site's start read the 35,000 lines.
+        var communes = new List<(string Code, string Department, string Name, int Population)>();
         while (reader.ReadLine() is { } line)
         {
             if (line.StartsWith('#'))
@@ -210,31 +213,37 @@ public sealed partial class PlaceGazetteer
             {
                 case "R":
                     regionNames[f[1]] = Slug(f[2]);
-                    regions.Add(new Place(PlaceKind.Region, f[1], f[2], "", Slug(f[2]), 0));
+                    regions.Add(New(PlaceKind.Region, f[1], f[2], "", Slug(f[2]), 0));
                     break;
                 case "A":
                     former.Add((f[1], f[2], f.Length > 3 ? f[3] : ""));
                     break;
                 case "D":
-                    departments.Add(new Place(PlaceKind.Department, f[1], f[3], f[1], regionNames.GetValueOrDefault(f[2], ""), 0));
+                    departments.Add(New(PlaceKind.Department, f[1], f[3], f[1], regionNames.GetValueOrDefault(f[2], ""), 0));
                     break;
                 case "C":
-                    communes.Add(new Place(PlaceKind.Commune, f[1], f[3], f[2], "", int.Parse(f[4], CultureInfo.InvariantCulture)));
+                    communes.Add((f[1], f[2], f[3], int.Parse(f[4], CultureInfo.InvariantCulture)));
                     break;
             }
         }
-        var regionOfDepartment = departments.ToDictionary(d => d.Code, d => d.Region, StringComparer.Ordinal);
+        // A commune's département code is the département's own string, not one copy per commune.
+        var departmentOfCode = departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
         var places = new List<Place>(regions.Count + former.Count + departments.Count + communes.Count);
         places.AddRange(regions);
-        places.AddRange(former.Select(f => new Place(PlaceKind.Region, f.Region, f.Name, "", regionNames.GetValueOrDefault(f.Region, ""), 0)
+        places.AddRange(former.Select(f => New(PlaceKind.Region, f.Region, f.Name, "", regionNames.GetValueOrDefault(f.Region, ""), 0) with
         {
             Departments = f.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries),
         }));
         places.AddRange(departments);
         places.AddRange(communes
             .OrderByDescending(c => c.Population)
-            .Select(c => c with { Region = regionOfDepartment.GetValueOrDefault(c.Department, "") }));
+            .Select(c => departmentOfCode.GetValueOrDefault(c.Department) is { } d
+                ? New(PlaceKind.Commune, c.Code, c.Name, d.Code, d.Region, c.Population)
+                : New(PlaceKind.Commune, c.Code, c.Name, c.Department, "", c.Population)));
         return new PlaceGazetteer(source, places);
+
+        static Place New(PlaceKind kind, string code, string name, string department, string region, int population) =>
+            new(kind, code, name, department, region, population) { Key = Key(name) };
     }
 
     /// <summary>A region name as the taxonomy's slug: "Provence-Alpes-Côte d'Azur" is <c>provence-alpes-cote-d-azur</c>.</summary>
