@@ -503,6 +503,23 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
             problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("999", "10000", false)]
+    [InlineData("1000", "9999", true)]
+    public async Task The_year_range_s_edges_are_one_rule_for_the_form_the_pages_and_the_api(string from, string to, bool read)
+    {
+        // The form's fields began at 1900 while the pages and the API read years from 1000: a year they accept, the form refused.
+        var html = await GetString("/?q=insertion");
+        var text = await GetText($"/?year_from={from}&year_to={to}");
+        var api = await _client.GetAsync($"/api/search?size=1&year_from={from}&year_to={to}");
+
+        Assert.Contains($"id=\"year_from\" name=\"year_from\" form=\"search\" type=\"number\" inputmode=\"numeric\" min=\"{SearchState.FirstYear}\" max=\"{DateTime.UtcNow.Year}\"", html);
+        Assert.Contains($"id=\"year_to\" name=\"year_to\" form=\"search\" type=\"number\" inputmode=\"numeric\" min=\"{SearchState.FirstYear}\" max=\"{SearchState.LastYear}\"", html);
+        Assert.Equal(!read, text.Contains($"Années, à partir de : «\u202F{from}\u202F» n'est pas une année de quatre chiffres", StringComparison.Ordinal));
+        Assert.Equal(!read, text.Contains($"Années, jusqu'à : «\u202F{to}\u202F» n'est pas une année de quatre chiffres", StringComparison.Ordinal));
+        Assert.Equal(read ? HttpStatusCode.OK : HttpStatusCode.BadRequest, api.StatusCode);
+    }
+
     [Fact]
     public async Task A_page_or_an_order_that_means_nothing_is_said_on_the_page()
     {

@@ -59,6 +59,12 @@ public sealed record SearchState
     public IReadOnlyList<UnreadParameter> Unread { get; init; } = [];
 
     /// <summary>
+    /// The first and last years of a range, for the pages, the API and the form's fields alike: four digits. A start year
+    /// is also no later than <see cref="LatestYear"/>.
+    /// </summary>
+    public const int FirstYear = 1000, LastYear = 9999;
+
+    /// <summary>
     /// The latest year a range may start from: the current year, read from the site's clock. The API refuses a later
     /// <c>year_from</c> and the pages leave it out, as a year that is not one.
     /// </summary>
@@ -139,7 +145,7 @@ public sealed record SearchState
     }
 
     private static int? Year(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= FirstYear and <= LastYear ? year : null;
 
     /// <summary>
     /// Whether a query string holds what <see cref="ToUrl"/> never writes: the empty fields a GET form
