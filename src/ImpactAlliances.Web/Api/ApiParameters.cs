@@ -101,12 +101,15 @@ public static class ApiParameters
         });
 
     /// <summary>
-    /// The 400 for a search request, or null when it is valid: malformed parameters first, then filter values
-    /// the taxonomy does not have.
+    /// The 400 for a search request, or null when it is valid: malformed parameters and misspelt names first (a name
+    /// close to a parameter's, <see cref="SearchState.Unread"/>; other unknown names are ignored, as the pages do), then
+    /// filter values the taxonomy does not have.
     /// </summary>
     public static IResult? Refusal(IQueryCollection query, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
     {
-        if (Check(query, options, clock) is { Count: > 0 } invalid)
+        List<InvalidParameter> invalid = [.. Check(query, options, clock), .. state.Unread.Where(u => u.Meant is not null)
+            .Select(u => new InvalidParameter(u.Key, $"{Shorten(u.Key)} n'est pas un paramètre connu ; vouliez-vous dire {u.Meant} ?"))];
+        if (invalid.Count > 0)
         {
             return Problem(invalid);
         }
