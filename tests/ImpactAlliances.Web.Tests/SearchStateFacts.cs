@@ -192,6 +192,10 @@ public sealed class SearchStateFacts
     [InlineData("niveau", null)]
     [InlineData("format", null)]
     [InlineData("callback", null)]
+    [InlineData("src", null)]
+    [InlineData("amp", null)]
+    [InlineData("pge", "page")]
+    [InlineData("typ", "partnership_types")]
     public void A_name_the_page_does_not_know_is_read_as_the_parameter_it_is_close_to(string name, string? meant) =>
         Assert.Equal(meant, SearchState.Meant(name, ["format", "separator", "niveau"]));
 

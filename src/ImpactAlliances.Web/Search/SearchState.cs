@@ -167,7 +167,11 @@ public sealed record SearchState
         {
             return null;
         }
-        return ClosestMatch.Closest(name.ToLowerInvariant(), Spellings.Keys.Concat(ownKeys)) is { } closest ? Spellings.GetValueOrDefault(closest, closest) : null;
+        var lower = name.ToLowerInvariant();
+        // Two edits in a name of three or four letters leave little of it: src, ref or amp are not sort, size or all.
+        return ClosestMatch.Closest(lower, Spellings.Keys.Concat(ownKeys)) is { } closest
+            && (lower.Length > 4 || closest.StartsWith(lower, StringComparison.Ordinal) || ClosestMatch.Distance(lower, closest, 1) <= 1)
+            ? Spellings.GetValueOrDefault(closest, closest) : null;
     }
 
     /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
