@@ -251,6 +251,10 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/export?separator=tab", "separator")]
     [InlineData("/flux.atom?size=1000", "size")]
     [InlineData("/flux.atom?domains=mobilte", "domains")]
+    [InlineData("/api/search?q=v%C3%A9lo&domaine=emploi-insertion", "domaine")]
+    [InlineData("/api/export?format=csv&separateur=semicolon", "separateur")]
+    [InlineData("/api/statistics?regoins=bretagne", "regoins")]
+    [InlineData("/flux.atom?acteurs=entreprise", "acteurs")]
     public async Task An_invalid_parameter_is_a_400_problem_naming_it(string url, string parameter)
     {
         var response = await _client.GetAsync(url);

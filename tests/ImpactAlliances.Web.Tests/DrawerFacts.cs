@@ -70,6 +70,32 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
     }
 
     [SkippableFact]
+    public async Task On_a_phone_the_drawer_s_way_out_is_two_tabs_from_its_title_and_drawn_at_its_foot()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + Search);
+        await page.ClickAsync(".filters-jump");
+        await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync();
+
+        // « Voir les N résultats » came after every filter: some fifty presses of Tab from the title.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#filtres .drawer-close")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#filtres .results-jump")).ToBeFocusedAsync();
+
+        // Drawn where a thumb looks for it, at the foot of the screen, above the filters that scroll under it.
+        var foot = await page.Locator("#filtres .drawer-foot").BoundingBoxAsync();
+        Assert.True(Math.Abs(foot!.Y + foot.Height - Phone.Height) < 1, $"the way out ends at {foot.Y + foot.Height} px of {Phone.Height}");
+        var last = await page.Locator("#filtres .facet").Last.BoundingBoxAsync();
+        Assert.True(last!.Y > foot.Y, "the filters run on below the fold, under the way out");
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.False(await page.Locator("#filtres").IsVisibleAsync());
+        await Assertions.Expect(page.Locator(".filters-jump")).ToBeFocusedAsync();
+    }
+
+    [SkippableFact]
     public async Task Without_javascript_the_drawer_opens_and_applies_and_empty_fields_are_cleaned_by_the_server()
     {
         await using var browser = await BrowserFacts.LaunchAsync();

@@ -503,6 +503,55 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
             problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("999", "10000", false)]
+    [InlineData("1000", "9999", true)]
+    public async Task The_year_range_s_edges_are_one_rule_for_the_form_the_pages_and_the_api(string from, string to, bool read)
+    {
+        // The form's fields began at 1900 while the pages and the API read years from 1000: a year they accept, the form refused.
+        var html = await GetString("/?q=insertion");
+        var text = await GetText($"/?year_from={from}&year_to={to}");
+        var api = await _client.GetAsync($"/api/search?size=1&year_from={from}&year_to={to}");
+
+        Assert.Contains($"id=\"year_from\" name=\"year_from\" form=\"search\" type=\"number\" inputmode=\"numeric\" min=\"{SearchState.FirstYear}\" max=\"{DateTime.UtcNow.Year}\"", html);
+        Assert.Contains($"id=\"year_to\" name=\"year_to\" form=\"search\" type=\"number\" inputmode=\"numeric\" min=\"{SearchState.FirstYear}\" max=\"{SearchState.LastYear}\"", html);
+        Assert.Equal(!read, text.Contains($"Années, à partir de : «\u202F{from}\u202F» n'est pas une année de quatre chiffres", StringComparison.Ordinal));
+        Assert.Equal(!read, text.Contains($"Années, jusqu'à : «\u202F{to}\u202F» n'est pas une année de quatre chiffres", StringComparison.Ordinal));
+        Assert.Equal(read ? HttpStatusCode.OK : HttpStatusCode.BadRequest, api.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/", "domaine=emploi-insertion", "domaine", "domains")]
+    [InlineData("/", "region=bretagne", "region", "regions")]
+    [InlineData("/", "acteurs=entreprise", "acteurs", "actors")]
+    [InlineData("/statistiques", "scale=local", "scale", "scales")]
+    [InlineData("/carte", "yaer_from=2010", "yaer_from", "year_from")]
+    public async Task A_parameter_whose_name_is_close_to_a_known_one_is_said_on_the_page_and_refused_by_the_api(string path, string pair, string given, string meant)
+    {
+        // A researcher who wrote a facet by hand got every case, unfiltered, without a word.
+        var text = await GetText($"{path}?q=v%C3%A9lo&{pair}");
+        var api = await _client.GetAsync($"/api/search?q=v%C3%A9lo&{pair}");
+
+        Assert.Contains($"«\u202F{given}\u202F» n'est pas un paramètre de recherche, il n'est pas appliqué : vouliez-vous dire «\u202F{meant}\u202F» ?", text);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Equal($"{given} n'est pas un paramètre connu ; vouliez-vous dire {meant} ?", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/?q=v%C3%A9lo&utm_source=lettre&utm_medium=email&fbclid=IwAR0x&gclid=abc")]
+    [InlineData("/?q=v%C3%A9lo&_=1733300000&foo=1&s=2")]
+    [InlineData("/carte?q=v%C3%A9lo&niveau=departements")]
+    [InlineData("/api/export?q=v%C3%A9lo&format=json&separator=comma&utm_campaign=x")]
+    [InlineData("/api/search?q=v%C3%A9lo&utm_source=x&_=1733300000&foo=1")]
+    public async Task Tracking_short_and_far_parameters_are_ignored_without_a_word(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("n'est pas un paramètre", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_page_or_an_order_that_means_nothing_is_said_on_the_page()
     {

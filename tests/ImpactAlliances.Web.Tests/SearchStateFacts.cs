@@ -162,6 +162,43 @@ public sealed class SearchStateFacts
         Assert.Equal(unread is null ? [] : [new UnreadParameter(SearchState.YearFromKey, unread, 2015)], state.Unread);
     }
 
+    [Fact]
+    public void A_text_too_long_is_kept_as_typed_beside_the_text_searched_and_a_new_text_replaces_both()
+    {
+        var typed = string.Concat(Enumerable.Repeat("mobilité ", 60)) + "fin";
+        var state = SearchState.FromQuery(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            [SearchState.QueryKey] = typed,
+        }), TimeProvider.System);
+
+        Assert.Equal(typed, state.TypedQuery);
+        Assert.Equal(Core.Querying.UserQuery.Cut(typed), state.Query);
+        Assert.Equal(["vélo", "vélo"], new[] { state.WithQuery("vélo").Query, state.WithQuery("vélo").TypedQuery });
+        Assert.Equal("vélo", new SearchState { Query = "vélo" }.TypedQuery);
+    }
+
+    [Theory]
+    [InlineData("domaine", "domains")]
+    [InlineData("Domaines", "domains")]
+    [InlineData("région", "regions")]
+    [InlineData("partnership_type", "partnership_types")]
+    [InlineData("status", "statuses")]
+    [InlineData("yearfrom", "year_from")]
+    [InlineData("formt", "format")]
+    [InlineData("utm_source", null)]
+    [InlineData("fbclid", null)]
+    [InlineData("_", null)]
+    [InlineData("s", null)]
+    [InlineData("niveau", null)]
+    [InlineData("format", null)]
+    [InlineData("callback", null)]
+    [InlineData("src", null)]
+    [InlineData("amp", null)]
+    [InlineData("pge", "page")]
+    [InlineData("typ", "partnership_types")]
+    public void A_name_the_page_does_not_know_is_read_as_the_parameter_it_is_close_to(string name, string? meant) =>
+        Assert.Equal(meant, SearchState.Meant(name, ["format", "separator", "niveau"]));
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -30,9 +30,6 @@ public sealed record InvalidParameter(string Name, string Message);
 /// </summary>
 public static class ApiParameters
 {
-    /// <summary>The first and last start years a case may have.</summary>
-    public const int FirstYear = 1000, LastYear = 9999;
-
     /// <summary>The sort orders, by their <c>sort</c> value.</summary>
     public static readonly IReadOnlyList<string> Sorts = Enum.GetNames<SearchSort>().Select(s => s.ToLowerInvariant()).ToList();
 
@@ -43,8 +40,8 @@ public static class ApiParameters
         .. CaseStudySchema.Facets.Select(f => new ApiParameter(f.Key, "string",
             $"Filtre {(taxonomy?.Find(f.Key)?.Label is { } label ? $"« {label} »" : f.Key)} : une valeur (son identifiant, comme dans /themes), à répéter pour en choisir plusieurs (OU dans une facette, ET entre facettes). Une valeur inconnue donne une erreur 400.",
             Repeatable: true, Values: taxonomy?.Find(f.Key)?.Values.Select(v => v.Slug).ToList())),
-        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres, au plus l'année en cours) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: FirstYear, Maximum: latestYear),
-        new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: FirstYear, Maximum: LastYear),
+        new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres, au plus l'année en cours) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: SearchState.FirstYear, Maximum: latestYear),
+        new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: SearchState.FirstYear, Maximum: SearchState.LastYear),
         new(SearchState.UndatedKey, "boolean", "0 ou false : avec une période (year_from, year_to), laisser de côté les cas sans année connue ; 1 ou true (par défaut) : les garder.", Values: ["0", "1", "false", "true"]),
         new(SearchState.SortKey, "string", "Ordre : relevance (pertinence, par défaut avec du texte), recent (dernière mise à jour, par défaut sans texte), title (titre), year (année de début).", Values: Sorts),
         new(SearchState.PageKey, "integer", $"Page de résultats, à partir de 1 ; au plus les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats.", Minimum: 1),
@@ -72,8 +69,8 @@ public static class ApiParameters
         Integer(query, SearchState.PageKey, 1, lastPage,
             $"un entier de 1 à {lastPage} (à {size} résultats par page, les {Formats.Number(SearchIndexOptions.MaxResultWindow)} premiers résultats)", invalid);
         var latest = SearchState.LatestYear(clock);
-        var from = Integer(query, SearchState.YearFromKey, FirstYear, latest, $"une année de quatre chiffres, au plus l'année en cours ({latest})", invalid);
-        var to = Integer(query, SearchState.YearToKey, FirstYear, LastYear, "une année de quatre chiffres", invalid);
+        var from = Integer(query, SearchState.YearFromKey, SearchState.FirstYear, latest, $"une année de quatre chiffres, au plus l'année en cours ({latest})", invalid);
+        var to = Integer(query, SearchState.YearToKey, SearchState.FirstYear, SearchState.LastYear, "une année de quatre chiffres", invalid);
         if (from > to)
         {
             invalid.Add(new(SearchState.YearFromKey, $"year_from ({from}) est après year_to ({to}) : la période est inversée."));
@@ -104,12 +101,15 @@ public static class ApiParameters
         });
 
     /// <summary>
-    /// The 400 for a search request, or null when it is valid: malformed parameters first, then filter values
-    /// the taxonomy does not have.
+    /// The 400 for a search request, or null when it is valid: malformed parameters and misspelt names first (a name
+    /// close to a parameter's, <see cref="SearchState.Unread"/>; other unknown names are ignored, as the pages do), then
+    /// filter values the taxonomy does not have.
     /// </summary>
     public static IResult? Refusal(IQueryCollection query, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
     {
-        if (Check(query, options, clock) is { Count: > 0 } invalid)
+        List<InvalidParameter> invalid = [.. Check(query, options, clock), .. state.Unread.Where(u => u.Meant is not null)
+            .Select(u => new InvalidParameter(u.Key, $"{Shorten(u.Key)} n'est pas un paramètre connu ; vouliez-vous dire {u.Meant} ?"))];
+        if (invalid.Count > 0)
         {
             return Problem(invalid);
         }

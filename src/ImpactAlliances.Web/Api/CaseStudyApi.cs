@@ -19,11 +19,10 @@ public static class CaseStudyApi
         api.MapGet("/search", IResult (HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options, TimeProvider clock) =>
         {
             var state = SearchState.FromQuery(request.Query, clock);
-            // The state cuts a long text for the links of a page; the API searches the text as sent, which the search cuts
-            // the same way (UserQuery.Cut), and answers it as query beside what it searched, searched_query, as for a correction.
-            var sent = state.Unread.FirstOrDefault(u => u.Key == SearchState.QueryKey)?.Value ?? state.Query;
+            // The API searches the text as sent, which the search cuts as the state's Query is cut (UserQuery.Cut), and
+            // answers it as query beside what it searched, searched_query, as for a correction.
             return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock)
-                ?? JsonAnswer.Of(ToJson(search.Search(state.ToRequest() with { Query = sent })), ApiJson.Default.SearchJson);
+                ?? JsonAnswer.Of(ToJson(search.Search(state.ToRequest() with { Query = state.TypedQuery })), ApiJson.Default.SearchJson);
         })
             .CacheOutput(ApiEndpoints.SearchAnswers)
             .WithName("search")

@@ -33,7 +33,7 @@ public sealed class CarteModel(ICaseStudySearch search, TimeProvider clock) : Pa
     public void OnGet()
     {
         var level = Request.Query[LevelKey] == DepartmentsLevel ? MapLevel.Departments : MapLevel.Regions;
-        State = SearchState.FromQuery(Request.Query, clock) with { Path = PathOf(level), Page = 1, Size = null };
+        State = SearchState.FromQuery(Request.Query, clock, LevelKey) with { Path = PathOf(level), Page = 1, Size = null };
         Result = search.Search(State.ToRequest() with { Size = 1 });
         Map = Choropleth.Of(FranceMap.Official, Result, search.Taxonomy, level);
         NoRegion = Result.Facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
@@ -22,8 +23,17 @@ public sealed record SearchState
         YearFromKey = "year_from", YearToKey = "year_to", UndatedKey = "undated", LiteralKey = "literal", AllKey = "all",
         AllWordsKey = "all_words";
 
-    /// <summary>The text typed.</summary>
+    /// <summary>The text searched and shown: the text typed (<see cref="TypedQuery"/>), cut between words at <see cref="UserQuery.MaxLength"/>.</summary>
     public string Query { get; init; } = "";
+
+    /// <summary>
+    /// The text as typed, uncut: what the API searches (the search cuts it as <see cref="Query"/> is cut) and answers as
+    /// <c>query</c>, beside the text searched. The same as <see cref="Query"/> unless the URL's text was too long.
+    /// </summary>
+    public string TypedQuery => Uncut ?? Query;
+
+    /// <summary>The text typed when <see cref="Query"/> is its cut, else null: a state reads the same whether it was cut or never typed long.</summary>
+    private string? Uncut { get; init; }
     /// <summary>Selected values by facet key, in the order they were chosen.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>Facets whose selected values a case must all have (<c>all=actors</c>), rather than any one of them.</summary>
@@ -52,11 +62,18 @@ public sealed record SearchState
     /// <summary>
     /// What the URL asked that the state does not do: a year, page or sort that means nothing (<c>year_to=1</c>,
     /// <c>page=abc</c>) read as its default, a start year later than the current one (no case can have started then:
-    /// applied, it would leave only the undated ones), and a text longer than <see cref="UserQuery.MaxLength"/> cut there.
+    /// applied, it would leave only the undated ones), a text longer than <see cref="UserQuery.MaxLength"/> cut there, and a
+    /// parameter the page does not know whose name is close to one it knows (<c>domaine=emploi</c>: the reader meant a filter).
     /// The pages say so (<see cref="Wording.Unread"/>), as for an unknown filter value: a filter dropped without a word
     /// gives results that are not the ones asked for.
     /// </summary>
     public IReadOnlyList<UnreadParameter> Unread { get; init; } = [];
+
+    /// <summary>
+    /// The first and last years of a range, for the pages, the API and the form's fields alike: four digits. A start year
+    /// is also no later than <see cref="LatestYear"/>.
+    /// </summary>
+    public const int FirstYear = 1000, LastYear = 9999;
 
     /// <summary>
     /// The latest year a range may start from: the current year, read from the site's clock. The API refuses a later
@@ -64,8 +81,11 @@ public sealed record SearchState
     /// </summary>
     public static int LatestYear(TimeProvider clock) => clock.GetUtcNow().Year;
 
-    /// <summary>Reads the state from a query string; anything malformed falls back to its default.</summary>
-    public static SearchState FromQuery(IQueryCollection query, TimeProvider clock)
+    /// <summary>
+    /// Reads the state from a query string; anything malformed falls back to its default. <paramref name="ownKeys"/> are
+    /// the parameters of the page or endpoint itself (the map's <c>niveau</c>, the export's <c>format</c>): known, not read here.
+    /// </summary>
+    public static SearchState FromQuery(IQueryCollection query, TimeProvider clock, params IReadOnlyCollection<string> ownKeys)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var facet in CaseStudySchema.Facets)
@@ -87,11 +107,11 @@ public sealed record SearchState
         if (typed.Length > UserQuery.MaxLength)
         {
             unread.Add(new(QueryKey, typed));
-            typed = UserQuery.Cut(typed);
         }
-        return new SearchState
+        var state = new SearchState
         {
-            Query = typed,
+            Query = typed.Length > UserQuery.MaxLength ? UserQuery.Cut(typed) : typed,
+            Uncut = typed.Length > UserQuery.MaxLength ? typed : null,
             Filters = filters,
             AllOf = query[AllKey].OfType<string>().Where(filters.ContainsKey).ToHashSet(),
             Sort = Read<SearchSort>(query, SortKey, unread, text => Enum.TryParse<SearchSort>(text, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null),
@@ -105,6 +125,53 @@ public sealed record SearchState
             AllWords = query[AllWordsKey].FirstOrDefault() is "1" or "true",
             Unread = unread,
         };
+        foreach (var (name, values) in query)
+        {
+            if (Meant(name, ownKeys) is { } meant)
+            {
+                unread.Add(new(name, string.Join(',', values.OfType<string>()), Meant: meant));
+            }
+        }
+        return state;
+    }
+
+    /// <summary>The parameters of the search, every page's and endpoint's: the query string's keys and the facets'.</summary>
+    private static readonly string[] SearchKeys =
+        [QueryKey, PageKey, SizeKey, SortKey, YearFromKey, YearToKey, UndatedKey, LiteralKey, AllKey, AllWordsKey, .. CaseStudySchema.Facets.Select(f => f.Key)];
+
+    /// <summary>
+    /// The names a reader may write for a parameter, and the parameter each means: the keys themselves, and for a facet the
+    /// key its cases' files write it under and its theme pages' French name (<c>scale</c>, <c>domaines</c>).
+    /// </summary>
+    private static readonly Dictionary<string, string> Spellings = SearchKeys.Select(k => (Name: k, Key: k))
+        .Concat(CaseStudySchema.Facets.SelectMany(f => new[] { (Name: f.FrontMatterKey, f.Key), (Name: (string?)f.ThemeSegment, f.Key) })
+            .Where(p => p.Name is not null).Select(p => (Name: p.Name!, p.Key)))
+        .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Key);
+
+    /// <summary>
+    /// Tracking parameters that links carry to any page (<c>utm_source</c>, <c>fbclid</c>): never a reader's mistake, so
+    /// never reported, however close to a parameter of the search their names may be.
+    /// </summary>
+    private static readonly HashSet<string> Tracking = new(StringComparer.OrdinalIgnoreCase)
+        { "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl" };
+
+    /// <summary>
+    /// The parameter a name the page does not know most likely means (<c>domaine</c>: <c>domains</c>), or null: a known
+    /// name, a tracking parameter, a name of one or two characters (a script's <c>_=1700000000</c> cache breaker is
+    /// not a typo of <c>q</c>), or one close to no parameter, which a page ignores as any site does.
+    /// </summary>
+    internal static string? Meant(string name, IReadOnlyCollection<string> ownKeys)
+    {
+        if (name.Length < 3 || SearchKeys.Contains(name, StringComparer.OrdinalIgnoreCase) || ownKeys.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || Tracking.Contains(name) || name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var lower = name.ToLowerInvariant();
+        // Two edits in a name of three or four letters leave little of it: src, ref or amp are not sort, size or all.
+        return ClosestMatch.Closest(lower, Spellings.Keys.Concat(ownKeys)) is { } closest
+            && (lower.Length > 4 || closest.StartsWith(lower, StringComparison.Ordinal) || ClosestMatch.Distance(lower, closest, 1) <= 1)
+            ? Spellings.GetValueOrDefault(closest, closest) : null;
     }
 
     /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
@@ -139,7 +206,7 @@ public sealed record SearchState
     }
 
     private static int? Year(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : null;
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= FirstYear and <= LastYear ? year : null;
 
     /// <summary>
     /// Whether a query string holds what <see cref="ToUrl"/> never writes: the empty fields a GET form
@@ -164,7 +231,7 @@ public sealed record SearchState
     public SearchState WithoutYears() => this with { YearFrom = null, YearTo = null, IncludeUndated = true, Page = 1 };
 
     /// <summary>The state searching other text, keeping the filters; back to page 1.</summary>
-    public SearchState WithQuery(string query, bool literal = false) => this with { Query = query, Literal = literal, Page = 1 };
+    public SearchState WithQuery(string query, bool literal = false) => this with { Query = query, Uncut = null, Literal = literal, Page = 1 };
 
     /// <summary>The state without any filter (facets, years), the text searched the same way; back to page 1.</summary>
     public SearchState WithoutFilters() =>
@@ -419,4 +486,5 @@ public sealed record SearchState
 /// <param name="Key">The parameter's key.</param>
 /// <param name="Value">Its value as given.</param>
 /// <param name="Latest">For a start year later than the current one, the current year; otherwise null (the value is not read at all).</param>
-public sealed record UnreadParameter(string Key, string Value, int? Latest = null);
+/// <param name="Meant">For a parameter the page does not know, the one its name is close to (<c>domains</c> for <c>domaine</c>); its values are then joined by commas.</param>
+public sealed record UnreadParameter(string Key, string Value, int? Latest = null, string? Meant = null);

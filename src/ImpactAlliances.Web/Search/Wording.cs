@@ -83,6 +83,8 @@ public static class Wording
         var given = Formats.Quoted(unread.Value.Length > 40 ? $"{unread.Value[..40]}…" : unread.Value);
         return unread.Key switch
         {
+            _ when unread.Meant is { } meant =>
+                $"{Formats.Quoted(unread.Key)} n'est pas un paramètre de recherche, il n'est pas appliqué : vouliez-vous dire {Formats.Quoted(meant)} ?",
             SearchState.QueryKey => $"Recherche : seuls ses {Formats.Number(UserQuery.MaxLength)} premiers caractères sont cherchés.",
             SearchState.YearFromKey when unread.Latest is { } latest =>
                 $"Années, à partir de : {given} est une année à venir (nous sommes en {latest}), ce filtre n'est pas appliqué.",
@@ -92,6 +94,19 @@ public static class Wording
             _ => $"Tri : {given} n'existe pas, les résultats sont dans l'ordre par défaut.",
         };
     }
+
+    /// <summary>
+    /// Why a year range running backwards is not applied (<see cref="SearchState.YearsInverted"/>); the page offers the
+    /// range the right way round after it (<see cref="SwappedYears"/>).
+    /// </summary>
+    public static string YearsInverted(int from, int to) =>
+        $"Années : la période est inversée (de {from} à {to}), ce filtre n'est pas appliqué.";
+
+    /// <summary>The text of the link to a year range the right way round, which the page offers after <see cref="DidYouMean"/>.</summary>
+    public static string SwappedYears(int from, int to) => $"de {to} à {from}";
+
+    /// <summary>What the page asks before a link to what was likely meant (a filter value, a year range): « Vouliez-vous dire … ? ».</summary>
+    public const string DidYouMean = "Vouliez-vous dire";
 
     /// <summary>
     /// A change of a case's history, in French: what the commit did to the file. Its subject is not shown: commit
