@@ -114,6 +114,26 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
     }
 
     /// <summary>
+    /// The address may hold a misspelt parameter, which the page says and the API refuses: suggestions carry the page's own
+    /// state, so they still come, with its filter.
+    /// </summary>
+    [SkippableFact]
+    public async Task Suggestions_come_on_a_page_whose_address_holds_a_misspelt_parameter()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress + "/?q=emploi&domaine=mobilite&domains=mobilite");
+
+        var sent = page.WaitForRequestAsync(request => request.Url.Contains("/api/suggest"));
+        await page.FillAsync("#q", "");
+        await page.FocusAsync("#q");
+        await page.Keyboard.TypeAsync("wimoov", new() { Delay = 30 });
+        Assert.Contains("domains=mobilite", (await sent).Url);
+        Assert.DoesNotContain("domaine=", (await sent).Url);
+        await page.Locator("#q-suggestions").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+    }
+
+    /// <summary>
     /// On a wide screen the filters stand between the search box and the results: some sixty links to Tab through before
     /// the first case, unless the first of them, shown when focused, leads past them.
     /// </summary>

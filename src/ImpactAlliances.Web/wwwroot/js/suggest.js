@@ -80,8 +80,9 @@
     request?.abort();
     request = new AbortController();
     try {
-      // The current filters go along: a facet suggestion adds to this search rather than starting another.
-      const params = new URLSearchParams(window.location.search);
+      // The current filters go along: a facet suggestion adds to this search rather than starting another. They are
+      // read from the page's own state (data-suggest), not from the address, whose misspelt names the API refuses.
+      const params = new URL(input.dataset.suggest || "/", window.location.href).searchParams;
       params.set("q", typed);
       params.delete("page");
       const response = await fetch(`/api/suggest?${params}`, { signal: request.signal });
