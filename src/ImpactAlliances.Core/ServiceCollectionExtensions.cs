@@ -36,8 +36,8 @@ public static class ServiceCollectionExtensions
                     options.SourceInterval = sourceInterval;
                 }
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchIndexOptions>, SearchIndexOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IndexBuilder>();
@@ -53,3 +53,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 }
+
+/// <summary>
+/// <see cref="SearchIndexOptions"/>' annotations checked by code generated at build time: the reflection of
+/// <c>ValidateDataAnnotations</c> cost the site's start tens of milliseconds of CPU (BENCHMARKS.md, twenty-ninth session).
+/// </summary>
+[OptionsValidator]
+internal sealed partial class SearchIndexOptionsValidator : IValidateOptions<SearchIndexOptions>;
