@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Analysis;
 
@@ -96,7 +97,7 @@ public sealed partial class PlaceGazetteer
     /// <summary>The package and version the data comes from, as its first line says.</summary>
     public string SourceVersion { get; }
 
-    private readonly Dictionary<string, List<Place>> _byKey;
+    private readonly Dictionary<string, Place[]> _byKey;
     private readonly Dictionary<string, Place> _departmentsByCode;
     private readonly Dictionary<string, List<Place>> _departmentsByRegion;
 
@@ -104,11 +105,14 @@ public sealed partial class PlaceGazetteer
     {
         SourceVersion = sourceVersion;
         _demonyms = new(() => DemonymTable.Load(this));
-        Places = places.Select(p => p with { Key = Key(p.Name) }).ToList();
-        _byKey = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
-        foreach (var place in Places)
+        Places = places;
+        // Most of the 35,000 names are one place's: an array of one each, grown for the few shared ones (a dozen
+        // « Sainte-Colombe » at most), rather than a list per name, as the site starts (BENCHMARKS.md, twenty-ninth session).
+        _byKey = new Dictionary<string, Place[]>(places.Count, StringComparer.Ordinal);
+        foreach (var place in places)
         {
-            (_byKey.TryGetValue(place.Key, out var list) ? list : _byKey[place.Key] = []).Add(place);
+            ref var named = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, place.Key, out _);
+            named = named is null ? [place] : [.. named, place];
         }
         _departmentsByCode = Places.Where(p => p.Kind == PlaceKind.Department).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
         _departmentsByRegion = Places.Where(p => p.Kind == PlaceKind.Department)
@@ -197,7 +201,8 @@ public sealed partial class PlaceGazetteer
         var regions = new List<Place>();
         var former = new List<(string Name, string Region, string Departments)>();
         var departments = new List<Place>();
-        var communes = new List<Place>();
+        // Each place is made once, with its key and region: copying 35,000 records to add them cost the start (BENCHMARKS.md).
+        var communes = new List<(string Code, string Department, string Name, int Population)>();
         while (reader.ReadLine() is { } line)
         {
             if (line.StartsWith('#'))
@@ -210,16 +215,16 @@ public sealed partial class PlaceGazetteer
             {
                 case "R":
                     regionNames[f[1]] = Slug(f[2]);
-                    regions.Add(new Place(PlaceKind.Region, f[1], f[2], "", Slug(f[2]), 0));
+                    regions.Add(new Place(PlaceKind.Region, f[1], f[2], "", Slug(f[2]), 0) { Key = Key(f[2]) });
                     break;
                 case "A":
                     former.Add((f[1], f[2], f.Length > 3 ? f[3] : ""));
                     break;
                 case "D":
-                    departments.Add(new Place(PlaceKind.Department, f[1], f[3], f[1], regionNames.GetValueOrDefault(f[2], ""), 0));
+                    departments.Add(new Place(PlaceKind.Department, f[1], f[3], f[1], regionNames.GetValueOrDefault(f[2], ""), 0) { Key = Key(f[3]) });
                     break;
                 case "C":
-                    communes.Add(new Place(PlaceKind.Commune, f[1], f[3], f[2], "", int.Parse(f[4], CultureInfo.InvariantCulture)));
+                    communes.Add((f[1], f[2], f[3], int.Parse(f[4], CultureInfo.InvariantCulture)));
                     break;
             }
         }
@@ -228,12 +233,16 @@ public sealed partial class PlaceGazetteer
         places.AddRange(regions);
         places.AddRange(former.Select(f => new Place(PlaceKind.Region, f.Region, f.Name, "", regionNames.GetValueOrDefault(f.Region, ""), 0)
         {
+            Key = Key(f.Name),
             Departments = f.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries),
         }));
         places.AddRange(departments);
         places.AddRange(communes
             .OrderByDescending(c => c.Population)
-            .Select(c => c with { Region = regionOfDepartment.GetValueOrDefault(c.Department, "") }));
+            .Select(c => new Place(PlaceKind.Commune, c.Code, c.Name, c.Department, regionOfDepartment.GetValueOrDefault(c.Department, ""), c.Population)
+            {
+                Key = Key(c.Name),
+            }));
         return new PlaceGazetteer(source, places);
     }
 
