@@ -34,7 +34,8 @@ public static class Operations
                 | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             o.CombineLogs = true;
         });
-        services.AddOptions<ApiRateLimitOptions>().BindConfiguration("RateLimit").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration("RateLimit").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiRateLimitOptions>, ApiRateLimitOptionsValidator>();
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ApiPartition);
@@ -133,6 +134,10 @@ public static class Operations
             detail: $"Cette adresse a envoyé trop de requêtes à l'API. Réessayez dans {seconds} s.").ExecuteAsync(context);
     }
 }
+
+/// <summary><see cref="ApiRateLimitOptions"/>' annotations checked by code generated at build time, without reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class ApiRateLimitOptionsValidator : IValidateOptions<ApiRateLimitOptions>;
 
 /// <summary>
 /// The API budget of one client address (<c>RateLimit</c> section), a token bucket: <see cref="Burst"/>

@@ -9,6 +9,7 @@ using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web;
 using ImpactAlliances.Web.Api;
 using ImpactAlliances.Web.Search;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.WebEncoders;
@@ -79,6 +80,15 @@ if (builder.Configuration.GetValue<bool>("Content:Watch"))
 }
 builder.Services.AddSingleton<BrokenCasePreview>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
+// Razor Pages register Data Protection for antiforgery tokens, and with it a hosted service that reads the key ring (or makes
+// and writes a key) before the server listens. The site's forms are GET forms and it answers no other method (ReadOnlySite),
+// so no token or cookie is ever protected: nothing needs a key, and one would still be made on first use if something did
+// (BENCHMARKS.md, twenty-ninth session). The service is internal to the framework, hence its name.
+if (builder.Services.FirstOrDefault(service => service.ServiceType == typeof(IHostedService)
+        && service.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService") is { } keyRingAtStart)
+{
+    builder.Services.Remove(keyRingAtStart);
+}
 
 var app = builder.Build();
 // A large index takes the other core a second to open and warm: start now, while the pipeline is set up and the
@@ -99,8 +109,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = ex => ex is IndexUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
-// Before the read-only check: it answers the API's CORS preflight (OPTIONS) itself.
-app.UseCors();
+// Before the read-only check: it answers the API's CORS preflight (OPTIONS) itself. Made here rather than by UseCors, whose
+// binder compiles an expression tree at start to hand Invoke the policy provider from each request's services
+// (BENCHMARKS.md, twenty-ninth session); the same middleware with the same provider per request.
+app.Use(next =>
+{
+    var cors = new CorsMiddleware(next, app.Services.GetRequiredService<ICorsService>(), app.Services.GetRequiredService<ILoggerFactory>());
+    return context => cors.Invoke(context, context.RequestServices.GetRequiredService<ICorsPolicyProvider>());
+});
 app.UseReadOnlyMethods();
 // Inside the rate limiter, the CORS policy and the error pages: a kept answer still counts and is still shaped.
 app.UseOutputCache();
