@@ -104,14 +104,15 @@ public sealed record SearchState
         }
         var unread = new List<UnreadParameter>();
         var typed = Typed(query[QueryKey].FirstOrDefault());
-        if (typed.Length > UserQuery.MaxLength)
+        var cut = typed.Length > UserQuery.MaxLength;
+        if (cut)
         {
             unread.Add(new(QueryKey, typed));
         }
         var state = new SearchState
         {
-            Query = typed.Length > UserQuery.MaxLength ? UserQuery.Cut(typed) : typed,
-            Uncut = typed.Length > UserQuery.MaxLength ? typed : null,
+            Query = cut ? UserQuery.Cut(typed) : typed,
+            Uncut = cut ? typed : null,
             Filters = filters,
             AllOf = query[AllKey].OfType<string>().Where(filters.ContainsKey).ToHashSet(),
             Sort = Read<SearchSort>(query, SortKey, unread, text => Enum.TryParse<SearchSort>(text, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null),
@@ -125,6 +126,8 @@ public sealed record SearchState
             AllWords = query[AllWordsKey].FirstOrDefault() is "1" or "true",
             Unread = unread,
         };
+        // Misspelt names are noted last, after the values the state could not read (the list the state holds): the page
+        // says them in that order.
         foreach (var (name, values) in query)
         {
             if (Meant(name, ownKeys) is { } meant)
