@@ -79,7 +79,6 @@ if (builder.Configuration.GetValue<bool>("Content:Watch"))
     builder.Services.AddHostedService<ContentWatchService>();
 }
 builder.Services.AddSingleton<BrokenCasePreview>();
-builder.Services.AddSingleton<KeptPartials>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
 // Razor Pages register Data Protection for antiforgery tokens, and with it a hosted service that reads the key ring (or makes
 // and writes a key) before the server listens. The site's forms are GET forms and it answers no other method (ReadOnlySite),
