@@ -124,16 +124,30 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Commits the index, stores the taxonomy and manifest with it, and switches it in.</summary>
     public BuildReport Publish(string taxonomyFile)
     {
-        // One segment: every per-segment cost of a query (term look-ups, postings set-up) is paid once.
-        _writer.ForceMerge(1);
-        using (var reader = DirectoryReader.Open(_writer, applyAllDeletes: true))
+        // One segment: every per-segment cost of a query (term look-ups, postings set-up) is paid once. The merge runs on
+        // Lucene's merge thread, alone on one core for seconds at 100,000 cases (BENCHMARKS.md, thirtieth session): the
+        // commit's data is read meanwhile from the segments it merges, in the order it merges them, which give the merged
+        // segment's tables as long as no case was taken out (a deleted case still counts in a term's frequency, keeps
+        // its number and its names until the merge drops them); with one taken out, the data waits for the merge.
+        var written = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        if (written.HasDeletions)
         {
-            _writer.SetCommitData(new Dictionary<string, string>
+            written.Dispose();
+            _writer.ForceMerge(1);
+            using var merged = DirectoryReader.Open(_writer, applyAllDeletes: true);
+            _writer.SetCommitData(CommitData(merged));
+        }
+        else
+        {
+            _writer.ForceMerge(1, doWait: false);
+            Dictionary<string, string> data;
+            using (written)
             {
-                [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
-                [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
-                [CaseStudySchema.OrganisationKeysCommitKey] = OrganisationKeys.Of(OrganisationKeys.NamesOf(reader)).Write(),
-            });
+                data = CommitData(written);
+            }
+            // Waits for the merge, and throws its failure if it failed.
+            _writer.ForceMerge(1);
+            _writer.SetCommitData(data);
         }
         _writer.Commit();
         var cases = _writer.NumDocs;
@@ -146,6 +160,14 @@ public sealed class IndexBuildSession : IDisposable
         _target.Publish();
         return new BuildReport(cases, _clock.Elapsed, _target.Store.Version(_target.Name));
     }
+
+    /// <summary>The acronyms, title order and organisation keys a site reads from the commit instead of computing them.</summary>
+    private Dictionary<string, string> CommitData(DirectoryReader reader) => new()
+    {
+        [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
+        [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
+        [CaseStudySchema.OrganisationKeysCommitKey] = OrganisationKeys.Of(OrganisationKeys.NamesOf(reader)).Write(),
+    };
 
     /// <summary>
     /// The acronyms the cases define (<see cref="AcronymTable"/>), but those the cases also write as a word, in lower case

@@ -139,26 +139,19 @@ internal sealed class OrganisationKeys
 
     private ReadOnlySpan<char> KeyOf(int record) => _table.AsSpan(_starts[record], _keyEnds[record] - _starts[record]);
 
-    /// <summary>Every distinct organisation name of the index, read from its doc values.</summary>
+    /// <summary>Every distinct organisation name of the index, read from its doc values, in the order of their bytes.</summary>
     /// <remarks>
     /// Walked in order with the values' terms enumerator, which decodes each prefix-compressed block once, rather than
-    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session). A
-    /// segment's values are distinct already: only several segments need a set to leave out the names they share.
+    /// looked up ord by ord: half the time at 100,000 cases and 130,000 names (BENCHMARKS.md, seventeenth session).
+    /// Several segments' values are walked as one (Lucene's map of their ordinals), so that the names come in the order
+    /// the segment merged from them holds them in: a build reads them before its merge ends (thirtieth session).
     /// </remarks>
     internal static IEnumerable<string> NamesOf(IndexReader reader)
     {
-        var seen = reader.Leaves.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        foreach (var leaf in reader.Leaves)
+        var terms = MultiDocValues.GetSortedSetValues(reader, CaseStudySchema.OrganisationNames)?.GetTermsEnum();
+        while (terms is not null && terms.MoveNext())
         {
-            var terms = leaf.AtomicReader.GetSortedSetDocValues(CaseStudySchema.OrganisationNames)?.GetTermsEnum();
-            while (terms is not null && terms.MoveNext())
-            {
-                var name = terms.Term.Utf8ToString();
-                if (seen is null || seen.Add(name))
-                {
-                    yield return name;
-                }
-            }
+            yield return terms.Term.Utf8ToString();
         }
     }
 }

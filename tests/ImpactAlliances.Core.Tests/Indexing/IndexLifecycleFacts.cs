@@ -113,6 +113,51 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_build_flushed_in_several_segments_stores_the_data_of_one_flushed_once()
+    {
+        // The acronyms, title order and organisation keys are read from the flushed segments while they are merged.
+        var taxonomy = Path.Combine(_content, "taxonomy.yml");
+        var several = new IndexBuilder(new MarkdownRenderer()) { MaxBufferedCases = 2 }.Build(_store, taxonomy, Load().Cases).Version;
+        var once = _builder.Build(new IndexStore(Path.Combine(_folder.Path, "once")), taxonomy, Load().Cases).Version;
+
+        Assert.Equal(CommitData(once), CommitData(several));
+    }
+
+    [Fact]
+    public void A_build_flushed_in_several_segments_with_cases_taken_out_stores_the_data_of_one_without_them()
+    {
+        // A case taken out still counts in the flushed segments' term frequencies and numbers: the merge drops it.
+        var taxonomy = Path.Combine(_content, "taxonomy.yml");
+        var cases = Load().Cases;
+        var taken = new[] { cases[1].Case.Slug, cases[6].Case.Slug, cases[^1].Case.Slug };
+        IndexVersion several;
+        using (var session = new IndexBuilder(new MarkdownRenderer()) { MaxBufferedCases = 2 }.Begin(_store))
+        {
+            foreach (var file in cases)
+            {
+                session.Write(session.Prepare(file));
+            }
+            session.Remove(taken);
+            several = session.Publish(taxonomy).Version;
+        }
+        var without = _builder.Build(new IndexStore(Path.Combine(_folder.Path, "without")), taxonomy, cases.Where(c => !taken.Contains(c.Case.Slug)).ToList()).Version;
+
+        Assert.Equal(CommitData(without), CommitData(several));
+    }
+
+    private static IDictionary<string, string> CommitData(IndexVersion version)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(version.LuceneFolder);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var data = reader.IndexCommit.UserData;
+        // The fixture's cases define no acronym: the table is there, empty.
+        Assert.Equal(3, data.Count);
+        Assert.NotEmpty(data[Schema.CaseStudySchema.TitleOrderCommitKey]);
+        Assert.NotEmpty(data[Schema.CaseStudySchema.OrganisationKeysCommitKey]);
+        return data;
+    }
+
+    [Fact]
     public void The_first_version_is_served_at_once_and_warms_in_the_background()
     {
         Build(FixtureCorpus.Cases.Count);

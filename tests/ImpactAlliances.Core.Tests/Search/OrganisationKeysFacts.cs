@@ -87,6 +87,34 @@ public sealed class OrganisationKeysFacts(SearchFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Several_segments_give_the_names_in_the_order_of_the_segment_merged_from_them()
+    {
+        // A build reads the names from its flushed segments while they are merged: each name once, in its bytes' order.
+        using var directory = new RAMDirectory();
+        using var analyzer = CaseStudySchema.CreateAnalyzer();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(CaseStudySchema.Version, analyzer));
+        foreach (var segment in new[] { new[] { "Ville de Lille", "Zèbre Solidaire" }, ["VILLE DE LILLE", "Ville de Lille"], ["Association Alpha"] })
+        {
+            var document = new Lucene.Net.Documents.Document();
+            foreach (var name in segment)
+            {
+                document.Add(new Lucene.Net.Documents.SortedSetDocValuesField(CaseStudySchema.OrganisationNames, new Lucene.Net.Util.BytesRef(name)));
+            }
+            writer.AddDocument(document);
+            writer.Commit();
+        }
+        using var several = DirectoryReader.Open(directory);
+        var names = OrganisationKeys.NamesOf(several).ToList();
+        writer.ForceMerge(1);
+        writer.Commit();
+        using var merged = DirectoryReader.Open(directory);
+
+        Assert.Equal(3, several.Leaves.Count);
+        Assert.Equal(["Association Alpha", "VILLE DE LILLE", "Ville de Lille", "Zèbre Solidaire"], names);
+        Assert.Equal(OrganisationKeys.NamesOf(merged), names);
+    }
+
+    [Fact]
     public void An_index_built_before_the_keys_were_stored_makes_them_from_its_names_and_a_stored_table_is_what_is_read()
     {
         using var lease = fixture.Index.Acquire();
