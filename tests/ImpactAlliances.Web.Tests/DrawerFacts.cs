@@ -142,7 +142,7 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.ClickAsync(".filters-jump");
 
         var small = await Heights(page, ".brand, .site-nav a, #q, #sort, .search-row button, .filters-jump, .chip, .clear-all, .hit-title a, .pager a, " +
-            ".results-views a, .footer-links a, #filtres .drawer-close, #filtres .facet-value, #filtres .family-toggle, #filtres .facet-more summary, " +
+            ".footer-links a, #filtres .drawer-close, #filtres .facet-value, #filtres .family-toggle, #filtres .facet-more summary, " +
             "#filtres .undated, #filtres input[type=number], #filtres button, #filtres .results-jump", under: 44);
         Assert.Empty(small);
 
@@ -158,6 +158,34 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
             """);
         Assert.Empty(misses);
         Assert.Equal(32, await page.Locator(".hit .badge").First.EvaluateAsync<double>("b => b.getBoundingClientRect().height"));
+    }
+
+    [SkippableFact]
+    public async Task On_a_phone_the_result_views_stand_under_the_order_line_without_a_gap_and_are_44_pixel_tap_targets()
+    {
+        // Drawn 44 px high, the statistics and map links left 30 px of blank under « Par pertinence · 1–20 · Trier par… ».
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + "/?q=mobilit%C3%A9%20solidaire%20en%20zone%20rurale");
+
+        using var measured = System.Text.Json.JsonDocument.Parse(await page.EvaluateAsync<string>("""
+            () => {
+                const text = e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect(); };
+                const order = document.querySelector('.results-range'), links = [...document.querySelectorAll('.results-views a')];
+                const gap = text(links[0]).top - text(order).bottom;
+                const misses = links.flatMap(a => {
+                    const r = a.getBoundingClientRect(), x = r.left + r.width / 2, middle = (r.top + r.bottom) / 2;
+                    return [middle - 21, middle + 21].filter(y => document.elementFromPoint(x, y) !== a).map(y => `${a.textContent} at ${y - middle}`);
+                });
+                // The order line's own link keeps its whole box: the tap areas under it do not cover it.
+                const sort = order.querySelector('a').getBoundingClientRect();
+                if (document.elementFromPoint(sort.left + 5, sort.bottom - 1) !== order.querySelector('a')) misses.push('the order line\'s link is covered');
+                return JSON.stringify({ gap, misses });
+            }
+            """));
+
+        Assert.Empty(measured.RootElement.GetProperty("misses").EnumerateArray().Select(m => m.GetString()));
+        Assert.InRange(measured.RootElement.GetProperty("gap").GetDouble(), 0, 20);
     }
 
     [SkippableTheory]

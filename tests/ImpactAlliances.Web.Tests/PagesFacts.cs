@@ -521,21 +521,83 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Theory]
-    [InlineData("/", "domaine=emploi-insertion", "domaine", "domains")]
-    [InlineData("/", "region=bretagne", "region", "regions")]
-    [InlineData("/", "acteurs=entreprise", "acteurs", "actors")]
-    [InlineData("/statistiques", "scale=local", "scale", "scales")]
-    [InlineData("/carte", "yaer_from=2010", "yaer_from", "year_from")]
-    public async Task A_parameter_whose_name_is_close_to_a_known_one_is_said_on_the_page_and_refused_by_the_api(string path, string pair, string given, string meant)
+    [InlineData("/", "domaine=emploi-insertion", "domaine", "domains=emploi-insertion", "/?q=v%C3%A9lo&domains=emploi-insertion")]
+    [InlineData("/", "region=bretagne&page=2", "region", "regions=bretagne", "/?q=v%C3%A9lo&regions=bretagne")]
+    [InlineData("/", "acteurs=entreprise&actors=association", "acteurs", "actors=entreprise", "/?q=v%C3%A9lo&actors=association&actors=entreprise")]
+    [InlineData("/statistiques", "scale=local", "scale", "scales=local", "/statistiques?q=v%C3%A9lo&scales=local")]
+    [InlineData("/carte", "yaer_from=2010", "yaer_from", "year_from=2010", "/carte?q=v%C3%A9lo&year_from=2010")]
+    [InlineData("/carte?niveau=departements", "sortt=title", "sortt", "sort=title", "/carte?q=v%C3%A9lo&niveau=departements&sort=title")]
+    public async Task A_parameter_whose_name_is_close_to_a_known_one_is_said_on_the_page_with_a_link_to_the_search_meant_and_refused_by_the_api(
+        string path, string pair, string given, string meant, string corrected)
     {
-        // A researcher who wrote a facet by hand got every case, unfiltered, without a word.
-        var text = await GetText($"{path}?q=v%C3%A9lo&{pair}");
+        // A researcher who wrote a facet by hand got every case, unfiltered, without a word; then a word without a way to the search meant.
+        var html = await GetString($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}q=v%C3%A9lo&{pair}");
         var api = await _client.GetAsync($"/api/search?q=v%C3%A9lo&{pair}");
 
-        Assert.Contains($"«\u202F{given}\u202F» n'est pas un paramètre de recherche, il n'est pas appliqué : vouliez-vous dire «\u202F{meant}\u202F» ?", text);
+        Assert.Contains($"«\u202F{given}\u202F» n'est pas un paramètre de recherche, il n'est pas appliqué.", WebUtility.HtmlDecode(html));
+        var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
+        Assert.True(link.Success, html);
+        Assert.Equal(corrected, WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.Equal($"«\u202F{meant}\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
+        var followed = await GetText(corrected);
+        Assert.DoesNotContain("n'est pas un paramètre de recherche", followed, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
         Assert.Equal($"{given} n'est pas un paramètre connu ; vouliez-vous dire {meant} ?", problem.RootElement.GetProperty("detail").GetString());
+        var correctedApi = problem.RootElement.GetProperty("corrected_url").GetString()!;
+        Assert.StartsWith("/api/search?q=v%C3%A9lo&", correctedApi, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(correctedApi)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("year=2015", "year_from=2015&year_to=2015&undated=0")]
+    [InlineData("Year=2015", "year_from=2015&year_to=2015&undated=0")]
+    [InlineData("yaer=2015", "year_from=2015&year_to=2015&undated=0")]
+    [InlineData("years=2015", "year_from=2015&year_to=2015&undated=0")]
+    // The link does what its text says: the year's bounds replace one given under its own name.
+    [InlineData("year_from=2010&year=2015", "year_from=2015&year_to=2015&undated=0")]
+    [InlineData("year=2015&undated=1", "year_from=2015&year_to=2015&undated=0")]
+    public async Task A_plain_year_is_a_misspelt_name_meaning_that_one_year_on_the_pages_and_in_the_api(string pair, string meant)
+    {
+        // year=2015 was said to mean year_from alone: every case started since 2015. Read as year_from=year_to=2015 with the
+        // undated cases, it would give 437 cases, 395 of them without a year.
+        var html = await GetString($"/?{pair}");
+        var api = await _client.GetAsync($"/api/search?{pair}");
+
+        var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
+        Assert.Equal($"/?{meant}", WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.Equal($"«\u202F{meant}\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Equal($"/api/search?{meant}", problem.RootElement.GetProperty("corrected_url").GetString());
+        var years = (await GetJson($"/api/search?{meant}&size=1")).GetProperty("years");
+        Assert.Equal((2015, 2015), (years.GetProperty("from").GetInt32(), years.GetProperty("to").GetInt32()));
+        Assert.False(years.GetProperty("include_undated").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("/?q=&domaine=emploi-insertion", "/?domaine=emploi-insertion")]
+    [InlineData("/?q=v%C3%A9lo&sort=&year=2015&undated=1", "/?q=v%C3%A9lo&year=2015")]
+    public async Task A_url_sent_to_its_clean_form_keeps_its_misspelt_names_for_the_page_to_say(string url, string clean)
+    {
+        // The clean form was the state's alone: the misspelt name went, and the page said nothing of it.
+        var response = await site.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(clean, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_cases_of_a_plain_year_s_correction_are_those_the_files_say_started_that_year()
+    {
+        var started2015 = Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")
+            .Count(f => File.ReadLines(f).TakeWhile((line, i) => i == 0 || line != "---").Any(line => line == "year: 2015"));
+        using var problem = JsonDocument.Parse(await (await _client.GetAsync("/api/search?year=2015")).Content.ReadAsStringAsync());
+
+        var answer = await GetJson(problem.RootElement.GetProperty("corrected_url").GetString()!);
+
+        Assert.True(started2015 > 5);
+        Assert.Equal(started2015, answer.GetProperty("total").GetInt32());
     }
 
     [Theory]

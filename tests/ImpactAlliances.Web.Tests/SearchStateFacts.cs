@@ -196,6 +196,12 @@ public sealed class SearchStateFacts
     [InlineData("amp", null)]
     [InlineData("pge", "page")]
     [InlineData("typ", "partnership_types")]
+    // The files' name for the start year is that one year, not the closest key (year_from), nor are its misspellings.
+    [InlineData("year", "year")]
+    [InlineData("YEAR", "year")]
+    [InlineData("yaer", "year")]
+    [InlineData("yaer_from", "year_from")]
+    [InlineData("scale", "scales")]
     public void A_name_the_page_does_not_know_is_read_as_the_parameter_it_is_close_to(string name, string? meant) =>
         Assert.Equal(meant, SearchState.Meant(name, ["format", "separator", "niveau"]));
 

@@ -89,29 +89,38 @@ public static class ApiParameters
         return invalid;
     }
 
-    /// <summary>A 400 naming each invalid parameter, in the same shape as an unknown filter value's.</summary>
-    public static IResult Problem(IReadOnlyList<InvalidParameter> invalid) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Paramètre invalide",
-        detail: string.Join(" ", invalid.Select(i => i.Message)),
-        extensions: new Dictionary<string, object?>
+    /// <summary>
+    /// A 400 naming each invalid parameter, in the same shape as an unknown filter value's; with <paramref name="correctedUrl"/>,
+    /// the request with its misspelt names corrected, as <c>corrected_url</c>.
+    /// </summary>
+    public static IResult Problem(IReadOnlyList<InvalidParameter> invalid, string? correctedUrl = null)
+    {
+        var extensions = new Dictionary<string, object?>
         {
             ["parameters"] = invalid.Select(i => i.Name).Distinct().ToList(),
             ["errors"] = invalid.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToList()),
-        });
+        };
+        if (correctedUrl is not null)
+        {
+            extensions["corrected_url"] = correctedUrl;
+        }
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Paramètre invalide",
+            detail: string.Join(" ", invalid.Select(i => i.Message)), extensions: extensions);
+    }
 
     /// <summary>
     /// The 400 for a search request, or null when it is valid: malformed parameters and misspelt names first (a name
     /// close to a parameter's, <see cref="SearchState.Unread"/>; other unknown names are ignored, as the pages do), then
-    /// filter values the taxonomy does not have.
+    /// filter values the taxonomy does not have. A misspelt name's refusal names the request it meant (<see cref="SearchState.Corrected"/>).
     /// </summary>
-    public static IResult? Refusal(IQueryCollection query, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
+    public static IResult? Refusal(HttpRequest request, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
     {
-        List<InvalidParameter> invalid = [.. Check(query, options, clock), .. state.Unread.Where(u => u.Meant is not null)
-            .Select(u => new InvalidParameter(u.Key, $"{Shorten(u.Key)} n'est pas un paramètre connu ; vouliez-vous dire {u.Meant} ?"))];
+        var misspelt = state.Unread.Where(u => u.Meant is not null).ToList();
+        List<InvalidParameter> invalid = [.. Check(request.Query, options, clock), .. misspelt
+            .Select(u => new InvalidParameter(u.Key, $"{Shorten(u.Key)} n'est pas un paramètre connu ; vouliez-vous dire {u.CorrectionText} ?"))];
         if (invalid.Count > 0)
         {
-            return Problem(invalid);
+            return Problem(invalid, misspelt.Count > 0 ? $"{request.PathBase}{request.Path}{SearchState.Corrected(request.Query, misspelt)}" : null);
         }
         return UnknownFilter.In(taxonomy, state.Filters) is { Count: > 0 } unknown ? CaseStudyApi.UnknownFilterProblem(unknown) : null;
     }

@@ -21,7 +21,7 @@ public static class CaseStudyApi
             var state = SearchState.FromQuery(request.Query, clock);
             // The API searches the text as sent, which the search cuts as the state's Query is cut (UserQuery.Cut), and
             // answers it as query beside what it searched, searched_query, as for a correction.
-            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock)
+            return ApiParameters.Refusal(request, options.Value, search.Taxonomy, state, clock)
                 ?? JsonAnswer.Of(ToJson(search.Search(state.ToRequest() with { Query = state.TypedQuery })), ApiJson.Default.SearchJson);
         })
             .CacheOutput(ApiEndpoints.SearchAnswers)
@@ -36,7 +36,7 @@ public static class CaseStudyApi
         {
             // The page sends its current filters along, so that a facet suggestion adds to the current search.
             var state = SearchState.FromQuery(request.Query, clock);
-            return ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock) ?? JsonAnswer.Of(
+            return ApiParameters.Refusal(request, options.Value, search.Taxonomy, state, clock) ?? JsonAnswer.Of(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
                     s.Kind.ToString().ToLowerInvariant(), s.Label, Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
                 ApiJson.Default.SuggestJson);

@@ -47,7 +47,7 @@ public static class Discovery
     private static IResult Feed(HttpRequest request, ICaseStudySearch search, IOptions<SearchIndexOptions> options, TimeProvider clock)
     {
         var state = SearchState.FromQuery(request.Query, clock);
-        if (ApiParameters.Refusal(request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
+        if (ApiParameters.Refusal(request, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }

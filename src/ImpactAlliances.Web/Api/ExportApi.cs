@@ -58,7 +58,7 @@ public static class ExportApi
             return ApiParameters.Problem([new("separator", $"separator vaut « {separator} » ; valeurs possibles : comma, semicolon.")]);
         }
         var state = SearchState.FromQuery(http.Request.Query, clock, [.. ApiParameters.Export.Select(p => p.Name)]);
-        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
+        if (ApiParameters.Refusal(http.Request, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }

@@ -37,7 +37,7 @@ public static class StatisticsApi
     private static async Task<IResult> Statistics(HttpContext http, ICaseStudySearch search, TimeProvider clock, IOptions<SearchIndexOptions> options)
     {
         var state = SearchState.FromQuery(http.Request.Query, clock);
-        if (ApiParameters.Refusal(http.Request.Query, options.Value, search.Taxonomy, state, clock) is { } refusal)
+        if (ApiParameters.Refusal(http.Request, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
             return refusal;
         }

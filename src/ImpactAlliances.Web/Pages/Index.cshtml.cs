@@ -4,6 +4,7 @@ using ImpactAlliances.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ImpactAlliances.Web.Pages;
 
@@ -32,7 +33,9 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
         State = SearchState.FromQuery(Request.Query, clock);
         if (SearchState.NeedsCleaning(Request.Query))
         {
-            return Redirect(State.ToUrl());
+            // A misspelt name goes along, which the state does not hold: the clean page says it and links to the search meant.
+            return Redirect(QueryHelpers.AddQueryString(State.ToUrl(),
+                State.Unread.Where(u => u.Meant is not null && u.Value.Length > 0).Select(u => KeyValuePair.Create(u.Key, (string?)u.Value))));
         }
         Result = search.Search(State.ToRequest());
         return Page();

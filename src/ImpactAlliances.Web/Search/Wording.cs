@@ -77,6 +77,7 @@ public static class Wording
     /// <summary>
     /// Why a parameter of the URL is not applied as given (<see cref="SearchState.Unread"/>): « Années, jusqu'à : « 1 » n'est
     /// pas une année de quatre chiffres, ce filtre n'est pas appliqué. » The value is shown as given, its start only when long.
+    /// A misspelt name's line is followed by a link to the search it meant (<see cref="DidYouMean"/>, <see cref="SearchState.CorrectedUrl"/>).
     /// </summary>
     public static string Unread(UnreadParameter unread)
     {
@@ -84,7 +85,7 @@ public static class Wording
         return unread.Key switch
         {
             _ when unread.Meant is { } meant =>
-                $"{Formats.Quoted(unread.Key)} n'est pas un paramètre de recherche, il n'est pas appliqué : vouliez-vous dire {Formats.Quoted(meant)} ?",
+                $"{Formats.Quoted(unread.Key)} n'est pas un paramètre de recherche, il n'est pas appliqué.",
             SearchState.QueryKey => $"Recherche : seuls ses {Formats.Number(UserQuery.MaxLength)} premiers caractères sont cherchés.",
             SearchState.YearFromKey when unread.Latest is { } latest =>
                 $"Années, à partir de : {given} est une année à venir (nous sommes en {latest}), ce filtre n'est pas appliqué.",
@@ -105,7 +106,7 @@ public static class Wording
     /// <summary>The text of the link to a year range the right way round, which the page offers after <see cref="DidYouMean"/>.</summary>
     public static string SwappedYears(int from, int to) => $"de {to} à {from}";
 
-    /// <summary>What the page asks before a link to what was likely meant (a filter value, a year range): « Vouliez-vous dire … ? ».</summary>
+    /// <summary>What the page asks before a link to what was likely meant (a filter value, a year range, a parameter's name): « Vouliez-vous dire … ? ».</summary>
     public const string DidYouMean = "Vouliez-vous dire";
 
     /// <summary>
