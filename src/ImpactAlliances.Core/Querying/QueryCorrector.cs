@@ -96,7 +96,7 @@ internal static class QueryCorrector
         }
         var matches = Matches(own, index);
         // Most words are written as typed by some case: that look-up first, before the place's key is made.
-        if (matches && places is not null && !vocabulary.Value.Contains(folded) && !places.NamesPlace(word)
+        if (matches && places is not null && !Written(word, folded, index, vocabulary) && !places.NamesPlace(word)
             && vocabulary.Value.Nearest(folded, maxEdits).Words.FirstOrDefault(w => places.NamesPlace(w.Surface)) is { } place)
         {
             return place.Surface;
@@ -104,7 +104,7 @@ internal static class QueryCorrector
         // Looking for a close word costs a pass over the vocabulary: for a word that matches, only when a neighbour
         // belongs to an expression of several words and no case writes the word as typed.
         if (matches && (!neighbours.Before.Concat(neighbours.After).Any(synonyms.InPhrase)
-            || vocabulary.Value.Contains(folded) || MakesExpression(own, neighbours, synonyms)))
+            || Written(word, folded, index, vocabulary) || MakesExpression(own, neighbours, synonyms)))
         {
             return null;
         }
@@ -126,6 +126,19 @@ internal static class QueryCorrector
         // A word of the synonyms file that no case writes (« endettées ») is searched through its equivalents: it wins
         // when it is closer than every word of the cases.
         return synonyms.NearestWord(folded, closest - 1) ?? (nearest.Count > 0 ? nearest[0].Surface : null);
+    }
+
+    /// <summary>
+    /// Whether some case writes the word, accents aside (<see cref="SpellVocabulary.Contains"/>). A word written as typed by
+    /// some case, or as typed without its accents, is one term of the surface field: its look-up answers without the
+    /// spelling words, which the first search after a start would otherwise wait for while they are read (BENCHMARKS.md,
+    /// thirtieth session). Only a word no case writes so is looked for among their folded forms.
+    /// </summary>
+    private static bool Written(string word, string folded, TermContexts index, Lazy<SpellVocabulary> vocabulary)
+    {
+        var lowered = word.Replace('’', '\'').ToLowerInvariant();
+        lowered = new string(lowered[(lowered.LastIndexOf('\'') + 1)..].Where(char.IsLetterOrDigit).ToArray());
+        return SpellVocabulary.Holds(index, lowered, folded) || SpellVocabulary.Holds(index, folded, folded) || vocabulary.Value.Contains(folded);
     }
 
     /// <summary>Whether an expression of the synonyms file spans the word's terms and one of its neighbours'.</summary>

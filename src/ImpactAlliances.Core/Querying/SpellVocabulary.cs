@@ -37,7 +37,7 @@ internal sealed class SpellVocabulary
         while (terms is not null && terms.MoveNext())
         {
             var surface = terms.Term.Utf8ToString();
-            if (surface.Length < 3 || !surface.All(char.IsLetter))
+            if (!Kept(surface))
             {
                 continue;
             }
@@ -49,6 +49,16 @@ internal sealed class SpellVocabulary
         }
         return new SpellVocabulary(byFolded);
     }
+
+    // Words of three letters or more, letters only: what a query word is corrected to.
+    private static bool Kept(string surface) => surface.Length >= 3 && surface.All(char.IsLetter);
+
+    /// <summary>
+    /// Whether some case writes <paramref name="surface"/> and the vocabulary keeps it under <paramref name="folded"/>: then
+    /// <see cref="Contains"/> is true for <paramref name="folded"/>, and one term's look-up said so without the vocabulary.
+    /// </summary>
+    public static bool Holds(TermContexts index, string surface, string folded) =>
+        Kept(surface) && FrenchAnalyzer.FoldAccents(surface) == folded && index.Of(new Term(CaseStudySchema.Surface, surface)).DocFreq > 0;
 
     /// <summary>Whether the folded word is used by some case.</summary>
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);

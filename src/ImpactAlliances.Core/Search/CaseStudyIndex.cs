@@ -86,24 +86,47 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
         }
     }
 
+    // What every search needs is built at once, beside the start and the first requests; the spelling words, which only a
+    // word to correct needs (a request that needs them first builds them), once a first search is answered: at 100,000
+    // cases they are a large share of the CPU the first answer otherwise waits behind on two cores (BENCHMARKS.md,
+    // thirtieth session).
     private void WarmInBackground(IndexSnapshot snapshot)
     {
         if (!snapshot.TryAcquire())
         {
             return;
         }
-        _ = Task.Run(() =>
+        WarmingForSearch = Task.Run(() =>
         {
             try
             {
-                snapshot.Warm(_warmingAnalyzer);
+                snapshot.WarmForSearch(_warmingAnalyzer);
             }
             finally
             {
                 snapshot.Release();
             }
         });
+        // No reference is held meanwhile: a version switched out before any search closes as before.
+        _ = snapshot.FirstSearch.ContinueWith(searched =>
+        {
+            if (!snapshot.TryAcquire())
+            {
+                return;
+            }
+            try
+            {
+                _ = snapshot.Vocabulary.Value;
+            }
+            finally
+            {
+                snapshot.Release();
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
+
+    /// <summary>The first version's warming of what every search needs, started by <see cref="Refresh"/>.</summary>
+    internal Task WarmingForSearch { get; private set; } = Task.CompletedTask;
 
     /// <inheritdoc />
     public void Dispose()

@@ -27,7 +27,9 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
     public SearchResult Search(SearchRequest request)
     {
         using var lease = index.Acquire();
-        return Runner(lease.Snapshot).Search(request);
+        var result = Runner(lease.Snapshot).Search(request);
+        lease.Snapshot.Searched();
+        return result;
     }
 
     private SearchRunner Runner(IndexSnapshot snapshot) => new(snapshot, _analyzer, Synonyms, _options);

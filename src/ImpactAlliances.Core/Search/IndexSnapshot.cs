@@ -128,7 +128,10 @@ public sealed class IndexSnapshot
     private object? _vocabularyOfQueriesLock;
 
     /// <summary>Whether what <see cref="Warm"/> builds is built.</summary>
-    internal bool IsWarm => _segments.IsValueCreated && _terms.IsValueCreated && _vocabularyOfQueries is not null && _vocabulary.IsValueCreated && _titleRanks.IsValueCreated;
+    internal bool IsWarm => IsWarmForSearch && _vocabulary.IsValueCreated;
+
+    /// <summary>Whether what <see cref="WarmForSearch"/> builds is built.</summary>
+    internal bool IsWarmForSearch => _segments.IsValueCreated && _terms.IsValueCreated && _vocabularyOfQueries is not null && _titleRanks.IsValueCreated;
 
     /// <summary>
     /// Builds what the first searches would otherwise build (facet arrays, term look-ups, the vocabulary of
@@ -136,6 +139,17 @@ public sealed class IndexSnapshot
     /// first requests on a cold version waited seconds for these.
     /// </summary>
     internal void Warm(Lucene.Net.Analysis.Analyzer analyzer)
+    {
+        WarmForSearch(analyzer);
+        _ = Vocabulary.Value;
+    }
+
+    /// <summary>
+    /// Builds what every search needs (facet arrays, term look-ups, the vocabulary of queries, the title order), not the
+    /// spelling words, which only a word to correct needs: a first version warms these while it serves its first search,
+    /// and the spelling words once that search is answered (<see cref="CaseStudyIndex"/>).
+    /// </summary>
+    internal void WarmForSearch(Lucene.Net.Analysis.Analyzer analyzer)
     {
         // Side by side: a first search needs both the facet arrays and the vocabulary of queries, which take about as
         // long as each other on a large index (BENCHMARKS.md). A failure comes out as itself (not wrapped), so that
@@ -146,13 +160,19 @@ public sealed class IndexSnapshot
             _ = Segments;
             _ = Terms;
             _ = TitleRanks;
-            _ = Vocabulary.Value;
         }
         finally
         {
             vocabulary.GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>Completed once a search of this snapshot has been answered (<see cref="Searched"/>).</summary>
+    internal Task FirstSearch => _firstSearch.Task;
+    private readonly TaskCompletionSource _firstSearch = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Records that a search of this snapshot was answered.</summary>
+    internal void Searched() => _firstSearch.TrySetResult();
 
     /// <summary>The acronyms the cases define, stored with the index when it was built (<see cref="AcronymTable"/>).</summary>
     private AcronymTable Acronyms() =>

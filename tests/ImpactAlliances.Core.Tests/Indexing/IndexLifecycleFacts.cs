@@ -158,7 +158,7 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
-    public void The_first_version_is_served_at_once_and_warms_in_the_background()
+    public async Task The_first_version_is_served_at_once_and_warms_in_the_background()
     {
         Build(FixtureCorpus.Cases.Count);
         using var index = new CaseStudyIndex(_store);
@@ -167,12 +167,45 @@ public sealed class IndexLifecycleFacts : IDisposable
 
         using var lease = index.Acquire();
         // Nothing asks for the warmed parts here: only the background warming builds them.
+        await index.WarmingForSearch.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(lease.Snapshot.IsWarmForSearch);
+        // The spelling words wait for a first search to be answered, so as not to take the CPU it needs.
+        Assert.False(lease.Snapshot.Vocabulary.IsValueCreated);
+
+        using var searcher = Searcher(index);
+        Assert.Empty(searcher.Search(new SearchRequest { Query = "mobilité" }).Corrections);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!lease.Snapshot.IsWarm && waited.Elapsed < TimeSpan.FromSeconds(60))
         {
-            Thread.Sleep(20);
+            await Task.Delay(20);
         }
         Assert.True(lease.Snapshot.IsWarm);
+    }
+
+    [Theory]
+    [InlineData("mobilité emploi")]
+    [InlineData("MOBILITÉ l'emploi")]
+    public void A_search_of_words_the_cases_write_does_not_read_the_spelling_words(string query)
+    {
+        var snapshot = IndexSnapshot.Open(Build(FixtureCorpus.Cases.Count).Version);
+        try
+        {
+            using var analyzer = Schema.CaseStudySchema.CreateAnalyzer();
+            var runner = new SearchRunner(snapshot, analyzer, SynonymSet.Empty, new SearchIndexOptions());
+
+            var written = runner.Search(new SearchRequest { Query = query });
+
+            Assert.NotEqual(0, written.Total);
+            Assert.Empty(written.Corrections);
+            Assert.False(snapshot.Vocabulary.IsValueCreated);
+            // A word no case writes is still corrected from them.
+            Assert.Equal("mobilité", Assert.Single(runner.Search(new SearchRequest { Query = "mobilitte" }).Corrections).To);
+            Assert.True(snapshot.Vocabulary.IsValueCreated);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
     }
 
     [Fact]
