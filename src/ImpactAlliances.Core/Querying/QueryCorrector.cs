@@ -136,8 +136,7 @@ internal static class QueryCorrector
     /// </summary>
     private static bool Written(string word, string folded, TermContexts index, Lazy<SpellVocabulary> vocabulary)
     {
-        var lowered = word.Replace('’', '\'').ToLowerInvariant();
-        lowered = new string(lowered[(lowered.LastIndexOf('\'') + 1)..].Where(char.IsLetterOrDigit).ToArray());
+        var lowered = SearchQueryBuilder.ElidedWord(word.Replace('’', '\'').ToLowerInvariant());
         return SpellVocabulary.Holds(index, lowered, folded) || SpellVocabulary.Holds(index, folded, folded) || vocabulary.Value.Contains(folded);
     }
 

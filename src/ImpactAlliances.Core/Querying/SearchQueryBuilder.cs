@@ -926,16 +926,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     }
 
     /// <summary>Folds a prefix as the exact fields are folded: lower case, no accent, no elided article.</summary>
-    internal static string FoldPrefix(string text)
-    {
-        var folded = FrenchAnalyzer.FoldLower(text.Replace('’', '\''));
-        var apostrophe = folded.LastIndexOf('\'');
-        if (apostrophe >= 0)
-        {
-            folded = folded[(apostrophe + 1)..];
-        }
-        return new string(folded.Where(char.IsLetterOrDigit).ToArray());
-    }
+    internal static string FoldPrefix(string text) => ElidedWord(FrenchAnalyzer.FoldLower(text.Replace('’', '\'')));
+
+    /// <summary>A lower-cased word without the article elided before it (« l'emploi »: « emploi »), letters and digits only.</summary>
+    internal static string ElidedWord(string lowered) =>
+        new(lowered[(lowered.LastIndexOf('\'') + 1)..].Where(char.IsLetterOrDigit).ToArray());
 
     private List<(string Term, int Position)> Analyze(string text)
     {
