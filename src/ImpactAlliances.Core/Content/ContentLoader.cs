@@ -35,14 +35,15 @@ public static class ContentLoader
     /// <paramref name="prepare"/>d (rendered and analysed, for an index), and hands the prepared cases to
     /// <paramref name="consume"/> on the calling thread in the order of the files' paths (an index keeps them in
     /// that order: the same content gives the same index). Only a few batches of files are in flight, so memory
-    /// stays flat however many cases there are. Then runs the checks that span files.
+    /// stays flat however many cases there are; more while <paramref name="heldUp"/> says the consumer is held up on one.
+    /// Then runs the checks that span files.
     /// </summary>
     /// <returns>
     /// Every problem, its file named relative to the content folder's parent (<c>content/cases/x.md</c>,
     /// relative to the repository for the repository's own content), and the files the checks across files
     /// reject after they were handed over.
     /// </returns>
-    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume)
+    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume, Func<bool>? heldUp = null)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var display = DisplayPath(contentPath);
@@ -80,7 +81,7 @@ public static class ContentLoader
             {
                 consume(read.Prepared!);
             }
-        });
+        }, heldUp);
         var ordered = results.OrderBy(r => r.Key.Path, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(ordered.SelectMany(r => r.Diagnostics));
         // Files with errors take part too: a broken link or a duplicate title is reported in the same run as the rest.

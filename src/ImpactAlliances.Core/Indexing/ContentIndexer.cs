@@ -51,7 +51,7 @@ public sealed partial class ContentIndexer(
                     {
                         session.Write(document);
                     }
-                });
+                }, () => session.Flushing);
             status.Record(scan.Diagnostics, clock.GetUtcNow());
             if (scan.Taxonomy is null || (requireValid && !scan.IsValid))
             {

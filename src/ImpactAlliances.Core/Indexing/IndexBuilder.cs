@@ -23,15 +23,18 @@ public sealed class IndexBuilder(MarkdownRenderer renderer)
     /// </summary>
     internal int? MaxBufferedCases { get; init; }
 
+    /// <summary>Where the writer logs what it does (its flushes among them); set only by tests.</summary>
+    internal Lucene.Net.Util.InfoStream? WriterLog { get; init; }
+
     /// <summary>Starts writing a new version; write prepared cases, then publish it or dispose it to discard it.</summary>
     public IndexBuildSession Begin(IndexStore store, GitHistory? history = null, IProgress<int>? progress = null) =>
-        new(store.BeginBuild(), renderer, history ?? GitHistory.None, progress, MaxBufferedCases);
+        new(store.BeginBuild(), renderer, history ?? GitHistory.None, progress, MaxBufferedCases, WriterLog);
 
     /// <summary>Builds and publishes an index of <paramref name="cases"/>, in their order.</summary>
     public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
         using var session = Begin(store, history, progress);
-        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Write);
+        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Write, () => session.Flushing);
         return session.Publish(taxonomyFile);
     }
 }
@@ -52,20 +55,40 @@ public sealed class IndexBuildSession : IDisposable
     private readonly IndexWriter _writer;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _added;
+    // Lucene flushes its full buffer within the AddDocument that fills it, on the adding thread: a second or more of one
+    // core at 100,000 cases, while the workers that prepare cases would stop for want of room ahead of it. An add that
+    // starts within this margin of the buffer's size (about a hundred cases) may be the one that flushes.
+    private const long FlushMarginBytes = 1 << 20;
+    private readonly long _flushNear;
+    private readonly int? _maxBufferedCases;
+    private volatile bool _flushing;
     // The acronyms each case defines, by slug (a case taken out takes its definitions with it), and how many cases write
     // each word of capitals: what the acronym table is made of when the version is published.
     private readonly ConcurrentDictionary<string, (string Acronym, string Expansion)[]> _definitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
 
-    internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress, int? maxBufferedCases = null)
+    internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress,
+        int? maxBufferedCases = null, Lucene.Net.Util.InfoStream? writerLog = null)
     {
-        (_target, _renderer, _history, _progress) = (target, renderer, history, progress);
+        (_target, _renderer, _history, _progress, _maxBufferedCases) = (target, renderer, history, progress, maxBufferedCases);
         // Plain file reads, not memory maps: merging a large index through maps counts every page it
         // reads in the process's resident memory.
         _directory = new BuildDirectory(target.Version.LuceneFolder);
         _analyzer = CaseStudySchema.CreateAnalyzer();
-        _writer = new IndexWriter(_directory, WriterConfig(_analyzer, maxBufferedCases));
+        var config = WriterConfig(_analyzer, maxBufferedCases);
+        if (writerLog is not null)
+        {
+            config.SetInfoStream(writerLog);
+        }
+        _flushNear = (long)(config.RAMBufferSizeMB * 1024 * 1024) - FlushMarginBytes;
+        _writer = new IndexWriter(_directory, config);
     }
+
+    /// <summary>
+    /// Whether <see cref="Write"/> is adding a case that may fill the writer's buffer, and so flush it: the preparing of
+    /// cases may then go further ahead of the writer (<see cref="OrderedParallel"/>).
+    /// </summary>
+    internal bool Flushing => _flushing;
 
     /// <summary>How a build's writer is set up.</summary>
     internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer, int? maxBufferedCases = null) => new(CaseStudySchema.Version, analyzer)
@@ -104,7 +127,9 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Adds a prepared case to the index; one call at a time.</summary>
     public void Write(Document document)
     {
+        _flushing = _maxBufferedCases is { } most ? _writer.NumRamDocs() + 1 >= most : _writer.RamSizeInBytes() >= _flushNear;
         _writer.AddDocument(document);
+        _flushing = false;
         if (++_added % 1000 == 0)
         {
             _progress?.Report(_added);

@@ -145,6 +145,47 @@ public sealed class IndexLifecycleFacts : IDisposable
         Assert.Equal(CommitData(without), CommitData(several));
     }
 
+    [Fact]
+    public void A_session_says_it_may_be_flushing_whenever_its_writer_flushes()
+    {
+        // The preparing of cases goes further ahead while the writer flushes (OrderedParallel): the session must say so
+        // on every flush Lucene makes within an add.
+        IndexBuildSession? session = null;
+        var writing = false;
+        var log = new FlushLog(() => (writing, session!.Flushing));
+        var cases = Load().Cases;
+        using (session = new IndexBuilder(new MarkdownRenderer()) { MaxBufferedCases = 3, WriterLog = log }.Begin(_store))
+        {
+            foreach (var file in cases)
+            {
+                var document = session.Prepare(file);
+                writing = true;
+                session.Write(document);
+                writing = false;
+            }
+        }
+
+        var withinAdds = log.Flushes.Where(f => f.Writing).ToList();
+        Assert.Equal(cases.Count / 3, withinAdds.Count);
+        Assert.All(withinAdds, f => Assert.True(f.Flushing));
+    }
+
+    /// <summary>Records, at each flush of a writer's buffer, what the session said then.</summary>
+    private sealed class FlushLog(Func<(bool Writing, bool Flushing)> state) : Lucene.Net.Util.InfoStream
+    {
+        public List<(bool Writing, bool Flushing)> Flushes { get; } = [];
+
+        public override bool IsEnabled(string component) => component == "DWPT";
+
+        public override void Message(string component, string message)
+        {
+            if (message.StartsWith("flush postings as segment", StringComparison.Ordinal))
+            {
+                Flushes.Add(state());
+            }
+        }
+    }
+
     private static IDictionary<string, string> CommitData(IndexVersion version)
     {
         using var directory = Lucene.Net.Store.FSDirectory.Open(version.LuceneFolder);
