@@ -77,11 +77,11 @@ public static class Wording
     /// <summary>
     /// Why a parameter of the URL is not applied as given (<see cref="SearchState.Unread"/>): « Années, jusqu'à : « 1 » n'est
     /// pas une année de quatre chiffres, ce filtre n'est pas appliqué. » The value is shown as given, its start only when long.
-    /// A misspelt name's line is followed by a link to the search it meant (<see cref="DidYouMean"/>, <see cref="SearchState.CorrectedUrl"/>).
+    /// A misspelt name's line is followed by a link to the search it meant (<see cref="DidYouMean"/>, <see cref="MisspeltParameters.CorrectedUrl"/>, <see cref="MisspeltParameters.Meaning"/>).
     /// </summary>
     public static string Unread(UnreadParameter unread)
     {
-        var given = Formats.Quoted(unread.Value.Length > 40 ? $"{unread.Value[..40]}…" : unread.Value);
+        var given = Formats.Quoted(Formats.Start(unread.Value));
         return unread.Key switch
         {
             _ when unread.Meant is { } meant =>
