@@ -69,7 +69,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Contains("Aucun exemple trouvé", html);
         Assert.DoesNotContain("Tous ces exemples ont une année de début.", html);
-        Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop"));
+        Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop+OR+mobicoop"));
+    }
+
+    [Fact]
+    public async Task A_single_result_is_spoken_of_as_one()
+    {
+        // « Exporter ces 1 exemple » and « Tous ces exemples ont une année de début » stood above Railcoop alone.
+        var html = await GetString("/?q=railcoop");
+
+        Assert.Contains("1 exemple pour", html);
+        Assert.Contains("Exporter cet exemple :", html);
+        Assert.Contains("Cet exemple a une année de début.", html);
+        Assert.DoesNotContain("ces 1 exemple", html);
+        Assert.DoesNotContain("Tous ces exemples", html);
     }
 
     [Fact]
