@@ -86,6 +86,18 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task Spelling_is_advised_only_when_no_filter_s_removal_finds_the_words()
+    {
+        // « vélo » in Corse by patronage: the filters leave nothing, the word finds cases; checking its spelling was no help.
+        var filtered = WebUtility.HtmlDecode(await GetString("/?q=v%C3%A9lo&regions=corse&partnership_types=mecenat"));
+        var unknown = WebUtility.HtmlDecode(await GetString("/?q=zzzzzzqqq"));
+
+        Assert.Contains("Sans le filtre Régions : Corse", filtered);
+        Assert.DoesNotContain("Vérifiez l'orthographe", filtered);
+        Assert.Contains("Vérifiez l'orthographe", unknown);
+    }
+
+    [Fact]
     public async Task The_year_box_stands_only_where_it_can_change_the_results()
     {
         Assert.DoesNotContain("id=\"year_from\"", await GetString("/?q=zzzzzzqqq"));
