@@ -596,6 +596,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task Several_misspelt_parameters_get_one_link_that_names_every_correction_it_makes()
+    {
+        // Each line linked to the search with both corrected, under the words of its own: « le domaine Santé » also kept 2015 only.
+        var html = await GetString("/?q=emploi&domian=sante&year=2015");
+
+        var links = Regex.Matches(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
+        Assert.Single(links);
+        Assert.Equal("/?q=emploi&domains=sante&year_from=2015&year_to=2015&undated=0", WebUtility.HtmlDecode(links[0].Groups[1].Value));
+        Assert.Equal("le domaine Santé et les exemples de 2015", WebUtility.HtmlDecode(links[0].Groups[2].Value));
+        Assert.Contains($"{Formats.Quoted("domian")} n'est pas un paramètre de recherche", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public async Task A_misspelt_parameter_s_unknown_value_is_named_as_given_and_the_search_meant_says_it_is_unknown()
     {
         var html = await GetString("/?domian=sant");
