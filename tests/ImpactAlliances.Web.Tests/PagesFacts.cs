@@ -85,6 +85,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Tous ces exemples", html);
     }
 
+    [Theory]
+    [InlineData("/statistiques?q=zzzzzzqqq", "<h1>Statistiques : aucun exemple pour «\u202Fzzzzzzqqq\u202F»</h1>")]
+    [InlineData("/statistiques?q=railcoop", "<h1>Statistiques d'un exemple pour «\u202Frailcoop\u202F»</h1>")]
+    [InlineData("/carte?q=zzzzzzqqq", "Aucun exemple pour «\u202Fzzzzzzqqq\u202F».")]
+    public async Task The_statistics_and_the_map_say_none_and_one_as_words(string url, string expected)
+    {
+        // « Statistiques de 0 exemple », « 0 exemple pour … » and « Statistiques de 1 exemple ».
+        var text = await GetText(url);
+
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain("0 exemple ", text);
+        Assert.DoesNotContain("de 1 exemple", text);
+    }
+
     [Fact]
     public async Task Spelling_is_advised_only_when_no_filter_s_removal_finds_the_words()
     {

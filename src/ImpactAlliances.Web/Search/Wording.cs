@@ -49,6 +49,17 @@ public static class Wording
     /// <summary>The results a page speaks of, by their number: « ces 4 exemples », and « cet exemple », not « ces 1 exemple ».</summary>
     public static string These(int count) => count == 1 ? "cet exemple" : $"ces {Formats.Cases(count)}";
 
+    /// <summary>A number of results at the start of a sentence: « Aucun exemple », not « 0 exemple »; « 1 exemple », « 12 exemples ».</summary>
+    public static string Count(int count) => count == 0 ? "Aucun exemple" : Formats.Cases(count);
+
+    /// <summary>The statistics page's heading: « Statistiques de 12 exemples », « Statistiques d'un exemple », « Statistiques : aucun exemple ».</summary>
+    public static string StatisticsOf(int count) => count switch
+    {
+        0 => "Statistiques : aucun exemple",
+        1 => "Statistiques d'un exemple",
+        _ => $"Statistiques de {Formats.Cases(count)}",
+    };
+
     /// <summary>The link that keeps only the cases holding every term (« ne voir que ces 4 exemples »).</summary>
     public static string OnlyThoseHoldingAll(int count) => $"ne voir que {These(count)}";
 
