@@ -38,6 +38,9 @@ public static class Formats
     /// <summary>What the visitor typed, between French guillemets held to it: « insertion ».</summary>
     public static string Quoted(string text) => $"«{QuoteSpace}{text}{QuoteSpace}»";
 
+    /// <summary>A value as given in a URL, shown back: its first 40 characters, then « … » when it is longer.</summary>
+    public static string Start(string text) => text.Length > 40 ? $"{text[..40]}…" : text;
+
     /// <summary>A file size as "1,7 Mo", "4,3 ko" or "543 octets".</summary>
     public static string Size(long bytes) => bytes switch
     {

@@ -193,7 +193,7 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var empty = WebUtility.HtmlDecode(await _client.GetStringAsync("/carte?q=zzzzzzqqq"));
         var found = WebUtility.HtmlDecode(await _client.GetStringAsync("/carte?q=insertion&niveau=departements"));
 
-        Assert.Contains("0 exemple pour «\u202fzzzzzzqqq\u202f».", empty);
+        Assert.Contains("Aucun exemple pour «\u202fzzzzzzqqq\u202f».", empty);
         Assert.DoesNotContain("est un lien", empty);
         Assert.DoesNotContain("href=\"/?q=zzzzzzqqq&", empty);
         Assert.Contains("Chaque département qui en a est un lien vers ces résultats limités à ce département.", found);

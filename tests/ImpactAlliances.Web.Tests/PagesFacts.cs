@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
+using ImpactAlliances.Web.Pages;
 using ImpactAlliances.Web.Search;
 
 namespace ImpactAlliances.Web.Tests;
@@ -68,7 +69,46 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Contains("Aucun exemple trouvé", html);
         Assert.DoesNotContain("Tous ces exemples ont une année de début.", html);
-        Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop"));
+        Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop+OR+mobicoop"));
+    }
+
+    [Fact]
+    public async Task A_single_result_is_spoken_of_as_one()
+    {
+        // « Exporter ces 1 exemple » and « Tous ces exemples ont une année de début » stood above Railcoop alone.
+        var html = await GetString("/?q=railcoop");
+
+        Assert.Contains("1 exemple pour", html);
+        Assert.Contains("Exporter cet exemple :", html);
+        Assert.Contains("Cet exemple a une année de début.", html);
+        Assert.DoesNotContain("ces 1 exemple", html);
+        Assert.DoesNotContain("Tous ces exemples", html);
+    }
+
+    [Theory]
+    [InlineData("/statistiques?q=zzzzzzqqq", "<h1>Statistiques : aucun exemple pour «\u202Fzzzzzzqqq\u202F»</h1>")]
+    [InlineData("/statistiques?q=railcoop", "<h1>Statistiques d'un exemple pour «\u202Frailcoop\u202F»</h1>")]
+    [InlineData("/carte?q=zzzzzzqqq", "Aucun exemple pour «\u202Fzzzzzzqqq\u202F».")]
+    public async Task The_statistics_and_the_map_say_none_and_one_as_words(string url, string expected)
+    {
+        // « Statistiques de 0 exemple », « 0 exemple pour … » and « Statistiques de 1 exemple ».
+        var text = await GetText(url);
+
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain("0 exemple ", text);
+        Assert.DoesNotContain("de 1 exemple", text);
+    }
+
+    [Fact]
+    public async Task Spelling_is_advised_only_when_no_filter_s_removal_finds_the_words()
+    {
+        // « vélo » in Corse by patronage: the filters leave nothing, the word finds cases; checking its spelling was no help.
+        var filtered = WebUtility.HtmlDecode(await GetString("/?q=v%C3%A9lo&regions=corse&partnership_types=mecenat"));
+        var unknown = WebUtility.HtmlDecode(await GetString("/?q=zzzzzzqqq"));
+
+        Assert.Contains("Sans le filtre Régions : Corse", filtered);
+        Assert.DoesNotContain("Vérifiez l'orthographe", filtered);
+        Assert.Contains("Vérifiez l'orthographe", unknown);
     }
 
     [Fact]
@@ -521,14 +561,28 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Theory]
-    [InlineData("/", "domaine=emploi-insertion", "domaine", "domains=emploi-insertion", "/?q=v%C3%A9lo&domains=emploi-insertion")]
-    [InlineData("/", "region=bretagne&page=2", "region", "regions=bretagne", "/?q=v%C3%A9lo&regions=bretagne")]
-    [InlineData("/", "acteurs=entreprise&actors=association", "acteurs", "actors=entreprise", "/?q=v%C3%A9lo&actors=association&actors=entreprise")]
-    [InlineData("/statistiques", "scale=local", "scale", "scales=local", "/statistiques?q=v%C3%A9lo&scales=local")]
-    [InlineData("/carte", "yaer_from=2010", "yaer_from", "year_from=2010", "/carte?q=v%C3%A9lo&year_from=2010")]
-    [InlineData("/carte?niveau=departements", "sortt=title", "sortt", "sort=title", "/carte?q=v%C3%A9lo&niveau=departements&sort=title")]
+    [InlineData("/", "domaine=emploi-insertion", "domaine", "domains=emploi-insertion", "le domaine Emploi et insertion", "/?q=v%C3%A9lo&domains=emploi-insertion")]
+    [InlineData("/", "domian=sante", "domian", "domains=sante", "le domaine Santé", "/?q=v%C3%A9lo&domains=sante")]
+    [InlineData("/", "domaine=sante,mobilite", "domaine", "domains=sante,mobilite", "les domaines Santé ou Mobilité", "/?q=v%C3%A9lo&domains=sante,mobilite")]
+    [InlineData("/", "region=bretagne&page=2", "region", "regions=bretagne", "la région Bretagne", "/?q=v%C3%A9lo&regions=bretagne")]
+    [InlineData("/", "regoins=sans-region", "regoins", "regions=sans-region", "le filtre National / sans région", "/?q=v%C3%A9lo&regions=sans-region")]
+    [InlineData("/", "departement=35", "departement", "departments=35", "le département Ille-et-Vilaine", "/?q=v%C3%A9lo&departments=35")]
+    [InlineData("/", "acteurs=entreprise&actors=association", "acteurs", "actors=entreprise", "le profil d'acteur Entreprise", "/?q=v%C3%A9lo&actors=association&actors=entreprise")]
+    [InlineData("/", "type=mecenat", "type", "partnership_types=mecenat", "le type de partenariat Mécénat", "/?q=v%C3%A9lo&partnership_types=mecenat")]
+    [InlineData("/", "status=verifie", "status", "statuses=verifie", "le statut Vérifié", "/?q=v%C3%A9lo&statuses=verifie")]
+    [InlineData("/", "pgae=2", "pgae", "page=2", "la page 2", "/?q=v%C3%A9lo&page=2")]
+    [InlineData("/", "sizes=50", "sizes", "size=50", "50 exemples par page", "/?q=v%C3%A9lo&size=50")]
+    [InlineData("/", "literral=1", "literral", "literal=1", "les mots tels qu'ils sont tapés", "/?q=v%C3%A9lo&literal=1")]
+    [InlineData("/", "all_word=1", "all_word", "all_words=1", "les exemples contenant tous les termes", "/?q=v%C3%A9lo&all_words=1")]
+    [InlineData("/", "actors=association&actors=entreprise&alll=actors", "alll", "all=actors", "tous les profils d'acteurs choisis à la fois", "/?q=v%C3%A9lo&actors=association&actors=entreprise&all=actors")]
+    [InlineData("/", "year_to=2020&undatd=0", "undatd", "undated=0", "sans les exemples non datés", "/?q=v%C3%A9lo&year_to=2020&undated=0")]
+    [InlineData("/statistiques", "scale=local", "scale", "scales=local", "l'échelle Locale", "/statistiques?q=v%C3%A9lo&scales=local")]
+    [InlineData("/carte", "yaer_from=2010", "yaer_from", "year_from=2010", "les exemples de 2010 et après", "/carte?q=v%C3%A9lo&year_from=2010")]
+    [InlineData("/carte", "year_too=2010", "year_too", "year_to=2010", "les exemples de 2010 et avant", "/carte?q=v%C3%A9lo&year_to=2010")]
+    [InlineData("/carte?niveau=departements", "sortt=title", "sortt", "sort=title", "le tri par titre", "/carte?q=v%C3%A9lo&niveau=departements&sort=title")]
+    [InlineData("/carte", "nivau=departements", "nivau", "niveau=departements", "la carte par département", "/carte?q=v%C3%A9lo&niveau=departements")]
     public async Task A_parameter_whose_name_is_close_to_a_known_one_is_said_on_the_page_with_a_link_to_the_search_meant_and_refused_by_the_api(
-        string path, string pair, string given, string meant, string corrected)
+        string path, string pair, string given, string meant, string wording, string corrected)
     {
         // A researcher who wrote a facet by hand got every case, unfiltered, without a word; then a word without a way to the search meant.
         var html = await GetString($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}q=v%C3%A9lo&{pair}");
@@ -538,15 +592,46 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
         Assert.True(link.Success, html);
         Assert.Equal(corrected, WebUtility.HtmlDecode(link.Groups[1].Value));
-        Assert.Equal($"«\u202F{meant}\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
+        // The link says what the search meant does, from the taxonomy's labels; the API, for programs, names the parameters.
+        Assert.Equal(wording, WebUtility.HtmlDecode(link.Groups[2].Value));
         var followed = await GetText(corrected);
         Assert.DoesNotContain("n'est pas un paramètre de recherche", followed, StringComparison.Ordinal);
+        Assert.DoesNotContain("n'existe pas", followed, StringComparison.Ordinal);
+        if (meant.StartsWith(CarteModel.LevelKey, StringComparison.Ordinal))
+        {
+            return; // the map's own parameter: the API has no map.
+        }
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
         Assert.Equal($"{given} n'est pas un paramètre connu ; vouliez-vous dire {meant} ?", problem.RootElement.GetProperty("detail").GetString());
         var correctedApi = problem.RootElement.GetProperty("corrected_url").GetString()!;
         Assert.StartsWith("/api/search?q=v%C3%A9lo&", correctedApi, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(correctedApi)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Several_misspelt_parameters_get_one_link_that_names_every_correction_it_makes()
+    {
+        // Each line linked to the search with both corrected, under the words of its own: « le domaine Santé » also kept 2015 only.
+        var html = await GetString("/?q=emploi&domian=sante&year=2015");
+
+        var links = Regex.Matches(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
+        Assert.Single(links);
+        Assert.Equal("/?q=emploi&domains=sante&year_from=2015&year_to=2015&undated=0", WebUtility.HtmlDecode(links[0].Groups[1].Value));
+        Assert.Equal("le domaine Santé et les exemples de 2015", WebUtility.HtmlDecode(links[0].Groups[2].Value));
+        Assert.Contains($"{Formats.Quoted("domian")} n'est pas un paramètre de recherche", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public async Task A_misspelt_parameter_s_unknown_value_is_named_as_given_and_the_search_meant_says_it_is_unknown()
+    {
+        var html = await GetString("/?domian=sant");
+
+        var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
+        Assert.Equal("le domaine «\u202Fsant\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
+        var followed = await GetString(WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.Contains($"Domaines : {Formats.Quoted("sant")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(followed));
+        Assert.Contains("Vouliez-vous dire <a href=\"/?domains=sante\">Santé</a> ?", followed);
     }
 
     [Theory]
@@ -566,7 +651,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
         var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
         Assert.Equal($"/?{meant}", WebUtility.HtmlDecode(link.Groups[1].Value));
-        Assert.Equal($"«\u202F{meant}\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
+        Assert.Equal("les exemples de 2015", WebUtility.HtmlDecode(link.Groups[2].Value));
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
         Assert.Equal($"/api/search?{meant}", problem.RootElement.GetProperty("corrected_url").GetString());

@@ -203,7 +203,7 @@ public sealed class SearchStateFacts
     [InlineData("yaer_from", "year_from")]
     [InlineData("scale", "scales")]
     public void A_name_the_page_does_not_know_is_read_as_the_parameter_it_is_close_to(string name, string? meant) =>
-        Assert.Equal(meant, SearchState.Meant(name, ["format", "separator", "niveau"]));
+        Assert.Equal(meant, MisspeltParameters.Meant(name, ["format", "separator", "niveau"]));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -28,6 +28,19 @@ public sealed class ThemePagesFacts(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task The_theme_index_s_lead_names_each_of_its_sections()
+    {
+        // The lead said « classés par acteur, domaine, type de partenariat, échelle et région » above seven sections.
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/themes"));
+
+        var sections = Regex.Matches(html, "<h2 id=\"theme-[a-z_]+\">([^<]+)</h2>").Select(m => m.Groups[1].Value.ToLower(Formats.French)).ToList();
+        var lead = Regex.Match(html, "<p class=\"lead\">[^<]*classés par ([^.]+)[.]").Groups[1].Value;
+
+        Assert.Equal(7, sections.Count);
+        Assert.Equal(sections, lead.Replace(" et ", ", ", StringComparison.Ordinal).Split(", "));
+    }
+
+    [Fact]
     public async Task A_theme_page_shows_the_definition_the_count_and_the_cases()
     {
         var html = await _client.GetStringAsync("/themes/types/mecenat");

@@ -6,6 +6,20 @@ namespace ImpactAlliances.Web.Tests;
 
 public sealed class WordingFacts
 {
+    [Theory]
+    [InlineData(0, 1, "Cet exemple a une année de début.")]
+    [InlineData(0, 4, "Tous ces exemples ont une année de début.")]
+    [InlineData(1, 1, "Cet exemple n'a pas d'année de début connue.")]
+    [InlineData(1, 4, "1 exemple de cette recherche n'a pas d'année de début connue.")]
+    [InlineData(3, 4, "3 exemples de cette recherche n'ont pas d'année de début connue.")]
+    public void The_year_box_speaks_of_one_result_as_one(int undated, int counted, string expected) =>
+        Assert.Equal(expected, Wording.UndatedNote(undated, counted));
+
+    [Theory]
+    [InlineData(1, "cet exemple")]
+    [InlineData(2, "ces 2 exemples")]
+    public void The_results_are_these_or_this_one(int count, string expected) => Assert.Equal(expected, Wording.These(count));
+
     [Fact]
     public void Shared_values_are_named_and_another_region_is_said()
     {

@@ -111,7 +111,7 @@ public static class ApiParameters
     /// <summary>
     /// The 400 for a search request, or null when it is valid: malformed parameters and misspelt names first (a name
     /// close to a parameter's, <see cref="SearchState.Unread"/>; other unknown names are ignored, as the pages do), then
-    /// filter values the taxonomy does not have. A misspelt name's refusal names the request it meant (<see cref="SearchState.Corrected"/>).
+    /// filter values the taxonomy does not have. A misspelt name's refusal names the request it meant (<see cref="MisspeltParameters.Corrected"/>).
     /// </summary>
     public static IResult? Refusal(HttpRequest request, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
     {
@@ -120,7 +120,7 @@ public static class ApiParameters
             .Select(u => new InvalidParameter(u.Key, $"{Shorten(u.Key)} n'est pas un paramètre connu ; vouliez-vous dire {u.CorrectionText} ?"))];
         if (invalid.Count > 0)
         {
-            return Problem(invalid, misspelt.Count > 0 ? $"{request.PathBase}{request.Path}{SearchState.Corrected(request.Query, misspelt)}" : null);
+            return Problem(invalid, misspelt.Count > 0 ? $"{request.PathBase}{request.Path}{MisspeltParameters.Corrected(request.Query, misspelt)}" : null);
         }
         return UnknownFilter.In(taxonomy, state.Filters) is { Count: > 0 } unknown ? CaseStudyApi.UnknownFilterProblem(unknown) : null;
     }

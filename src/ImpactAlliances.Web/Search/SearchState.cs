@@ -131,101 +131,12 @@ public sealed record SearchState
         // says them in that order.
         foreach (var (name, values) in query)
         {
-            if (Meant(name, ownKeys) is { } meant)
+            if (MisspeltParameters.Meant(name, ownKeys) is { } meant)
             {
                 unread.Add(new(name, string.Join(',', values.OfType<string>()), Meant: meant));
             }
         }
         return state;
-    }
-
-    /// <summary>
-    /// The name the cases' files give the start year (<c>year: 2010</c>): not a parameter, as a facet's front-matter name is
-    /// not. A reader who writes it means that one year (<see cref="UnreadParameter.Correction"/>), which a range of one year
-    /// says; read as such, it would be a second URL for a state that has one.
-    /// </summary>
-    internal const string StartYearName = "year";
-
-    /// <summary>The parameters of the search, every page's and endpoint's: the query string's keys and the facets'.</summary>
-    private static readonly string[] SearchKeys =
-        [QueryKey, PageKey, SizeKey, SortKey, YearFromKey, YearToKey, UndatedKey, LiteralKey, AllKey, AllWordsKey, .. CaseStudySchema.Facets.Select(f => f.Key)];
-
-    /// <summary>
-    /// The names a reader may write for a parameter, and the parameter each means: the keys themselves, and for a facet the
-    /// key its cases' files write it under and its theme pages' French name (<c>scale</c>, <c>domaines</c>).
-    /// </summary>
-    private static readonly Dictionary<string, string> Spellings = SearchKeys.Select(k => (Name: k, Key: k))
-        .Concat(CaseStudySchema.Facets.SelectMany(f => new[] { (Name: f.FrontMatterKey, f.Key), (Name: (string?)f.ThemeSegment, f.Key) })
-            .Where(p => p.Name is not null).Select(p => (Name: p.Name!, p.Key)))
-        .Append((Name: StartYearName, Key: StartYearName))
-        .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Key);
-
-    /// <summary>
-    /// Tracking parameters that links carry to any page (<c>utm_source</c>, <c>fbclid</c>): never a reader's mistake, so
-    /// never reported, however close to a parameter of the search their names may be.
-    /// </summary>
-    private static readonly HashSet<string> Tracking = new(StringComparer.OrdinalIgnoreCase)
-        { "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl" };
-
-    /// <summary>
-    /// The parameter a name the page does not know most likely means (<c>domaine</c>: <c>domains</c>), or null: a known
-    /// name, a tracking parameter, a name of one or two characters (a script's <c>_=1700000000</c> cache breaker is
-    /// not a typo of <c>q</c>), or one close to no parameter, which a page ignores as any site does.
-    /// </summary>
-    internal static string? Meant(string name, IReadOnlyCollection<string> ownKeys)
-    {
-        if (name.Length < 3 || SearchKeys.Contains(name, StringComparer.OrdinalIgnoreCase) || ownKeys.Contains(name, StringComparer.OrdinalIgnoreCase)
-            || Tracking.Contains(name) || name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        var lower = name.ToLowerInvariant();
-        // A name spelt as the files or the theme pages write it is that one, not the closest key by edits (year_from for year).
-        if (Spellings.TryGetValue(lower, out var spelt))
-        {
-            return spelt;
-        }
-        // Two edits in a name of three or four letters leave little of it: src, ref or amp are not sort, size or all.
-        return ClosestMatch.Closest(lower, Spellings.Keys.Concat(ownKeys)) is { } closest
-            && (lower.Length > 4 || closest.StartsWith(lower, StringComparison.Ordinal) || ClosestMatch.Distance(lower, closest, 1) <= 1)
-            ? Spellings.GetValueOrDefault(closest, closest) : null;
-    }
-
-    /// <summary>
-    /// <paramref name="query"/> with each misspelt parameter of <paramref name="unread"/> (<see cref="UnreadParameter.Meant"/>)
-    /// replaced by the ones it was meant as (<see cref="UnreadParameter.Correction"/>): a facet's values join those given
-    /// under its own name; a parameter of one value takes the corrected one's, so that the link does what its text says. The
-    /// page links to it and the API's refusal names it.
-    /// </summary>
-    internal static QueryString Corrected(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<UnreadParameter> unread)
-    {
-        var misspelt = unread.Where(u => u.Meant is not null).ToList();
-        var pairs = query.Where(p => !misspelt.Exists(u => string.Equals(u.Key, p.Key, StringComparison.OrdinalIgnoreCase)))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))).ToList();
-        foreach (var (key, value) in misspelt.SelectMany(u => u.Correction))
-        {
-            if (!CaseStudySchema.Facets.Any(f => f.Key == key))
-            {
-                pairs.RemoveAll(p => p.Key == key);
-            }
-            pairs.Add(new(key, value));
-        }
-        return QueryString.Create(pairs);
-    }
-
-    /// <summary>
-    /// The URL of this page with the names of its misspelt parameters corrected (<see cref="Corrected"/>), on its first page:
-    /// the search the reader meant; null when no name is misspelt.
-    /// </summary>
-    public string? CorrectedUrl()
-    {
-        if (!Unread.Any(u => u.Meant is not null))
-        {
-            return null;
-        }
-        var url = (this with { Page = 1 }).ToUrl();
-        var start = url.IndexOf('?', StringComparison.Ordinal);
-        return start < 0 ? $"{url}{Corrected([], Unread)}" : $"{url[..start]}{Corrected(QueryHelpers.ParseQuery(url[start..]), Unread)}";
     }
 
     /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
@@ -534,28 +445,4 @@ public sealed record SearchState
         filters[facet] = values;
         return this with { Filters = filters, Page = 1 };
     }
-}
-
-/// <summary>A parameter of the URL the state does not apply as given (<see cref="SearchState.Unread"/>).</summary>
-/// <param name="Key">The parameter's key.</param>
-/// <param name="Value">Its value as given.</param>
-/// <param name="Latest">For a start year later than the current one, the current year; otherwise null (the value is not read at all).</param>
-/// <param name="Meant">For a parameter the page does not know, the one its name is close to (<c>domains</c> for <c>domaine</c>); its values are then joined by commas.</param>
-public sealed record UnreadParameter(string Key, string Value, int? Latest = null, string? Meant = null)
-{
-    /// <summary>
-    /// For a misspelt parameter, the pairs it was meant as: its value under the name meant (<c>domaine=emploi</c>:
-    /// <c>domains=emploi</c>); for <c>year</c>, that one year as the statistics page links a year (<see cref="SearchState.WithYear"/>):
-    /// <c>year_from</c> and <c>year_to</c>, without the cases with no start year (most of those a range of one year keeps).
-    /// Empty for a parameter that is not misspelt.
-    /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Correction => Meant switch
-    {
-        null => [],
-        SearchState.StartYearName => [new(SearchState.YearFromKey, Value), new(SearchState.YearToKey, Value), new(SearchState.UndatedKey, "0")],
-        _ => [new(Meant, Value)],
-    };
-
-    /// <summary>The <see cref="Correction"/> as a query string writes it, unencoded and short: what a page or a refusal names.</summary>
-    public string CorrectionText => string.Join('&', Correction.Select(p => $"{p.Key}={(p.Value.Length > 40 ? $"{p.Value[..40]}…" : p.Value)}"));
 }

@@ -46,8 +46,35 @@ public static class Wording
     /// <summary>The way back from a case opened from a theme's page to that page.</summary>
     public const string BackToTheme = "Retour au thème";
 
+    /// <summary>The results a page speaks of, by their number: « ces 4 exemples », and « cet exemple », not « ces 1 exemple ».</summary>
+    public static string These(int count) => count == 1 ? "cet exemple" : $"ces {Formats.Cases(count)}";
+
+    /// <summary>A number of results at the start of a sentence: « Aucun exemple », not « 0 exemple »; « 1 exemple », « 12 exemples ».</summary>
+    public static string Count(int count) => count == 0 ? "Aucun exemple" : Formats.Cases(count);
+
+    /// <summary>The statistics page's heading: « Statistiques de 12 exemples », « Statistiques d'un exemple », « Statistiques : aucun exemple ».</summary>
+    public static string StatisticsOf(int count) => count switch
+    {
+        0 => "Statistiques : aucun exemple",
+        1 => "Statistiques d'un exemple",
+        _ => $"Statistiques de {Formats.Cases(count)}",
+    };
+
     /// <summary>The link that keeps only the cases holding every term (« ne voir que ces 4 exemples »).</summary>
-    public static string OnlyThoseHoldingAll(int count) => count == 1 ? "ne voir que cet exemple" : $"ne voir que ces {Formats.Cases(count)}";
+    public static string OnlyThoseHoldingAll(int count) => $"ne voir que {These(count)}";
+
+    /// <summary>
+    /// What the year filter's box says of the results' start years (« 3 exemples de cette recherche n'ont pas d'année de
+    /// début connue. »), of one result as of one: « Cet exemple a une année de début. », not « Tous ces exemples ».
+    /// </summary>
+    public static string UndatedNote(int undated, int counted) => (undated, counted) switch
+    {
+        (0, 1) => "Cet exemple a une année de début.",
+        (0, _) => "Tous ces exemples ont une année de début.",
+        (1, 1) => "Cet exemple n'a pas d'année de début connue.",
+        (1, _) => "1 exemple de cette recherche n'a pas d'année de début connue.",
+        _ => $"{Formats.Cases(undated)} de cette recherche n'ont pas d'année de début connue.",
+    };
 
     /// <summary>
     /// What the cases counted, none of which holds every term, lack: the terms none of them holds (« Aucun de ces exemples ne
@@ -77,11 +104,11 @@ public static class Wording
     /// <summary>
     /// Why a parameter of the URL is not applied as given (<see cref="SearchState.Unread"/>): « Années, jusqu'à : « 1 » n'est
     /// pas une année de quatre chiffres, ce filtre n'est pas appliqué. » The value is shown as given, its start only when long.
-    /// A misspelt name's line is followed by a link to the search it meant (<see cref="DidYouMean"/>, <see cref="SearchState.CorrectedUrl"/>).
+    /// A misspelt name's line is followed by a link to the search it meant (<see cref="DidYouMean"/>, <see cref="MisspeltParameters.CorrectedUrl"/>, <see cref="MisspeltParameters.Meaning"/>).
     /// </summary>
     public static string Unread(UnreadParameter unread)
     {
-        var given = Formats.Quoted(unread.Value.Length > 40 ? $"{unread.Value[..40]}…" : unread.Value);
+        var given = Formats.Quoted(Formats.Start(unread.Value));
         return unread.Key switch
         {
             _ when unread.Meant is { } meant =>
@@ -151,14 +178,20 @@ public static class Wording
         var territory = shared.Regions.Count > 0 ? $"même région ({string.Join(", ", shared.Regions)})"
             : shared.RegionsDiffer ? "autre région"
             : null;
-        var reason = parts.Count switch
-        {
-            0 => "contenu proche",
-            1 => parts[0],
-            _ => $"{string.Join(", ", parts.SkipLast(1))} et {parts[^1]}",
-        };
+        var reason = parts.Count == 0 ? "contenu proche" : Series(parts);
         return Capitalise(territory is null ? reason : $"{reason}, {territory}");
     }
+
+    /// <summary>Items in a sentence: « a », « a et b », « a, b et c ».</summary>
+    public static string Series(IReadOnlyList<string> items) =>
+        items.Count < 2 ? string.Concat(items) : $"{string.Join(", ", items.SkipLast(1))} et {items[^1]}";
+
+    /// <summary>
+    /// What the themes page classes the cases by: its sections, the facets' labels in the sentence (« acteurs, domaines, …,
+    /// départements et statut éditorial »), so that a section added to the page is named there too.
+    /// </summary>
+    public static string ThemeSections(IEnumerable<string> labels) =>
+        Series([.. labels.Select(l => string.Concat(l[..1].ToLower(Formats.French), l[1..]))]);
 
     /// <summary>The label of a filter to remove: the facet's, or the words for the year range and for every filter.</summary>
     public static string FilterLabel(FilterRemoval removal) => removal.Label ?? removal.Key switch
