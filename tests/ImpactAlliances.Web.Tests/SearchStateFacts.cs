@@ -106,36 +106,6 @@ public sealed class SearchStateFacts
         Assert.Equal(state.With("actors", "association").ToUrl(), Attribute(Html(w => state.WriteWithHref(w, "actors", "association"))));
     }
 
-    [Fact]
-    public void A_link_is_written_without_allocating_for_the_query_words_it_encodes()
-    {
-        // A page writes about 250 links, each with the query's words percent-encoded: accents and spaces, every time.
-        var state = new SearchState { Query = "bénévoles économie sociale", Filters = new Dictionary<string, IReadOnlyList<string>> { ["actors"] = ["association"] } };
-        var writer = new StringWriter(new System.Text.StringBuilder(64 * 1024));
-        state.WriteToggleHref(writer, "domains", "emploi-insertion"); // the builder kept per thread, made once
-
-        // While a page is written, its view buffers hold their pages of the shared pool, as many as the page needs: the
-        // encoder's TextWriter form rented its buffer from that same pool, and found it empty.
-        var held = Enumerable.Range(0, 512).Select(_ => System.Buffers.ArrayPool<char>.Shared.Rent(1024)).ToList();
-        long allocated;
-        try
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 100; i++)
-            {
-                state.WriteToggleHref(writer, "domains", "emploi-insertion");
-            }
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-        finally
-        {
-            held.ForEach(page => System.Buffers.ArrayPool<char>.Shared.Return(page));
-        }
-
-        Assert.Equal(0, allocated);
-        Assert.EndsWith("/?q=b%C3%A9n%C3%A9voles%20%C3%A9conomie%20sociale&amp;actors=association&amp;domains=emploi-insertion", writer.ToString());
-    }
-
     /// <summary>An attribute value as the browser reads it.</summary>
     private static string Attribute(Microsoft.AspNetCore.Html.IHtmlContent href) => Attribute(Html(href));
 

@@ -460,8 +460,6 @@ public sealed record SearchState
     {
         [ThreadStatic]
         private static StringWriter? t_cached;
-        [ThreadStatic]
-        private static char[]? t_encoded;
 
         private readonly StringWriter _writer;
         private readonly int _pathLength;
@@ -484,24 +482,8 @@ public sealed record SearchState
             if (value.Length > 0)
             {
                 Text.Append(Text.Length == _pathLength ? "?" : _separator).Append(key).Append('=');
-                Encode(Text, value);
+                UrlEncoder.Default.Encode(_writer, value);
             }
-        }
-
-        // The encoder's span form, into a buffer kept per thread: its TextWriter form allocated a buffer for each value
-        // that needs encoding, and the query's words (accents, spaces) are in each of a page's 250 links. Not on the
-        // stack: a stack buffer is zeroed at each call, and a page encodes some 750 values. A value longer than any
-        // query gets a buffer of its own, not kept.
-        private static void Encode(StringBuilder text, string value)
-        {
-            var room = value.Length * UrlEncoder.Default.MaxOutputCharactersPerInputCharacter;
-            var buffer = t_encoded ??= new char[4096];
-            if (buffer.Length < room)
-            {
-                buffer = new char[room];
-            }
-            UrlEncoder.Default.Encode(value, buffer, out _, out var written);
-            text.Append(buffer, 0, written);
         }
 
         /// <summary>A pair already encoded (<c>niveau=departements</c>), as it is.</summary>
