@@ -167,6 +167,11 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
     /// <summary>Removes accents the way <see cref="ASCIIFoldingFilter"/> does, for short strings.</summary>
     internal static string FoldAccents(string text)
     {
+        // The folding changes no character below U+0080: most words a query or a case holds are ASCII already.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text;
+        }
         var input = text.ToCharArray();
         var output = new char[input.Length * 4];
         var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);

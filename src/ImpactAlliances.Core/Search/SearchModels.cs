@@ -179,6 +179,11 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
     public static IReadOnlyList<UnknownFilter> In(Content.Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
         var unknown = new List<UnknownFilter>();
+        // Most searches have no filter: asked twice per request (the API's refusal, the page), no facet is looked at then.
+        if (filters.Count == 0)
+        {
+            return unknown;
+        }
         foreach (var facet in CaseStudySchema.Facets.Select(f => taxonomy[f.Key]))
         {
             foreach (var value in (filters.GetValueOrDefault(facet.Key) ?? []).Where(v => v.Length > 0 && !facet.Contains(v)))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using ImpactAlliances.Core.Analysis;
 using ImpactAlliances.Core.Content;
@@ -82,6 +83,12 @@ public static class CaseStudyApi
     /// <summary>The address of a case page.</summary>
     public static string CaseUrl(string slug) => $"/exemples/{Uri.EscapeDataString(slug)}";
 
+    // A result's address, made once per case: the snapshot keeps each hit, and so its slug, while the case can be shown;
+    // the address lives as long as that slug.
+    private static readonly ConditionalWeakTable<string, string> HitUrls = new();
+
+    private static string HitUrl(string slug) => HitUrls.GetValue(slug, CaseUrl);
+
     private static SearchJson ToJson(SearchResult result) => new(
         result.Query,
         result.SearchedQuery,
@@ -93,7 +100,7 @@ public static class CaseStudyApi
         result.Page,
         result.Size,
         result.Sort.ToString().ToLowerInvariant(),
-        result.Hits.Select(h => new HitJson(h.Slug, h.Title, h.Summary, h.Snippet, CaseUrl(h.Slug), h.Updated, h.Year, h.Organisations, h.Facets)).ToList(),
+        result.Hits.Select(h => new HitJson(h.Slug, h.Title, h.Summary, h.Snippet, HitUrl(h.Slug), h.Updated, h.Year, h.Organisations, h.Facets)).ToList(),
         result.Facets.ToDictionary(f => f.Key, f => f.Values),
         new YearsJson(result.Years.From, result.Years.To, result.IncludeUndated, result.Undated),
         result.FilterRemovals.Select(r => r with { Label = Wording.FilterLabel(r) }).ToList(),

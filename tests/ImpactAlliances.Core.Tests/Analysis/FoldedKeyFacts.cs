@@ -47,4 +47,18 @@ public sealed class FoldedKeyFacts
     private static string Plain(string text, HashSet<string>? skipped) =>
         string.Join(' ', FrenchAnalyzer.FoldLower(text.Replace('’', '\'')).Split(Separators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries)
             .Where(w => skipped is null || !skipped.Contains(w)));
+
+    [Fact]
+    public void Folding_a_word_without_accents_makes_no_copy_of_it()
+    {
+        // Most words of queries and cases are ASCII: the query builder folds each word several times per search.
+        var folded = FrenchAnalyzer.FoldAccents("emploi");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        folded = FrenchAnalyzer.FoldAccents("partenariat");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal("partenariat", folded);
+        Assert.Equal("benevoles oeuvre", FrenchAnalyzer.FoldAccents("bénévoles œuvre"));
+    }
 }
