@@ -441,8 +441,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [Fact]
     public async Task A_case_page_writes_the_first_of_a_month_as_1er_in_every_date()
     {
-        // Railcoop was updated, read and checked on 2026-12-01.
-        var html = await GetText("/exemples/railcoop-scic-cooperative-ferroviaire-citoyenne");
+        // Abscon's forum theatre was updated, read and checked on 2026-12-01 (Railcoop, used before, was edited on the 5th).
+        var html = await GetText("/exemples/abscon-departement-nord-ecole-theatre-forum-parents-enseignants");
 
         Assert.Contains("Mis à jour le <time datetime=\"2026-12-01\">1er décembre 2026</time>", html);
         Assert.Contains("consulté le 1er décembre 2026", html);

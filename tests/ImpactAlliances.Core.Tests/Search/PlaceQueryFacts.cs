@@ -22,6 +22,9 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
     public void A_case_placed_elsewhere_in_the_region_is_not_in_the_place(string query, string name, string region, string departments)
     {
         var within = departments.Split(',').Select(Place.DepartmentCode).ToHashSet();
+        // A case placed in the region as a whole and in a département of another region (« Île-de-France, Lyon (Rhône) »)
+        // is in the region as a whole: only its départements in this region say whether it is placed elsewhere in it.
+        var regionDepartments = PlaceGazetteer.Official.DepartmentsIn(region).Select(d => Place.DepartmentCode(d.Code)).ToHashSet();
         var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
         var strict = result.Counted;
         var cases = content.Cases.ToDictionary(c => c.Slug);
@@ -29,8 +32,7 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
         var folded = FrenchAnalyzer.FoldLower(name);
         var elsewhere = found
             .Where(c => c.Territory.PlaceCodes.Contains(Place.RegionCode(region)))
-            .Where(c => c.Territory.PlaceCodes.Any(code => Place.DepartmentOf(code) is not null)
-                && !c.Territory.PlaceCodes.Any(within.Contains))
+            .Where(c => c.Territory.PlaceCodes.Any(regionDepartments.Contains) && !c.Territory.PlaceCodes.Any(within.Contains))
             .Where(c => !FrenchAnalyzer.FoldLower($"{c.Title}\n{c.Summary}\n{c.Body}").Contains(folded, StringComparison.Ordinal))
             .Select(c => $"{c.Slug} ({c.Territory.Place})")
             .ToList();
