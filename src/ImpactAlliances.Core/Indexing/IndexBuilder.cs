@@ -60,7 +60,6 @@ public sealed class IndexBuildSession : IDisposable
     // starts within this margin of the buffer's size (about a hundred cases) may be the one that flushes.
     private const long FlushMarginBytes = 1 << 20;
     private readonly long _flushNear;
-    private readonly int? _maxBufferedCases;
     private volatile bool _flushing;
     // The acronyms each case defines, by slug (a case taken out takes its definitions with it), and how many cases write
     // each word of capitals: what the acronym table is made of when the version is published.
@@ -70,7 +69,7 @@ public sealed class IndexBuildSession : IDisposable
     internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress,
         int? maxBufferedCases = null, Lucene.Net.Util.InfoStream? writerLog = null)
     {
-        (_target, _renderer, _history, _progress, _maxBufferedCases) = (target, renderer, history, progress, maxBufferedCases);
+        (_target, _renderer, _history, _progress) = (target, renderer, history, progress);
         // Plain file reads, not memory maps: merging a large index through maps counts every page it
         // reads in the process's resident memory.
         _directory = new BuildDirectory(target.Version.LuceneFolder);
@@ -127,7 +126,9 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Adds a prepared case to the index; one call at a time.</summary>
     public void Write(Document document)
     {
-        _flushing = _maxBufferedCases is { } most ? _writer.NumRamDocs() + 1 >= most : _writer.RamSizeInBytes() >= _flushNear;
+        // A writer told to flush every few cases (tests) flushes by count, not by size.
+        var most = _writer.Config.MaxBufferedDocs;
+        _flushing = most != IndexWriterConfig.DISABLE_AUTO_FLUSH ? _writer.NumRamDocs() + 1 >= most : _writer.RamSizeInBytes() >= _flushNear;
         _writer.AddDocument(document);
         _flushing = false;
         if (++_added % 1000 == 0)

@@ -177,7 +177,7 @@ public static class MisspeltParameters
             1 when slugs[0] == CaseStudySchema.Facets.First(f => f.Key == key).Otherwise => $"le filtre {labels[0]}",
             1 => $"{words.One} {labels[0]}",
             // Values of one facet are any one of them (README: facets combine OR within a facet).
-            _ => $"{words.Several} {string.Join(", ", labels.SkipLast(1))} ou {labels[^1]}",
+            _ => $"{words.Several} {Wording.Series(labels, "ou")}",
         };
     }
 

@@ -182,9 +182,9 @@ public static class Wording
         return Capitalise(territory is null ? reason : $"{reason}, {territory}");
     }
 
-    /// <summary>Items in a sentence: « a », « a et b », « a, b et c ».</summary>
-    public static string Series(IReadOnlyList<string> items) =>
-        items.Count < 2 ? string.Concat(items) : $"{string.Join(", ", items.SkipLast(1))} et {items[^1]}";
+    /// <summary>Items in a sentence: « a », « a et b », « a, b et c »; or joined by « ou ».</summary>
+    public static string Series(IReadOnlyList<string> items, string conjunction = "et") =>
+        items.Count < 2 ? string.Concat(items) : $"{string.Join(", ", items.SkipLast(1))} {conjunction} {items[^1]}";
 
     /// <summary>
     /// What the themes page classes the cases by: its sections, the facets' labels in the sentence (« acteurs, domaines, …,
