@@ -258,7 +258,17 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// it only ranks: a place that may be a count instead (<see cref="PlaceConcept.MaybeACount"/>), never required but by
     /// <see cref="Coverage.Every"/>, nor counted among the groups the half rule or a widened search asks for.
     /// </summary>
-    private sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false);
+    /// <summary>A clause of the query as a group of alternatives, and how many cases hold its rarest word.</summary>
+    internal sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false)
+    {
+        /// <summary>
+        /// Groups equal in everything, their query included (a word typed twice), are one group where the strict query
+        /// sets them apart (<see cref="Strict"/>); but a Lucene query hashes all its clauses and terms again on every call,
+        /// which was 1.5 % of an uncached search's CPU (BENCHMARKS.md, thirty-second session). The hash reads what equal groups
+        /// share without walking the query; equality still compares the queries whole.
+        /// </summary>
+        public override int GetHashCode() => HashCode.Combine(Query.GetType(), DocFreq, NamesPlace, RanksOnly);
+    }
 
     /// <summary>The query of the groups, a case holding as many of them as <paramref name="coverage"/> asks.</summary>
     private BooleanQuery Combine(List<Group> groups, Coverage coverage)

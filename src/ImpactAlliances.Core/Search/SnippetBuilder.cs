@@ -54,7 +54,7 @@ internal static class SnippetBuilder
                 end++;
             }
             first = end;
-            var postings = new Postings(leaf.AtomicReader, hits, matches);
+            var postings = new Postings(leaf.AtomicReader, leaf.Ord, snapshot.Terms, hits, matches);
             var word = 0;
             foreach (var term in query.BodyTerms.Distinct())
             {
@@ -121,8 +121,11 @@ internal static class SnippetBuilder
     /// <summary>
     /// The offsets of terms in a segment's hits, added to the hits' matches. The term and postings enumerations are reused
     /// from one term of a field to the next, as Lucene allows: a postings enumeration with offsets holds several kilobytes of buffers.
+    /// Each term is found from the snapshot's kept look-ups (<paramref name="kept"/>, the segment's <paramref name="ord"/>), which
+    /// the query made for the same terms, rather than by walking the terms dictionary again (a prefix's expansions are kept there
+    /// the first time they are read): that walk was about 0.6 % of an uncached search's CPU and 5 KB of its allocation.
     /// </summary>
-    private sealed class Postings(AtomicReader reader, List<(int Local, int Index)> hits, List<Match>[] matches)
+    private sealed class Postings(AtomicReader reader, int ord, TermContexts kept, List<(int Local, int Index)> hits, List<Match>[] matches)
     {
         private readonly Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _byField = [];
 
@@ -182,11 +185,12 @@ internal static class SnippetBuilder
                 reused = (reader.GetTerms(field)?.GetEnumerator(), null);
             }
             var terms = reused.Terms;
-            if (terms is null || !terms.SeekExact(term))
+            if (terms is null || kept.Of(new Term(field, term)).Get(ord) is not { } state)
             {
                 _byField[field] = reused;
                 return found;
             }
+            terms.SeekExact(term, state);
             var postings = terms.DocsAndPositions(null, reused.Postings, DocsAndPositionsFlags.OFFSETS);
             _byField[field] = (terms, postings);
             if (postings is null)

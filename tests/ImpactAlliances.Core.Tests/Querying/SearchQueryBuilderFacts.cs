@@ -127,6 +127,40 @@ public sealed class SearchQueryBuilderFacts
         Assert.Equal(place, concepts.OfType<PlaceConcept>().Any(c => c.Place.Region == "la-reunion"));
     }
 
+    /// <summary>
+    /// A group's hash does not walk its query (a Lucene query hashes all its clauses and terms again on every call, and the
+    /// strict query sets groups apart by hash); groups with equal queries stay one group, as a word typed twice is.
+    /// </summary>
+    [Fact]
+    public void A_group_is_hashed_without_walking_its_query()
+    {
+        var query = new HashCountingQuery("emploi");
+        var group = new SearchQueryBuilder.Group(query, 12);
+        var same = new SearchQueryBuilder.Group(new HashCountingQuery("emploi"), 12);
+
+        var distinct = new[] { group, same, new SearchQueryBuilder.Group(new HashCountingQuery("insertion"), 12) }.Distinct().ToList();
+
+        Assert.Equal(0, query.Hashes);
+        Assert.Equal(group, same);
+        Assert.Equal(group.GetHashCode(), same.GetHashCode());
+        Assert.Equal(2, distinct.Count);
+    }
+
+    private sealed class HashCountingQuery(string word) : Query
+    {
+        public int Hashes { get; private set; }
+
+        public override string ToString(string field) => word;
+
+        public override bool Equals(object? obj) => obj is HashCountingQuery other && other.ToString("") == word;
+
+        public override int GetHashCode()
+        {
+            Hashes++;
+            return word.GetHashCode(StringComparison.Ordinal);
+        }
+    }
+
     private static string Build(FrenchAnalyzer analyzer, string question) =>
         new SearchQueryBuilder(analyzer, SynonymSet.Empty).Build(UserQuery.Parse(question)).Query?.ToString() ?? "";
 
