@@ -258,7 +258,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// it only ranks: a place that may be a count instead (<see cref="PlaceConcept.MaybeACount"/>), never required but by
     /// <see cref="Coverage.Every"/>, nor counted among the groups the half rule or a widened search asks for.
     /// </summary>
-    /// <summary>A clause of the query as a group of alternatives, and how many cases hold its rarest word.</summary>
     internal sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false)
     {
         /// <summary>
