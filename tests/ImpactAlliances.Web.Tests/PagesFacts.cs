@@ -67,7 +67,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     {
         var html = await GetString("/?q=zzzzzzqqq");
 
-        Assert.Contains("Aucun exemple trouvé", html);
+        // The heading says what was searched, as it does when cases are found.
+        Assert.Matches(@"<h1 id=""results-count""[^>]*>\s*Aucun exemple pour «&#x202F;zzzzzzqqq&#x202F;»\s*</h1>", html);
         Assert.DoesNotContain("Tous ces exemples ont une année de début.", html);
         Assert.Contains("Tous ces exemples ont une année de début.", await GetString("/?q=railcoop+OR+mobicoop"));
     }
@@ -118,7 +119,9 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("id=\"year_from\"", await GetString("/?q=railcoop"));
         // Years that leave nothing are what the reader has to change.
         var byYears = await GetString("/?q=railcoop&year_to=1950");
-        Assert.Contains("Aucun exemple trouvé", byYears);
+        Assert.Contains("Aucun exemple pour «&#x202F;railcoop&#x202F;»", byYears);
+        // Filters alone found nothing: no query to name.
+        Assert.Matches(@"<h1 id=""results-count""[^>]*>\s*Aucun exemple trouvé\s*</h1>", await GetString("/?year_to=1950&undated=0"));
         Assert.Contains("id=\"year_from\"", byYears);
     }
 
@@ -233,6 +236,12 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // The list goes past the cases counted: its range says out of how many, not « 21–40 » under « 12 exemples ».
         Assert.Matches($@"· 1–20 sur {Formats.Number(total)}\s*·", page);
         Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", await GetText($"/?{query}&page=2"));
+        // The cases counted come first, whatever the order: the list breaks after them, on the page where the break falls.
+        foreach (var sort in (string[])["", "&sort=title", "&sort=year"])
+        {
+            var breakPage = await GetText($"/?{query}{sort}&page={strict / 20 + 1}");
+            Assert.Equal(strict % 20, Regex.Count(breakPage[..breakPage.IndexOf("class=\"hits-partial\"", StringComparison.Ordinal)], "<li><article"));
+        }
         // The cases holding every term are among those counted: one note says so before the others, not a second note
         // (on a phone each note pushes the first result further down), and not « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();
@@ -852,7 +861,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var search = await GetString("/?q=quetzalcoatl");
         var page = await _client.GetAsync($"/exemples/{SiteFactory.DraftSlug}");
 
-        Assert.Contains("Aucun exemple trouvé", search);
+        Assert.Contains("Aucun exemple pour «&#x202F;quetzalcoatl&#x202F;»", search);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
     }
 

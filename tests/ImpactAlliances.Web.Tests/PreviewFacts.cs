@@ -34,7 +34,7 @@ public sealed class PreviewFacts : IDisposable
         await File.WriteAllTextAsync(path, valid.Replace("domains: [mobilite", "domains: [mobilit", StringComparison.Ordinal));
         var page = await Eventually(client, "/?q=z%C3%A9phyr", html => html.Contains("essai-apercu.md:", StringComparison.Ordinal));
         Assert.Contains("content/cases/essai-apercu.md:8</code> valeur inconnue « mobilit » dans domains ; vouliez-vous dire « mobilite » ?", page);
-        Assert.Contains("Aucun exemple trouvé", page);
+        Assert.Contains("Aucun exemple pour «&#x202F;zéphyr&#x202F;»", page);
 
         await File.WriteAllTextAsync(path, valid);
         page = await Eventually(client, "/?q=z%C3%A9phyr", html => html.Contains("/exemples/essai-apercu", StringComparison.Ordinal));

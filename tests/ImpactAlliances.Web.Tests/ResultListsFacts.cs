@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
@@ -101,5 +102,33 @@ public sealed class ResultListsFacts
             + "</article></li>\n"
             + "</ol>\n",
             Html(new HitList(hits, state, 21)));
+    }
+
+    /// <summary>
+    /// A widened search lists the cases it counts first: the list breaks after them, on the page where the break falls,
+    /// and says that the results below hold only some of the words; a list whose results are all counted does not break.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 2, 3)] // the break on this page, before the third result
+    [InlineData(19, 20, 21)] // before the third result of a page starting at rank 19
+    [InlineData(1, 0, 0)] // every result counted
+    [InlineData(1, 3, 0)] // the three results counted, the break on a later page
+    [InlineData(21, 2, 0)] // a page after the break: none of its results is counted
+    public void A_widened_list_breaks_after_the_cases_it_counts(int start, int counted, int firstPartial)
+    {
+        var hits = new[] { "a", "b", "c" }
+            .Select(slug => new SearchHit(slug, slug, "résumé", null, default, null, [], new Dictionary<string, IReadOnlyList<FacetLabel>>(), 1))
+            .ToList();
+
+        var html = Html(new HitList(hits, new SearchState { Query = "vélo" }, start, counted));
+
+        var breaks = Regex.Matches(html, "</ol>\n<p class=\"hits-partial\">Ne contiennent qu&#x27;une partie de ces mots, sans être comptés :</p>\n"
+            + "<ol class=\"hits\" start=\"(\\d+)\">\n<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/([a-c])\">");
+        Assert.Equal(firstPartial == 0 ? 0 : 1, breaks.Count);
+        if (firstPartial > 0)
+        {
+            Assert.Equal((firstPartial.ToString(System.Globalization.CultureInfo.InvariantCulture), "c"), (breaks[0].Groups[1].Value, breaks[0].Groups[2].Value));
+        }
+        Assert.Equal(3, Regex.Count(html, "<li><article"));
     }
 }

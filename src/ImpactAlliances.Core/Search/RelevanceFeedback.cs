@@ -102,9 +102,10 @@ internal static class RelevanceFeedback
     }
 
     /// <summary>
-    /// The first pass's cases ranked again: each of the best <see cref="Depth"/> gets the added words' score on top of its own.
+    /// The first pass's cases ranked again into <paramref name="top"/> (empty, ordered as the first pass's): each of the best
+    /// <see cref="Depth"/> gets the added words' score on top of its own.
     /// </summary>
-    public static TopDocuments Rerank(IndexSearcher searcher, Query query, Query expansion, List<TopDocuments.Entry> ranked, int window, SearchSort sort)
+    public static TopDocuments Rerank(IndexSearcher searcher, Query query, Query expansion, List<TopDocuments.Entry> ranked, TopDocuments top)
     {
         var again = ranked.Take(Depth).Select(e => e.Doc).ToHashSet();
         var added = new ExpansionScores(again);
@@ -115,7 +116,6 @@ internal static class RelevanceFeedback
         // as one query holding both would.
         var own = Weights(searcher, query);
         var scale = own > 0 ? (float)Math.Sqrt(Weights(searcher, expansion) / own) : 1f;
-        var top = new TopDocuments(window, sort);
         foreach (var entry in ranked)
         {
             top.Offer(entry.Doc, entry.Score + scale * added.Scores.GetValueOrDefault(entry.Doc), entry.Key, entry.TitleRank);

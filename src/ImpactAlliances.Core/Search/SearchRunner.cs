@@ -140,11 +140,16 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         // A descriptive question ranks its first pass's best cases again (relevance feedback): that pass keeps them.
         var feedback = RelevanceFeedback.MayApply(request, searched, window);
         var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
-        var strict = Collect(request, searched, Strictly(request), first, statistics?.Invoke());
+        var mayWiden = !request.Literal && !request.AllWords && searched.Count(c => !c.Excluded) > 1;
+        // A strict run that may be widened keeps every case it finds (fewer than FewResults): they lead the widened list.
+        var strict = Collect(request, searched, Strictly(request), mayWiden && first > 0 ? Math.Max(first, SearchQueryBuilder.FewResults) : first,
+            statistics?.Invoke());
         var shown = strict;
-        if (strict.Collector.Total < SearchQueryBuilder.FewResults && !request.Literal && !request.AllWords && searched.Count(c => !c.Excluded) > 1)
+        if (strict.Collector.Total < SearchQueryBuilder.FewResults && mayWiden)
         {
-            var widened = Collect(request, searched, Coverage.Some, first, statistics?.Invoke());
+            // Whatever the order asked for, the cases holding enough of the words come first, as the page says and counts them.
+            var found = strict.Collector.Total > 0 ? strict.Top.Peek(strict.Collector.Total).Select(e => e.Doc).ToHashSet() : null;
+            var widened = Collect(request, searched, Coverage.Some, first, statistics?.Invoke(), found);
             if (widened.Collector.Total > strict.Collector.Total)
             {
                 shown = widened;
@@ -153,7 +158,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         if (feedback && RelevanceFeedback.Applies(shown.Text, shown.Sort)
             && RelevanceFeedback.Expansion(snapshot, analyzer, shown.Top.Peek(RelevanceFeedback.Documents), shown.Text) is { } expansion)
         {
-            var fed = shown with { Top = RelevanceFeedback.Rerank(snapshot.Searcher, shown.Text.Query!, expansion, shown.Top.BestFirst(), window, shown.Sort) };
+            var fed = shown with { Top = RelevanceFeedback.Rerank(snapshot.Searcher, shown.Text.Query!, expansion, shown.Top.BestFirst(), shown.Top.Like(window)) };
             return (fed, ReferenceEquals(shown, strict) ? fed : strict);
         }
         return (shown, strict);
@@ -187,8 +192,9 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     private TextQuery Build(IReadOnlyList<QueryClause> clauses, Coverage coverage) =>
         new SearchQueryBuilder(analyzer, synonyms, snapshot.QueryVocabulary(analyzer), snapshot.Terms).Build(clauses, coverage);
 
-    private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, Coverage coverage, int window, StatisticsCounter? statistics = null) =>
-        Run(request, Build(clauses, coverage), window, statistics);
+    private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, Coverage coverage, int window, StatisticsCounter? statistics = null,
+        IReadOnlySet<int>? first = null) =>
+        Run(request, Build(clauses, coverage), window, statistics, first);
 
     /// <summary>The request's facet filters (selected taxonomy positions, and how many a case must all have) and year range.</summary>
     private (bool[]?[] Selected, (int From, int To)? Years, int[] AllOf) Filters(SearchRequest request)
@@ -203,13 +209,13 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         return (selected, years, allOf);
     }
 
-    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null)
+    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null, IReadOnlySet<int>? first = null)
     {
         // Without a word that weighs every case scores the same: the result says the order it has.
         var sort = request.Sort ?? (text.NothingWeighs ? SearchSort.Recent : SearchSort.Relevance);
         var (selected, years, allOf) = Filters(request);
         var counts = FacetPresentation.EmptyCounts(snapshot.Taxonomy);
-        var top = new TopDocuments(window, sort);
+        var top = new TopDocuments(window, sort, first);
         var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics,
             request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);

@@ -3,14 +3,15 @@ namespace ImpactAlliances.Core.Search;
 /// <summary>
 /// Keeps the best <c>n</c> documents by relevance (ties to the most recent), or by a sort key (larger
 /// first, ties by score). Remaining ties go to the title that comes first, so that the order does not
-/// depend on how the index was written.
+/// depend on how the index was written. Documents <paramref name="first"/> names come before every other, whatever
+/// their score or key: in a widened search, those the strict search found, which the page counts and lists first.
 /// </summary>
-internal sealed class TopDocuments(int size, SearchSort sort)
+internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>? first = null)
 {
     private readonly PriorityQueue<Entry, Entry> _queue = new(size + 1, new WorstFirst(sort));
 
     /// <summary>A candidate document.</summary>
-    public readonly record struct Entry(int Doc, float Score, long Key, int TitleRank);
+    public readonly record struct Entry(int Doc, float Score, long Key, int TitleRank, bool First);
 
     /// <summary>Whether any document is kept: a count (size 0) needs neither scores nor sort keys.</summary>
     public bool Keeps => size > 0;
@@ -21,7 +22,7 @@ internal sealed class TopDocuments(int size, SearchSort sort)
         {
             return;
         }
-        var entry = new Entry(doc, score, key, titleRank);
+        var entry = new Entry(doc, score, key, titleRank, first?.Contains(doc) == true);
         if (_queue.Count < size)
         {
             _queue.Enqueue(entry, entry);
@@ -31,6 +32,9 @@ internal sealed class TopDocuments(int size, SearchSort sort)
             _queue.DequeueEnqueue(entry, entry);
         }
     }
+
+    /// <summary>An empty queue of <paramref name="count"/> documents, ordered as this one.</summary>
+    public TopDocuments Like(int count) => new(count, sort, first);
 
     /// <summary>The kept documents, best first. Drains the queue: a second call returns nothing, so take the list once.</summary>
     public List<Entry> BestFirst()
@@ -48,7 +52,7 @@ internal sealed class TopDocuments(int size, SearchSort sort)
     public List<Entry> Peek(int count)
     {
         // The best few of a queue that may hold thousands (an export): kept in a small queue of their own.
-        var best = new TopDocuments(count, sort);
+        var best = Like(count);
         foreach (var (entry, _) in _queue.UnorderedItems)
         {
             best.Offer(entry.Doc, entry.Score, entry.Key, entry.TitleRank);
@@ -61,6 +65,10 @@ internal sealed class TopDocuments(int size, SearchSort sort)
     {
         public int Compare(Entry x, Entry y)
         {
+            if (x.First != y.First)
+            {
+                return x.First ? 1 : -1;
+            }
             // Relevance: score, then recency (the key); the other orders: their key, then score.
             var primary = sort == SearchSort.Relevance ? x.Score.CompareTo(y.Score) : x.Key.CompareTo(y.Key);
             if (primary == 0)

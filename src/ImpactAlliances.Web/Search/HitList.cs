@@ -13,16 +13,28 @@ namespace ImpactAlliances.Web.Search;
 /// <param name="hits">The results of the page.</param>
 /// <param name="state">The search the results belong to: a chip adds its value to it (<see cref="SearchState.With"/>).</param>
 /// <param name="start">The rank of the first result.</param>
-internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start) : IHtmlContent
+/// <param name="counted">
+/// How many results of a widened search hold enough of the words and are counted (they come first): the list breaks
+/// after them and says that those below hold only some of the words. Zero when every result is counted.
+/// </param>
+internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start, int counted = 0) : IHtmlContent
 {
+    /// <summary>Said between the results counted and those that hold only some of the words.</summary>
+    public const string PartialHeading = "Ne contiennent qu'une partie de ces mots, sans être comptés :";
+
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        writer.Write("<ol class=\"hits\" start=\"");
-        writer.Write(start.ToString(CultureInfo.InvariantCulture));
-        writer.Write("\">\n");
+        WriteStart(writer, start);
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
+            if (counted > 0 && start + h == counted + 1)
+            {
+                writer.Write("</ol>\n<p class=\"hits-partial\">");
+                encoder.Encode(writer, PartialHeading);
+                writer.Write("</p>\n");
+                WriteStart(writer, start + h);
+            }
             writer.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
             encoder.Encode(writer, hit.Slug);
             writer.Write("\">");
@@ -71,5 +83,12 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
             writer.Write("    </ul>\n</article></li>\n");
         }
         writer.Write("</ol>\n");
+    }
+
+    private static void WriteStart(TextWriter writer, int rank)
+    {
+        writer.Write("<ol class=\"hits\" start=\"");
+        writer.Write(rank.ToString(CultureInfo.InvariantCulture));
+        writer.Write("\">\n");
     }
 }

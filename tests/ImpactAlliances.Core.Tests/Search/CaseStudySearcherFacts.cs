@@ -69,6 +69,29 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.Equal((1, 1), (export.Info.Total, statistics.Total));
     }
 
+    /// <summary>
+    /// The page says « ces N exemples réunissent l'essentiel de ces mots ; suivent, sans être comptés… »: whatever the order
+    /// asked for, the cases counted come first, in that order, then the others. By title or by year, the cases holding only
+    /// « durée » were listed among and before the orchestra's.
+    /// </summary>
+    [Theory]
+    [InlineData(SearchSort.Relevance)]
+    [InlineData(SearchSort.Recent)]
+    [InlineData(SearchSort.Title)]
+    [InlineData(SearchSort.Year)]
+    public void A_widened_search_lists_the_cases_it_counts_first_in_every_order(SearchSort sort)
+    {
+        var request = new SearchRequest { Query = "durée orchestre", Sort = sort, Size = 1 };
+        var widest = fixture.Searcher.Search(request with { Size = 50 });
+        using var export = fixture.Searcher.Export(request);
+
+        Assert.True(widest.Relaxed);
+        Assert.Equal(export.Cases.Select(c => c.Slug), SearchFixture.Slugs(widest).Take(widest.Counted));
+        Assert.Equal(widest.Total, widest.Hits.Count);
+        // The first page of one case is the first case of the longer list: not the strict run's window alone.
+        Assert.Equal(widest.Hits[0].Slug, fixture.Searcher.Search(request).Hits.Single().Slug);
+    }
+
     /// <summary>The CSV of the statistics has no heading: counted without the search's result, the counts are the same.</summary>
     [Fact]
     public void Statistics_without_their_heading_count_the_same_without_the_search()

@@ -15,7 +15,7 @@ public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealC
 {
     [Theory]
     [InlineData("associations bretonnes", "bretagne", "", "breton")] // a region of today, feminine plural
-    [InlineData("le tissu associatif guyanais", "guyane", "", "guyanais")] // overseas (a region of one département: the region is offered)
+    [InlineData("le tissu associatif guyanais", "guyane", "", "guyan")] // overseas (a region of one département: the region is offered); its name or the demonym
     [InlineData("jeunes réunionnais", "la-reunion", "", "reunionnais")] // overseas, named with an article: the demonym needs none
     [InlineData("entreprises lyonnaises", "auvergne-rhone-alpes", "69", "lyonnais")] // a city
     [InlineData("insertion des jeunes marseillais par le sport", "provence-alpes-cote-d-azur", "13", "marseill")]
@@ -35,7 +35,8 @@ public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealC
         }
         Assert.NotEmpty(result.Hits);
         Assert.Contains(region, cases[result.Hits[0].Slug].Territory.Regions);
-        // Required as a place name is, in lower case after a noun too: a case found is there or writes the demonym.
+        // Required as a place name is, in lower case after a noun too: a case counted is there or writes the place's name
+        // or the demonym (the written stem of both, where they share one).
         var elsewhere = result.Hits.Take(result.Counted).Select(h => cases[h.Slug])
             .Where(c => !c.Territory.Regions.Contains(region)
                 && !FrenchAnalyzer.FoldLower($"{c.Title}\n{c.Summary}\n{c.Body}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}").Contains(written, StringComparison.Ordinal))
