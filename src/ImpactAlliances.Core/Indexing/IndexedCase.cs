@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImpactAlliances.Core.Schema;
@@ -26,4 +27,17 @@ public sealed record HitDisplay(
 [JsonSerializable(typeof(IndexedCase))]
 [JsonSerializable(typeof(CaseStudy))]
 [JsonSerializable(typeof(HitDisplay))]
-internal sealed partial class StoredJson : JsonSerializerContext;
+internal sealed partial class StoredJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The serializers a build writes with and a site reads with. The index's JSON is only ever read back by them, never
+    /// copied into a page or a response, so it escapes only what JSON itself must (quotes, backslashes, control
+    /// characters): the default escaping wrote each accented letter as six bytes (« \u00E9 ») and each &lt; of the
+    /// stored HTML as six more, which the build then escaped, compressed and wrote (BENCHMARKS.md, thirty-second session).
+    /// </summary>
+    public static StoredJson Index { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
