@@ -51,13 +51,13 @@ public static class CaseStudyDocumentMapper
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
             new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(TitleSortKey(c.Title))),
-            new BinaryDocValuesField(CaseStudySchema.Display, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(DisplayOf(c), StoredJson.Index.HitDisplay))),
-            new BinaryDocValuesField(CaseStudySchema.Record, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(c with { Body = "" }, StoredJson.Index.CaseStudy))),
+            new BinaryDocValuesField(CaseStudySchema.Display, new BytesRef(StoredJson.Write(DisplayOf(c), StoredJson.Default.HitDisplay))),
+            new BinaryDocValuesField(CaseStudySchema.Record, new BytesRef(StoredJson.Write(c with { Body = "" }, StoredJson.Default.CaseStudy))),
             new BinaryDocValuesField(CaseStudySchema.TableRow, CaseTable.Encode(c)),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
             // As UTF-8 bytes, as the serializer writes them: stored as a string, the JSON was made UTF-16 here and UTF-8
             // again by the writer.
-            new StoredField(CaseStudySchema.Document, JsonSerializer.SerializeToUtf8Bytes(new IndexedCase(c, rendered.Html, history), StoredJson.Index.IndexedCase)),
+            new StoredField(CaseStudySchema.Document, StoredJson.Write(new IndexedCase(c, rendered.Html, history), StoredJson.Default.IndexedCase)),
         };
         foreach (var name in c.Organisations.Select(o => o.Name).Distinct(StringComparer.Ordinal))
         {
@@ -82,18 +82,18 @@ public static class CaseStudyDocumentMapper
     /// <summary>The case stored in a document.</summary>
     public static IndexedCase ToIndexedCase(Document document) =>
         document.GetBinaryValue(CaseStudySchema.Document) is { } bytes
-        && JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Index.IndexedCase) is { } indexed
+        && JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Default.IndexedCase) is { } indexed
             ? indexed
             : throw new InvalidDataException("A document has no stored case.");
 
     /// <summary>Decodes the record doc value of a case: its front matter, with an empty <see cref="CaseStudy.Body"/>.</summary>
     public static CaseStudy ToCase(BytesRef bytes) =>
-        JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Index.CaseStudy)
+        JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Default.CaseStudy)
         ?? throw new InvalidDataException("A document has no record value.");
 
     /// <summary>Decodes the display doc value of a hit.</summary>
     public static HitDisplay ToDisplay(BytesRef bytes) =>
-        JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Index.HitDisplay)
+        JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Default.HitDisplay)
         ?? throw new InvalidDataException("A document has no display value.");
 
     /// <summary>A date as a sortable number, yyyyMMdd.</summary>
