@@ -51,11 +51,13 @@ public static class CaseStudyDocumentMapper
             new NumericDocValuesField(CaseStudySchema.Updated, DateKey(c.Updated)),
             new NumericDocValuesField(CaseStudySchema.Year, c.Year ?? 0),
             new SortedDocValuesField(CaseStudySchema.TitleSort, new BytesRef(TitleSortKey(c.Title))),
-            new BinaryDocValuesField(CaseStudySchema.Display, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(DisplayOf(c), StoredJson.Default.HitDisplay))),
-            new BinaryDocValuesField(CaseStudySchema.Record, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(c with { Body = "" }, StoredJson.Default.CaseStudy))),
+            new BinaryDocValuesField(CaseStudySchema.Display, new BytesRef(StoredJson.Write(DisplayOf(c), StoredJson.Default.HitDisplay))),
+            new BinaryDocValuesField(CaseStudySchema.Record, new BytesRef(StoredJson.Write(c with { Body = "" }, StoredJson.Default.CaseStudy))),
             new BinaryDocValuesField(CaseStudySchema.TableRow, CaseTable.Encode(c)),
             new BinaryDocValuesField(CaseStudySchema.SnippetText, new BytesRef(SnippetTextOf(rendered.PlainText))),
-            new StoredField(CaseStudySchema.Document, JsonSerializer.Serialize(new IndexedCase(c, rendered.Html, history), StoredJson.Default.IndexedCase)),
+            // As UTF-8 bytes, as the serializer writes them: stored as a string, the JSON was made UTF-16 here and UTF-8
+            // again by the writer.
+            new StoredField(CaseStudySchema.Document, StoredJson.Write(new IndexedCase(c, rendered.Html, history), StoredJson.Default.IndexedCase)),
         };
         foreach (var name in c.Organisations.Select(o => o.Name).Distinct(StringComparer.Ordinal))
         {
@@ -79,8 +81,10 @@ public static class CaseStudyDocumentMapper
 
     /// <summary>The case stored in a document.</summary>
     public static IndexedCase ToIndexedCase(Document document) =>
-        JsonSerializer.Deserialize(document.Get(CaseStudySchema.Document, CultureInfo.InvariantCulture), StoredJson.Default.IndexedCase)
-        ?? throw new InvalidDataException("A document has no stored case.");
+        document.GetBinaryValue(CaseStudySchema.Document) is { } bytes
+        && JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredJson.Default.IndexedCase) is { } indexed
+            ? indexed
+            : throw new InvalidDataException("A document has no stored case.");
 
     /// <summary>Decodes the record doc value of a case: its front matter, with an empty <see cref="CaseStudy.Body"/>.</summary>
     public static CaseStudy ToCase(BytesRef bytes) =>

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ImpactAlliances.Core.Schema;
 
 namespace ImpactAlliances.Core.Indexing;
@@ -26,4 +29,26 @@ public sealed record HitDisplay(
 [JsonSerializable(typeof(IndexedCase))]
 [JsonSerializable(typeof(CaseStudy))]
 [JsonSerializable(typeof(HitDisplay))]
-internal sealed partial class StoredJson : JsonSerializerContext;
+internal sealed partial class StoredJson : JsonSerializerContext
+{
+    // The index's JSON is only ever read back by these serializers, never copied into a page or a response, so it
+    // escapes only what JSON itself must (quotes, backslashes, control characters): the default escaping wrote each
+    // accented letter as six bytes (« \u00E9 ») and each < of the stored HTML as six more, which the build then
+    // compressed and wrote (BENCHMARKS.md, thirty-second session). The escaping is the writer's, not the options': options
+    // with an encoder of their own would leave the generated serializers for the slower general ones.
+    private static readonly JsonWriterOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _output;
+
+    /// <summary>A value as the index stores it: UTF-8 JSON, escaped only where JSON requires it.</summary>
+    public static byte[] Write<T>(T value, JsonTypeInfo<T> type)
+    {
+        var (buffer, writer) = _output ??= (new ArrayBufferWriter<byte>(16 * 1024), new Utf8JsonWriter(Stream.Null, Unescaped));
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, type);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+}

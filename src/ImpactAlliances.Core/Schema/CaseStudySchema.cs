@@ -43,10 +43,10 @@ public static class CaseStudySchema
     /// apart from « recycler »; 17: word families joining the masculine in -er to its plural and feminine, « potager »,
     /// « potagers » and « potagère »; 18: word families of the field's vocabulary, « fragile » and « fragilité »,
     /// « scolaire » and « scolarité »; 19: the export table's organisations without their profiles, which have a column of their
-    /// own), so that a site never reads an index it does not understand nor one whose terms its
+    /// own; 20: the stored case as UTF-8 bytes, its JSON escaping only what JSON must), so that a site never reads an index it does not understand nor one whose terms its
     /// queries would not meet.
     /// </summary>
-    public const int FormatVersion = 19;
+    public const int FormatVersion = 20;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";
@@ -91,7 +91,7 @@ public static class CaseStudySchema
     public const string Record = "record";
     /// <summary>The case's row of a table export (<c>CaseTable</c>) as binary doc values.</summary>
     public const string TableRow = "table_row";
-    /// <summary>The whole case (front matter and rendered HTML) as a stored field, for the case page and API.</summary>
+    /// <summary>The whole case (front matter and rendered HTML) as a stored field of UTF-8 JSON bytes, for the case page and API.</summary>
     public const string Document = "document";
 
     /// <summary>Field boosts: title and summary weigh more than the body.</summary>
