@@ -236,11 +236,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // The list goes past the cases counted: its range says out of how many, not « 21–40 » under « 12 exemples ».
         Assert.Matches($@"· 1–20 sur {Formats.Number(total)}\s*·", page);
         Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", await GetText($"/?{query}&page=2"));
-        // The cases counted come first, whatever the order: the list breaks after them, on the page where the break falls.
-        foreach (var sort in (string[])["", "&sort=title", "&sort=year"])
+        // The cases counted (those exported) come first, whatever the order, and the page's list breaks after them.
+        using (var exported = JsonDocument.Parse(await _client.GetStringAsync($"/api/export?{query}&format=json")))
         {
-            var breakPage = await GetText($"/?{query}{sort}&page={strict / 20 + 1}");
-            Assert.Equal(strict % 20, Regex.Count(breakPage[..breakPage.IndexOf("class=\"hits-partial\"", StringComparison.Ordinal)], "<li><article"));
+            var counted = exported.RootElement.GetProperty("cases").EnumerateArray()
+                .Select(c => c.GetProperty("case").GetProperty("slug").GetString()!).Order().ToList();
+            Assert.Equal(strict, counted.Count);
+            foreach (var sort in (string[])["", "&sort=title", "&sort=year", "&sort=recent"])
+            {
+                var listed = (await GetJson($"/api/search?{query}{sort}&size={strict + 5}")).GetProperty("hits").EnumerateArray()
+                    .Select(h => h.GetProperty("slug").GetString()!).ToList();
+                Assert.Equal(counted, listed.Take(strict).Order());
+                var html = await GetText($"/?{query}{sort}&size={strict + 5}");
+                Assert.Equal(strict, Regex.Count(html[..html.IndexOf("id=\"hits-partial\"", StringComparison.Ordinal)], "<li><article"));
+            }
         }
         // The cases holding every term are among those counted: one note says so before the others, not a second note
         // (on a phone each note pushes the first result further down), and not « Dont… » after the others.

@@ -105,30 +105,45 @@ public sealed class ResultListsFacts
     }
 
     /// <summary>
-    /// A widened search lists the cases it counts first: the list breaks after them, on the page where the break falls,
-    /// and says that the results below hold only some of the words; a list whose results are all counted does not break.
+    /// A widened search lists the cases it counts first: the list breaks after them, on the page where the break falls, and a
+    /// note, naming the list below it, says that its results hold only some of the words (one, or several); at the top of a page
+    /// the note comes first, with no empty list above it; a list whose results are all counted does not break.
     /// </summary>
     [Theory]
-    [InlineData(1, 2, 3)] // the break on this page, before the third result
-    [InlineData(19, 20, 21)] // before the third result of a page starting at rank 19
-    [InlineData(1, 0, 0)] // every result counted
-    [InlineData(1, 3, 0)] // the three results counted, the break on a later page
-    [InlineData(21, 2, 0)] // a page after the break: none of its results is counted
-    public void A_widened_list_breaks_after_the_cases_it_counts(int start, int counted, int firstPartial)
+    [InlineData(1, 2, 3, "c")] // the break on this page, before the third result
+    [InlineData(19, 20, 21, "c")] // before the third result of a page starting at rank 19
+    [InlineData(21, 20, 21, "a")] // at the top of a page: the note first
+    [InlineData(1, 0, 0, "")] // every result counted
+    [InlineData(1, 3, 0, "")] // the three results counted, the break on a later page
+    [InlineData(21, 2, 0, "")] // a page after the break: none of its results is counted
+    public void A_widened_list_breaks_after_the_cases_it_counts(int start, int counted, int firstPartial, string firstSlug)
     {
         var hits = new[] { "a", "b", "c" }
             .Select(slug => new SearchHit(slug, slug, "résumé", null, default, null, [], new Dictionary<string, IReadOnlyList<FacetLabel>>(), 1))
             .ToList();
 
-        var html = Html(new HitList(hits, new SearchState { Query = "vélo" }, start, counted));
+        var html = Html(new HitList(hits, new SearchState { Query = "vélo" }, start, counted, partial: 7));
 
-        var breaks = Regex.Matches(html, "</ol>\n<p class=\"hits-partial\">Ne contiennent qu&#x27;une partie de ces mots, sans être comptés :</p>\n"
-            + "<ol class=\"hits\" start=\"(\\d+)\">\n<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/([a-c])\">");
+        var breaks = Regex.Matches(html, "<p class=\"hits-partial\" id=\"hits-partial\">Les exemples suivants ne contiennent qu&#x27;une partie de ces mots "
+            + "et ne sont pas comptés :</p>\n<ol class=\"hits\" start=\"(\\d+)\" aria-labelledby=\"hits-partial\">\n<li><article class=\"hit\">\n"
+            + "    <h2 class=\"hit-title\"><a href=\"/exemples/([a-c])\">");
         Assert.Equal(firstPartial == 0 ? 0 : 1, breaks.Count);
         if (firstPartial > 0)
         {
-            Assert.Equal((firstPartial.ToString(System.Globalization.CultureInfo.InvariantCulture), "c"), (breaks[0].Groups[1].Value, breaks[0].Groups[2].Value));
+            Assert.Equal((firstPartial.ToString(System.Globalization.CultureInfo.InvariantCulture), firstSlug), (breaks[0].Groups[1].Value, breaks[0].Groups[2].Value));
         }
         Assert.Equal(3, Regex.Count(html, "<li><article"));
+        // Every list opened holds results and is closed.
+        Assert.DoesNotMatch("<ol[^>]*>\n</ol>", html);
+        Assert.Equal(Regex.Count(html, "<ol "), Regex.Count(html, "</ol>"));
+    }
+
+    [Fact]
+    public void The_note_speaks_of_one_result_held_in_part_as_one()
+    {
+        var hit = new SearchHit("a", "a", "résumé", null, default, null, [], new Dictionary<string, IReadOnlyList<FacetLabel>>(), 1);
+
+        Assert.Contains("L&#x27;exemple suivant ne contient qu&#x27;une partie de ces mots et n&#x27;est pas compté :",
+            Html(new HitList([hit], new SearchState(), 4, 3, partial: 1)));
     }
 }

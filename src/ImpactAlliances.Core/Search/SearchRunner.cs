@@ -141,15 +141,16 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var feedback = RelevanceFeedback.MayApply(request, searched, window);
         var first = feedback ? Math.Max(window, RelevanceFeedback.Depth) : window;
         var mayWiden = !request.Literal && !request.AllWords && searched.Count(c => !c.Excluded) > 1;
-        // A strict run that may be widened keeps every case it finds (fewer than FewResults): they lead the widened list.
+        // A strict run that may be widened keeps every case it finds (fewer than FewResults), not only its best `first`: in
+        // relevance order the widened run ranks them by its own scores, so any of them may come within its first page.
         var strict = Collect(request, searched, Strictly(request), mayWiden && first > 0 ? Math.Max(first, SearchQueryBuilder.FewResults) : first,
             statistics?.Invoke());
         var shown = strict;
         if (strict.Collector.Total < SearchQueryBuilder.FewResults && mayWiden)
         {
             // Whatever the order asked for, the cases holding enough of the words come first, as the page says and counts them.
-            var found = strict.Collector.Total > 0 ? strict.Top.Peek(strict.Collector.Total).Select(e => e.Doc).ToHashSet() : null;
-            var widened = Collect(request, searched, Coverage.Some, first, statistics?.Invoke(), found);
+            var counted = strict.Collector.Total > 0 && strict.Top.Keeps ? strict.Top.Docs() : null;
+            var widened = Collect(request, searched, Coverage.Some, first, statistics?.Invoke(), counted);
             if (widened.Collector.Total > strict.Collector.Total)
             {
                 shown = widened;
@@ -193,8 +194,8 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         new SearchQueryBuilder(analyzer, synonyms, snapshot.QueryVocabulary(analyzer), snapshot.Terms).Build(clauses, coverage);
 
     private Collected Collect(SearchRequest request, IReadOnlyList<QueryClause> clauses, Coverage coverage, int window, StatisticsCounter? statistics = null,
-        IReadOnlySet<int>? first = null) =>
-        Run(request, Build(clauses, coverage), window, statistics, first);
+        IReadOnlySet<int>? leading = null) =>
+        Run(request, Build(clauses, coverage), window, statistics, leading);
 
     /// <summary>The request's facet filters (selected taxonomy positions, and how many a case must all have) and year range.</summary>
     private (bool[]?[] Selected, (int From, int To)? Years, int[] AllOf) Filters(SearchRequest request)
@@ -209,13 +210,13 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         return (selected, years, allOf);
     }
 
-    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null, IReadOnlySet<int>? first = null)
+    private Collected Run(SearchRequest request, TextQuery text, int window, StatisticsCounter? statistics = null, IReadOnlySet<int>? leading = null)
     {
         // Without a word that weighs every case scores the same: the result says the order it has.
         var sort = request.Sort ?? (text.NothingWeighs ? SearchSort.Recent : SearchSort.Relevance);
         var (selected, years, allOf) = Filters(request);
         var counts = FacetPresentation.EmptyCounts(snapshot.Taxonomy);
-        var top = new TopDocuments(window, sort, first);
+        var top = new TopDocuments(window, sort, leading);
         var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics,
             request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);

@@ -3,15 +3,15 @@ namespace ImpactAlliances.Core.Search;
 /// <summary>
 /// Keeps the best <c>n</c> documents by relevance (ties to the most recent), or by a sort key (larger
 /// first, ties by score). Remaining ties go to the title that comes first, so that the order does not
-/// depend on how the index was written. Documents <paramref name="first"/> names come before every other, whatever
+/// depend on how the index was written. Documents <paramref name="leading"/> names come before every other, whatever
 /// their score or key: in a widened search, those the strict search found, which the page counts and lists first.
 /// </summary>
-internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>? first = null)
+internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>? leading = null)
 {
     private readonly PriorityQueue<Entry, Entry> _queue = new(size + 1, new WorstFirst(sort));
 
     /// <summary>A candidate document.</summary>
-    public readonly record struct Entry(int Doc, float Score, long Key, int TitleRank, bool First);
+    public readonly record struct Entry(int Doc, float Score, long Key, int TitleRank, bool Leads);
 
     /// <summary>Whether any document is kept: a count (size 0) needs neither scores nor sort keys.</summary>
     public bool Keeps => size > 0;
@@ -22,7 +22,7 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
         {
             return;
         }
-        var entry = new Entry(doc, score, key, titleRank, first?.Contains(doc) == true);
+        var entry = new Entry(doc, score, key, titleRank, leading?.Contains(doc) == true);
         if (_queue.Count < size)
         {
             _queue.Enqueue(entry, entry);
@@ -34,7 +34,7 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
     }
 
     /// <summary>An empty queue of <paramref name="count"/> documents, ordered as this one.</summary>
-    public TopDocuments Like(int count) => new(count, sort, first);
+    public TopDocuments Like(int count) => new(count, sort, leading);
 
     /// <summary>The kept documents, best first. Drains the queue: a second call returns nothing, so take the list once.</summary>
     public List<Entry> BestFirst()
@@ -47,6 +47,9 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
         result.Reverse();
         return result;
     }
+
+    /// <summary>The kept documents, in no order, leaving them kept.</summary>
+    public HashSet<int> Docs() => _queue.UnorderedItems.Select(item => item.Element.Doc).ToHashSet();
 
     /// <summary>The best <paramref name="count"/> kept documents, best first, leaving them kept.</summary>
     public List<Entry> Peek(int count)
@@ -65,9 +68,9 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
     {
         public int Compare(Entry x, Entry y)
         {
-            if (x.First != y.First)
+            if (x.Leads != y.Leads)
             {
-                return x.First ? 1 : -1;
+                return x.Leads ? 1 : -1;
             }
             // Relevance: score, then recency (the key); the other orders: their key, then score.
             var primary = sort == SearchSort.Relevance ? x.Score.CompareTo(y.Score) : x.Key.CompareTo(y.Key);

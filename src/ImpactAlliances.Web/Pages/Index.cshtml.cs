@@ -27,6 +27,12 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
     /// </summary>
     public SearchState Searched => State with { Query = Result.SearchedQuery };
 
+    /// <summary>How many cases the page counts, in words (« Aucun exemple », « 12 exemples »): the title, the description and the heading.</summary>
+    public string CountSaid => Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted);
+
+    /// <summary>What was searched, as the count is said « pour » it, or nothing when no word was searched.</summary>
+    public string QuerySaid => Result.NothingSearched ? "" : Wording.ForQuery(Searched);
+
     /// <summary>Runs the search the URL describes, or sends a URL with empty fields (a form sent without the page's script) to its clean form.</summary>
     public IActionResult OnGet()
     {
@@ -53,7 +59,7 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
         }
         var parts = new List<string>
         {
-            (Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted)) + (Result.NothingSearched ? "" : Wording.ForQuery(Searched)),
+            CountSaid + QuerySaid,
         };
         parts.AddRange(Result.Facets.Where(f => f.Values.Any(v => v.Selected))
             .Select(f => $"{f.Label} : {string.Join(", ", f.Values.Where(v => v.Selected).Select(v => v.Label))}"));

@@ -17,23 +17,36 @@ namespace ImpactAlliances.Web.Search;
 /// How many results of a widened search hold enough of the words and are counted (they come first): the list breaks
 /// after them and says that those below hold only some of the words. Zero when every result is counted.
 /// </param>
-internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start, int counted = 0) : IHtmlContent
+/// <param name="partial">How many results hold only some of the words, in all pages: the note says one or several.</param>
+internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start, int counted = 0, int partial = 0) : IHtmlContent
 {
-    /// <summary>Said between the results counted and those that hold only some of the words.</summary>
-    public const string PartialHeading = "Ne contiennent qu'une partie de ces mots, sans être comptés :";
+    /// <summary>Said between the results counted and those that hold only some of the words, several or one.</summary>
+    public static string PartialNote(int partial) => partial == 1
+        ? "L'exemple suivant ne contient qu'une partie de ces mots et n'est pas compté :"
+        : "Les exemples suivants ne contiennent qu'une partie de ces mots et ne sont pas comptés :";
 
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        WriteStart(writer, start);
+        // Where on this page the first result holding only some of the words stands, if it does.
+        var partialAt = counted > 0 ? counted + 1 - start : -1;
+        if (partialAt != 0 || hits.Count == 0)
+        {
+            WriteStart(writer, start, labelled: false);
+        }
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
-            if (counted > 0 && start + h == counted + 1)
+            if (h == partialAt)
             {
-                writer.Write("</ol>\n<p class=\"hits-partial\">");
-                encoder.Encode(writer, PartialHeading);
+                if (h > 0)
+                {
+                    writer.Write("</ol>\n");
+                }
+                // The note names the list that follows, for a screen reader going from list to list.
+                writer.Write("<p class=\"hits-partial\" id=\"hits-partial\">");
+                encoder.Encode(writer, PartialNote(partial));
                 writer.Write("</p>\n");
-                WriteStart(writer, start + h);
+                WriteStart(writer, start + h, labelled: true);
             }
             writer.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
             encoder.Encode(writer, hit.Slug);
@@ -85,10 +98,10 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
         writer.Write("</ol>\n");
     }
 
-    private static void WriteStart(TextWriter writer, int rank)
+    private static void WriteStart(TextWriter writer, int rank, bool labelled)
     {
         writer.Write("<ol class=\"hits\" start=\"");
         writer.Write(rank.ToString(CultureInfo.InvariantCulture));
-        writer.Write("\">\n");
+        writer.Write(labelled ? "\" aria-labelledby=\"hits-partial\">\n" : "\">\n");
     }
 }

@@ -71,8 +71,8 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
 
     /// <summary>
     /// The page says « ces N exemples réunissent l'essentiel de ces mots ; suivent, sans être comptés… »: whatever the order
-    /// asked for, the cases counted come first, in that order, then the others. By title or by year, the cases holding only
-    /// « durée » were listed among and before the orchestra's.
+    /// asked for, the cases counted (here the orchestra's alone) come first, then the others. By title or by year, the cases
+    /// holding only « durée » were listed before it.
     /// </summary>
     [Theory]
     [InlineData(SearchSort.Relevance)]
