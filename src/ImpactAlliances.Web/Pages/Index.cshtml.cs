@@ -28,7 +28,7 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
     public SearchState Searched => State with { Query = Result.SearchedQuery };
 
     /// <summary>How many cases the page counts, in words (« Aucun exemple », « 12 exemples »): the title, the description and the heading.</summary>
-    public string CountSaid => Result.Total == 0 ? "Aucun exemple" : Formats.Cases(Result.Counted);
+    public string CountSaid => Wording.Count(Result.Counted);
 
     /// <summary>What was searched, as the count is said « pour » it, or nothing when no word was searched.</summary>
     public string QuerySaid => Result.NothingSearched ? "" : Wording.ForQuery(Searched);
