@@ -121,6 +121,11 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var (_, searched, _) = Searched(request);
         var (shown, strict) = CollectWidened(request, searched, window);
         var run = Counted(shown, strict);
+        if (!ReferenceEquals(run, shown))
+        {
+            // A widened list shows the counted cases first, ranked by its own scores: they are exported in that order.
+            run = run with { Top = shown.Top.Leaders() };
+        }
         return (run, Info(request, run, window, clock));
     }
 

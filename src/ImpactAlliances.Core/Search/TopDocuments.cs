@@ -51,6 +51,23 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
     /// <summary>The kept documents, in no order, leaving them kept.</summary>
     public HashSet<int> Docs() => _queue.UnorderedItems.Select(item => item.Element.Doc).ToHashSet();
 
+    /// <summary>
+    /// The kept documents that lead, in this queue's order, in a queue of their own, leaving them kept: what a widened
+    /// list counts, in the order it lists them.
+    /// </summary>
+    public TopDocuments Leaders()
+    {
+        var leaders = Like(size);
+        foreach (var (entry, _) in _queue.UnorderedItems)
+        {
+            if (entry.Leads)
+            {
+                leaders.Offer(entry.Doc, entry.Score, entry.Key, entry.TitleRank);
+            }
+        }
+        return leaders;
+    }
+
     /// <summary>The best <paramref name="count"/> kept documents, best first, leaving them kept.</summary>
     public List<Entry> Peek(int count)
     {
