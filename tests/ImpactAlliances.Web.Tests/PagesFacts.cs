@@ -260,6 +260,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("comment protéger les abeilles et les insectes pollinisateurs")]
     [InlineData("réduire le gaspillage alimentaire dans les cantines")]
     [InlineData("chômage de longue durée en Bourgogne")]
+    [InlineData("santé Guyane")]
+    [InlineData("illettrisme entreprises")]
     public async Task A_widened_search_lists_and_exports_the_cases_it_counts_first_in_one_order(string text)
     {
         var query = "q=" + Uri.EscapeDataString(text);
@@ -275,6 +277,14 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
             Assert.Equal(counted, listed.Take(strict));
             var html = await GetText($"/?{query}{sort}&size={strict + 5}");
             Assert.Equal(strict, Regex.Count(html[..html.IndexOf("id=\"hits-partial\"", StringComparison.Ordinal)], "<li><article"));
+            // Pages shorter than the cases counted list them in the same order: the strict run keeps them all, not a page's worth.
+            var paged = new List<string>();
+            for (var page = 1; (page - 1) * 2 < strict; page++)
+            {
+                paged.AddRange((await GetJson($"/api/search?{query}{sort}&size=2&page={page}")).GetProperty("hits").EnumerateArray()
+                    .Select(h => h.GetProperty("slug").GetString()!));
+            }
+            Assert.Equal(counted, paged.Take(strict));
         }
     }
 
