@@ -55,19 +55,11 @@ public sealed class IndexBuildSession : IDisposable
     private readonly IndexWriter _writer;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _added;
-    // The buffer is flushed into a segment by the session, on a thread of its own, while the writer goes on adding cases
-    // into a new buffer: Lucene flushes a full buffer within the AddDocument that fills it, on the adding thread, a second
-    // or more of one core at 100,000 cases in which the writer added nothing and the workers preparing cases stopped for
-    // want of room ahead of it (BENCHMARKS.md, thirty-third session). Lucene's own flush by size is only a bound, never
-    // reached: it is twice the size the session flushes at.
-    private const double BufferMB = 128;
-    private readonly long _flushAtBytes = (long)(BufferMB * 1024 * 1024);
-    private readonly int? _flushEveryCases;
-    private int _sinceFlush;
-    // The flush in flight, if any, and the bytes it holds, which the writer's size counts until it ends. One at a time,
-    // so that the segments are written in the order of their cases and at most two buffers are held.
-    private Task? _flush;
-    private long _flushingBytes;
+    // Lucene flushes its full buffer within the AddDocument that fills it, on the adding thread: a second or more of one
+    // core at 100,000 cases, while the workers that prepare cases would stop for want of room ahead of it. An add that
+    // starts within this margin of the buffer's size (about a hundred cases) may be the one that flushes.
+    private const long FlushMarginBytes = 1 << 20;
+    private readonly long _flushNear;
     private volatile bool _flushing;
     // The acronyms each case defines, by slug (a case taken out takes its definitions with it), and how many cases write
     // each word of capitals: what the acronym table is made of when the version is published.
@@ -82,28 +74,28 @@ public sealed class IndexBuildSession : IDisposable
         // reads in the process's resident memory.
         _directory = new BuildDirectory(target.Version.LuceneFolder);
         _analyzer = CaseStudySchema.CreateAnalyzer();
-        var config = WriterConfig(_analyzer);
+        var config = WriterConfig(_analyzer, maxBufferedCases);
         if (writerLog is not null)
         {
             config.SetInfoStream(writerLog);
         }
-        _flushEveryCases = maxBufferedCases;
+        _flushNear = (long)(config.RAMBufferSizeMB * 1024 * 1024) - FlushMarginBytes;
         _writer = new IndexWriter(_directory, config);
     }
 
     /// <summary>
-    /// Whether <see cref="Write"/> is held up waiting for the last flush to end before it starts the next: the preparing
-    /// of cases may then go further ahead of the writer (<see cref="OrderedParallel"/>).
+    /// Whether <see cref="Write"/> is adding a case that may fill the writer's buffer, and so flush it: the preparing of
+    /// cases may then go further ahead of the writer (<see cref="OrderedParallel"/>).
     /// </summary>
     internal bool Flushing => _flushing;
 
     /// <summary>How a build's writer is set up.</summary>
-    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer) => new(CaseStudySchema.Version, analyzer)
+    internal static IndexWriterConfig WriterConfig(Lucene.Net.Analysis.Analyzer analyzer, int? maxBufferedCases = null) => new(CaseStudySchema.Version, analyzer)
     {
         OpenMode = OpenMode.CREATE,
-        // The session flushes the buffer at BufferMB (Write): fewer, larger flushed segments, within a bounded memory.
-        RAMBufferSizeMB = 2 * BufferMB,
-        MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+        // Fewer, larger flushed segments, within a bounded memory.
+        RAMBufferSizeMB = 128,
+        MaxBufferedDocs = maxBufferedCases ?? IndexWriterConfig.DISABLE_AUTO_FLUSH,
         // Flushed segments are merged once, all together, into the one segment Publish makes: no merge runs
         // while cases are added (each would rewrite what the final one rewrites again), and no segment is
         // copied into a compound file (the final segment is the whole index). The merge takes the segments in
@@ -134,51 +126,20 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Adds a prepared case to the index; one call at a time.</summary>
     public void Write(Document document)
     {
+        // A writer told to flush every few cases (tests) flushes by count, not by size.
+        var most = _writer.Config.MaxBufferedDocs;
+        _flushing = most != IndexWriterConfig.DISABLE_AUTO_FLUSH ? _writer.NumRamDocs() + 1 >= most : _writer.RamSizeInBytes() >= _flushNear;
         _writer.AddDocument(document);
+        _flushing = false;
         if (++_added % 1000 == 0)
         {
             _progress?.Report(_added);
         }
-        // A session told to flush every few cases (tests) flushes by count, not by size.
-        var full = _flushEveryCases is { } every
-            ? ++_sinceFlush >= every
-            : _writer.RamSizeInBytes() - (_flush is { IsCompleted: false } ? _flushingBytes : 0) >= _flushAtBytes;
-        if (full)
-        {
-            StartFlush();
-        }
-    }
-
-    /// <summary>
-    /// Flushes the buffer on a thread of its own: Lucene's full flush takes the buffer out of the adding and the cases added
-    /// meanwhile go into a new one, whose segment comes after it.
-    /// </summary>
-    private void StartFlush()
-    {
-        if (_flush is not null)
-        {
-            _flushing = true;
-            EndFlush();
-            _flushing = false;
-        }
-        _sinceFlush = 0;
-        _flushingBytes = _writer.RamSizeInBytes();
-        _flush = Task.Factory.StartNew(() => _writer.Flush(triggerMerge: false, applyAllDeletes: false),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-    }
-
-    /// <summary>Waits for the flush in flight, if any, and throws its failure.</summary>
-    private void EndFlush()
-    {
-        var flush = _flush;
-        _flush = null;
-        flush?.GetAwaiter().GetResult();
     }
 
     /// <summary>Takes out cases added before a check across files rejected them.</summary>
     public void Remove(IEnumerable<string> slugs)
     {
-        EndFlush();
         foreach (var slug in slugs)
         {
             _writer.DeleteDocuments(new Term(CaseStudySchema.Slug, slug));
@@ -194,7 +155,6 @@ public sealed class IndexBuildSession : IDisposable
         // commit's data is read meanwhile from the segments it merges, in the order it merges them, which give the merged
         // segment's tables as long as no case was taken out (a deleted case still counts in a term's frequency, keeps
         // its number and its names until the merge drops them); with one taken out, the data waits for the merge.
-        EndFlush();
         var written = DirectoryReader.Open(_writer, applyAllDeletes: true);
         if (written.HasDeletions)
         {
@@ -271,14 +231,6 @@ public sealed class IndexBuildSession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        // A session disposed of without being published is discarded: a flush that failed meanwhile changes nothing.
-        try
-        {
-            _flush?.Wait();
-        }
-        catch (AggregateException)
-        {
-        }
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
