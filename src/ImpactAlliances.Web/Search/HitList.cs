@@ -29,6 +29,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
     {
         // Where on this page the first result holding only some of the words stands, if it does.
         var partialAt = counted > 0 ? counted + 1 - start : -1;
+        var links = state.Links();
         if (partialAt != 0 || hits.Count == 0)
         {
             WriteStart(writer, start, labelled: false);
@@ -87,7 +88,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
                     writer.Write("                <li><a class=\"badge badge-");
                     encoder.Encode(writer, key);
                     writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
-                    state.WriteWithHref(writer, key, value.Value);
+                    links.WriteWithHref(writer, key, value.Value);
                     writer.Write(selected ? "\" aria-current=\"true\">" : "\">");
                     encoder.Encode(writer, value.Label);
                     writer.Write("</a></li>\n");
