@@ -307,15 +307,23 @@ public sealed record SearchState
     /// </summary>
     internal sealed class LinkWriter
     {
-        private const string Separator = "&amp;";
         private readonly SearchState _state;
         private readonly bool _asBefore;
-        private readonly string _path = "";
-        private readonly string? _query;
+        // The path and the text's pair: what every link starts with.
+        private readonly string _head = "";
+        private readonly bool _headHasPair;
         // By facet of CaseStudySchema.Facets: the selected values' pairs (null for an empty value), or null when none.
-        private readonly string?[]?[] _selected = [];
+        private readonly Pair?[]?[] _selected = [];
+        // By facet: the start of a pair of the facet, its value to be encoded after it.
+        private readonly Pair[] _toggled = [];
         // The pairs after the facets' on a first page: years, options, order, size, the path's own pairs.
-        private readonly List<string> _options = [];
+        private readonly Pair[] _options = [];
+
+        /// <summary>A pair as it is written first (after <c>?</c>) or after another (after <c>&amp;amp;</c>): one piece each.</summary>
+        private sealed record Pair(string First, string Next)
+        {
+            public static Pair Of(string text) => new("?" + text, "&amp;" + text);
+        }
 
         public LinkWriter(SearchState state)
         {
@@ -326,25 +334,29 @@ public sealed record SearchState
                 return;
             }
             var own = state.Path.IndexOf('?', StringComparison.Ordinal);
-            _path = own < 0 ? state.Path : state.Path[..own];
-            _query = Pair(QueryKey, state.Query);
+            var path = own < 0 ? state.Path : state.Path[..own];
+            var query = Encoded(QueryKey, state.Query);
+            (_head, _headHasPair) = query is null ? (path, false) : (path + "?" + query, true);
             var facets = CaseStudySchema.Facets;
-            _selected = new string?[]?[facets.Count];
-            for (var d = 0; d < facets.Count && state.Filters.Count > 0; d++)
+            _selected = new Pair?[]?[facets.Count];
+            _toggled = new Pair[facets.Count];
+            for (var d = 0; d < facets.Count; d++)
             {
-                if (state.Filters.TryGetValue(facets[d].Key, out var values))
+                var key = facets[d].Key;
+                _toggled[d] = Pair.Of(key + "=");
+                if (state.Filters.Count > 0 && state.Filters.TryGetValue(key, out var values))
                 {
-                    _selected[d] = [.. values.Select(v => Pair(facets[d].Key, v))];
+                    _selected[d] = [.. values.Select(v => Encoded(key, v) is { } pair ? Pair.Of(pair) : null)];
                 }
             }
             // As Url writes them, in its order.
-            _options.AddRange(new[]
+            _options = [.. new[]
             {
-                Pair(YearFromKey, state.YearFrom), Pair(YearToKey, state.YearTo), Pair(UndatedKey, state.IncludeUndated ? "" : "0"),
-                Pair(LiteralKey, state.Literal ? "1" : ""), Pair(AllWordsKey, state.AllWords ? "1" : ""),
-                Pair(SortKey, state.Sort?.ToString().ToLowerInvariant() ?? ""), Pair(SizeKey, state.Size),
+                Encoded(YearFromKey, state.YearFrom), Encoded(YearToKey, state.YearTo), Encoded(UndatedKey, state.IncludeUndated ? "" : "0"),
+                Encoded(LiteralKey, state.Literal ? "1" : ""), Encoded(AllWordsKey, state.AllWords ? "1" : ""),
+                Encoded(SortKey, state.Sort?.ToString().ToLowerInvariant() ?? ""), Encoded(SizeKey, state.Size),
                 own >= 0 ? state.Path[(own + 1)..] : null,
-            }.OfType<string>());
+            }.OfType<string>().Select(Pair.Of)];
         }
 
         /// <summary>As <see cref="WriteToggleHref"/>.</summary>
@@ -372,9 +384,8 @@ public sealed record SearchState
         private void Write(TextWriter writer, string facet, string? toggled)
         {
             var removes = toggled is not null && _state.IsSelected(facet, toggled);
-            var first = true;
-            writer.Write(_path);
-            Write(writer, _query, ref first);
+            var written = _headHasPair;
+            writer.Write(_head);
             var facets = CaseStudySchema.Facets;
             for (var d = 0; d < facets.Count; d++)
             {
@@ -387,38 +398,34 @@ public sealed record SearchState
                     {
                         if (!(isToggled && removes && values[i] == toggled))
                         {
-                            Write(writer, pairs[i], ref first);
+                            Write(writer, pairs[i], ref written);
                         }
                     }
                 }
                 if (isToggled && !removes && toggled!.Length > 0)
                 {
-                    writer.Write(first ? "?" : Separator);
-                    first = false;
-                    writer.Write(key);
-                    writer.Write('=');
+                    Write(writer, _toggled[d], ref written);
                     UrlEncoder.Default.Encode(writer, toggled);
                 }
             }
-            for (var i = 0; i < _options.Count; i++)
+            for (var i = 0; i < _options.Length; i++)
             {
-                Write(writer, _options[i], ref first);
+                Write(writer, _options[i], ref written);
             }
         }
 
-        private static void Write(TextWriter writer, string? pair, ref bool first)
+        private static void Write(TextWriter writer, Pair? pair, ref bool written)
         {
             if (pair is not null)
             {
-                writer.Write(first ? "?" : Separator);
-                writer.Write(pair);
-                first = false;
+                writer.Write(written ? pair.Next : pair.First);
+                written = true;
             }
         }
 
-        private static string? Pair(string key, string value) => value.Length > 0 ? key + "=" + UrlEncoder.Default.Encode(value) : null;
+        private static string? Encoded(string key, string value) => value.Length > 0 ? key + "=" + UrlEncoder.Default.Encode(value) : null;
 
-        private static string? Pair(string key, int? value) => value is { } number ? key + "=" + number.ToString(CultureInfo.InvariantCulture) : null;
+        private static string? Encoded(string key, int? value) => value is { } number ? key + "=" + number.ToString(CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>
