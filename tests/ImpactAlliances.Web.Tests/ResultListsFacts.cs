@@ -139,6 +139,27 @@ public sealed class ResultListsFacts
     }
 
     [Fact]
+    public void A_case_s_own_markup_kept_is_shown_again_only_for_that_case_and_encoder()
+    {
+        var facets = new Dictionary<string, IReadOnlyList<FacetLabel>> { ["domains"] = [new("mobilite", "Mobilité & co")] };
+        var hit = new SearchHit("a", "Vélo & co", "résumé <b>", null, default, null, ["Ville d'ici"], facets, 1);
+        var first = Html(new HitList([hit], new SearchState(), 1));
+
+        // The same case in another search's list: its markup kept from the first, the chips' links this search's.
+        var second = Html(new HitList([hit with { Score = 2 }], new SearchState { Query = "vélo" }, 1));
+        Assert.Equal(first.Replace("href=\"/?domains", "href=\"/?q=v%C3%A9lo&amp;domains", StringComparison.Ordinal), second);
+        Assert.Contains("<a href=\"/exemples/a\">Vélo &amp; co</a></h2>\n    <p class=\"hit-orgs\">Ville d&#x27;ici</p>", second);
+        Assert.Contains("résumé &lt;b&gt;</p>", second);
+        Assert.Contains("href=\"/?q=v%C3%A9lo&amp;domains=mobilite\">Mobilité &amp; co</a></li>", second);
+
+        // Another case under the same labels, or another encoder, is written as it is.
+        Assert.Contains("<a href=\"/exemples/b\">Autre</a>", Html(new HitList([hit with { Slug = "b", Title = "Autre" }], new SearchState(), 1)));
+        using var ascii = new StringWriter();
+        new HitList([hit], new SearchState(), 1).WriteTo(ascii, HtmlEncoder.Default);
+        Assert.Contains("V&#xE9;lo &amp; co", ascii.ToString());
+    }
+
+    [Fact]
     public void The_note_speaks_of_one_result_held_in_part_as_one()
     {
         var hit = new SearchHit("a", "a", "résumé", null, default, null, [], new Dictionary<string, IReadOnlyList<FacetLabel>>(), 1);

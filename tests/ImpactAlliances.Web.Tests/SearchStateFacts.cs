@@ -81,6 +81,25 @@ public sealed class SearchStateFacts
                     && Attribute(Html(w => state.WriteWithHref(w, v.Facet, v.Value))) == state.With(v.Facet, v.Value).ToUrl());
             });
 
+    [Property(MaxTest = 300)]
+    public Property A_list_s_links_written_from_the_state_encoded_once_are_the_bytes_each_link_writes_alone() =>
+        Prop.ForAll(States(), Gen.Elements("/", "/carte?niveau=departements", "/themes/domaines/mobilite").ToArbitrary(),
+            (from allWords in Gen.Elements(true, false) from other in Words(4) select (allWords, other)).ToArbitrary(),
+            (state, path, options) =>
+            {
+                var (allWords, other) = options;
+                state = state with { Path = path, AllWords = allWords };
+                // Every value of every facet the state selects, and another one in each facet (an empty one too).
+                var values = state.Filters.SelectMany(f => f.Value.Select(v => (Facet: f.Key, Value: v)))
+                    .Concat(CaseStudySchema.Facets.Select(f => (Facet: f.Key, Value: other)))
+                    .Append((Facet: "unknown", Value: "x")).ToList();
+                var links = state.Links();
+
+                return values.All(v =>
+                    Html(w => links.WriteToggleHref(w, v.Facet, v.Value)) == Html(w => state.WriteToggleHref(w, v.Facet, v.Value))
+                    && Html(w => links.WriteWithHref(w, v.Facet, v.Value)) == Html(w => state.WriteWithHref(w, v.Facet, v.Value)));
+            });
+
     [Theory]
     [InlineData("vélo\0solidaire", "vélo solidaire")]
     [InlineData("\u0001\u001Fvélo\u007F\u0085", "vélo")]

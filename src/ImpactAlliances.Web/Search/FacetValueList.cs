@@ -17,7 +17,9 @@ namespace ImpactAlliances.Web.Search;
 internal sealed class FacetValueList(SearchState state, string facetKey, IReadOnlyList<FacetCount> values,
     FacetResult? children, IReadOnlySet<string> withSelectedChild) : IHtmlContent
 {
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => WriteTo(writer, encoder, state.Links());
+
+    private void WriteTo(TextWriter writer, HtmlEncoder encoder, SearchState.LinkWriter links)
     {
         writer.Write("        <ul class=\"facet-values\">\n");
         // Indexed: a foreach over the read-only list would allocate an enumerator for each list.
@@ -27,7 +29,7 @@ internal sealed class FacetValueList(SearchState state, string facetKey, IReadOn
             writer.Write(value.Selected
                 ? "                <li>\n                    <a class=\"facet-value is-selected\" href=\""
                 : "                <li>\n                    <a class=\"facet-value\" href=\"");
-            state.WriteToggleHref(writer, facetKey, value.Value);
+            links.WriteToggleHref(writer, facetKey, value.Value);
             writer.Write("\"\n                       data-facet=\"");
             encoder.Encode(writer, facetKey);
             writer.Write("\" data-value=\"");
@@ -48,7 +50,7 @@ internal sealed class FacetValueList(SearchState state, string facetKey, IReadOn
                 writer.Write(" : ");
                 encoder.Encode(writer, value.Label);
                 writer.Write("\">\n");
-                new FacetValueList(state, children.Key, members, null, Empty).WriteTo(writer, encoder);
+                new FacetValueList(state, children.Key, members, null, Empty).WriteTo(writer, encoder, links);
                 writer.Write("                            </div>\n");
             }
             writer.Write("                </li>\n");

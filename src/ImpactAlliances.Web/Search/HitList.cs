@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using ImpactAlliances.Core.Search;
 using Microsoft.AspNetCore.Html;
@@ -29,6 +30,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
     {
         // Where on this page the first result holding only some of the words stands, if it does.
         var partialAt = counted > 0 ? counted + 1 - start : -1;
+        var links = state.Links();
         if (partialAt != 0 || hits.Count == 0)
         {
             WriteStart(writer, start, labelled: false);
@@ -48,55 +50,101 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
                 writer.Write("</p>\n");
                 WriteStart(writer, start + h, labelled: true);
             }
-            writer.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
-            encoder.Encode(writer, hit.Slug);
-            writer.Write("\">");
-            encoder.Encode(writer, hit.Title);
-            writer.Write("</a></h2>\n    <p class=\"hit-orgs\">");
-            for (var i = 0; i < hit.Organisations.Count; i++)
-            {
-                if (i > 0)
-                {
-                    writer.Write(" · ");
-                }
-                encoder.Encode(writer, hit.Organisations[i]);
-            }
-            writer.Write("</p>\n        <p class=\"hit-snippet\">");
+            // What the result shows of its case, encoded once per case: only the snippet and the chips' links are this search's.
+            var kept = Kept.Of(hit, encoder);
+            writer.Write(kept.Head);
             // The snippet is built from HTML-encoded text with only <mark> added (SnippetBuilder).
-            if (hit.Snippet is { } snippet)
-            {
-                writer.Write(snippet);
-            }
-            else
-            {
-                encoder.Encode(writer, hit.Summary);
-            }
+            writer.Write(hit.Snippet ?? kept.Summary);
             // A chip adds its value to the search the result belongs to.
             writer.Write("</p>\n    <ul class=\"badges\" aria-label=\"Ajouter un filtre\">\n");
-            for (var k = 0; k < Badges.Order.Count; k++)
+            for (var c = 0; c < kept.Chips.Length; c++)
             {
-                var key = Badges.Order[k];
-                if (hit.Facets.GetValueOrDefault(key) is not { } values)
-                {
-                    continue;
-                }
-                for (var i = 0; i < values.Count; i++)
-                {
-                    var value = values[i];
-                    var selected = state.IsSelected(key, value.Value);
-                    writer.Write("                <li><a class=\"badge badge-");
-                    encoder.Encode(writer, key);
-                    writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
-                    state.WriteWithHref(writer, key, value.Value);
-                    writer.Write(selected ? "\" aria-current=\"true\">" : "\">");
-                    encoder.Encode(writer, value.Label);
-                    writer.Write("</a></li>\n");
-                }
+                var chip = kept.Chips[c];
+                var selected = state.IsSelected(chip.Key, chip.Value);
+                writer.Write(chip.Start);
+                writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
+                links.WriteWithHref(writer, chip.Key, chip.Value);
+                writer.Write(selected ? "\" aria-current=\"true\">" : "\">");
+                writer.Write(chip.End);
             }
             writer.Write("    </ul>\n</article></li>\n");
         }
         writer.Write("</ol>\n");
     }
+
+    /// <summary>
+    /// A result's markup that is its case's own, HTML-encoded once per case: the title and its link, the organisations, the
+    /// summary, each chip's class and label. A page writes twenty results and about 150 chips, and encoding them again for
+    /// each page was about a third of the list's own cost. Kept by the hit's facet labels, which the snapshot keeps once per
+    /// case (as the API's <c>KeptHitsConverter</c> does), so that it lives as long as the snapshot; used only for the same
+    /// case and encoder.
+    /// </summary>
+    private sealed class Kept
+    {
+        private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>>, Kept> ByCase = new();
+
+        private readonly SearchHit _hit;
+        private readonly HtmlEncoder _encoder;
+
+        /// <summary>From the list item's start to the snippet's paragraph, opened.</summary>
+        public string Head { get; }
+
+        /// <summary>The summary, shown when the search made no snippet.</summary>
+        public string Summary { get; }
+
+        /// <summary>The chips, in <see cref="Badges.Order"/>.</summary>
+        public Chip[] Chips { get; }
+
+        private Kept(SearchHit hit, HtmlEncoder encoder)
+        {
+            (_hit, _encoder) = (hit, encoder);
+            var head = new StringWriter(CultureInfo.InvariantCulture);
+            head.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
+            encoder.Encode(head, hit.Slug);
+            head.Write("\">");
+            encoder.Encode(head, hit.Title);
+            head.Write("</a></h2>\n    <p class=\"hit-orgs\">");
+            for (var i = 0; i < hit.Organisations.Count; i++)
+            {
+                if (i > 0)
+                {
+                    head.Write(" · ");
+                }
+                encoder.Encode(head, hit.Organisations[i]);
+            }
+            head.Write("</p>\n        <p class=\"hit-snippet\">");
+            Head = head.ToString();
+            Summary = encoder.Encode(hit.Summary);
+            var chips = new List<Chip>();
+            foreach (var key in Badges.Order)
+            {
+                foreach (var value in hit.Facets.GetValueOrDefault(key) ?? [])
+                {
+                    chips.Add(new(key, value.Value, "                <li><a class=\"badge badge-" + encoder.Encode(key), encoder.Encode(value.Label) + "</a></li>\n"));
+                }
+            }
+            Chips = [.. chips];
+        }
+
+        public static Kept Of(SearchHit hit, HtmlEncoder encoder)
+        {
+            if (ByCase.TryGetValue(hit.Facets, out var kept) && kept.Shows(hit, encoder))
+            {
+                return kept;
+            }
+            kept = new Kept(hit, encoder);
+            ByCase.AddOrUpdate(hit.Facets, kept);
+            return kept;
+        }
+
+        // The snapshot keeps one hit per case, whose lists a page's hits share: the strings are compared only when they differ.
+        private bool Shows(SearchHit hit, HtmlEncoder encoder) => ReferenceEquals(_encoder, encoder)
+            && _hit.Slug == hit.Slug && _hit.Title == hit.Title && _hit.Summary == hit.Summary
+            && ReferenceEquals(_hit.Organisations, hit.Organisations);
+    }
+
+    /// <summary>A chip: its facet and value, its markup up to its class's end, and from its label on.</summary>
+    private sealed record Chip(string Key, string Value, string Start, string End);
 
     private static void WriteStart(TextWriter writer, int rank, bool labelled)
     {
