@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -475,21 +476,35 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("(document d'origine du projet : Guide pratique « Coopérer efficacement », ORSE et Le RAMEAU, 2023)", wimoov);
         Assert.Contains("<span class=\"source-url\">https://wimoov.org/25-ans</span>", wimoov);
         Assert.Contains("De 2019 à 2024 (alliance terminée)", railcoop);
-        Assert.Contains("Chaque affirmation vérifiée dans les sources le <time datetime=\"2026-12-01\">", railcoop);
+        // The date of the last claim-by-claim check, as the case's file gives it (checks go on and move it).
+        var reviewed = Regex.Match(File.ReadAllText(Path.Combine(site.ContentPath, "cases", "railcoop-scic-cooperative-ferroviaire-citoyenne.md")),
+            @"^reviewed: (\S+)$", RegexOptions.Multiline).Groups[1].Value;
+        Assert.Contains($"Chaque affirmation vérifiée dans les sources le <time datetime=\"{reviewed}\">", railcoop);
         Assert.Contains("href=\"/?statuses=archive\">Alliance terminée</a>", railcoop);
     }
 
     [Fact]
     public async Task A_case_page_writes_the_first_of_a_month_as_1er_in_every_date()
     {
-        // Abscon's forum theatre was updated, read and checked on 2026-12-01 (Railcoop, used before, was edited on the 5th).
-        var html = await GetText("/exemples/abscon-departement-nord-ecole-theatre-forum-parents-enseignants");
+        // A case updated, read and checked on the first of a month, whichever its file says (later checks move the dates).
+        var found = Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md").Order(StringComparer.Ordinal)
+            .Select(file => (Slug: Path.GetFileNameWithoutExtension(file), Text: File.ReadAllText(file)))
+            .Select(c => (c.Slug, Updated: FirstOfMonth(c.Text, "updated"), Reviewed: FirstOfMonth(c.Text, "reviewed"),
+                Accessed: Regex.IsMatch(c.Text, @"accessed: \d{4}-\d\d-01 ")))
+            .First(c => c.Updated is not null && c.Reviewed is not null && c.Accessed);
+        var (updated, reviewed) = (found.Updated!.Value, found.Reviewed!.Value);
+        var html = await GetText($"/exemples/{found.Slug}");
 
-        Assert.Contains("Mis à jour le <time datetime=\"2026-12-01\">1er décembre 2026</time>", html);
-        Assert.Contains("consulté le 1er décembre 2026", html);
-        Assert.Contains("vérifiée dans les sources le <time datetime=\"2026-12-01\">1er décembre 2026</time>", html);
-        Assert.Contains("Impact Alliances. (1er décembre 2026). ", html);
+        Assert.Contains($"Mis à jour le <time datetime=\"{updated:yyyy-MM-dd}\">{Said(updated)}</time>", html);
+        Assert.Matches(@"consulté le 1er \w+ \d{4}", html);
+        Assert.Contains($"vérifiée dans les sources le <time datetime=\"{reviewed:yyyy-MM-dd}\">{Said(reviewed)}</time>", html);
+        Assert.Contains($"Impact Alliances. ({Said(updated)}). ", html);
         Assert.DoesNotMatch(@"\b1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}", html);
+
+        static DateOnly? FirstOfMonth(string text, string key) =>
+            Regex.Match(text, $@"^{key}: (\d{{4}}-\d\d-01)$", RegexOptions.Multiline) is { Success: true } m
+                ? DateOnly.ParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        static string Said(DateOnly date) => $"1er {date.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"))}";
     }
 
     [Fact]
