@@ -152,11 +152,14 @@ public sealed class ResultListsFacts
         Assert.Contains("résumé &lt;b&gt;</p>", second);
         Assert.Contains("href=\"/?q=v%C3%A9lo&amp;domains=mobilite\">Mobilité &amp; co</a></li>", second);
 
-        // Another case under the same labels, or another encoder, is written as it is.
-        Assert.Contains("<a href=\"/exemples/b\">Autre</a>", Html(new HitList([hit with { Slug = "b", Title = "Autre" }], new SearchState(), 1)));
+        // Another encoder, the same case edited, or another case under the same labels, is written as it is.
         using var ascii = new StringWriter();
         new HitList([hit], new SearchState(), 1).WriteTo(ascii, HtmlEncoder.Default);
         Assert.Contains("V&#xE9;lo &amp; co", ascii.ToString());
+        Assert.Contains(">Vélo &amp; cie</a>", Html(new HitList([hit with { Title = "Vélo & cie" }], new SearchState(), 1)));
+        Assert.Contains("autre résumé</p>", Html(new HitList([hit with { Summary = "autre résumé" }], new SearchState(), 1)));
+        Assert.Contains(">Ville de là</p>", Html(new HitList([hit with { Organisations = ["Ville de là"] }], new SearchState(), 1)));
+        Assert.Contains("<a href=\"/exemples/b\">Autre</a>", Html(new HitList([hit with { Slug = "b", Title = "Autre" }], new SearchState(), 1)));
     }
 
     [Fact]

@@ -57,7 +57,8 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
     /// </summary>
     public TopDocuments Leaders()
     {
-        var leaders = Like(size);
+        // A widened search counts fewer than FewResults cases: a queue sized for them, not for the whole window.
+        var leaders = Like(_queue.UnorderedItems.Count(item => item.Element.Leads));
         foreach (var (entry, _) in _queue.UnorderedItems)
         {
             if (entry.Leads)

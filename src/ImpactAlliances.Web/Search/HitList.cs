@@ -97,7 +97,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
 
         private Kept(SearchHit hit, HtmlEncoder encoder)
         {
-            (_hit, _encoder) = (hit, encoder);
+            // Without this search's snippet and score, which a case's kept markup must not hold for the snapshot's life.
+            (_hit, _encoder) = (hit with { Snippet = null, Score = 0 }, encoder);
             var head = new StringWriter(CultureInfo.InvariantCulture);
             head.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
             encoder.Encode(head, hit.Slug);

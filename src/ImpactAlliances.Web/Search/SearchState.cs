@@ -308,7 +308,7 @@ public sealed record SearchState
     internal sealed class LinkWriter
     {
         private readonly SearchState _state;
-        private readonly bool _asBefore;
+        private readonly bool _writesEachUrl;
         // The path and the text's pair: what every link starts with.
         private readonly string _head = "";
         private readonly bool _headHasPair;
@@ -328,8 +328,8 @@ public sealed record SearchState
         public LinkWriter(SearchState state)
         {
             _state = state;
-            _asBefore = state.AllOf.Count > 0;
-            if (_asBefore)
+            _writesEachUrl = state.AllOf.Count > 0;
+            if (_writesEachUrl)
             {
                 return;
             }
@@ -362,7 +362,7 @@ public sealed record SearchState
         /// <summary>As <see cref="WriteToggleHref"/>.</summary>
         public void WriteToggleHref(TextWriter writer, string facet, string value)
         {
-            if (_asBefore)
+            if (_writesEachUrl)
             {
                 _state.WriteToggleHref(writer, facet, value);
                 return;
@@ -373,7 +373,7 @@ public sealed record SearchState
         /// <summary>As <see cref="WriteWithHref"/>.</summary>
         public void WriteWithHref(TextWriter writer, string facet, string value)
         {
-            if (_asBefore)
+            if (_writesEachUrl)
             {
                 _state.WriteWithHref(writer, facet, value);
                 return;
