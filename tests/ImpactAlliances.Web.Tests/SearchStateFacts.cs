@@ -32,6 +32,7 @@ public sealed class SearchStateFacts
          from years in Gen.Elements<(int?, int?)>((null, null), (1990, null), (null, 2024), (2010, 2020))
          from undated in Gen.Elements(true, false)
          from literal in Gen.Elements(true, false)
+         from allWords in Gen.Elements(true, false)
          let distinct = values.Distinct().Take(4).ToList()
          select new SearchState
          {
@@ -45,6 +46,7 @@ public sealed class SearchStateFacts
              YearTo = years.Item2,
              IncludeUndated = undated,
              Literal = literal,
+             AllWords = allWords,
          }).ToArbitrary();
 
     [Property(MaxTest = 300)]
@@ -62,7 +64,7 @@ public sealed class SearchStateFacts
                 && read.AllOf.SetEquals(state.AllOf)
                 && read.Sort == state.Sort && read.Page == state.Page && read.Size == state.Size
                 && read.YearFrom == state.YearFrom && read.YearTo == state.YearTo
-                && read.IncludeUndated == state.IncludeUndated && read.Literal == state.Literal
+                && read.IncludeUndated == state.IncludeUndated && read.Literal == state.Literal && read.AllWords == state.AllWords
                 && !SearchState.NeedsCleaning(query);
         });
 

@@ -349,14 +349,9 @@ public sealed record SearchState
                     _selected[d] = [.. values.Select(v => Encoded(key, v) is { } pair ? Pair.Of(pair) : null)];
                 }
             }
-            // As Url writes them, in its order.
-            _options = [.. new[]
-            {
-                Encoded(YearFromKey, state.YearFrom), Encoded(YearToKey, state.YearTo), Encoded(UndatedKey, state.IncludeUndated ? "" : "0"),
-                Encoded(LiteralKey, state.Literal ? "1" : ""), Encoded(AllWordsKey, state.AllWords ? "1" : ""),
-                Encoded(SortKey, state.Sort?.ToString().ToLowerInvariant() ?? ""), Encoded(SizeKey, state.Size),
-                own >= 0 ? state.Path[(own + 1)..] : null,
-            }.OfType<string>().Select(Pair.Of)];
+            // As Url writes them, in its order: the options, then the path's own pairs.
+            _options = [.. Options.Select(o => Encoded(o.Key, o.Value(state)))
+                .Append(own >= 0 ? state.Path[(own + 1)..] : null).OfType<string>().Select(Pair.Of)];
         }
 
         /// <summary>As <see cref="WriteToggleHref"/>.</summary>
@@ -424,8 +419,6 @@ public sealed record SearchState
         }
 
         private static string? Encoded(string key, string value) => value.Length > 0 ? key + "=" + UrlEncoder.Default.Encode(value) : null;
-
-        private static string? Encoded(string key, int? value) => value is { } number ? key + "=" + number.ToString(CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>
@@ -446,6 +439,19 @@ public sealed record SearchState
     /// does, with <paramref name="toggled"/> selected or deselected in <paramref name="facet"/> instead of a copy of the
     /// state with its filters.
     /// </remarks>
+    /// <summary>
+    /// The options a URL writes after the filters and before the page, in their order (an empty value is left out): the one
+    /// list <see cref="Url"/> and <see cref="LinkWriter"/> read, so that an option added here is in every link.
+    /// </summary>
+    private static readonly (string Key, Func<SearchState, string> Value)[] Options =
+    [
+        (YearFromKey, s => Number(s.YearFrom)), (YearToKey, s => Number(s.YearTo)), (UndatedKey, s => s.IncludeUndated ? "" : "0"),
+        (LiteralKey, s => s.Literal ? "1" : ""), (AllWordsKey, s => s.AllWords ? "1" : ""),
+        (SortKey, s => s.Sort?.ToString().ToLowerInvariant() ?? ""), (SizeKey, s => Number(s.Size)),
+    ];
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
     private UrlBuilder Url(bool html, bool firstPage = false, string? facet = null, string? toggled = null)
     {
         var own = Path.IndexOf('?', StringComparison.Ordinal);
@@ -484,13 +490,10 @@ public sealed record SearchState
                 url.Add(AllKey, key);
             }
         }
-        url.Add(YearFromKey, YearFrom);
-        url.Add(YearToKey, YearTo);
-        url.Add(UndatedKey, IncludeUndated ? "" : "0");
-        url.Add(LiteralKey, Literal ? "1" : "");
-        url.Add(AllWordsKey, AllWords ? "1" : "");
-        url.Add(SortKey, Sort?.ToString().ToLowerInvariant() ?? "");
-        url.Add(SizeKey, Size);
+        for (var o = 0; o < Options.Length; o++)
+        {
+            url.Add(Options[o].Key, Options[o].Value(this));
+        }
         url.Add(PageKey, Page > 1 && !firstPage ? Page : null);
         if (own >= 0)
         {
