@@ -64,7 +64,7 @@ public sealed class ResultListsFacts
             + "                    </a>\n"
             + "                </li>\n"
             + "        </ul>\n",
-            Html(new FacetValueList(state, "regions", regions, departments, new HashSet<string>())));
+            Html(new FacetValueList(state.Links(), "regions", regions, departments, new HashSet<string>())));
     }
 
     [Fact]

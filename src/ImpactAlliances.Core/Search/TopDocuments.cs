@@ -57,8 +57,8 @@ internal sealed class TopDocuments(int size, SearchSort sort, IReadOnlySet<int>?
     /// </summary>
     public TopDocuments Leaders()
     {
-        // A widened search counts fewer than FewResults cases: a queue sized for them, not for the whole window.
-        var leaders = Like(_queue.UnorderedItems.Count(item => item.Element.Leads));
+        // A queue sized for the leading cases (a widened search counts fewer than FewResults), not for the whole window.
+        var leaders = Like(leading?.Count ?? 0);
         foreach (var (entry, _) in _queue.UnorderedItems)
         {
             if (entry.Leads)

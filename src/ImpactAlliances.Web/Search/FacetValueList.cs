@@ -14,12 +14,11 @@ namespace ImpactAlliances.Web.Search;
 /// Drill-down: a selected value, or one with a selected child (its slug in <paramref name="withSelectedChild"/>), lists
 /// its children (a region its départements); they are gathered only then, not for each of the regions listed.
 /// </remarks>
-internal sealed class FacetValueList(SearchState state, string facetKey, IReadOnlyList<FacetCount> values,
+/// <param name="links">The page's links (<see cref="SearchState.Links"/>): one writer for all the facets' lists of a page.</param>
+internal sealed class FacetValueList(SearchState.LinkWriter links, string facetKey, IReadOnlyList<FacetCount> values,
     FacetResult? children, IReadOnlySet<string> withSelectedChild) : IHtmlContent
 {
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => WriteTo(writer, encoder, state.Links());
-
-    private void WriteTo(TextWriter writer, HtmlEncoder encoder, SearchState.LinkWriter links)
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         writer.Write("        <ul class=\"facet-values\">\n");
         // Indexed: a foreach over the read-only list would allocate an enumerator for each list.
@@ -50,7 +49,7 @@ internal sealed class FacetValueList(SearchState state, string facetKey, IReadOn
                 writer.Write(" : ");
                 encoder.Encode(writer, value.Label);
                 writer.Write("\">\n");
-                new FacetValueList(state, children.Key, members, null, Empty).WriteTo(writer, encoder, links);
+                new FacetValueList(links, children.Key, members, null, Empty).WriteTo(writer, encoder);
                 writer.Write("                            </div>\n");
             }
             writer.Write("                </li>\n");

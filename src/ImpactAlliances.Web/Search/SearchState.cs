@@ -293,8 +293,8 @@ public sealed record SearchState
         Url(html: true, firstPage: true, facet, IsSelected(facet, value) ? null : value).WriteTo(writer);
 
     /// <summary>
-    /// The links of one list (a result list's chips, a facet's values), each this state with one value toggled: the
-    /// text, the filters and the options are percent-encoded once for the whole list, not again for each link.
+    /// The links of a page's lists (a result list's chips, the facets' values), each this state with one value toggled: the
+    /// text, the filters and the options are percent-encoded once, not again for each link.
     /// </summary>
     internal LinkWriter Links() => new(this);
 
