@@ -47,9 +47,11 @@
     else if (drawer.contains(document.activeElement) || document.activeElement === document.body) opener.focus();
   };
 
-  // Closing replaces the history entry rather than adding one: Back then leaves the page, as it would have.
+  // Closing replaces the history entry rather than adding one: Back then leaves the page, as it would have. The page is
+  // given back at once: the hashchange event comes a task later, and until then a tap on the shown results fell on nothing.
   const close = () => {
     window.location.replace("#results-count");
+    sync(true);
   };
 
   drawer.querySelectorAll(".results-jump, .drawer-close").forEach((link) => link.addEventListener("click", (event) => {
