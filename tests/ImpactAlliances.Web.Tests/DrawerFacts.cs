@@ -46,7 +46,9 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.True(await drawer.IsVisibleAsync());
         var box = await drawer.BoundingBoxAsync();
         Assert.Equal((0f, 0f, 390f, 844f), (box!.X, box.Y, box.Width, box.Height));
-        Assert.Equal("filters-title", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        // The drawer is drawn by the address's #filtres at once; the focus and the page's inertness come with the
+        // hashchange event, a task later: wait for the focus, which the same handler gives after making the page inert.
+        await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('.results').inert"), "the results under the drawer are out of reach");
 
         var value = drawer.Locator("a[data-facet=actors]").First;
@@ -65,6 +67,8 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('.results').inert"));
 
         await page.ClickAsync(".filters-jump");
+        // Escape is heard inside the drawer: pressed before the hashchange has moved the focus there, it reached the button.
+        await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         Assert.False(await drawer.IsVisibleAsync());
     }
@@ -108,6 +112,8 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
                      "document.querySelector('#filtres').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))" })
         {
             await page.ClickAsync(".filters-jump");
+            // Opening makes the page inert at the hashchange, a task after the click: wait for the focus it gives then.
+            await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync();
             Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('.results').inert"));
             var inert = await page.EvaluateAsync<string[]>($$"""
                 () => {

@@ -28,7 +28,10 @@
   let timer = 0;
   let request = null;
 
+  // A list shut stays shut: the answer still awaited, or about to be asked, opened it again a moment later.
   const close = () => {
+    clearTimeout(timer);
+    request?.abort();
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
@@ -47,7 +50,10 @@
     }
   };
 
+  // An answer for the text typed on since the list came replaces it under the arrow keys: the suggestion they were on
+  // stays chosen when the new list holds it (Enter then follows it, not the text typed).
   const render = (suggestions) => {
+    const chosen = active >= 0 ? items[active].url : null;
     items = suggestions;
     list.replaceChildren(...suggestions.map((s, i) => {
       const option = document.createElement("li");
@@ -72,6 +78,8 @@
     active = -1;
     input.removeAttribute("aria-activedescendant");
     status.textContent = open ? `${suggestions.length} suggestion${suggestions.length > 1 ? "s" : ""}, flèches haut et bas pour les parcourir` : "";
+    const kept = suggestions.findIndex((s) => s.url === chosen);
+    if (kept >= 0) highlight(kept);
   };
 
   const fetchSuggestions = async () => {
@@ -119,7 +127,8 @@
         }
         break;
       case "Escape":
-        if (open) { event.preventDefault(); close(); }
+        if (open) event.preventDefault();
+        close();
         break;
       case "Tab":
         close();
