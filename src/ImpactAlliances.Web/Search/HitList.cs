@@ -63,7 +63,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
                 var selected = state.IsSelected(chip.Key, chip.Value);
                 writer.Write(chip.Start);
                 writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
-                links.WriteWithHref(writer, chip.Key, chip.Value);
+                links.WriteWithHref(writer, chip.Key, chip.Value, chip.Pair, selected);
                 writer.Write(selected ? "\" aria-current=\"true\">" : "\">");
                 writer.Write(chip.End);
             }
@@ -121,7 +121,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
             {
                 foreach (var value in hit.Facets.GetValueOrDefault(key) ?? [])
                 {
-                    chips.Add(new(key, value.Value, "                <li><a class=\"badge badge-" + encoder.Encode(key), encoder.Encode(value.Label) + "</a></li>\n"));
+                    chips.Add(new(key, value.Value, SearchState.LinkWriter.Pair.Of(key, value.Value),
+                        "                <li><a class=\"badge badge-" + encoder.Encode(key), encoder.Encode(value.Label) + "</a></li>\n"));
                 }
             }
             Chips = [.. chips];
@@ -144,8 +145,11 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
             && ReferenceEquals(_hit.Organisations, hit.Organisations);
     }
 
-    /// <summary>A chip: its facet and value, its markup up to its class's end, and from its label on.</summary>
-    private sealed record Chip(string Key, string Value, string Start, string End);
+    /// <summary>
+    /// A chip: its facet and value, the value's pair as its link adds it (percent-encoded once per case, not per link), its
+    /// markup up to its class's end, and from its label on.
+    /// </summary>
+    private sealed record Chip(string Key, string Value, SearchState.LinkWriter.Pair? Pair, string Start, string End);
 
     private static void WriteStart(TextWriter writer, int rank, bool labelled)
     {
