@@ -26,11 +26,17 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
         ? "L'exemple suivant ne contient qu'une partie de ces mots et n'est pas compté :"
         : "Les exemples suivants ne contiennent qu'une partie de ces mots et ne sont pas comptés :";
 
+    private readonly SearchState.LinkWriter? _links;
+
+    /// <summary>A list whose chips' links are written by the page's link writer (<see cref="SearchState.Links"/>), made once for its facets and its results.</summary>
+    public HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWriter links, int start, int counted = 0, int partial = 0)
+        : this(hits, links.State, start, counted, partial) => _links = links;
+
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         // Where on this page the first result holding only some of the words stands, if it does.
         var partialAt = counted > 0 ? counted + 1 - start : -1;
-        var links = state.Links();
+        var links = _links ?? state.Links();
         if (partialAt != 0 || hits.Count == 0)
         {
             WriteStart(writer, start, labelled: false);

@@ -328,6 +328,9 @@ public sealed record SearchState
             public static Pair? Of(string facet, string value) => Encoded(facet, value) is { } pair ? Of(pair) : null;
         }
 
+        /// <summary>The state whose links this writes.</summary>
+        public SearchState State => _state;
+
         public LinkWriter(SearchState state)
         {
             _state = state;
