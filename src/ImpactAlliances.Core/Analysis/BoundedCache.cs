@@ -17,6 +17,9 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     private readonly ConcurrentDictionary<TKey, TValue> _values = new(comparer);
     private int _count;
 
+    /// <summary>How many values are kept.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     /// <summary>The value kept for a key, if any.</summary>
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => _values.TryGetValue(key, out value);
 

@@ -26,11 +26,17 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
         ? "L'exemple suivant ne contient qu'une partie de ces mots et n'est pas compté :"
         : "Les exemples suivants ne contiennent qu'une partie de ces mots et ne sont pas comptés :";
 
+    private readonly SearchState.LinkWriter? _links;
+
+    /// <summary>A list whose chips' links are written by the page's link writer (<see cref="SearchState.Links"/>), made once for its facets and its results.</summary>
+    public HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWriter links, int start, int counted = 0, int partial = 0)
+        : this(hits, links.State, start, counted, partial) => _links = links;
+
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         // Where on this page the first result holding only some of the words stands, if it does.
         var partialAt = counted > 0 ? counted + 1 - start : -1;
-        var links = state.Links();
+        var links = _links ?? state.Links();
         if (partialAt != 0 || hits.Count == 0)
         {
             WriteStart(writer, start, labelled: false);
@@ -63,7 +69,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
                 var selected = state.IsSelected(chip.Key, chip.Value);
                 writer.Write(chip.Start);
                 writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
-                links.WriteWithHref(writer, chip.Key, chip.Value);
+                links.WriteWithHref(writer, chip.Key, chip.Value, chip.Pair, selected);
                 writer.Write(selected ? "\" aria-current=\"true\">" : "\">");
                 writer.Write(chip.End);
             }
@@ -121,7 +127,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
             {
                 foreach (var value in hit.Facets.GetValueOrDefault(key) ?? [])
                 {
-                    chips.Add(new(key, value.Value, "                <li><a class=\"badge badge-" + encoder.Encode(key), encoder.Encode(value.Label) + "</a></li>\n"));
+                    chips.Add(new(key, value.Value, SearchState.LinkWriter.Pair.Of(key, value.Value),
+                        "                <li><a class=\"badge badge-" + encoder.Encode(key), encoder.Encode(value.Label) + "</a></li>\n"));
                 }
             }
             Chips = [.. chips];
@@ -144,8 +151,11 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
             && ReferenceEquals(_hit.Organisations, hit.Organisations);
     }
 
-    /// <summary>A chip: its facet and value, its markup up to its class's end, and from its label on.</summary>
-    private sealed record Chip(string Key, string Value, string Start, string End);
+    /// <summary>
+    /// A chip: its facet and value, the value's pair as its link adds it (percent-encoded once per case, not per link), its
+    /// markup up to its class's end, and from its label on.
+    /// </summary>
+    private sealed record Chip(string Key, string Value, SearchState.LinkWriter.Pair? Pair, string Start, string End);
 
     private static void WriteStart(TextWriter writer, int rank, bool labelled)
     {

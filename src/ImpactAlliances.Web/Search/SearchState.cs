@@ -320,10 +320,16 @@ public sealed record SearchState
         private readonly Pair[] _options = [];
 
         /// <summary>A pair as it is written first (after <c>?</c>) or after another (after <c>&amp;amp;</c>): one piece each.</summary>
-        private sealed record Pair(string First, string Next)
+        internal sealed record Pair(string First, string Next)
         {
             public static Pair Of(string text) => new("?" + text, "&amp;" + text);
+
+            /// <summary>A facet's value as a link adds it, percent-encoded (null for an empty value, which a link leaves out).</summary>
+            public static Pair? Of(string facet, string value) => Encoded(facet, value) is { } pair ? Of(pair) : null;
         }
+
+        /// <summary>The state whose links this writes.</summary>
+        public SearchState State => _state;
 
         public LinkWriter(SearchState state)
         {
@@ -376,7 +382,21 @@ public sealed record SearchState
             Write(writer, facet, _state.IsSelected(facet, value) ? null : value);
         }
 
-        private void Write(TextWriter writer, string facet, string? toggled)
+        /// <summary>
+        /// As <see cref="WriteWithHref(TextWriter, string, string)"/>, the value's pair given encoded (<see cref="Pair.Of(string, string)"/>)
+        /// and whether the state selects it: a result's chips, whose pairs are kept with their case's markup (<see cref="HitList"/>).
+        /// </summary>
+        public void WriteWithHref(TextWriter writer, string facet, string value, Pair? pair, bool selected)
+        {
+            if (_writesEachUrl)
+            {
+                _state.WriteWithHref(writer, facet, value);
+                return;
+            }
+            Write(writer, facet, selected ? null : value, pair);
+        }
+
+        private void Write(TextWriter writer, string facet, string? toggled, Pair? toggledPair = null)
         {
             var removes = toggled is not null && _state.IsSelected(facet, toggled);
             var written = _headHasPair;
@@ -399,8 +419,15 @@ public sealed record SearchState
                 }
                 if (isToggled && !removes && toggled!.Length > 0)
                 {
-                    Write(writer, _toggled[d], ref written);
-                    UrlEncoder.Default.Encode(writer, toggled);
+                    if (toggledPair is not null)
+                    {
+                        Write(writer, toggledPair, ref written);
+                    }
+                    else
+                    {
+                        Write(writer, _toggled[d], ref written);
+                        UrlEncoder.Default.Encode(writer, toggled);
+                    }
                 }
             }
             for (var i = 0; i < _options.Length; i++)

@@ -72,4 +72,58 @@ public sealed class QueryVocabularyFacts
 
         Assert.Equal(domain is null ? [] : [domain], named);
     }
+
+    /// <summary>
+    /// A run's look-ups by its text (its place key, the organisations its name key names) are kept per vocabulary: the
+    /// concepts matched again are those matched the first time, what the words around a run decide included (capitals,
+    /// numbers, demonyms), and another vocabulary (another snapshot's organisations) keeps its own.
+    /// </summary>
+    [Fact]
+    public void A_run_s_look_ups_kept_match_what_they_matched_the_first_time_and_only_in_their_vocabulary()
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+        var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), new List<ContentDiagnostic>())!;
+        var organisations = OrganisationKeys.Of(["Énergies citoyennes du Mené (SCIC)", "La Poste", "Agence de la transition écologique (ADEME)"]);
+        var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, organisations);
+        string[] questions =
+        [
+            "SCIC à Marseille", "jeunes marseillais", "les jeunes du 93", "50 familles", "93 jeunes accompagnés", "emploi Réunion",
+            "réunion publique à la Réunion", "Réunion de quartier", "La Poste en Bretagne", "ADEME reste à vivre", "rien du tout", "ODD 13",
+        ];
+
+        var first = questions.Select(Matched).ToList();
+        var kept = vocabulary.KeptRuns;
+        var again = questions.Select(Matched).ToList();
+
+        Assert.True(kept > 0);
+        Assert.Equal(kept, vocabulary.KeptRuns);
+        Assert.Equal(first, again);
+        Assert.Contains(first[0], c => c.StartsWith("OrganisationConcept", StringComparison.Ordinal));
+        var other = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
+        Assert.DoesNotContain(Described(other.Match(["SCIC"], [TermAnalysis.Terms(analyzer, "SCIC")], 0, out _)),
+            c => c.StartsWith("OrganisationConcept", StringComparison.Ordinal));
+
+        List<string> Matched(string question)
+        {
+            var words = question.Split(' ');
+            var terms = words.Select(w => (IReadOnlyList<string>)TermAnalysis.Terms(analyzer, w)).ToList();
+            var found = new List<string>();
+            for (var start = 0; start < words.Length; start++)
+            {
+                var concepts = vocabulary.Match(words, terms, start, out var length, previous: start == 0 ? "dans le" : null, opensQuestion: true);
+                found.Add($"{start}+{length}");
+                found.AddRange(Described(concepts));
+            }
+            return found;
+        }
+
+        // Records whose lists compare by reference are described by their contents.
+        static IEnumerable<string> Described(IReadOnlyList<Concept> concepts) => concepts.Select(concept => concept switch
+        {
+            PlaceConcept p => $"PlaceConcept {p.Place.Code} {string.Join(',', p.Elsewhere)} {p.NamedWithArticle} {p.MaybeACount} {p.Demonym}",
+            PlaceWordConcept w => $"PlaceWordConcept {w.Place.Code}",
+            OrganisationConcept o => $"OrganisationConcept {string.Join(' ', o.Terms)}",
+            _ => concept.ToString()!,
+        });
+    }
 }
