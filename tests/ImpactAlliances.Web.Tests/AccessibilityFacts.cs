@@ -167,6 +167,26 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
         Assert.Contains("q=wimoov", await givenUp.Task.WaitAsync(TimeSpan.FromMilliseconds(Navigation.Patience)));
         late.SetResult();
         Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
+
+        // A suggestion chosen and then typed past is no longer chosen, even when the next list holds it: Enter searches
+        // what is typed (review34: « Deux » stayed chosen and Enter went to it).
+        late = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.GotoAsync(site.BaseAddress);
+        await page.FocusAsync("#q");
+        await page.Keyboard.InsertTextAsync("wimo");
+        await Assertions.Expect(labels).ToHaveTextAsync(["Un", "Deux"]);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#q")).ToHaveAttributeAsync("aria-activedescendant", "q-suggestions-1");
+        var askedAgain = page.WaitForRequestAsync(request => request.Url.Contains("q=wimoov"));
+        await page.Keyboard.InsertTextAsync("ov");
+        await askedAgain;
+        Assert.Null(await page.GetAttributeAsync("#q", "aria-activedescendant"));
+        late.SetResult();
+        await Assertions.Expect(labels).ToHaveTextAsync(["Deux", "Trois"]);
+        Assert.Null(await page.GetAttributeAsync("#q", "aria-activedescendant"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.ArriveAtAsync(new Regex(@"/\?q=wimoov$"));
     }
 
     /// <summary>« wimo » typed and its list shown, then « ov » typed on: its question asked and held.</summary>

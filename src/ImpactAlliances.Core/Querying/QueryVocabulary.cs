@@ -237,7 +237,7 @@ internal sealed class QueryVocabulary
     }
 
     /// <summary>What a run of words is looked up by as typed: its place key, and the organisations its name key names (none, often).</summary>
-    private sealed record RunKeys(string PlaceKey, List<Concept> Organisations);
+    private sealed record RunKeys(string PlaceKey, IReadOnlyList<Concept> Organisations);
 
     /// <summary>
     /// The look-ups of a run of words that depend on its text alone, kept per text for the vocabulary's life (one snapshot):
@@ -245,7 +245,8 @@ internal sealed class QueryVocabulary
     /// name key and seeking the name key among the index's organisations, and the same words come back search after search
     /// (about 1.5 % of an uncached API request's CPU). Texts of up to <see cref="TermAnalysis.MaxKeptLength"/> characters, at most
     /// <see cref="TermAnalysis.MaxKept"/> of them, as the words' analysis is kept; what the words around a run decide (capitals,
-    /// numbers, demonyms) is still read on each call.
+    /// numbers, demonyms) is still read on each call. The first texts asked are kept and no other after them (no eviction):
+    /// about 500 different questions fill it, and from then on it serves the runs it holds until the next snapshot.
     /// </summary>
     private RunKeys Run(string text)
     {

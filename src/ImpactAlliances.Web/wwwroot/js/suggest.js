@@ -102,7 +102,9 @@
     }
   };
 
+  // Typing on leaves the suggestion chosen before it (as the ARIA combobox pattern does): Enter then searches what is typed.
   input.addEventListener("input", () => {
+    highlight(-1);
     clearTimeout(timer);
     timer = setTimeout(fetchSuggestions, 120);
   });
@@ -136,5 +138,8 @@
     }
   });
 
-  input.addEventListener("blur", () => setTimeout(close, 150));
+  // Shut a moment after the box is left (a click on a suggestion lands first); not if the box is back in use by then.
+  let leaving = 0;
+  input.addEventListener("blur", () => { leaving = setTimeout(close, 150); });
+  input.addEventListener("focus", () => clearTimeout(leaving));
 })();
