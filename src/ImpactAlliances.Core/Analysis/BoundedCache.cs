@@ -27,6 +27,14 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     public ConcurrentDictionary<TKey, TValue>.AlternateLookup<TAlternate> AlternateLookup<TAlternate>()
         where TAlternate : notnull, allows ref struct => _values.GetAlternateLookup<TAlternate>();
 
+    /// <summary>
+    /// The value kept for a key, or one worked out by <paramref name="make"/> (from the key and <paramref name="argument"/>,
+    /// as <see cref="ConcurrentDictionary{TKey, TValue}.GetOrAdd{TArg}(TKey, Func{TKey, TArg, TValue}, TArg)"/>: a static
+    /// lambda then allocates nothing) and kept while there is room.
+    /// </summary>
+    public TValue GetOrKeep<TArgument>(TKey key, Func<TKey, TArgument, TValue> make, TArgument argument)
+        => _values.TryGetValue(key, out var kept) ? kept : Keep(key, make(key, argument));
+
     /// <summary>Keeps a value worked out for a key while there is room, and returns it.</summary>
     public TValue Keep(TKey key, TValue value)
     {

@@ -33,8 +33,8 @@ internal static class TermAnalysis
         {
             return Analyse(analyzer, text);
         }
-        var kept = Kept.GetValue(analyzer, static _ => new(MaxKept, StringComparer.Ordinal));
-        return kept.TryGetValue(text, out var known) ? known : kept.Keep(text, Analyse(analyzer, text));
+        return Kept.GetValue(analyzer, static _ => new(MaxKept, StringComparer.Ordinal))
+            .GetOrKeep(text, static (text, analyzer) => Analyse(analyzer, text), analyzer);
     }
 
     /// <summary>The longest text whose analysis is kept, and how many are kept per analyzer.</summary>

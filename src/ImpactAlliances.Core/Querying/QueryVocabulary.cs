@@ -254,10 +254,10 @@ internal sealed class QueryVocabulary
         {
             return LookUp(text);
         }
-        return _runs.TryGetValue(text, out var known) ? known : _runs.Keep(text, LookUp(text));
-
-        RunKeys LookUp(string text) => new(PlaceGazetteer.Key(text), OrganisationsNamed(FrenchAnalyzer.NameKey(text)));
+        return _runs.GetOrKeep(text, static (text, vocabulary) => vocabulary.LookUp(text), this);
     }
+
+    private RunKeys LookUp(string text) => new(PlaceGazetteer.Key(text), OrganisationsNamed(FrenchAnalyzer.NameKey(text)));
 
     private readonly BoundedCache<string, RunKeys> _runs = new(TermAnalysis.MaxKept, StringComparer.Ordinal);
 

@@ -12,31 +12,33 @@ namespace ImpactAlliances.Web.Search;
 /// its chips' links a piece after which the view flushed its writer (a page shows twenty results and about 150 chips).
 /// </summary>
 /// <param name="hits">The results of the page.</param>
-/// <param name="state">The search the results belong to: a chip adds its value to it (<see cref="SearchState.With"/>).</param>
+/// <param name="links">
+/// The links of the search the results belong to (<see cref="SearchState.Links"/>): a chip adds its value to it. A page makes
+/// one writer for its facets and its results.
+/// </param>
 /// <param name="start">The rank of the first result.</param>
 /// <param name="counted">
 /// How many results of a widened search hold enough of the words and are counted (they come first): the list breaks
 /// after them and says that those below hold only some of the words. Zero when every result is counted.
 /// </param>
 /// <param name="partial">How many results hold only some of the words, in all pages: the note says one or several.</param>
-internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start, int counted = 0, int partial = 0) : IHtmlContent
+internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWriter links, int start, int counted = 0, int partial = 0) : IHtmlContent
 {
     /// <summary>Said between the results counted and those that hold only some of the words, several or one.</summary>
     public static string PartialNote(int partial) => partial == 1
         ? "L'exemple suivant ne contient qu'une partie de ces mots et n'est pas compté :"
         : "Les exemples suivants ne contiennent qu'une partie de ces mots et ne sont pas comptés :";
 
-    private readonly SearchState.LinkWriter? _links;
-
-    /// <summary>A list whose chips' links are written by the page's link writer (<see cref="SearchState.Links"/>), made once for its facets and its results.</summary>
-    public HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWriter links, int start, int counted = 0, int partial = 0)
-        : this(hits, links.State, start, counted, partial) => _links = links;
+    /// <summary>A list of the results of a search that writes its own links (a theme's page).</summary>
+    public HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start, int counted = 0, int partial = 0)
+        : this(hits, state.Links(), start, counted, partial)
+    {
+    }
 
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         // Where on this page the first result holding only some of the words stands, if it does.
         var partialAt = counted > 0 ? counted + 1 - start : -1;
-        var links = _links ?? state.Links();
         if (partialAt != 0 || hits.Count == 0)
         {
             WriteStart(writer, start, labelled: false);
@@ -66,7 +68,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
             for (var c = 0; c < kept.Chips.Length; c++)
             {
                 var chip = kept.Chips[c];
-                var selected = state.IsSelected(chip.Key, chip.Value);
+                var selected = links.State.IsSelected(chip.Key, chip.Value);
                 writer.Write(chip.Start);
                 writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
                 links.WriteWithHref(writer, chip.Key, chip.Value, chip.Pair, selected);
@@ -89,7 +91,9 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
     {
         private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>>, Kept> ByCase = new();
 
-        private readonly SearchHit _hit;
+        // What the markup was made from, and is compared with the next hit of its case (Shows).
+        private readonly string _slug, _title, _summary;
+        private readonly IReadOnlyList<string> _organisations;
         private readonly HtmlEncoder _encoder;
 
         /// <summary>From the list item's start to the snippet's paragraph, opened.</summary>
@@ -103,8 +107,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
 
         private Kept(SearchHit hit, HtmlEncoder encoder)
         {
-            // Without this search's snippet and score, which a case's kept markup must not hold for the snapshot's life.
-            (_hit, _encoder) = (hit with { Snippet = null, Score = 0 }, encoder);
+            // Not the hit itself: its snippet and score are this search's, which a case's kept markup must not hold for the snapshot's life.
+            (_slug, _title, _summary, _organisations, _encoder) = (hit.Slug, hit.Title, hit.Summary, hit.Organisations, encoder);
             var head = new StringWriter(CultureInfo.InvariantCulture);
             head.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
             encoder.Encode(head, hit.Slug);
@@ -147,8 +151,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState state, 
 
         // The snapshot keeps one hit per case, whose lists a page's hits share: the strings are compared only when they differ.
         private bool Shows(SearchHit hit, HtmlEncoder encoder) => ReferenceEquals(_encoder, encoder)
-            && _hit.Slug == hit.Slug && _hit.Title == hit.Title && _hit.Summary == hit.Summary
-            && ReferenceEquals(_hit.Organisations, hit.Organisations);
+            && _slug == hit.Slug && _title == hit.Title && _summary == hit.Summary
+            && ReferenceEquals(_organisations, hit.Organisations);
     }
 
     /// <summary>
