@@ -323,9 +323,20 @@ public sealed record SearchState
         internal sealed record Pair(string First, string Next)
         {
             public static Pair Of(string text) => new("?" + text, "&amp;" + text);
+        }
 
-            /// <summary>A facet's value as a link adds it, percent-encoded (null for an empty value, which a link leaves out).</summary>
-            public static Pair? Of(string facet, string value) => Encoded(facet, value) is { } pair ? Of(pair) : null;
+        /// <summary>
+        /// A facet's value and its pair as a link adds it, percent-encoded once (null for an empty value, which a link leaves
+        /// out): a result's chip, kept with its case's markup (<see cref="HitList"/>). Made only from the value, so the pair
+        /// a link writes is always the value's.
+        /// </summary>
+        internal sealed class EncodedValue(string facet, string value)
+        {
+            public string Facet { get; } = facet;
+
+            public string Value { get; } = value;
+
+            public Pair? Pair { get; } = Encoded(facet, value) is { } pair ? Pair.Of(pair) : null;
         }
 
         /// <summary>The state whose links this writes.</summary>
@@ -368,37 +379,32 @@ public sealed record SearchState
                 _state.WriteToggleHref(writer, facet, value);
                 return;
             }
-            Write(writer, facet, value);
-        }
-
-        /// <summary>As <see cref="WriteWithHref"/>.</summary>
-        public void WriteWithHref(TextWriter writer, string facet, string value)
-        {
-            if (_writesEachUrl)
-            {
-                _state.WriteWithHref(writer, facet, value);
-                return;
-            }
-            Write(writer, facet, _state.IsSelected(facet, value) ? null : value);
+            Write(writer, facet, value, _state.IsSelected(facet, value));
         }
 
         /// <summary>
-        /// As <see cref="WriteWithHref(TextWriter, string, string)"/>, the value's pair given encoded (<see cref="Pair.Of(string, string)"/>)
-        /// and whether the state selects it: a result's chips, whose pairs are kept with their case's markup (<see cref="HitList"/>).
+        /// As <see cref="SearchState.WriteWithHref"/>, the value's pair encoded already: a result's chips, whose values are
+        /// encoded once per case (<see cref="HitList"/>). Whether the state selects the value, the writer asks its state.
         /// </summary>
-        public void WriteWithHref(TextWriter writer, string facet, string value, Pair? pair, bool selected)
+        public void WriteWithHref(TextWriter writer, EncodedValue value)
         {
             if (_writesEachUrl)
             {
-                _state.WriteWithHref(writer, facet, value);
-                return;
+                _state.WriteWithHref(writer, value.Facet, value.Value);
             }
-            Write(writer, facet, selected ? null : value, pair);
+            else if (!_state.IsSelected(value.Facet, value.Value))
+            {
+                Write(writer, value.Facet, value.Value, removes: false, value.Pair);
+            }
+            else
+            {
+                Write(writer, value.Facet, toggled: null, removes: false);
+            }
         }
 
-        private void Write(TextWriter writer, string facet, string? toggled, Pair? toggledPair = null)
+        // The link with toggled added to the facet, or removed from it when it is selected (removes); no value changed when null.
+        private void Write(TextWriter writer, string facet, string? toggled, bool removes, Pair? toggledPair = null)
         {
-            var removes = toggled is not null && _state.IsSelected(facet, toggled);
             var written = _headHasPair;
             writer.Write(_head);
             var facets = CaseStudySchema.Facets;
