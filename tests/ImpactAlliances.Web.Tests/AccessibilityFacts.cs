@@ -189,6 +189,49 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
         await page.ArriveAtAsync(new Regex(@"/\?q=wimoov$"));
     }
 
+    /// <summary>
+    /// Escape pressed while the box waits to ask for the text typed on (the debounce's timer pending, no question asked yet)
+    /// shuts the list for good: a timer left running would ask a moment later, and its answer open the list again. The page's
+    /// clock is the test's (<see cref="IPage.Clock"/>): the moment the timer would fire is run exactly, and the questions the
+    /// page asks are counted as it asks them.
+    /// </summary>
+    [SkippableFact]
+    public async Task Escape_before_the_text_typed_on_is_asked_leaves_the_list_shut_when_it_would_have_been()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.AddInitScriptAsync("""
+            window.asked = [];
+            const fetched = window.fetch;
+            window.fetch = (url, options) => { window.asked.push(String(url)); return fetched(url, options); };
+            """);
+        await page.RouteAsync(new Regex(@"/api/suggest\?"), route => route.FulfillAsync(new() { ContentType = "application/json", Body = Answer(["Un", "Deux"]) }));
+        var start = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+        await page.Clock.InstallAsync(new() { TimeDate = start });
+        await page.GotoAsync(site.BaseAddress);
+        await page.Clock.PauseAtAsync(start.AddHours(1));
+
+        // The timer asks once it has run its course, and not before.
+        await page.FocusAsync("#q");
+        await page.Keyboard.InsertTextAsync("wimo");
+        Assert.Empty(await Asked());
+        await page.Clock.RunForAsync(1000);
+        Assert.Single(await Asked());
+        await Assertions.Expect(page.Locator("#q-suggestions [role=option] .suggestion-label")).ToHaveTextAsync(["Un", "Deux"]);
+
+        await page.Keyboard.InsertTextAsync("ov");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#q-suggestions")).ToBeHiddenAsync();
+        await page.Clock.RunForAsync(1000);
+
+        // Past the moment the timer would have fired: « wimoov » never asked, nothing to open the list.
+        Assert.Single(await Asked());
+        Assert.True(await page.Locator("#q-suggestions").IsHiddenAsync());
+        Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
+
+        Task<string[]> Asked() => page.EvaluateAsync<string[]>("window.asked");
+    }
+
     /// <summary>« wimo » typed and its list shown, then « ov » typed on: its question asked and held.</summary>
     private static async Task TypeOnWhileAskedAsync(IPage page, ILocator labels)
     {

@@ -69,26 +69,31 @@ internal sealed class SpellVocabulary
     /// when none).
     /// </summary>
     /// <remarks>
-    /// Kept for the vocabulary's life (one snapshot's), for up to <see cref="MaxKept"/> words: a misspelt word or one no case
-    /// writes comes back search after search, and each time its pass over the vocabulary was worked out again (about
-    /// 0.8 % of an uncached API request's CPU under the benchmark's mix). The same list is given again; no caller changes it.
+    /// Kept for the vocabulary's life (one snapshot's), for up to <see cref="MaxKept"/> words of up to
+    /// <see cref="TermAnalysis.MaxKeptLength"/> letters, as the words' analysis is: a misspelt word or one no case writes comes
+    /// back search after search, and each time its pass over the vocabulary was worked out again (about 0.8 % of an uncached
+    /// API request's CPU under the benchmark's mix). The same list is given again; no caller changes it.
     /// </remarks>
-    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits)
-    {
-        if (_nearest.TryGetValue((folded, maxEdits), out var kept))
-        {
-            return kept;
-        }
-        var (nearest, edits) = ClosestMatch.Nearest(folded, Reachable(folded, maxEdits), w => w.Folded, maxEdits);
-        // A typo seldom falls on the first letter (Lucene's spell checker asks for it to be shared): of equally close
-        // words, those that begin as the word typed come first (« polution »: « pollution », not « solution »).
-        return _nearest.Keep((folded, maxEdits), (nearest.OrderByDescending(w => folded.Length > 0 && w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits));
-    }
+    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits) => folded.Length > TermAnalysis.MaxKeptLength
+        ? WorkOutNearest((folded, maxEdits))
+        : _nearest.GetOrKeep((folded, maxEdits), static (key, vocabulary) => vocabulary.WorkOutNearest(key), this);
 
     /// <summary>How many words' nearest words are kept.</summary>
     internal const int MaxKept = 10_000;
 
     private readonly BoundedCache<(string Folded, int MaxEdits), (IReadOnlyList<Word> Words, int Edits)> _nearest = new(MaxKept);
+
+    /// <summary>How many words' nearest words are kept now (<see cref="Nearest"/>).</summary>
+    internal int KeptNearest => _nearest.Count;
+
+    private (IReadOnlyList<Word> Words, int Edits) WorkOutNearest((string Folded, int MaxEdits) key)
+    {
+        var (folded, maxEdits) = key;
+        var (nearest, edits) = ClosestMatch.Nearest(folded, Reachable(folded, maxEdits), w => w.Folded, maxEdits);
+        // A typo seldom falls on the first letter (Lucene's spell checker asks for it to be shared): of equally close
+        // words, those that begin as the word typed come first (« polution »: « pollution », not « solution »).
+        return (nearest.OrderByDescending(w => folded.Length > 0 && w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits);
+    }
 
     // Only the words whose length and letters are within reach: none of the others can be.
     private IEnumerable<Word> Reachable(string folded, int maxEdits)

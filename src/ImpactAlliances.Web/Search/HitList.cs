@@ -68,10 +68,10 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
             for (var c = 0; c < kept.Chips.Length; c++)
             {
                 var chip = kept.Chips[c];
-                var selected = links.State.IsSelected(chip.Key, chip.Value);
+                var selected = links.State.IsSelected(chip.Added.Facet, chip.Added.Value);
                 writer.Write(chip.Start);
                 writer.Write(selected ? " is-selected\" href=\"" : "\" href=\"");
-                links.WriteWithHref(writer, chip.Key, chip.Value, chip.Pair, selected);
+                links.WriteWithHref(writer, chip.Added);
                 writer.Write(selected ? "\" aria-current=\"true\">" : "\">");
                 writer.Write(chip.End);
             }
@@ -131,7 +131,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
             {
                 foreach (var value in hit.Facets.GetValueOrDefault(key) ?? [])
                 {
-                    chips.Add(new(key, value.Value, SearchState.LinkWriter.Pair.Of(key, value.Value),
+                    chips.Add(new(new(key, value.Value),
                         "                <li><a class=\"badge badge-" + encoder.Encode(key), encoder.Encode(value.Label) + "</a></li>\n"));
                 }
             }
@@ -156,10 +156,10 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
     }
 
     /// <summary>
-    /// A chip: its facet and value, the value's pair as its link adds it (percent-encoded once per case, not per link), its
-    /// markup up to its class's end, and from its label on.
+    /// A chip: its facet and value with the pair its link adds (percent-encoded once per case, not per link), its markup up to
+    /// its class's end, and from its label on.
     /// </summary>
-    private sealed record Chip(string Key, string Value, SearchState.LinkWriter.Pair? Pair, string Start, string End);
+    private sealed record Chip(SearchState.LinkWriter.EncodedValue Added, string Start, string End);
 
     private static void WriteStart(TextWriter writer, int rank, bool labelled)
     {
