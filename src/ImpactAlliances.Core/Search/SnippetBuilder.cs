@@ -132,7 +132,7 @@ internal static class SnippetBuilder
         private readonly Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _byField = Enumerations(reader);
 
         // A segment's term and postings enumerations by field, kept per thread for as long as the segment lives: made again for
-        // each page, they were a terms enumerator and a postings reader with offsets (its five blocks of 128 ints) per field and
+        // each page, they were a terms enumerator and a postings reader with offsets (its blocks of 128 ints) per field and
         // search, about 4 KB of an API request's allocation, though a thread builds one page's snippets at a time.
         [ThreadStatic]
         private static ConditionalWeakTable<AtomicReader, Dictionary<string, (TermsEnum? Terms, DocsAndPositionsEnum? Postings)>>? t_enumerations;
