@@ -44,6 +44,39 @@ public sealed class ApiJsonFacts
     }
 
     [Fact]
+    public void A_hit_that_differs_from_the_kept_one_in_any_property_but_its_snippet_is_written_as_it_is()
+    {
+        IReadOnlyDictionary<string, IReadOnlyList<FacetLabel>> facets = new Dictionary<string, IReadOnlyList<FacetLabel>> { ["domains"] = [new("sante", "Santé")] };
+        var hit = new HitJson("un-cas", "Un cas", "Un résumé", null, "/exemples/un-cas", new DateOnly(2026, 1, 1), 2020, ["Une association"], facets);
+        var constructor = typeof(HitJson).GetConstructors().Single(c => c.GetParameters().Length > 1);
+        // Every property of the record, found by reflection, so that one added later is changed here too; the facets are the
+        // key the hit's JSON is kept by, changed with the case.
+        var changed = typeof(HitJson).GetProperties()
+            .Where(p => p.Name is not (nameof(HitJson.Snippet) or nameof(HitJson.Facets) or "EqualityContract"))
+            .Select(p => (HitJson)constructor.Invoke(constructor.GetParameters()
+                .Select(a => string.Equals(a.Name, p.Name, StringComparison.OrdinalIgnoreCase) ? Other(p.GetValue(hit)) : typeof(HitJson).GetProperty(a.Name![..1].ToUpperInvariant() + a.Name[1..])!.GetValue(hit))
+                .ToArray()))
+            .ToList();
+        // Each changed hit comes after the kept one, and the kept one after it: each is compared with the other.
+        IReadOnlyList<HitJson> hits = [hit, .. changed.SelectMany(c => new[] { c with { Snippet = "<mark>cas</mark>" }, hit, c, hit with { Snippet = "<mark>un</mark>" } })];
+        var page = new SearchJson("q", "q", [], false, 7, null, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
+            new YearsJson(null, null, true, 0), [], []);
+
+        KeptAsWritten(page, "hits", hits, ApiJson.Default.IReadOnlyListHitJson);
+        Assert.Equal(7, changed.Count);
+    }
+
+    /// <summary>A value of the same type, different.</summary>
+    private static object? Other(object? value) => value switch
+    {
+        string text => text + " autre",
+        DateOnly date => date.AddDays(1),
+        int year => year + 1,
+        IReadOnlyList<string> names => names.Append("Une autre association").ToList(),
+        _ => throw new InvalidOperationException($"no other value of {value?.GetType()} written here: add one"),
+    };
+
+    [Fact]
     public void Facet_counts_written_from_their_kept_copies_are_the_bytes_the_serializer_writes()
     {
         var label = "Santé & <soins> d'abord";

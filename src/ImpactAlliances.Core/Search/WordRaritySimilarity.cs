@@ -21,7 +21,7 @@ internal sealed class WordRaritySimilarity(Func<Term, int> bodyDocFreq) : Defaul
     public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
     {
         var held = Held(collectionStats.Field, termStats);
-        return new Explanation(Idf(held, collectionStats.MaxDoc), $"idf(docFreq={held}, maxDocs={collectionStats.MaxDoc})");
+        return new IdfExplanation(Idf(held, collectionStats.MaxDoc), held, collectionStats.MaxDoc, phrase: false);
     }
 
     /// <summary>A phrase's rarity: its rarest word's (each counted as above), not the sum of its words'.</summary>
@@ -32,7 +32,26 @@ internal sealed class WordRaritySimilarity(Func<Term, int> bodyDocFreq) : Defaul
             return base.IdfExplain(collectionStats, termStats);
         }
         var held = termStats.Min(term => Held(collectionStats.Field, term));
-        return new Explanation(Idf(held, collectionStats.MaxDoc), $"idf(docFreq={held}, maxDocs={collectionStats.MaxDoc}), the phrase's rarest word");
+        return new IdfExplanation(Idf(held, collectionStats.MaxDoc), held, collectionStats.MaxDoc, phrase: true);
+    }
+
+    /// <summary>
+    /// An idf whose description is written only when an explanation is read: every term and phrase weight of every search
+    /// asks for its idf as an explanation and reads only its value, and formatting its text for each was a string per
+    /// weight (some sixteen a search of the benchmarks' mix, more for long questions) that nothing read.
+    /// </summary>
+    internal sealed class IdfExplanation(float value, long held, long maxDoc, bool phrase) : Explanation(value, null)
+    {
+        private string? _description;
+
+        /// <inheritdoc />
+        public override string Description
+        {
+            get => _description ??= phrase
+                ? $"idf(docFreq={held}, maxDocs={maxDoc}), the phrase's rarest word"
+                : $"idf(docFreq={held}, maxDocs={maxDoc})";
+            set => _description = value;
+        }
     }
 
     // Only the stemmed text fields share the body's words; a facet value, a slug or an unstemmed word keeps its field's

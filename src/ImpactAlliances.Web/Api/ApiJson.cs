@@ -114,7 +114,7 @@ internal sealed class KeptHitsConverter : JsonConverter<IReadOnlyList<HitJson>>
         for (var i = 0; i < value.Count; i++)
         {
             var hit = value[i];
-            var kept = ByCase.TryGetValue(hit.Facets, out var known) && known.Hit == hit with { Snippet = null } ? known : Keep(hit);
+            var kept = ByCase.TryGetValue(hit.Facets, out var known) && SameButSnippet(known.Hit, hit) ? known : Keep(hit);
             if (kept is null)
             {
                 JsonSerializer.Serialize(writer, hit, ApiJson.Default.HitJson);
@@ -130,6 +130,15 @@ internal sealed class KeptHitsConverter : JsonConverter<IReadOnlyList<HitJson>>
         }
         writer.WriteEndArray();
     }
+
+    /// <summary>
+    /// Whether a hit is the kept one but for its snippet, compared as the record compares them (its lists by reference),
+    /// without a copy of each hit of each answer to compare (<c>hit with { Snippet = null }</c>). Every property but the
+    /// snippet is named: ApiJsonFacts changes each in turn.
+    /// </summary>
+    private static bool SameButSnippet(HitJson kept, HitJson hit) =>
+        kept.Slug == hit.Slug && kept.Title == hit.Title && kept.Summary == hit.Summary && kept.Url == hit.Url && kept.Updated == hit.Updated
+        && kept.Year == hit.Year && ReferenceEquals(kept.Organisations, hit.Organisations) && ReferenceEquals(kept.Facets, hit.Facets);
 
     private static ReadOnlySpan<byte> WithSnippet(Kept kept, string snippet)
     {

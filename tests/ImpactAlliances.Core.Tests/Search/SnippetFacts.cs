@@ -137,14 +137,45 @@ public sealed class SnippetFacts
         Assert.Contains("<mark>L&#39;ESS</mark> aussi.", snippet);
     }
 
+    [Fact]
+    public void Snippets_built_in_turn_on_one_thread_from_two_indexes_are_those_each_builds_on_a_thread_of_its_own()
+    {
+        // The term and postings enumerations a thread keeps per segment are positioned anew for each term and page.
+        using var first = OneCase($"Un atelier de réparation des vélos ouvre le mardi. {Filler}Une épicerie solidaire ouvre ses portes.");
+        using var second = OneCase($"Une épicerie solidaire tient un atelier de vélos. {Filler}La réparation attend les bénévoles.");
+        (SearchFixture Corpus, string Query)[] turns =
+        [
+            (first, "réparation"), (second, "réparation"), (first, "épicerie solidaire"), (second, "vélos"), (first, "réparation"),
+            (second, "épicerie solidaire"), (first, "bénévoles vélos"),
+        ];
+        var alone = turns.Select(turn => OnItsOwnThread(() => turn.Corpus.Search(turn.Query).Hits.Single().Snippet)).ToList();
+
+        var inTurn = turns.Select(turn => turn.Corpus.Search(turn.Query).Hits.Single().Snippet).ToList();
+
+        Assert.Equal(alone, inTurn);
+        Assert.All(inTurn, snippet => Assert.Contains("<mark>", snippet));
+    }
+
+    private static T OnItsOwnThread<T>(Func<T> work)
+    {
+        var result = default(T);
+        var thread = new Thread(() => result = work());
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
     /// <summary>The snippet of the one case of an index, whose body is <paramref name="body"/>, for <paramref name="query"/>.</summary>
     private static string SnippetOf(string body, string query, string synonyms = "")
     {
-        using var corpus = new SearchFixture(
-        [
-            new("un-cas", "Un cas de quartier", [("Association du quartier", "association"), ("Ville du quartier", "collectivite")],
-                ["mobilite"], "mecenat", "local", ["grand-est"], "2026-01-01", body),
-        ], synonyms);
+        using var corpus = OneCase(body, synonyms);
         return corpus.Search(query).Hits.Single().Snippet!;
     }
+
+    /// <summary>An index of one case, whose body is <paramref name="body"/>.</summary>
+    private static SearchFixture OneCase(string body, string synonyms = "") => new(
+    [
+        new("un-cas", "Un cas de quartier", [("Association du quartier", "association"), ("Ville du quartier", "collectivite")],
+            ["mobilite"], "mecenat", "local", ["grand-est"], "2026-01-01", body),
+    ], synonyms);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using Lucene.Net.Search;
@@ -37,6 +38,24 @@ public sealed class WordRaritySimilarityFacts
     [Fact]
     public void A_phrase_of_no_word_is_scored_as_Lucene_scores_it() =>
         Assert.Equal(new DefaultSimilarity().IdfExplain(Stats(CaseStudySchema.Title), []).Value, Similarity.IdfExplain(Stats(CaseStudySchema.Title), []).Value);
+
+    [Fact]
+    public void An_idf_is_described_when_read_and_only_then()
+    {
+        // A facet's field, whose count is its own: the explanation alone is made (64 bytes), not its text as well (120 in all).
+        var facet = Stats(CaseStudySchema.Actors.Key);
+        Similarity.IdfExplain(facet, Milieu);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Similarity.IdfExplain(facet, Milieu);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(allocated, 1, 64);
+        var stats = Stats(CaseStudySchema.Title);
+        var word = Similarity.IdfExplain(stats, Milieu);
+        var phrase = Similarity.IdfExplain(stats, [Milieu, Rural]);
+        Assert.Equal("idf(docFreq=500, maxDocs=1000)", word.Description);
+        Assert.Equal("idf(docFreq=50, maxDocs=1000), the phrase's rarest word", phrase.Description);
+        Assert.StartsWith($"{word.Value.ToString(CultureInfo.InvariantCulture)} = idf(docFreq=500, maxDocs=1000)", word.ToString(), StringComparison.Ordinal);
+    }
 
     private static CollectionStatistics Stats(string field) => new(field, 1000, 1000, -1, -1);
 }
