@@ -63,7 +63,10 @@ public sealed class ApiJsonFacts
             new YearsJson(null, null, true, 0), [], []);
 
         KeptAsWritten(page, "hits", hits, ApiJson.Default.IReadOnlyListHitJson);
-        Assert.Equal(7, changed.Count);
+        // Each hit differs from the kept one (the record's equality reads every property): a property the constructor does
+        // not set, left as it was, fails here by its hit.
+        Assert.NotEmpty(changed);
+        Assert.All(changed, c => Assert.NotEqual(hit, c));
     }
 
     /// <summary>A value of the same type, different.</summary>

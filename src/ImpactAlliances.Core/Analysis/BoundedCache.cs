@@ -30,10 +30,13 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     /// <summary>
     /// The value kept for a key, or one worked out by <paramref name="make"/> (from the key and <paramref name="argument"/>,
     /// as <see cref="ConcurrentDictionary{TKey, TValue}.GetOrAdd{TArg}(TKey, Func{TKey, TArg, TValue}, TArg)"/>: a static
-    /// lambda then allocates nothing) and kept while there is room.
+    /// lambda then allocates nothing) and kept while there is room; when <paramref name="keep"/> is false (a key too large to
+    /// be worth a place), worked out without being looked up or kept.
     /// </summary>
-    public TValue GetOrKeep<TArgument>(TKey key, Func<TKey, TArgument, TValue> make, TArgument argument)
-        => _values.TryGetValue(key, out var kept) ? kept : Keep(key, make(key, argument));
+    public TValue GetOrKeep<TArgument>(TKey key, Func<TKey, TArgument, TValue> make, TArgument argument, bool keep = true)
+        => !keep ? make(key, argument)
+        : _values.TryGetValue(key, out var kept) ? kept
+        : Keep(key, make(key, argument));
 
     /// <summary>Keeps a value worked out for a key while there is room, and returns it.</summary>
     public TValue Keep(TKey key, TValue value)

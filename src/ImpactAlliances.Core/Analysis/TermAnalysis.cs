@@ -28,17 +28,17 @@ internal static class TermAnalysis
     /// per analyzer, so that words never searched twice cannot fill the memory.
     /// </remarks>
     public static (string[] Terms, int[] Positions) WithPositions(Analyzer analyzer, string text)
-    {
-        if (text.Length > MaxKeptLength)
-        {
-            return Analyse(analyzer, text);
-        }
-        return Kept.GetValue(analyzer, static _ => new(MaxKept, StringComparer.Ordinal))
-            .GetOrKeep(text, static (text, analyzer) => Analyse(analyzer, text), analyzer);
-    }
+        => Kept.GetValue(analyzer, static _ => new(MaxKept, StringComparer.Ordinal))
+            .GetOrKeep(text, static (text, analyzer) => Analyse(analyzer, text), analyzer, Keeps(text));
 
     /// <summary>The longest text whose analysis is kept, and how many are kept per analyzer.</summary>
     internal const int MaxKeptLength = 64, MaxKept = 10_000;
+
+    /// <summary>
+    /// Whether a query text is short enough to be kept by the caches of query words (this analysis, the runs' look-ups, the
+    /// nearest words): a longer one is worked out each time, so that no input can fill them with texts never asked again.
+    /// </summary>
+    internal static bool Keeps(string text) => text.Length <= MaxKeptLength;
 
     private static readonly ConditionalWeakTable<Analyzer, BoundedCache<string, (string[] Terms, int[] Positions)>> Kept = new();
 

@@ -248,14 +248,8 @@ internal sealed class QueryVocabulary
     /// numbers, demonyms) is still read on each call. The first texts asked are kept and no other after them (no eviction):
     /// about 500 different questions fill it, and from then on it serves the runs it holds until the next snapshot.
     /// </summary>
-    private RunKeys Run(string text)
-    {
-        if (text.Length > TermAnalysis.MaxKeptLength)
-        {
-            return LookUp(text);
-        }
-        return _runs.GetOrKeep(text, static (text, vocabulary) => vocabulary.LookUp(text), this);
-    }
+    private RunKeys Run(string text) =>
+        _runs.GetOrKeep(text, static (text, vocabulary) => vocabulary.LookUp(text), this, TermAnalysis.Keeps(text));
 
     private RunKeys LookUp(string text) => new(PlaceGazetteer.Key(text), OrganisationsNamed(FrenchAnalyzer.NameKey(text)));
 

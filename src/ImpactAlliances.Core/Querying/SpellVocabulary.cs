@@ -69,19 +69,15 @@ internal sealed class SpellVocabulary
     /// when none).
     /// </summary>
     /// <remarks>
-    /// Kept for the vocabulary's life (one snapshot's), for up to <see cref="MaxKept"/> words of up to
+    /// Kept for the vocabulary's life (one snapshot's), for up to <see cref="TermAnalysis.MaxKept"/> words of up to
     /// <see cref="TermAnalysis.MaxKeptLength"/> letters, as the words' analysis is: a misspelt word or one no case writes comes
     /// back search after search, and each time its pass over the vocabulary was worked out again (about 0.8 % of an uncached
     /// API request's CPU under the benchmark's mix). The same list is given again; no caller changes it.
     /// </remarks>
-    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits) => folded.Length > TermAnalysis.MaxKeptLength
-        ? WorkOutNearest((folded, maxEdits))
-        : _nearest.GetOrKeep((folded, maxEdits), static (key, vocabulary) => vocabulary.WorkOutNearest(key), this);
+    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits) =>
+        _nearest.GetOrKeep((folded, maxEdits), static (key, vocabulary) => vocabulary.WorkOutNearest(key), this, TermAnalysis.Keeps(folded));
 
-    /// <summary>How many words' nearest words are kept.</summary>
-    internal const int MaxKept = 10_000;
-
-    private readonly BoundedCache<(string Folded, int MaxEdits), (IReadOnlyList<Word> Words, int Edits)> _nearest = new(MaxKept);
+    private readonly BoundedCache<(string Folded, int MaxEdits), (IReadOnlyList<Word> Words, int Edits)> _nearest = new(TermAnalysis.MaxKept);
 
     /// <summary>How many words' nearest words are kept now (<see cref="Nearest"/>).</summary>
     internal int KeptNearest => _nearest.Count;

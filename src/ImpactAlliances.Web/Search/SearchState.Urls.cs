@@ -22,7 +22,10 @@ public sealed partial record SearchState
     /// <summary>Writes the <c>href</c> of <see cref="ToggleHref"/> into <paramref name="writer"/>: a facet value's link (<see cref="FacetValueList"/>).</summary>
     internal void WriteToggleHref(TextWriter writer, string facet, string value) => Url(html: true, firstPage: true, facet, value).WriteTo(writer);
 
-    /// <summary>Writes the <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> does: a result's chip (<see cref="HitList"/>).</summary>
+    /// <summary>
+    /// Writes the <c>href</c> of <see cref="With"/>, as <see cref="ToggleHref"/> does: a result's chip when the link writer
+    /// cannot write it from its kept pair (<see cref="LinkWriter"/>).
+    /// </summary>
     internal void WriteWithHref(TextWriter writer, string facet, string value) =>
         Url(html: true, firstPage: true, facet, IsSelected(facet, value) ? null : value).WriteTo(writer);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Core.Tests.Search;
@@ -154,6 +155,29 @@ public sealed class SnippetFacts
 
         Assert.Equal(alone, inTurn);
         Assert.All(inTurn, snippet => Assert.Contains("<mark>", snippet));
+    }
+
+    [Fact]
+    public void A_thread_keeps_nothing_of_an_index_once_the_index_is_closed()
+    {
+        // The enumerations a thread keeps per segment go with their segment: a closed index's segment is collected, though
+        // this thread built snippets from it.
+        var segment = SegmentSearchedThenClosed();
+        for (var i = 0; i < 5 && segment.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(segment.IsAlive);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference SegmentSearchedThenClosed()
+    {
+        using var corpus = OneCase($"Un atelier de réparation des vélos ouvre le mardi. {Filler}");
+        Assert.Contains("<mark>", corpus.Search("réparation").Hits.Single().Snippet);
+        using var lease = corpus.Index.Acquire();
+        return new WeakReference(lease.Snapshot.Reader.Leaves.Single().AtomicReader);
     }
 
     private static T OnItsOwnThread<T>(Func<T> work)

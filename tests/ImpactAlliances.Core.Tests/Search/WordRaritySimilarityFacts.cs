@@ -55,6 +55,20 @@ public sealed class WordRaritySimilarityFacts
         Assert.Equal("idf(docFreq=500, maxDocs=1000)", word.Description);
         Assert.Equal("idf(docFreq=50, maxDocs=1000), the phrase's rarest word", phrase.Description);
         Assert.StartsWith($"{word.Value.ToString(CultureInfo.InvariantCulture)} = idf(docFreq=500, maxDocs=1000)", word.ToString(), StringComparison.Ordinal);
+        // A phrase's text too: asking for its idf and reading the text allocates the text (over 100 bytes) beyond asking alone.
+        TermStatistics[] words = [Milieu, Rural];
+        var asked = Allocated(() => _ = Similarity.IdfExplain(facet, words));
+        var read = Allocated(() => _ = Similarity.IdfExplain(facet, words).Description);
+        Assert.True(read - asked >= 100, $"asked {asked} bytes, asked and read {read}");
+    }
+
+    /// <summary>The bytes an action allocates on this thread, its second time (the first may fill caches).</summary>
+    private static long Allocated(Action action)
+    {
+        action();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static CollectionStatistics Stats(string field) => new(field, 1000, 1000, -1, -1);
