@@ -44,10 +44,7 @@ public sealed class WordRaritySimilarityFacts
     {
         // A facet's field, whose count is its own: the explanation alone is made (64 bytes), not its text as well (120 in all).
         var facet = Stats(CaseStudySchema.Actors.Key);
-        Similarity.IdfExplain(facet, Milieu);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Similarity.IdfExplain(facet, Milieu);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocated(() => _ = Similarity.IdfExplain(facet, Milieu));
         Assert.InRange(allocated, 1, 64);
         var stats = Stats(CaseStudySchema.Title);
         var word = Similarity.IdfExplain(stats, Milieu);

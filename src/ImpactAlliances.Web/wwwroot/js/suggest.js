@@ -34,8 +34,7 @@
     request?.abort();
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    active = -1;
+    highlight(-1);
   };
 
   const highlight = (index) => {
@@ -75,11 +74,8 @@
     const open = suggestions.length > 0;
     list.hidden = !open;
     input.setAttribute("aria-expanded", String(open));
-    active = -1;
-    input.removeAttribute("aria-activedescendant");
     status.textContent = open ? `${suggestions.length} suggestion${suggestions.length > 1 ? "s" : ""}, flèches haut et bas pour les parcourir` : "";
-    const kept = suggestions.findIndex((s) => s.url === chosen);
-    if (kept >= 0) highlight(kept);
+    highlight(suggestions.findIndex((s) => s.url === chosen));
   };
 
   const fetchSuggestions = async () => {
