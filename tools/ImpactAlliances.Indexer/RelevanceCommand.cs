@@ -15,7 +15,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the five development sets the engine is tuned on, and the five blind sets it never is.</summary>
+    /// <summary>The judged sets: the five development sets the engine is tuned on, and the six blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
@@ -28,6 +28,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("blind3", "tests/relevance/blind3.json"),
         ("blind4", "tests/relevance/blind4.json"),
         ("blind5", "tests/relevance/blind5.json"),
+        ("blind6", "tests/relevance/blind6.json"),
     ];
 
     /// <summary>
@@ -60,8 +61,8 @@ internal sealed class RelevanceCommand : IndexerCommand
         ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
         (tests/relevance/judgments.json, judgments-questions.json, judgments-people.json,
         judgments-field.json et judgments-mixed.json, sur lesquels le moteur est réglé) et des jeux aveugles
-        (tests/relevance/blind.json, blind2.json, blind3.json, blind4.json et blind5.json, écrits et jugés
-        sans voir le moteur ; les quatre derniers sur toute la base),
+        (tests/relevance/blind.json et blind2.json à blind6.json, écrits et jugés sans voir le moteur ;
+        les cinq derniers sur toute la base),
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
         premier cas noté 2 ou plus (MRR). Les requêtes d'un jeu aveugle (fichier « blind… ») ne sont
         affichées une à une que si --details en nomme une (ou « all ») : on règle le moteur sans les lire.
