@@ -15,7 +15,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the five development sets the engine is tuned on, and the six blind sets it never is.</summary>
+    /// <summary>The judged sets: the six development sets the engine is tuned on, and the six blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
@@ -23,6 +23,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("people", "tests/relevance/judgments-people.json"),
         ("field", "tests/relevance/judgments-field.json"),
         ("mixed", "tests/relevance/judgments-mixed.json"),
+        ("users", "tests/relevance/judgments-users.json"),
         ("blind", "tests/relevance/blind.json"),
         ("blind2", "tests/relevance/blind2.json"),
         ("blind3", "tests/relevance/blind3.json"),
@@ -60,9 +61,9 @@ internal sealed class RelevanceCommand : IndexerCommand
         Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
         ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
         (tests/relevance/judgments.json, judgments-questions.json, judgments-people.json,
-        judgments-field.json et judgments-mixed.json, sur lesquels le moteur est réglé) et des jeux aveugles
-        (tests/relevance/blind.json et blind2.json à blind6.json, écrits et jugés sans voir le moteur ;
-        les cinq derniers sur toute la base),
+        judgments-field.json, judgments-mixed.json et judgments-users.json, sur lesquels le moteur est
+        réglé) et des jeux aveugles (tests/relevance/blind.json et blind2.json à blind6.json, écrits et
+        jugés sans voir le moteur ; les cinq derniers sur toute la base),
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
         premier cas noté 2 ou plus (MRR). Les requêtes d'un jeu aveugle (fichier « blind… ») ne sont
         affichées une à une que si --details en nomme une (ou « all ») : on règle le moteur sans les lire.
