@@ -19,8 +19,6 @@ internal sealed class FacetedCollector : ICollector
     private readonly int[] _filtered;
     private readonly TopDocuments _top;
     private SegmentFacets _segment = null!;
-    private NumericDocValues? _updated;
-    private NumericDocValues? _year;
     private readonly int[] _titleRanks;
     private readonly SearchSort _sort;
     private readonly (int From, int To)? _years;
@@ -87,19 +85,13 @@ internal sealed class FacetedCollector : ICollector
     {
         _segment = _segments[context.Ord];
         _docBase = context.DocBase;
-        _year = context.AtomicReader.GetNumericDocValues(CaseStudySchema.Year);
-        if (_countOnly)
-        {
-            return;
-        }
-        _updated = context.AtomicReader.GetNumericDocValues(CaseStudySchema.Updated);
     }
 
     public void Collect(int doc)
     {
         // The year range applies like the text: to the hits and to every count. Cases without a year (0)
         // pass it unless they are asked to be left out; they are counted either way, for the page to say.
-        var year = _year?.Get(doc) ?? 0;
+        var year = _segment.YearOf(doc);
         if (_years is { } years && (year == 0 ? !_includeUndated : year < years.From || year > years.To))
         {
             if (year == 0 && !_countOnly && PassesAll(doc))
@@ -140,9 +132,9 @@ internal sealed class FacetedCollector : ICollector
         {
             Undated++;
         }
-        for (var d = 0; d < Counts.Length; d++)
+        foreach (var value in _segment.AllValuesOf(doc))
         {
-            Count(d, doc);
+            Counts[value >> SegmentFacets.PositionBits][value & ((1 << SegmentFacets.PositionBits) - 1)]++;
         }
         if (!_top.Keeps)
         {
@@ -152,8 +144,8 @@ internal sealed class FacetedCollector : ICollector
         var key = _sort switch
         {
             SearchSort.Title => -(long)_titleRanks[_docBase + doc],
-            SearchSort.Year => year * 100_000_000L + (_updated?.Get(doc) ?? 0),
-            _ => _updated?.Get(doc) ?? 0,
+            SearchSort.Year => year * 100_000_000L + _segment.UpdatedOf(doc),
+            _ => _segment.UpdatedOf(doc),
         };
         _top.Offer(_docBase + doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key, _titleRanks[_docBase + doc]);
     }

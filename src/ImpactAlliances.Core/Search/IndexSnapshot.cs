@@ -226,7 +226,7 @@ public sealed class IndexSnapshot
         var directory = OpenDirectory(version.LuceneFolder);
         try
         {
-            return new IndexSnapshot(version, directory, DirectoryReader.Open(directory), taxonomy, manifest);
+            return new IndexSnapshot(version, directory, new KeptTermsReader(DirectoryReader.Open(directory)), taxonomy, manifest);
         }
         catch
         {
