@@ -80,8 +80,6 @@ if (builder.Configuration.GetValue<bool>("Content:Watch"))
 }
 builder.Services.AddSingleton<BrokenCasePreview>();
 builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Erreur", "/erreur/{code:int?}"));
-// A results page goes out in one write to Kestrel, not in five (PageWriters).
-PageWriters.Use(builder.Services);
 // Razor Pages register Data Protection for antiforgery tokens, and with it a hosted service that reads the key ring (or makes
 // and writes a key) before the server listens. The site's forms are GET forms and it answers no other method (ReadOnlySite),
 // so no token or cookie is ever protected: nothing needs a key, and one would still be made on first use if something did
