@@ -14,7 +14,8 @@ namespace ImpactAlliances.Core.Search;
 /// searched: each pair of neighbouring query words makes two proximity phrases, and a quoted phrase four, in every run of a
 /// request (the strict one, the widened one). Those look-ups were 3.4 % of an uncached API request's CPU (BENCHMARKS.md,
 /// thirty-sixth session), and no query of ours can hand them the look-ups <see cref="Querying.TermContexts"/> keeps.
-/// Everything else reads through to the segment: postings, doc values, stored fields and term iteration are the segment's own.
+/// Everything else reads through to the segment: postings, doc values and stored fields are the segment's own, and so is
+/// term iteration, except that a term positioned from its kept state is sought again by its text before stepping past it.
 /// </remarks>
 internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryReader(reader, new Segments())
 {
@@ -65,6 +66,12 @@ internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryR
 
     private sealed class KeptTermsEnum(TermsEnum input, BoundedCache<BytesRef, TermState?> states) : FilterAtomicReader.FilterTermsEnum(input)
     {
+        /// <summary>
+        /// Whether the segment's enum was positioned from a kept state: its next term would then be read from the dictionary's
+        /// first block (Lucene's <c>Next()</c> ignores such a position), whereas after a seek by text it must be the term after.
+        /// </summary>
+        private bool _positionedFromState;
+
         public TermsEnum Input => m_input;
 
         public override bool SeekExact(BytesRef text)
@@ -76,15 +83,43 @@ internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryR
                     return false;
                 }
                 m_input.SeekExact(text, state);
+                _positionedFromState = true;
                 return true;
             }
+            _positionedFromState = false;
             var found = m_input.SeekExact(text);
             // The kept key owns its bytes: the caller's may be a buffer it writes again.
             states.Keep(BytesRef.DeepCopyOf(text), found ? m_input.GetTermState() : null);
             return found;
         }
 
-        public override void SeekExact(BytesRef term, TermState state) => m_input.SeekExact(term, state);
+        public override void SeekExact(BytesRef term, TermState state)
+        {
+            _positionedFromState = false;
+            m_input.SeekExact(term, state);
+        }
+
+        public override SeekStatus SeekCeil(BytesRef text)
+        {
+            _positionedFromState = false;
+            return m_input.SeekCeil(text);
+        }
+
+        public override void SeekExact(long ord)
+        {
+            _positionedFromState = false;
+            m_input.SeekExact(ord);
+        }
+
+        public override bool MoveNext()
+        {
+            if (_positionedFromState)
+            {
+                _positionedFromState = false;
+                m_input.SeekExact(BytesRef.DeepCopyOf(m_input.Term));
+            }
+            return m_input.MoveNext();
+        }
 
         public override TermState GetTermState() => m_input.GetTermState();
     }

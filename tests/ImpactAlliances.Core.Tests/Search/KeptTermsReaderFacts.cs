@@ -33,6 +33,26 @@ public sealed class KeptTermsReaderFacts(SearchFixture fixture) : IClassFixture<
         Assert.True(found >= 15, "the fixture holds the words looked up");
     }
 
+    /// <summary>
+    /// Lucene's contract: after a term is found by its text, the next term is the one after it. Positioned from a kept state,
+    /// the segment's enum stepped to the dictionary's first block instead (« intergenerationnel » then « invendu » the first
+    /// time, « accompagnent » from the kept state).
+    /// </summary>
+    [Fact]
+    public void The_term_after_one_found_again_is_the_segment_s_next_term()
+    {
+        using var lease = fixture.Index.Acquire();
+        var reader = lease.Snapshot.Reader;
+        foreach (var (field, text) in Held(reader, CaseStudySchema.Body, 3, offset: 7))
+        {
+            var leaf = reader.Leaves[0].AtomicReader;
+            var expected = After(FilterAtomicReader.Unwrap(leaf), field, text);
+            Assert.NotNull(expected);
+            Assert.Equal(expected, After(leaf, field, text));
+            Assert.Equal(expected, After(leaf, field, text));
+        }
+    }
+
     [Fact]
     public void A_phrase_weighed_again_looks_its_terms_up_from_their_kept_states()
     {
@@ -52,19 +72,26 @@ public sealed class KeptTermsReaderFacts(SearchFixture fixture) : IClassFixture<
         Assert.True(first > 0);
     }
 
-    /// <summary>Some terms of a field that the index holds, from the first segment's own dictionary: one in every eleven.</summary>
-    private static List<(string Field, string Text)> Held(IndexReader reader, string field, int count)
+    /// <summary>Some terms of a field that the index holds, from the first segment's own dictionary: one in every eleven, from <paramref name="offset"/>.</summary>
+    private static List<(string Field, string Text)> Held(IndexReader reader, string field, int count, int offset = 0)
     {
         var terms = FilterAtomicReader.Unwrap(reader.Leaves[0].AtomicReader).GetTerms(field).GetEnumerator();
         var held = new List<(string, string)>();
         for (var i = 0; held.Count < count && terms.MoveNext(); i++)
         {
-            if (i % 11 == 0)
+            if (i % 11 == offset)
             {
                 held.Add((field, terms.Term.Utf8ToString()));
             }
         }
         return held;
+    }
+
+    /// <summary>The term after <paramref name="text"/> in a segment's dictionary, from a fresh enum that found it.</summary>
+    private static string? After(AtomicReader reader, string field, string text)
+    {
+        var terms = reader.GetTerms(field)!.GetEnumerator();
+        return terms.SeekExact(new BytesRef(text)) && terms.MoveNext() ? terms.Term.Utf8ToString() : null;
     }
 
     /// <summary>Whether a segment holds a term, its counts, and each of its documents with its positions.</summary>
