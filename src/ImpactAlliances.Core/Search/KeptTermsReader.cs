@@ -6,8 +6,8 @@ using Lucene.Net.Util.Automaton;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>
-/// A snapshot's reader whose segments keep, per field, where each term looked up by its text lies (or that it is absent):
-/// a term looked up again is positioned from its kept state without walking the terms dictionary.
+/// A snapshot's reader whose segments keep, per field, where each term found by its text lies: a term looked up again is
+/// positioned from its kept state without walking the terms dictionary.
 /// </summary>
 /// <remarks>
 /// Lucene's phrase weights look their terms up themselves (<c>TermContext.Build</c>), however often the same words are
@@ -19,7 +19,11 @@ namespace ImpactAlliances.Core.Search;
 /// </remarks>
 internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryReader(reader, new Segments())
 {
-    /// <summary>Beyond this many terms of one field in one segment (about 100 bytes each), look-ups are not kept.</summary>
+    /// <summary>
+    /// Beyond this many terms of one field in one segment (about 290 bytes each: the key's copy, the state's clone, the
+    /// dictionary's entry), look-ups are not kept. Only terms the segment holds are kept, so made-up words cannot fill the
+    /// place of real ones, and a field keeps at most its dictionary's terms.
+    /// </summary>
     internal const int CapacityPerField = 50_000;
 
     protected override DirectoryReader DoWrapDirectoryReader(DirectoryReader input) => new KeptTermsReader(input);
@@ -53,8 +57,8 @@ internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryR
 
     private sealed class KeptTerms(Terms input) : FilterAtomicReader.FilterTerms(input)
     {
-        /// <summary>Per term's bytes, its state in the segment; null when the segment does not hold it.</summary>
-        private readonly BoundedCache<BytesRef, TermState?> _states = new(CapacityPerField);
+        /// <summary>Per term's bytes, its state in the segment.</summary>
+        private readonly BoundedCache<BytesRef, TermState> _states = new(CapacityPerField);
 
         public override TermsEnum GetEnumerator() => new KeptTermsEnum(m_input.GetEnumerator(), _states);
 
@@ -64,7 +68,7 @@ internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryR
         public override TermsEnum Intersect(CompiledAutomaton compiled, BytesRef startTerm) => m_input.Intersect(compiled, startTerm);
     }
 
-    private sealed class KeptTermsEnum(TermsEnum input, BoundedCache<BytesRef, TermState?> states) : FilterAtomicReader.FilterTermsEnum(input)
+    private sealed class KeptTermsEnum(TermsEnum input, BoundedCache<BytesRef, TermState> states) : FilterAtomicReader.FilterTermsEnum(input)
     {
         /// <summary>
         /// Whether the segment's enum was positioned from a kept state: its next term would then be read from the dictionary's
@@ -78,19 +82,21 @@ internal sealed class KeptTermsReader(DirectoryReader reader) : FilterDirectoryR
         {
             if (states.TryGetValue(text, out var state))
             {
-                if (state is null)
-                {
-                    return false;
-                }
                 m_input.SeekExact(text, state);
                 _positionedFromState = true;
                 return true;
             }
             _positionedFromState = false;
-            var found = m_input.SeekExact(text);
-            // The kept key owns its bytes: the caller's may be a buffer it writes again.
-            states.Keep(BytesRef.DeepCopyOf(text), found ? m_input.GetTermState() : null);
-            return found;
+            if (!m_input.SeekExact(text))
+            {
+                return false;
+            }
+            if (states.HasRoom)
+            {
+                // The kept key owns its bytes: the caller's may be a buffer it writes again.
+                states.Keep(BytesRef.DeepCopyOf(text), m_input.GetTermState());
+            }
+            return true;
         }
 
         public override void SeekExact(BytesRef term, TermState state)

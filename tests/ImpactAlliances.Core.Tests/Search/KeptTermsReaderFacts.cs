@@ -1,4 +1,5 @@
 using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -51,6 +52,25 @@ public sealed class KeptTermsReaderFacts(SearchFixture fixture) : IClassFixture<
             Assert.Equal(expected, After(leaf, field, text));
             Assert.Equal(expected, After(leaf, field, text));
         }
+    }
+
+    /// <summary>Made-up words, however many, take no place: a real word looked up after them is still kept.</summary>
+    [Fact]
+    public void A_word_the_index_holds_is_kept_after_more_absent_words_than_the_cache_holds()
+    {
+        using var lease = fixture.Index.Acquire();
+        var leaf = lease.Snapshot.Reader.Leaves[0].AtomicReader;
+        var (field, text) = Held(lease.Snapshot.Reader, CaseStudySchema.Organisations, 1)[0];
+        var terms = leaf.GetTerms(field).GetEnumerator();
+        for (var i = 0; i <= KeptTermsReader.CapacityPerField; i++)
+        {
+            Assert.False(terms.SeekExact(new BytesRef($"zzqx{i}")));
+        }
+        SeekAllocates(leaf, field, text);
+        var kept = SeekAllocates(leaf, field, text);
+        var walked = SeekAllocates(FilterAtomicReader.Unwrap(leaf), field, text);
+
+        Assert.True(kept * 2 < walked, $"a word found again allocates {kept} bytes, {walked} when it walks the terms dictionary");
     }
 
     [Fact]
@@ -116,6 +136,14 @@ public sealed class KeptTermsReaderFacts(SearchFixture fixture) : IClassFixture<
             }
         }
         return read;
+    }
+
+    /// <summary>What finding a term allocates, on a fresh enum of a segment's field.</summary>
+    private static long SeekAllocates(AtomicReader reader, string field, string text)
+    {
+        var terms = reader.GetTerms(field).GetEnumerator();
+        var bytes = new BytesRef(text);
+        return Allocated(() => Assert.True(terms.SeekExact(bytes)));
     }
 
     private static long Allocated(Action action)
