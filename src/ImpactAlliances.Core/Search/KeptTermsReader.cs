@@ -14,6 +14,7 @@ namespace ImpactAlliances.Core.Search;
 /// searched: each pair of neighbouring query words makes two proximity phrases, and a quoted phrase four, in every run of a
 /// request (the strict one, the widened one). Those look-ups were 3.4 % of an uncached API request's CPU (BENCHMARKS.md,
 /// thirty-sixth session), and no query of ours can hand them the look-ups <see cref="Querying.TermContexts"/> keeps.
+/// That cache stays beside this one: it keeps a whole snapshot's look-up, built once, for the queries we make ourselves.
 /// Everything else reads through to the segment: postings, doc values and stored fields are the segment's own, and so is
 /// term iteration, except that a term positioned from its kept state is sought again by its text before stepping past it.
 /// </remarks>
