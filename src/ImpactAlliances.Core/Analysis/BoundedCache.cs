@@ -20,6 +20,9 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     /// <summary>How many values are kept.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Whether a value worked out now could still be kept: when not, a caller can spare what keeping it would cost.</summary>
+    public bool HasRoom => Volatile.Read(ref _count) < capacity;
+
     /// <summary>The value kept for a key, if any.</summary>
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => _values.TryGetValue(key, out value);
 

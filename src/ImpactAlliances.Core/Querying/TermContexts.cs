@@ -10,6 +10,12 @@ namespace ImpactAlliances.Core.Querying;
 /// dictionary to count its cases nor again to score them. Each look-up allocates a terms enumerator and its
 /// frames, and that garbage, not the work, set the tail latency of a query.
 /// </summary>
+/// <remarks>
+/// The snapshot's reader (<c>KeptTermsReader</c>) also keeps each segment's term states, for the look-ups Lucene's phrase
+/// weights make themselves, but a look-up through it still builds an enumerator per segment and a context: this keeps the
+/// whole context (every segment's state, the counts summed) for our term queries, the corrector and the snippets, and without
+/// it a search of the API's mix allocated 2.6 times as much (279 KB against 107 KB, fixture corpus, the same results).
+/// </remarks>
 internal sealed class TermContexts(IndexReader reader)
 {
     /// <summary>Beyond this many kept terms (about 100 bytes each per segment), look-ups are not kept.</summary>

@@ -134,7 +134,7 @@ internal sealed class FacetedCollector : ICollector
         }
         foreach (var value in _segment.AllValuesOf(doc))
         {
-            Counts[value >> SegmentFacets.PositionBits][value & ((1 << SegmentFacets.PositionBits) - 1)]++;
+            Counts[SegmentFacets.DimensionOf(value)][SegmentFacets.PositionOf(value)]++;
         }
         if (!_top.Keeps)
         {

@@ -19,7 +19,7 @@ namespace ImpactAlliances.Core.Search;
 internal sealed class SegmentFacets
 {
     /// <summary>Bits of a value's taxonomy position in a row of every dimension (<see cref="AllValuesOf"/>); the dimension above them.</summary>
-    public const int PositionBits = 24;
+    private const int PositionBits = 24;
 
     private readonly int[][] _starts;
     private readonly int[][] _values;
@@ -67,6 +67,12 @@ internal sealed class SegmentFacets
     /// left by <see cref="PositionBits"/> and its taxonomy position.
     /// </summary>
     public ReadOnlySpan<int> AllValuesOf(int doc) => _all.AsSpan(_allStarts[doc], _allStarts[doc + 1] - _allStarts[doc]);
+
+    /// <summary>The dimension of a value of <see cref="AllValuesOf"/>.</summary>
+    public static int DimensionOf(int value) => value >> PositionBits;
+
+    /// <summary>The taxonomy position of a value of <see cref="AllValuesOf"/> in its dimension.</summary>
+    public static int PositionOf(int value) => value & ((1 << PositionBits) - 1);
 
     /// <summary>The document's start year; 0 when it has none.</summary>
     public int YearOf(int doc) => _years[doc];

@@ -92,6 +92,29 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
         Assert.Equal(widest.Hits[0].Slug, fixture.Searcher.Search(request).Hits.Single().Slug);
     }
 
+    /// <summary>
+    /// By year, the most recent start first; cases of one year then the most recently updated first (the sort key adds the
+    /// update date below the year), before the title order breaks what ties remain.
+    /// </summary>
+    [Fact]
+    public void Sorted_by_year_cases_of_one_year_come_the_most_recently_updated_first()
+    {
+        FixtureCase[] cases =
+        [
+            new("atelier-ancien", "Atelier vélo ancien", [("Roue Libre", "association")], ["mobilite"], "mecenat", "local", ["bretagne"], "2025-01-10",
+                "Un atelier de réparation de vélos.", Year: 2020),
+            new("atelier-recent", "Atelier vélo récent", [("Roue Libre", "association")], ["mobilite"], "mecenat", "local", ["bretagne"], "2026-06-01",
+                "Un atelier de réparation de vélos.", Year: 2020),
+            new("atelier-jeune", "Atelier vélo jeune", [("Roue Libre", "association")], ["mobilite"], "mecenat", "local", ["bretagne"], "2024-03-01",
+                "Un atelier de réparation de vélos.", Year: 2022),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Searcher.Search(new SearchRequest { Query = "atelier", Sort = SearchSort.Year });
+
+        Assert.Equal(["atelier-jeune", "atelier-recent", "atelier-ancien"], SearchFixture.Slugs(result));
+    }
+
     /// <summary>The CSV of the statistics has no heading: counted without the search's result, the counts are the same.</summary>
     [Fact]
     public void Statistics_without_their_heading_count_the_same_without_the_search()

@@ -22,7 +22,7 @@ public sealed class SegmentFacetsFacts(SearchFixture fixture) : IClassFixture<Se
                 var expected = Enumerable.Range(0, CaseStudySchema.Facets.Count)
                     .SelectMany(d => segment.ValuesOf(d, doc).ToArray().Select(v => (d, v))).ToList();
                 var row = segment.AllValuesOf(doc).ToArray()
-                    .Select(e => (e >> SegmentFacets.PositionBits, e & ((1 << SegmentFacets.PositionBits) - 1))).ToList();
+                    .Select(e => (SegmentFacets.DimensionOf(e), SegmentFacets.PositionOf(e))).ToList();
                 Assert.Equal(expected, row);
                 Assert.Equal(years?.Get(doc) ?? 0, segment.YearOf(doc));
                 Assert.Equal(updated?.Get(doc) ?? 0, segment.UpdatedOf(doc));
