@@ -679,16 +679,42 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains($"{Formats.Quoted("domian")} n'est pas un paramètre de recherche", WebUtility.HtmlDecode(html));
     }
 
-    [Fact]
-    public async Task A_misspelt_parameter_s_unknown_value_is_named_as_given_and_the_search_meant_says_it_is_unknown()
+    /// <summary>
+    /// A misspelt name whose value the facet lacks is corrected with its value in one step, to the value an unknown filter's
+    /// line offers: « domaine=emploi » was offered as « le domaine « emploi » », whose page said a second error pointing to
+    /// « Emploi et insertion », and the API's <c>corrected_url</c> was refused again.
+    /// </summary>
+    [Theory]
+    [InlineData("domian=sant", "domains=sante", "le domaine Santé")]
+    [InlineData("domaine=emploi", "domains=emploi-insertion", "le domaine Emploi et insertion")]
+    public async Task A_misspelt_parameter_s_unknown_value_is_corrected_with_its_name_on_the_page_and_in_the_api(string pair, string meant, string wording)
     {
-        var html = await GetString("/?domian=sant");
+        var html = await GetString($"/?q=TZCLD&{pair}");
+        var api = await _client.GetAsync($"/api/search?q=TZCLD&{pair}");
 
         var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
-        Assert.Equal("le domaine «\u202Fsant\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
+        Assert.Equal($"/?q=TZCLD&{meant}", WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.Equal(wording, WebUtility.HtmlDecode(link.Groups[2].Value));
+        var followed = await GetText(WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.DoesNotContain("n'existe pas", followed, StringComparison.Ordinal);
+        Assert.DoesNotContain("n'est pas un paramètre de recherche", followed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.EndsWith($"vouliez-vous dire {meant} ?", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var correctedApi = problem.RootElement.GetProperty("corrected_url").GetString()!;
+        Assert.Equal($"/api/search?q=TZCLD&{meant}", correctedApi);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(correctedApi)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_misspelt_parameter_s_value_that_means_nothing_is_named_as_given_and_the_search_meant_says_it_is_unknown()
+    {
+        var html = await GetString("/?domian=zzqqx");
+
+        var link = Regex.Match(html, @"Vouliez-vous dire <a href=""([^""]+)"">([^<]+)</a> \?");
+        Assert.Equal("le domaine «\u202Fzzqqx\u202F»", WebUtility.HtmlDecode(link.Groups[2].Value));
         var followed = await GetString(WebUtility.HtmlDecode(link.Groups[1].Value));
-        Assert.Contains($"Domaines : {Formats.Quoted("sant")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(followed));
-        Assert.Contains("Vouliez-vous dire <a href=\"/?domains=sante\">Santé</a> ?", followed);
+        Assert.Contains($"Domaines : {Formats.Quoted("zzqqx")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(followed));
     }
 
     [Theory]

@@ -95,9 +95,11 @@ internal static class QueryCorrector
             return null;
         }
         var matches = Matches(own, index);
-        // Most words are written as typed by some case: that look-up first, before the place's key is made.
+        // Most words are written as typed by some case: that look-up first, before the place's key is made. The place must be
+        // the nearest word by the vocabulary's own order (the letter typed first, then the most used): any place among equally
+        // close words made of « zonne » the Yonne, not the « zone » that begins as typed and that far more cases write.
         if (matches && places is not null && !Written(word, folded, index, vocabulary) && !places.NamesPlace(word)
-            && vocabulary.Value.Nearest(folded, maxEdits).Words.FirstOrDefault(w => places.NamesPlace(w.Surface)) is { } place)
+            && vocabulary.Value.Nearest(folded, maxEdits).Words is [var place, ..] && places.NamesPlace(place.Surface))
         {
             return place.Surface;
         }

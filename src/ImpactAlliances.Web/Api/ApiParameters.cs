@@ -111,11 +111,12 @@ public static class ApiParameters
     /// <summary>
     /// The 400 for a search request, or null when it is valid: malformed parameters and misspelt names first (a name
     /// close to a parameter's, <see cref="SearchState.Unread"/>; other unknown names are ignored, as the pages do), then
-    /// filter values the taxonomy does not have. A misspelt name's refusal names the request it meant (<see cref="MisspeltParameters.Corrected"/>).
+    /// filter values the taxonomy does not have. A misspelt name's refusal names the request it meant (<see cref="MisspeltParameters.Corrected"/>),
+    /// its facet values corrected too (<see cref="MisspeltParameters.Misspelt"/>).
     /// </summary>
     public static IResult? Refusal(HttpRequest request, SearchIndexOptions options, Taxonomy taxonomy, SearchState state, TimeProvider clock)
     {
-        var misspelt = state.Unread.Where(u => u.Meant is not null).ToList();
+        var misspelt = MisspeltParameters.Misspelt(state.Unread, taxonomy);
         List<InvalidParameter> invalid = [.. Check(request.Query, options, clock), .. misspelt
             .Select(u => new InvalidParameter(u.Key, $"{Shorten(u.Key)} n'est pas un paramètre connu ; vouliez-vous dire {u.CorrectionText} ?"))];
         if (invalid.Count > 0)

@@ -99,18 +99,33 @@ public static class MisspeltParameters
 
     /// <summary>
     /// The URL of the page in <paramref name="state"/> with the names of its misspelt parameters corrected (<see cref="Corrected"/>),
-    /// on its first page: the search the reader meant; null when no name is misspelt.
+    /// and their facet values (<see cref="Misspelt"/>), on its first page: the search the reader meant; null when no name is misspelt.
     /// </summary>
-    public static string? CorrectedUrl(SearchState state)
+    public static string? CorrectedUrl(SearchState state, Taxonomy taxonomy)
     {
-        if (!state.Unread.Any(u => u.Meant is not null))
+        var misspelt = Misspelt(state.Unread, taxonomy);
+        if (misspelt.Count == 0)
         {
             return null;
         }
         var url = (state with { Page = 1 }).ToUrl();
         var start = url.IndexOf('?', StringComparison.Ordinal);
-        return start < 0 ? $"{url}{Corrected([], state.Unread)}" : $"{url[..start]}{Corrected(QueryHelpers.ParseQuery(url[start..]), state.Unread)}";
+        return start < 0 ? $"{url}{Corrected([], misspelt)}" : $"{url[..start]}{Corrected(QueryHelpers.ParseQuery(url[start..]), misspelt)}";
     }
+
+    /// <summary>
+    /// The misspelt parameters of <paramref name="unread"/>, each value of a facet that the taxonomy lacks replaced by the one it
+    /// most likely means when there is one (<see cref="ValueGuess"/>, the value an unknown filter's own line offers): name and
+    /// value are corrected in one step. <c>domaine=emploi</c> was corrected to <c>domains=emploi</c>, whose page said a second
+    /// error pointing to « Emploi et insertion », and whose API request was refused again.
+    /// </summary>
+    public static IReadOnlyList<UnreadParameter> Misspelt(IEnumerable<UnreadParameter> unread, Taxonomy taxonomy) =>
+        [.. unread.Where(u => u.Meant is not null).Select(u => taxonomy.Find(u.Meant!) is { } facet
+            ? u with { Value = string.Join(',', u.Value.Split(',').Select(v => Guessed(facet, v.Trim()))) } : u)];
+
+    // A value the facet lacks, as the one it most likely means; a name shared by several (« alpes ») or none stays as given.
+    private static string Guessed(TaxonomyFacet facet, string value) =>
+        value.Length > 0 && !facet.Contains(value) && ValueGuess.For(facet, value) is { Values: [var guess] } ? guess.Slug : value;
 
     /// <summary>How a facet's values are named in a sentence: « le domaine » Santé, « les régions » Bretagne ou Corse.</summary>
     private sealed record FacetWords(string One, string Several, bool Feminine);
@@ -197,8 +212,8 @@ public static class MisspeltParameters
 public sealed record UnreadParameter(string Key, string Value, int? Latest = null, string? Meant = null)
 {
     /// <summary>
-    /// For a misspelt parameter, the pairs it was meant as: its value under the name meant (<c>domaine=emploi</c>:
-    /// <c>domains=emploi</c>); for <c>year</c>, that one year as the statistics page links a year (<see cref="SearchState.WithYear"/>):
+    /// For a misspelt parameter, the pairs it was meant as: its value under the name meant (<c>domaine=sante</c>:
+    /// <c>domains=sante</c>; a facet value the taxonomy lacks is corrected before, <see cref="MisspeltParameters.Misspelt"/>); for <c>year</c>, that one year as the statistics page links a year (<see cref="SearchState.WithYear"/>):
     /// <c>year_from</c> and <c>year_to</c>, without the cases with no start year (most of those a range of one year keeps).
     /// Empty for a parameter that is not misspelt.
     /// </summary>

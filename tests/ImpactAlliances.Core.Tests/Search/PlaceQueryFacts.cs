@@ -82,6 +82,26 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
         Assert.Equal(written.Total, result.Total);
     }
 
+    /// <summary>
+    /// A misspelt common word as close to a place's name as to the word (« zonne »: « zone » and « Yonne ») is not the place
+    /// when the word begins with the letter typed and far more cases write it: « zonne » became the Yonne, its heading and
+    /// its filter. Stemmed as « zone » is, it finds what « zone » finds, as a misspelt word that matches through its stem does.
+    /// </summary>
+    [Theory]
+    [InlineData("zonne rurale", "zone rurale")]
+    [InlineData("mobilté solidiare en zonne rurale", "mobilité solidaire en zone rurale")]
+    public void A_misspelt_word_as_close_to_a_place_as_to_a_commoner_word_is_not_the_place(string typed, string meant)
+    {
+        var result = content.Served.Search(new SearchRequest { Query = typed, Size = 10 });
+        var written = content.Served.Search(new SearchRequest { Query = meant, Size = 10 });
+
+        Assert.DoesNotContain("yonne", result.SearchedQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(result.Concepts.OfType<PlaceConcept>());
+        Assert.True(written.Total > 0);
+        Assert.Equal(written.Total, result.Total);
+        Assert.Equal(written.Hits.Select(h => h.Slug), result.Hits.Select(h => h.Slug));
+    }
+
     /// <summary>« St-Denis » found 66 cases and « Saint-Denis » 76: the text searched was « st denis », which few cases write.</summary>
     [Theory]
     [InlineData("St-Denis", "Saint-Denis")]
