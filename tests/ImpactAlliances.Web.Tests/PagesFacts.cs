@@ -88,6 +88,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Theory]
+    [InlineData("/?q=TZCLD")]
+    [InlineData("/themes")]
+    public async Task A_facet_s_count_is_read_out_with_a_noun_that_agrees_with_it(string url)
+    {
+        // Screen readers heard « 1 exemples » eleven times beside the filters of « TZCLD » (French: 0 and 1 take the singular).
+        var counts = Regex.Matches(WebUtility.HtmlDecode(await GetString(url)),
+            "<span class=\"facet-count\">([0-9\u202F]+)<span class=\"visually-hidden\"> ([a-z]+)");
+
+        Assert.Contains(counts, m => m.Groups[1].Value == "1");
+        Assert.All(counts, m => Assert.Equal(m.Groups[1].Value is "0" or "1" ? "exemple" : "exemples", m.Groups[2].Value));
+    }
+
+    [Theory]
     [InlineData("/statistiques?q=zzzzzzqqq", "<h1>Statistiques : aucun exemple pour «\u202Fzzzzzzqqq\u202F»</h1>")]
     [InlineData("/statistiques?q=railcoop", "<h1>Statistiques d'un exemple pour «\u202Frailcoop\u202F»</h1>")]
     [InlineData("/carte?q=zzzzzzqqq", "Aucun exemple pour «\u202Fzzzzzzqqq\u202F».")]
