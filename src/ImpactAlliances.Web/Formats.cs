@@ -27,7 +27,13 @@ public static class Formats
     private static readonly string[] Small = [.. Enumerable.Range(0, SmallNumbers).Select(i => i.ToString("N0", French))];
 
     /// <summary>"1 exemple", "1 154 exemples".</summary>
-    public static string Cases(int count) => $"{Number(count)} {(count > 1 ? "exemples" : "exemple")}";
+    public static string Cases(int count) => $"{Number(count)} {CaseNoun(count)}";
+
+    /// <summary>
+    /// The noun of a count of cases, agreeing with it as French does: « exemple » for 0 and 1, « exemples » above; for a
+    /// count whose digits stand apart from its noun (a facet's count, read out « 1 exemple » by a screen reader).
+    /// </summary>
+    public static string CaseNoun(int count) => count > 1 ? "exemples" : "exemple";
 
     /// <summary>
     /// A share of a total as "4,3 %" and "5,0 %": always one decimal, so that the figures of a column line up and read

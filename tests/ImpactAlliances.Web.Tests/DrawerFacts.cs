@@ -399,6 +399,32 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Empty(await Heights(results, ".results-views a, .footer-links a", over: 30));
     }
 
+    [SkippableTheory]
+    [InlineData("/?q=insertion", ".results-views a")]
+    [InlineData("/exemples/wimoov-renault-mobilite-solidaire", ".case-updated a, .organisations a")]
+    [InlineData("/statistiques?q=insertion", ".stats-downloads a")]
+    public async Task On_a_phone_links_inside_a_line_are_24_pixel_targets(string path, string selectors)
+    {
+        // WCAG 2.2 target size: « Statistiques de ces résultats », a case's actor links and the statistics' « CSV » were 16 or 17 px high.
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + path);
+
+        Assert.True(await page.Locator(selectors).CountAsync() > 0, "the page has such links");
+        Assert.Empty(await Heights(page, selectors, under: 24));
+        // Their whole box takes the tap, on each line of a link that wraps: no neighbour's line is drawn over its padding.
+        var misses = await page.EvaluateAsync<string[]>("""
+            selectors => [...document.querySelectorAll(selectors)].flatMap(a => {
+                a.scrollIntoView({ block: 'center' });
+                return [...a.getClientRects()].flatMap(r => {
+                    const x = r.left + r.width / 2, middle = (r.top + r.bottom) / 2;
+                    return [middle - 11.5, middle + 11.5].filter(y => !a.contains(document.elementFromPoint(x, y))).map(y => `${a.textContent} at ${y - middle}`);
+                });
+              })
+            """, selectors);
+        Assert.Empty(misses);
+    }
+
     // The visible elements matching the selectors whose height is under or over a bound, with their height.
     private static Task<string[]> Heights(IPage page, string selectors, double under = 0, double over = double.MaxValue) =>
         page.EvaluateAsync<string[]>("""

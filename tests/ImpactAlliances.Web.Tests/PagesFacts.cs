@@ -87,6 +87,19 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Theory]
+    [InlineData("/?q=TZCLD")]
+    [InlineData("/themes")]
+    public async Task A_facet_s_count_is_read_out_with_a_noun_that_agrees_with_it(string url)
+    {
+        // Screen readers heard « 1 exemples » eleven times beside the filters of « TZCLD » (French: 0 and 1 take the singular).
+        var counts = Regex.Matches(WebUtility.HtmlDecode(await GetString(url)),
+            "<span class=\"facet-count\">([0-9\u202F]+)<span class=\"visually-hidden\"> ([a-z]+)");
+
+        Assert.Contains(counts, m => m.Groups[1].Value == "1");
+        Assert.All(counts, m => Assert.Equal(m.Groups[1].Value is "0" or "1" ? "exemple" : "exemples", m.Groups[2].Value));
+    }
+
+    [Theory]
     [InlineData("/statistiques?q=zzzzzzqqq", "<h1>Statistiques : aucun exemple pour «\u202Fzzzzzzqqq\u202F»</h1>")]
     [InlineData("/statistiques?q=railcoop", "<h1>Statistiques d'un exemple pour «\u202Frailcoop\u202F»</h1>")]
     [InlineData("/carte?q=zzzzzzqqq", "Aucun exemple pour «\u202Fzzzzzzqqq\u202F».")]
@@ -232,17 +245,21 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(strict, api.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
         var page = await GetText($"/?{query}");
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
-        Assert.Contains($"Exporter ces {Formats.Cases(strict)} :", page);
-        // The list goes past the cases counted: its range says out of how many, not « 21–40 » under « 12 exemples ».
-        Assert.Matches($@"· 1–20 sur {Formats.Number(total)}\s*·", page);
-        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}\s*·", await GetText($"/?{query}&page=2"));
+        Assert.Contains($"Exporter les {Formats.Cases(strict)} qui réunissent l'essentiel des mots :", page);
+        // The list goes past the cases counted: its range says out of how many, and that the heading counts some of them,
+        // on every page: « 1–20 sur 1 126 » under « 15 exemples » read as a contradiction, and « 21–40 » on page 2 too.
+        var counted = $"dont {Formats.Number(strict)} qui réunissent l'essentiel des mots";
+        Assert.Matches($@"· 1–20 sur {Formats.Number(total)}, {counted}\s*·", page);
+        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}, {counted}\s*·", await GetText($"/?{query}&page=2"));
         // The cases holding every term are among those counted: one note says so before the others, not a second note
         // (on a phone each note pushes the first result further down), and not « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();
         Assert.InRange(allWords, 2, strict - 1);
         Assert.Contains($"Ces {Formats.Number(strict)} exemples réunissent l'essentiel de ces mots ({Formats.Number(allWords)} les contiennent tous : "
             + $"<a href=\"/?{query}&all_words=1\">ne voir que ces {Formats.Cases(allWords)}</a>) ; "
-            + $"suivent, sans être comptés, {Formats.Number(total - strict)} autres qui en contiennent une partie.", Regex.Replace(page, @"\s+", " "));
+            + $"les {Formats.Number(total - strict)} suivants n'en contiennent qu'une partie.", Regex.Replace(page, @"\s+", " "));
+        // Nothing on the page says the cases listed are not counted: the range line counts them in its « sur ».
+        Assert.DoesNotContain("compté", page, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(page, @"class=""correction"""));
         Assert.Contains($"<h1>Statistiques de {Formats.Cases(strict)} pour", await GetText($"/statistiques?{query}"));
         Assert.Contains($"{Formats.Cases(strict)} pour", await GetText($"/carte?{query}"));

@@ -39,9 +39,11 @@ internal sealed class FacetValueList(SearchState.LinkWriter links, string facetK
             encoder.Encode(writer, value.Label);
             writer.Write("</span>\n                        <span class=\"facet-count\">");
             encoder.Encode(writer, Formats.Number(value.Count));
+            writer.Write("<span class=\"visually-hidden\"> ");
+            writer.Write(Formats.CaseNoun(value.Count));
             writer.Write(value.Selected
-                ? "<span class=\"visually-hidden\"> exemples, sélectionné</span></span>\n                    </a>\n"
-                : "<span class=\"visually-hidden\"> exemples</span></span>\n                    </a>\n");
+                ? ", sélectionné</span></span>\n                    </a>\n"
+                : "</span></span>\n                    </a>\n");
             if (children is not null && (value.Selected || withSelectedChild.Contains(value.Value)) && Members(children, value.Value) is { Count: > 0 } members)
             {
                 writer.Write("                            <div class=\"facet-children\" role=\"group\" aria-label=\"");

@@ -26,8 +26,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
 {
     /// <summary>Said between the results counted and those that hold only some of the words, several or one.</summary>
     public static string PartialNote(int partial) => partial == 1
-        ? "L'exemple suivant ne contient qu'une partie de ces mots et n'est pas compté :"
-        : "Les exemples suivants ne contiennent qu'une partie de ces mots et ne sont pas comptés :";
+        ? "L'exemple suivant ne contient qu'une partie de ces mots :"
+        : "Les exemples suivants ne contiennent qu'une partie de ces mots :";
 
     /// <summary>A list of the results of a search that writes its own links (a theme's page).</summary>
     public HitList(IReadOnlyList<SearchHit> hits, SearchState state, int start, int counted = 0, int partial = 0)

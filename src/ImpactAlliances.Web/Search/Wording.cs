@@ -49,6 +49,25 @@ public static class Wording
     /// <summary>The results a page speaks of, by their number: « ces 4 exemples », and « cet exemple », not « ces 1 exemple ».</summary>
     public static string These(int count) => count == 1 ? "cet exemple" : $"ces {Formats.Cases(count)}";
 
+    /// <summary>
+    /// After a widened search's range (« 1–20 »): out of how many it lists, and how many of them its heading counts,
+    /// « sur 1 126, dont 15 qui réunissent l'essentiel des mots », so that the two figures read as one.
+    /// </summary>
+    public static string OutOfWidened(int total, int counted) => $" sur {Formats.Number(total)}, " + counted switch
+    {
+        0 => "dont aucun qui réunisse l'essentiel des mots",
+        1 => "dont un qui réunit l'essentiel des mots",
+        _ => $"dont {Formats.Number(counted)} qui réunissent l'essentiel des mots",
+    };
+
+    /// <summary>What a widened search exports, its cases counted: « les 15 exemples qui réunissent l'essentiel des mots ».</summary>
+    public static string TheCounted(int counted) => counted switch
+    {
+        0 => These(counted),
+        1 => "l'exemple qui réunit l'essentiel des mots",
+        _ => $"les {Formats.Cases(counted)} qui réunissent l'essentiel des mots",
+    };
+
     /// <summary>A number of results at the start of a sentence: « Aucun exemple », not « 0 exemple »; « 1 exemple », « 12 exemples ».</summary>
     public static string Count(int count) => count == 0 ? "Aucun exemple" : Formats.Cases(count);
 

@@ -70,7 +70,7 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     }
 
     /// <summary>
-    /// The page says « ces N exemples réunissent l'essentiel de ces mots ; suivent, sans être comptés… »: whatever the order
+    /// The page says « ces N exemples réunissent l'essentiel de ces mots ; les N suivants n'en contiennent qu'une partie »: whatever the order
     /// asked for, the cases counted (here the orchestra's alone) come first, then the others. By title or by year, the cases
     /// holding only « durée » were listed before it.
     /// </summary>
