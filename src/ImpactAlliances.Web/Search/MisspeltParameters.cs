@@ -98,12 +98,12 @@ public static class MisspeltParameters
     }
 
     /// <summary>
-    /// The URL of the page in <paramref name="state"/> with the names of its misspelt parameters corrected (<see cref="Corrected"/>),
-    /// and their facet values (<see cref="Misspelt"/>), on its first page: the search the reader meant; null when no name is misspelt.
+    /// The URL of the page in <paramref name="state"/> with its misspelt parameters (<paramref name="misspelt"/>, as
+    /// <see cref="Misspelt"/> gives them: names and facet values corrected) written as meant (<see cref="Corrected"/>), on its
+    /// first page: the search the reader meant; null when no name is misspelt.
     /// </summary>
-    public static string? CorrectedUrl(SearchState state, Taxonomy taxonomy)
+    public static string? CorrectedUrl(SearchState state, IReadOnlyList<UnreadParameter> misspelt)
     {
-        var misspelt = Misspelt(state.Unread, taxonomy);
         if (misspelt.Count == 0)
         {
             return null;
