@@ -100,9 +100,9 @@ public sealed class KeptTermsReaderFacts(SearchFixture fixture) : IClassFixture<
         var words = Held(lease.Snapshot.Reader, CaseStudySchema.Body, 60, offset: 3);
         var phrase = words.SelectMany(a => words.Select(b => Phrase(a, b))).First(p => own.Search(p, 1).TotalHits > 0);
         searcher.CreateNormalizedWeight(phrase);
-        var again = Allocated(() => searcher.CreateNormalizedWeight(phrase));
-        Allocated(() => own.CreateNormalizedWeight(phrase));
-        var walked = Allocated(() => own.CreateNormalizedWeight(phrase));
+        var again = Allocation.Of(() => searcher.CreateNormalizedWeight(phrase));
+        Allocation.Of(() => own.CreateNormalizedWeight(phrase));
+        var walked = Allocation.Of(() => own.CreateNormalizedWeight(phrase));
 
         // Measured: 3,336 bytes again, 12,152 walking (the fixture, one segment).
         Assert.True(again * 2 < walked, $"a phrase weighed again allocates {again} bytes, {walked} when it walks the terms dictionary");
@@ -172,13 +172,6 @@ public sealed class KeptTermsReaderFacts(SearchFixture fixture) : IClassFixture<
     {
         var terms = reader.GetTerms(field).GetEnumerator();
         var bytes = new BytesRef(text);
-        return Allocated(() => Assert.True(terms.SeekExact(bytes)));
-    }
-
-    private static long Allocated(Action action)
-    {
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return Allocation.Of(() => Assert.True(terms.SeekExact(bytes)));
     }
 }

@@ -63,9 +63,7 @@ public sealed class WordRaritySimilarityFacts
     private static long Allocated(Action action)
     {
         action();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return Allocation.Of(action);
     }
 
     private static CollectionStatistics Stats(string field) => new(field, 1000, 1000, -1, -1);
