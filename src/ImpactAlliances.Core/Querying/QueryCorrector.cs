@@ -10,22 +10,30 @@ namespace ImpactAlliances.Core.Querying;
 public sealed record Correction(string From, string To);
 
 /// <summary>
+/// A query corrected: its clauses as searched, the words replaced, and the words of French that no case writes, left as
+/// typed, each with the closest word of the cases, offered and not searched (« quantique »: « quantité »).
+/// </summary>
+internal sealed record Corrected(IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections, IReadOnlyList<Correction> Offered);
+
+/// <summary>
 /// Typo tolerance: a query word that matches no case is replaced by the closest word of the index (or of the
 /// synonyms file, whose words are searched through their equivalents),
 /// within an edit distance that grows with the word's length as the leading engines do (none under 4
 /// letters, 1 up to 7, 2 from 8). Words that match, even rarely, are never changed, so exact matches
-/// always come first.
+/// always come first; nor is a word of French that no case writes (<see cref="FrenchLexicon"/>): « quantique » is no
+/// typo of « quantité », whose cases would be shown for it. Its closest word is only offered (<see cref="Corrected.Offered"/>).
 /// </summary>
 internal static class QueryCorrector
 {
     /// <summary>Edits allowed for a word of this length.</summary>
     public static int MaxEdits(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
 
-    public static (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(
+    public static Corrected Correct(
         IReadOnlyList<QueryClause> clauses, TermContexts index, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms, int extraEdits = 0,
         QueryVocabulary? places = null)
     {
         var corrections = new List<Correction>();
+        var offered = new List<Correction>();
         var corrected = new List<QueryClause>(clauses.Count);
         // Each plain word analysed once: as itself, and as the neighbour of the words on either side.
         var terms = clauses.Select(c => c is { Kind: ClauseKind.Word, Excluded: false } ? TermAnalysis.Terms(analyzer, c.Text) : []).ToList();
@@ -37,9 +45,14 @@ internal static class QueryCorrector
             var clause = clauses[i];
             // The word before as corrected; the word after unless an OR separates them.
             var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
-            var replacement = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i)
+            var (replacement, kept) = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i)
                 ? Replacement(clause.Text, terms[i], index, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
-                : null;
+                : (null, false);
+            if (kept)
+            {
+                offered.Add(new Correction(clause.Text, AsTyped(clause.Text, replacement!)));
+                replacement = null;
+            }
             if (replacement is null)
             {
                 corrected.Add(clause);
@@ -50,7 +63,7 @@ internal static class QueryCorrector
             corrected.Add(clause with { Text = replacement });
             terms[i] = TermAnalysis.Terms(analyzer, replacement);
         }
-        return (corrected, corrections);
+        return new Corrected(corrected, corrections, offered);
     }
 
     /// <summary>
@@ -77,14 +90,15 @@ internal static class QueryCorrector
         terms.Length != 1 || CaseStudySchema.TextFields.Keys.Any(field => index.Of(new Term(field, terms[0])).DocFreq > 0);
 
     /// <summary>
-    /// The word a query word is corrected to, or null. Of equally close words, the one that makes with a neighbouring
+    /// The word a query word is corrected to, or null; or, when <c>Kept</c>, the closest word to offer for a word of French
+    /// that no case writes, which is not replaced. Of equally close words, the one that makes with a neighbouring
     /// word an expression of the synonyms file wins, else one that begins with the letter typed first, then the most used.
     /// A word that no case writes but whose stem another word gives (« aidents » is stemmed as the verb « aident ») is
     /// corrected only to such an expression (« aidents familiaux »: « aidants familiaux »), or to the name of a place that the
     /// query's words can name (<paramref name="places"/>): « Guadeloup », « Marseile », « Bretagn » are stemmed as the place's
     /// name is, so that the cases writing it were found, but the place was not understood (its cases, its filter).
     /// </summary>
-    private static string? Replacement(string word, string[] own, TermContexts index, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
+    private static (string? Word, bool Kept) Replacement(string word, string[] own, TermContexts index, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer, SynonymSet synonyms,
         int extraEdits, (string[] Before, string[] After) neighbours, QueryVocabulary? places)
     {
         var folded = SearchQueryBuilder.FoldPrefix(word);
@@ -92,7 +106,7 @@ internal static class QueryCorrector
         // An acronym of the synonyms file (SIAE) is a word the search knows, even if no case writes it.
         if (maxEdits == 0 || !folded.All(char.IsLetter) || synonyms.Match(own, 0, out _).Count > 0)
         {
-            return null;
+            return (null, false);
         }
         var matches = Matches(own, index);
         // Most words are written as typed by some case: that look-up first, before the place's key is made. The place must be
@@ -101,33 +115,55 @@ internal static class QueryCorrector
         if (matches && places is not null && !Written(word, folded, index, vocabulary) && !places.NamesPlace(word)
             && vocabulary.Value.Nearest(folded, maxEdits).Words is [var place, ..] && places.NamesPlace(place.Surface))
         {
-            return place.Surface;
+            return (place.Surface, false);
         }
         // Looking for a close word costs a pass over the vocabulary: for a word that matches, only when a neighbour
         // belongs to an expression of several words and no case writes the word as typed.
         if (matches && (!neighbours.Before.Concat(neighbours.After).Any(synonyms.InPhrase)
             || Written(word, folded, index, vocabulary) || MakesExpression(own, neighbours, synonyms)))
         {
-            return null;
+            return (null, false);
         }
         var (nearest, closest) = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
-        if ((neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
+        // A word of French that no case writes is not replaced, even to make an expression: its closest word is offered. But a
+        // letter doubled or not is French spelling's commonest slip, and makes words of other words: « collocations » (of
+        // words) typed for the « colocations » of the cases is corrected as before.
+        var french = !matches && FrenchLexicon.Contains(folded) && !nearest.Any(w => OneLetterDoubled(folded, w.Folded));
+        if (!french && (neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
         {
             foreach (var candidate in nearest)
             {
                 if (MakesExpression(TermAnalysis.Terms(analyzer, candidate.Surface), neighbours, synonyms))
                 {
-                    return candidate.Surface;
+                    return (candidate.Surface, false);
                 }
             }
         }
         if (matches)
         {
-            return null;
+            return (null, false);
         }
         // A word of the synonyms file that no case writes (« endettées ») is searched through its equivalents: it wins
         // when it is closer than every word of the cases.
-        return synonyms.NearestWord(folded, closest - 1) ?? (nearest.Count > 0 ? nearest[0].Surface : null);
+        var closestWord = synonyms.NearestWord(folded, closest - 1) ?? (nearest.Count > 0 ? nearest[0].Surface : null);
+        return (closestWord, closestWord is not null && french);
+    }
+
+    /// <summary>Whether two words differ only by one letter doubled in one of them (« collocation », « colocation »).</summary>
+    internal static bool OneLetterDoubled(string a, string b)
+    {
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        if (longer.Length != shorter.Length + 1)
+        {
+            return false;
+        }
+        var at = 0;
+        while (at < shorter.Length && longer[at] == shorter[at])
+        {
+            at++;
+        }
+        // The letter the longer word has more stands beside the same letter, and the rest is the same.
+        return at > 0 && longer[at] == longer[at - 1] && longer.AsSpan(at + 1).SequenceEqual(shorter.AsSpan(at));
     }
 
     /// <summary>

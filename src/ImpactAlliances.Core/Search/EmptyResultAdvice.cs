@@ -72,11 +72,13 @@ internal static class EmptyResultAdvice
     public static List<QuerySuggestion> QuerySuggestions(SearchRunner runner, SearchRequest request, IReadOnlyList<QueryClause> clauses)
     {
         var candidates = new List<string>();
-        var (bolder, corrections) = runner.Correct(clauses, extraEdits: 1);
-        if (corrections.Count > 0)
+        var (bolder, corrections, offered) = runner.Correct(clauses, extraEdits: 1);
+        if (corrections.Count > 0 || offered.Count > 0)
         {
-            // The whole query corrected: its exclusions and alternatives as typed.
-            candidates.Add(UserQuery.Format(bolder));
+            // The whole query corrected, words of French that no case writes included (offered, they were not searched): its
+            // exclusions and alternatives as typed.
+            var offeredTo = offered.DistinctBy(o => o.From).ToDictionary(o => o.From, o => o.To);
+            candidates.Add(UserQuery.Format(bolder.Select(c => offeredTo.TryGetValue(c.Text, out var to) ? c with { Text = to } : c).ToList()));
         }
         var words = clauses.Where(c => !c.Excluded).ToList();
         if (words.Count > 1)

@@ -61,6 +61,12 @@ public sealed record SearchResult(
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
 
     /// <summary>
+    /// Words of French that no case writes, searched as typed (not misspelt, so not replaced), each with the closest word of
+    /// the cases: what the page offers as « Vouliez-vous dire … ? ».
+    /// </summary>
+    public IReadOnlyList<Correction> Offered { get; init; } = [];
+
+    /// <summary>
     /// The query as it was searched: cut to <see cref="UserQuery.MaxLength"/> (<see cref="UserQuery.Cut"/>) and corrected;
     /// equal to <see cref="Query"/> when neither.
     /// </summary>
@@ -154,6 +160,9 @@ public sealed record SearchResult(
 
     /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
     public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
+
+    /// <summary>The query as typed (cut) with one word replaced: the search an offered word (<see cref="Offered"/>) links to.</summary>
+    public string QueryWith(Correction offered) => ReplaceWord(UserQuery.Cut(Query), offered.From, offered.To);
 
     private static string ReplaceWord(string query, string from, string to)
     {

@@ -20,11 +20,11 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     /// <summary>The result page of a request, with advice when it is empty.</summary>
     public SearchResult Search(SearchRequest request)
     {
-        var (clauses, searched, corrections) = Searched(request);
+        var (clauses, searched, corrected) = Searched(request);
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var result = Result(request, searched, run, strict, page, size) with { Corrections = corrections };
+        var result = Result(request, searched, run, strict, page, size) with { Corrections = corrected.Corrections, Offered = corrected.Offered };
         return result.Total > 0 || result.Relaxed ? result : result with
         {
             FilterRemovals = EmptyResultAdvice.FilterRemovals(this, request, searched, result, run.Collector.FailedOnly),
@@ -39,20 +39,20 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     /// </summary>
     public ResultStatistics Statistics(SearchRequest request, TimeProvider? clock, bool heading)
     {
-        var (_, searched, corrections) = Searched(request);
+        var (_, searched, corrected) = Searched(request);
         var (shown, strict) = CollectWidened(request, searched, 0, () => new StatisticsCounter(snapshot.Taxonomy));
         var counted = Counted(shown, strict);
         var info = Info(request, counted, 0, clock);
-        var result = heading ? Result(request, searched, shown, strict, 1, options.PageSize) with { Corrections = corrections } : null;
+        var result = heading ? Result(request, searched, shown, strict, 1, options.PageSize) with { Corrections = corrected.Corrections, Offered = corrected.Offered } : null;
         return counted.Statistics!.ToStatistics(info with { Exported = info.Total }, result, snapshot.Taxonomy, counted.Selected);
     }
 
     /// <summary>The request's words parsed, and as searched: corrected unless asked literally.</summary>
-    private (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<QueryClause> Searched, IReadOnlyList<Correction> Corrections) Searched(SearchRequest request)
+    private (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<QueryClause> Searched, Corrected Corrected) Searched(SearchRequest request)
     {
         var clauses = UserQuery.Parse(request.Query);
-        var (searched, corrections) = request.Literal ? (clauses, []) : Correct(clauses);
-        return (clauses, searched, corrections);
+        var corrected = request.Literal ? new Corrected(clauses, [], []) : Correct(clauses);
+        return (clauses, corrected.Clauses, corrected);
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         : null;
 
     /// <summary>Query words that match no case replaced by close words of the index.</summary>
-    public (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections) Correct(IReadOnlyList<QueryClause> clauses, int extraEdits = 0) =>
+    public Corrected Correct(IReadOnlyList<QueryClause> clauses, int extraEdits = 0) =>
         QueryCorrector.Correct(clauses, snapshot.Terms, snapshot.Vocabulary, analyzer, synonyms, extraEdits, snapshot.QueryVocabulary(analyzer));
 
     /// <summary>How many cases clauses already corrected find, without widening: what a piece of advice would give.</summary>

@@ -93,6 +93,7 @@ public static class CaseStudyApi
         result.Query,
         result.SearchedQuery,
         result.Corrections,
+        result.Offered,
         result.Relaxed,
         result.StrictTotal,
         result.AllWordsTotal,
@@ -107,7 +108,7 @@ public static class CaseStudyApi
         result.QuerySuggestions);
 }
 
-internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
+internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, IReadOnlyList<Correction> DidYouMean, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
     [property: JsonConverter(typeof(KeptHitsConverter))] IReadOnlyList<HitJson> Hits,
     [property: JsonConverter(typeof(KeptFacetCountsConverter))] IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
     IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);

@@ -43,6 +43,97 @@ public sealed class QueryCorrectorFacts
     }
 
     [Theory]
+    [InlineData("quantique", "quantité")]
+    [InlineData("informatique quantique", "quantité")]
+    [InlineData("Quantiques", "Quantités")]
+    public void A_word_of_french_no_case_writes_is_searched_as_typed_and_its_closest_word_only_offered(string query, string offered)
+    {
+        // « quantique » is one edit from no word of the cases but two from « quantité »: it was searched as « quantité ».
+        FixtureCase[] cases =
+        [
+            Case("quantite-repas", "Repas en quantité", "Une quantité de repas et de quantités de fruits pour l'informatique solidaire."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search(query);
+
+        Assert.Empty(result.Corrections);
+        Assert.Equal(query, result.SearchedQuery);
+        var word = query.Split(' ')[^1];
+        Assert.Equal([new Correction(word, offered)], result.Offered);
+        Assert.Equal(query.Replace(word, offered, StringComparison.Ordinal), result.QueryWith(result.Offered[0]));
+    }
+
+    [Theory]
+    [InlineData("colege", "collège")]
+    [InlineData("familliaux", "familiaux")]
+    [InlineData("mobilté solidiare", "mobilité solidaire")]
+    [InlineData("reinsertion detenus", "reinsertion detenus")]
+    public void A_misspelt_word_is_still_corrected_and_a_word_written_without_accents_is_the_word(string query, string searched)
+    {
+        FixtureCase[] cases =
+        [
+            Case("college", "Un collège ouvert", "Le collège accueille les aidants familiaux."),
+            Case("mobilite", "Mobilité solidaire", "Une mobilité solidaire en zone rurale."),
+            Case("detenus", "Réinsertion des détenus", "La réinsertion des détenus par le travail."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search(query);
+
+        Assert.Equal(searched, result.SearchedQuery);
+        Assert.Empty(result.Offered);
+        Assert.NotEmpty(result.Hits);
+    }
+
+    [Theory]
+    [InlineData("collocations", "colocations", true)]
+    [InlineData("colocations", "collocations", true)]
+    [InlineData("rurral", "rural", true)]
+    [InlineData("colege", "college", true)]
+    [InlineData("quantique", "quantite", false)]
+    [InlineData("chasse", "chase", true)]
+    [InlineData("chasse", "chasser", false)]
+    [InlineData("aba", "ab", false)]
+    public void A_letter_doubled_is_told_from_other_edits(string a, string b, bool doubled)
+    {
+        Assert.Equal(doubled, QueryCorrector.OneLetterDoubled(a, b));
+    }
+
+    [Fact]
+    public void A_word_of_french_a_doubled_letter_away_from_a_word_of_the_cases_is_corrected_as_a_typo()
+    {
+        // « collocations » is French (words that go together), and was typed for the shared flats of the cases.
+        FixtureCase[] cases = [Case("colocations", "Colocations solidaires", "Des colocations solidaires d'étudiants dans les quartiers.")];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search("collocations solidaires");
+
+        Assert.Equal([new Correction("collocations", "colocations")], result.Corrections);
+        Assert.Empty(result.Offered);
+    }
+
+    [Theory]
+    [InlineData("quantique", true)]
+    [InlineData("informatique", true)]
+    [InlineData("detenus", true)]
+    [InlineData("oeuvres", true)]
+    [InlineData("aaba", true)] // the first word
+    [InlineData("zythums", true)]
+    [InlineData("zzzz", true)] // the last
+    [InlineData("colege", false)]
+    [InlineData("familliaux", false)]
+    [InlineData("mobilte", false)]
+    [InlineData("solidiare", false)]
+    [InlineData("aidents", false)]
+    [InlineData("qua", false)]
+    [InlineData("zzzzzzzz", false)]
+    public void The_lexicon_holds_the_folded_words_of_french_and_no_typo(string folded, bool held)
+    {
+        Assert.Equal(held, ImpactAlliances.Core.Analysis.FrenchLexicon.Contains(folded));
+    }
+
+    [Theory]
     [InlineData("bretange", "bretagne", "bretagne")]
     [InlineData("Bretange", "bretagne", "Bretagne")]
     [InlineData("BRETANGE", "bretagne", "BRETAGNE")]
@@ -115,8 +206,10 @@ public sealed class QueryCorrectorFacts
 
         Assert.Empty(result.Corrections);
         Assert.Equal(["mutuelle-communale"], result.Hits.Select(h => h.Slug));
-        // Alone, the query keeps it: it is corrected as any word.
-        Assert.Equal([new Correction("négocient", "négocié")], corpus.Search("négocient").Corrections);
+        // Alone, the query keeps it: a word of French, it is searched as typed, and the close word is offered.
+        var alone = corpus.Search("négocient");
+        Assert.Empty(alone.Corrections);
+        Assert.Equal([new Correction("négocient", "négocié")], alone.Offered);
     }
 
     private static FixtureCase Case(string slug, string title, string body) =>
