@@ -131,6 +131,33 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Matches(@"^Voir les \d+ résultats?$", (await page.TextContentAsync(".results-jump"))!.Trim());
     }
 
+    /// <summary>
+    /// A search may bring a correction, a widened search's note and a place to filter on, all above the results: on a phone
+    /// they left the first result's title below the first screen (at 839 px of 844 for the last query). Every notice is
+    /// still there, in one box, and the title is whole on the first screen.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("mobilité solidaire en zone rurale", 1)]
+    [InlineData("entreprises et associations pour l'emploi des jeunes à Marseille", 2)]
+    [InlineData("mobilité solidiare", 2)]
+    [InlineData("entreprises et asociations pour l'emploi des jeunes à Marseille", 3)]
+    public async Task On_a_phone_the_notices_leave_the_first_result_on_the_first_screen(string query, int notices)
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync($"{site.BaseAddress}/?q={Uri.EscapeDataString(query)}");
+
+        var shown = page.Locator(".notices > p");
+        Assert.Equal(notices, await shown.CountAsync());
+        foreach (var notice in await shown.AllAsync())
+        {
+            var box = await notice.BoundingBoxAsync();
+            Assert.True(box!.Y + box.Height <= 844, $"« {(await notice.TextContentAsync())!.Trim()} » ends at {box.Y + box.Height} px");
+        }
+        var title = await page.Locator(".hit-title").First.BoundingBoxAsync();
+        Assert.True(title!.Y + title.Height <= 844, $"the first result's title runs from {title.Y} to {title.Y + title.Height} px");
+    }
+
     [SkippableTheory]
     [InlineData("/themes", ".breadcrumb a, .theme-list a")]
     [InlineData("/themes/domaines/mobilite", ".breadcrumb a")]
