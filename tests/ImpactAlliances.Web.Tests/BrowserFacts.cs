@@ -60,14 +60,42 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Equal("insertion", await page.InputValueAsync("#q"));
         Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
 
-        // The case's own way back leads to the results it was opened from, not to the home page.
+        // The case's own way back leads to the results it was opened from, not to the home page, at the result opened.
+        var slug = (await firstHit.GetAttributeAsync("href"))!["/exemples/".Length..];
         await firstHit.ClickAsync();
         await page.ArriveAtAsync(new Regex("/exemples/"));
         var back = page.Locator(".breadcrumb a");
         await Assertions.Expect(back).ToHaveTextAsync("Retour aux résultats");
         await back.ClickAsync();
-        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&domains=emploi-insertion$"));
+        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&domains=emploi-insertion#cas-" + Regex.Escape(slug) + "$"));
         Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=domains][data-value=emploi-insertion]", "class"));
+    }
+
+    /// <summary>
+    /// « Retour aux résultats » led to the top of the results, however far down the list the case was opened: it lands on
+    /// that result, in sight and outlined (the browser's own back keeps its scroll), on a phone and on a wide screen.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 768)]
+    public async Task The_way_back_from_a_case_lands_on_the_result_opened(int width, int height)
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync($"{site.BaseAddress}/?q=insertion");
+        var hit = page.Locator(".hit-title a").Nth(11);
+        var title = (await hit.TextContentAsync())!.Trim();
+        await hit.ClickAsync();
+        await page.ArriveAtAsync(new Regex("/exemples/"));
+        var back = page.Locator(".breadcrumb a");
+        await Assertions.Expect(back).ToHaveTextAsync("Retour aux résultats");
+        await back.ClickAsync();
+        await page.ArriveAtAsync(new Regex(@"/\?q=insertion#cas-[a-z0-9-]+$"));
+
+        var opened = page.Locator(".hit:target .hit-title");
+        Assert.Equal(title, (await opened.TextContentAsync())!.Trim());
+        var box = (await opened.BoundingBoxAsync())!;
+        Assert.True(box.Y >= 0 && box.Y + box.Height <= height, $"the result opened is at {box.Y}–{box.Y + box.Height} px of {height}");
     }
 
     /// <summary>
@@ -81,6 +109,7 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         await using var browser = await LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"{site.BaseAddress}/?q=insertion&regions=bretagne");
+        var opened = (await page.GetAttributeAsync(".hit-title a >> nth=0", "href"))!["/exemples/".Length..];
         await page.ClickAsync(".hit-title a >> nth=0");
         await page.ArriveAtAsync(new Regex("/exemples/"));
         var related = await page.GetAttributeAsync(".related-list a >> nth=0", "href");
@@ -90,7 +119,7 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         var back = page.Locator(".breadcrumb a");
         await Assertions.Expect(back).ToHaveTextAsync("Retour aux résultats");
         await back.ClickAsync();
-        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&regions=bretagne$"));
+        await page.ArriveAtAsync(new Regex(@"/\?q=insertion&regions=bretagne#cas-" + Regex.Escape(opened) + "$"));
 
         await page.GotoAsync($"{site.BaseAddress}{related}");
         await page.ArriveAtAsync(new Regex(Regex.Escape(related!) + "$"));
@@ -129,6 +158,33 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.True(await page.Locator("#filtres").IsVisibleAsync());
         await page.ClickAsync(".results-jump");
         Assert.Matches(@"^Voir les \d+ résultats?$", (await page.TextContentAsync(".results-jump"))!.Trim());
+    }
+
+    /// <summary>
+    /// A search may bring a correction, a widened search's note and a place to filter on, all above the results: on a phone
+    /// they left the first result's title below the first screen (at 839 px of 844 for the last query). Every notice is
+    /// still there, in one box, and the title is whole on the first screen.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("mobilité solidaire en zone rurale", 1)]
+    [InlineData("entreprises et associations pour l'emploi des jeunes à Marseille", 2)]
+    [InlineData("mobilité solidiare", 2)]
+    [InlineData("entreprises et asociations pour l'emploi des jeunes à Marseille", 3)]
+    public async Task On_a_phone_the_notices_leave_the_first_result_on_the_first_screen(string query, int notices)
+    {
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync($"{site.BaseAddress}/?q={Uri.EscapeDataString(query)}");
+
+        var shown = page.Locator(".notices > p");
+        Assert.Equal(notices, await shown.CountAsync());
+        foreach (var notice in await shown.AllAsync())
+        {
+            var box = await notice.BoundingBoxAsync();
+            Assert.True(box!.Y + box.Height <= 844, $"« {(await notice.TextContentAsync())!.Trim()} » ends at {box.Y + box.Height} px");
+        }
+        var title = await page.Locator(".hit-title").First.BoundingBoxAsync();
+        Assert.True(title!.Y + title.Height <= 844, $"the first result's title runs from {title.Y} to {title.Y + title.Height} px");
     }
 
     [SkippableTheory]
@@ -296,7 +352,7 @@ public sealed class BrowserFacts(KestrelSiteFactory site) : IClassFixture<Kestre
         Assert.Equal(first, (await page.TextContentAsync("h1"))!.Trim());
         await TabToAsync(page, ".breadcrumb a", 5);
         await page.Keyboard.PressAsync("Enter");
-        await page.ArriveAtAsync(new Regex(@"/\?q=mobilit%C3%A9%20solidaire&actors=entreprise$"));
+        await page.ArriveAtAsync(new Regex(@"/\?q=mobilit%C3%A9%20solidaire&actors=entreprise#cas-[a-z0-9-]+$"));
         Assert.Contains("is-selected", await page.GetAttributeAsync("a[data-facet=actors][data-value=entreprise]", "class"));
     }
 

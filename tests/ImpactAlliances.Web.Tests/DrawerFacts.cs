@@ -195,6 +195,41 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Equal(32, await page.Locator(".hit .badge").First.EvaluateAsync<double>("b => b.getBoundingClientRect().height"));
     }
 
+    /// <summary>
+    /// The results' downloads stand in the header on a wide screen; on a phone they were hidden with nowhere else to be. There
+    /// they come below the results, each a finger high, and lead to the same exports.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task The_exports_of_the_results_are_within_reach_at_both_widths(int width, int height)
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync(site.BaseAddress + Search);
+
+        var links = page.Locator(".results-export a:visible");
+        Assert.Equal(["CSV", "CSV pour tableur (;)", "JSON", "CSL-JSON (Zotero)", "Suivre (flux Atom)"],
+            (await links.AllTextContentsAsync()).Select(t => t.Trim()));
+        var lastHit = (await page.Locator(".hit").Last.BoundingBoxAsync())!;
+        foreach (var link in await links.AllAsync())
+        {
+            var box = (await link.BoundingBoxAsync())!;
+            if (width < 800)
+            {
+                Assert.True(box.Y > lastHit.Y + lastHit.Height, "on a phone, below the results");
+                Assert.True(box.Height >= 44 && box.Width >= 24, $"« {await link.TextContentAsync()} » is {box.Width} × {box.Height} px");
+            }
+            else
+            {
+                Assert.True(box.Y < lastHit.Y, "on a wide screen, in the results' header");
+            }
+        }
+        var csv = await page.APIRequest.GetAsync(site.BaseAddress + await links.First.GetAttributeAsync("href"));
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task On_a_phone_the_result_views_stand_under_the_order_line_without_a_gap_and_are_44_pixel_tap_targets()
     {

@@ -222,6 +222,24 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(areas, Regex.Count(html, "aria-label=\"[^\"]+ : (aucun exemple|\\d+ exemples?)(, sélectionné)?\""));
     }
 
+    /// <summary>
+    /// The legend said « 1 à 38 exemples » beside a shade, not of what: each shade says its bounds and that it counts the cases
+    /// of a region (or a département), and a sentence says how the shades run and why their bounds are uneven.
+    /// </summary>
+    [Theory]
+    [InlineData("/carte", "région", "la région", "régions")]
+    [InlineData("/carte?niveau=departements", "département", "le département", "départements")]
+    public async Task The_legend_says_what_each_shade_counts(string path, string level, string theArea, string areas)
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync(path));
+
+        Assert.Contains($"Plus la teinte est foncée, plus {theArea} compte d'exemples ; chaque teinte réunit à peu près autant de {areas}.", html);
+        var shades = Regex.Matches(html, "<li><span class=\"swatch map-c\\d\" aria-hidden=\"true\"></span>([^<]+)</li>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal("Aucun exemple", shades[0]);
+        Assert.Equal(Choropleth.Steps, shades.Count - 1);
+        Assert.All(shades.Skip(1), shade => Assert.Matches($@"^\d+ à \d+ exemples par {level}$", shade));
+    }
+
     [Fact]
     public void The_legend_classes_cover_every_count_without_overlap()
     {

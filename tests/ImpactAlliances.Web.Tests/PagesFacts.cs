@@ -421,8 +421,9 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*[\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")}\s*</h1>", page);
         Assert.Matches($"<title>[\\d\u202f ]+ exemples pour {Formats.Quoted("mobilité solidaire")} · ", page);
-        Assert.Contains($"Résultats pour <strong>{Formats.Quoted("mobilité solidaire")}</strong>.", page);
-        Assert.Contains($"Rechercher plutôt {Formats.Quoted("mobilté solidaire")}</a>", page);
+        // The heading says the words searched; the note under it, only the word changed and the way to search as typed.
+        Assert.Contains($"{Formats.Quoted("mobilté")} corrigé en {Formats.Quoted("mobilité")}.", page);
+        Assert.Contains($"q=mobilt%C3%A9%20solidaire&literal=1\">Rechercher sans correction</a>", page);
     }
 
     /// <summary>

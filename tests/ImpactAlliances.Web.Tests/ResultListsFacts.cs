@@ -84,7 +84,7 @@ public sealed class ResultListsFacts
 
         Assert.Equal(
             "<ol class=\"hits\" start=\"21\">\n"
-            + "<li><article class=\"hit\">\n"
+            + "<li><article class=\"hit\" id=\"cas-a-b\">\n"
             + "    <h2 class=\"hit-title\"><a href=\"/exemples/a-b\">A &amp; B</a></h2>\n"
             + "    <p class=\"hit-orgs\">A · B</p>\n"
             + "        <p class=\"hit-snippet\">le <mark>vélo</mark> d&#39;ici</p>\n"
@@ -93,7 +93,7 @@ public sealed class ResultListsFacts
             + "                <li><a class=\"badge badge-domains\" href=\"/?q=v%C3%A9lo&amp;domains=mobilite&amp;domains=pouvoir-achat\">Pouvoir d&#x27;achat</a></li>\n"
             + "    </ul>\n"
             + "</article></li>\n"
-            + "<li><article class=\"hit\">\n"
+            + "<li><article class=\"hit\" id=\"cas-c\">\n"
             + "    <h2 class=\"hit-title\"><a href=\"/exemples/c\">C</a></h2>\n"
             + "    <p class=\"hit-orgs\"></p>\n"
             + "        <p class=\"hit-snippet\">&lt;script&gt;</p>\n"
@@ -125,8 +125,8 @@ public sealed class ResultListsFacts
         var html = Html(new HitList(hits, new SearchState { Query = "vélo" }, start, counted, partial: 7));
 
         var breaks = Regex.Matches(html, "<p class=\"hits-partial\" id=\"hits-partial\">Les exemples suivants ne contiennent qu&#x27;une partie de ces mots "
-            + ":</p>\n<ol class=\"hits\" start=\"(\\d+)\" aria-labelledby=\"hits-partial\">\n<li><article class=\"hit\">\n"
-            + "    <h2 class=\"hit-title\"><a href=\"/exemples/([a-c])\">");
+            + ":</p>\n<ol class=\"hits\" start=\"(\\d+)\" aria-labelledby=\"hits-partial\">\n<li><article class=\"hit\" id=\"cas-([a-c])\">\n"
+            + "    <h2 class=\"hit-title\"><a href=\"/exemples/\\2\">");
         Assert.Equal(firstPartial == 0 ? 0 : 1, breaks.Count);
         if (firstPartial > 0)
         {

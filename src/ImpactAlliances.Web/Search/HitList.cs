@@ -110,7 +110,10 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
             // Not the hit itself: its snippet and score are this search's, which a case's kept markup must not hold for the snapshot's life.
             (_slug, _title, _summary, _organisations, _encoder) = (hit.Slug, hit.Title, hit.Summary, hit.Organisations, encoder);
             var head = new StringWriter(CultureInfo.InvariantCulture);
-            head.Write("<li><article class=\"hit\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
+            // The anchor the case page's way back to this list lands on (js/back.js), rather than the top of the list.
+            head.Write("<li><article class=\"hit\" id=\"cas-");
+            encoder.Encode(head, hit.Slug);
+            head.Write("\">\n    <h2 class=\"hit-title\"><a href=\"/exemples/");
             encoder.Encode(head, hit.Slug);
             head.Write("\">");
             encoder.Encode(head, hit.Title);

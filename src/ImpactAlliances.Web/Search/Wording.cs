@@ -40,6 +40,16 @@ public static class Wording
         };
     }
 
+    /// <summary>
+    /// The words a search corrected, as typed and as searched: « « asociations » corrigé en « associations », « Marseile » en
+    /// « Marseille » ». The heading above counts the results for the whole query as searched; this names only what changed.
+    /// </summary>
+    public static string Corrected(IReadOnlyList<Correction> corrections) =>
+        string.Join(", ", corrections.Select((c, i) => $"{Formats.Quoted(c.From)}{(i == 0 ? " corrigé" : "")} en {Formats.Quoted(c.To)}")) + ".";
+
+    /// <summary>The link that searches the words as typed, after <see cref="Corrected"/>.</summary>
+    public const string SearchUncorrected = "Rechercher sans correction";
+
     /// <summary>The way back from a page about a search (its map, its statistics, a case opened from it) to its results.</summary>
     public const string BackToResults = "Retour aux résultats";
 

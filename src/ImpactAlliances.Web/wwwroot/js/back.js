@@ -4,6 +4,8 @@
 // case expects this link to lead back to the search, not to lose it one hop later. The list is kept for the tab
 // (sessionStorage) and only read when the page before was a case, so a case reached from elsewhere (a link shared, a
 // search engine, an address typed) still leads to every case; so does it without JavaScript. The labels are the page's.
+// The way back lands on the result the reader opened (its anchor, #cas-<slug>), not on the top of the list: the case
+// opened from the list, even after related cases.
 (() => {
   const link = document.querySelector("a[data-back]");
   if (!link) return;
@@ -12,15 +14,14 @@
   try { from = document.referrer ? new URL(document.referrer) : null; } catch { /* not a URL: from elsewhere */ }
   if (from && from.origin !== location.origin) from = null;
   const isList = from && (from.pathname === "/" && from.search || from.pathname.startsWith("/themes/"));
+  const opened = isList ? from.pathname + from.search + "#cas-" + location.pathname.slice("/exemples/".length) : null;
   let list = null;
   try {
-    list = isList ? from.pathname + from.search
-      : from && from.pathname.startsWith("/exemples/") ? sessionStorage.getItem(key)
-      : null;
+    list = opened ?? (from && from.pathname.startsWith("/exemples/") ? sessionStorage.getItem(key) : null);
     if (list) sessionStorage.setItem(key, list); else sessionStorage.removeItem(key);
   } catch {
     // Storage refused (private mode, a policy): the list of the page before, if it was one, still serves.
-    list = isList ? from.pathname + from.search : null;
+    list = opened;
   }
   if (!list) return;
   link.href = list;
