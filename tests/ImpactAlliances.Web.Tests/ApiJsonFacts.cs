@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -30,8 +29,6 @@ public sealed class ApiJsonFacts
             other with { Snippet = "<mark>autre</mark>" },
             hit,
             hit with { Snippet = "" },
-            // A snippet with a surrogate pair, left to the writer.
-            other with { Snippet = "<mark>vélo</mark> \U0001F6B2 d'un \"cas\"" },
             hit with { Title = "Un autre titre", Snippet = "<mark>titre</mark>" },
             other,
         ];
@@ -100,49 +97,6 @@ public sealed class ApiJsonFacts
         Assert.Contains("{\"value\":\"sante\",\"label\":\"Santé \\u0026 \\u003Csoins\\u003E d\\u0027abord\",\"count\":1234567,\"selected\":true}", expected);
         Assert.Contains("{\"value\":\"autre\",\"label\":\"Santé", expected);
         Assert.Contains("\"statuses\":[]", expected);
-    }
-
-    [Fact]
-    public void A_string_is_written_as_the_writer_writes_it_every_character_but_surrogates_included()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        var differ = new List<int>();
-        for (var c = 0; c <= char.MaxValue; c++)
-        {
-            if (char.IsSurrogate((char)c))
-            {
-                continue;
-            }
-            // Each character alone, first, last, and between letters and escapes, as in a snippet.
-            foreach (var text in new[] { $"{(char)c}", $"a{(char)c}é<mark>{(char)c}\u2028{(char)c}z" })
-            {
-                buffer.ResetWrittenCount();
-                Assert.True(JsonString.TryWrite(text, buffer));
-                if (!buffer.WrittenSpan.SequenceEqual(WrittenByTheWriter(text)))
-                {
-                    differ.Add(c);
-                }
-            }
-        }
-        Assert.Empty(differ);
-
-        buffer.ResetWrittenCount();
-        Assert.True(JsonString.TryWrite("", buffer));
-        Assert.Equal("\"\""u8.ToArray(), buffer.WrittenSpan.ToArray());
-        // A surrogate is left to the writer, nothing written.
-        Assert.False(JsonString.TryWrite("la <mark>mobilité</mark> \U0001F6B2", buffer));
-        Assert.False(JsonString.TryWrite("seul \uD83D", buffer));
-        Assert.Equal(2, buffer.WrittenCount);
-    }
-
-    private static byte[] WrittenByTheWriter(string text)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Encoder }))
-        {
-            writer.WriteStringValue(text);
-        }
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

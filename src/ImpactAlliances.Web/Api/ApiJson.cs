@@ -145,13 +145,10 @@ internal sealed class KeptHitsConverter : JsonConverter<IReadOnlyList<HitJson>>
         var buffer = t_hit ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         buffer.Write(kept.Json.AsSpan(0, kept.Snippet));
-        if (!JsonString.TryWrite(snippet, buffer))
-        {
-            var writer = t_snippet ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Encoder, SkipValidation = true });
-            writer.Reset(buffer);
-            writer.WriteStringValue(snippet);
-            writer.Flush();
-        }
+        var writer = t_snippet ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ApiJson.Encoder, SkipValidation = true });
+        writer.Reset(buffer);
+        writer.WriteStringValue(snippet);
+        writer.Flush();
         buffer.Write(kept.Json.AsSpan(kept.Snippet + "null".Length));
         return buffer.WrittenSpan;
     }
