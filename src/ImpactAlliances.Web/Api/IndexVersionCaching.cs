@@ -33,14 +33,14 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
     {
         var http = context.HttpContext;
         var served = search.Served;
-        var etag = new EntityTagHeaderValue($"\"{Token(served.AnswerKey)}.{Token(served.ContentCommit ?? "inconnu")}\"", isWeak: true);
+        var (etag, tag) = TagOf(served);
         var headers = http.Response.Headers;
         headers[VersionHeader] = served.Version;
         headers[CommitHeader] = served.ContentCommit ?? "";
-        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
+        if (http.Request.Headers.IfNoneMatch.Count > 0 && http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
         {
-            Stamp(http.Response, etag);
+            Stamp(http.Response, tag);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         // Errors are not tagged: only an answer worth keeping is. An endpoint that writes its own body (an export)
@@ -49,7 +49,7 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
         {
             if (http.Response.StatusCode == StatusCodes.Status200OK)
             {
-                Stamp(http.Response, etag);
+                Stamp(http.Response, tag);
             }
             return Task.CompletedTask;
         });
@@ -58,14 +58,31 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
         // headers it sees when the body starts, keeps the tag with the answer.
         if (!http.Response.HasStarted && result is IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
         {
-            Stamp(http.Response, etag);
+            Stamp(http.Response, tag);
         }
         return result;
     }
 
-    private static void Stamp(HttpResponse response, EntityTagHeaderValue etag)
+    // The tag of the last version, commit and synonyms served, made once for them rather than for every answer (its text
+    // filtered character by character and formatted: BENCHMARKS.md, thirty-seventh session). A version switched in or new
+    // synonyms make it again; compared by value, so that it holds for a served index that gives new strings each time.
+    private sealed record Tagged(string Version, string Synonyms, string? Commit, EntityTagHeaderValue ETag, string Text);
+
+    private static Tagged? LastTag;
+
+    private static (EntityTagHeaderValue ETag, string Text) TagOf(ServedIndex served)
     {
-        response.Headers.ETag = etag.ToString();
+        if (LastTag is not { } last || last.Version != served.Version || last.Synonyms != served.Synonyms || last.Commit != served.ContentCommit)
+        {
+            var etag = new EntityTagHeaderValue($"\"{Token(served.AnswerKey)}.{Token(served.ContentCommit ?? "inconnu")}\"", isWeak: true);
+            LastTag = last = new Tagged(served.Version, served.Synonyms, served.ContentCommit, etag, etag.ToString());
+        }
+        return (last.ETag, last.Text);
+    }
+
+    private static void Stamp(HttpResponse response, string etag)
+    {
+        response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;
     }
 
