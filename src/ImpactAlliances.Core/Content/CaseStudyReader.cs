@@ -37,7 +37,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     public CaseReading Check(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
+        text = text.TrimStart('\uFEFF').ReplaceLineEndings("\n");
         if (!CaseStudyRules.IsValidSlug(slug))
         {
             var suggestion = CaseStudyRules.SlugFromTitle(slug);
@@ -45,16 +45,13 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
                 $"nom de fichier « {slug} » invalide : lettres minuscules sans accent, chiffres et tirets simples, {CaseStudyRules.MaxSlugLength} caractères au plus"
                 + (suggestion.Length > 0 ? $" ; renommez-le par exemple {suggestion}.md" : "")));
         }
-        var close = FindClosingFence(lines);
-        if (lines[0].TrimEnd() != Fence || close < 0)
+        if (FrontMatterOf(text) is not (var yaml, var close, var body))
         {
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
                 "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
             return new CaseReading(null, null, 1, [], "");
         }
-        var body = string.Join('\n', lines[(close + 1)..]);
-        var links = new BodyChecker(path, close + 2, diagnostics).Check(lines[(close + 1)..]);
-        var yaml = string.Join('\n', lines[1..close]);
+        var links = new BodyChecker(path, close + 2, diagnostics).Check(body);
         var root = YamlNodes.LoadMapping(path, yaml, lineOffset: 1, diagnostics);
         if (root is null)
         {
@@ -72,16 +69,34 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         return new CaseReading(file, string.IsNullOrEmpty(title) ? null : title, titleLine, links, body);
     }
 
-    private static int FindClosingFence(string[] lines)
+    /// <summary>
+    /// The front matter (the lines between the opening fence and the closing one, without the line break before the
+    /// closing fence), the closing fence's line index, and the body (the lines after it): parts of the text, cut from it
+    /// rather than split into lines and joined again; null when the text does not open with a fence or never closes it.
+    /// </summary>
+    private static (string Yaml, int Close, string Body)? FrontMatterOf(string text)
     {
-        for (var i = 1; i < lines.Length; i++)
+        var firstEnd = text.IndexOf('\n');
+        if (firstEnd < 0 || text.AsSpan(0, firstEnd).TrimEnd() is not Fence)
         {
-            if (lines[i].TrimEnd() is Fence or "...")
-            {
-                return i;
-            }
+            return null;
         }
-        return -1;
+        var (start, index) = (firstEnd + 1, 1);
+        while (true)
+        {
+            var end = text.IndexOf('\n', start);
+            var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd();
+            if (line is Fence or "...")
+            {
+                var yaml = start == firstEnd + 1 ? "" : text[(firstEnd + 1)..(start - 1)];
+                return (yaml, index, end < 0 ? "" : text[(end + 1)..]);
+            }
+            if (end < 0)
+            {
+                return null;
+            }
+            (start, index) = (end + 1, index + 1);
+        }
     }
 
     private CaseStudy? Map(FrontMatterMapper m, YamlMappingNode root, string slug, string body)
@@ -327,43 +342,50 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     /// <summary>Checks the Markdown body: not empty, no empty section, and collects links to other cases.</summary>
     private sealed partial class BodyChecker(string path, int firstLine, ICollection<ContentDiagnostic> diagnostics)
     {
-        public List<CaseLink> Check(string[] lines)
+        public List<CaseLink> Check(string body)
         {
             var links = new List<CaseLink>();
-            if (lines.All(string.IsNullOrWhiteSpace))
+            if (string.IsNullOrWhiteSpace(body))
             {
                 diagnostics.Add(new(path, firstLine - 1, DiagnosticSeverity.Error, "texte du cas vide : écrivez le cas sous l'en-tête, avec ses cinq sections"));
                 return links;
             }
-            var headingLine = -1;
+            var (heading, headingLine) = ("", -1);
             var sectionHasText = true;
-            for (var i = 0; i < lines.Length; i++)
+            for (var (start, i) = (0, 0); start <= body.Length; i++)
             {
-                var line = lines[i];
+                var end = body.IndexOf('\n', start);
+                end = end < 0 ? body.Length : end;
+                var line = body.AsSpan(start, end - start);
                 if (line.StartsWith("## ", StringComparison.Ordinal))
                 {
-                    ReportEmptySection(headingLine, sectionHasText, lines);
-                    (headingLine, sectionHasText) = (i, false);
+                    ReportEmptySection(heading, headingLine, sectionHasText);
+                    (heading, headingLine, sectionHasText) = (line[3..].Trim().ToString(), firstLine + i, false);
                 }
-                else if (!string.IsNullOrWhiteSpace(line) && !CommentLine().IsMatch(line))
+                // Once a section has text, its comments no longer matter.
+                else if (!sectionHasText && !line.IsWhiteSpace() && !CommentLine().IsMatch(line))
                 {
                     sectionHasText = true;
                 }
-                foreach (Match match in CaseLinkPattern().Matches(line))
-                {
-                    links.Add(new CaseLink(match.Groups[1].Value, firstLine + i));
-                }
+                start = end + 1;
             }
-            ReportEmptySection(headingLine, sectionHasText, lines);
+            ReportEmptySection(heading, headingLine, sectionHasText);
+            // One scan of the body: a link never spans a line break (its pattern excludes white space).
+            var (at, lineOfAt) = (0, firstLine);
+            foreach (Match match in CaseLinkPattern().Matches(body))
+            {
+                lineOfAt += body.AsSpan(at, match.Index - at).Count('\n');
+                at = match.Index;
+                links.Add(new CaseLink(match.Groups[1].Value, lineOfAt));
+            }
             return links;
         }
 
-        private void ReportEmptySection(int headingIndex, bool hasText, string[] lines)
+        private void ReportEmptySection(string heading, int line, bool hasText)
         {
-            if (headingIndex >= 0 && !hasText)
+            if (line >= 0 && !hasText)
             {
-                diagnostics.Add(new(path, firstLine + headingIndex, DiagnosticSeverity.Error,
-                    $"section « {lines[headingIndex][3..].Trim()} » vide : écrivez son texte"));
+                diagnostics.Add(new(path, line, DiagnosticSeverity.Error, $"section « {heading} » vide : écrivez son texte"));
             }
         }
 
