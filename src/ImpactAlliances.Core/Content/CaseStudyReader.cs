@@ -37,7 +37,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     public CaseReading Check(string path, string slug, string text, ICollection<ContentDiagnostic> diagnostics)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        text = text.TrimStart('\uFEFF').ReplaceLineEndings("\n");
+        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
         if (!CaseStudyRules.IsValidSlug(slug))
         {
             var suggestion = CaseStudyRules.SlugFromTitle(slug);
@@ -45,13 +45,16 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
                 $"nom de fichier « {slug} » invalide : lettres minuscules sans accent, chiffres et tirets simples, {CaseStudyRules.MaxSlugLength} caractères au plus"
                 + (suggestion.Length > 0 ? $" ; renommez-le par exemple {suggestion}.md" : "")));
         }
-        if (FrontMatterOf(text) is not (var yaml, var close, var body))
+        var close = FindClosingFence(lines);
+        if (lines[0].TrimEnd() != Fence || close < 0)
         {
             diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
                 "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
             return new CaseReading(null, null, 1, [], "");
         }
-        var links = new BodyChecker(path, close + 2, diagnostics).Check(body);
+        var body = string.Join('\n', lines[(close + 1)..]);
+        var links = new BodyChecker(path, close + 2, diagnostics).Check(lines[(close + 1)..]);
+        var yaml = string.Join('\n', lines[1..close]);
         var root = YamlNodes.LoadMapping(path, yaml, lineOffset: 1, diagnostics);
         if (root is null)
         {
@@ -69,34 +72,16 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         return new CaseReading(file, string.IsNullOrEmpty(title) ? null : title, titleLine, links, body);
     }
 
-    /// <summary>
-    /// The front matter (the lines between the opening fence and the closing one, without the line break before the
-    /// closing fence), the closing fence's line index, and the body (the lines after it): parts of the text, cut from it
-    /// rather than split into lines and joined again; null when the text does not open with a fence or never closes it.
-    /// </summary>
-    private static (string Yaml, int Close, string Body)? FrontMatterOf(string text)
+    private static int FindClosingFence(string[] lines)
     {
-        var firstEnd = text.IndexOf('\n');
-        if (firstEnd < 0 || text.AsSpan(0, firstEnd).TrimEnd() is not Fence)
+        for (var i = 1; i < lines.Length; i++)
         {
-            return null;
-        }
-        var (start, index) = (firstEnd + 1, 1);
-        while (true)
-        {
-            var end = text.IndexOf('\n', start);
-            var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd();
-            if (line is Fence or "...")
+            if (lines[i].TrimEnd() is Fence or "...")
             {
-                var yaml = start == firstEnd + 1 ? "" : text[(firstEnd + 1)..(start - 1)];
-                return (yaml, index, end < 0 ? "" : text[(end + 1)..]);
+                return i;
             }
-            if (end < 0)
-            {
-                return null;
-            }
-            (start, index) = (end + 1, index + 1);
         }
+        return -1;
     }
 
     private CaseStudy? Map(FrontMatterMapper m, YamlMappingNode root, string slug, string body)
@@ -342,50 +327,43 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     /// <summary>Checks the Markdown body: not empty, no empty section, and collects links to other cases.</summary>
     private sealed partial class BodyChecker(string path, int firstLine, ICollection<ContentDiagnostic> diagnostics)
     {
-        public List<CaseLink> Check(string body)
+        public List<CaseLink> Check(string[] lines)
         {
             var links = new List<CaseLink>();
-            if (string.IsNullOrWhiteSpace(body))
+            if (lines.All(string.IsNullOrWhiteSpace))
             {
                 diagnostics.Add(new(path, firstLine - 1, DiagnosticSeverity.Error, "texte du cas vide : écrivez le cas sous l'en-tête, avec ses cinq sections"));
                 return links;
             }
-            var (heading, headingLine) = ("", -1);
+            var headingLine = -1;
             var sectionHasText = true;
-            for (var (start, i) = (0, 0); start <= body.Length; i++)
+            for (var i = 0; i < lines.Length; i++)
             {
-                var end = body.IndexOf('\n', start);
-                end = end < 0 ? body.Length : end;
-                var line = body.AsSpan(start, end - start);
+                var line = lines[i];
                 if (line.StartsWith("## ", StringComparison.Ordinal))
                 {
-                    ReportEmptySection(heading, headingLine, sectionHasText);
-                    (heading, headingLine, sectionHasText) = (line[3..].Trim().ToString(), firstLine + i, false);
+                    ReportEmptySection(headingLine, sectionHasText, lines);
+                    (headingLine, sectionHasText) = (i, false);
                 }
-                // Once a section has text, its comments no longer matter.
-                else if (!sectionHasText && !line.IsWhiteSpace() && !CommentLine().IsMatch(line))
+                else if (!string.IsNullOrWhiteSpace(line) && !CommentLine().IsMatch(line))
                 {
                     sectionHasText = true;
                 }
-                start = end + 1;
+                foreach (Match match in CaseLinkPattern().Matches(line))
+                {
+                    links.Add(new CaseLink(match.Groups[1].Value, firstLine + i));
+                }
             }
-            ReportEmptySection(heading, headingLine, sectionHasText);
-            // One scan of the body: a link never spans a line break (its pattern excludes white space).
-            var (at, lineOfAt) = (0, firstLine);
-            foreach (Match match in CaseLinkPattern().Matches(body))
-            {
-                lineOfAt += body.AsSpan(at, match.Index - at).Count('\n');
-                at = match.Index;
-                links.Add(new CaseLink(match.Groups[1].Value, lineOfAt));
-            }
+            ReportEmptySection(headingLine, sectionHasText, lines);
             return links;
         }
 
-        private void ReportEmptySection(string heading, int line, bool hasText)
+        private void ReportEmptySection(int headingIndex, bool hasText, string[] lines)
         {
-            if (line >= 0 && !hasText)
+            if (headingIndex >= 0 && !hasText)
             {
-                diagnostics.Add(new(path, line, DiagnosticSeverity.Error, $"section « {heading} » vide : écrivez son texte"));
+                diagnostics.Add(new(path, firstLine + headingIndex, DiagnosticSeverity.Error,
+                    $"section « {lines[headingIndex][3..].Trim()} » vide : écrivez son texte"));
             }
         }
 
