@@ -36,17 +36,14 @@ public static class CaseStudyDocumentMapper
         var organisations = string.Join('\n', c.Organisations.Select(o => o.Name));
         var meta = $"{c.Title}\n{c.Summary}\n{organisations}";
         var metaSurface = TokenList.Surface(meta);
-        // The title, summary and organisations are the meta text's lines: their tokens are its tokens, not tokenized again.
-        var summaryStart = c.Title.Length + 1;
-        var organisationsStart = summaryStart + c.Summary.Length + 1;
         var bodySurface = TokenList.Surface(rendered.PlainText);
         var (bodyFolded, bodyStemmed) = bodySurface.FoldedAndStemmed();
         var document = new Document
         {
             new KeywordField(CaseStudySchema.Slug, c.Slug, Field.Store.YES),
-            StemmedPart(metaSurface, meta, 0, c.Title.Length).Field(CaseStudySchema.Title, TextField.TYPE_NOT_STORED),
-            StemmedPart(metaSurface, meta, summaryStart, organisationsStart - 1).Field(CaseStudySchema.Summary, TextField.TYPE_NOT_STORED),
-            StemmedPart(metaSurface, meta, organisationsStart, meta.Length).Field(CaseStudySchema.Organisations, TextField.TYPE_NOT_STORED),
+            Stemmed(c.Title).Field(CaseStudySchema.Title, TextField.TYPE_NOT_STORED),
+            Stemmed(c.Summary).Field(CaseStudySchema.Summary, TextField.TYPE_NOT_STORED),
+            Stemmed(organisations).Field(CaseStudySchema.Organisations, TextField.TYPE_NOT_STORED),
             bodyStemmed.Field(CaseStudySchema.Body, TextWithOffsets),
             bodyFolded.Field(CaseStudySchema.BodyExact, TextWithOffsets),
             metaSurface.Folded().Field(CaseStudySchema.MetaExact, TextField.TYPE_NOT_STORED),
@@ -132,9 +129,7 @@ public static class CaseStudyDocumentMapper
     // Spaces and punctuation before a title's first word; a title of nothing else keeps them (first < 0).
     private static readonly System.Buffers.SearchValues<char> NotSorted = System.Buffers.SearchValues.Create(" \t«»\"'“”‘’([{-–—.,;:!?¿¡*#/");
 
-    // A part of the meta text, stemmed from its tokens; tokenized alone when a skipped word makes its positions uncertain.
-    private static TokenList StemmedPart(TokenList metaSurface, string meta, int start, int end) =>
-        (metaSurface.Slice(start, end) ?? TokenList.Surface(meta[start..end])).Stemmed();
+    private static TokenList Stemmed(string text) => TokenList.Surface(text).Stemmed();
 
     private static FieldType Frozen(FieldType type)
     {

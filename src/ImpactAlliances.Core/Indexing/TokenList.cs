@@ -96,41 +96,6 @@ internal sealed class TokenList
         return (foldedList, stemmedList);
     }
 
-    /// <summary>
-    /// The tokens of the part of this text from <paramref name="start"/> to <paramref name="end"/>, their offsets from the
-    /// part's start: what <see cref="Surface(string)"/> gives for that part alone when the parts of the text are separated
-    /// by line breaks, which no token spans. Null when the tokenizer skipped a word (longer than it keeps): the position
-    /// it leaves may fall to this part or to the next, which the part alone would not tell the same way.
-    /// </summary>
-    public TokenList? Slice(int start, int end)
-    {
-        if (FinalPositionIncrement != 0)
-        {
-            return null;
-        }
-        var (first, count) = (-1, 0);
-        for (var i = 0; i < Count; i++)
-        {
-            var at = i * 5;
-            if (_tokens[at + 2] != 1)
-            {
-                return null;
-            }
-            if (_tokens[at + 3] >= start && _tokens[at + 3] < end)
-            {
-                (first, count) = (first < 0 ? i : first, count + 1);
-            }
-        }
-        var part = new TokenList(end - start, count);
-        for (var i = first; i < first + count; i++)
-        {
-            var at = i * 5;
-            part.Add(_chars.AsSpan(_tokens[at], _tokens[at + 1]), 1, _tokens[at + 3] - start, _tokens[at + 4] - start);
-        }
-        (part.FinalOffset, part.FinalPositionIncrement) = (end - start, 0);
-        return part;
-    }
-
     /// <summary>Records every token of a stream, which it consumes and closes; room is made for about so many.</summary>
     public static TokenList Record(TokenStream stream, int chars = 256, int tokens = 32)
     {

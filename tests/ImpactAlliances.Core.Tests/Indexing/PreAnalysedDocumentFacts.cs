@@ -40,26 +40,6 @@ public sealed class PreAnalysedDocumentFacts
         AssertSameTokens(c);
     }
 
-    // The title, summary and organisations are cut from the tokens of their joined text: a word the tokenizer skips at the
-    // end of one (its position going to the next token) or at the start of the next must leave each as analysed alone.
-    public static TheoryData<string, string, string> Metas => new()
-    {
-        { "La coopération des aînés de", "Une alliance pour l'emploi à Lyon et", "Ville de Lyon" },
-        { $"Un titre {new string('x', 300)}", $"{new string('y', 300)} résumé", "Association" },
-        { "Titre", $"Résumé {new string('z', 300)}", $"{new string('w', 300)} Fondation" },
-        { "L'alliance", "", "de" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Metas))]
-    public void The_title_summary_and_organisations_hold_the_tokens_each_alone_gives(string title, string summary, string organisation)
-    {
-        var real = RealCases.Value[0].Case;
-        var c = real with { Title = title, Summary = summary, Organisations = [real.Organisations[0] with { Name = organisation }, .. real.Organisations.Skip(1)] };
-
-        AssertSameTokens(c);
-    }
-
     [Fact]
     public void Every_real_case_is_analysed_as_the_analyzer_analyses_it()
     {
