@@ -16,7 +16,8 @@ public sealed record FixtureCase(
     string[] Regions,
     string Updated,
     string Body,
-    int? Year = null)
+    int? Year = null,
+    string? Place = null)
 {
     public string[] Actors => Organisations.Select(o => o.Actor).Distinct().ToArray();
 
@@ -28,7 +29,7 @@ public sealed record FixtureCase(
         "partnership_types" => [Type],
         "scales" => [Scale],
         "regions" => Regions.Length == 0 ? ["sans-region"] : Regions,
-        // Fixture cases name no place: only an overseas region gives its one département.
+        // The corpus's cases name no place (a test's own may): only an overseas region gives its one département.
         "departments" => Regions.Select(r => Overseas.GetValueOrDefault(r)).OfType<string>().ToArray(),
         "statuses" => ["publie"],
         _ => throw new ArgumentOutOfRangeException(nameof(facet)),
@@ -56,6 +57,10 @@ public sealed record FixtureCase(
         text.AppendLine("territory:");
         text.AppendLine(CultureInfo.InvariantCulture, $"  scale: {Scale}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  regions: [{string.Join(", ", Regions)}]");
+        if (Place is { } place)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  place: \"{place}\"");
+        }
         if (Year is { } year)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
@@ -1076,6 +1077,35 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("q=mobilit%C3%A9", url);
         Assert.Contains("scales=local", url);
         Assert.Contains("regions=bretagne", url);
+    }
+
+    /// <summary>
+    /// A commune completes the last word after the others (« à » included) and leads to the search of all of them, its
+    /// count being the published cases placed in it, read from the files (not its département's).
+    /// </summary>
+    [Fact]
+    public async Task A_commune_suggestion_replaces_the_last_word_and_keeps_the_words_before_it()
+    {
+        var json = await GetJson("/api/suggest?q=emploi%20des%20jeunes%20%C3%A0%20Mars&scales=local");
+
+        var marseille = json.GetProperty("suggestions").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "commune");
+        Assert.Equal("Marseille", marseille.GetProperty("label").GetString());
+        var placed = ContentLoader.Load(site.ContentPath, DateOnly.FromDateTime(DateTime.Today)).Cases
+            .Count(c => c.Case.Status != CaseStatus.Draft && c.Case.Territory.PlaceCodes.Contains(Core.Places.Place.CommuneCode("13055")));
+        Assert.True(placed >= 10, $"{placed} cases placed in Marseille: the test says little");
+        Assert.Equal($"Commune · {placed} exemples", marseille.GetProperty("detail").GetString());
+        Assert.Equal("/?q=emploi%20des%20jeunes%20%C3%A0%20Marseille&scales=local", marseille.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Two_communes_of_one_name_show_their_departement_and_search_the_name()
+    {
+        var json = await GetJson("/api/suggest?q=Saint-Den");
+
+        var communes = json.GetProperty("suggestions").EnumerateArray().Where(s => s.GetProperty("kind").GetString() == "commune")
+            .Select(s => (Label: s.GetProperty("label").GetString(), Url: s.GetProperty("url").GetString())).ToList();
+        Assert.Contains(("Saint-Denis (La Réunion)", "/?q=Saint-Denis"), communes);
+        Assert.Contains(("Saint-Denis (Seine-Saint-Denis)", "/?q=Saint-Denis"), communes);
     }
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.Buffers;
 using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>What a suggestion points to.</summary>
@@ -13,14 +17,16 @@ public enum SuggestionKind
     Case,
     /// <summary>An organisation name: leads to a search for it.</summary>
     Organisation,
+    /// <summary>A commune where cases are placed: its name replaces the words it completes in the search text.</summary>
+    Commune,
 }
 
 /// <summary>One suggestion as you type.</summary>
-/// <param name="Kind">Facet value, case or organisation.</param>
+/// <param name="Kind">Facet value, case, organisation or commune.</param>
 /// <param name="Label">What is shown.</param>
 /// <param name="Facet">The facet's label, for a facet value; null otherwise.</param>
-/// <param name="Count">The cases it would find: a facet value's or an organisation's; 1 for a case.</param>
-/// <param name="Key">The case slug, the facet key, or the organisation name.</param>
+/// <param name="Count">The cases it would find: a facet value's or an organisation's, the cases placed in a commune; 1 for a case.</param>
+/// <param name="Key">The case slug, the facet key, the organisation name, or the commune's INSEE code.</param>
 /// <param name="Value">The facet value; null otherwise.</param>
 public sealed record Suggestion(SuggestionKind Kind, string Label, string? Facet, int Count, string Key, string? Value)
 {
@@ -29,10 +35,16 @@ public sealed record Suggestion(SuggestionKind Kind, string Label, string? Facet
     /// by Bretagne): choosing a facet keeps them as the search text and adds the filter.
     /// </summary>
     public string Remainder { get; init; } = "";
+
+    /// <summary>
+    /// A commune's département, when another commune where cases are placed bears its name (Saint-Denis in
+    /// Seine-Saint-Denis and in La Réunion); null otherwise.
+    /// </summary>
+    public string? Within { get; init; }
 }
 
 /// <summary>
-/// Case titles, organisation names and facet values, indexed by the folded words they contain, so that
+/// Case titles, organisation names, facet values and the communes cases are placed in, indexed by the folded words they contain, so that
 /// each keystroke is a binary search. Built once per reader, on first use.
 /// </summary>
 internal sealed class SuggestionIndex
@@ -41,7 +53,11 @@ internal sealed class SuggestionIndex
     private readonly Entry[] _entries;
     private readonly (string Word, int Entry)[] _words;
 
-    private sealed record Entry(Suggestion Suggestion, string Folded, string[] Words, int Weight);
+    private sealed record Entry(Suggestion Suggestion, string Folded, string[] Words, int Weight)
+    {
+        /// <summary>A facet value or a commune: what the words typed before it may be searched beside (« emploi à »).</summary>
+        public bool IsValueOrPlace => Suggestion.Kind is SuggestionKind.Facet or SuggestionKind.Commune;
+    }
 
     private SuggestionIndex(List<Entry> entries)
     {
@@ -79,7 +95,55 @@ internal sealed class SuggestionIndex
         {
             entries.Add(Make(new Suggestion(SuggestionKind.Organisation, name, null, count, name, null), count));
         }
+        entries.AddRange(CommuneCounts(snapshot.Reader, PlaceGazetteer.Official, facets)
+            .Select(c => Make(new Suggestion(SuggestionKind.Commune, c.Commune.Name, null, c.Cases, c.Commune.Code, null) { Within = c.Within }, c.Cases)));
         return new SuggestionIndex(entries);
+    }
+
+    /// <summary>
+    /// Each commune where cases are placed, with the number of cases placed in it (its code in the index, not its
+    /// département's), and its département's name when another of them bears its name. A commune that is also a
+    /// département of the same name, offered as such (Paris), is left out: the département is the same place.
+    /// </summary>
+    private static IEnumerable<(Place Commune, int Cases, string? Within)> CommuneCounts(IndexReader reader, PlaceGazetteer gazetteer,
+        IReadOnlyList<FacetResult> facets)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var prefix = Place.CommuneCode("");
+        var iterator = MultiFields.GetTerms(reader, CaseStudySchema.Place)?.GetEnumerator();
+        if (iterator is not null && iterator.SeekCeil(new BytesRef(prefix)) != TermsEnum.SeekStatus.END)
+        {
+            var live = MultiFields.GetLiveDocs(reader);
+            DocsEnum? docs = null;
+            do
+            {
+                var code = iterator.Term.Utf8ToString();
+                if (!code.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    break;
+                }
+                docs = iterator.Docs(live, docs, DocsFlags.NONE);
+                var cases = 0;
+                while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    cases++;
+                }
+                if (cases > 0)
+                {
+                    counts[code[prefix.Length..]] = cases;
+                }
+            }
+            while (iterator.MoveNext());
+        }
+        var departments = facets.FirstOrDefault(f => f.Key == CaseStudySchema.Departments.Key)?.Values
+            .Where(v => v.Count > 0).ToDictionary(v => v.Value, v => v.Label, StringComparer.Ordinal) ?? [];
+        var communes = gazetteer.Places
+            .Where(p => p.Kind == PlaceKind.Commune && counts.ContainsKey(p.Code)
+                && !(departments.TryGetValue(p.Department, out var department) && PlaceGazetteer.Key(department) == p.Key))
+            .ToList();
+        var homonyms = communes.GroupBy(p => p.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return communes.Select(p => (p, counts[p.Code],
+            homonyms.Contains(p.Key) ? gazetteer.Department(p.Department)?.Name : null));
     }
 
     /// <summary>
@@ -123,7 +187,7 @@ internal sealed class SuggestionIndex
     /// <summary>
     /// Up to <paramref name="limit"/> suggestions whose words start with the typed words; then, for several
     /// words, those completing the last words alone, the earlier ones kept as <see cref="Suggestion.Remainder"/>
-    /// (only facet values where a linking word joins the last words to the earlier ones).
+    /// (only facet values and communes where a linking word joins the last words to the earlier ones: « emploi à Mars »).
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int limit)
     {
@@ -142,9 +206,10 @@ internal sealed class SuggestionIndex
             var remainder = string.Join(' ', typedWords.Take(split[from].Typed));
             // Words joined by a word that only links them (« de » of « mécénat de comp ») are one name being typed: a case
             // or an organisation completing its end alone (« Ville de Compiègne ») ignores the words before it. A facet
-            // value is still offered, as a filter beside them (« associations en bret »: Bretagne).
+            // value is still offered, as a filter beside them (« associations en bret »: Bretagne), and so is a commune, the place
+            // of the words before it (« emploi des jeunes à Mars »: Marseille).
             var linked = from > 0 && (FrenchAnalyzer.IsStopWord(words[from]) || FrenchAnalyzer.IsStopWord(words[from - 1]));
-            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count, facetsOnly: linked))
+            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count, valuesAndPlacesOnly: linked))
             {
                 if (suggestions.All(s => s.Key != suggestion.Key || s.Value != suggestion.Value || s.Kind != suggestion.Kind))
                 {
@@ -168,7 +233,7 @@ internal sealed class SuggestionIndex
 
     private const int MinLastWord = 2;
 
-    private IEnumerable<Suggestion> Completing(string[] words, int limit, bool facetsOnly = false)
+    private IEnumerable<Suggestion> Completing(string[] words, int limit, bool valuesAndPlacesOnly = false)
     {
         var last = words[^1];
         var start = LowerBound(last);
@@ -180,10 +245,10 @@ internal sealed class SuggestionIndex
         var folded = string.Join(' ', words);
         return candidates
             .Select(i => _entries[i])
-            .Where(e => !facetsOnly || e.Suggestion.Kind == SuggestionKind.Facet)
+            .Where(e => !valuesAndPlacesOnly || e.IsValueOrPlace)
             .Where(e => words[..^1].All(w => e.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal))))
             .OrderByDescending(e => e.Folded.StartsWith(folded, StringComparison.Ordinal))
-            .ThenByDescending(e => e.Suggestion.Kind == SuggestionKind.Facet)
+            .ThenByDescending(e => e.IsValueOrPlace)
             .ThenByDescending(e => e.Weight)
             .ThenBy(e => e.Suggestion.Label.Length)
             .ThenBy(e => e.Folded, StringComparer.Ordinal)

@@ -39,13 +39,14 @@ public static class CaseStudyApi
             var state = SearchState.FromQuery(request.Query, clock);
             return ApiParameters.Refusal(request, options.Value, search.Taxonomy, state, clock) ?? JsonAnswer.Of(
                 new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
-                    s.Kind.ToString().ToLowerInvariant(), s.Label, Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
+                    s.Kind.ToString().ToLowerInvariant(), Wording.SuggestionLabel(s), Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
                 ApiJson.Default.SuggestJson);
         })
             .WithName("suggest")
             .WithSummary("Suggestions pendant la frappe")
-            .WithDescription("Valeurs de facette (avec leur nombre de cas), titres de cas et noms d'organisations qui complètent les derniers mots de q. " +
-                "Chaque suggestion porte l'adresse où elle mène : le cas, ou la recherche courante (ses filtres passés en paramètres) avec le filtre ajouté.")
+            .WithDescription("Valeurs de facette (avec leur nombre de cas), communes où des cas sont situés (avec ce nombre), titres de cas et noms d'organisations qui complètent les derniers mots de q. " +
+                "Chaque suggestion porte l'adresse où elle mène : le cas, ou la recherche courante (ses filtres passés en paramètres) avec le filtre ajouté, " +
+                "ou avec le nom de la commune à la place des mots qu'elle complète.")
             .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets))
             .Produces<SuggestJson>(contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -64,14 +65,18 @@ public static class CaseStudyApi
 
     /// <summary>
     /// Where a suggestion leads: the case; the current search with the facet value added and the words it
-    /// completed taken out of the text; or a search for the organisation's name.
+    /// completed taken out of the text; the current search with the commune's name in place of the words it completed;
+    /// or a search for the organisation's name.
     /// </summary>
     public static string SuggestionUrl(Suggestion suggestion, SearchState current) => suggestion.Kind switch
     {
         SuggestionKind.Case => CaseUrl(suggestion.Key),
         SuggestionKind.Facet => current.With(suggestion.Key, suggestion.Value!).WithQuery(suggestion.Remainder).ToUrl(),
-        _ => current.WithQuery(string.Join(' ', new[] { suggestion.Remainder, $"\"{suggestion.Key}\"" }.Where(t => t.Length > 0))).ToUrl(),
+        SuggestionKind.Commune => current.WithQuery(Joined(suggestion.Remainder, suggestion.Label)).ToUrl(),
+        _ => current.WithQuery(Joined(suggestion.Remainder, $"\"{suggestion.Key}\"")).ToUrl(),
     };
+
+    private static string Joined(string before, string completed) => before.Length > 0 ? $"{before} {completed}" : completed;
 
     /// <summary>A 400 naming each filter value the taxonomy does not have, with the closest one.</summary>
     public static IResult UnknownFilterProblem(IReadOnlyList<UnknownFilter> unknown) => TypedResults.Problem(

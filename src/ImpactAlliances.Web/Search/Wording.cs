@@ -230,11 +230,19 @@ public static class Wording
         _ => removal.Key,
     };
 
+    /// <summary>
+    /// What a suggestion shows: its label, and a commune's département when another commune of its name is suggested
+    /// (« Saint-Denis (La Réunion) »). Beside the detail, which does not wrap, it would not fit a phone's width.
+    /// </summary>
+    public static string SuggestionLabel(Suggestion suggestion) =>
+        suggestion.Within is { } department ? $"{suggestion.Label} ({department})" : suggestion.Label;
+
     /// <summary>What a suggestion as you type is, beside it: « Régions · 12 exemples », « Organisation · 1 exemple », « Exemple ».</summary>
     public static string SuggestionDetail(Suggestion suggestion) => suggestion.Kind switch
     {
         SuggestionKind.Case => "Exemple",
         SuggestionKind.Organisation => $"Organisation · {Formats.Cases(suggestion.Count)}",
+        SuggestionKind.Commune => $"Commune · {Formats.Cases(suggestion.Count)}",
         _ => $"{suggestion.Facet} · {Formats.Cases(suggestion.Count)}",
     };
 
