@@ -126,6 +126,25 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("Vérifiez l'orthographe", unknown);
     }
 
+    /// <summary>
+    /// A search that finds nothing, with nothing chosen, has nothing to filter: its « Filtrer » button (a phone) and its box
+    /// (a wide screen, a title over « Parcourir tous les thèmes ») are left out, and the results take the page's width. A
+    /// filter or years chosen keep them: they are what to change.
+    /// </summary>
+    [Theory]
+    [InlineData("/?q=zzzzzzqqq", false)]
+    [InlineData("/?q=zzzzzzqqq&domains=mobilite", true)]
+    [InlineData("/?q=railcoop&year_to=1950", true)]
+    [InlineData("/?q=railcoop", true)]
+    public async Task The_filters_stand_only_where_there_is_something_to_filter(string url, bool shown)
+    {
+        var page = await GetString(url);
+
+        Assert.Equal(shown, page.Contains("class=\"filters-jump\"", StringComparison.Ordinal));
+        Assert.Equal(shown, page.Contains("id=\"filtres\"", StringComparison.Ordinal));
+        Assert.Equal(shown, !page.Contains("class=\"layout layout-alone\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_year_box_stands_only_where_it_can_change_the_results()
     {
