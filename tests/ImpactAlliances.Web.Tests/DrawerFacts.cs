@@ -197,7 +197,7 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
 
     /// <summary>
     /// The results' downloads stand in the header on a wide screen; on a phone they were hidden with nowhere else to be. There
-    /// they come below the results, each a finger high, and lead to the same exports.
+    /// they come below the results, each a finger high, and lead to the same exports; no separator between them ends a line.
     /// </summary>
     [SkippableTheory]
     [InlineData(390, 844)]
@@ -228,6 +228,29 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         var csv = await page.APIRequest.GetAsync(site.BaseAddress + await links.First.GetAttributeAsync("href"));
         Assert.Equal(200, csv.Status);
         Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+
+        // The line wrapped on a phone with a « · » typed between the links ending each line, and wide gaps. The links are a
+        // list: on a phone a wrapping row apart by gaps, without separators; on a wide screen each separator drawn before its
+        // link and kept on its line, so that none ends one.
+        using var measured = System.Text.Json.JsonDocument.Parse(await page.EvaluateAsync<string>("""
+            () => {
+                const line = [...document.querySelectorAll('.results-export')].find(e => e.offsetParent !== null);
+                const items = [...line.querySelectorAll('li')];
+                // A separator stands in its link's item: an item on two lines would leave it at the end of one.
+                return JSON.stringify({
+                    typed: line.textContent.includes('·'),
+                    links: items.length,
+                    split: items.filter(li => new Set([...li.getClientRects()].map(r => Math.round(r.top))).size > 1).map(li => li.textContent),
+                    drawn: items.slice(1).map(li => getComputedStyle(li, '::before').content),
+                });
+            }
+            """));
+        var root = measured.RootElement;
+
+        Assert.False(root.GetProperty("typed").GetBoolean(), "a separator typed in the text");
+        Assert.Equal(5, root.GetProperty("links").GetInt32());
+        Assert.Empty(root.GetProperty("split").EnumerateArray());
+        Assert.All(root.GetProperty("drawn").EnumerateArray(), d => Assert.Equal(width < 820 ? "none" : "\"· \"", d.GetString()));
     }
 
     [SkippableFact]

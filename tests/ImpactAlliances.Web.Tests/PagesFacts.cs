@@ -126,6 +126,25 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("Vérifiez l'orthographe", unknown);
     }
 
+    /// <summary>
+    /// A search that finds nothing, with nothing chosen, has nothing to filter: its « Filtrer » button (a phone) and its box
+    /// (a wide screen, a title over « Parcourir tous les thèmes ») are left out, and the results take the page's width. A
+    /// filter or years chosen keep them: they are what to change.
+    /// </summary>
+    [Theory]
+    [InlineData("/?q=zzzzzzqqq", false)]
+    [InlineData("/?q=zzzzzzqqq&domains=mobilite", true)]
+    [InlineData("/?q=railcoop&year_to=1950", true)]
+    [InlineData("/?q=railcoop", true)]
+    public async Task The_filters_stand_only_where_there_is_something_to_filter(string url, bool shown)
+    {
+        var page = await GetString(url);
+
+        Assert.Equal(shown, page.Contains("class=\"filters-jump\"", StringComparison.Ordinal));
+        Assert.Equal(shown, page.Contains("id=\"filtres\"", StringComparison.Ordinal));
+        Assert.Equal(shown, !page.Contains("class=\"layout layout-alone\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_year_box_stands_only_where_it_can_change_the_results()
     {
@@ -237,21 +256,17 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     {
         // A question few cases fully answer: the list goes on with the cases holding some of its words.
         const string query = "q=associations%20en%20Lorraine%20pour%20l%27environnement";
-        var api = await GetJson($"/api/search?{query}&size=1");
-        Assert.True(api.GetProperty("relaxed").GetBoolean());
-        var (strict, total) = (api.GetProperty("strict_total").GetInt32(), api.GetProperty("total").GetInt32());
-        Assert.InRange(strict, 1, total - 1);
+        var (api, strict, total) = await WidenedCounts(query);
 
         // Every case has one status: the facet's counts add up to the cases counted.
         Assert.Equal(strict, api.GetProperty("facets").GetProperty("statuses").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
         var page = await GetText($"/?{query}");
-        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(strict)} pour", page);
         Assert.Contains($"Exporter les {Formats.Cases(strict)} qui réunissent l'essentiel des mots :", page);
-        // The list goes past the cases counted: its range says out of how many, and that the heading counts some of them,
-        // on every page: « 1–20 sur 1 126 » under « 15 exemples » read as a contradiction, and « 21–40 » on page 2 too.
-        var counted = $"dont {Formats.Number(strict)} qui réunissent l'essentiel des mots";
-        Assert.Matches($@"· 1–20 sur {Formats.Number(total)}, {counted}\s*·", page);
-        Assert.Matches($@"· 21–40 sur {Formats.Number(total)}, {counted}\s*·", await GetText($"/?{query}&page=2"));
+        // The heading, the title and the drawer's button say the cases listed, and the heading and title how many of them
+        // hold the essential words, on every page: « 15 exemples » over « 1–20 sur 1 126 » and « 21–40 » on page 2 read as a
+        // contradiction, and « Voir les 4 résultats » opened a list of five.
+        AssertCountsTheList(page, total, strict, "1–20");
+        AssertCountsTheList(await GetText($"/?{query}&page=2"), total, strict, "21–40");
         // The cases holding every term are among those counted: one note says so before the others, not a second note
         // (on a phone each note pushes the first result further down), and not « Dont… » after the others.
         var allWords = api.GetProperty("all_words_total").GetInt32();
@@ -266,6 +281,61 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains($"{Formats.Cases(strict)} pour", await GetText($"/carte?{query}"));
         var export = await _client.GetAsync($"/api/export?{query}&format=csv");
         Assert.Equal(strict.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("X-Export-Total").Single());
+    }
+
+    [Fact]
+    public async Task A_widened_search_under_filters_says_the_cases_it_lists_and_those_its_filters_count()
+    {
+        // Few results under a filter: the heading said « 4 exemples » and the button « Voir les 4 résultats » over five listed.
+        const string query = "q=associations%20en%20Lorraine%20pour%20l%27environnement&statuses=verifie";
+        var (_, strict, total) = await WidenedCounts(query);
+
+        var page = await GetText($"/?{query}");
+        AssertCountsTheList(page, total, strict, total <= 20 ? $"1–{total}" : "1–20");
+        Assert.Contains("Vérifié", Regex.Match(page, "<title>(.*?)</title>").Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_strict_search_says_one_count_for_its_heading_title_button_and_list()
+    {
+        const string query = "q=insertion";
+        var api = await GetJson($"/api/search?{query}&size=1");
+        Assert.False(api.GetProperty("relaxed").GetBoolean());
+        var total = api.GetProperty("total").GetInt32();
+
+        var page = await GetText($"/?{query}&page=2");
+        Assert.Matches($@"<h1 id=""results-count""[^>]*>\s*{Formats.Cases(total)} pour {Formats.Quoted("insertion")}\s*</h1>", page);
+        Assert.StartsWith($"{Formats.Cases(total)} pour {Formats.Quoted("insertion")} · page 2", Regex.Match(page, "<title>(.*?)</title>").Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains($">Voir les {Formats.Number(total)} résultats</a>", page, StringComparison.Ordinal);
+        Assert.Matches(@"· 21–40\s*·", page);
+        Assert.DoesNotContain("essentiel", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>The API's answer to a search that must be widened, with how many cases it counts (holding the essential words) and lists.</summary>
+    private async Task<(JsonElement Api, int Strict, int Total)> WidenedCounts(string query)
+    {
+        var api = await GetJson($"/api/search?{query}&size=1");
+        Assert.True(api.GetProperty("relaxed").GetBoolean());
+        var (strict, total) = (api.GetProperty("strict_total").GetInt32(), api.GetProperty("total").GetInt32());
+        Assert.InRange(strict, 1, total - 1);
+        return (api, strict, total);
+    }
+
+    /// <summary>
+    /// A widened search's page: heading and title « 1 126 exemples pour « … », dont 15 qui en réunissent l'essentiel », the
+    /// drawer's button « Voir les 1 126 résultats », the range alone (« 21–40 ») and, by the filters, what their counts count.
+    /// </summary>
+    private static void AssertCountsTheList(string page, int total, int strict, string range)
+    {
+        var essential = strict == 1 ? ", dont un qui en réunit l'essentiel" : $", dont {Formats.Number(strict)} qui en réunissent l'essentiel";
+        var heading = Regex.Match(page, @"<h1 id=""results-count""[^>]*>\s*(.*?)\s*</h1>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches($@"^{Formats.Cases(total)} pour «[^»]+»{essential}$", heading);
+        Assert.StartsWith(heading, Regex.Match(page, "<title>(.*?)</title>").Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains($">Voir les {Formats.Number(total)} résultat{(total > 1 ? "s" : "")}</a>", page, StringComparison.Ordinal);
+        Assert.Matches($@"· {range}\s*·", page);
+        Assert.DoesNotContain(" sur " + Formats.Number(total), page, StringComparison.Ordinal);
+        var counted = strict == 1 ? "l'exemple qui réunit l'essentiel des mots" : $"les {Formats.Cases(strict)} qui réunissent l'essentiel des mots";
+        Assert.Contains($"<p class=\"facets-note\">Les nombres comptent {counted}.</p>", page, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -27,8 +27,14 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
     /// </summary>
     public SearchState Searched => State with { Query = Result.SearchedQuery };
 
-    /// <summary>How many cases the page counts, in words (« Aucun exemple », « 12 exemples »): the title, the description and the heading.</summary>
-    public string CountSaid => Wording.Count(Result.Counted);
+    /// <summary>
+    /// How many cases the page lists, in words (« Aucun exemple », « 12 exemples »): the title, the description and the
+    /// heading; a widened search's list goes past the cases holding the essential words, which <see cref="CountedSaid"/> names.
+    /// </summary>
+    public string CountSaid => Wording.Count(Result.Total);
+
+    /// <summary>After the words searched, how many of the cases listed hold the essential words (a widened search), or nothing.</summary>
+    public string CountedSaid => Wording.OfWhichEssential(Result);
 
     /// <summary>What was searched, as the count is said « pour » it, or nothing when no word was searched.</summary>
     public string QuerySaid => Result.NothingSearched ? "" : Wording.ForQuery(Searched);
@@ -59,7 +65,7 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
         }
         var parts = new List<string>
         {
-            CountSaid + QuerySaid,
+            CountSaid + QuerySaid + CountedSaid,
         };
         parts.AddRange(Result.Facets.Where(f => f.Values.Any(v => v.Selected))
             .Select(f => $"{f.Label} : {string.Join(", ", f.Values.Where(v => v.Selected).Select(v => v.Label))}"));

@@ -60,15 +60,23 @@ public static class Wording
     public static string These(int count) => count == 1 ? "cet exemple" : $"ces {Formats.Cases(count)}";
 
     /// <summary>
-    /// After a widened search's range (« 1–20 »): out of how many it lists, and how many of them its heading counts,
-    /// « sur 1 126, dont 15 qui réunissent l'essentiel des mots », so that the two figures read as one.
+    /// After a widened search's count and words (« 1 125 exemples pour « … » »): how many of the cases listed hold the
+    /// essential words, « , dont 15 qui en réunissent l'essentiel », in the heading and the title alike, so that the count
+    /// said first is the list's (« 21–40 » under « 15 exemples » read as a contradiction) and the one the filters' counts
+    /// and the export keep is named beside it. Empty when the search was not widened.
     /// </summary>
-    public static string OutOfWidened(int total, int counted) => $" sur {Formats.Number(total)}, " + counted switch
+    public static string OfWhichEssential(SearchResult result) => result.Partial == 0 ? "" : result.Counted switch
     {
-        0 => "dont aucun qui réunisse l'essentiel des mots",
-        1 => "dont un qui réunit l'essentiel des mots",
-        _ => $"dont {Formats.Number(counted)} qui réunissent l'essentiel des mots",
+        1 => ", dont un qui en réunit l'essentiel",
+        _ => $", dont {Formats.Number(result.Counted)} qui en réunissent l'essentiel",
     };
+
+    /// <summary>
+    /// Beside the filters' counts of a widened search: they count the cases holding the essential words, not the whole list
+    /// (« Les nombres comptent les 15 exemples qui réunissent l'essentiel des mots. »). Empty when the search was not widened.
+    /// </summary>
+    public static string FacetCountsOfWidened(SearchResult result) => result.Partial == 0 ? ""
+        : $"Les nombres comptent {TheCounted(result.Counted)}.";
 
     /// <summary>What a widened search exports, its cases counted: « les 15 exemples qui réunissent l'essentiel des mots ».</summary>
     public static string TheCounted(int counted) => counted switch
