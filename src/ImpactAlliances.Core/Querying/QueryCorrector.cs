@@ -145,8 +145,13 @@ internal static class QueryCorrector
             return (null, false);
         }
         // A word of the synonyms file that no case writes (« endettées ») is searched through its equivalents: it wins
-        // when it is closer than every word of the cases.
-        var closestWord = synonyms.NearestWord(folded, closest - 1) ?? (nearest.Count > 0 ? nearest[0].Surface : null);
+        // when it is closer than every word of the cases. A word of French one edit from several words of the cases was most
+        // likely typed with a letter doubled or not, French spelling's commonest slip: « muse » is « musée », not « mise »;
+        // « crisse » is « crise », not « caisse ».
+        var doubled = nearest.FirstOrDefault(w => OneLetterDoubled(folded, w.Folded));
+        var closestWord = synonyms.NearestWord(folded, closest - 1)
+            ?? (doubled is not null && FrenchLexicon.Contains(folded) ? doubled.Surface : null)
+            ?? (nearest.Count > 0 ? nearest[0].Surface : null);
         return (closestWord, closestWord is not null && french);
     }
 

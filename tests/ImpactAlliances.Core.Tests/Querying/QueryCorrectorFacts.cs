@@ -76,6 +76,9 @@ public sealed class QueryCorrectorFacts
     [InlineData("reions", "regions")]
     [InlineData("mason", "maison")]
     [InlineData("empli", "emploi")]
+    // One edit from « mise » and « caisse » too, which more cases write: the word a letter doubled or not away is chosen.
+    [InlineData("muse", "musée")]
+    [InlineData("crisse", "crise")]
     public void A_misspelt_word_is_still_corrected_and_a_word_written_without_accents_is_the_word(string query, string searched)
     {
         FixtureCase[] cases =
@@ -85,6 +88,9 @@ public sealed class QueryCorrectorFacts
             Case("detenus", "Réinsertion des détenus", "La réinsertion des détenus par le travail."),
             Case("services-publics", "Des services publics", "Une alliance pour les services publics dans les regions."),
             Case("maison-emploi", "Une maison de l'emploi", "La maison de l'emploi et ses partenaires."),
+            Case("musee", "Un musée ouvert", "Le musée accueille les écoles pendant la crise."),
+            Case("mise-a-disposition", "Mise à disposition", "La mise à disposition d'une caisse de matériel."),
+            Case("caisse-solidaire", "Une caisse solidaire", "La caisse finance la mise en place de jardins."),
         ];
         using var corpus = new SearchFixture(cases, "");
 
