@@ -70,7 +70,7 @@ public sealed record SearchResult(
     /// The query as it was searched: cut to <see cref="UserQuery.MaxLength"/> (<see cref="UserQuery.Cut"/>) and corrected;
     /// equal to <see cref="Query"/> when neither.
     /// </summary>
-    public string SearchedQuery => Corrections.Aggregate(UserQuery.Cut(Query), (q, c) => ReplaceWord(q, c.From, c.To));
+    public string SearchedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), Corrections);
 
     /// <summary>
     /// Few cases held enough of the rarer words (<see cref="StrictTotal"/>): they come first, followed by the
@@ -162,13 +162,7 @@ public sealed record SearchResult(
     public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
 
     /// <summary>The query as typed (cut) with one word replaced: the search an offered word (<see cref="Offered"/>) links to.</summary>
-    public string QueryWith(Correction offered) => ReplaceWord(UserQuery.Cut(Query), offered.From, offered.To);
-
-    private static string ReplaceWord(string query, string from, string to)
-    {
-        var index = query.IndexOf(from, StringComparison.Ordinal);
-        return index < 0 ? query : string.Concat(query.AsSpan(0, index), to, query.AsSpan(index + from.Length));
-    }
+    public string QueryWith(Correction offered) => UserQuery.ReplaceWords(UserQuery.Cut(Query), [offered]);
 
     /// <summary>Number of pages, at least 1.</summary>
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);

@@ -79,6 +79,8 @@ public sealed class QueryCorrectorFacts
     // One edit from « mise » and « caisse » too, which more cases write: the word a letter doubled or not away is chosen.
     [InlineData("muse", "musée")]
     [InlineData("crisse", "crise")]
+    // The typo is replaced, not the word that holds it: the query shown was « remploir empli ».
+    [InlineData("remplir empli", "remplir emploi")]
     public void A_misspelt_word_is_still_corrected_and_a_word_written_without_accents_is_the_word(string query, string searched)
     {
         FixtureCase[] cases =
@@ -87,7 +89,7 @@ public sealed class QueryCorrectorFacts
             Case("mobilite", "Mobilité solidaire", "Une mobilité solidaire en zone rurale."),
             Case("detenus", "Réinsertion des détenus", "La réinsertion des détenus par le travail."),
             Case("services-publics", "Des services publics", "Une alliance pour les services publics dans les regions."),
-            Case("maison-emploi", "Une maison de l'emploi", "La maison de l'emploi et ses partenaires."),
+            Case("maison-emploi", "Une maison de l'emploi", "La maison de l'emploi aide à remplir ses offres."),
             Case("musee", "Un musée ouvert", "Le musée accueille les écoles pendant la crise."),
             Case("mise-a-disposition", "Mise à disposition", "La mise à disposition d'une caisse de matériel."),
             Case("caisse-solidaire", "Une caisse solidaire", "La caisse finance la mise en place de jardins."),
