@@ -454,6 +454,22 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.True(suggestion.GetProperty("count").GetInt32() > 0);
     }
 
+    /// <summary>
+    /// Two words offered asked two questions, each with a link that put in one of them; a word typed twice, two questions
+    /// alike. One question, one link that puts in every offered word, each typed word named once.
+    /// </summary>
+    [Theory]
+    [InlineData("informatique quantique photonique", new[] { "quantique", "photonique" }, new[] { "quantité", "phonique" }, "informatique%20quantit%C3%A9%20phonique")]
+    [InlineData("quantique informatique quantique", new[] { "quantique" }, new[] { "quantité" }, "quantit%C3%A9%20informatique%20quantit%C3%A9")]
+    public async Task Words_of_french_no_case_writes_are_offered_in_one_question(string query, string[] missing, string[] offered, string link)
+    {
+        var page = await GetText("/?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains($"Aucun de ces exemples ne contient {string.Join(" ni ", missing.Select(Formats.Quoted))}.", page);
+        Assert.Single(Regex.Matches(page, Wording.DidYouMean));
+        Assert.Contains($"{Wording.DidYouMean} <a href=\"/?q={link}\">{string.Join(" et ", offered.Select(Formats.Quoted))}</a> ?", page);
+    }
+
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>
     private List<(string FrontMatter, string Text)> CaseFiles() =>
         Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")

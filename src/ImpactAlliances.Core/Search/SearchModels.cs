@@ -161,8 +161,8 @@ public sealed record SearchResult(
     /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
     public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
 
-    /// <summary>The query as typed (cut) with one word replaced: the search an offered word (<see cref="Offered"/>) links to.</summary>
-    public string QueryWith(Correction offered) => UserQuery.ReplaceWords(UserQuery.Cut(Query), [offered]);
+    /// <summary>The query as typed (cut) with every offered word (<see cref="Offered"/>) put in: the search the page offers.</summary>
+    public string OfferedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), Offered);
 
     /// <summary>Number of pages, at least 1.</summary>
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);

@@ -61,7 +61,7 @@ public sealed class QueryCorrectorFacts
         Assert.Equal(query, result.SearchedQuery);
         var word = query.Split(' ')[^1];
         Assert.Equal([new Correction(word, offered)], result.Offered);
-        Assert.Equal(query.Replace(word, offered, StringComparison.Ordinal), result.QueryWith(result.Offered[0]));
+        Assert.Equal(query.Replace(word, offered, StringComparison.Ordinal), result.OfferedQuery);
     }
 
     [Theory]
