@@ -10,7 +10,7 @@ namespace ImpactAlliances.Core.Analysis;
 /// <c>french-words.txt.gz</c> (about 419,000 words, 306 KiB). A query word of it is spelt right: when no case writes it,
 /// it is not a typo to correct (« quantique » is not « quantité »).
 /// </summary>
-internal static class FrenchLexicon
+internal static class FrenchDictionary
 {
     // Read on the first word that matches no case: most searches never need it. The words, sorted, are kept as one buffer
     // of ASCII bytes with each word's start (about 6 MB), not as 419,000 strings (about 25 MB).
