@@ -447,6 +447,11 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($"Aucun de ces exemples ne contient {Formats.Quoted("quantique")}\\.\\s*Vouliez-vous dire "
             + $"<a href=\"/\\?q=informatique%20quantit%C3%A9\">{Formats.Quoted("quantité")}</a> \\?", page);
 
+        // Counting only the cases that hold every word, the page offers it as the API does.
+        Assert.NotEmpty((await GetJson("/api/search?q=informatique%20quantique&all_words=1&size=1")).GetProperty("did_you_mean").EnumerateArray());
+        Assert.Matches($"Aucun exemple ne contient tous les termes de la recherche\\.\\s*Vouliez-vous dire "
+            + $"<a href=\"/\\?q=informatique%20quantit%C3%A9&all_words=1\">", await GetText("/?q=informatique%20quantique&all_words=1"));
+
         var alone = await GetJson("/api/search?q=quantique&size=1");
         Assert.Equal(0, alone.GetProperty("total").GetInt32());
         var suggestion = Assert.Single(alone.GetProperty("query_suggestions").EnumerateArray());
