@@ -52,7 +52,7 @@ internal static class FrenchDictionary
     /// Reads the lexicon's lines after its heading: each word as the number (0 to 9) of its first letters shared with the
     /// word before, then the rest (front coding: a third of the size once gzipped).
     /// </summary>
-    internal static (byte[] Letters, int[] Starts) Parse(TextReader reader)
+    private static (byte[] Letters, int[] Starts) Parse(TextReader reader)
     {
         var letters = new List<byte>(5_000_000);
         var starts = new List<int>(420_000);
