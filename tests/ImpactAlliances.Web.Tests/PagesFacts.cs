@@ -464,14 +464,17 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     /// alike. One question, one link that puts in every offered word, each typed word named once.
     /// </summary>
     [Theory]
-    [InlineData("informatique quantique photonique", new[] { "quantique", "photonique" }, new[] { "quantité", "phonique" }, "informatique%20quantit%C3%A9%20phonique")]
-    [InlineData("quantique informatique quantique", new[] { "quantique" }, new[] { "quantité" }, "quantit%C3%A9%20informatique%20quantit%C3%A9")]
-    public async Task Words_of_french_no_case_writes_are_offered_in_one_question(string query, string[] missing, string[] offered, string link)
+    [InlineData("informatique quantique photonique", new[] { "quantique", "photonique" }, new[] { "quantité", "phonique" }, "informatique%20quantit%C3%A9%20phonique", true)]
+    [InlineData("quantique informatique quantique", new[] { "quantique" }, new[] { "quantité" }, "quantit%C3%A9%20informatique%20quantit%C3%A9", false)]
+    public async Task Words_of_french_no_case_writes_are_offered_in_one_question(string query, string[] missing, string[] offered, string link, bool widened)
     {
         var page = await GetText("/?q=" + Uri.EscapeDataString(query));
 
         Assert.Contains($"Aucun de ces exemples ne contient {string.Join(" ni ", missing.Select(Formats.Quoted))}.", page);
         Assert.Single(Regex.Matches(page, Wording.DidYouMean));
+        // Both notes that say which words no case holds offer them: the widened search's, when no case holds enough of the
+        // words (Index), and the one of the cases holding every word (_AllWordsNote).
+        Assert.Equal(widened, page.Contains("Aucun exemple ne réunit l'essentiel de ces mots", StringComparison.Ordinal));
         Assert.Contains($"{Wording.DidYouMean} <a href=\"/?q={link}\">{string.Join(" et ", offered.Select(Formats.Quoted))}</a> ?", page);
     }
 
