@@ -100,6 +100,9 @@ public sealed class OpenDataFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("<h2>Hébergement</h2>", legal);
         Assert.Contains("ne dépose aucun cookie", legal);
         Assert.Contains("Creative Commons Attribution 4.0 International (CC BY 4.0)", legal);
+        // The word list of the spelling correction keeps its source's licence (Analysis/french-words.NOTICE).
+        Assert.Contains("(paquet Debian hunspell-fr-classical 7.0)", legal);
+        Assert.Contains("<a href=\"https://mozilla.org/MPL/2.0/\">Mozilla Public License 2.0</a>", legal);
 
         var statement = await _client.GetStringAsync("/accessibilite");
         Assert.Contains("<h1>Déclaration d'accessibilité</h1>", statement.Replace("&#x27;", "'"));

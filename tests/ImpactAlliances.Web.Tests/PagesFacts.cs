@@ -518,11 +518,35 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($"Aucun de ces exemples ne contient {Formats.Quoted("quantique")}\\.\\s*Vouliez-vous dire "
             + $"<a href=\"/\\?q=informatique%20quantit%C3%A9\">{Formats.Quoted("quantité")}</a> \\?", page);
 
+        // Counting only the cases that hold every word, the page offers it as the API does.
+        Assert.NotEmpty((await GetJson("/api/search?q=informatique%20quantique&all_words=1&size=1")).GetProperty("did_you_mean").EnumerateArray());
+        Assert.Matches($"Aucun exemple ne contient tous les termes de la recherche\\.\\s*Vouliez-vous dire "
+            + $"<a href=\"/\\?q=informatique%20quantit%C3%A9&all_words=1\">", await GetText("/?q=informatique%20quantique&all_words=1"));
+
         var alone = await GetJson("/api/search?q=quantique&size=1");
         Assert.Equal(0, alone.GetProperty("total").GetInt32());
         var suggestion = Assert.Single(alone.GetProperty("query_suggestions").EnumerateArray());
         Assert.Equal("quantité", suggestion.GetProperty("query").GetString());
         Assert.True(suggestion.GetProperty("count").GetInt32() > 0);
+    }
+
+    /// <summary>
+    /// Two words offered asked two questions, each with a link that put in one of them; a word typed twice, two questions
+    /// alike. One question, one link that puts in every offered word, each typed word named once.
+    /// </summary>
+    [Theory]
+    [InlineData("informatique quantique photonique", new[] { "quantique", "photonique" }, new[] { "quantité", "phonique" }, "informatique%20quantit%C3%A9%20phonique", true)]
+    [InlineData("quantique informatique quantique", new[] { "quantique" }, new[] { "quantité" }, "quantit%C3%A9%20informatique%20quantit%C3%A9", false)]
+    public async Task Words_of_french_no_case_writes_are_offered_in_one_question(string query, string[] missing, string[] offered, string link, bool widened)
+    {
+        var page = await GetText("/?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains($"Aucun de ces exemples ne contient {string.Join(" ni ", missing.Select(Formats.Quoted))}.", page);
+        Assert.Single(Regex.Matches(page, Wording.DidYouMean));
+        // Both notes that say which words no case holds offer them: the widened search's, when no case holds enough of the
+        // words (Index), and the one of the cases holding every word (_AllWordsNote).
+        Assert.Equal(widened, page.Contains("Aucun exemple ne réunit l'essentiel de ces mots", StringComparison.Ordinal));
+        Assert.Contains($"{Wording.DidYouMean} <a href=\"/?q={link}\">{string.Join(" et ", offered.Select(Formats.Quoted))}</a> ?", page);
     }
 
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>

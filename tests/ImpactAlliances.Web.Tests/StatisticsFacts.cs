@@ -52,6 +52,15 @@ public sealed partial class StatisticsFacts(SiteFactory site) : IClassFixture<Si
         }
     }
 
+    /// <summary>The statistics' result (SearchRunner.Statistics) carries the offered words, as the search's does.</summary>
+    [Fact]
+    public async Task A_word_of_french_no_case_writes_is_offered_above_the_statistics()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/statistiques?q=informatique%20quantique"));
+
+        Assert.Contains($"{ImpactAlliances.Web.Search.Wording.DidYouMean} <a href=\"/statistiques?q=informatique%20quantit%C3%A9\">", html);
+    }
+
     [Fact]
     public async Task Every_link_of_the_page_adds_its_filter_to_the_current_ones_and_finds_as_many_cases_as_it_says()
     {

@@ -6,8 +6,11 @@
 // Run from this folder after `apt-get install hunspell-fr-classical` (or on the files of its .deb, `dpkg-deb -x`):
 //   node build-lexicon.mjs [/usr/share/hunspell/fr.dic /usr/share/hunspell/fr.aff]
 //
-// Each word of the dictionary is expanded by its suffix rules, twofold suffixes included (the dictionary's prefixes only
-// elide articles and pronouns: « l' », « qu' »…, which the search strips), then folded as the search folds a word
+// Each word of the dictionary is expanded by its suffix rules, twofold suffixes included, not by its prefix rules. Those
+// elide articles and pronouns (« l' », « qu' »…), which the search strips, and make the multiples of units (kilo-,
+// milli-, méga-… before « watt », « gramme », « mètre »), which are left out: « kilowatt » or « milligramme » is not in the
+// list unless the dictionary has it as a word of its own (« kilomètre »), and no case writing it, it is corrected as a typo
+// would be. Each form is then folded as the search folds a word
 // (lower case, accents and ligatures off: FrenchAnalyzer.FoldAccents) and kept if it has four letters or more (the
 // corrector changes no shorter word) and letters only. One word a line, sorted, each written as the number of its first
 // characters shared with the line before and the rest (front coding), then gzipped.

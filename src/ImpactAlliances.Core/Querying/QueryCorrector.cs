@@ -20,8 +20,9 @@ internal sealed record Corrected(IReadOnlyList<QueryClause> Clauses, IReadOnlyLi
 /// synonyms file, whose words are searched through their equivalents),
 /// within an edit distance that grows with the word's length as the leading engines do (none under 4
 /// letters, 1 up to 7, 2 from 8). Words that match, even rarely, are never changed, so exact matches
-/// always come first; nor is a word of French that no case writes (<see cref="FrenchLexicon"/>): « quantique » is no
-/// typo of « quantité », whose cases would be shown for it. Its closest word is only offered (<see cref="Corrected.Offered"/>).
+/// always come first; nor is a word of French that no case writes (<see cref="FrenchDictionary"/>) when the closest word of
+/// the cases is two edits away: « quantique » is no typo of « quantité », whose cases would be shown for it. Its closest word
+/// is only offered (<see cref="Corrected.Offered"/>). One edit away, it is corrected as any word (« sevices »: « services »).
 /// </summary>
 internal static class QueryCorrector
 {
@@ -125,10 +126,10 @@ internal static class QueryCorrector
             return (null, false);
         }
         var (nearest, closest) = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
-        // A word of French that no case writes is not replaced, even to make an expression: its closest word is offered. But a
-        // letter doubled or not is French spelling's commonest slip, and makes words of other words: « collocations » (of
-        // words) typed for the « colocations » of the cases is corrected as before.
-        var french = !matches && FrenchLexicon.Contains(folded) && !nearest.Any(w => OneLetterDoubled(folded, w.Folded));
+        // A word of French that no case writes is not replaced, even to make an expression: its closest word is offered. Only
+        // when that word is two edits away or more (« quantique », « quantité »): the lexicon holds so many rare forms that one
+        // edit off a word of the cases is as often a typo that makes another word (« sevices », « alliace », « mason »).
+        var french = !matches && closest > 1 && FrenchDictionary.Contains(folded);
         if (!french && (neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
         {
             foreach (var candidate in nearest)
@@ -144,8 +145,13 @@ internal static class QueryCorrector
             return (null, false);
         }
         // A word of the synonyms file that no case writes (« endettées ») is searched through its equivalents: it wins
-        // when it is closer than every word of the cases.
-        var closestWord = synonyms.NearestWord(folded, closest - 1) ?? (nearest.Count > 0 ? nearest[0].Surface : null);
+        // when it is closer than every word of the cases. A word of French one edit from several words of the cases was most
+        // likely typed with a letter doubled or not, French spelling's commonest slip: « muse » is « musée », not « mise »;
+        // « crisse » is « crise », not « caisse ».
+        var doubled = nearest.FirstOrDefault(w => OneLetterDoubled(folded, w.Folded));
+        var closestWord = synonyms.NearestWord(folded, closest - 1)
+            ?? (doubled is not null && FrenchDictionary.Contains(folded) ? doubled.Surface : null)
+            ?? (nearest.Count > 0 ? nearest[0].Surface : null);
         return (closestWord, closestWord is not null && french);
     }
 

@@ -49,6 +49,42 @@ public static partial class UserQuery
         return (space > 0 ? text[..space] : text[..MaxLength]).TrimEnd();
     }
 
+    /// <summary>
+    /// A typed text with words replaced, in the order of the list (the order of the query's clauses), each where it first
+    /// stands as a whole word after the one before: a correction or an offered word changes the word typed, not a longer
+    /// word that holds it (« art artisanat »; « remplir empli »: « remplir emploi », not « remploir empli »).
+    /// </summary>
+    internal static string ReplaceWords(string text, IEnumerable<Correction> words)
+    {
+        var from = 0;
+        foreach (var (typed, replacement) in words)
+        {
+            var at = WholeWord(text, typed, from);
+            if (at >= 0)
+            {
+                text = string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + typed.Length));
+                from = at + replacement.Length;
+            }
+        }
+        return text;
+    }
+
+    // Where a word stands whole in the text from a position, between the characters that end a word for Parse, or -1.
+    private static int WholeWord(string text, string word, int from)
+    {
+        for (var at = text.IndexOf(word, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || EndsWord(text[at - 1])) && (end == text.Length || EndsWord(text[end])))
+            {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static bool EndsWord(char c) => Cleaned(c) is var read && (char.IsWhiteSpace(read) || read == '"');
+
     /// <summary>Splits a query into clauses.</summary>
     public static IReadOnlyList<QueryClause> Parse(string? input)
     {
@@ -149,10 +185,13 @@ public static partial class UserQuery
         var builder = new StringBuilder(input.Length);
         foreach (var c in input)
         {
-            builder.Append(c is ':' or '(' or ')' or '[' or ']' or '{' or '}' or '^' or '~' or '!' or '+' or '\\' or '/' or '|' or '&' or '?' || char.IsControl(c)
-                ? ' '
-                : c is '«' or '»' or '“' or '”' or '„' ? '"' : c);
+            builder.Append(Cleaned(c));
         }
         return builder.ToString();
     }
+
+    private static char Cleaned(char c) =>
+        c is ':' or '(' or ')' or '[' or ']' or '{' or '}' or '^' or '~' or '!' or '+' or '\\' or '/' or '|' or '&' or '?' || char.IsControl(c)
+            ? ' '
+            : c is '«' or '»' or '“' or '”' or '„' ? '"' : c;
 }

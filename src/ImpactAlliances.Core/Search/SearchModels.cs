@@ -70,7 +70,7 @@ public sealed record SearchResult(
     /// The query as it was searched: cut to <see cref="UserQuery.MaxLength"/> (<see cref="UserQuery.Cut"/>) and corrected;
     /// equal to <see cref="Query"/> when neither.
     /// </summary>
-    public string SearchedQuery => Corrections.Aggregate(UserQuery.Cut(Query), (q, c) => ReplaceWord(q, c.From, c.To));
+    public string SearchedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), Corrections);
 
     /// <summary>
     /// Few cases held enough of the rarer words (<see cref="StrictTotal"/>): they come first, followed by the
@@ -161,14 +161,8 @@ public sealed record SearchResult(
     /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
     public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
 
-    /// <summary>The query as typed (cut) with one word replaced: the search an offered word (<see cref="Offered"/>) links to.</summary>
-    public string QueryWith(Correction offered) => ReplaceWord(UserQuery.Cut(Query), offered.From, offered.To);
-
-    private static string ReplaceWord(string query, string from, string to)
-    {
-        var index = query.IndexOf(from, StringComparison.Ordinal);
-        return index < 0 ? query : string.Concat(query.AsSpan(0, index), to, query.AsSpan(index + from.Length));
-    }
+    /// <summary>The query as typed (cut) with every offered word (<see cref="Offered"/>) put in: the search the page offers.</summary>
+    public string OfferedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), Offered);
 
     /// <summary>Number of pages, at least 1.</summary>
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);

@@ -17,7 +17,7 @@ internal sealed record Collected(TextQuery Text, SearchSort Sort, TopDocuments T
 /// </summary>
 internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, SynonymSet synonyms, SearchIndexOptions options)
 {
-    /// <summary>The result page of a request, with advice when it is empty.</summary>
+    /// <summary>The result page of a request, with its corrections and offered words, and advice when it is empty.</summary>
     public SearchResult Search(SearchRequest request)
     {
         var (clauses, searched, corrected) = Searched(request);
@@ -47,7 +47,10 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         return counted.Statistics!.ToStatistics(info with { Exported = info.Total }, result, snapshot.Taxonomy, counted.Selected);
     }
 
-    /// <summary>The request's words parsed, and as searched: corrected unless asked literally.</summary>
+    /// <summary>
+    /// The request's words parsed, and as searched: corrected unless asked literally, with the words of French that no case
+    /// writes left as typed and their closest words offered (<see cref="Corrected.Offered"/>).
+    /// </summary>
     private (IReadOnlyList<QueryClause> Clauses, IReadOnlyList<QueryClause> Searched, Corrected Corrected) Searched(SearchRequest request)
     {
         var clauses = UserQuery.Parse(request.Query);
@@ -93,7 +96,10 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         : strict.Text.EveryGroup is { } every ? Count(request, every)
         : null;
 
-    /// <summary>Query words that match no case replaced by close words of the index.</summary>
+    /// <summary>
+    /// Query words that match no case replaced by close words of the index; words of French that no case writes, two edits
+    /// or more from the closest, left as typed and that word offered.
+    /// </summary>
     public Corrected Correct(IReadOnlyList<QueryClause> clauses, int extraEdits = 0) =>
         QueryCorrector.Correct(clauses, snapshot.Terms, snapshot.Vocabulary, analyzer, synonyms, extraEdits, snapshot.QueryVocabulary(analyzer));
 

@@ -56,6 +56,26 @@ public sealed class UserQueryFacts
         Assert.Equal(["title", "mobilité", "x"], UserQuery.Parse("title:mobilité (x)").Select(c => c.Text));
     }
 
+    [Theory]
+    [InlineData("artisanat art", "art", "arts", "artisanat arts")]
+    [InlineData("remplir empli", "empli", "emploi", "remplir emploi")]
+    [InlineData("«sevices» (publics)", "sevices", "services", "«services» (publics)")]
+    [InlineData("l'ilettrisme des adultes", "l'ilettrisme", "l'illettrisme", "l'illettrisme des adultes")]
+    [InlineData("artisant", "art", "arts", "artisant")]
+    public void A_word_is_replaced_where_it_stands_whole_not_inside_a_longer_word(string text, string from, string to, string replaced)
+    {
+        Assert.Equal(replaced, UserQuery.ReplaceWords(text, [new Correction(from, to)]));
+    }
+
+    [Fact]
+    public void Words_are_replaced_in_the_order_of_the_clauses()
+    {
+        // The first « aidents » made an expression with « familiaux »; alone, the second was left as typed.
+        Assert.Equal("aidants familiaux et aidents", UserQuery.ReplaceWords("aidents familiaux et aidents", [new Correction("aidents", "aidants")]));
+        Assert.Equal("services et services", UserQuery.ReplaceWords("sevices et sevices", [new("sevices", "services"), new("sevices", "services")]));
+        Assert.Equal("vos voisins", UserQuery.ReplaceWords("voisins vos", [new("voisins", "vos"), new("vos", "voisins")]));
+    }
+
     [Fact]
     public void Random_input_never_throws()
     {

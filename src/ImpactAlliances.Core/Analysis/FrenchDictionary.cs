@@ -10,7 +10,7 @@ namespace ImpactAlliances.Core.Analysis;
 /// <c>french-words.txt.gz</c> (about 419,000 words, 306 KiB). A query word of it is spelt right: when no case writes it,
 /// it is not a typo to correct (« quantique » is not « quantité »).
 /// </summary>
-internal static class FrenchLexicon
+internal static class FrenchDictionary
 {
     // Read on the first word that matches no case: most searches never need it. The words, sorted, are kept as one buffer
     // of ASCII bytes with each word's start (about 6 MB), not as 419,000 strings (about 25 MB).
@@ -52,7 +52,7 @@ internal static class FrenchLexicon
     /// Reads the lexicon's lines after its heading: each word as the number (0 to 9) of its first letters shared with the
     /// word before, then the rest (front coding: a third of the size once gzipped).
     /// </summary>
-    internal static (byte[] Letters, int[] Starts) Parse(TextReader reader)
+    private static (byte[] Letters, int[] Starts) Parse(TextReader reader)
     {
         var letters = new List<byte>(5_000_000);
         var starts = new List<int>(420_000);
