@@ -311,6 +311,23 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("essentiel", page, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The statistics and the map of a widened search count only the cases holding the essential words, where the results
+    /// page lists them all (« 1 125 exemples pour « … », dont 15 qui en réunissent l'essentiel »): both pages say so, with the
+    /// numbers of the results page; a strict search's say nothing of it.
+    /// </summary>
+    [Theory]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task The_statistics_and_map_of_a_widened_search_say_they_count_only_the_cases_holding_the_essential_words(string path)
+    {
+        const string query = "q=entreprises%20et%20associations%20pour%20l'emploi%20des%20jeunes%20%C3%A0%20Marseille";
+        var (_, strict, total) = await WidenedCounts(query);
+        var page = WebUtility.HtmlDecode(await GetText($"{path}?{query}"));
+        Assert.Contains($"Seuls sont comptés les {Formats.Cases(strict)} qui réunissent l'essentiel des mots ; les {Formats.Number(total - strict)} autres résultats n'en contiennent qu'une partie.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seuls sont comptés", WebUtility.HtmlDecode(await GetText($"{path}?q=insertion")), StringComparison.Ordinal);
+    }
+
     /// <summary>The API's answer to a search that must be widened, with how many cases it counts (holding the essential words) and lists.</summary>
     private async Task<(JsonElement Api, int Strict, int Total)> WidenedCounts(string query)
     {

@@ -85,6 +85,15 @@ public static class Wording
     public static string FacetCountsOfWidened(SearchResult result) => result.Partial == 0 ? ""
         : $"Les nombres comptent {TheCounted(result.Counted)}.";
 
+    /// <summary>
+    /// On the statistics and map pages of a widened search, which count only the cases holding the essential words while the
+    /// results page lists them all: « Seuls sont comptés les 15 exemples qui réunissent l'essentiel des mots ; les 1 110 autres
+    /// résultats n'en contiennent qu'une partie. ». Empty when the search was not widened.
+    /// </summary>
+    public static string OnlyTheCounted(SearchResult result) => result.Partial == 0 ? ""
+        : (result.Counted == 1 ? "Seul est compté " : "Seuls sont comptés ") + TheCounted(result.Counted)
+            + (result.Partial == 1 ? " ; l'autre résultat n'en contient qu'une partie." : $" ; les {Formats.Number(result.Partial)} autres résultats n'en contiennent qu'une partie.");
+
     /// <summary>What a widened search exports, its cases counted: « les 15 exemples qui réunissent l'essentiel des mots ».</summary>
     public static string TheCounted(int counted) => counted switch
     {
