@@ -144,7 +144,7 @@ internal sealed class QueryVocabulary
                 }
             }
         }
-        var namedCommunes = reader is null ? [] : CodesWithPrefix(reader, "c:");
+        var namedCommunes = reader is null ? [] : PlaceCodes(reader, Place.CommuneCode("")).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var concepts = new Dictionary<Place, PlaceConcept>(ReferenceEqualityComparer.Instance);
         foreach (var place in gazetteer.Places)
         {
@@ -448,30 +448,26 @@ internal sealed class QueryVocabulary
         }
     }
 
-    private static HashSet<string> CodesWithPrefix(IndexReader reader, string prefix)
+    /// <summary>
+    /// The place codes of the index that begin with a prefix (<see cref="Place.CommuneCode"/>'s « c: » for the communes), the
+    /// prefix cut, in order: each yielded while the enumerator stands on its term, so that a caller may read its postings.
+    /// </summary>
+    internal static IEnumerable<(string Code, TermsEnum Term)> PlaceCodes(IndexReader reader, string prefix)
     {
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        var terms = MultiFields.GetTerms(reader, CaseStudySchema.Place);
-        if (terms is null)
+        var iterator = MultiFields.GetTerms(reader, CaseStudySchema.Place)?.GetEnumerator();
+        if (iterator is null || iterator.SeekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END)
         {
-            return codes;
-        }
-        var iterator = terms.GetEnumerator();
-        var seek = new BytesRef(prefix);
-        if (iterator.SeekCeil(seek) == TermsEnum.SeekStatus.END)
-        {
-            return codes;
+            yield break;
         }
         do
         {
             var code = iterator.Term.Utf8ToString();
             if (!code.StartsWith(prefix, StringComparison.Ordinal))
             {
-                break;
+                yield break;
             }
-            codes.Add(code[prefix.Length..]);
+            yield return (code[prefix.Length..], iterator);
         }
         while (iterator.MoveNext());
-        return codes;
     }
 }

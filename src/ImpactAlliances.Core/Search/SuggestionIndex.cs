@@ -5,7 +5,6 @@ using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 namespace ImpactAlliances.Core.Search;
 
 /// <summary>What a suggestion points to.</summary>
@@ -109,31 +108,20 @@ internal sealed class SuggestionIndex
         IReadOnlyList<FacetResult> facets)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var prefix = Place.CommuneCode("");
-        var iterator = MultiFields.GetTerms(reader, CaseStudySchema.Place)?.GetEnumerator();
-        if (iterator is not null && iterator.SeekCeil(new BytesRef(prefix)) != TermsEnum.SeekStatus.END)
+        var live = MultiFields.GetLiveDocs(reader);
+        DocsEnum? docs = null;
+        foreach (var (code, term) in QueryVocabulary.PlaceCodes(reader, Place.CommuneCode("")))
         {
-            var live = MultiFields.GetLiveDocs(reader);
-            DocsEnum? docs = null;
-            do
+            docs = term.Docs(live, docs, DocsFlags.NONE);
+            var cases = 0;
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
             {
-                var code = iterator.Term.Utf8ToString();
-                if (!code.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    break;
-                }
-                docs = iterator.Docs(live, docs, DocsFlags.NONE);
-                var cases = 0;
-                while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    cases++;
-                }
-                if (cases > 0)
-                {
-                    counts[code[prefix.Length..]] = cases;
-                }
+                cases++;
             }
-            while (iterator.MoveNext());
+            if (cases > 0)
+            {
+                counts[code] = cases;
+            }
         }
         var departments = facets.FirstOrDefault(f => f.Key == CaseStudySchema.Departments.Key)?.Values
             .Where(v => v.Count > 0).ToDictionary(v => v.Value, v => v.Label, StringComparer.Ordinal) ?? [];
