@@ -64,6 +64,18 @@ public sealed class QueryCorrectorFacts
         Assert.Equal(query.Replace(word, offered, StringComparison.Ordinal), result.OfferedQuery);
     }
 
+    [Fact]
+    public void A_word_of_french_typed_twice_is_offered_once_and_put_in_wherever_it_was_typed()
+    {
+        FixtureCase[] cases = [Case("quantite-repas", "Repas en quantité", "Une quantité de repas pour l'informatique solidaire.")];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search("quantique informatique quantique");
+
+        Assert.Equal([new Correction("quantique", "quantité")], result.Offered);
+        Assert.Equal("quantité informatique quantité", result.OfferedQuery);
+    }
+
     [Theory]
     [InlineData("colege", "collège")]
     [InlineData("familliaux", "familiaux")]
