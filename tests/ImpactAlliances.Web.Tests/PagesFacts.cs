@@ -564,6 +564,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // words (Index), and the one of the cases holding every word (_AllWordsNote).
         Assert.Equal(widened, page.Contains("Aucun exemple ne réunit l'essentiel de ces mots", StringComparison.Ordinal));
         Assert.Contains($"{Wording.DidYouMean} <a href=\"/?q={link}\">{string.Join(" et ", offered.Select(Formats.Quoted))}</a> ?", page);
+        // The API lists the words the page offers, each typed word once: a word typed twice was listed twice.
+        var json = await GetJson("/api/search?size=1&q=" + Uri.EscapeDataString(query));
+        Assert.Equal(missing.Zip(offered), json.GetProperty("did_you_mean").EnumerateArray()
+            .Select(o => (o.GetProperty("from").GetString()!, o.GetProperty("to").GetString()!)));
     }
 
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>

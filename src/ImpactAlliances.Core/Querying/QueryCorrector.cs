@@ -3,6 +3,8 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Schema;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ImpactAlliances.Core.Querying;
 
@@ -93,7 +95,8 @@ internal static class QueryCorrector
     /// <summary>
     /// The word a query word is corrected to, or null; or, when <c>Kept</c>, the closest word to offer for a word of French
     /// that no case writes, which is not replaced. Of equally close words, the one that makes with a neighbouring
-    /// word an expression of the synonyms file wins, else one that begins with the letter typed first, then the most used.
+    /// word an expression of the synonyms file wins; else, of the words within reach, the one the cases write beside a
+    /// neighbouring word (<see cref="WrittenBeside"/>); else one that begins with the letter typed first, then the most used.
     /// A word that no case writes but whose stem another word gives (« aidents » is stemmed as the verb « aident ») is
     /// corrected only to such an expression (« aidents familiaux »: « aidants familiaux »), or to the name of a place that the
     /// query's words can name (<paramref name="places"/>): « Guadeloup », « Marseile », « Bretagn » are stemmed as the place's
@@ -150,9 +153,140 @@ internal static class QueryCorrector
         // « crisse » is « crise », not « caisse ».
         var doubled = nearest.FirstOrDefault(w => OneLetterDoubled(folded, w.Folded));
         var closestWord = synonyms.NearestWord(folded, closest - 1)
+            ?? WrittenBeside(folded, vocabulary.Value.Within(folded, maxEdits + extraEdits), closest, neighbours, index, analyzer)
             ?? (doubled is not null && FrenchDictionary.Contains(folded) ? doubled.Surface : null)
             ?? (nearest.Count > 0 ? nearest[0].Surface : null);
         return (closestWord, closestWord is not null && french);
+    }
+
+    /// <summary>How many cases must write a word beside a neighbour for that to count (<see cref="WrittenBeside"/>).</summary>
+    internal const int PairCases = 2;
+
+    /// <summary>How many times fewer cases a word one edit nearer must write beside the neighbours to win (<see cref="WrittenBeside"/>).</summary>
+    internal const int PairsPerEdit = 4;
+
+    /// <summary>
+    /// Of the words within reach of a misspelt one, the one the cases most write beside a neighbouring word of the query, or
+    /// null when none is written so by <see cref="PairCases"/> cases: « économie circulère » is « économie circulaire », two
+    /// edits away, which 23 cases write, not « circuler », one edit away, which none writes after « économie »; « jardin
+    /// partgé » is « jardin partagé », not « partie », which more cases write but none after « jardin ». Each edit more than
+    /// the nearest words need divides a word's count by <see cref="PairsPerEdit"/>; a word no case writes beside its
+    /// neighbours, or typed alone, goes to its nearest word. Pairs, not cases holding both words: a common word shares
+    /// cases with any neighbour (« partie », which no case writes after « jardin », shares 7 cases with it). Pairs of terms
+    /// as searched, so that « jardins partagés » counts for « jardin partgé ».
+    /// </summary>
+    private static string? WrittenBeside(string folded, IReadOnlyList<(SpellVocabulary.Word Word, int Edits)> within, int closest, (string[] Before, string[] After) neighbours,
+        TermContexts index, Analyzer analyzer)
+    {
+        var (before, after) = neighbours;
+        if (before.Length == 0 && after.Length == 0)
+        {
+            return null;
+        }
+        // A typo seldom falls on the first letter: when some word within reach begins as typed, only those count, as they
+        // come first among the nearest (« acteurs socaux » is « acteurs sociaux », though more cases write « acteurs locaux »).
+        var firstTyped = within.Any(w => w.Word.Folded[0] == folded[0]);
+        string? best = null;
+        var bestScore = 0.0;
+        // Words searched as the same terms (« inclusif », « inclusive », « inclusifs ») are written beside the neighbours as
+        // often: the first, the nearest, is the one counted.
+        var counted = new HashSet<(string, string)>();
+        foreach (var (word, edits) in within)
+        {
+            var terms = TermAnalysis.Terms(analyzer, word.Surface);
+            if (terms.Length == 0 || (firstTyped && word.Folded[0] != folded[0]) || !counted.Add((terms[0], terms[^1])))
+            {
+                continue;
+            }
+            // Counted only when the cases holding the words could write them beside each other often enough to win: most words
+            // within reach of a long one are rare, and a count is a search.
+            var weight = Math.Pow(PairsPerEdit, edits - closest);
+            var (first, last) = (terms[0], terms[^1]);
+            var most = (before.Length > 0 ? Math.Min(HeldBy(index, before[^1]), HeldBy(index, first)) : 0)
+                + (after.Length > 0 ? Math.Min(HeldBy(index, last), HeldBy(index, after[0])) : 0);
+            if (most < PairCases || most / weight <= bestScore)
+            {
+                continue;
+            }
+            var pairs = (before.Length > 0 ? CasesWriting(index, before[^1], first) : 0)
+                + (after.Length > 0 ? CasesWriting(index, last, after[0]) : 0);
+            if (pairs >= PairCases && pairs / weight > bestScore)
+            {
+                (best, bestScore) = (word.Surface, pairs / weight);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>At least as many as the cases holding the term in a text field (the sum of the fields' counts), from the kept look-ups.</summary>
+    private static int HeldBy(TermContexts index, string term) => CaseStudySchema.TextFields.Keys.Sum(field => index.Of(new Term(field, term)).DocFreq);
+
+    /// <summary>
+    /// How many cases write the two terms one after the other in a text field, as a phrase of the two would find them: read
+    /// from their positions, through the snapshot's kept look-ups and without offsets, where a phrase query's weights,
+    /// scorers and look-ups of every field cost a search each.
+    /// </summary>
+    private static int CasesWriting(TermContexts index, string first, string second)
+    {
+        var cases = 0;
+        foreach (var leaf in index.Reader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            FixedBitSet? writing = null;
+            foreach (var field in CaseStudySchema.TextFields.Keys)
+            {
+                var (a, b) = (new Term(field, first), new Term(field, second));
+                if (index.Of(a).Get(leaf.Ord) is not { } atA || index.Of(b).Get(leaf.Ord) is not { } atB)
+                {
+                    continue;
+                }
+                var terms = reader.GetTerms(field).GetEnumerator();
+                terms.SeekExact(a.Bytes, atA);
+                var before = terms.DocsAndPositions(reader.LiveDocs, null, DocsAndPositionsFlags.NONE);
+                terms.SeekExact(b.Bytes, atB);
+                var after = terms.DocsAndPositions(reader.LiveDocs, null, DocsAndPositionsFlags.NONE);
+                for (var doc = before.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;)
+                {
+                    // An enumerator is only ever moved forward: past the document, it stays.
+                    var other = after.DocID < doc ? after.Advance(doc) : after.DocID;
+                    if (other != doc)
+                    {
+                        doc = other == DocIdSetIterator.NO_MORE_DOCS ? other : before.Advance(other);
+                        continue;
+                    }
+                    if (Adjacent(before, after))
+                    {
+                        (writing ??= new FixedBitSet(reader.MaxDoc)).Set(doc);
+                    }
+                    doc = before.NextDoc();
+                }
+            }
+            cases += writing?.Cardinality ?? 0;
+        }
+        return cases;
+    }
+
+    /// <summary>Whether the second enumerator's term stands right after the first's somewhere in the document both are on.</summary>
+    private static bool Adjacent(DocsAndPositionsEnum first, DocsAndPositionsEnum second)
+    {
+        var (left, right) = (first.Freq - 1, second.Freq - 1);
+        var (at, next) = (first.NextPosition(), second.NextPosition());
+        while (next != at + 1)
+        {
+            if (next <= at && right-- > 0)
+            {
+                next = second.NextPosition();
+            }
+            else if (next > at && left-- > 0)
+            {
+                at = first.NextPosition();
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whether two words differ only by one letter doubled in one of them (« collocation », « colocation »).</summary>

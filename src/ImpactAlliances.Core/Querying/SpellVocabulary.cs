@@ -74,21 +74,42 @@ internal sealed class SpellVocabulary
     /// back search after search, and each time its pass over the vocabulary was worked out again (about 0.8 % of an uncached
     /// API request's CPU under the benchmark's mix). The same list is given again; no caller changes it.
     /// </remarks>
-    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits) =>
-        _nearest.GetOrKeep((folded, maxEdits), static (key, vocabulary) => vocabulary.WorkOutNearest(key), this, TermAnalysis.Keeps(folded));
+    public (IReadOnlyList<Word> Words, int Edits) Nearest(string folded, int maxEdits)
+    {
+        var reach = Reach(folded, maxEdits);
+        return (reach.Nearest, reach.Edits);
+    }
 
-    private readonly BoundedCache<(string Folded, int MaxEdits), (IReadOnlyList<Word> Words, int Edits)> _nearest = new(TermAnalysis.MaxKept);
+    /// <summary>
+    /// Every word within <paramref name="maxEdits"/>, with its edits: the fewest edits first, then in the order of
+    /// <see cref="Nearest"/> (whose words come first). Kept with them, from the same pass over the vocabulary.
+    /// </summary>
+    public IReadOnlyList<(Word Word, int Edits)> Within(string folded, int maxEdits) => Reach(folded, maxEdits).Within;
+
+    private Reached Reach(string folded, int maxEdits) =>
+        _reached.GetOrKeep((folded, maxEdits), static (key, vocabulary) => vocabulary.WorkOutReach(key), this, TermAnalysis.Keeps(folded));
+
+    private readonly BoundedCache<(string Folded, int MaxEdits), Reached> _reached = new(TermAnalysis.MaxKept);
+
+    private sealed record Reached(IReadOnlyList<Word> Nearest, int Edits, IReadOnlyList<(Word Word, int Edits)> Within);
 
     /// <summary>How many words' nearest words are kept now (<see cref="Nearest"/>).</summary>
-    internal int KeptNearest => _nearest.Count;
+    internal int KeptNearest => _reached.Count;
 
-    private (IReadOnlyList<Word> Words, int Edits) WorkOutNearest((string Folded, int MaxEdits) key)
+    private Reached WorkOutReach((string Folded, int MaxEdits) key)
     {
         var (folded, maxEdits) = key;
-        var (nearest, edits) = ClosestMatch.Nearest(folded, Reachable(folded, maxEdits), w => w.Folded, maxEdits);
         // A typo seldom falls on the first letter (Lucene's spell checker asks for it to be shared): of equally close
         // words, those that begin as the word typed come first (« polution »: « pollution », not « solution »).
-        return (nearest.OrderByDescending(w => folded.Length > 0 && w.Folded[0] == folded[0]).ThenByDescending(w => w.Cases).ToList(), edits);
+        var within = Reachable(folded, maxEdits)
+            .Select(w => (Word: w, Edits: ClosestMatch.Distance(folded, w.Folded, maxEdits)))
+            .Where(w => w.Edits <= maxEdits)
+            .OrderBy(w => w.Edits)
+            .ThenByDescending(w => folded.Length > 0 && w.Word.Folded[0] == folded[0])
+            .ThenByDescending(w => w.Word.Cases)
+            .ToList();
+        var edits = within.Count > 0 ? within[0].Edits : maxEdits + 1;
+        return new([.. within.TakeWhile(w => w.Edits == edits).Select(w => w.Word)], edits, within);
     }
 
     // Only the words whose length and letters are within reach: none of the others can be.

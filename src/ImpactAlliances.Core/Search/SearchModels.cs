@@ -62,9 +62,17 @@ public sealed record SearchResult(
 
     /// <summary>
     /// Words of French that no case writes, searched as typed (not misspelt, so not replaced), each with the closest word of
-    /// the cases: what the page offers as « Vouliez-vous dire … ? ».
+    /// the cases, and each typed word once however many times the query types it: what the page offers as « Vouliez-vous
+    /// dire … ? » and the API lists as <c>did_you_mean</c>. Given every place the query types one (the corrector's
+    /// <c>Offered</c>), which <see cref="OfferedQuery"/> replaces.
     /// </summary>
-    public IReadOnlyList<Correction> Offered { get; init; } = [];
+    public IReadOnlyList<Correction> Offered
+    {
+        get => _offered;
+        init => (_offeredWhereTyped, _offered) = (value, [.. value.DistinctBy(o => o.From)]);
+    }
+
+    private readonly IReadOnlyList<Correction> _offered = [], _offeredWhereTyped = [];
 
     /// <summary>
     /// The query as it was searched: cut to <see cref="UserQuery.MaxLength"/> (<see cref="UserQuery.Cut"/>) and corrected;
@@ -161,8 +169,8 @@ public sealed record SearchResult(
     /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
     public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
 
-    /// <summary>The query as typed (cut) with every offered word (<see cref="Offered"/>) put in: the search the page offers.</summary>
-    public string OfferedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), Offered);
+    /// <summary>The query as typed (cut) with every offered word (<see cref="Offered"/>) put in wherever it was typed: the search the page offers.</summary>
+    public string OfferedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), _offeredWhereTyped);
 
     /// <summary>Number of pages, at least 1.</summary>
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);

@@ -48,11 +48,10 @@ public static class Wording
         string.Join(", ", corrections.Select((c, i) => $"{Formats.Quoted(c.From)}{(i == 0 ? " corrigé" : "")} en {Formats.Quoted(c.To)}")) + ".";
 
     /// <summary>
-    /// The words offered for words of French that no case writes, each typed word once, after <see cref="DidYouMean"/>:
-    /// « « quantité » et « phonique » », the text of one link that searches them all.
+    /// The words offered for words of French that no case writes (<see cref="SearchResult.Offered"/>, each typed word once),
+    /// after <see cref="DidYouMean"/>: « « quantité » et « phonique » », the text of one link that searches them all.
     /// </summary>
-    public static string Offered(IReadOnlyList<Correction> offered) =>
-        string.Join(" et ", offered.DistinctBy(o => o.From).Select(o => Formats.Quoted(o.To)));
+    public static string Offered(IReadOnlyList<Correction> offered) => string.Join(" et ", offered.Select(o => Formats.Quoted(o.To)));
 
     /// <summary>The link that searches the words as typed, after <see cref="Corrected"/>.</summary>
     public const string SearchUncorrected = "Rechercher sans correction";

@@ -64,6 +64,18 @@ public sealed class QueryCorrectorFacts
         Assert.Equal(query.Replace(word, offered, StringComparison.Ordinal), result.OfferedQuery);
     }
 
+    [Fact]
+    public void A_word_of_french_typed_twice_is_offered_once_and_put_in_wherever_it_was_typed()
+    {
+        FixtureCase[] cases = [Case("quantite-repas", "Repas en quantité", "Une quantité de repas pour l'informatique solidaire.")];
+        using var corpus = new SearchFixture(cases, "");
+
+        var result = corpus.Search("quantique informatique quantique");
+
+        Assert.Equal([new Correction("quantique", "quantité")], result.Offered);
+        Assert.Equal("quantité informatique quantité", result.OfferedQuery);
+    }
+
     [Theory]
     [InlineData("colege", "collège")]
     [InlineData("familliaux", "familiaux")]
@@ -206,6 +218,36 @@ public sealed class QueryCorrectorFacts
 
         Assert.Equal([new Correction("polution", "pollution")], result.Corrections);
         Assert.Equal("trame-noire", result.Hits[0].Slug);
+    }
+
+    /// <summary>
+    /// « circulère » is one edit from « circuler » and two from « circulaire »; « partgé » one from « partie », which more
+    /// cases write, and from « partagé ». Beside « économie » and « jardin », the word the cases write there wins; alone, or
+    /// beside a word they never write it with, the nearest, and of those the most used.
+    /// </summary>
+    [Theory]
+    [InlineData("économie circulère", "circulaire")]
+    [InlineData("circulère", "circuler")]
+    [InlineData("circulère économie", "circuler")]
+    [InlineData("jardin partgé", "partagé")]
+    [InlineData("partgé", "partie")]
+    [InlineData("partgé jardin", "partie")]
+    // A word that begins as typed comes before one that more cases write beside the neighbour: « locaux » is one edit away too.
+    [InlineData("acteurs socaux", "sociaux")]
+    public void A_misspelt_word_is_corrected_to_the_close_word_the_cases_write_beside_its_neighbour(string query, string corrected)
+    {
+        FixtureCase[] cases =
+        [
+            Case("ressourcerie", "Une ressourcerie", "Une ressourcerie pour l'économie circulaire du quartier, avec les acteurs locaux."),
+            Case("reemploi", "Réemploi des meubles", "Le réemploi, pilier de l'économie circulaire, avec les acteurs sociaux."),
+            Case("navette", "Une navette", "Une navette pour circuler dans les villages, une partie de l'année, avec les acteurs locaux."),
+            Case("jardin-quartier", "Un jardin partagé", "Un jardin partagé au pied des immeubles."),
+            Case("jardins-ecoles", "Des jardins partagés", "Des jardins partagés dans les écoles, une partie de l'été."),
+            Case("cantine", "Une cantine", "Une partie des repas vient du jardin de la cantine, pour une partie des élèves, avec les acteurs locaux."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(corrected, Assert.Single(corpus.Search(query).Corrections).To);
     }
 
     [Fact]
