@@ -115,7 +115,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// Widened, beside a place the query names: the weight added to a case placed there (in the place, its département or its
     /// region as <see cref="PlaceBoost"/> reads them), not to one that only writes the place's name. In the widened run a case
     /// of the place holding a common word of the question fell behind cases elsewhere holding a rare one (« emploi quartiers
-    /// prioritaires Lyon »: priority-area cases of Lille, La Rochelle, Toulon and Besançon before Lyon's own employment cases),
+    /// prioritaires Lyon »: priority-area cases of La Rochelle, Besançon, Marseille and Toulon before Lyon's own employment cases),
     /// where every judged set grades the place's cases first. Measured (RELEVANCE.md, session 38): users +0.001 nDCG@10 and
     /// +0.003 recall@10 (the place queries +0.007 / +0.020), mixed +0.0001, the other sets unchanged; 1,000 (the place's cases
     /// above every case elsewhere) gained less, and a tier for the topic's words instead lost on four sets.
