@@ -328,6 +328,38 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Seuls sont comptés", WebUtility.HtmlDecode(await GetText($"{path}?q=insertion")), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A link that promises a number lands on a page that heads with it, or says which of that page's numbers it is: in a
+    /// widened search every count (the place offered, a statistic's bar and cell, the map's areas) is of the cases holding
+    /// the essential words, while the page it opens heads with all it lists (« 44 exemples …, dont 12 qui en réunissent
+    /// l'essentiel »). « Provence-Alpes-Côte d'Azur (12 exemples) » opened that page without saying the 12 was the second number.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task A_count_linked_from_a_widened_search_says_which_number_of_the_page_it_opens_it_is(string path)
+    {
+        const string query = "q=entreprises%20et%20associations%20pour%20l'emploi%20des%20jeunes%20%C3%A0%20Marseille&departments=13";
+        await WidenedCounts(query);
+        var page = await GetText($"{path}?{query}");
+        // The offer's count is in the link's sentence; a bar's, a cell's or an area's alone in the link's title.
+        var links = Regex.Matches(page, path == "/"
+                ? "<a href=\"(/\\?[^\"]+)\">[^<]+</a> \\((\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\\)"
+                : "<a href=\"(/\\?[^\"]+)\"[^>]* title=\"(\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\"")
+            .Select(m => (Url: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).Take(3).ToList();
+
+        Assert.NotEmpty(links);
+        foreach (var (url, count) in links)
+        {
+            var heading = Regex.Match(await GetText(url), @"<h1 id=""results-count""[^>]*>\s*(.*?)\s*</h1>", RegexOptions.Singleline).Groups[1].Value;
+            var essential = count == 1 ? ", dont un qui en réunit l'essentiel" : $", dont {Formats.Number(count)} qui en réunissent l'essentiel";
+            Assert.True(heading.EndsWith(essential, StringComparison.Ordinal) || heading.StartsWith(Formats.Cases(count) + " ", StringComparison.Ordinal) && !heading.Contains("dont", StringComparison.Ordinal),
+                $"{url} promised {count}: {heading}");
+        }
+        Assert.DoesNotContain("qui réunissent l'essentiel des mots\"", await GetText($"{path}?q=insertion&departments=13"), StringComparison.Ordinal);
+    }
+
     /// <summary>The API's answer to a search that must be widened, with how many cases it counts (holding the essential words) and lists.</summary>
     private async Task<(JsonElement Api, int Strict, int Total)> WidenedCounts(string query)
     {

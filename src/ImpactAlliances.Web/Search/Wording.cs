@@ -102,6 +102,20 @@ public static class Wording
         _ => $"les {Formats.Cases(counted)} qui réunissent l'essentiel des mots",
     };
 
+    /// <summary>
+    /// The number a link to a search promises, said as what it counts: « 12 exemples », and in a widened search, where every
+    /// count (a place offered, a statistic's bar or cell, an area of the map) is of the cases holding the essential words
+    /// while the page it opens heads with all it lists (« 44 exemples …, dont 12 qui en réunissent l'essentiel »),
+    /// « 12 exemples qui réunissent l'essentiel des mots »: the one rule for every such link, so that it says which of the
+    /// page's numbers it is.
+    /// </summary>
+    public static string Promised(int count, bool widened) => (count, widened) switch
+    {
+        (_, false) => count == 0 ? "aucun exemple" : Formats.Cases(count),
+        (1, true) => "1 exemple qui réunit l'essentiel des mots",
+        _ => $"{Formats.Cases(count)} qui réunissent l'essentiel des mots",
+    };
+
     /// <summary>A number of results at the start of a sentence: « Aucun exemple », not « 0 exemple »; « 1 exemple », « 12 exemples ».</summary>
     public static string Count(int count) => count == 0 ? "Aucun exemple" : Formats.Cases(count);
 
