@@ -598,6 +598,34 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains($"{Wording.DidYouMean} <a href=\"/?q={link}\">{string.Join(" et ", offered.Select(Formats.Quoted))}</a> ?", page);
     }
 
+    /// <summary>
+    /// Sorted by start year, each result says its year before its organisations, or that it is not known: no card showed it,
+    /// so the order could not be read. Other orders show no year.
+    /// </summary>
+    [Fact]
+    public async Task Results_sorted_by_start_year_each_say_their_year_or_that_it_is_unknown()
+    {
+        var years = Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md").ToDictionary(
+            f => Path.GetFileNameWithoutExtension(f),
+            f => Regex.Match(File.ReadAllText(f), @"^year: (\d{4})", RegexOptions.Multiline) is { Success: true } m ? m.Groups[1].Value : null);
+        var total = (await GetJson("/api/search?size=1")).GetProperty("total").GetInt32();
+        var said = new List<string>();
+        foreach (var url in (string[])["/?sort=year", $"/?sort=year&size=100&page={(total + 99) / 100}"])
+        {
+            var hits = Regex.Matches(await GetText(url), "<article class=\"hit\" id=\"cas-([^\"]+)\">.*?<p class=\"hit-orgs\">(.*?)</p>", RegexOptions.Singleline);
+            Assert.NotEmpty(hits);
+            foreach (Match hit in hits)
+            {
+                var year = years[hit.Groups[1].Value];
+                Assert.StartsWith($"<span class=\"hit-year\">Début : {year ?? "année inconnue"}</span>", hit.Groups[2].Value, StringComparison.Ordinal);
+                said.Add(year ?? "");
+            }
+        }
+        Assert.Contains("", said);
+        Assert.Contains(said, y => y.Length > 0);
+        Assert.DoesNotContain("hit-year", await GetString("/?q=insertion"), StringComparison.Ordinal);
+    }
+
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>
     private List<(string FrontMatter, string Text)> CaseFiles() =>
         Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")

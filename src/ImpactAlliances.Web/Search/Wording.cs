@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
@@ -115,6 +116,9 @@ public static class Wording
         (1, true) => "1 exemple qui réunit l'essentiel des mots",
         _ => $"{Formats.Cases(count)} qui réunissent l'essentiel des mots",
     };
+
+    /// <summary>A result's start year, shown when the results are sorted by it: « Début : 2012 », or that it is not known.</summary>
+    public static string StartYear(int? year) => year is { } known ? $"Début : {known.ToString(CultureInfo.InvariantCulture)}" : "Début : année inconnue";
 
     /// <summary>A number of results at the start of a sentence: « Aucun exemple », not « 0 exemple »; « 1 exemple », « 12 exemples ».</summary>
     public static string Count(int count) => count == 0 ? "Aucun exemple" : Formats.Cases(count);
