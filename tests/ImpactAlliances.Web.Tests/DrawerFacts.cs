@@ -516,7 +516,9 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.GotoAsync(site.BaseAddress + "/exemples/wimoov-renault-mobilite-solidaire");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
-        var hidden = await page.EvaluateAsync<string[]>("() => ['.site-nav', '.breadcrumb', '.related', '.cite'].filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display)");
+        var hidden = await page.EvaluateAsync<string[]>("() => ['.site-nav', '.breadcrumb', '.related', '.cite details', '.copy', '#corriger'].filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display)");
+        // The citation prints, for a researcher who cites the case from paper; the correction box, a screen's control, does not.
+        var citation = await page.EvaluateAsync<string[]>("() => ['.cite', '#cite-fr'].map(s => getComputedStyle(document.querySelector(s)).display)");
         var sources = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.source-url')].map(e => getComputedStyle(e).display === 'block' ? e.textContent : '')");
         // The content has no link in a case's text yet: one is added as Markdown would render it.
         var bodyLink = await page.EvaluateAsync<string>("""
@@ -528,8 +530,9 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
             """);
         var sourceLink = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.case-sources a[href]'), '::after').content");
 
-        Assert.NotEmpty(hidden);
+        Assert.Equal(6, hidden.Length);
         Assert.All(hidden, display => Assert.Equal("none", display));
+        Assert.Equal(["block", "block"], citation);
         Assert.NotEmpty(sources);
         Assert.All(sources, url => Assert.StartsWith("http", url));
         Assert.Equal("\" (https://example.org/rapport)\"", bodyLink);
