@@ -768,6 +768,38 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
     }
 
+    /// <summary>
+    /// What the API refuses, the results, statistics and map pages apply without it and say so, with the values there are:
+    /// the map said nothing of an unknown filter value, the statistics offered no closer value, a value close to none
+    /// named none, and a yes-or-no parameter other than 0 or 1 (<c>all_words=oui</c>) was dropped without a word.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task What_the_api_refuses_the_pages_leave_out_and_say_with_the_values_there_are(string path)
+    {
+        var close = await GetString($"{path}?q=mobilit%C3%A9&scales=locale");
+        var far = await GetString($"{path}?q=mobilit%C3%A9&scales=zzqqx&domains=zzqqx");
+        var flags = WebUtility.HtmlDecode(await GetString($"{path}?q=mobilit%C3%A9&all_words=oui&literal=2"));
+        var undated = await _client.GetAsync($"{path}?q=mobilit%C3%A9&undated=peut-etre");
+
+        Assert.Contains($"Échelles : {Formats.Quoted("locale")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(close));
+        Assert.Contains("Vouliez-vous dire <a href=\"/?q=mobilit%C3%A9&amp;scales=local\">Locale</a> ?", close.Replace(path + "?", "/?", StringComparison.Ordinal));
+        Assert.Contains($"Échelles : {Formats.Quoted("zzqqx")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(far));
+        Assert.Matches(@"Valeurs possibles :\s*<a href=""[^""]*scales=local[^""]*"">Locale</a>, ", far);
+        Assert.Contains("<a href=\"/themes#theme-domains\">Thèmes</a>", far);
+        Assert.Contains($"Tous les termes ({Formats.Quoted("all_words")}) : {Formats.Quoted("oui")} n'est pas une valeur possible (0 ou 1)", flags);
+        Assert.Contains($"Sans correction ({Formats.Quoted("literal")}) : {Formats.Quoted("2")} n'est pas une valeur possible (0 ou 1)", flags);
+        Assert.Equal(HttpStatusCode.OK, undated.StatusCode);
+        Assert.Contains($"Cas sans année ({Formats.Quoted("undated")}) : {Formats.Quoted("peut-etre")} n'est pas une valeur possible (0 ou 1), ils sont gardés.",
+            WebUtility.HtmlDecode(await undated.Content.ReadAsStringAsync()));
+        foreach (var api in (string[])["scales=locale", "all_words=oui", "literal=2", "undated=peut-etre"])
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/search?q=mobilit%C3%A9&{api}")).StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/statistiques")]

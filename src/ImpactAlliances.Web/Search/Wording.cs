@@ -168,6 +168,12 @@ public static class Wording
     public static string HoldingAll(int count) =>
         $"{Formats.Cases(count)} {(count == 1 ? "contient" : "contiennent")} tous les termes";
 
+    /// <summary>
+    /// The facets whose values an unknown one is followed by, all of them, when no value is close to it (« Valeurs possibles :
+    /// Locale, Départementale… »): few enough to read in a sentence. The others link to the list of every value (/themes).
+    /// </summary>
+    public const int ValuesListed = 8;
+
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
@@ -190,6 +196,9 @@ public static class Wording
             SearchState.YearFromKey => $"Années, à partir de : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",
+            SearchState.UndatedKey => $"Cas sans année ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), ils sont gardés.",
+            SearchState.LiteralKey => $"Sans correction ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), les mots mal orthographiés sont corrigés.",
+            SearchState.AllWordsKey => $"Tous les termes ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), un exemple peut n'en contenir qu'une partie.",
             _ => $"Tri : {given} n'existe pas, les résultats sont dans l'ordre par défaut.",
         };
     }
