@@ -74,7 +74,7 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
     }
 
     [SkippableFact]
-    public async Task On_a_phone_the_drawer_s_way_out_is_two_tabs_from_its_title_and_drawn_at_its_foot()
+    public async Task On_a_phone_tab_crosses_the_drawer_in_the_order_it_is_drawn_its_way_out_last_at_its_foot()
     {
         await using var browser = await BrowserFacts.LaunchAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
@@ -82,11 +82,21 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.ClickAsync(".filters-jump");
         await Assertions.Expect(page.Locator("#filters-title")).ToBeFocusedAsync();
 
-        // « Voir les N résultats » came after every filter: some fifty presses of Tab from the title.
+        // « Fermer », then the filters from the top: Tab went from « Fermer » to « Voir les N résultats » at the foot of the
+        // screen, then back up to the filters.
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#filtres .drawer-close")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.Locator("#filtres .results-jump")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#filtres .facets-themes a")).ToBeFocusedAsync();
+        // The way out is the last of the drawer's stops, after every filter.
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => {
+                const stops = [...document.querySelectorAll('#filtres a[href], #filtres input, #filtres button, #filtres summary')]
+                    .filter(e => e.offsetParent !== null || getComputedStyle(e).position === 'sticky');
+                return stops[stops.length - 1] === document.querySelector('#filtres .results-jump');
+            }
+            """), "« Voir les N résultats » is the drawer's last stop");
+        await page.Locator("#filtres .results-jump").FocusAsync();
 
         // Drawn where a thumb looks for it, at the foot of the screen, above the filters that scroll under it.
         var foot = await page.Locator("#filtres .drawer-foot").BoundingBoxAsync();
@@ -516,7 +526,9 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         await page.GotoAsync(site.BaseAddress + "/exemples/wimoov-renault-mobilite-solidaire");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
-        var hidden = await page.EvaluateAsync<string[]>("() => ['.site-nav', '.breadcrumb', '.related', '.cite'].filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display)");
+        var hidden = await page.EvaluateAsync<string[]>("() => ['.site-nav', '.breadcrumb', '.related', '.cite details', '.copy', '#corriger'].filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display)");
+        // The citation prints, for a researcher who cites the case from paper; the correction box, a screen's control, does not.
+        var citation = await page.EvaluateAsync<string[]>("() => ['.cite', '#cite-fr'].map(s => getComputedStyle(document.querySelector(s)).display)");
         var sources = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.source-url')].map(e => getComputedStyle(e).display === 'block' ? e.textContent : '')");
         // The content has no link in a case's text yet: one is added as Markdown would render it.
         var bodyLink = await page.EvaluateAsync<string>("""
@@ -528,8 +540,9 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
             """);
         var sourceLink = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.case-sources a[href]'), '::after').content");
 
-        Assert.NotEmpty(hidden);
+        Assert.Equal(6, hidden.Length);
         Assert.All(hidden, display => Assert.Equal("none", display));
+        Assert.Equal(["block", "block"], citation);
         Assert.NotEmpty(sources);
         Assert.All(sources, url => Assert.StartsWith("http", url));
         Assert.Equal("\" (https://example.org/rapport)\"", bodyLink);

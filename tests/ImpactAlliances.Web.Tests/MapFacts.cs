@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -139,6 +140,35 @@ public sealed class MapFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // ...and the regions' counts keep the département's: the cases in the 35, by region.
         Assert.Equal(in35.Count(c => c.Territory.Regions.Contains("bretagne")), Counts(both, "regions")["bretagne"]);
         Assert.Equal(in35.Count(c => c.Territory.Regions.Count == 0), Counts(both, "regions").GetValueOrDefault("sans-region"));
+    }
+
+    /// <summary>
+    /// The map of results limited to a region counts those results, as the statistics page does: a neighbour shaded with
+    /// the cases the region's filter leaves out (the filter panel's drill-sideways counts) contradicted the heading's total,
+    /// and its link, which added the neighbour to the selection (« Occitanie ou Île-de-France »), found more than its count.
+    /// </summary>
+    [Theory]
+    [InlineData("regions=occitanie", "regions")]
+    [InlineData("departments=34&niveau=departements", "departments")]
+    public async Task The_map_of_a_place_counts_its_results_and_each_area_links_to_as_many(string url, string facet)
+    {
+        bool In(CaseStudy c, string value) => facet == "departments" ? DepartmentsOf(c).Contains(value)
+            : value == "sans-region" ? c.Territory.Regions.Count == 0 : c.Territory.Regions.Contains(value);
+        var selected = url[(facet.Length + 1)..].Split('&')[0];
+        var cases = Published().Where(c => In(c, selected)).ToList();
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync($"/carte?{url}"));
+        var rows = Regex.Matches(html, "<a href=\"/\\?([^\"]*)\">[^<]*</a>\\s*</th>\\s*<td class=\"num\">(\\d+)</td>")
+            .Select(m => (Query: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        int Expected(string value) => cases.Count(c => In(c, value));
+
+        Assert.Contains($"{cases.Count} exemples.", html, StringComparison.Ordinal);
+        Assert.True(rows.Count >= 2, $"{rows.Count} areas linked");
+        foreach (var (query, count) in rows)
+        {
+            var value = Regex.Matches(query, $"(?:^|&){facet}=([^&]+)").Select(m => m.Groups[1].Value).Last();
+            Assert.Equal((query, Expected(value)), (query, count));
+            Assert.Equal((query, count), (query, (await Api(query)).GetProperty("total").GetInt32()));
+        }
     }
 
     [Fact]

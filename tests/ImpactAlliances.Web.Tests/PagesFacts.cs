@@ -328,6 +328,38 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Seuls sont comptés", WebUtility.HtmlDecode(await GetText($"{path}?q=insertion")), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A link that promises a number lands on a page that heads with it, or says which of that page's numbers it is: in a
+    /// widened search every count (the place offered, a statistic's bar and cell, the map's areas) is of the cases holding
+    /// the essential words, while the page it opens heads with all it lists (« 44 exemples …, dont 12 qui en réunissent
+    /// l'essentiel »). « Provence-Alpes-Côte d'Azur (12 exemples) » opened that page without saying the 12 was the second number.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task A_count_linked_from_a_widened_search_says_which_number_of_the_page_it_opens_it_is(string path)
+    {
+        const string query = "q=entreprises%20et%20associations%20pour%20l'emploi%20des%20jeunes%20%C3%A0%20Marseille&departments=13";
+        await WidenedCounts(query);
+        var page = await GetText($"{path}?{query}");
+        // The offer's count is in the link's sentence; a bar's, a cell's or an area's alone in the link's title.
+        var links = Regex.Matches(page, path == "/"
+                ? "<a href=\"(/\\?[^\"]+)\">[^<]+</a> \\((\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\\)"
+                : "<a href=\"(/\\?[^\"]+)\"[^>]* title=\"(\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\"")
+            .Select(m => (Url: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).Take(3).ToList();
+
+        Assert.NotEmpty(links);
+        foreach (var (url, count) in links)
+        {
+            var heading = Regex.Match(await GetText(url), @"<h1 id=""results-count""[^>]*>\s*(.*?)\s*</h1>", RegexOptions.Singleline).Groups[1].Value;
+            var essential = count == 1 ? ", dont un qui en réunit l'essentiel" : $", dont {Formats.Number(count)} qui en réunissent l'essentiel";
+            Assert.True(heading.EndsWith(essential, StringComparison.Ordinal) || heading.StartsWith(Formats.Cases(count) + " ", StringComparison.Ordinal) && !heading.Contains("dont", StringComparison.Ordinal),
+                $"{url} promised {count}: {heading}");
+        }
+        Assert.DoesNotContain("qui réunissent l'essentiel des mots\"", await GetText($"{path}?q=insertion&departments=13"), StringComparison.Ordinal);
+    }
+
     /// <summary>The API's answer to a search that must be widened, with how many cases it counts (holding the essential words) and lists.</summary>
     private async Task<(JsonElement Api, int Strict, int Total)> WidenedCounts(string query)
     {
@@ -570,6 +602,34 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
             .Select(o => (o.GetProperty("from").GetString()!, o.GetProperty("to").GetString()!)));
     }
 
+    /// <summary>
+    /// Sorted by start year, each result says its year before its organisations, or that it is not known: no card showed it,
+    /// so the order could not be read. Other orders show no year.
+    /// </summary>
+    [Fact]
+    public async Task Results_sorted_by_start_year_each_say_their_year_or_that_it_is_unknown()
+    {
+        var years = Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md").ToDictionary(
+            f => Path.GetFileNameWithoutExtension(f),
+            f => Regex.Match(File.ReadAllText(f), @"^year: (\d{4})", RegexOptions.Multiline) is { Success: true } m ? m.Groups[1].Value : null);
+        var total = (await GetJson("/api/search?size=1")).GetProperty("total").GetInt32();
+        var said = new List<string>();
+        foreach (var url in (string[])["/?sort=year", $"/?sort=year&size=100&page={(total + 99) / 100}"])
+        {
+            var hits = Regex.Matches(await GetText(url), "<article class=\"hit\" id=\"cas-([^\"]+)\">.*?<p class=\"hit-orgs\">(.*?)</p>", RegexOptions.Singleline);
+            Assert.NotEmpty(hits);
+            foreach (Match hit in hits)
+            {
+                var year = years[hit.Groups[1].Value];
+                Assert.StartsWith($"<span class=\"hit-year\">Début : {year ?? "année inconnue"}</span>", hit.Groups[2].Value, StringComparison.Ordinal);
+                said.Add(year ?? "");
+            }
+        }
+        Assert.Contains("", said);
+        Assert.Contains(said, y => y.Length > 0);
+        Assert.DoesNotContain("hit-year", await GetString("/?q=insertion"), StringComparison.Ordinal);
+    }
+
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>
     private List<(string FrontMatter, string Text)> CaseFiles() =>
         Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")
@@ -710,6 +770,38 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
         Assert.Contains("regions=bretgne : valeur inconnue ; vouliez-vous dire regions=bretagne (Bretagne) ?", await api.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+    }
+
+    /// <summary>
+    /// What the API refuses, the results, statistics and map pages apply without it and say so, with the values there are:
+    /// the map said nothing of an unknown filter value, the statistics offered no closer value, a value close to none
+    /// named none, and a yes-or-no parameter other than 0 or 1 (<c>all_words=oui</c>) was dropped without a word.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statistiques")]
+    [InlineData("/carte")]
+    public async Task What_the_api_refuses_the_pages_leave_out_and_say_with_the_values_there_are(string path)
+    {
+        var close = await GetString($"{path}?q=mobilit%C3%A9&scales=locale");
+        var far = await GetString($"{path}?q=mobilit%C3%A9&scales=zzqqx&domains=zzqqx");
+        var flags = WebUtility.HtmlDecode(await GetString($"{path}?q=mobilit%C3%A9&all_words=oui&literal=2"));
+        var undated = await _client.GetAsync($"{path}?q=mobilit%C3%A9&undated=peut-etre");
+
+        Assert.Contains($"Échelles : {Formats.Quoted("locale")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(close));
+        Assert.Contains("Vouliez-vous dire <a href=\"/?q=mobilit%C3%A9&amp;scales=local\">Locale</a> ?", close.Replace(path + "?", "/?", StringComparison.Ordinal));
+        Assert.Contains($"Échelles : {Formats.Quoted("zzqqx")} n'existe pas, ce filtre n'est pas appliqué.", WebUtility.HtmlDecode(far));
+        Assert.Matches(@"Valeurs possibles :\s*<a href=""[^""]*scales=local[^""]*"">Locale</a>, ", far);
+        Assert.Contains("<a href=\"/themes#theme-domains\">Thèmes</a>", far);
+        Assert.Contains($"Tous les termes ({Formats.Quoted("all_words")}) : {Formats.Quoted("oui")} n'est pas une valeur possible (0 ou 1)", flags);
+        Assert.Contains($"Sans correction ({Formats.Quoted("literal")}) : {Formats.Quoted("2")} n'est pas une valeur possible (0 ou 1)", flags);
+        Assert.Equal(HttpStatusCode.OK, undated.StatusCode);
+        Assert.Contains($"Cas sans année ({Formats.Quoted("undated")}) : {Formats.Quoted("peut-etre")} n'est pas une valeur possible (0 ou 1), ils sont gardés.",
+            WebUtility.HtmlDecode(await undated.Content.ReadAsStringAsync()));
+        foreach (var api in (string[])["scales=locale", "all_words=oui", "literal=2", "undated=peut-etre"])
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/search?q=mobilit%C3%A9&{api}")).StatusCode);
+        }
     }
 
     [Theory]

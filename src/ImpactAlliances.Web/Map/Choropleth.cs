@@ -39,11 +39,15 @@ public sealed record Choropleth(MapLevel Level, IReadOnlyList<ChoroplethArea> Ar
     /// <summary>The facet a level counts with.</summary>
     public static string FacetOf(MapLevel level) => level == MapLevel.Regions ? CaseStudySchema.Regions.Key : CaseStudySchema.Departments.Key;
 
-    /// <summary>Colours the map with a result's facet counts (drill-sideways, as the filter panel shows them).</summary>
-    public static Choropleth Of(FranceMap map, SearchResult result, Taxonomy taxonomy, MapLevel level)
+    /// <summary>
+    /// Colours the map with the results' own counts (<see cref="ResultStatistics.Facets"/>, every filter applied, as the
+    /// statistics page counts them): a map of « these results » that shaded a selected region's neighbours with the cases
+    /// its filter leaves out (the filter panel's drill-sideways counts) contradicted its heading and the statistics.
+    /// </summary>
+    public static Choropleth Of(FranceMap map, ResultStatistics statistics, Taxonomy taxonomy, MapLevel level)
     {
         var facet = taxonomy[FacetOf(level)];
-        var counts = result.Facets.Single(f => f.Key == facet.Key).Values.ToDictionary(v => v.Value);
+        var counts = statistics.Facet(facet.Key).Values.ToDictionary(v => v.Value);
         string ValueOf(string code, string region) => level == MapLevel.Regions ? FranceMap.RegionSlug(region) : code;
         ChoroplethArea Area(string value, string d) => counts.GetValueOrDefault(value) is { } count
             ? new(facet.Key, value, count.Label, count.Count, 0, d, count.Selected)

@@ -20,7 +20,7 @@ public sealed class CarteModel(ICaseStudySearch search, TimeProvider clock) : Pa
     /// <summary>The search state read from the URL; its links lead back to this page.</summary>
     public SearchState State { get; private set; } = new();
 
-    /// <summary>The search, for its total and counts.</summary>
+    /// <summary>The search counted, without its hits: its total, filters and notes.</summary>
     public SearchResult Result { get; private set; } = null!;
 
     /// <summary>The coloured map.</summary>
@@ -34,9 +34,10 @@ public sealed class CarteModel(ICaseStudySearch search, TimeProvider clock) : Pa
     {
         var level = Request.Query[LevelKey] == DepartmentsLevel ? MapLevel.Departments : MapLevel.Regions;
         State = SearchState.FromQuery(Request.Query, clock, LevelKey) with { Path = PathOf(level), Page = 1, Size = null };
-        Result = search.Search(State.ToRequest() with { Size = 1 });
-        Map = Choropleth.Of(FranceMap.Official, Result, search.Taxonomy, level);
-        NoRegion = Result.Facets.Single(f => f.Key == CaseStudySchema.Regions.Key).Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);
+        var statistics = search.Statistics(State.ToRequest());
+        Result = statistics.Search!;
+        Map = Choropleth.Of(FranceMap.Official, statistics, search.Taxonomy, level);
+        NoRegion = statistics.Facet(CaseStudySchema.Regions.Key).Values.FirstOrDefault(v => v.Value == CaseStudySchema.NoRegion);
     }
 
     /// <summary>This map at another level, same filters.</summary>
@@ -47,6 +48,9 @@ public sealed class CarteModel(ICaseStudySearch search, TimeProvider clock) : Pa
     /// <summary>The search page with the current filters.</summary>
     public string SearchUrl => (State with { Path = "/" }).ToUrl();
 
-    /// <summary>The search page with the current filters and one more.</summary>
-    public string SearchUrlWith(string facet, string value) => (State with { Path = "/" }).With(facet, value).ToUrl();
+    /// <summary>
+    /// The search page with the current results limited to one area: its count on the map is that page's count, as a
+    /// statistics bar's (<see cref="SearchState.Narrowed"/>: a region added to another selected one is required with it).
+    /// </summary>
+    public string SearchUrlWith(string facet, string value) => (State with { Path = "/" }).Narrowed(facet, value).ToUrl();
 }

@@ -45,9 +45,11 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
         State = SearchState.FromQuery(Request.Query, clock);
         if (SearchState.NeedsCleaning(Request.Query))
         {
-            // A misspelt name goes along, which the state does not hold: the clean page says it and links to the search meant.
+            // A misspelt name goes along, which the state does not hold: the clean page says it and links to the search meant;
+            // so does an undated value that is neither 0 nor 1, which the clean page says it did not apply.
             return Redirect(QueryHelpers.AddQueryString(State.ToUrl(),
-                State.Unread.Where(u => u.Meant is not null && u.Value.Length > 0).Select(u => KeyValuePair.Create(u.Key, (string?)u.Value))));
+                State.Unread.Where(u => (u.Meant is not null || u.Key == SearchState.UndatedKey) && u.Value.Length > 0)
+                    .Select(u => KeyValuePair.Create(u.Key, (string?)u.Value))));
         }
         Result = search.Search(State.ToRequest());
         return Page();

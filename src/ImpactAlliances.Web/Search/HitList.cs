@@ -22,7 +22,11 @@ namespace ImpactAlliances.Web.Search;
 /// after them and says that those below hold only some of the words. Zero when every result is counted.
 /// </param>
 /// <param name="partial">How many results hold only some of the words, in all pages: the note says one or several.</param>
-internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWriter links, int start, int counted = 0, int partial = 0) : IHtmlContent
+/// <param name="years">
+/// Whether each result says its start year, before its organisations (<see cref="Wording.StartYear"/>): the results sorted by
+/// that year showed none of them, so the order could not be read.
+/// </param>
+internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWriter links, int start, int counted = 0, int partial = 0, bool years = false) : IHtmlContent
 {
     /// <summary>Said between the results counted and those that hold only some of the words, several or one.</summary>
     public static string PartialNote(int partial) => partial == 1
@@ -61,6 +65,13 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
             // What the result shows of its case, encoded once per case: only the snippet and the chips' links are this search's.
             var kept = Kept.Of(hit, encoder);
             writer.Write(kept.Head);
+            if (years)
+            {
+                writer.Write("<span class=\"hit-year\">");
+                encoder.Encode(writer, Wording.StartYear(hit.Year));
+                writer.Write(hit.Organisations.Count > 0 ? "</span> · " : "</span>");
+            }
+            writer.Write(kept.Organisations);
             // The snippet is built from HTML-encoded text with only <mark> added (SnippetBuilder).
             writer.Write(hit.Snippet ?? kept.Summary);
             // A chip adds its value to the search the result belongs to.
@@ -96,8 +107,11 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
         private readonly IReadOnlyList<string> _organisations;
         private readonly HtmlEncoder _encoder;
 
-        /// <summary>From the list item's start to the snippet's paragraph, opened.</summary>
+        /// <summary>From the list item's start to the organisations' paragraph, opened.</summary>
         public string Head { get; }
+
+        /// <summary>The organisations, to the snippet's paragraph, opened.</summary>
+        public string Organisations { get; }
 
         /// <summary>The summary, shown when the search made no snippet.</summary>
         public string Summary { get; }
@@ -118,6 +132,8 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
             head.Write("\">");
             encoder.Encode(head, hit.Title);
             head.Write("</a></h2>\n    <p class=\"hit-orgs\">");
+            Head = head.ToString();
+            head.GetStringBuilder().Clear();
             for (var i = 0; i < hit.Organisations.Count; i++)
             {
                 if (i > 0)
@@ -127,7 +143,7 @@ internal sealed class HitList(IReadOnlyList<SearchHit> hits, SearchState.LinkWri
                 encoder.Encode(head, hit.Organisations[i]);
             }
             head.Write("</p>\n        <p class=\"hit-snippet\">");
-            Head = head.ToString();
+            Organisations = head.ToString();
             Summary = encoder.Encode(hit.Summary);
             var chips = new List<Chip>();
             foreach (var key in Badges.Order)

@@ -49,9 +49,9 @@ public sealed partial record SearchState
             YearFrom = NotLater(Read<int>(query, YearFromKey, unread, Year), LatestYear(clock), unread),
             YearTo = Read<int>(query, YearToKey, unread, Year),
             // The form sends a hidden 0 and, when its box is ticked, a 1 after it: the last one wins.
-            IncludeUndated = query[UndatedKey].LastOrDefault() is not ("0" or "false"),
-            Literal = query[LiteralKey].FirstOrDefault() is "1" or "true",
-            AllWords = query[AllWordsKey].FirstOrDefault() is "1" or "true",
+            IncludeUndated = Flag(query, UndatedKey, unread, last: true) ?? true,
+            Literal = Flag(query, LiteralKey, unread) ?? false,
+            AllWords = Flag(query, AllWordsKey, unread) ?? false,
             Unread = unread,
         };
         // Misspelt names are noted last, after the values the state could not read (the list the state holds): the page
@@ -64,6 +64,26 @@ public sealed partial record SearchState
             }
         }
         return state;
+    }
+
+    /// <summary>
+    /// A yes-or-no parameter (<c>undated</c>, <c>literal</c>, <c>all_words</c>): 1 or true, 0 or false, as the API takes them;
+    /// another value (<c>all_words=oui</c>) is noted in <paramref name="unread"/> and read as the default, null.
+    /// </summary>
+    private static bool? Flag(IQueryCollection query, string key, List<UnreadParameter> unread, bool last = false)
+    {
+        var values = query[key];
+        if (values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && v is not ("0" or "1" or "false" or "true")) is { } wrong)
+        {
+            unread.Add(new(key, wrong));
+            return null;
+        }
+        return (last ? values.LastOrDefault() : values.FirstOrDefault()) switch
+        {
+            "1" or "true" => true,
+            "0" or "false" => false,
+            _ => null,
+        };
     }
 
     /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
@@ -105,5 +125,5 @@ public sealed partial record SearchState
     /// submits, or the form's pair of <c>undated</c> values. The page redirects such a request to its clean URL.
     /// </summary>
     public static bool NeedsCleaning(IQueryCollection query) => query.Any(p =>
-        p.Value.Any(string.IsNullOrWhiteSpace) || (p.Key == UndatedKey && (p.Value.Count != 1 || p.Value[0] != "0")));
+        p.Value.Any(string.IsNullOrWhiteSpace) || (p.Key == UndatedKey && (p.Value.Count != 1 || p.Value[0] is "1" or "true" or "false")));
 }

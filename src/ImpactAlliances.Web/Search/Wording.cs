@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Search;
@@ -101,6 +102,23 @@ public static class Wording
         _ => $"les {Formats.Cases(counted)} qui réunissent l'essentiel des mots",
     };
 
+    /// <summary>
+    /// The number a link to a search promises, said as what it counts: « 12 exemples », and in a widened search, where every
+    /// count (a place offered, a statistic's bar or cell, an area of the map) is of the cases holding the essential words
+    /// while the page it opens heads with all it lists (« 44 exemples …, dont 12 qui en réunissent l'essentiel »),
+    /// « 12 exemples qui réunissent l'essentiel des mots »: the one rule for every such link, so that it says which of the
+    /// page's numbers it is.
+    /// </summary>
+    public static string Promised(int count, bool widened) => (count, widened) switch
+    {
+        (_, false) => count == 0 ? "aucun exemple" : Formats.Cases(count),
+        (1, true) => "1 exemple qui réunit l'essentiel des mots",
+        _ => $"{Formats.Cases(count)} qui réunissent l'essentiel des mots",
+    };
+
+    /// <summary>A result's start year, shown when the results are sorted by it: « Début : 2012 », or that it is not known.</summary>
+    public static string StartYear(int? year) => year is { } known ? $"Début : {known.ToString(CultureInfo.InvariantCulture)}" : "Début : année inconnue";
+
     /// <summary>A number of results at the start of a sentence: « Aucun exemple », not « 0 exemple »; « 1 exemple », « 12 exemples ».</summary>
     public static string Count(int count) => count == 0 ? "Aucun exemple" : Formats.Cases(count);
 
@@ -149,6 +167,12 @@ public static class Wording
     public static string HoldingAll(int count) =>
         $"{Formats.Cases(count)} {(count == 1 ? "contient" : "contiennent")} tous les termes";
 
+    /// <summary>
+    /// The facets whose values an unknown one is followed by, all of them, when no value is close to it (« Valeurs possibles :
+    /// Locale, Départementale… »): few enough to read in a sentence. The others link to the list of every value (/themes).
+    /// </summary>
+    public const int ValuesListed = 8;
+
     /// <summary>Why a filter of the URL is not applied (« Régions : « bretgne » n'existe pas, ce filtre n'est pas appliqué. »).</summary>
     public static string UnknownFilter(UnknownFilter unknown) =>
         $"{unknown.FacetLabel} : {Formats.Quoted(unknown.Value)} n'existe pas, ce filtre n'est pas appliqué.";
@@ -171,6 +195,9 @@ public static class Wording
             SearchState.YearFromKey => $"Années, à partir de : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",
+            SearchState.UndatedKey => $"Cas sans année ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), ils sont gardés.",
+            SearchState.LiteralKey => $"Sans correction ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), les mots mal orthographiés sont corrigés.",
+            SearchState.AllWordsKey => $"Tous les termes ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), un exemple peut n'en contenir qu'une partie.",
             _ => $"Tri : {given} n'existe pas, les résultats sont dans l'ordre par défaut.",
         };
     }
