@@ -14,6 +14,12 @@ public sealed partial record SearchState
     public string ToUrl() => Url(html: false).ToString();
 
     /// <summary>
+    /// Writes <see cref="ToUrl"/> into <paramref name="writer"/> already encoded for an HTML attribute, as <see cref="ToggleHref"/>
+    /// is: the pager's links (<see cref="ResultPager"/>).
+    /// </summary>
+    internal void WriteHref(TextWriter writer) => Url(html: true).WriteTo(writer);
+
+    /// <summary>
     /// The <c>href</c> of <see cref="Toggle"/>: the URL of that state, written without making it, already encoded for
     /// an HTML attribute (the one character to encode is the pairs' <c>&amp;</c>: values are percent-encoded).
     /// </summary>

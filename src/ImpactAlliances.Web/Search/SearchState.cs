@@ -79,6 +79,13 @@ public sealed partial record SearchState
     /// </summary>
     public bool YearsInverted => YearFrom > YearTo;
 
+    /// <summary>
+    /// Whether the pages have something to say of the URL's parameters (<see cref="Unread"/>, <see cref="YearsInverted"/>;
+    /// filter values the taxonomy lacks are the search result's <c>UnknownFilters</c>): the partial view that says it writes
+    /// nothing otherwise, and is not rendered for nothing.
+    /// </summary>
+    public bool SaysParameters => Unread.Count > 0 || YearsInverted;
+
     /// <summary>The state with its year range the right way round; back to page 1.</summary>
     public SearchState WithYearsSwapped() => this with { YearFrom = YearTo, YearTo = YearFrom, Page = 1 };
 
