@@ -112,17 +112,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     public const float PlaceBoost = 50f;
 
     /// <summary>
-    /// Widened, beside a place the query names: the weight added to a case placed there (in the place, its département or its
-    /// region as <see cref="PlaceBoost"/> reads them), not to one that only writes the place's name. In the widened run a case
-    /// of the place holding a common word of the question fell behind cases elsewhere holding a rare one (« emploi quartiers
-    /// prioritaires Lyon »: priority-area cases of La Rochelle, Besançon, Marseille and Toulon before Lyon's own employment cases),
-    /// where every judged set grades the place's cases first. Measured (RELEVANCE.md, session 38): users +0.001 nDCG@10 and
-    /// +0.003 recall@10 (the place queries +0.007 / +0.020), mixed +0.0001, the other sets unchanged; 1,000 (the place's cases
-    /// above every case elsewhere) gained less, and a tier for the topic's words instead lost on four sets.
-    /// </summary>
-    public const float PlacedWhenWidened = PlaceBoost;
-
-    /// <summary>
     /// Weight, whatever its frequency, of a word in the cases placed where it is a place's name (<see cref="PlaceWordConcept"/>):
     /// less than in any case holding it elsewhere. « réunion publique » found the cases of La Réunion, whose titles and text
     /// repeat the name, before the public meetings; they still hold the word, for those who type the place without its article.
@@ -216,8 +205,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
                 groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
-                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly,
-                    groups[^1].Placed is null || group.Placed is null ? null : new DisjunctionMaxQuery([groups[^1].Placed, group.Placed], 0f));
+                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly);
             }
             else
             {
@@ -256,13 +244,6 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             query.Add(q, Occur.MUST_NOT);
             every?.Add(q, Occur.MUST_NOT);
         });
-        if (coverage == Coverage.Some && groups.Where(g => g.NamesPlace && g.Placed is not null).ToList() is { Count: > 0 } places)
-        {
-            // Outside the coordination: inside it, the weight was multiplied by the share of the pairs a case holds.
-            var placed = new BooleanQuery();
-            places.ForEach(g => placed.Add(g.Placed, Occur.SHOULD));
-            query = new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { new ConstantScoreQuery(placed) { Boost = PlacedWhenWidened }, Occur.SHOULD } };
-        }
         var contentWords = clauses.Where((c, i) => c.Kind == ClauseKind.Word && IsContent(clauses, analysed, i)).Count();
         return new TextQuery(query, body.Terms, prefixes) { BodyPhrases = body.Phrases, Concepts = concepts, ContentWords = contentWords, GroupsOptional = optional, EveryGroup = every,
             OnlyExclusions = groups.Count == 0 };
@@ -277,7 +258,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// it only ranks: a place that may be a count instead (<see cref="PlaceConcept.MaybeACount"/>), never required but by
     /// <see cref="Coverage.Every"/>, nor counted among the groups the half rule or a widened search asks for.
     /// </summary>
-    internal sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false, Query? Placed = null)
+    internal sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false)
     {
         /// <summary>
         /// Groups equal in everything, their query included (a word typed twice), are one group where the strict query
@@ -544,15 +525,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 return (new Group(WeighedLessIn(any, placeWords, tokens), docFreq), consumed);
             }
         }
-        return (new Group(any, docFreq, namesPlace, ranksOnly, namesPlace ? PlacedIn(named) : null), consumed);
-    }
-
-    /// <summary>The cases placed where a run names (its codes, and its département's and region's), not those that write its name.</summary>
-    private DisjunctionMaxQuery PlacedIn(IReadOnlyList<Concept> named)
-    {
-        var placed = new DisjunctionMaxQuery(0f);
-        named.OfType<PlaceConcept>().ToList().ForEach(place => AddConcept(placed, place, null));
-        return placed;
+        return (new Group(any, docFreq, namesPlace, ranksOnly), consumed);
     }
 
     /// <summary>
