@@ -250,6 +250,29 @@ public sealed class QueryCorrectorFacts
         Assert.Equal(corrected, Assert.Single(corpus.Search(query).Corrections).To);
     }
 
+    /// <summary>
+    /// A query sent while its last word was being typed: « comp » is one edit from « coup », but begins « compétences », which
+    /// the cases write after « mécénat de ». Alone, or after a word the cases never write it beside, it is corrected as before.
+    /// </summary>
+    [Theory]
+    [InlineData("mécénat de comp", "compétences")]
+    [InlineData("mécénat de compét", "compétences")]
+    [InlineData("comp", "coup")]
+    [InlineData("épicerie comp", "coup")]
+    public void A_last_word_still_being_typed_is_completed_to_the_word_the_cases_write_after_the_one_before(string query, string corrected)
+    {
+        FixtureCase[] cases =
+        [
+            Case("mecenat-salaries", "Un mécénat de compétences", "Les salariés donnent du temps en mécénat de compétences."),
+            Case("mecenat-juristes", "Des juristes bénévoles", "Un mécénat de compétences de juristes pour les associations."),
+            Case("epicerie-coup", "Une épicerie", "Une épicerie solidaire donne un coup de main, avec les compagnies du quartier."),
+            Case("epicerie-ti-coup", "Ti Coup", "Ti Coup, une épicerie pour un coup de pouce."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(corrected, Assert.Single(corpus.Search(query).Corrections).To);
+    }
+
     [Fact]
     public void A_word_the_query_leaves_out_as_the_way_it_is_put_is_not_corrected_into_a_word_to_require()
     {
