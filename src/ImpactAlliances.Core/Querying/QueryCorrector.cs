@@ -130,7 +130,9 @@ internal static class QueryCorrector
         {
             return (null, false);
         }
-        var reach = maxEdits + extraEdits;
+        // A bolder correction (the empty result's) reaches one edit further only for a word that is not French: a word of
+        // French is meant as typed, and a word three edits away changes its meaning (« xylophone », « téléphone »).
+        var reach = maxEdits + (FrenchDictionary.Contains(folded) ? 0 : extraEdits);
         var (nearest, closest) = vocabulary.Value.Nearest(folded, reach);
         // A word of French that no case writes is not replaced, even to make an expression: its closest word is offered. Only
         // when that word is two edits away or more (« quantique », « quantité »): the lexicon holds so many rare forms that one

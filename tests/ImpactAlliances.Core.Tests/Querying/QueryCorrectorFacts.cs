@@ -274,6 +274,24 @@ public sealed class QueryCorrectorFacts
     }
 
     [Fact]
+    public void A_word_of_french_that_no_case_writes_is_offered_no_word_three_edits_away_when_nothing_is_found()
+    {
+        // « xylophone » is three edits from « téléphone », « parachute » from « percuté »: meant as typed, not typos. « telefonne »,
+        // no word of French, is still offered « téléphone », three edits away too, by the bolder correction of an empty result.
+        FixtureCase[] cases =
+        [
+            Case("telephone", "Un téléphone solidaire", "Un téléphone percuté réparé pour les personnes isolées."),
+            Case("garage", "Un garage solidaire", "Un véhicule percuté réparé par un garage solidaire."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var nonsense = corpus.Search("xylophone parachute");
+        Assert.Equal(0, nonsense.Total);
+        Assert.Empty(nonsense.QuerySuggestions);
+        Assert.Contains(corpus.Search("telefonne").QuerySuggestions, s => s.Query == "téléphone");
+    }
+
+    [Fact]
     public void A_word_the_query_leaves_out_as_the_way_it_is_put_is_not_corrected_into_a_word_to_require()
     {
         // No case writes « négocient », a relation word the query leaves out; one writes « négocié », one edit away.
