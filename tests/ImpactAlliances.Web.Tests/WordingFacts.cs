@@ -1,3 +1,4 @@
+using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Search;
@@ -19,6 +20,16 @@ public sealed class WordingFacts
     [InlineData(1, "cet exemple")]
     [InlineData(2, "ces 2 exemples")]
     public void The_results_are_these_or_this_one(int count, string expected) => Assert.Equal(expected, Wording.These(count));
+
+    [Fact]
+    public void A_word_typed_twice_and_corrected_twice_is_named_once()
+    {
+        // « sevices et sevices » said « « sevices » corrigé en « services », « sevices » en « services ». »
+        Correction[] corrections = [new("sevices", "services"), new("sevices", "services"), new("Marseile", "Marseille")];
+
+        Assert.Equal($"{Formats.Quoted("sevices")} corrigé en {Formats.Quoted("services")}, {Formats.Quoted("Marseile")} en {Formats.Quoted("Marseille")}.",
+            Wording.Corrected(corrections));
+    }
 
     [Fact]
     public void Shared_values_are_named_and_another_region_is_said()

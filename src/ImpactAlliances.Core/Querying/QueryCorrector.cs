@@ -48,8 +48,10 @@ internal static class QueryCorrector
             var clause = clauses[i];
             // The word before as corrected; the word after unless an OR separates them.
             var neighbours = (i > 0 ? terms[i - 1] : [], i + 1 < clauses.Count && !clauses[i + 1].OrWithPrevious ? terms[i + 1] : []);
-            var (replacement, kept) = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i)
-                ? Replacement(clause.Text, terms[i], index, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
+            var plain = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i);
+            var completion = plain && i == clauses.Count - 1 ? Completion(clause.Text, terms, i, index, vocabulary, analyzer) : null;
+            var (replacement, kept) = completion is not null ? (completion, false)
+                : plain ? Replacement(clause.Text, terms[i], index, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
                 : (null, false);
             if (kept)
             {
@@ -128,7 +130,10 @@ internal static class QueryCorrector
         {
             return (null, false);
         }
-        var (nearest, closest) = vocabulary.Value.Nearest(folded, maxEdits + extraEdits);
+        // A bolder correction (the empty result's) reaches one edit further only for a word that is not French: a word of
+        // French is meant as typed, and a word three edits away changes its meaning (« xylophone », « téléphone »).
+        var reach = maxEdits + (FrenchDictionary.Contains(folded) ? 0 : extraEdits);
+        var (nearest, closest) = vocabulary.Value.Nearest(folded, reach);
         // A word of French that no case writes is not replaced, even to make an expression: its closest word is offered. Only
         // when that word is two edits away or more (« quantique », « quantité »): the lexicon holds so many rare forms that one
         // edit off a word of the cases is as often a typo that makes another word (« sevices », « alliace », « mason »).
@@ -153,10 +158,57 @@ internal static class QueryCorrector
         // « crisse » is « crise », not « caisse ».
         var doubled = nearest.FirstOrDefault(w => OneLetterDoubled(folded, w.Folded));
         var closestWord = synonyms.NearestWord(folded, closest - 1)
-            ?? WrittenBeside(folded, vocabulary.Value.Within(folded, maxEdits + extraEdits), closest, neighbours, index, analyzer)
+            ?? WrittenBeside(folded, vocabulary.Value.Within(folded, reach), closest, neighbours, index, analyzer)
             ?? (doubled is not null && FrenchDictionary.Contains(folded) ? doubled.Surface : null)
             ?? (nearest.Count > 0 ? nearest[0].Surface : null);
         return (closestWord, closestWord is not null && french);
+    }
+
+    /// <summary>The fewest letters of a last word that is completed (<see cref="Completion"/>): the vocabulary's shortest words.</summary>
+    private const int MinCompleted = 3;
+
+    /// <summary>
+    /// The word that a query's last word, which no case writes, begins and that the cases most write after the word before it
+    /// (a word that only links them, left out, kept as the gap between them), when <see cref="PairCases"/> cases do: a query
+    /// sent while its last word was still being typed. « mécénat de comp » is « mécénat de compétences », which many cases
+    /// write, not « mécénat de coup », one edit away and never written so; a word no case writes beside the one before is
+    /// left to the corrector. A prefix searched as such (« comp* ») would find every « compagnie » and « comptes » too.
+    /// </summary>
+    private static string? Completion(string word, List<string[]> terms, int at, TermContexts index, Lazy<SpellVocabulary> vocabulary, Analyzer analyzer)
+    {
+        var folded = SearchQueryBuilder.FoldPrefix(word);
+        if (folded.Length < MinCompleted || !folded.All(char.IsLetter) || Matches(terms[at], index))
+        {
+            return null;
+        }
+        var before = at - 1;
+        while (before >= 0 && terms[before].Length == 0)
+        {
+            before--;
+        }
+        if (before < 0)
+        {
+            return null;
+        }
+        var previous = terms[before][^1];
+        var heldBefore = HeldBy(index, previous);
+        string? best = null;
+        var bestCases = PairCases - 1;
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in vocabulary.Value.StartingWith(folded))
+        {
+            if (TermAnalysis.Terms(analyzer, candidate.Surface) is not [var first, ..] || !counted.Add(first)
+                || Math.Min(heldBefore, HeldBy(index, first)) <= bestCases)
+            {
+                continue;
+            }
+            var cases = CasesWriting(index, previous, first, at - before);
+            if (cases > bestCases)
+            {
+                (best, bestCases) = (candidate.Surface, cases);
+            }
+        }
+        return best;
     }
 
     /// <summary>How many cases must write a word beside a neighbour for that to count (<see cref="WrittenBeside"/>).</summary>
@@ -222,11 +274,12 @@ internal static class QueryCorrector
     private static int HeldBy(TermContexts index, string term) => CaseStudySchema.TextFields.Keys.Sum(field => index.Of(new Term(field, term)).DocFreq);
 
     /// <summary>
-    /// How many cases write the two terms one after the other in a text field, as a phrase of the two would find them: read
+    /// How many cases write the two terms one after the other in a text field (<paramref name="distance"/> positions apart: 2
+    /// across a word the analysis leaves out), as a phrase of the two would find them: read
     /// from their positions, through the snapshot's kept look-ups and without offsets, where a phrase query's weights,
     /// scorers and look-ups of every field cost a search each.
     /// </summary>
-    private static int CasesWriting(TermContexts index, string first, string second)
+    private static int CasesWriting(TermContexts index, string first, string second, int distance = 1)
     {
         var cases = 0;
         foreach (var leaf in index.Reader.Leaves)
@@ -254,7 +307,7 @@ internal static class QueryCorrector
                         doc = other == DocIdSetIterator.NO_MORE_DOCS ? other : before.Advance(other);
                         continue;
                     }
-                    if (Adjacent(before, after))
+                    if (Adjacent(before, after, distance))
                     {
                         (writing ??= new FixedBitSet(reader.MaxDoc)).Set(doc);
                     }
@@ -266,18 +319,18 @@ internal static class QueryCorrector
         return cases;
     }
 
-    /// <summary>Whether the second enumerator's term stands right after the first's somewhere in the document both are on.</summary>
-    private static bool Adjacent(DocsAndPositionsEnum first, DocsAndPositionsEnum second)
+    /// <summary>Whether the second enumerator's term stands <paramref name="distance"/> positions after the first's somewhere in the document both are on.</summary>
+    private static bool Adjacent(DocsAndPositionsEnum first, DocsAndPositionsEnum second, int distance)
     {
         var (left, right) = (first.Freq - 1, second.Freq - 1);
         var (at, next) = (first.NextPosition(), second.NextPosition());
-        while (next != at + 1)
+        while (next != at + distance)
         {
-            if (next <= at && right-- > 0)
+            if (next < at + distance && right-- > 0)
             {
                 next = second.NextPosition();
             }
-            else if (next > at && left-- > 0)
+            else if (next > at + distance && left-- > 0)
             {
                 at = first.NextPosition();
             }

@@ -12,6 +12,7 @@ internal sealed class SpellVocabulary
 {
     private readonly Dictionary<string, Word> _byFolded;
     private readonly Word[][] _byLength;
+    private readonly Lazy<Word[]> _sorted;
 
     /// <summary>A word: folded form, most common written form, number of cases.</summary>
     public sealed record Word(string Folded, string Surface, int Cases)
@@ -27,6 +28,7 @@ internal sealed class SpellVocabulary
         _byLength = Enumerable.Range(0, longest + 1)
             .Select(length => byFolded.Values.Where(w => w.Folded.Length == length).ToArray())
             .ToArray();
+        _sorted = new(() => [.. byFolded.Values.OrderBy(w => w.Folded, StringComparer.Ordinal)]);
     }
 
     /// <summary>Reads the vocabulary of the surface field.</summary>
@@ -62,6 +64,25 @@ internal sealed class SpellVocabulary
 
     /// <summary>Whether the folded word is used by some case.</summary>
     public bool Contains(string folded) => _byFolded.ContainsKey(folded);
+
+    /// <summary>The words longer than <paramref name="prefix"/> that begin with it (folded), in no useful order.</summary>
+    public IEnumerable<Word> StartingWith(string prefix)
+    {
+        var sorted = _sorted.Value;
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = string.CompareOrdinal(sorted[middle].Folded, prefix) < 0 ? (middle + 1, high) : (low, middle);
+        }
+        for (var i = low; i < sorted.Length && sorted[i].Folded.StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            if (sorted[i].Folded.Length > prefix.Length)
+            {
+                yield return sorted[i];
+            }
+        }
+    }
 
     /// <summary>
     /// The words within <paramref name="maxEdits"/> that need the fewest edits (empty when none), those beginning with the

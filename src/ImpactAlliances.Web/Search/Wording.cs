@@ -43,10 +43,11 @@ public static class Wording
 
     /// <summary>
     /// The words a search corrected, as typed and as searched: « « asociations » corrigé en « associations », « Marseile » en
-    /// « Marseille » ». The heading above counts the results for the whole query as searched; this names only what changed.
+    /// « Marseille » ». The heading above counts the results for the whole query as searched; this names only what changed, each
+    /// word typed twice once (« sevices et sevices »).
     /// </summary>
     public static string Corrected(IReadOnlyList<Correction> corrections) =>
-        string.Join(", ", corrections.Select((c, i) => $"{Formats.Quoted(c.From)}{(i == 0 ? " corrigé" : "")} en {Formats.Quoted(c.To)}")) + ".";
+        string.Join(", ", corrections.Distinct().Select((c, i) => $"{Formats.Quoted(c.From)}{(i == 0 ? " corrigé" : "")} en {Formats.Quoted(c.To)}")) + ".";
 
     /// <summary>
     /// The words offered for words of French that no case writes (<see cref="SearchResult.Offered"/>, each typed word once),

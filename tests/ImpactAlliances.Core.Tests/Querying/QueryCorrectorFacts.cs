@@ -250,6 +250,47 @@ public sealed class QueryCorrectorFacts
         Assert.Equal(corrected, Assert.Single(corpus.Search(query).Corrections).To);
     }
 
+    /// <summary>
+    /// A query sent while its last word was being typed: « comp » is one edit from « coup », but begins « compétences », which
+    /// the cases write after « mécénat de ». Alone, or after a word the cases never write it beside, it is corrected as before.
+    /// </summary>
+    [Theory]
+    [InlineData("mécénat de comp", "compétences")]
+    [InlineData("mécénat de compét", "compétences")]
+    [InlineData("comp", "coup")]
+    [InlineData("épicerie comp", "coup")]
+    public void A_last_word_still_being_typed_is_completed_to_the_word_the_cases_write_after_the_one_before(string query, string corrected)
+    {
+        FixtureCase[] cases =
+        [
+            Case("mecenat-salaries", "Un mécénat de compétences", "Les salariés donnent du temps en mécénat de compétences."),
+            Case("mecenat-juristes", "Des juristes bénévoles", "Un mécénat de compétences de juristes pour les associations."),
+            Case("epicerie-coup", "Une épicerie", "Une épicerie solidaire donne un coup de main, avec les compagnies du quartier."),
+            Case("epicerie-ti-coup", "Ti Coup", "Ti Coup, une épicerie pour un coup de pouce."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(corrected, Assert.Single(corpus.Search(query).Corrections).To);
+    }
+
+    [Fact]
+    public void A_word_of_french_that_no_case_writes_is_offered_no_word_three_edits_away_when_nothing_is_found()
+    {
+        // « xylophone » is three edits from « téléphone », « parachute » from « percuté »: meant as typed, not typos. « telefonne »,
+        // no word of French, is still offered « téléphone », three edits away too, by the bolder correction of an empty result.
+        FixtureCase[] cases =
+        [
+            Case("telephone", "Un téléphone solidaire", "Un téléphone percuté réparé pour les personnes isolées."),
+            Case("garage", "Un garage solidaire", "Un véhicule percuté réparé par un garage solidaire."),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        var nonsense = corpus.Search("xylophone parachute");
+        Assert.Equal(0, nonsense.Total);
+        Assert.Empty(nonsense.QuerySuggestions);
+        Assert.Contains(corpus.Search("telefonne").QuerySuggestions, s => s.Query == "téléphone");
+    }
+
     [Fact]
     public void A_word_the_query_leaves_out_as_the_way_it_is_put_is_not_corrected_into_a_word_to_require()
     {
