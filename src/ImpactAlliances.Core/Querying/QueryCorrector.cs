@@ -43,6 +43,9 @@ internal static class QueryCorrector
         // A filler the query leaves out stays as typed: corrected, it became a word to require (« négocient », which no
         // case writes, was « négocié »). One the query keeps (« négocient » alone) is corrected as any word.
         var leftOut = SearchQueryBuilder.FillersLeftOut(clauses, i => terms[i].Length > 0);
+        // A word typed twice is judged once: judged again, its second copy reads the first, corrected, as its neighbour
+        // (« économie circulère circulère » became « économie circulaire circuler »).
+        var judged = new Dictionary<string, (string? Word, bool Kept)>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
@@ -51,8 +54,9 @@ internal static class QueryCorrector
             var plain = clause is { Kind: ClauseKind.Word, Excluded: false } && !leftOut(i);
             var completion = plain && i == clauses.Count - 1 ? Completion(clause.Text, terms, i, index, vocabulary, analyzer) : null;
             var (replacement, kept) = completion is not null ? (completion, false)
-                : plain ? Replacement(clause.Text, terms[i], index, vocabulary, analyzer, synonyms, extraEdits, neighbours, places)
-                : (null, false);
+                : !plain ? (null, false)
+                : judged.TryGetValue(clause.Text, out var earlier) ? earlier
+                : judged[clause.Text] = Replacement(clause.Text, terms[i], index, vocabulary, analyzer, synonyms, extraEdits, neighbours, places);
             if (kept)
             {
                 offered.Add(new Correction(clause.Text, AsTyped(clause.Text, replacement!)));

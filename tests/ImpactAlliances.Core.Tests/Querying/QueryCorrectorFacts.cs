@@ -236,19 +236,35 @@ public sealed class QueryCorrectorFacts
     [InlineData("acteurs socaux", "sociaux")]
     public void A_misspelt_word_is_corrected_to_the_close_word_the_cases_write_beside_its_neighbour(string query, string corrected)
     {
-        FixtureCase[] cases =
-        [
-            Case("ressourcerie", "Une ressourcerie", "Une ressourcerie pour l'économie circulaire du quartier, avec les acteurs locaux."),
-            Case("reemploi", "Réemploi des meubles", "Le réemploi, pilier de l'économie circulaire, avec les acteurs sociaux."),
-            Case("navette", "Une navette", "Une navette pour circuler dans les villages, une partie de l'année, avec les acteurs locaux."),
-            Case("jardin-quartier", "Un jardin partagé", "Un jardin partagé au pied des immeubles."),
-            Case("jardins-ecoles", "Des jardins partagés", "Des jardins partagés dans les écoles, une partie de l'été."),
-            Case("cantine", "Une cantine", "Une partie des repas vient du jardin de la cantine, pour une partie des élèves, avec les acteurs locaux."),
-        ];
-        using var corpus = new SearchFixture(cases, "");
+        using var corpus = new SearchFixture(NeighbourCases, "");
 
         Assert.Equal(corrected, Assert.Single(corpus.Search(query).Corrections).To);
     }
+
+    /// <summary>
+    /// A word typed twice is corrected once: judged again, its second copy read the first, corrected, as its neighbour, and
+    /// « économie circulère circulère » became « économie circulaire circuler » (no case writes « circulaire circulaire »).
+    /// </summary>
+    [Fact]
+    public void A_misspelt_word_typed_twice_is_corrected_the_same_way_both_times()
+    {
+        using var corpus = new SearchFixture(NeighbourCases, "");
+
+        var corrections = corpus.Search("économie circulère circulère").Corrections;
+
+        Assert.Equal(2, corrections.Count);
+        Assert.All(corrections, c => Assert.Equal("circulaire", c.To));
+    }
+
+    private static readonly FixtureCase[] NeighbourCases =
+    [
+        Case("ressourcerie", "Une ressourcerie", "Une ressourcerie pour l'économie circulaire du quartier, avec les acteurs locaux."),
+        Case("reemploi", "Réemploi des meubles", "Le réemploi, pilier de l'économie circulaire, avec les acteurs sociaux."),
+        Case("navette", "Une navette", "Une navette pour circuler dans les villages, une partie de l'année, avec les acteurs locaux."),
+        Case("jardin-quartier", "Un jardin partagé", "Un jardin partagé au pied des immeubles."),
+        Case("jardins-ecoles", "Des jardins partagés", "Des jardins partagés dans les écoles, une partie de l'été."),
+        Case("cantine", "Une cantine", "Une partie des repas vient du jardin de la cantine, pour une partie des élèves, avec les acteurs locaux."),
+    ];
 
     /// <summary>
     /// A query sent while its last word was being typed: « comp » is one edit from « coup », but begins « compétences », which
