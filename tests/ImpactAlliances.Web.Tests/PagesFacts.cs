@@ -343,9 +343,10 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         const string query = "q=entreprises%20et%20associations%20pour%20l'emploi%20des%20jeunes%20%C3%A0%20Marseille&departments=13";
         await WidenedCounts(query);
         var page = await GetText($"{path}?{query}");
-        // The offer's count is in the link's sentence; a bar's, a cell's or an area's alone in the link's title.
+        // The offer's count is in the link's sentence, a part of the note's (« 12 de ces 15 exemples »); a bar's, a cell's or
+        // an area's alone in the link's title.
         var links = Regex.Matches(page, path == "/"
-                ? "<a href=\"(/\\?[^\"]+)\">[^<]+</a> \\((\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\\)"
+                ? "<a href=\"(/\\?[^\"]+)\">[^<]+</a> \\((\\d+) de ces \\d+ exemples\\)"
                 : "<a href=\"(/\\?[^\"]+)\"[^>]* title=\"(\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\"")
             .Select(m => (Url: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).Take(3).ToList();
 

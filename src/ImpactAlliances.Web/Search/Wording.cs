@@ -105,10 +105,10 @@ public static class Wording
 
     /// <summary>
     /// The number a link to a search promises, said as what it counts: « 12 exemples », and in a widened search, where every
-    /// count (a place offered, a statistic's bar or cell, an area of the map) is of the cases holding the essential words
-    /// while the page it opens heads with all it lists (« 44 exemples …, dont 12 qui en réunissent l'essentiel »),
-    /// « 12 exemples qui réunissent l'essentiel des mots »: the one rule for every such link, so that it says which of the
-    /// page's numbers it is.
+    /// count (a statistic's bar or cell, an area of the map) is of the cases holding the essential words while the page it
+    /// opens heads with all it lists (« 44 exemples …, dont 12 qui en réunissent l'essentiel »), « 12 exemples qui réunissent
+    /// l'essentiel des mots »: the one rule for every such link, so that it says which of the page's numbers it is. A place
+    /// offered on the results page says it as a part of the note beside it (<see cref="OfThoseCounted"/>).
     /// </summary>
     public static string Promised(int count, bool widened) => (count, widened) switch
     {
@@ -116,6 +116,13 @@ public static class Wording
         (1, true) => "1 exemple qui réunit l'essentiel des mots",
         _ => $"{Formats.Cases(count)} qui réunissent l'essentiel des mots",
     };
+
+    /// <summary>
+    /// A place offered on a widened search's page, in the notes' box after « Ces 15 exemples réunissent l'essentiel de ces
+    /// mots »: its count as a part of those, « 12 de ces 15 exemples ». Said as <see cref="Promised"/> says it, the offer
+    /// repeated « qui réunissent l'essentiel des mots » twice in a sentence and pushed a phone's first result off its screen.
+    /// </summary>
+    public static string OfThoseCounted(int count, int counted) => counted == 1 ? "cet exemple" : $"{Formats.Number(count)} de ces {Formats.Cases(counted)}";
 
     /// <summary>A result's start year, shown when the results are sorted by it: « Début : 2012 », or that it is not known.</summary>
     public static string StartYear(int? year) => year is { } known ? $"Début : {known.ToString(CultureInfo.InvariantCulture)}" : "Début : année inconnue";
