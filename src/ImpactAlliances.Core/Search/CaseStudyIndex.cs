@@ -108,7 +108,7 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
             }
         });
         // No reference is held meanwhile: a version switched out before any search closes as before.
-        _ = snapshot.FirstSearch.ContinueWith(searched =>
+        WarmingForSpelling = snapshot.FirstSearch.ContinueWith(searched =>
         {
             if (!snapshot.TryAcquire())
             {
@@ -127,6 +127,12 @@ public sealed class CaseStudyIndex(IndexStore store) : IDisposable
 
     /// <summary>The first version's warming of what every search needs, started by <see cref="Refresh"/>.</summary>
     internal Task WarmingForSearch { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// The latest version's building of its spelling words once its first search is answered; until it has run, it holds
+    /// that version.
+    /// </summary>
+    internal Task WarmingForSpelling { get; private set; } = Task.CompletedTask;
 
     /// <inheritdoc />
     public void Dispose()
