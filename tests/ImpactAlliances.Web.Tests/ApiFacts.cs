@@ -18,12 +18,12 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     private readonly HttpClient _client = site.CreateClient();
 
     private static readonly string[] SearchParameters =
-        ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "year_from", "year_to", "undated", "sort", "page", "size", "literal", "all_words"];
+        ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "year_from", "year_to", "undated", "sort", "page", "size", "literal", "all_words", "all"];
 
     public static TheoryData<string, string[]> DocumentedEndpoints => new()
     {
         { "/api/search", SearchParameters },
-        { "/api/suggest", ["q", .. CaseStudySchema.Facets.Select(f => f.Key)] },
+        { "/api/suggest", ["q", .. CaseStudySchema.Facets.Select(f => f.Key), "all"] },
         { "/api/cases/{slug}", ["slug"] },
         { "/api/export", [.. SearchParameters.Except(["page", "size"]), "format", "separator"] },
     };
@@ -255,6 +255,7 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/export?format=csv&separateur=semicolon", "separateur")]
     [InlineData("/api/statistics?regoins=bretagne", "regoins")]
     [InlineData("/flux.atom?acteurs=entreprise", "acteurs")]
+    [InlineData("/api/search?actors=association&actors=entreprise&all=acteurs", "all")]
     public async Task An_invalid_parameter_is_a_400_problem_naming_it(string url, string parameter)
     {
         var response = await _client.GetAsync(url);
@@ -274,6 +275,7 @@ public sealed class ApiFacts(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("/api/search?year_from=2010&undated=false")]
     [InlineData("/api/search?q=&size=&page=")]
     [InlineData("/api/export?format=csv&separator=semicolon&sort=title")]
+    [InlineData("/api/search?actors=association&actors=entreprise&all=actors,domains")]
     public async Task Parameters_at_their_limits_are_accepted(string url)
     {
         var response = await _client.GetAsync(url);

@@ -7,6 +7,8 @@ using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 using ImpactAlliances.Web.Pages;
 using ImpactAlliances.Web.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ImpactAlliances.Web.Tests;
 
@@ -1049,6 +1051,30 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("Page : «\u202Fabc\u202F» n'est pas un numéro de page, voici la première.", text);
         Assert.Contains("Tri : «\u202Fpertinence\u202F» n'existe pas, les résultats sont dans l'ordre par défaut.", text);
         Assert.DoesNotContain("n'est pas un numéro de page", await GetText("/?q=insertion&page=2"));
+    }
+
+    [Fact]
+    public async Task A_page_size_or_a_facet_to_match_in_full_that_means_nothing_is_said_on_the_page()
+    {
+        var text = await GetText("/?q=insertion&size=abc&actors=association&actors=entreprise&all=acteurs");
+
+        Assert.Contains("Résultats par page : «\u202Fabc\u202F» n'est pas un nombre de résultats", text);
+        Assert.Contains("Toutes les valeurs à la fois («\u202Fall\u202F») : «\u202Facteurs\u202F» n'est pas une facette (actors, domains", text);
+        // A facet with no value chosen asks nothing: not a fault.
+        Assert.DoesNotContain("n'est pas une facette", await GetText("/?q=insertion&all=domains"));
+    }
+
+    [Fact]
+    public async Task A_page_size_above_the_most_a_page_holds_is_said_with_the_export_that_gives_every_result()
+    {
+        var most = site.Services.GetRequiredService<IOptions<SearchIndexOptions>>().Value.MaxPageSize;
+        var html = await _client.GetStringAsync($"/?q=insertion&size={most + 1}");
+        var text = System.Net.WebUtility.HtmlDecode(html);
+
+        Assert.Contains($"Résultats par page : {Formats.Number(most + 1)} dépasse le maximum, la page en montre {Formats.Number(most)}", text);
+        Assert.Contains("href=\"/api/export?q=insertion&amp;format=csv\"", html);
+        Assert.Equal(most, Regex.Count(html, "<article class=\"hit\" id=\"cas-"));
+        Assert.DoesNotContain("dépasse le maximum", await GetText($"/?q=insertion&size={most}"));
     }
 
     [Fact]

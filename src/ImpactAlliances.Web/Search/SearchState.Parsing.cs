@@ -23,8 +23,7 @@ public sealed partial record SearchState
             {
                 continue;
             }
-            var values = query[facet.Key].SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim())
-                .Where(v => v.Length is > 0 and <= 100).Distinct().ToList();
+            var values = ListedValues(query, facet.Key).Distinct().ToList();
             if (values.Count > 0)
             {
                 filters[facet.Key] = values;
@@ -42,10 +41,10 @@ public sealed partial record SearchState
             Query = cut ? UserQuery.Cut(typed) : typed,
             Uncut = cut ? typed : null,
             Filters = filters,
-            AllOf = query[AllKey].OfType<string>().Where(filters.ContainsKey).ToHashSet(),
+            AllOf = FacetsToMatchInFull(query, filters, unread),
             Sort = Read<SearchSort>(query, SortKey, unread, text => Enum.TryParse<SearchSort>(text, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : null),
             Page = Read<int>(query, PageKey, unread, text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : null) ?? 1,
-            Size = int.TryParse(query[SizeKey].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null,
+            Size = Read<int>(query, SizeKey, unread, text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null),
             YearFrom = NotLater(Read<int>(query, YearFromKey, unread, Year), LatestYear(clock), unread),
             YearTo = Read<int>(query, YearToKey, unread, Year),
             // The form sends a hidden 0 and, when its box is ticked, a 1 after it: the last one wins.
@@ -85,6 +84,34 @@ public sealed partial record SearchState
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The filtered facets whose chosen values a case must all have (<c>all=actors</c>). A name that is no facet is noted in
+    /// <paramref name="unread"/>; a facet with no value chosen is left out without a word: it asks nothing of the cases.
+    /// </summary>
+    private static HashSet<string> FacetsToMatchInFull(IQueryCollection query, Dictionary<string, IReadOnlyList<string>> filters, List<UnreadParameter> unread)
+    {
+        var allOf = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in ListedValues(query, AllKey))
+        {
+            if (filters.ContainsKey(key))
+            {
+                allOf.Add(key);
+            }
+            else if (!CaseStudySchema.Facets.Any(f => f.Key == key))
+            {
+                unread.Add(new(AllKey, key));
+            }
+        }
+        return allOf;
+    }
+
+    /// <summary>
+    /// The values of a parameter that takes several, given repeated or separated by commas (<c>actors=association,entreprise</c>);
+    /// an empty one or one longer than any name is no value.
+    /// </summary>
+    internal static IEnumerable<string> ListedValues(IQueryCollection query, string key) =>
+        query[key].SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 100);
 
     /// <summary>A parameter's value as <paramref name="parse"/> reads it; a value it cannot read is noted in <paramref name="unread"/>.</summary>
     private static T? Read<T>(IQueryCollection query, string key, List<UnreadParameter> unread, Func<string?, T?> parse) where T : struct

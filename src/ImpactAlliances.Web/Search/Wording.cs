@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Querying;
+using ImpactAlliances.Core.Schema;
 using ImpactAlliances.Core.Search;
 
 namespace ImpactAlliances.Web.Search;
@@ -203,12 +204,21 @@ public static class Wording
             SearchState.YearFromKey => $"Années, à partir de : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",
+            SearchState.SizeKey => $"Résultats par page : {given} n'est pas un nombre de résultats, la page en montre le nombre habituel.",
+            SearchState.AllKey => $"Toutes les valeurs à la fois ({Formats.Quoted(unread.Key)}) : {given} n'est pas une facette ({string.Join(", ", CaseStudySchema.Facets.Select(f => f.Key))}), ce paramètre n'est pas appliqué.",
             SearchState.UndatedKey => $"Cas sans année ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), ils sont gardés.",
             SearchState.LiteralKey => $"Sans correction ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), les mots mal orthographiés sont corrigés.",
             SearchState.AllWordsKey => $"Tous les termes ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), un exemple peut n'en contenir qu'une partie.",
             _ => $"Tri : {given} n'existe pas, les résultats sont dans l'ordre par défaut.",
         };
     }
+
+    /// <summary>
+    /// Why a page shows fewer results than its URL's <c>size</c> asks: a page holds at most <paramref name="most"/>; the export
+    /// gives every result of a search at once.
+    /// </summary>
+    public static string SizeCapped(int asked, int most) =>
+        $"Résultats par page : {Formats.Number(asked)} dépasse le maximum, la page en montre {Formats.Number(most)} ; l'export donne tous les résultats d'un coup :";
 
     /// <summary>
     /// Why a year range running backwards is not applied (<see cref="SearchState.YearsInverted"/>); the page offers the
