@@ -348,9 +348,9 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // The offer's count is in the link's sentence, a part of the note's (« 12 de ces 15 exemples »); a bar's, a cell's or
         // an area's alone in the link's title.
         var links = Regex.Matches(page, path == "/"
-                ? "<a href=\"(/\\?[^\"]+)\">[^<]+</a> \\((\\d+) de ces \\d+ exemples\\)"
-                : "<a href=\"(/\\?[^\"]+)\"[^>]* title=\"(\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\"")
-            .Select(m => (Url: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).Take(3).ToList();
+                ? "<a href=\"(/\\?[^\"]+)\">[^<]+</a> \\((?:(?<n>\\d+) de ces \\d+|ces (?<n>\\d+)) exemples\\)"
+                : "<a href=\"(/\\?[^\"]+)\"[^>]* title=\"(?<n>\\d+) exemples? qui réuni(?:ssen)?t l'essentiel des mots\"")
+            .Select(m => (Url: m.Groups[1].Value, Count: int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture))).Take(3).ToList();
 
         Assert.NotEmpty(links);
         foreach (var (url, count) in links)
@@ -361,6 +361,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
                 $"{url} promised {count}: {heading}");
         }
         Assert.DoesNotContain("qui réunissent l'essentiel des mots\"", await GetText($"{path}?q=insertion&departments=13"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_place_offered_that_holds_every_counted_case_says_these_not_a_part_of_them()
+    {
+        const string query = "q=lutte%20contre%20l'isolement%20des%20personnes%20%C3%A2g%C3%A9es%20en%20Bretagne";
+        var (_, strict, _) = await WidenedCounts(query);
+        var (_, inBretagne, _) = await WidenedCounts(query + "&regions=bretagne");
+        Assert.Equal(strict, inBretagne);
+
+        var page = await GetText($"/?{query}");
+
+        Assert.Matches($"la région <a href=\"[^\"]+\">Bretagne</a> \\(ces {strict} exemples\\)", page);
+        Assert.DoesNotContain($"{strict} de ces {strict}", page, StringComparison.Ordinal);
     }
 
     /// <summary>The API's answer to a search that must be widened, with how many cases it counts (holding the essential words) and lists.</summary>

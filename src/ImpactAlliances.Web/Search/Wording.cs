@@ -122,8 +122,14 @@ public static class Wording
     /// A place offered on a widened search's page, in the notes' box after « Ces 15 exemples réunissent l'essentiel de ces
     /// mots »: its count as a part of those, « 12 de ces 15 exemples ». Said as <see cref="Promised"/> says it, the offer
     /// repeated « qui réunissent l'essentiel des mots » twice in a sentence and pushed a phone's first result off its screen.
+    /// When the place holds them all, « ces 8 exemples » (« 8 de ces 8 exemples » read as a slip).
     /// </summary>
-    public static string OfThoseCounted(int count, int counted) => counted == 1 ? "cet exemple" : $"{Formats.Number(count)} de ces {Formats.Cases(counted)}";
+    public static string OfThoseCounted(int count, int counted) => (count, counted) switch
+    {
+        (_, 1) => "cet exemple",
+        _ when count == counted => $"ces {Formats.Cases(counted)}",
+        _ => $"{Formats.Number(count)} de ces {Formats.Cases(counted)}",
+    };
 
     /// <summary>A result's start year, shown when the results are sorted by it: « Début : 2012 », or that it is not known.</summary>
     public static string StartYear(int? year) => year is { } known ? $"Début : {known.ToString(CultureInfo.InvariantCulture)}" : "Début : année inconnue";
