@@ -43,6 +43,38 @@ public sealed partial class TopicAndSettingFacts(RealContentIndex content) : ICl
         Assert.True(result.Hits.Take(first).All(h => cases[h.Slug].Domains.Contains("culture-loisirs")), page);
     }
 
+    /// <summary>
+    /// A setting beside a place is where, as the place is: « milieu rural » holds its share of the half rule but never makes it up
+    /// alone. Of two rare groups one was enough, so that a Morbihan case on rural life, not about carers, was among the strict
+    /// cases of « aidants familiaux en milieu rural dans le Morbihan », counted and listed first. Without a place the setting
+    /// still makes up the half rule (the judges grade it as part of the question).
+    /// </summary>
+    [Theory]
+    [InlineData("aidants familiaux en milieu rural dans le Morbihan", "morbihan-aidants")]
+    [InlineData("aidants familiaux en zone rurale dans le Morbihan", "morbihan-aidants")]
+    [InlineData("aidants familiaux en milieu rural", "lyon-aidants,morbihan-aidants,morbihan-rural,creuse-rural")]
+    public void A_setting_beside_a_place_does_not_make_up_the_topic(string query, string strict)
+    {
+        FixtureCase Case(string slug, string title, string place, string region, string body) =>
+            new(slug, title, [($"Association {slug}", "association")], ["lien-social"], "mecenat", "local", [region], "2026-01-01", body, Place: place);
+        FixtureCase[] cases =
+        [
+            Case("morbihan-aidants", "Répit des aidants familiaux", "Vannes (Morbihan)", "bretagne", "Des aidants familiaux soufflent grâce à un accueil de jour."),
+            Case("morbihan-rural", "Une coopérative au village", "Augan (Morbihan)", "bretagne", "Les habitants maintiennent un café en milieu rural."),
+            Case("lyon-aidants", "Métropole aidante", "Lyon (Rhône)", "auvergne-rhone-alpes", "Un guichet pour les aidants familiaux en milieu rural et en ville."),
+            Case("creuse-rural", "Des médecins à la campagne", "Guéret (Creuse)", "nouvelle-aquitaine", "Une maison de santé en milieu rural."),
+            .. Enumerable.Range(1, 10).Select(i => Case($"autre-{i}", $"Club {i} : du sport pour tous", "Rennes (Ille-et-Vilaine)", "bretagne", "Un club ouvert à tous.")),
+        ];
+        using var corpus = new SearchFixture(cases, """
+            - [aidants, proches aidants, aidants familiaux]
+            - [zone rurale, milieu rural, territoires ruraux]
+            """);
+
+        var result = corpus.Searcher.Search(new SearchRequest { Query = query, Size = 10 });
+
+        Assert.Equal(strict.Split(',').Order(), result.Hits.Take(result.Counted).Select(h => h.Slug).Order());
+    }
+
     /// <summary>A case is about carers when its title or summary names them (« Bol d'air des aidants », « métropole aidante »).</summary>
     [GeneratedRegex(@"\baidant(e|s|es)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Carers();
