@@ -317,6 +317,30 @@ public sealed class QueryCorrectorFacts
         Case("jeunesse", "Emploi des jeunes", "Des associations contre le chômage des jeunes, avec une innovation sociale."),
     ];
 
+    /// <summary>
+    /// The neighbour rule's two constants, at their edges. A pair counts when <see cref="QueryCorrector.PairCases"/> (two)
+    /// cases write it: one case writing « économie circulaire » does not take « circulère » two edits away from « circuler »,
+    /// two do. Each edit beyond the nearest divides a word's count by <see cref="QueryCorrector.PairsPerEdit"/> (four): against
+    /// « circuler », one edit away and written after « économie » by two cases, « circulaire » needs more than eight cases.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0, "circuler")]
+    [InlineData(2, 0, "circulaire")]
+    [InlineData(8, 2, "circuler")]
+    [InlineData(9, 2, "circulaire")]
+    public void A_neighbour_decides_from_two_cases_and_each_edit_more_divides_by_four(int writingCirculaire, int writingCirculer, string corrected)
+    {
+        FixtureCase[] cases =
+        [
+            Case("navette", "Une navette", "Une navette pour circuler dans les villages."),
+            .. Enumerable.Range(1, writingCirculaire).Select(i => Case($"reemploi-{i}", $"Réemploi {i}", "Le réemploi, pilier de l'économie circulaire.")),
+            .. Enumerable.Range(1, writingCirculer).Select(i => Case($"quartier-{i}", $"Quartier {i}", "Une économie circuler dans le quartier.")),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(corrected, Assert.Single(corpus.Search("économie circulère").Corrections).To);
+    }
+
     private static readonly FixtureCase[] NeighbourCases =
     [
         Case("ressourcerie", "Une ressourcerie", "Une ressourcerie pour l'économie circulaire du quartier, avec les acteurs locaux."),
