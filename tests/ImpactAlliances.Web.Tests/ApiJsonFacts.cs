@@ -32,7 +32,7 @@ public sealed class ApiJsonFacts
             hit with { Title = "Un autre titre", Snippet = "<mark>titre</mark>" },
             other,
         ];
-        var page = new SearchJson("q", "q", [], [], false, 7, null, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
+        var page = new SearchJson("q", "q", [], [], false, false, 7, null, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
             new YearsJson(null, null, true, 0), [], []);
 
         var expected = KeptAsWritten(page, "hits", hits, ApiJson.Default.IReadOnlyListHitJson);
@@ -59,7 +59,7 @@ public sealed class ApiJsonFacts
             .ToList();
         // Each changed hit comes after the kept one, and the kept one after it: each is compared with the other.
         IReadOnlyList<HitJson> hits = [hit, .. changed.SelectMany(c => new[] { c with { Snippet = "<mark>cas</mark>" }, hit, c, hit with { Snippet = "<mark>un</mark>" } })];
-        var page = new SearchJson("q", "q", [], [], false, 7, null, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
+        var page = new SearchJson("q", "q", [], [], false, false, 7, null, 7, 1, 20, "relevance", hits, new Dictionary<string, IReadOnlyList<FacetCount>>(),
             new YearsJson(null, null, true, 0), [], []);
 
         KeptAsWritten(page, "hits", hits, ApiJson.Default.IReadOnlyListHitJson);
@@ -90,7 +90,7 @@ public sealed class ApiJsonFacts
             ["regions"] = [new("autre", label, 3, false), new("sante", label, 12, false)],
             ["statuses"] = [],
         };
-        var page = new SearchJson("q", "q", [], [], false, 7, null, 7, 1, 20, "relevance", [], facets, new YearsJson(null, null, true, 0), [], []);
+        var page = new SearchJson("q", "q", [], [], false, false, 7, null, 7, 1, 20, "relevance", [], facets, new YearsJson(null, null, true, 0), [], []);
 
         var expected = KeptAsWritten(page, "facets", facets, ApiJson.Default.IReadOnlyDictionaryStringIReadOnlyListFacetCount);
 

@@ -103,6 +103,8 @@ public sealed class OpenDataFacts(SiteFactory site) : IClassFixture<SiteFactory>
         // The word list of the spelling correction keeps its source's licence (Analysis/french-words.NOTICE).
         Assert.Contains("(paquet Debian hunspell-fr-classical 7.0)", legal);
         Assert.Contains("<a href=\"https://mozilla.org/MPL/2.0/\">Mozilla Public License 2.0</a>", legal);
+        // So does the English one (Analysis/english-words.NOTICE).
+        Assert.Contains("(paquet Debian hunspell-en-us 2020.12.07)", legal);
 
         var statement = await _client.GetStringAsync("/accessibilite");
         Assert.Contains("<h1>Déclaration d'accessibilité</h1>", statement.Replace("&#x27;", "'"));

@@ -564,6 +564,26 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     /// <summary>
+    /// A question in English was corrected word by word (« companies » to « compagnies », « fighting » to « lighting ») and
+    /// the case of the firm Kraken Lighting came first. It is searched as typed, and the page and the API say the cases are
+    /// written in French; a French question is not said to be English.
+    /// </summary>
+    [Fact]
+    public async Task A_question_in_english_is_searched_as_typed_and_the_page_says_the_cases_are_in_french()
+    {
+        const string query = "companies%20and%20associations%20fighting%20youth%20unemployment";
+        var json = await GetJson($"/api/search?q={query}&size=3");
+        Assert.Equal("companies and associations fighting youth unemployment", json.GetProperty("searched_query").GetString());
+        Assert.Empty(json.GetProperty("corrections").EnumerateArray());
+        Assert.True(json.GetProperty("query_in_english").GetBoolean());
+        Assert.DoesNotContain(json.GetProperty("hits").EnumerateArray(), h => h.GetProperty("slug").GetString()!.StartsWith("kraken", StringComparison.Ordinal));
+
+        Assert.Contains(Wording.WrittenInFrench, await GetText($"/?q={query}"));
+        Assert.False((await GetJson("/api/search?q=mobilt%C3%A9%20solidaire%20rurale%20fundraising&size=1")).GetProperty("query_in_english").GetBoolean());
+        Assert.DoesNotContain(Wording.WrittenInFrench, await GetText("/?q=mobilt%C3%A9%20solidaire"));
+    }
+
+    /// <summary>
     /// « quantique » is French and no case writes it: it was taken for a typo of « quantité », two edits away, and the page
     /// showed the cases of « informatique quantité ». It is searched as typed; the page says no case holds it and offers
     /// « quantité »; alone, it finds nothing, and the search for « quantité » is offered with its count.

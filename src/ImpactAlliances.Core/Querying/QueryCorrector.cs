@@ -13,9 +13,10 @@ public sealed record Correction(string From, string To);
 
 /// <summary>
 /// A query corrected: its clauses as searched, the words replaced, and the words of French that no case writes, left as
-/// typed, each with the closest word of the cases, offered and not searched (« quantique »: « quantité »).
+/// typed, each with the closest word of the cases, offered and not searched (« quantique »: « quantité »); and whether the
+/// query, a question in English with words no case writes, was left as typed (<see cref="QueryLanguage"/>).
 /// </summary>
-internal sealed record Corrected(IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections, IReadOnlyList<Correction> Offered);
+internal sealed record Corrected(IReadOnlyList<QueryClause> Clauses, IReadOnlyList<Correction> Corrections, IReadOnlyList<Correction> Offered, bool English = false);
 
 /// <summary>
 /// Typo tolerance: a query word that matches no case is replaced by the closest word of the index (or of the
@@ -40,6 +41,13 @@ internal static class QueryCorrector
         var corrected = new List<QueryClause>(clauses.Count);
         // Each plain word analysed once: as itself, and as the neighbour of the words on either side.
         var terms = clauses.Select(c => c is { Kind: ClauseKind.Word, Excluded: false } ? TermAnalysis.Terms(analyzer, c.Text) : []).ToList();
+        // A question in English is not French with typos: its words that the cases write match as typed, the others are
+        // searched as typed too, and the page says the cases are written in French. The language is read only when some word
+        // matches no case: the word lists are loaded then, and only then has the page something to say.
+        if (terms.Any(t => t.Length > 0 && !Matches(t, index)) && QueryLanguage.IsEnglish(clauses))
+        {
+            return new Corrected(clauses, [], [], English: true);
+        }
         // A filler the query leaves out stays as typed: corrected, it became a word to require (« négocient », which no
         // case writes, was « négocié »). One the query keeps (« négocient » alone) is corrected as any word.
         var leftOut = SearchQueryBuilder.FillersLeftOut(clauses, i => terms[i].Length > 0);

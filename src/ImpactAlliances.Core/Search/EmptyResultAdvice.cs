@@ -72,7 +72,7 @@ internal static class EmptyResultAdvice
     public static List<QuerySuggestion> QuerySuggestions(SearchRunner runner, SearchRequest request, IReadOnlyList<QueryClause> clauses)
     {
         var candidates = new List<string>();
-        var (bolder, corrections, offered) = runner.Correct(clauses, extraEdits: 1);
+        var (bolder, corrections, offered, _) = runner.Correct(clauses, extraEdits: 1);
         if (corrections.Count > 0 || offered.Count > 0)
         {
             // The whole query corrected, words of French that no case writes included (offered, they were not searched): its

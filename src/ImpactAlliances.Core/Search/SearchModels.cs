@@ -61,6 +61,12 @@ public sealed record SearchResult(
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
 
     /// <summary>
+    /// Whether the query was read as a question in English, some of its words written by no case, and so searched as typed,
+    /// not corrected word by word: the cases are written in French, which the page says and the API's <c>query_in_english</c>.
+    /// </summary>
+    public bool QueryInEnglish { get; init; }
+
+    /// <summary>
     /// Words of French that no case writes, searched as typed (not misspelt, so not replaced), each with the closest word of
     /// the cases, and each typed word once however many times the query types it: what the page offers as « Vouliez-vous
     /// dire … ? » and the API lists as <c>did_you_mean</c>. Given every place the query types one (the corrector's

@@ -99,6 +99,7 @@ public static class CaseStudyApi
         result.SearchedQuery,
         result.Corrections,
         result.Offered,
+        result.QueryInEnglish,
         result.Relaxed,
         result.StrictTotal,
         result.AllWordsTotal,
@@ -113,7 +114,7 @@ public static class CaseStudyApi
         result.QuerySuggestions);
 }
 
-internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, IReadOnlyList<Correction> DidYouMean, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
+internal sealed record SearchJson(string Query, string SearchedQuery, IReadOnlyList<Correction> Corrections, IReadOnlyList<Correction> DidYouMean, bool QueryInEnglish, bool Relaxed, int StrictTotal, int? AllWordsTotal, int Total, int Page, int Size, string Sort,
     [property: JsonConverter(typeof(KeptHitsConverter))] IReadOnlyList<HitJson> Hits,
     [property: JsonConverter(typeof(KeptFacetCountsConverter))] IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, YearsJson Years,
     IReadOnlyList<FilterRemoval> FilterRemovals, IReadOnlyList<QuerySuggestion> QuerySuggestions);

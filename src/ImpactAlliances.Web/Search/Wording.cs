@@ -239,6 +239,9 @@ public static class Wording
     /// <summary>What the page asks before a link to what was likely meant (a filter value, a year range, a parameter's name): « Vouliez-vous dire … ? ».</summary>
     public const string DidYouMean = "Vouliez-vous dire";
 
+    /// <summary>What the page says of a question in English (<see cref="SearchResult.QueryInEnglish"/>), searched as typed.</summary>
+    public const string WrittenInFrench = "Les exemples sont rédigés en français : les mots en anglais sont cherchés tels quels, sans correction.";
+
     /// <summary>
     /// A change of a case's history, in French: what the commit did to the file. Its subject is not shown: commit
     /// messages are in English by project rule, and those that added or checked cases in batches speak of other cases too.

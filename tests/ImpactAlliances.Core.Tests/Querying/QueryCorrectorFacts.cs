@@ -256,6 +256,91 @@ public sealed class QueryCorrectorFacts
         Assert.All(corrections, c => Assert.Equal("circulaire", c.To));
     }
 
+    /// <summary>
+    /// A question in English was corrected word by word: « companies » to « compagnies », « fighting » to « lighting », and the
+    /// case of a firm named « Kraken Lighting » came first. Its words are left as typed (those the cases write still match:
+    /// « associations »), and the result says it was read as English. Two English words that are not French make it so, when
+    /// they outnumber the French ones; a word of both (« associations », « innovation ») counts for neither.
+    /// </summary>
+    [Theory]
+    [InlineData("companies and associations fighting youth unemployment")]
+    [InlineData("youth unemployment")]
+    [InlineData("social innovation companies fighting exclusion")]
+    public void A_question_in_english_is_not_corrected_word_by_word(string query)
+    {
+        using var corpus = new SearchFixture(EnglishCases, "");
+
+        var result = corpus.Search(query);
+
+        Assert.Empty(result.Corrections);
+        Assert.Equal(query, result.SearchedQuery);
+        Assert.True(result.QueryInEnglish);
+        Assert.NotEqual("kraken", result.Hits.Count > 0 ? result.Hits[0].Slug : null);
+    }
+
+    /// <summary>
+    /// One English word in a French question leaves it French and corrected as before; so does an English word beside a
+    /// French one (as many of each), a single English word (« mason » is « maison »), and an English question whose every
+    /// word some case writes (nothing to correct, nothing said).
+    /// </summary>
+    [Theory]
+    [InlineData("mobilté solidaire rurale fundraising", "mobilté", "mobilité")]
+    [InlineData("mobilté youth", "mobilté", "mobilité")]
+    [InlineData("fighting", "fighting", "lighting")]
+    [InlineData("compagnies fighting", "fighting", "lighting")]
+    public void A_french_question_with_an_english_word_is_corrected_as_before(string query, string from, string to)
+    {
+        using var corpus = new SearchFixture(EnglishCases, "");
+
+        var result = corpus.Search(query);
+
+        Assert.Contains(new Correction(from, to), result.Corrections);
+        Assert.False(result.QueryInEnglish);
+    }
+
+    [Fact]
+    public void An_english_question_whose_words_the_cases_write_says_nothing()
+    {
+        using var corpus = new SearchFixture(EnglishCases, "");
+
+        var result = corpus.Search("kraken lighting");
+
+        Assert.Empty(result.Corrections);
+        Assert.False(result.QueryInEnglish);
+        Assert.Equal("kraken", result.Hits[0].Slug);
+    }
+
+    private static readonly FixtureCase[] EnglishCases =
+    [
+        Case("kraken", "Kraken Lighting", "L'entreprise Kraken Lighting éclaire le gymnase du quartier."),
+        Case("compagnies", "Des compagnies de théâtre", "Des compagnies de théâtre et des associations pour la mobilité solidaire en zone rurale."),
+        Case("jeunesse", "Emploi des jeunes", "Des associations contre le chômage des jeunes, avec une innovation sociale."),
+    ];
+
+    /// <summary>
+    /// The neighbour rule's two constants, at their edges. A pair counts when <see cref="QueryCorrector.PairCases"/> (two)
+    /// cases write it: one case writing « économie circulaire » does not take « circulère » two edits away from « circuler »,
+    /// two do. Each edit beyond the nearest divides a word's count by <see cref="QueryCorrector.PairsPerEdit"/> (four): against
+    /// « circuler », one edit away and written after « économie » by two cases, « circulaire » needs more than eight cases.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0, "circuler")]
+    [InlineData(2, 0, "circulaire")]
+    [InlineData(8, 2, "circuler")]
+    [InlineData(9, 2, "circulaire")]
+    public void A_neighbour_decides_from_two_cases_and_each_edit_more_divides_by_four(int writingCirculaire, int writingCirculer, string corrected)
+    {
+        FixtureCase[] cases =
+        [
+            Case("navette", "Une navette", "Une navette pour circuler dans les villages."),
+            .. Enumerable.Range(1, writingCirculaire).Select(i => Case($"reemploi-{i}", $"Réemploi {i}", "Le réemploi, pilier de l'économie circulaire.")),
+            .. Enumerable.Range(1, writingCirculer).Select(i => Case($"quartier-{i}", $"Quartier {i}", "Une économie circuler dans le quartier.")),
+        ];
+        using var corpus = new SearchFixture(cases, "");
+
+        Assert.Equal(corrected, Assert.Single(corpus.Search("économie circulère").Corrections).To);
+    }
+
     private static readonly FixtureCase[] NeighbourCases =
     [
         Case("ressourcerie", "Une ressourcerie", "Une ressourcerie pour l'économie circulaire du quartier, avec les acteurs locaux."),
