@@ -70,11 +70,13 @@ public sealed class IndexStore(string root)
         var temporary = Path.Combine(Root, PointerFile + ".tmp");
         File.WriteAllText(temporary, target.Name);
         File.Move(temporary, Path.Combine(Root, PointerFile), overwrite: true);
-        // The previous version stays for a site still reading it; older ones go.
+        // The previous version stays for a site still reading it; older ones go. Only versions (a folder with its manifest):
+        // a store pointed at a folder that holds other things (a version's own folder, whose « lucene » went) keeps them.
         foreach (var folder in Directory.EnumerateDirectories(Root))
         {
             var name = Path.GetFileName(folder);
-            if (name != target.Name && name != previous && !name.EndsWith(BuildingSuffix, StringComparison.Ordinal))
+            if (name != target.Name && name != previous && !name.EndsWith(BuildingSuffix, StringComparison.Ordinal)
+                && File.Exists(Version(name).ManifestFile))
             {
                 TryDelete(folder);
             }

@@ -303,6 +303,25 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_build_removes_old_versions_only_not_the_other_folders_of_the_store_s_folder()
+    {
+        // A store pointed at a version's own folder (its parent meant) once lost that version's « lucene » folder.
+        var first = Build(3);
+        var notVersions = new[] { Path.Combine(_store.Root, "lucene"), Path.Combine(_store.Root, "notes") };
+        foreach (var folder in notVersions)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "kept.txt"), "x");
+        }
+
+        Build(4);
+        Build(5);
+
+        Assert.All(notVersions, folder => Assert.True(File.Exists(Path.Combine(folder, "kept.txt")), folder));
+        Assert.False(Directory.Exists(first.Version.Folder));
+    }
+
+    [Fact]
     public void Only_one_build_runs_at_a_time()
     {
         using var running = _store.BeginBuild();
