@@ -40,7 +40,7 @@ public static class ApiParameters
         .. CaseStudySchema.Facets.Select(f => new ApiParameter(f.Key, "string",
             $"Filtre {(taxonomy?.Find(f.Key)?.Label is { } label ? $"« {label} »" : f.Key)} : une valeur (son identifiant, comme dans /themes), à répéter pour en choisir plusieurs (OU dans une facette, ET entre facettes). Une valeur inconnue donne une erreur 400.",
             Repeatable: true, Values: taxonomy?.Find(f.Key)?.Values.Select(v => v.Slug).ToList())),
-        new(SearchState.AllKey, "string", "Une facette (son nom, comme actors) dont un cas doit avoir toutes les valeurs choisies (ET dans la facette) plutôt qu'une seule : actors=association&actors=entreprise&all=actors ; à répéter pour plusieurs facettes.",
+        new(SearchState.AllKey, "string", "Une facette (son nom, comme actors) dont un cas doit avoir toutes les valeurs choisies (ET dans la facette) plutôt qu'une seule (all=actors et deux profils d'acteurs choisis : les cas qui ont les deux) ; à répéter pour plusieurs facettes.",
             Repeatable: true, Values: [.. CaseStudySchema.Facets.Select(f => f.Key)]),
         new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres, au plus l'année en cours) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: SearchState.FirstYear, Maximum: latestYear),
         new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: SearchState.FirstYear, Maximum: SearchState.LastYear),
