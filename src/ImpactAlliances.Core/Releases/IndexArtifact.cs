@@ -165,7 +165,8 @@ public static partial class IndexArtifact
     private static void Prune(string publishFolder, string current)
     {
         var older = Directory.EnumerateDirectories(publishFolder).Select(Path.GetFileName).OfType<string>()
-            .Where(n => n != current && VersionName().IsMatch(n)).Order(StringComparer.Ordinal).ToList();
+            .Where(n => n != current && VersionName().IsMatch(n) && File.Exists(Path.Combine(publishFolder, n, ManifestFile)))
+            .Order(StringComparer.Ordinal).ToList();
         foreach (var name in older.Take(Math.Max(0, older.Count - KeptPrevious)))
         {
             IndexStore.TryDelete(Path.Combine(publishFolder, name));

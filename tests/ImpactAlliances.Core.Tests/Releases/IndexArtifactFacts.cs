@@ -139,6 +139,27 @@ public sealed class IndexArtifactFacts : IDisposable
         Assert.Equal(names[1..], Directory.GetDirectories(_published).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Publishing_removes_old_artifacts_only_not_the_other_folders_of_the_publish_folder()
+    {
+        // Folders named as versions could be but holding no artifact: an archive sorting before every version, a note after.
+        var others = new[] { Path.Combine(_published, "2020-archive"), Path.Combine(_published, "notes") };
+        foreach (var folder in others)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "kept.txt"), "x");
+        }
+        var names = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            names.Add(Build(FixtureCorpus.Cases.Count - i % 2).Version.Name);
+            IndexArtifact.Publish(_builds, _published);
+        }
+
+        Assert.All(others, folder => Assert.True(File.Exists(Path.Combine(folder, "kept.txt")), folder));
+        Assert.Equal(names[1..].Append("2020-archive").Append("notes").Order(StringComparer.Ordinal), Directory.GetDirectories(_published).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     private void EditManifest(string version, Action<JsonNode> edit)
     {
         var path = Path.Combine(_published, version, IndexArtifact.ManifestFile);
