@@ -42,6 +42,11 @@ public sealed class IndexStore(string root)
 
     private IndexBuildTarget Begin(string name)
     {
+        // A version's own folder given for the store (its parent meant): a build there would nest a store in a version.
+        if (Directory.Exists(new IndexVersion("", Root).LuceneFolder) && File.Exists(new IndexVersion("", Root).ManifestFile))
+        {
+            throw new IOException($"'{Root}' is an index version's folder, not an index folder: give its parent, '{Path.GetDirectoryName(Root)}'.");
+        }
         Directory.CreateDirectory(Root);
         var lockStream = new FileStream(Path.Combine(Root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         var folder = Path.Combine(Root, name + BuildingSuffix);

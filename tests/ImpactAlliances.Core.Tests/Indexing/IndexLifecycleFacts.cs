@@ -322,6 +322,18 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_build_into_a_version_s_own_folder_is_refused_with_its_parent_named_and_the_version_kept()
+    {
+        var version = Build(3).Version;
+        var files = Directory.GetFiles(version.Folder, "*", SearchOption.AllDirectories).Order().ToList();
+
+        var error = Assert.ThrowsAny<IOException>(() => _builder.Build(new IndexStore(version.Folder), Path.Combine(_content, "taxonomy.yml"), Load().Cases));
+
+        Assert.Contains($"give its parent, '{_store.Root}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(files, Directory.GetFiles(version.Folder, "*", SearchOption.AllDirectories).Order());
+    }
+
+    [Fact]
     public void Only_one_build_runs_at_a_time()
     {
         using var running = _store.BeginBuild();
