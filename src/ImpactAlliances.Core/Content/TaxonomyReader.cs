@@ -11,7 +11,7 @@ public static class TaxonomyReader
     /// The facets a taxonomy must define: every facet of the registry (those the site derives with their label
     /// only), and SDG labels.
     /// </summary>
-    public static readonly IReadOnlyList<string> RequiredFacets = [.. CaseStudySchema.Facets.Select(f => f.Key), "sdgs"];
+    public static readonly IReadOnlyList<string> RequiredFacets = [.. CaseStudySchema.FacetKeys, "sdgs"];
 
     /// <summary>Reads a taxonomy file; the result is null when it has errors.</summary>
     public static Taxonomy? Read(string path, ICollection<ContentDiagnostic> diagnostics)

@@ -131,6 +131,12 @@ public static class CaseStudySchema
     /// </summary>
     public static readonly IReadOnlyList<FacetDimension> Facets = [Actors, Domains, PartnershipTypes, Scales, Regions, Departments, Statuses];
 
+    /// <summary>The facets' keys (their URL parameters), in display order.</summary>
+    public static readonly IReadOnlyList<string> FacetKeys = [.. Facets.Select(f => f.Key)];
+
+    /// <summary>Whether a name is a facet's key (<see cref="FacetKeys"/>).</summary>
+    public static bool IsFacet(string key) => FacetKeys.Contains(key);
+
     /// <summary>The regions value of the cases that list no region: national or international alliances, or not placed.</summary>
     public const string NoRegion = "sans-region";
 

@@ -41,7 +41,7 @@ public static class ApiParameters
             $"Filtre {(taxonomy?.Find(f.Key)?.Label is { } label ? $"« {label} »" : f.Key)} : une valeur (son identifiant, comme dans /themes), à répéter pour en choisir plusieurs (OU dans une facette, ET entre facettes). Une valeur inconnue donne une erreur 400.",
             Repeatable: true, Values: taxonomy?.Find(f.Key)?.Values.Select(v => v.Slug).ToList())),
         new(SearchState.AllKey, "string", "Une facette (son nom, comme actors) dont un cas doit avoir toutes les valeurs choisies (ET dans la facette) plutôt qu'une seule (all=actors et deux profils d'acteurs choisis : les cas qui ont les deux) ; à répéter pour plusieurs facettes.",
-            Repeatable: true, Values: [.. CaseStudySchema.Facets.Select(f => f.Key)]),
+            Repeatable: true, Values: CaseStudySchema.FacetKeys),
         new(SearchState.YearFromKey, "integer", "Première année de début retenue (quatre chiffres, au plus l'année en cours) ; les cas sans année connue restent inclus, sauf avec undated=0.", Minimum: SearchState.FirstYear, Maximum: latestYear),
         new(SearchState.YearToKey, "integer", "Dernière année de début retenue (quatre chiffres, au moins year_from).", Minimum: SearchState.FirstYear, Maximum: SearchState.LastYear),
         new(SearchState.UndatedKey, "boolean", "0 ou false : avec une période (year_from, year_to), laisser de côté les cas sans année connue ; 1 ou true (par défaut) : les garder.", Values: ["0", "1", "false", "true"]),
@@ -83,9 +83,9 @@ public static class ApiParameters
         }
         foreach (var facet in SearchState.ListedValues(query, SearchState.AllKey))
         {
-            if (!CaseStudySchema.Facets.Any(f => f.Key == facet))
+            if (!CaseStudySchema.IsFacet(facet))
             {
-                invalid.Add(new(SearchState.AllKey, $"all vaut « {Shorten(facet)} » ; valeurs possibles : {string.Join(", ", CaseStudySchema.Facets.Select(f => f.Key))}."));
+                invalid.Add(new(SearchState.AllKey, $"all vaut « {Shorten(facet)} » ; valeurs possibles : {string.Join(", ", CaseStudySchema.FacetKeys)}."));
             }
         }
         foreach (var flag in (ReadOnlySpan<string>)[SearchState.UndatedKey, SearchState.LiteralKey, SearchState.AllWordsKey])

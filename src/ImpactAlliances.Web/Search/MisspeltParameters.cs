@@ -28,7 +28,7 @@ public static class MisspeltParameters
     [
         SearchState.QueryKey, SearchState.PageKey, SearchState.SizeKey, SearchState.SortKey, SearchState.YearFromKey,
         SearchState.YearToKey, SearchState.UndatedKey, SearchState.LiteralKey, SearchState.AllKey, SearchState.AllWordsKey,
-        .. CaseStudySchema.Facets.Select(f => f.Key),
+        .. CaseStudySchema.FacetKeys,
     ];
 
     /// <summary>
@@ -88,7 +88,7 @@ public static class MisspeltParameters
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))).ToList();
         foreach (var (key, value) in misspelt.SelectMany(u => u.Correction))
         {
-            if (!CaseStudySchema.Facets.Any(f => f.Key == key))
+            if (!CaseStudySchema.IsFacet(key))
             {
                 pairs.RemoveAll(p => p.Key == key);
             }

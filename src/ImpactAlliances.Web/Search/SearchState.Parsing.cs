@@ -98,7 +98,7 @@ public sealed partial record SearchState
             {
                 allOf.Add(key);
             }
-            else if (!CaseStudySchema.Facets.Any(f => f.Key == key))
+            else if (!CaseStudySchema.IsFacet(key))
             {
                 unread.Add(new(AllKey, key));
             }

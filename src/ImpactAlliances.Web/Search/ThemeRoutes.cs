@@ -10,7 +10,7 @@ public static class ThemeRoutes
     private static readonly Dictionary<string, string> FacetBySegment = SegmentByFacet.ToDictionary(p => p.Value, p => p.Key);
 
     /// <summary>The facets that have theme pages, in schema order.</summary>
-    public static IEnumerable<string> Facets => CaseStudySchema.Facets.Select(f => f.Key);
+    public static IEnumerable<string> Facets => CaseStudySchema.FacetKeys;
 
     /// <summary>The address of a value's theme page.</summary>
     public static string Url(string facet, string value) => $"/themes/{SegmentByFacet[facet]}/{Uri.EscapeDataString(value)}";

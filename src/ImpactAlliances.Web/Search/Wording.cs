@@ -211,7 +211,7 @@ public static class Wording
             SearchState.YearToKey => $"Années, jusqu'à : {given} n'est pas une année de quatre chiffres, ce filtre n'est pas appliqué.",
             SearchState.PageKey => $"Page : {given} n'est pas un numéro de page, voici la première.",
             SearchState.SizeKey => $"Résultats par page : {given} n'est pas un nombre de résultats, la page en montre le nombre habituel.",
-            SearchState.AllKey => $"Toutes les valeurs à la fois ({Formats.Quoted(unread.Key)}) : {given} n'est pas une facette ({string.Join(", ", CaseStudySchema.Facets.Select(f => f.Key))}), ce paramètre n'est pas appliqué.",
+            SearchState.AllKey => $"Toutes les valeurs à la fois ({Formats.Quoted(unread.Key)}) : {given} n'est pas une facette ({string.Join(", ", CaseStudySchema.FacetKeys)}), ce paramètre n'est pas appliqué.",
             SearchState.UndatedKey => $"Cas sans année ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), ils sont gardés.",
             SearchState.LiteralKey => $"Sans correction ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), les mots mal orthographiés sont corrigés.",
             SearchState.AllWordsKey => $"Tous les termes ({Formats.Quoted(unread.Key)}) : {given} n'est pas une valeur possible (0 ou 1), un exemple peut n'en contenir qu'une partie.",
