@@ -12,6 +12,20 @@ namespace ImpactAlliances.Core.Analysis;
 /// </summary>
 internal sealed class Lexicon(string resource)
 {
+    /// <summary>
+    /// The words of French: Grammalecte's Hunspell dictionary (Debian's hunspell-fr-classical, MPL 2.0), <c>french-words.txt.gz</c>
+    /// (about 419,000 words, 306 KiB). A query word of it is spelt right: when no case writes it, it is not a typo to correct
+    /// (« quantique » is not « quantité »).
+    /// </summary>
+    public static readonly Lexicon French = new("ImpactAlliances.Core.Analysis.french-words.txt.gz");
+
+    /// <summary>
+    /// The words of English: SCOWL's American English list as Debian's hunspell-en-us ships it (Kevin Atkinson's licence, see
+    /// <c>english-words.NOTICE</c>), names left out, <c>english-words.txt.gz</c> (about 112,000 words, 184 KiB). A query whose
+    /// words are mostly English and not French is a question in English, not French with typos (<see cref="Querying.QueryLanguage"/>).
+    /// </summary>
+    public static readonly Lexicon English = new("ImpactAlliances.Core.Analysis.english-words.txt.gz");
+
     private readonly Lazy<(byte[] Letters, int[] Starts)> _loaded = new(() => Load(resource));
 
     /// <summary>Whether a folded word (<see cref="FrenchAnalyzer.FoldAccents"/>, lower case) is in the list.</summary>
@@ -69,30 +83,4 @@ internal sealed class Lexicon(string resource)
         starts.Add(letters.Count);
         return (letters.ToArray(), starts.ToArray());
     }
-}
-
-/// <summary>
-/// The words of French: Grammalecte's Hunspell dictionary (Debian's hunspell-fr-classical, MPL 2.0), <c>french-words.txt.gz</c>
-/// (about 419,000 words, 306 KiB). A query word of it is spelt right: when no case writes it, it is not a typo to correct
-/// (« quantique » is not « quantité »).
-/// </summary>
-internal static class FrenchDictionary
-{
-    private static readonly Lexicon Words = new("ImpactAlliances.Core.Analysis.french-words.txt.gz");
-
-    /// <summary>Whether a folded word (<see cref="FrenchAnalyzer.FoldAccents"/>, lower case) is a word of French.</summary>
-    public static bool Contains(string folded) => Words.Contains(folded);
-}
-
-/// <summary>
-/// The words of English: SCOWL's American English list as Debian's hunspell-en-us ships it (Kevin Atkinson's licence, see
-/// <c>english-words.NOTICE</c>), names left out, <c>english-words.txt.gz</c> (about 112,000 words, 184 KiB). A query whose
-/// words are mostly English and not French is a question in English, not French with typos (<see cref="Querying.QueryLanguage"/>).
-/// </summary>
-internal static class EnglishDictionary
-{
-    private static readonly Lexicon Words = new("ImpactAlliances.Core.Analysis.english-words.txt.gz");
-
-    /// <summary>Whether a folded word (<see cref="FrenchAnalyzer.FoldAccents"/>, lower case) is a word of English.</summary>
-    public static bool Contains(string folded) => Words.Contains(folded);
 }

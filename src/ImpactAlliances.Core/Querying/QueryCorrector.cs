@@ -23,7 +23,7 @@ internal sealed record Corrected(IReadOnlyList<QueryClause> Clauses, IReadOnlyLi
 /// synonyms file, whose words are searched through their equivalents),
 /// within an edit distance that grows with the word's length as the leading engines do (none under 4
 /// letters, 1 up to 7, 2 from 8). Words that match, even rarely, are never changed, so exact matches
-/// always come first; nor is a word of French that no case writes (<see cref="FrenchDictionary"/>) when the closest word of
+/// always come first; nor is a word of French that no case writes (<see cref="Lexicon.French"/>) when the closest word of
 /// the cases is two edits away: « quantique » is no typo of « quantité », whose cases would be shown for it. Its closest word
 /// is only offered (<see cref="Corrected.Offered"/>). One edit away, it is corrected as any word (« sevices »: « services »).
 /// </summary>
@@ -142,14 +142,17 @@ internal static class QueryCorrector
         {
             return (null, false);
         }
+        // Whether the word is French, read once and only where it decides: the list is loaded on the first word that asks.
+        bool? frenchRead = null;
+        bool IsFrench() => frenchRead ??= Lexicon.French.Contains(folded);
         // A bolder correction (the empty result's) reaches one edit further only for a word that is not French: a word of
         // French is meant as typed, and a word three edits away changes its meaning (« xylophone », « téléphone »).
-        var reach = maxEdits + (FrenchDictionary.Contains(folded) ? 0 : extraEdits);
+        var reach = maxEdits + (extraEdits > 0 && !IsFrench() ? extraEdits : 0);
         var (nearest, closest) = vocabulary.Value.Nearest(folded, reach);
         // A word of French that no case writes is not replaced, even to make an expression: its closest word is offered. Only
         // when that word is two edits away or more (« quantique », « quantité »): the lexicon holds so many rare forms that one
         // edit off a word of the cases is as often a typo that makes another word (« sevices », « alliace », « mason »).
-        var french = !matches && closest > 1 && FrenchDictionary.Contains(folded);
+        var french = !matches && closest > 1 && IsFrench();
         if (!french && (neighbours.Before.Length > 0 || neighbours.After.Length > 0) && (matches || nearest.Count > 1))
         {
             foreach (var candidate in nearest)
@@ -171,7 +174,7 @@ internal static class QueryCorrector
         var doubled = nearest.FirstOrDefault(w => OneLetterDoubled(folded, w.Folded));
         var closestWord = synonyms.NearestWord(folded, closest - 1)
             ?? WrittenBeside(folded, vocabulary.Value.Within(folded, reach), closest, neighbours, index, analyzer)
-            ?? (doubled is not null && FrenchDictionary.Contains(folded) ? doubled.Surface : null)
+            ?? (doubled is not null && IsFrench() ? doubled.Surface : null)
             ?? (nearest.Count > 0 ? nearest[0].Surface : null);
         return (closestWord, closestWord is not null && french);
     }

@@ -34,7 +34,7 @@ internal static class QueryLanguage
             {
                 continue;
             }
-            var (isEnglish, isFrench) = (EnglishDictionary.Contains(folded), FrenchDictionary.Contains(folded));
+            var (isEnglish, isFrench) = (Lexicon.English.Contains(folded), Lexicon.French.Contains(folded));
             english += isEnglish && !isFrench ? 1 : 0;
             french += isFrench && !isEnglish ? 1 : 0;
         }

@@ -159,7 +159,7 @@ public sealed class QueryCorrectorFacts
     [InlineData("zzzzzzzz", false)]
     public void The_lexicon_holds_the_folded_words_of_french_and_no_typo(string folded, bool held)
     {
-        Assert.Equal(held, ImpactAlliances.Core.Analysis.FrenchDictionary.Contains(folded));
+        Assert.Equal(held, ImpactAlliances.Core.Analysis.Lexicon.French.Contains(folded));
     }
 
     [Theory]
