@@ -196,7 +196,7 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
     public static IReadOnlyList<UnknownFilter> In(Content.Taxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
         var unknown = new List<UnknownFilter>();
-        // Most searches have no filter: asked twice per request (the API's refusal, the page), no facet is looked at then.
+        // Most searches have no filter: asked twice per request (the API's refusal, the search), no facet is looked at then.
         if (filters.Count == 0)
         {
             return unknown;
