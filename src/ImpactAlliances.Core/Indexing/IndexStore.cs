@@ -43,7 +43,7 @@ public sealed class IndexStore(string root)
     private IndexBuildTarget Begin(string name)
     {
         // A version's own folder given for the store (its parent meant): a build there would nest a store in a version.
-        if (Directory.Exists(new IndexVersion("", Root).LuceneFolder) && File.Exists(new IndexVersion("", Root).ManifestFile))
+        if (new IndexVersion("", Root) is var asVersion && Directory.Exists(asVersion.LuceneFolder) && File.Exists(asVersion.ManifestFile))
         {
             throw new IOException($"'{Root}' is an index version's folder, not an index folder: give its parent, '{Path.GetDirectoryName(Root)}'.");
         }
