@@ -1112,17 +1112,39 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
-    public async Task A_page_past_the_last_leads_to_the_last()
+    public async Task A_theme_page_says_what_of_its_url_it_does_not_apply()
     {
-        var beyond = await GetText("/?q=insertion&page=500");
+        // A theme's page reads its paging and order only: page=abc, size above the most and an unknown sort were dropped without
+        // a word, and words or years in its URL silently shown as the whole theme.
+        var most = site.Services.GetRequiredService<IOptions<SearchIndexOptions>>().Value.MaxPageSize;
+        var html = await GetString($"/themes/domaines/mobilite?page=abc&sort=zzz&size={most + 1}");
+        var text = WebUtility.HtmlDecode(html);
+        var asked = await GetString("/themes/domaines/mobilite?q=v%C3%A9lo&year_from=2015");
+
+        Assert.Contains("Page : «\u202Fabc\u202F» n'est pas un numéro de page, voici la première.", text);
+        Assert.Contains("Tri : «\u202Fzzz\u202F» n'existe pas", text);
+        Assert.Contains($"Résultats par page : {Formats.Number(most + 1)} dépasse le maximum", text);
+        Assert.Contains("href=\"/api/export?domains=mobilite&amp;format=csv\"", html);
+        Assert.Contains("La page d'un thème montre tous ses exemples, sans les mots, filtres ou années de l'adresse :", WebUtility.HtmlDecode(asked));
+        Assert.Contains("<a href=\"/?q=v%C3%A9lo&amp;domains=mobilite&amp;year_from=2015\">faire cette recherche dans", asked);
+        Assert.DoesNotContain("filter-error", await GetString("/themes/domaines/mobilite?page=2&sort=title"));
+    }
+
+    [Theory]
+    [InlineData("/?q=insertion&page=500", "/?q=insertion&page=")]
+    [InlineData("/themes/domaines/mobilite?page=500", "/themes/domaines/mobilite?page=")]
+    public async Task A_page_past_the_last_leads_to_the_last(string url, string lastUrl)
+    {
+        var beyond = await GetText(url);
         var last = Regex.Match(beyond, "<a href=\"([^\"]+)\">Aller à la dernière page \\((\\d+)\\)</a>");
 
         Assert.Contains("Cette page est au-delà des résultats.", beyond);
         Assert.True(last.Success);
-        Assert.Contains($"page={last.Groups[2].Value}", last.Groups[1].Value);
+        Assert.Equal(lastUrl + last.Groups[2].Value, last.Groups[1].Value);
         var lastPage = await GetText(last.Groups[1].Value);
         Assert.DoesNotContain("au-delà des résultats", lastPage);
-        Assert.Contains("au-delà des résultats", await GetText(last.Groups[1].Value.Replace($"page={last.Groups[2].Value}", $"page={int.Parse(last.Groups[2].Value) + 1}")));
+        Assert.Contains("<h2 class=\"hit-title\">", lastPage);
+        Assert.Contains("au-delà des résultats", await GetText(lastUrl + (int.Parse(last.Groups[2].Value) + 1)));
     }
 
     [Fact]

@@ -19,6 +19,15 @@ public static class Wording
     /// <summary>The label of a theme page's search box, which searches that theme's cases only (« Rechercher dans « Mobilité » »).</summary>
     public static string SearchInTheme(string theme) => $"Rechercher dans {Formats.Quoted(theme)}";
 
+    /// <summary>
+    /// A theme's page shows all its cases: words, other filters or years in its URL (a search's parameters) are not applied
+    /// there; the note links to that search with the theme's filter (<see cref="AskedSearchInTheme"/>).
+    /// </summary>
+    public const string ThemeShowsAll = "La page d'un thème montre tous ses exemples, sans les mots, filtres ou années de l'adresse :";
+
+    /// <summary>The link to the search a theme page's URL asks, the theme's filter kept.</summary>
+    public static string AskedSearchInTheme(string theme) => $"faire cette recherche dans {Formats.Quoted(theme)}";
+
     /// <summary>What the site is, beside its name on a wide screen; on a phone, where the header has no room for it, above the search box of the home page.</summary>
     public const string Tagline = "Exemples inspirants d'alliances entre associations, entreprises, collectivités et acteurs d'intérêt général";
 

@@ -30,6 +30,15 @@ public sealed class ThemeModel(ICaseStudySearch search, TimeProvider clock) : Pa
     /// <summary>The theme's cases.</summary>
     public SearchResult Result { get; private set; } = null!;
 
+    /// <summary>The theme as a search: its filter alone, for the links to the search page and the export.</summary>
+    public SearchState AsSearch { get; private set; } = new();
+
+    /// <summary>
+    /// The search the URL asks beside the theme (words, other filters, years), which a theme's page does not run: the page
+    /// says so and links to it in the search, the theme's filter kept; null when the URL asks none.
+    /// </summary>
+    public SearchState? AskedSearch { get; private set; }
+
     /// <summary>Shows the theme, or 404 for an unknown facet or value.</summary>
     public IActionResult OnGet(string? facet, string? value)
     {
@@ -43,7 +52,15 @@ public sealed class ThemeModel(ICaseStudySearch search, TimeProvider clock) : Pa
         (Facet, Value) = (taxonomyFacet, found);
         Family = taxonomyFacet.Families.FirstOrDefault(f => f.Slug == found.Parent);
         Siblings = Family is null ? [] : taxonomyFacet.Values.Where(v => v.Parent == Family.Slug && v.Slug != found.Slug).ToList();
-        State = SearchState.FromQuery(Request.Query, clock) with { Path = Request.Path, Query = "", Filters = new Dictionary<string, IReadOnlyList<string>>() };
+        var asked = SearchState.FromQuery(Request.Query, clock);
+        AsSearch = SearchState.For(key!, found.Slug);
+        AskedSearch = asked.HasCriteria ? (asked with { Page = 1, Size = null, Sort = null }).With(key!, found.Slug) : null;
+        // The page reads only its paging and order: of what the URL got wrong, it notes only those.
+        State = asked.WithoutFilters() with
+        {
+            Path = Request.Path, Query = "", Page = asked.Page,
+            Unread = [.. asked.Unread.Where(u => (u.Meant ?? u.Key) is SearchState.PageKey or SearchState.SizeKey or SearchState.SortKey)],
+        };
         Result = search.Search(new SearchRequest
         {
             Filters = new Dictionary<string, IReadOnlyList<string>> { [key!] = [found.Slug] },
