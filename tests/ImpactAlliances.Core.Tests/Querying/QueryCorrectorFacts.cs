@@ -260,12 +260,14 @@ public sealed class QueryCorrectorFacts
     /// A question in English was corrected word by word: « companies » to « compagnies », « fighting » to « lighting », and the
     /// case of a firm named « Kraken Lighting » came first. Its words are left as typed (those the cases write still match:
     /// « associations »), and the result says it was read as English. Two English words that are not French make it so, when
-    /// they outnumber the French ones; a word of both (« associations », « innovation ») counts for neither.
+    /// they outnumber the French ones; a word of both (« associations », « innovation ») counts for neither. « social innovation
+    /// in rural areas » has one (« areas ») and a linking word of English (« in »): read as French, « areas » was « Arras ».
     /// </summary>
     [Theory]
     [InlineData("companies and associations fighting youth unemployment")]
     [InlineData("youth unemployment")]
     [InlineData("social innovation companies fighting exclusion")]
+    [InlineData("social innovation in rural areas")]
     public void A_question_in_english_is_not_corrected_word_by_word(string query)
     {
         using var corpus = new SearchFixture(EnglishCases, "");
@@ -315,6 +317,7 @@ public sealed class QueryCorrectorFacts
         Case("kraken", "Kraken Lighting", "L'entreprise Kraken Lighting éclaire le gymnase du quartier."),
         Case("compagnies", "Des compagnies de théâtre", "Des compagnies de théâtre et des associations pour la mobilité solidaire en zone rurale."),
         Case("jeunesse", "Emploi des jeunes", "Des associations contre le chômage des jeunes, avec une innovation sociale."),
+        Case("arras", "Une épicerie à Arras", "À Arras, une épicerie solidaire ouvre ses portes."),
     ];
 
     /// <summary>

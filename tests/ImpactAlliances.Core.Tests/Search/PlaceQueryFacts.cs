@@ -42,6 +42,23 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
     }
 
     /// <summary>
+    /// A département whose name is a word of French is met by the cases placed there, not by the word: a Moselle case on car
+    /// hire was among the strict cases of the Creuse for « la hausse du coût de la vie creuse les écarts ». Typed as a word, it
+    /// is the word (« dents creuses »).
+    /// </summary>
+    [Fact]
+    public void A_place_whose_name_is_a_word_is_met_by_its_cases_not_by_the_word()
+    {
+        var result = content.Served.Search(new SearchRequest { Query = "insertion des jeunes en zone rurale dans la Creuse", Size = 10 });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var found = result.Hits.Take(result.Counted).Select(h => cases[h.Slug]).ToList();
+
+        Assert.NotEmpty(found);
+        Assert.All(found, c => Assert.Contains(Place.DepartmentCode("23"), c.Territory.PlaceCodes));
+        Assert.Contains(content.Served.Search(new SearchRequest { Query = "dents creuses", Size = 10 }).Hits, h => h.Slug == "ypiranga-fort-de-france-jardins-partages-trenelle-citron");
+    }
+
+    /// <summary>
     /// « réunion » typed as the common noun is a meeting: the cases of La Réunion, whose titles and text repeat its name, come
     /// after the cases that hold the word elsewhere (they filled the first page).
     /// </summary>

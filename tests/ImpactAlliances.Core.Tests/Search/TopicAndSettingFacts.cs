@@ -55,8 +55,6 @@ public sealed partial class TopicAndSettingFacts(RealContentIndex content) : ICl
     [InlineData("aidants familiaux en milieu rural", "lyon-aidants,morbihan-aidants,morbihan-rural,creuse-rural")]
     public void A_setting_beside_a_place_does_not_make_up_the_topic(string query, string strict)
     {
-        FixtureCase Case(string slug, string title, string place, string region, string body) =>
-            new(slug, title, [($"Association {slug}", "association")], ["lien-social"], "mecenat", "local", [region], "2026-01-01", body, Place: place);
         FixtureCase[] cases =
         [
             Case("morbihan-aidants", "Répit des aidants familiaux", "Vannes (Morbihan)", "bretagne", "Des aidants familiaux soufflent grâce à un accueil de jour."),
@@ -74,6 +72,34 @@ public sealed partial class TopicAndSettingFacts(RealContentIndex content) : ICl
 
         Assert.Equal(strict.Split(',').Order(), result.Hits.Take(result.Counted).Select(h => h.Slug).Order());
     }
+
+    /// <summary>
+    /// Widened beside a place, a case of the place holding none of the topic's words comes after the topic's cases elsewhere:
+    /// the place's code weighed 50 and a topic's words in a body a few units, so that the first page of « aidants familiaux dans
+    /// le Morbihan » held every Morbihan case before any carers' case. A case of the place holding the topic stays first.
+    /// </summary>
+    [Fact]
+    public void Widened_the_topic_elsewhere_comes_before_the_place_alone()
+    {
+        FixtureCase[] cases =
+        [
+            Case("morbihan-aidants", "Répit des aidants familiaux", "Vannes (Morbihan)", "bretagne", "Des aidants familiaux soufflent grâce à un accueil de jour."),
+            Case("lyon-aidants", "Métropole aidante", "Lyon (Rhône)", "auvergne-rhone-alpes", "Un guichet pour les aidants familiaux de la métropole."),
+            Case("nantes-aidants", "Maison des aidants", "Nantes (Loire-Atlantique)", "pays-de-la-loire", "Une plateforme de répit pour les aidants."),
+            .. Enumerable.Range(1, 4).Select(i => Case($"morbihan-{i}", $"Un chantier d'insertion {i}", "Lorient (Morbihan)", "bretagne", "Des salariés en insertion rénovent des bateaux.")),
+            .. Enumerable.Range(1, 10).Select(i => Case($"autre-{i}", $"Club {i} : du sport pour tous", "Rennes (Ille-et-Vilaine)", "bretagne", "Un club ouvert à tous.")),
+        ];
+        using var corpus = new SearchFixture(cases, "- [aidants, proches aidants, aidants familiaux]");
+
+        var hits = corpus.Searcher.Search(new SearchRequest { Query = "aidants familiaux dans le Morbihan", Size = 10 }).Hits.Select(h => h.Slug).ToList();
+
+        Assert.Equal("morbihan-aidants", hits[0]);
+        Assert.Equal(["lyon-aidants", "nantes-aidants"], hits.Skip(1).Take(2).Order());
+        Assert.All(hits.Skip(3).Take(4), h => Assert.StartsWith("morbihan-", h));
+    }
+
+    private static FixtureCase Case(string slug, string title, string place, string region, string body) =>
+        new(slug, title, [($"Association {slug}", "association")], ["lien-social"], "mecenat", "local", [region], "2026-01-01", body, Place: place);
 
     /// <summary>A case is about carers when its title or summary names them (« Bol d'air des aidants », « métropole aidante »).</summary>
     [GeneratedRegex(@"\baidant(e|s|es)?\b", RegexOptions.IgnoreCase)]
