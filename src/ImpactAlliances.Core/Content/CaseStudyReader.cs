@@ -345,13 +345,18 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
                     ReportEmptySection(headingLine, sectionHasText, lines);
                     (headingLine, sectionHasText) = (i, false);
                 }
-                else if (!string.IsNullOrWhiteSpace(line) && !CommentLine().IsMatch(line))
+                // Once its section has text, a line is only looked at for links, and only where it could hold one:
+                // every line of every case passes here.
+                else if (!sectionHasText && !string.IsNullOrWhiteSpace(line) && !(line.Contains("<!--", StringComparison.Ordinal) && CommentLine().IsMatch(line)))
                 {
                     sectionHasText = true;
                 }
-                foreach (Match match in CaseLinkPattern().Matches(line))
+                if (line.Contains(CaseLinkStart, StringComparison.Ordinal))
                 {
-                    links.Add(new CaseLink(match.Groups[1].Value, firstLine + i));
+                    foreach (Match match in CaseLinkPattern().Matches(line))
+                    {
+                        links.Add(new CaseLink(match.Groups[1].Value, firstLine + i));
+                    }
                 }
             }
             ReportEmptySection(headingLine, sectionHasText, lines);
@@ -370,6 +375,8 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         // The template's guidance is written as HTML comments; a section holding only those is empty.
         [GeneratedRegex(@"^\s*<!--.*-->\s*$")]
         private static partial Regex CommentLine();
+
+        private const string CaseLinkStart = "](/exemples/";
 
         [GeneratedRegex(@"\]\(/exemples/([^)\s#?]+)")]
         private static partial Regex CaseLinkPattern();

@@ -40,7 +40,7 @@ internal static class YamlNodes
     public static YamlNode? Load(string path, string text, int lineOffset, ICollection<ContentDiagnostic> diagnostics)
     {
         var stream = new YamlStream();
-        var parser = new LimitedParser(new Parser(new StringReader(text)));
+        var parser = new LimitedParser(PlainYamlEvents.Read(text) is { } events ? new EventList(events) : new Parser(new StringReader(text)));
         try
         {
             stream.Load(parser);
@@ -68,6 +68,24 @@ internal static class YamlNodes
             return null;
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>Events read beforehand (<see cref="PlainYamlEvents"/>), given one at a time as the parser gives them.</summary>
+    private sealed class EventList(List<ParsingEvent> events) : IParser
+    {
+        private int _next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_next == events.Count)
+            {
+                return false;
+            }
+            Current = events[_next++];
+            return true;
+        }
     }
 
     private sealed class BeyondLimitsException(int line, string message) : Exception(message)

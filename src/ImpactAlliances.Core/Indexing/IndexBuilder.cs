@@ -104,6 +104,7 @@ public sealed class IndexBuildSession : IDisposable
         // largest first.
         MergePolicy = new LogByteSizeMergePolicy { MergeFactor = 1000, NoCFSRatio = 0 },
         UseCompoundFile = false,
+        Codec = new BuildCodec(),
     };
 
     /// <summary>Renders and analyses one case into its document; thread-safe.</summary>

@@ -124,6 +124,27 @@ public sealed class IndexLifecycleFacts : IDisposable
     }
 
     [Fact]
+    public void A_build_flushed_in_several_segments_stores_the_fields_of_one_flushed_once()
+    {
+        // The merge copies the stored fields on a thread of its own (BuildCodec), beside the rest of the merge.
+        var taxonomy = Path.Combine(_content, "taxonomy.yml");
+        var several = new IndexBuilder(new MarkdownRenderer()) { MaxBufferedCases = 2 }.Build(_store, taxonomy, Load().Cases).Version;
+        var once = _builder.Build(new IndexStore(Path.Combine(_folder.Path, "once")), taxonomy, Load().Cases).Version;
+
+        static List<string> Stored(IndexVersion version)
+        {
+            using var directory = Lucene.Net.Store.FSDirectory.Open(version.LuceneFolder);
+            using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+            Assert.Single(reader.Leaves);
+            return Enumerable.Range(0, reader.MaxDoc)
+                .Select(d => string.Join('\n', reader.Document(d).Fields.Select(f => $"{f.Name}={f.GetStringValue()}{(f.GetBinaryValue() is { } b ? Convert.ToHexString(b.Bytes, b.Offset, b.Length) : "")}")))
+                .ToList();
+        }
+        Assert.Equal(Stored(once), Stored(several));
+        Assert.NotEmpty(Stored(once));
+    }
+
+    [Fact]
     public void A_build_flushed_in_several_segments_with_cases_taken_out_stores_the_data_of_one_without_them()
     {
         // A case taken out still counts in the flushed segments' term frequencies and numbers: the merge drops it.
