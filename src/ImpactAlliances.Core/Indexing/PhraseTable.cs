@@ -34,6 +34,13 @@ internal sealed class PhraseTable
     /// <summary>The fewest cases writing a phrase.</summary>
     public const int MinCases = 2;
 
+    /// <summary>
+    /// The most phrases kept, those most cases write: about half again the bundled content's (13,978 at 1,154 cases). A larger
+    /// corpus's table would otherwise grow with it, and a site's first suggestion wait for it (a generated corpus of 10,000
+    /// cases, whose sentences draw on a small vocabulary, wrote some 200,000: BENCHMARKS.md, session 39).
+    /// </summary>
+    public const int MaxPhrases = 20_000;
+
     // Records "spelling␟count␟form␟form␞" (the forms: the other spellings, folded, one each), in the order of their keys. Content
     // files cannot hold these two control characters (ContentFile.Invisible).
     private const char FieldEnd = '\u001F';
@@ -278,7 +285,8 @@ internal sealed class PhraseTable
                     }
                 }
             }
-            return new(kept.Where(p => !held.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal)
+            return new(kept.Where(p => !held.Contains(p.Key)).OrderByDescending(p => p.Value.Cases).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Take(MaxPhrases).OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new Phrase(p.Value.Spelling, p.Value.Cases, p.Value.Forms)).ToList());
         }
 
