@@ -4,7 +4,8 @@ namespace ImpactAlliances.Core.Tests.Indexing;
 
 /// <summary>
 /// The phrases mined for the suggestions box: those two cases or more write, shown as most write them, but phrases of words a
-/// quarter of the cases write, phrases held by a longer one, clauses with a negation and phrases ending on a linking word.
+/// quarter of the cases write, phrases held by a longer one, clauses (a negation, a verb, a verb's object) and phrases ending on
+/// a linking word or on a word that introduces what follows.
 /// </summary>
 public sealed class PhraseTableFacts
 {
@@ -23,7 +24,11 @@ public sealed class PhraseTableFacts
         "La lutte contre le gaspillage, et l’économie circulaire.",
         "La lutte contre le gaspillage alimentaire.",
         "La lutte contre l'isolement.",
-        .. Enumerable.Range(0, 8).Select(i => $"Un partenariat numéro {i}."),
+        "Des bénévoles décrivent le marché couvert grâce à la ville.",
+        "Des bénévoles décrivent le Marché couvert grâce à la ville.",
+        "L'association aide les familles modestes.",
+        "Une association aide les familles modestes.",
+        .. Enumerable.Range(0, 4).Select(i => $"Un partenariat numéro {i}."),
     ];
 
     private static IReadOnlyList<PhraseTable.Phrase> Mined() => Counted().Table().Phrases;
@@ -66,6 +71,9 @@ public sealed class PhraseTableFacts
         Assert.Equal(2, phrases["économie circulaire"].Cases);
         Assert.Equal(3, phrases["économie sociale et solidaire"].Cases);
         Assert.Equal(2, phrases["lutte contre le gaspillage"].Cases);
+        // A sentence's capital is no spelling of its own; a capital most cases write would be.
+        Assert.Equal(2, phrases["marché couvert"].Cases);
+        Assert.Equal(2, phrases["familles modestes"].Cases);
     }
 
     [Theory]
@@ -78,6 +86,10 @@ public sealed class PhraseTableFacts
     [InlineData("sources ne mesurent")] // the same
     [InlineData("lutte contre")] // ends on a linking word
     [InlineData("salariés s'engagent")] // one case
+    [InlineData("bénévoles décrivent")] // ends on a verb: its form for « nous » is a French word, never after an article
+    [InlineData("décrivent le marché couvert")] // starts with one
+    [InlineData("aide les familles")] // a verb's object: an article after a word that may end a phrase
+    [InlineData("marché couvert grâce")] // « grâce » introduces what follows: the cases write it before « à »
     public void A_phrase_not_worth_a_line_is_not_mined(string phrase)
     {
         var mined = Mined().Select(p => PhraseTable.Key(p.Text)).ToList();
