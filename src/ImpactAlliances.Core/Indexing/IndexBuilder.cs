@@ -34,7 +34,9 @@ public sealed class IndexBuilder(MarkdownRenderer renderer)
     public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
         using var session = Begin(store, history, progress);
-        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Write, () => session.Flushing);
+        var all = cases.ToList();
+        session.ExpectCases(all.Count);
+        OrderedParallel.ForEach(all, session.Prepare, session.Write, () => session.Flushing);
         return session.Publish(taxonomyFile);
     }
 }
@@ -121,9 +123,12 @@ public sealed class IndexBuildSession : IDisposable
         {
             _capitals.AddOrUpdate(word, 1, static (_, n) => n + 1);
         }
-        _phrases.Add(text);
+        _phrases.Add(c.Slug, text);
         return CaseStudyDocumentMapper.ToDocument(c, rendered, history);
     }
+
+    /// <summary>How many cases the build will prepare, about: the phrases are read from some of them only in a large build (<see cref="PhraseTable.Counter.ForCases"/>).</summary>
+    internal void ExpectCases(int cases) => _phrases.ForCases(cases);
 
     // What the acronyms and phrases are mined from.
     private static string TextOf(CaseStudy c, RenderedCase rendered) =>
@@ -161,7 +166,7 @@ public sealed class IndexBuildSession : IDisposable
                 foreach (var hit in searcher.Search(new Lucene.Net.Search.TermQuery(new Term(CaseStudySchema.Slug, slug)), Math.Max(1, written.NumDocs)).ScoreDocs)
                 {
                     var c = CaseStudyDocumentMapper.ToIndexedCase(searcher.Doc(hit.Doc)).Case;
-                    _phrases.Remove(TextOf(c, _renderer.Render(c.Body)));
+                    _phrases.Remove(c.Slug, TextOf(c, _renderer.Render(c.Body)));
                 }
             }
         }

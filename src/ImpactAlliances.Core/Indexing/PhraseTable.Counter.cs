@@ -36,19 +36,48 @@ internal sealed partial class PhraseTable
 
         public Counter() => _tokenOf = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
+        /// <summary>
+        /// One case in how many is read: 1, every case, in a build of up to <see cref="ReadAll"/> cases; a larger build reads
+        /// those whose name's hash this divides, about <see cref="ReadOfMore"/>, and counts each phrase this many times
+        /// (<see cref="ForCases"/>).
+        /// </summary>
+        public int Every { get; private set; } = 1;
+
+        /// <summary>
+        /// The most cases a build reads every one of: 2,000, above the bundled content's 1,154 (each count exact). Reading a
+        /// text costs about half a millisecond of one core: a third of a 10,000-case build's time when the session-39 miner read
+        /// every one, a tenth of a 1,000-case build's with this one (BENCHMARKS.md, session 40).
+        /// </summary>
+        public const int ReadAll = 2000;
+
+        /// <summary>
+        /// How many cases a larger build reads, chosen by their name's hash: 700, about a third of a second of one core.
+        /// The phrases two of them or more write are those some thirty cases of 10,000 write, or 300 of 100,000: the
+        /// suggestions' (the 20,000 most written are kept, <see cref="MaxPhrases"/>); each count is then an estimate.
+        /// </summary>
+        public const int ReadOfMore = 700;
+
+        /// <summary>Reads every case of a build of <paramref name="cases"/>, or some of them (<see cref="Every"/>), before any is counted.</summary>
+        public void ForCases(int cases) => Every = cases <= ReadAll ? 1 : (cases + ReadOfMore - 1) / ReadOfMore;
+
         /// <summary>Counts the phrases and the words that may start or end one, of one case's text.</summary>
-        public void Add(string text) => Count(text, 1);
+        public void Add(string slug, string text) => Count(slug, text, 1);
 
         /// <summary>Counts one case's text no more: a case taken out of the build after it was counted.</summary>
-        public void Remove(string text) => Count(text, -1);
+        public void Remove(string slug, string text) => Count(slug, text, -1);
 
-        private void Count(string text, int sign)
+        private void Count(string slug, string text, int sign)
         {
+            if (Every > 1 && StableHash(slug) % (uint)Every != 0)
+            {
+                return;
+            }
             var worker = _workers.GetOrAdd(Environment.CurrentManagedThreadId, static _ => new Worker());
             worker.Case++;
             worker.Cases += sign;
             var run = worker.Run;
             run.Clear();
+            var known = worker.TokenOf;
             var start = -1;
             for (var i = 0; i <= text.Length; i++)
             {
@@ -57,7 +86,13 @@ internal sealed partial class PhraseTable
                 {
                     if (start >= 0)
                     {
-                        run.Add(TokenOf(text.AsSpan(start, i - start)));
+                        var written = text.AsSpan(start, i - start);
+                        if (!known.TryGetValue(written, out var token))
+                        {
+                            token = TokenOf(written);
+                            worker.Tokens[token.Text] = token;
+                        }
+                        run.Add(token);
                         start = -1;
                     }
                     if (end && run.Count > 0)
@@ -75,6 +110,17 @@ internal sealed partial class PhraseTable
             {
                 worker.Forget();
             }
+        }
+
+        // FNV-1a over the name: the same cases read from one build to the next (string.GetHashCode changes with the process).
+        private static uint StableHash(string slug)
+        {
+            var hash = 2166136261;
+            foreach (var c in slug)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+            return hash;
         }
 
         private static bool IsSpace(char c) => c is ' ' or '\t' or '\u00A0' or '\u202F' or '\u2009' || (c > 0x7F && char.IsWhiteSpace(c));
@@ -101,7 +147,7 @@ internal sealed partial class PhraseTable
                 var token = new Token(_tokenList.Count, start < 0 ? _tokenList.Count : start, capital, text, word.Core, core, inside, word.CanEnd, word.Negates,
                     !word.Elided && Articles.Contains(word.Key), word.Elision == "l'",
                     !word.Elided && VerbCues.Contains(word.Key), word.Elision is "s'" or "n'" or "qu'",
-                    !word.Elided && word.Key is "le" or "la" or "les" or "un" or "une");
+                    !word.Elided && word.Key is "le" or "la" or "les" or "un" or "une", IsParticiple(word.Core));
                 _tokenList.Add(token);
                 _tokens[text] = token;
                 return token;
@@ -129,6 +175,7 @@ internal sealed partial class PhraseTable
             var afterArticle = Sum(workers, w => w.AfterArticle);
             var beforeLinking = Sum(workers, w => w.BeforeLinking);
             var afterCue = Sum(workers, w => w.AfterCue);
+            var participles = Sum(workers, w => w.Participles);
             // The threads' counts added up; a phrase two cases or more write, one of whose words fewer than a quarter of the
             // cases write, none of whose words is a verb's (see IsVerb), not ending on a word that introduces what follows.
             var all = new Dictionary<ulong, Tally>();
@@ -147,67 +194,63 @@ internal sealed partial class PhraseTable
                     all.Remove(hash);
                 }
             }
-            // Each spelling's cases, of the phrases two cases or more write: each thread's first spelling, and the others.
-            var spellings = new Dictionary<(ulong, Spelling), int>();
-            foreach (var worker in workers)
-            {
-                foreach (var (hash, tally) in worker.Phrases)
-                {
-                    if (all.ContainsKey(hash))
-                    {
-                        CollectionsMarshal.GetValueRefOrAddDefault(spellings, (hash, tally.First), out _) += tally.FirstCases;
-                    }
-                }
-                foreach (var (spelt, count) in worker.Spellings)
-                {
-                    if (all.ContainsKey(spelt.Item1))
-                    {
-                        CollectionsMarshal.GetValueRefOrAddDefault(spellings, spelt, out _) += count;
-                    }
-                }
-            }
-            // The spelling most cases write, the first in order at equal counts.
-            var shown = new Dictionary<ulong, (Spelling Spelling, int Cases)>();
-            foreach (var ((hash, spelling), count) in spellings)
-            {
-                ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(shown, hash, out var met);
-                if (!met || count > best.Cases || (count == best.Cases && string.CompareOrdinal(Spelt(spelling), Spelt(best.Spelling)) < 0))
-                {
-                    best = (spelling, count);
-                }
-            }
+            // Judged on the words' keys, whatever the spelling.
             var verbs = new Dictionary<int, bool>();
-            var kept = new Dictionary<ulong, (Tally Tally, Spelling Shown)>();
+            var kept = new Dictionary<ulong, Tally>();
             foreach (var (hash, tally) in all)
             {
-                var spelling = shown[hash].Spelling;
-                if (Worth(spelling))
+                if (Worth(tally.First))
                 {
-                    kept[hash] = (tally, spelling);
+                    kept[hash] = tally;
                 }
             }
-            var forms = spellings.Where(p => p.Value > 0 && kept.ContainsKey(p.Key.Item1)).ToLookup(p => p.Key.Item1, p => p.Key.Item2);
             // A phrase a longer one holds in three quarters of its cases or more is left out: the longer is what is written.
             var held = new HashSet<ulong>();
-            foreach (var (tally, spelling) in kept.Values)
+            foreach (var tally in kept.Values)
             {
+                var spelling = tally.First;
                 for (var first = 0; first < spelling.Length; first++)
                 {
                     for (var last = first + 1; last < spelling.Length; last++)
                     {
                         if (last - first + 1 < spelling.Length && kept.TryGetValue(HashOf(spelling, first, last), out var shorter)
-                            && tally.Cases * 4 >= shorter.Tally.Cases * 3)
+                            && tally.Cases * 4 >= shorter.Cases * 3)
                         {
                             held.Add(HashOf(spelling, first, last));
                         }
                     }
                 }
             }
-            return new(kept.Where(p => !held.Contains(p.Key))
-                .Select(p => (Text: Shown(p.Value.Tally, p.Value.Shown), p.Value.Tally.Cases, Hash: p.Key))
+            foreach (var hash in held)
+            {
+                kept.Remove(hash);
+            }
+            // Each spelling's cases, of the phrases kept: each thread's first spelling, and the others; the one most cases write
+            // shown, the first in order at equal counts.
+            var spellings = new Dictionary<(ulong, Spelling), int>();
+            foreach (var worker in workers)
+            {
+                foreach (var hash in kept.Keys)
+                {
+                    if (worker.Phrases.TryGetValue(hash, out var tally))
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(spellings, (hash, tally.First), out _) += tally.FirstCases;
+                    }
+                }
+                foreach (var (spelt, count) in worker.Spellings)
+                {
+                    if (kept.ContainsKey(spelt.Item1))
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(spellings, spelt, out _) += count;
+                    }
+                }
+            }
+            var written = spellings.Where(p => p.Value > 0).Select(p => (Hash: p.Key.Item1, Text: Spelt(p.Key.Item2), Cases: p.Value))
+                .ToLookup(p => p.Hash);
+            return new(kept.Select(p => (Text: Shown(p.Value, written[p.Key]), p.Value.Cases, Hash: p.Key))
                 .OrderByDescending(p => p.Cases).ThenBy(p => Fold(p.Text), StringComparer.Ordinal)
                 .Take(MaxPhrases)
-                .Select(p => new Phrase(p.Text, p.Cases, Forms(forms[p.Hash], p.Text)))
+                .Select(p => new Phrase(p.Text, p.Cases * Every, Forms(written[p.Hash].Select(w => w.Text), p.Text)))
                 .OrderBy(p => Key(p.Text), StringComparer.Ordinal).ToList());
 
             bool Worth(Spelling spelling)
@@ -240,16 +283,16 @@ internal sealed partial class PhraseTable
             // « -e » or « -er », they write it after a word a verb follows (« qui », « se », « ne », « pour »…) more often than
             // after an article, or at least once and rarely after an article (« la lutte », « l'aide », « le programme » are
             // nouns; an adjective, « mixte », comes after neither). A past
-            // participle is no clause (« emplois créés », « jardin partagé »).
+            // participle is no clause (« emplois créés », « jardin partagé »): a word most often written so is none.
             bool IsVerb(Token token)
             {
                 var key = token.CoreKey;
-                if (IsParticiple(token.CoreText))
-                {
-                    return false;
-                }
                 if (!verbs.TryGetValue(key, out var verb))
                 {
+                    if (Count(participles, key) * 2 > Count(occurrences, key))
+                    {
+                        return verbs[key] = false;
+                    }
                     var ending = VerbEnding(_keyList[key]);
                     var rarelyAfterArticle = Count(afterArticle, key) * 10 < Count(occurrences, key);
                     verbs[key] = verb = ending == VerbForm.Plural ? rarelyAfterArticle
@@ -261,17 +304,17 @@ internal sealed partial class PhraseTable
 
         // The spelling more cases write, the first in order at equal counts; with a capital when most cases write one (« Jardin
         // de Cocagne », not « Mécénat de compétences »).
-        private string Shown(Tally tally, Spelling spelling)
+        private static string Shown(Tally tally, IEnumerable<(ulong Hash, string Text, int Cases)> written)
         {
-            var spelt = Spelt(spelling);
+            var spelt = written.OrderByDescending(w => w.Cases).ThenBy(w => w.Text, StringComparer.Ordinal).First().Text;
             return tally.Capitals * 2 > tally.Cases ? string.Concat(char.ToUpperInvariant(spelt[0]).ToString(), spelt.AsSpan(1)) : spelt;
         }
 
         // The spellings but the one shown, folded, each once.
-        private string[] Forms(IEnumerable<Spelling> spellings, string shown)
+        private static string[] Forms(IEnumerable<string> spellings, string shown)
         {
             var folded = Fold(shown);
-            return spellings.Select(s => Fold(Spelt(s))).Where(f => f != folded).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            return spellings.Select(Fold).Where(f => f != folded).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         }
 
         // A phrase as written: « l'économie circulaire » writes « économie circulaire ».
@@ -376,9 +419,10 @@ internal sealed partial class PhraseTable
         /// <param name="ElidedArticle">A word whose article is elided (« l'aide »): a noun's or an adjective's form.</param>
         /// <param name="Cue">A word a verb follows (« qui », « se »).</param>
         /// <param name="ElidedCue">A word after an elided « s' », « n' », « qu' » (« s'engage »).</param>
+        /// <param name="Participle">Written as a past participle is (« créés », « partagée »).</param>
         /// <param name="Object">« le », « la », « les », « un », « une »: after a word that may end a phrase, a verb's object.</param>
         private sealed record Token(int Number, int Start, bool Capital, string Text, string CoreText, int CoreKey, int Inside, bool CanEnd, bool Negates, bool Article,
-            bool ElidedArticle, bool Cue, bool ElidedCue, bool Object);
+            bool ElidedArticle, bool Cue, bool ElidedCue, bool Object, bool Participle);
 
         /// <summary>The numbers of up to four words, as one case spelt a phrase.</summary>
         private struct Spelling : IEquatable<Spelling>
@@ -420,12 +464,19 @@ internal sealed partial class PhraseTable
             /// <summary>The cases writing a phrase otherwise than its first spelling, by its hash and spelling.</summary>
             public readonly Dictionary<(ulong, Spelling), int> Spellings = new();
             public readonly List<Token> Run = [];
+            /// <summary>The words this thread met: looked up without the shared table's synchronisation.</summary>
+            public readonly Dictionary<string, Token> Tokens = new(StringComparer.Ordinal);
+            public readonly Dictionary<string, Token>.AlternateLookup<ReadOnlySpan<char>> TokenOf;
+
+            public Worker() => TokenOf = Tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
             public int[] WordCases = new int[1024];
             public int[] WordLastCase = new int[1024];
             public int[] Occurrences = new int[1024];
             public int[] AfterArticle = new int[1024];
             public int[] BeforeLinking = new int[1024];
             public int[] AfterCue = new int[1024];
+            public int[] Participles = new int[1024];
             public int Case;
             public int Cases;
 
@@ -443,6 +494,10 @@ internal sealed partial class PhraseTable
                     if (token.ElidedArticle || (first > 0 && run[first - 1].Article))
                     {
                         AfterArticle[key] += sign;
+                    }
+                    if (token.Participle)
+                    {
+                        Participles[key] += sign;
                     }
                     if (token.ElidedCue || (first > 0 && run[first - 1].Cue))
                     {
@@ -505,6 +560,7 @@ internal sealed partial class PhraseTable
                 Array.Resize(ref AfterArticle, size);
                 Array.Resize(ref BeforeLinking, size);
                 Array.Resize(ref AfterCue, size);
+                Array.Resize(ref Participles, size);
             }
 
             /// <summary>Forgets the phrases met in one case only so far, or in more while too many remain: the memory stays bounded.</summary>

@@ -38,7 +38,7 @@ public sealed class PhraseTableFacts
         var counter = new PhraseTable.Counter();
         foreach (var text in Texts)
         {
-            counter.Add(CaseText(text));
+            counter.Add(text, CaseText(text));
         }
         return counter;
     }
@@ -50,7 +50,7 @@ public sealed class PhraseTableFacts
     {
         var counter = Counted();
 
-        counter.Remove(CaseText(Texts[2]));
+        counter.Remove(Texts[2], CaseText(Texts[2]));
 
         var mecenat = counter.Table().Phrases.Single(p => p.Text == "mécénat de compétences");
         Assert.Equal((2, 0), (mecenat.Cases, mecenat.Forms.Count));
@@ -99,12 +99,29 @@ public sealed class PhraseTableFacts
     }
 
     [Fact]
+    public void A_large_build_reads_some_cases_and_counts_each_phrase_as_many_times()
+    {
+        var counter = new PhraseTable.Counter();
+        counter.ForCases(7000);
+        for (var i = 0; i < 2000; i++)
+        {
+            counter.Add($"cas-{i}", CaseText(i % 5 == 0 ? "Un jardin partagé, au centre." : "Un partenariat."));
+        }
+
+        Assert.Equal(10, counter.Every);
+        var jardin = counter.Table().Phrases.Single(p => p.Text == "jardin partagé");
+        // 400 cases write it: about a tenth of them read, each counted ten times.
+        Assert.Equal(0, jardin.Cases % 10);
+        Assert.InRange(jardin.Cases, 250, 550);
+    }
+
+    [Fact]
     public void The_table_reads_back_as_written()
     {
         var counter = new PhraseTable.Counter();
         foreach (var text in Texts)
         {
-            counter.Add(text);
+            counter.Add(text, text);
         }
         var table = counter.Table();
 
