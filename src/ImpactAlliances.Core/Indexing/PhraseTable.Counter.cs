@@ -13,10 +13,10 @@ internal sealed partial class PhraseTable
     /// Made cheap for a build of 100,000 cases (BENCHMARKS.md, session 40): each word as written is looked up once in a table
     /// of the words met (a string for each distinct word, none for a phrase); a phrase is a 64-bit hash of its words' numbers,
     /// counted by the thread that prepares the case, in a dictionary without references the collector would walk, with the
-    /// numbers of the words as the first case spelt it and of a second spelling; the threads' counts are added up once, when the
-    /// table is made. A thread holding more than <see cref="MaxCountedPerThread"/> phrases forgets those it met in one case only
-    /// so far: the memory stays bounded, and a phrase's count may then fall short by the cases that wrote it before (never
-    /// on the bundled content, whose threads hold some 400,000 each).
+    /// numbers of the words as its first case spelt it (the cases spelling it otherwise counted beside); the threads' counts
+    /// are added up once, when the table is made. A thread holding more than <see cref="MaxCountedPerThread"/> phrases forgets
+    /// those it met in one case only so far: the memory stays bounded, and a phrase's count may then fall short by the cases
+    /// that wrote it before. A large build reads some of its cases only (<see cref="Every"/>).
     /// </remarks>
     internal sealed class Counter
     {
@@ -45,17 +45,18 @@ internal sealed partial class PhraseTable
 
         /// <summary>
         /// The most cases a build reads every one of: 2,000, above the bundled content's 1,154 (each count exact). Reading a
-        /// text costs about half a millisecond of one core: a third of a 10,000-case build's time when the session-39 miner read
-        /// every one, a tenth of a 1,000-case build's with this one (BENCHMARKS.md, session 40).
+        /// text costs about half a millisecond of one core: a third more CPU for a 10,000-case build that read every one, a
+        /// seventh to a quarter more for a 1,000-case build, which does (BENCHMARKS.md, session 40).
         /// </summary>
         public const int ReadAll = 2000;
 
         /// <summary>
-        /// How many cases a larger build reads, chosen by their name's hash: 700, about a third of a second of one core.
-        /// The phrases two of them or more write are those some thirty cases of 10,000 write, or 300 of 100,000: the
-        /// suggestions' (the 20,000 most written are kept, <see cref="MaxPhrases"/>); each count is then an estimate.
+        /// How many cases a larger build reads, chosen by their name's hash: 300, some 0.15 s of one core (700 cost 0.1 s more
+        /// at 10,000 cases). The phrases two of them or more write are those some seventy cases of 10,000 write, or 700 of
+        /// 100,000: the suggestions' (the 20,000 most written are kept, <see cref="MaxPhrases"/>); each count is then an
+        /// estimate.
         /// </summary>
-        public const int ReadOfMore = 700;
+        public const int ReadOfMore = 300;
 
         /// <summary>Reads every case of a build of <paramref name="cases"/>, or some of them (<see cref="Every"/>), before any is counted.</summary>
         public void ForCases(int cases) => Every = cases <= ReadAll ? 1 : (cases + ReadOfMore - 1) / ReadOfMore;

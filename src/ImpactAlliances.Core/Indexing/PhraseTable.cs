@@ -37,7 +37,7 @@ internal sealed partial class PhraseTable
     public const int MinCases = 2;
 
     /// <summary>
-    /// The most phrases kept, those most cases write: about twice the bundled content's (10,394 at 1,154 cases). A larger
+    /// The most phrases kept, those most cases write: about twice the bundled content's (10,391 at 1,154 cases). A larger
     /// corpus's table would otherwise grow with it, and a site's first suggestion wait for it (a generated corpus of 10,000
     /// cases, whose sentences draw on a small vocabulary, wrote some 200,000: BENCHMARKS.md, session 39).
     /// </summary>

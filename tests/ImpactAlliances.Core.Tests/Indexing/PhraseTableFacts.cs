@@ -102,7 +102,7 @@ public sealed class PhraseTableFacts
     public void A_large_build_reads_some_cases_and_counts_each_phrase_as_many_times()
     {
         var counter = new PhraseTable.Counter();
-        counter.ForCases(7000);
+        counter.ForCases(PhraseTable.Counter.ReadOfMore * 10);
         for (var i = 0; i < 2000; i++)
         {
             counter.Add($"cas-{i}", CaseText(i % 5 == 0 ? "Un jardin partagé, au centre." : "Un partenariat."));
