@@ -34,7 +34,9 @@ public sealed class IndexBuilder(MarkdownRenderer renderer)
     public BuildReport Build(IndexStore store, string taxonomyFile, IEnumerable<CaseFile> cases, GitHistory? history = null, IProgress<int>? progress = null)
     {
         using var session = Begin(store, history, progress);
-        OrderedParallel.ForEach(cases.ToList(), session.Prepare, session.Write, () => session.Flushing);
+        var all = cases.ToList();
+        session.ExpectCases(all.Count);
+        OrderedParallel.ForEach(all, session.Prepare, session.Write, () => session.Flushing);
         return session.Publish(taxonomyFile);
     }
 }
@@ -65,6 +67,7 @@ public sealed class IndexBuildSession : IDisposable
     // each word of capitals: what the acronym table is made of when the version is published.
     private readonly ConcurrentDictionary<string, (string Acronym, string Expansion)[]> _definitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _capitals = new(StringComparer.Ordinal);
+    private readonly PhraseTable.Counter _phrases = new();
 
     internal IndexBuildSession(IndexBuildTarget target, MarkdownRenderer renderer, GitHistory history, IProgress<int>? progress,
         int? maxBufferedCases = null, Lucene.Net.Util.InfoStream? writerLog = null)
@@ -115,14 +118,22 @@ public sealed class IndexBuildSession : IDisposable
         // carries a later date in its front matter.
         var c = history.Count > 0 && history[0].Date > file.Case.Updated ? file.Case with { Updated = history[0].Date } : file.Case;
         var rendered = _renderer.Render(c.Body);
-        var text = $"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}\n{rendered.PlainText}";
+        var text = TextOf(c, rendered);
         _definitions[c.Slug] = AcronymTable.Definitions(text).Distinct().ToArray();
         foreach (var word in AcronymTable.Capitals(text))
         {
             _capitals.AddOrUpdate(word, 1, static (_, n) => n + 1);
         }
+        _phrases.Add(c.Slug, text);
         return CaseStudyDocumentMapper.ToDocument(c, rendered, history);
     }
+
+    /// <summary>How many cases the build will prepare, about: the phrases are read from some of them only in a large build (<see cref="PhraseTable.Counter.ForCases"/>).</summary>
+    internal void ExpectCases(int cases) => _phrases.ForCases(cases);
+
+    // What the acronyms and phrases are mined from.
+    private static string TextOf(CaseStudy c, RenderedCase rendered) =>
+        $"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}\n{rendered.PlainText}";
 
     /// <summary>Adds a prepared case to the index; one call at a time.</summary>
     public void Write(Document document)
@@ -141,7 +152,26 @@ public sealed class IndexBuildSession : IDisposable
     /// <summary>Takes out cases added before a check across files rejected them.</summary>
     public void Remove(IEnumerable<string> slugs)
     {
-        foreach (var slug in slugs)
+        var taken = slugs.ToList();
+        if (taken.Count == 0)
+        {
+            return;
+        }
+        // The phrases they wrote are counted no more: their texts are made again from the cases stored (rare: a duplicate
+        // slug, a broken link between files).
+        using (var written = DirectoryReader.Open(_writer, applyAllDeletes: true))
+        {
+            var searcher = new Lucene.Net.Search.IndexSearcher(written);
+            foreach (var slug in taken)
+            {
+                foreach (var hit in searcher.Search(new Lucene.Net.Search.TermQuery(new Term(CaseStudySchema.Slug, slug)), Math.Max(1, written.NumDocs)).ScoreDocs)
+                {
+                    var c = CaseStudyDocumentMapper.ToIndexedCase(searcher.Doc(hit.Doc)).Case;
+                    _phrases.Remove(c.Slug, TextOf(c, _renderer.Render(c.Body)));
+                }
+            }
+        }
+        foreach (var slug in taken)
         {
             _writer.DeleteDocuments(new Term(CaseStudySchema.Slug, slug));
             _definitions.TryRemove(slug, out _);
@@ -188,12 +218,13 @@ public sealed class IndexBuildSession : IDisposable
         return new BuildReport(cases, _clock.Elapsed, _target.Store.Version(_target.Name));
     }
 
-    /// <summary>The acronyms, title order and organisation keys a site reads from the commit instead of computing them.</summary>
+    /// <summary>The acronyms, title order, organisation keys and phrases a site reads from the commit instead of computing them.</summary>
     private Dictionary<string, string> CommitData(DirectoryReader reader) => new()
     {
         [CaseStudySchema.AcronymsCommitKey] = Acronyms(reader).Write(),
         [CaseStudySchema.TitleOrderCommitKey] = TitleOrder.Write(TitleOrder.Compute(reader)),
         [CaseStudySchema.OrganisationKeysCommitKey] = OrganisationKeys.Of(OrganisationKeys.NamesOf(reader)).Write(),
+        [CaseStudySchema.PhrasesCommitKey] = _phrases.Table().Write(),
     };
 
     /// <summary>

@@ -43,10 +43,11 @@ public static class CaseStudySchema
     /// apart from « recycler »; 17: word families joining the masculine in -er to its plural and feminine, « potager »,
     /// « potagers » and « potagère »; 18: word families of the field's vocabulary, « fragile » and « fragilité »,
     /// « scolaire » and « scolarité »; 19: the export table's organisations without their profiles, which have a column of their
-    /// own; 20: the stored case as UTF-8 bytes, its JSON escaping only what JSON must), so that a site never reads an index it does not understand nor one whose terms its
+    /// own; 20: the stored case as UTF-8 bytes, its JSON escaping only what JSON must; 21: the phrases the cases write, in the
+    /// commit's data), so that a site never reads an index it does not understand nor one whose terms its
     /// queries would not meet.
     /// </summary>
-    public const int FormatVersion = 20;
+    public const int FormatVersion = 21;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";
@@ -56,6 +57,9 @@ public static class CaseStudySchema
 
     /// <summary>The key, in the index commit's data, of the keys organisations are named by (the organisation keys of Indexing).</summary>
     public const string OrganisationKeysCommitKey = "organisation_keys";
+
+    /// <summary>The key, in the index commit's data, of the phrases two cases or more write (the phrase table of Indexing).</summary>
+    public const string PhrasesCommitKey = "phrases";
 
     /// <summary>Exact slug, indexed and stored: the key to fetch one case.</summary>
     public const string Slug = "slug";

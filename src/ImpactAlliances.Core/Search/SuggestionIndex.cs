@@ -1,5 +1,6 @@
 using System.Buffers;
 using ImpactAlliances.Core.Analysis;
+using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Places;
 using ImpactAlliances.Core.Querying;
 using ImpactAlliances.Core.Schema;
@@ -18,14 +19,16 @@ public enum SuggestionKind
     Organisation,
     /// <summary>A commune where cases are placed: its name replaces the words it completes in the search text.</summary>
     Commune,
+    /// <summary>A phrase two cases or more write (« mécénat de compétences »): leads to a search for it.</summary>
+    Phrase,
 }
 
 /// <summary>One suggestion as you type.</summary>
-/// <param name="Kind">Facet value, case, organisation or commune.</param>
+/// <param name="Kind">Facet value, case, organisation, commune or phrase.</param>
 /// <param name="Label">What is shown.</param>
 /// <param name="Facet">The facet's label, for a facet value; null otherwise.</param>
-/// <param name="Count">The cases it would find: a facet value's or an organisation's, the cases placed in a commune; 1 for a case.</param>
-/// <param name="Key">The case slug, the facet key, the organisation name, or the commune's INSEE code.</param>
+/// <param name="Count">The cases it would find: a facet value's or an organisation's, the cases placed in a commune or writing a phrase; 1 for a case.</param>
+/// <param name="Key">The case slug, the facet key, the organisation name, the commune's INSEE code, or the phrase.</param>
 /// <param name="Value">The facet value; null otherwise.</param>
 public sealed record Suggestion(SuggestionKind Kind, string Label, string? Facet, int Count, string Key, string? Value)
 {
@@ -43,8 +46,8 @@ public sealed record Suggestion(SuggestionKind Kind, string Label, string? Facet
 }
 
 /// <summary>
-/// Case titles, organisation names, facet values and the communes cases are placed in, indexed by the folded words they contain, so that
-/// each keystroke is a binary search. Built once per reader, on first use.
+/// Case titles, organisation names, facet values, the communes cases are placed in and the phrases cases write, indexed by the folded
+/// words they contain, so that each keystroke is a binary search. Built once per reader, on first use.
 /// </summary>
 internal sealed class SuggestionIndex
 {
@@ -52,8 +55,11 @@ internal sealed class SuggestionIndex
     private readonly Entry[] _entries;
     private readonly (string Word, int Entry)[] _words;
 
-    private sealed record Entry(Suggestion Suggestion, string Folded, string[] Words, int Weight)
+    /// <param name="Forms">The label folded, then, for a phrase, its other spellings folded (« jardins partagés » of « jardin partagé »).</param>
+    private sealed record Entry(Suggestion Suggestion, string[] Forms, string[] Words, int Weight)
     {
+        public string Folded => Forms[0];
+
         /// <summary>A facet value or a commune: what the words typed before it may be searched beside (« emploi à »).</summary>
         public bool IsValueOrPlace => Suggestion.Kind is SuggestionKind.Facet or SuggestionKind.Commune;
     }
@@ -96,6 +102,12 @@ internal sealed class SuggestionIndex
         }
         entries.AddRange(CommuneCounts(snapshot.Reader, PlaceGazetteer.Official, facets)
             .Select(c => Make(new Suggestion(SuggestionKind.Commune, c.Commune.Name, null, c.Cases, c.Commune.Code, null) { Within = c.Within }, c.Cases)));
+        // A phrase that is already a line (a case's title, a facet value, an organisation or a commune: « économie circulaire »)
+        // would be the same words twice.
+        var named = entries.Select(e => e.Folded).ToHashSet(StringComparer.Ordinal);
+        entries.AddRange(PhraseTable.Of(snapshot.Reader).Phrases
+            .Select(p => Make(new Suggestion(SuggestionKind.Phrase, p.Text, null, p.Cases, p.Text, null), p.Cases, p.Forms))
+            .Where(e => !e.Forms.Any(named.Contains)));
         return new SuggestionIndex(entries);
     }
 
@@ -197,7 +209,8 @@ internal sealed class SuggestionIndex
             // value is still offered, as a filter beside them (« associations en bret »: Bretagne), and so is a commune, the place
             // of the words before it (« emploi des jeunes à Mars »: Marseille).
             var linked = from > 0 && (FrenchAnalyzer.IsStopWord(words[from]) || FrenchAnalyzer.IsStopWord(words[from - 1]));
-            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count, valuesAndPlacesOnly: linked))
+            var phraseRoom = limit / 2 - suggestions.Count(s => s.Kind == SuggestionKind.Phrase);
+            foreach (var suggestion in Completing(words[from..], limit - suggestions.Count, phraseRoom, valuesAndPlacesOnly: linked))
             {
                 if (suggestions.All(s => s.Key != suggestion.Key || s.Value != suggestion.Value || s.Kind != suggestion.Kind))
                 {
@@ -221,7 +234,13 @@ internal sealed class SuggestionIndex
 
     private const int MinLastWord = 2;
 
-    private IEnumerable<Suggestion> Completing(string[] words, int limit, bool valuesAndPlacesOnly = false)
+    /// <summary>
+    /// The entries completing <paramref name="words"/>, best first: those whose text starts with the words (a phrase completing
+    /// « mécénat de comp » before a case whose title merely holds « compétences »), then facet values and communes, then by the
+    /// cases each would find (a phrase two cases write before a case's title), shorter first. At most <paramref name="phraseRoom"/>
+    /// phrases: the other kinds keep half the list (« mobi » completes a dozen phrases of « mobilité »).
+    /// </summary>
+    private IEnumerable<Suggestion> Completing(string[] words, int limit, int phraseRoom, bool valuesAndPlacesOnly = false)
     {
         var last = words[^1];
         var start = LowerBound(last);
@@ -235,11 +254,12 @@ internal sealed class SuggestionIndex
             .Select(i => _entries[i])
             .Where(e => !valuesAndPlacesOnly || e.IsValueOrPlace)
             .Where(e => words[..^1].All(w => e.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal))))
-            .OrderByDescending(e => e.Folded.StartsWith(folded, StringComparison.Ordinal))
+            .OrderByDescending(e => e.Forms.Any(f => f.StartsWith(folded, StringComparison.Ordinal)))
             .ThenByDescending(e => e.IsValueOrPlace)
             .ThenByDescending(e => e.Weight)
             .ThenBy(e => e.Suggestion.Label.Length)
             .ThenBy(e => e.Folded, StringComparer.Ordinal)
+            .Where(e => e.Suggestion.Kind != SuggestionKind.Phrase || phraseRoom-- > 0)
             .Take(limit)
             .Select(e => e.Suggestion);
     }
@@ -262,10 +282,10 @@ internal sealed class SuggestionIndex
         return low;
     }
 
-    private static Entry Make(Suggestion suggestion, int weight)
+    private static Entry Make(Suggestion suggestion, int weight, IReadOnlyList<string>? otherForms = null)
     {
-        var folded = Fold(suggestion.Label);
-        return new Entry(suggestion, folded, WordsOf(folded), weight);
+        string[] forms = [Fold(suggestion.Label), .. otherForms ?? []];
+        return new Entry(suggestion, forms, [.. forms.SelectMany(WordsOf).Distinct(StringComparer.Ordinal)], weight);
     }
 
     private static string Fold(string text) => FrenchAnalyzer.FoldLower(text.Replace('’', '\''));

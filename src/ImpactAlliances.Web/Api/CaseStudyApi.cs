@@ -44,9 +44,10 @@ public static class CaseStudyApi
         })
             .WithName("suggest")
             .WithSummary("Suggestions pendant la frappe")
-            .WithDescription("Valeurs de facette (avec leur nombre de cas), communes où des cas sont situés (avec ce nombre), titres de cas et noms d'organisations qui complètent les derniers mots de q. " +
+            .WithDescription("Valeurs de facette (avec leur nombre de cas), communes où des cas sont situés (avec ce nombre), expressions que deux cas ou plus écrivent (avec ce nombre), " +
+                "titres de cas et noms d'organisations qui complètent les derniers mots de q. " +
                 "Chaque suggestion porte l'adresse où elle mène : le cas, ou la recherche courante (ses filtres passés en paramètres) avec le filtre ajouté, " +
-                "ou avec le nom de la commune à la place des mots qu'elle complète.")
+                "avec le nom de la commune à la place des mots qu'elle complète, ou avec l'expression ou le nom d'organisation, entre guillemets, à leur place.")
             .WithMetadata(new DocumentedParameters(ParameterSet.Query | ParameterSet.Facets))
             .Produces<SuggestJson>(contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -66,7 +67,8 @@ public static class CaseStudyApi
     /// <summary>
     /// Where a suggestion leads: the case; the current search with the facet value added and the words it
     /// completed taken out of the text; the current search with the commune's name in place of the words it completed;
-    /// or a search for the organisation's name.
+    /// or a search for the organisation's name or the phrase, quoted: the cases writing it, as many as its count says (the
+    /// words alone would find every case writing « mécénat » and, anywhere else, « compétences »).
     /// </summary>
     public static string SuggestionUrl(Suggestion suggestion, SearchState current) => suggestion.Kind switch
     {

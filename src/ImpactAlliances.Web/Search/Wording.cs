@@ -323,12 +323,13 @@ public static class Wording
     public static string SuggestionLabel(Suggestion suggestion) =>
         suggestion.Within is { } department ? $"{suggestion.Label} ({department})" : suggestion.Label;
 
-    /// <summary>What a suggestion as you type is, beside it: « Régions · 12 exemples », « Organisation · 1 exemple », « Exemple ».</summary>
+    /// <summary>What a suggestion as you type is, beside it: « Régions · 12 exemples », « Organisation · 1 exemple », « Expression · 24 exemples », « Exemple ».</summary>
     public static string SuggestionDetail(Suggestion suggestion) => suggestion.Kind switch
     {
         SuggestionKind.Case => "Exemple",
         SuggestionKind.Organisation => $"Organisation · {Formats.Cases(suggestion.Count)}",
         SuggestionKind.Commune => $"Commune · {Formats.Cases(suggestion.Count)}",
+        SuggestionKind.Phrase => $"Expression · {Formats.Cases(suggestion.Count)}",
         _ => $"{suggestion.Facet} · {Formats.Cases(suggestion.Count)}",
     };
 

@@ -115,7 +115,8 @@ public sealed class IndexLifecycleFacts : IDisposable
     [Fact]
     public void A_build_flushed_in_several_segments_stores_the_data_of_one_flushed_once()
     {
-        // The acronyms, title order and organisation keys are read from the flushed segments while they are merged.
+        // The acronyms, title order and organisation keys are read from the flushed segments while they are merged (the phrases
+        // are counted as the cases are prepared).
         var taxonomy = Path.Combine(_content, "taxonomy.yml");
         var several = new IndexBuilder(new MarkdownRenderer()) { MaxBufferedCases = 2 }.Build(_store, taxonomy, Load().Cases).Version;
         var once = _builder.Build(new IndexStore(Path.Combine(_folder.Path, "once")), taxonomy, Load().Cases).Version;
@@ -213,7 +214,8 @@ public sealed class IndexLifecycleFacts : IDisposable
         using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
         var data = reader.IndexCommit.UserData;
         // The fixture's cases define no acronym: the table is there, empty.
-        Assert.Equal(3, data.Count);
+        Assert.Equal(4, data.Count);
+        Assert.NotEmpty(data[Schema.CaseStudySchema.PhrasesCommitKey]);
         Assert.NotEmpty(data[Schema.CaseStudySchema.TitleOrderCommitKey]);
         Assert.NotEmpty(data[Schema.CaseStudySchema.OrganisationKeysCommitKey]);
         return data;
