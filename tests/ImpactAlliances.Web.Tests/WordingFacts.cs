@@ -21,6 +21,13 @@ public sealed class WordingFacts
     [InlineData(2, "ces 2 exemples")]
     public void The_results_are_these_or_this_one(int count, string expected) => Assert.Equal(expected, Wording.These(count));
 
+    [Theory]
+    [InlineData(false, "Expression · 24 exemples")]
+    [InlineData(true, "Expression · environ 24 exemples")]
+    public void A_phrase_counted_on_some_of_the_cases_says_its_count_is_an_estimate(bool estimated, string expected) =>
+        Assert.Equal(expected, Wording.SuggestionDetail(
+            new Suggestion(SuggestionKind.Phrase, "mécénat de compétences", null, 24, "mécénat de compétences", null) { Estimated = estimated }));
+
     [Fact]
     public void A_word_typed_twice_and_corrected_twice_is_named_once()
     {

@@ -59,7 +59,10 @@ internal sealed partial class PhraseTable
         public const int ReadOfMore = 300;
 
         /// <summary>Reads every case of a build of <paramref name="cases"/>, or some of them (<see cref="Every"/>), before any is counted.</summary>
-        public void ForCases(int cases) => Every = cases <= ReadAll ? 1 : (cases + ReadOfMore - 1) / ReadOfMore;
+        public void ForCases(int cases) => Every = CountsEstimated(cases) ? (cases + ReadOfMore - 1) / ReadOfMore : 1;
+
+        /// <summary>Whether a build of <paramref name="cases"/> reads only some of them, so that its phrases' counts are estimates.</summary>
+        public static bool CountsEstimated(int cases) => cases > ReadAll;
 
         /// <summary>Counts the phrases and the words that may start or end one, of one case's text.</summary>
         public void Add(string slug, string text) => Count(slug, text, 1);

@@ -329,7 +329,7 @@ public static class Wording
         SuggestionKind.Case => "Exemple",
         SuggestionKind.Organisation => $"Organisation · {Formats.Cases(suggestion.Count)}",
         SuggestionKind.Commune => $"Commune · {Formats.Cases(suggestion.Count)}",
-        SuggestionKind.Phrase => $"Expression · {Formats.Cases(suggestion.Count)}",
+        SuggestionKind.Phrase => $"Expression · {(suggestion.Estimated ? "environ " : "")}{Formats.Cases(suggestion.Count)}",
         _ => $"{suggestion.Facet} · {Formats.Cases(suggestion.Count)}",
     };
 

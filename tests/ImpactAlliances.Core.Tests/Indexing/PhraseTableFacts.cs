@@ -109,6 +109,8 @@ public sealed class PhraseTableFacts
         }
 
         Assert.Equal(10, counter.Every);
+        Assert.True(PhraseTable.Counter.CountsEstimated(PhraseTable.Counter.ReadOfMore * 10));
+        Assert.False(PhraseTable.Counter.CountsEstimated(PhraseTable.Counter.ReadAll));
         var jardin = counter.Table().Phrases.Single(p => p.Text == "jardin partagé");
         // 400 cases write it: about a tenth of them read, each counted ten times.
         Assert.Equal(0, jardin.Cases % 10);
