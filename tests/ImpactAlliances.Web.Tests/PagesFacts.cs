@@ -1128,6 +1128,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("La page d'un thème montre tous ses exemples, sans les mots, filtres ou années de l'adresse :", WebUtility.HtmlDecode(asked));
         Assert.Contains("<a href=\"/?q=v%C3%A9lo&amp;domains=mobilite&amp;year_from=2015\">faire cette recherche dans", asked);
         Assert.DoesNotContain("filter-error", await GetString("/themes/domaines/mobilite?page=2&sort=title"));
+        // A URL asking the theme's own filter asks nothing the page does not show.
+        Assert.DoesNotContain("filter-error", await GetString("/themes/domaines/mobilite?domains=mobilite"));
     }
 
     [Theory]

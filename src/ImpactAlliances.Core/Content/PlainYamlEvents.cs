@@ -187,7 +187,13 @@ internal sealed class PlainYamlEvents
         _ => Plain(at, end),
     };
 
-    /// <summary>A key's end: a letter or <c>_</c>, then letters, digits, <c>_</c> and <c>-</c>; -1 when none.</summary>
+    /// <summary>
+    /// The longest key YAML allows without <c>?</c> (1024 characters): YamlDotNet's scanner rejects a longer one, which is
+    /// left to it, to say so.
+    /// </summary>
+    private const int MaxKeyLength = 1024;
+
+    /// <summary>A key's end: a letter or <c>_</c>, then letters, digits, <c>_</c> and <c>-</c>, 1024 at most; -1 when none.</summary>
     private int Key(int at, int end)
     {
         if (at >= end || !(char.IsAsciiLetter(_text[at]) || _text[at] == '_'))
@@ -198,6 +204,10 @@ internal sealed class PlainYamlEvents
         while (i < end && (char.IsAsciiLetterOrDigit(_text[i]) || _text[i] is '_' or '-'))
         {
             i++;
+        }
+        if (i - at > MaxKeyLength)
+        {
+            return -1;
         }
         _events.Add(new ScalarEvent(AnchorName.Empty, TagName.Empty, _text[at..i], ScalarStyle.Plain, true, false, MarkAt(at), MarkAt(i), true));
         return i;

@@ -20,6 +20,23 @@ internal sealed class BuildCodec() : FilterCodec(new Lucene.Net.Codecs.Lucene46.
     // The stored fields' copy of each merge under way, by merged segment.
     private readonly ConcurrentDictionary<string, Task> _copies = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Waits for the copies of merges that failed before their last step: the merge is given up, its files deleted, but
+    /// its copy may still be writing them, until the build's folder is deleted under it. Their failures are the merges'.
+    /// </summary>
+    public void WaitForFailedMergesCopies()
+    {
+        foreach (var segment in _copies.Keys)
+        {
+            if (_copies.TryRemove(segment, out var copy))
+            {
+                // WaitAny, which does not throw: the merge's own failure was thrown already; reading Exception observes the copy's.
+                Task.WaitAny(copy);
+                _ = copy.Exception;
+            }
+        }
+    }
+
     public override StoredFieldsFormat StoredFieldsFormat => new StoredFields(this, m_delegate.StoredFieldsFormat);
 
     public override FieldInfosFormat FieldInfosFormat => new FieldInfos(this, m_delegate.FieldInfosFormat);

@@ -55,6 +55,7 @@ public sealed class IndexBuildSession : IDisposable
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly Lucene.Net.Analysis.Analyzer _analyzer;
     private readonly IndexWriter _writer;
+    private readonly BuildCodec _codec;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _added;
     // Lucene flushes its full buffer within the AddDocument that fills it, on the adding thread: a second or more of one
@@ -83,6 +84,7 @@ public sealed class IndexBuildSession : IDisposable
             config.SetInfoStream(writerLog);
         }
         _flushNear = (long)(config.RAMBufferSizeMB * 1024 * 1024) - FlushMarginBytes;
+        _codec = (BuildCodec)config.Codec;
         _writer = new IndexWriter(_directory, config);
     }
 
@@ -264,6 +266,7 @@ public sealed class IndexBuildSession : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
+        _codec.WaitForFailedMergesCopies();
         _analyzer.Dispose();
         _directory.Dispose();
         _target.Dispose();

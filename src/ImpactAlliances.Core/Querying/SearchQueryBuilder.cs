@@ -330,7 +330,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             withTopic.Add(Weighed(place, 1 - PlaceAloneWhenWidened), Occur.SHOULD);
             any.Add(Weighed(place, PlaceAloneWhenWidened), Occur.SHOULD);
         }
-        searched.Where(g => !g.NamesPlace && !topic.Contains(g)).ToList().ForEach(g => any.Add(g.Query, Occur.SHOULD));
+        // The setting's groups (« en milieu rural »), neither place nor topic, as in any widened search.
+        searched.Where(g => g is { NamesPlace: false, Setting: true }).ToList().ForEach(g => any.Add(g.Query, Occur.SHOULD));
         any.Add(withTopic, Occur.SHOULD);
     }
 

@@ -186,7 +186,8 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
     /// <summary>One page of a run's results, with its snippets, and the facets of the run that counts.</summary>
     private SearchResult Page(SearchRequest request, Collected run, Collected counted, int page, int size)
     {
-        var entries = run.Top.BestFirst().Skip((page - 1) * size).Take(size).ToList();
+        // In longs: a page number typed in a URL times the size overflows an int to a negative count, which skips nothing.
+        var entries = run.Top.BestFirst().Skip((int)Math.Min((long)(page - 1) * size, int.MaxValue)).Take(size).ToList();
         var snippets = SnippetBuilder.Build(snapshot, entries.Select(e => e.Doc).ToList(), run.Text);
         var hits = entries.Select((e, i) => snapshot.Hit(e.Doc) with { Snippet = snippets[i], Score = e.Score }).ToList();
         var facets = FacetPresentation.Results(snapshot.Taxonomy, counted.Counts, counted.Selected);

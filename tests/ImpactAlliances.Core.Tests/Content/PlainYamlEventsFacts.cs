@@ -64,6 +64,19 @@ public sealed class PlainYamlEventsFacts
         Assert.Null(PlainYamlEvents.Read(text));
     }
 
+    [Theory]
+    [InlineData("{0}: \"Un titre\"")]
+    [InlineData("territory: {{ {0}: local }}")]
+    public void A_key_longer_than_YAML_allows_is_left_to_YamlDotNet(string format)
+    {
+        // An implicit key is at most 1024 characters long: YamlDotNet's scanner rejects a longer one, as a front matter should.
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, new string('k', 1025));
+
+        Assert.Null(PlainYamlEvents.Read(text));
+        var longest = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, new string('k', 1024));
+        Assert.True(Same(longest, PlainYamlEvents.Read(longest)!), longest);
+    }
+
     private static string FrontMatter(string file)
     {
         var lines = file.ReplaceLineEndings("\n").Split('\n');

@@ -345,6 +345,17 @@ public sealed class CaseStudySearcherFacts(SearchFixture fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData(int.MaxValue, 50)]
+    [InlineData(107_374_184, 20)]
+    public void A_page_whose_first_result_is_past_any_int_is_empty(int page, int size)
+    {
+        // (page - 1) × size overflowed to a negative count to skip, which skipped none: the first page's cases under page N.
+        var beyond = fixture.Searcher.Search(new SearchRequest { Page = page, Size = size });
+
+        Assert.Empty(beyond.Hits);
+    }
+
+    [Theory]
     [InlineData("\"")]
     [InlineData("\"mobilité")]
     [InlineData("((mobilité")]

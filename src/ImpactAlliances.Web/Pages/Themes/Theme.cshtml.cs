@@ -54,7 +54,9 @@ public sealed class ThemeModel(ICaseStudySearch search, TimeProvider clock) : Pa
         Siblings = Family is null ? [] : taxonomyFacet.Values.Where(v => v.Parent == Family.Slug && v.Slug != found.Slug).ToList();
         var asked = SearchState.FromQuery(Request.Query, clock);
         AsSearch = SearchState.For(key!, found.Slug);
-        AskedSearch = asked.HasCriteria ? (asked with { Page = 1, Size = null, Sort = null }).With(key!, found.Slug) : null;
+        var askedInTheme = asked.HasCriteria ? (asked with { Page = 1, Size = null, Sort = null }).With(key!, found.Slug) : null;
+        // The theme's own filter alone (« ?domains=mobilite » on Mobilité's page) asks what the page shows.
+        AskedSearch = askedInTheme?.ToUrl() == AsSearch.ToUrl() ? null : askedInTheme;
         // The page reads only its paging and order: of what the URL got wrong, it notes only those.
         State = asked.WithoutFilters() with
         {
