@@ -298,16 +298,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         // Widened: a case holding any group is found, and those the strict query finds stay first.
         var query = new BooleanQuery();
-        var any = new BooleanQuery();
         var topic = searched.Where(g => !g.NamesPlace && !g.Setting).ToList();
-        if (topic.Count > 0 && searched.Any(g => g.NamesPlace))
-        {
-            PlaceBesideTopic(any, searched, topic);
-        }
-        else
-        {
-            searched.ForEach(g => any.Add(g.Query, Occur.SHOULD));
-        }
+        var any = topic.Count > 0 && searched.Any(g => g.NamesPlace) ? PlaceBesideTopic(searched, topic) : AnyOf(searched);
         query.Add(any, Occur.MUST);
         strict.Boost = StrictBoost;
         query.Add(strict, Occur.SHOULD);
@@ -320,19 +312,33 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// clause the rest of the place's weight goes with, so that they are searched once: tested apart, the topic cost a widened
     /// place question its groups' scorers twice (14 % more memory and about 40 % more CPU per query on the benchmark's mix).
     /// </summary>
-    private static void PlaceBesideTopic(BooleanQuery any, List<Group> searched, List<Group> topic)
+    private static BooleanQuery PlaceBesideTopic(List<Group> searched, List<Group> topic)
     {
-        var anyTopic = new BooleanQuery();
-        topic.ForEach(g => anyTopic.Add(g.Query, Occur.SHOULD));
-        var withTopic = new BooleanQuery(disableCoord: true) { { anyTopic, Occur.MUST } };
+        var any = new BooleanQuery();
+        var withTopic = new BooleanQuery(disableCoord: true) { { AnyOf(topic), Occur.MUST } };
         foreach (var place in searched.Where(g => g.NamesPlace).Select(g => g.Query))
         {
             withTopic.Add(Weighed(place, 1 - PlaceAloneWhenWidened), Occur.SHOULD);
             any.Add(Weighed(place, PlaceAloneWhenWidened), Occur.SHOULD);
         }
         // The setting's groups (« en milieu rural »), neither place nor topic, as in any widened search.
-        searched.Where(g => g is { NamesPlace: false, Setting: true }).ToList().ForEach(g => any.Add(g.Query, Occur.SHOULD));
+        foreach (var setting in searched.Where(g => g is { NamesPlace: false, Setting: true }))
+        {
+            any.Add(setting.Query, Occur.SHOULD);
+        }
         any.Add(withTopic, Occur.SHOULD);
+        return any;
+    }
+
+    /// <summary>A query any one of <paramref name="groups"/> is enough for, each scoring as it does alone.</summary>
+    private static BooleanQuery AnyOf(IEnumerable<Group> groups)
+    {
+        var any = new BooleanQuery();
+        foreach (var group in groups)
+        {
+            any.Add(group.Query, Occur.SHOULD);
+        }
+        return any;
     }
 
     /// <summary>A copy of a query at a weight, the query itself left as the strict query uses it.</summary>
@@ -361,8 +367,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var places = groups.Where(g => g.NamesPlace).ToList();
         if (places.Count > 0)
         {
-            var anyPlace = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-            places.ForEach(g => anyPlace.Add(g.Query, Occur.SHOULD));
+            var anyPlace = AnyOf(places);
+            anyPlace.MinimumNumberShouldMatch = 1;
             query.Add(anyPlace, Occur.MUST);
         }
         return places;
@@ -396,15 +402,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         else
         {
-            var required = new BooleanQuery { MinimumNumberShouldMatch = Required(rare.Count) };
-            rare.ForEach(g => required.Add(g.Query, Occur.SHOULD));
+            var required = AnyOf(rare);
+            required.MinimumNumberShouldMatch = Required(rare.Count);
             query.Add(required, Occur.MUST);
             // Beside a place, a setting holds its share of the half rule but never makes it up alone: one of the topic's groups too.
             if (places.Count > 0 && rare.Where(g => !g.Setting).ToList() is { Count: > 0 } topic && topic.Count < rare.Count)
             {
-                var anyTopic = new BooleanQuery();
-                topic.ForEach(g => anyTopic.Add(g.Query, Occur.SHOULD));
-                query.Add(anyTopic, Occur.MUST);
+                query.Add(AnyOf(topic), Occur.MUST);
             }
         }
         foreach (var common in others.Except(rare))
