@@ -24,7 +24,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var size = Math.Clamp(request.Size ?? options.PageSize, 1, options.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var (run, strict) = CollectWidened(request, searched, (int)Math.Min((long)page * size, SearchIndexOptions.MaxResultWindow));
-        var result = Result(request, searched, run, strict, page, size) with { Corrections = corrected.Corrections, Offered = corrected.Offered, QueryInEnglish = corrected.English };
+        var result = Told(Result(request, searched, run, strict, page, size), corrected);
         return result.Total > 0 || result.Relaxed ? result : result with
         {
             FilterRemovals = EmptyResultAdvice.FilterRemovals(this, request, searched, result, run.Collector.FailedOnly),
@@ -43,9 +43,13 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var (shown, strict) = CollectWidened(request, searched, 0, () => new StatisticsCounter(snapshot.Taxonomy));
         var counted = Counted(shown, strict);
         var info = Info(request, counted, 0, clock);
-        var result = heading ? Result(request, searched, shown, strict, 1, options.PageSize) with { Corrections = corrected.Corrections, Offered = corrected.Offered, QueryInEnglish = corrected.English } : null;
+        var result = heading ? Told(Result(request, searched, shown, strict, 1, options.PageSize), corrected) : null;
         return counted.Statistics!.ToStatistics(info with { Exported = info.Total }, result, snapshot.Taxonomy, counted.Selected);
     }
+
+    /// <summary>A result with what its correction tells the page: the words replaced, the words offered, a question read as English.</summary>
+    private static SearchResult Told(SearchResult result, Corrected corrected) =>
+        result with { Corrections = corrected.Corrections, Offered = corrected.Offered, QueryInEnglish = corrected.English };
 
     /// <summary>
     /// The request's words parsed, and as searched: corrected unless asked literally, with the words of French that no case
