@@ -86,7 +86,7 @@ internal sealed class FrenchAnalyzer(FrenchAnalyzer.Mode mode) : Analyzer
         return folded.AsReadOnly();
     }
 
-    /// <summary>Lower case without accents, as the analysis folds words: sort keys, slugs, suggestions.</summary>
+    /// <summary>Lower case without accents, ’ as ', as the analysis folds words: sort keys, slugs, suggestions.</summary>
     internal static string FoldLower(string text) => FoldAccents(text.ToLowerInvariant());
 
     /// <summary>A name folded with its articles kept, the key organisations and places are named by: "La Poste" is not "un poste".</summary>

@@ -38,12 +38,14 @@ public static class ContentLoader
     /// stays flat however many cases there are; more while <paramref name="heldUp"/> says the consumer is held up on one.
     /// Then runs the checks that span files.
     /// </summary>
+    /// <param name="found">Told how many case files there are, before any is read (a build sizes its work by it).</param>
     /// <returns>
     /// Every problem, its file named relative to the content folder's parent (<c>content/cases/x.md</c>,
     /// relative to the repository for the repository's own content), and the files the checks across files
     /// reject after they were handed over.
     /// </returns>
-    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume, Func<bool>? heldUp = null)
+    public static ContentScan Scan<T>(string contentPath, DateOnly today, Func<CaseFile, T> prepare, Action<T> consume, Func<bool>? heldUp = null,
+        Action<int>? found = null)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var display = DisplayPath(contentPath);
@@ -67,7 +69,9 @@ public static class ContentLoader
         var sourceHosts = SourceHosts.Read(Path.Combine(contentPath, SourceHosts.FileName), diagnostics);
         var reader = new CaseStudyReader(taxonomy ?? Taxonomy.Unchecked, today, sourceHosts);
         var results = new List<(CaseKey Key, List<ContentDiagnostic> Diagnostics)>();
-        OrderedParallel.ForEach(CaseFiles(contentPath, diagnostics), file =>
+        var files = CaseFiles(contentPath, diagnostics);
+        found?.Invoke(files.Count);
+        OrderedParallel.ForEach(files, file =>
         {
             var own = new List<ContentDiagnostic>();
             var reading = reader.Inspect(file, own, contentPath);

@@ -103,12 +103,8 @@ internal sealed class PlainYamlEvents
             var indent = Indent(_line);
             return new(_lines[_line].Start + indent, _line + 1, indent + 1);
         }
-        var breaks = 0;
-        foreach (var c in _text)
-        {
-            breaks += c == '\n' ? 1 : 0;
-        }
-        return new(_text.Length, breaks + (_text.EndsWith('\n') ? 1 : 2), 1);
+        // The line after the last: no line is blank, so the text's line breaks are one per line, the last's optional.
+        return new(_text.Length, _lines.Count + 1, 1);
     }
 
     /// <summary>A block mapping (<c>key: value</c> lines) or list (<c>- value</c> lines) whose lines start at <paramref name="indent"/>.</summary>

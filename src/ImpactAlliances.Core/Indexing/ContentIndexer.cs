@@ -41,8 +41,6 @@ public sealed partial class ContentIndexer(
         lock (_buildLock)
         {
             using var session = builder.Begin(store, GitHistory.Read(ContentPath), progress);
-            var cases = Path.Combine(ContentPath, ContentLoader.CasesFolder);
-            session.ExpectCases(Directory.Exists(cases) ? Directory.EnumerateFiles(cases, "*.md", SearchOption.AllDirectories).Count() : 0);
             // Drafts are published only in preview, where their authors look at them.
             var includeDrafts = options.Value.Watch;
             var scan = ContentLoader.Scan(ContentPath, Today,
@@ -53,7 +51,7 @@ public sealed partial class ContentIndexer(
                     {
                         session.Write(document);
                     }
-                }, () => session.Flushing);
+                }, () => session.Flushing, found: session.ExpectCases);
             status.Record(scan.Diagnostics, clock.GetUtcNow());
             if (scan.Taxonomy is null || (requireValid && !scan.IsValid))
             {

@@ -252,7 +252,7 @@ internal sealed partial class PhraseTable
             var written = spellings.Where(p => p.Value > 0).Select(p => (Hash: p.Key.Item1, Text: Spelt(p.Key.Item2), Cases: p.Value))
                 .ToLookup(p => p.Hash);
             return new(kept.Select(p => (Text: Shown(p.Value, written[p.Key]), p.Value.Cases, Hash: p.Key))
-                .OrderByDescending(p => p.Cases).ThenBy(p => Fold(p.Text), StringComparer.Ordinal)
+                .OrderByDescending(p => p.Cases).ThenBy(p => FrenchAnalyzer.FoldLower(p.Text), StringComparer.Ordinal)
                 .Take(MaxPhrases)
                 .Select(p => new Phrase(p.Text, p.Cases * Every, Forms(written[p.Hash].Select(w => w.Text), p.Text)))
                 .OrderBy(p => Key(p.Text), StringComparer.Ordinal).ToList());
@@ -317,8 +317,8 @@ internal sealed partial class PhraseTable
         // The spellings but the one shown, folded, each once.
         private static string[] Forms(IEnumerable<string> spellings, string shown)
         {
-            var folded = Fold(shown);
-            return spellings.Select(Fold).Where(f => f != folded).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var folded = FrenchAnalyzer.FoldLower(shown);
+            return spellings.Select(FrenchAnalyzer.FoldLower).Where(f => f != folded).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         }
 
         // A phrase as written: « l'économie circulaire » writes « économie circulaire ».

@@ -107,9 +107,6 @@ internal sealed partial class PhraseTable
     internal static string Key(string phrase) => string.Join(' ', phrase.Split(Spaces, StringSplitOptions.RemoveEmptyEntries)
         .Select(Word.Of).Select(w => w.Elided ? w.Elision + w.Key : w.Key));
 
-    /// <summary>The folded form of a phrase: what a typed text is matched with.</summary>
-    internal static string Fold(string phrase) => FrenchAnalyzer.FoldLower(phrase.Replace('’', '\''));
-
     // Letters, digits, spaces, apostrophes and a hyphen inside a word (« tiers-lieu ») are part of a run; anything else breaks
     // it, a line's end among them (a heading, an item of a list).
     private static bool IsBreak(string text, int i) => text[i] switch
@@ -140,7 +137,7 @@ internal sealed partial class PhraseTable
             // « l'activité », « d'énergie », « qu'elle », « jusqu'à »: the word after the elided one is what counts.
             var elided = apostrophe > 0 && apostrophe < token.Length - 1 && Elisions.Contains(FrenchAnalyzer.FoldLower(token[..apostrophe]));
             var core = elided ? token[(apostrophe + 1)..] : token;
-            var folded = FrenchAnalyzer.FoldLower(core.Replace('’', '\''));
+            var folded = FrenchAnalyzer.FoldLower(core);
             var linking = FrenchAnalyzer.IsStopWord(folded) || Linking.Contains(folded);
             var key = !linking && folded.Length > 3 && folded[^1] is 's' or 'x' ? folded[..^1] : folded;
             return new(token, core, elided ? FrenchAnalyzer.FoldLower(token[..apostrophe]) + "'" : "", key, !linking && folded.Any(char.IsLetter));

@@ -201,7 +201,7 @@ internal sealed class SuggestionIndex
         typed = WithoutShortLastWord(typed);
         var typedWords = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Each word with the typed word it is part of: « Saint-Ét » and « l'école » are two words of one.
-        var split = typedWords.SelectMany((word, at) => WordsOf(Fold(word)).Select(folded => (Folded: folded, Typed: at))).ToArray();
+        var split = typedWords.SelectMany((word, at) => WordsOf(FrenchAnalyzer.FoldLower(word)).Select(folded => (Folded: folded, Typed: at))).ToArray();
         var words = split.Select(w => w.Folded).ToArray();
         if (words.Length == 0 || words[^1].Length < 2 && words.Length == 1)
         {
@@ -236,7 +236,7 @@ internal sealed class SuggestionIndex
     {
         var end = typed.AsSpan().LastIndexOfAnyExcept(SeparatorValues) + 1;
         var start = typed.AsSpan(0, end).LastIndexOfAny(SeparatorValues) + 1;
-        return Fold(typed[start..end]).Length < MinLastWord ? typed[..start] : typed;
+        return FrenchAnalyzer.FoldLower(typed[start..end]).Length < MinLastWord ? typed[..start] : typed;
     }
 
     private const int MinLastWord = 2;
@@ -291,11 +291,9 @@ internal sealed class SuggestionIndex
 
     private static Entry Make(Suggestion suggestion, int weight, IReadOnlyList<string>? otherForms = null)
     {
-        string[] forms = [Fold(suggestion.Label), .. otherForms ?? []];
+        string[] forms = [FrenchAnalyzer.FoldLower(suggestion.Label), .. otherForms ?? []];
         return new Entry(suggestion, forms, [.. forms.SelectMany(WordsOf).Distinct(StringComparer.Ordinal)], weight);
     }
-
-    private static string Fold(string text) => FrenchAnalyzer.FoldLower(text.Replace('’', '\''));
 
     private static string[] WordsOf(string folded) => folded.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
 
