@@ -59,10 +59,7 @@ internal sealed partial class PhraseTable
         public const int ReadOfMore = 300;
 
         /// <summary>Reads every case of a build of <paramref name="cases"/>, or some of them (<see cref="Every"/>), before any is counted.</summary>
-        public void ForCases(int cases) => Every = CountsEstimated(cases) ? (cases + ReadOfMore - 1) / ReadOfMore : 1;
-
-        /// <summary>Whether a build of <paramref name="cases"/> reads only some of them, so that its phrases' counts are estimates.</summary>
-        public static bool CountsEstimated(int cases) => cases > ReadAll;
+        public void ForCases(int cases) => Every = cases > ReadAll ? (cases + ReadOfMore - 1) / ReadOfMore : 1;
 
         /// <summary>Counts the phrases and the words that may start or end one, of one case's text.</summary>
         public void Add(string slug, string text) => Count(slug, text, 1);
@@ -255,7 +252,7 @@ internal sealed partial class PhraseTable
                 .OrderByDescending(p => p.Cases).ThenBy(p => FrenchAnalyzer.FoldLower(p.Text), StringComparer.Ordinal)
                 .Take(MaxPhrases)
                 .Select(p => new Phrase(p.Text, p.Cases * Every, Forms(written[p.Hash].Select(w => w.Text), p.Text)))
-                .OrderBy(p => Key(p.Text), StringComparer.Ordinal).ToList());
+                .OrderBy(p => Key(p.Text), StringComparer.Ordinal).ToList(), Every);
 
             bool Worth(Spelling spelling)
             {

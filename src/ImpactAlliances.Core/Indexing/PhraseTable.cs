@@ -43,21 +43,35 @@ internal sealed partial class PhraseTable
     /// </summary>
     public const int MaxPhrases = 20_000;
 
-    // Records "spelling␟count␟form␟form␞" (the forms: the other spellings, folded, one each), in the order of their keys. Content
-    // files cannot hold these two control characters (ContentFile.Invisible).
+    // "one-in␞" (ReadOneIn), then records "spelling␟count␟form␟form␞" (the forms: the other spellings, folded, one each), in the
+    // order of their keys. Content files cannot hold these two control characters (ContentFile.Invisible).
     private const char FieldEnd = '\u001F';
     private const char RecordEnd = '\u001E';
 
     /// <summary>A phrase as most of its cases write it, the number of cases writing it, and its other spellings, folded.</summary>
     public sealed record Phrase(string Text, int Cases, IReadOnlyList<string> Forms);
 
-    private PhraseTable(IReadOnlyList<Phrase> phrases) => Phrases = phrases;
+    private PhraseTable(IReadOnlyList<Phrase> phrases, int readOneIn)
+    {
+        Phrases = phrases;
+        ReadOneIn = readOneIn;
+    }
 
     /// <summary>No phrase.</summary>
-    public static PhraseTable Empty { get; } = new([]);
+    public static PhraseTable Empty { get; } = new([], 1);
 
     /// <summary>The phrases, in the order of their keys.</summary>
     public IReadOnlyList<Phrase> Phrases { get; }
+
+    /// <summary>One case in how many the build read to count the phrases (<see cref="Counter.Every"/>): 1, every case.</summary>
+    public int ReadOneIn { get; }
+
+    /// <summary>
+    /// Whether the counts are estimates: the build read some of its cases only, and counted each phrase as many times. Told
+    /// from the table, not from the index's number of cases: a build reads some when it expects more than
+    /// <see cref="Counter.ReadAll"/> files, drafts and invalid ones included.
+    /// </summary>
+    public bool Estimated => ReadOneIn > 1;
 
     /// <summary>The table stored in <paramref name="reader"/>'s commit; none for an index built before.</summary>
     public static PhraseTable Of(DirectoryReader reader) =>
@@ -66,7 +80,7 @@ internal sealed partial class PhraseTable
     /// <summary>The table as the commit's data stores it.</summary>
     public string Write()
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder().Append(ReadOneIn.ToString(CultureInfo.InvariantCulture)).Append(RecordEnd);
         foreach (var phrase in Phrases)
         {
             text.Append(phrase.Text).Append(FieldEnd).Append(phrase.Cases.ToString(CultureInfo.InvariantCulture));
@@ -86,8 +100,13 @@ internal sealed partial class PhraseTable
         {
             return null;
         }
+        var records = stored.Split(RecordEnd, StringSplitOptions.RemoveEmptyEntries);
+        if (records.Length == 0 || !int.TryParse(records[0], NumberStyles.None, CultureInfo.InvariantCulture, out var readOneIn) || readOneIn < 1)
+        {
+            return null;
+        }
         var phrases = new List<Phrase>();
-        foreach (var record in stored.Split(RecordEnd, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var record in records.AsSpan(1))
         {
             var fields = record.Split(FieldEnd);
             if (fields.Length < 2 || fields[0].Length == 0
@@ -97,7 +116,7 @@ internal sealed partial class PhraseTable
             }
             phrases.Add(new(fields[0], cases, fields[2..]));
         }
-        return new(phrases);
+        return new(phrases, readOneIn);
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed record Suggestion(SuggestionKind Kind, string Label, string? Facet
 
     /// <summary>
     /// Whether <see cref="Count"/> is an estimate: a phrase's, in a build that read only some of its cases to count them
-    /// (<see cref="PhraseTable.Counter.CountsEstimated"/>); the box says « environ ».
+    /// (<see cref="PhraseTable.Estimated"/>); the box says « environ ».
     /// </summary>
     public bool Estimated { get; init; }
 }
@@ -111,9 +111,9 @@ internal sealed class SuggestionIndex
         // A phrase that is already a line (a case's title, a facet value, an organisation or a commune: « économie circulaire »)
         // would be the same words twice.
         var named = entries.Select(e => e.Folded).ToHashSet(StringComparer.Ordinal);
-        var estimated = PhraseTable.Counter.CountsEstimated(snapshot.Reader.NumDocs);
-        entries.AddRange(PhraseTable.Of(snapshot.Reader).Phrases
-            .Select(p => Make(new Suggestion(SuggestionKind.Phrase, p.Text, null, p.Cases, p.Text, null) { Estimated = estimated }, p.Cases, p.Forms))
+        var phrases = PhraseTable.Of(snapshot.Reader);
+        entries.AddRange(phrases.Phrases
+            .Select(p => Make(new Suggestion(SuggestionKind.Phrase, p.Text, null, p.Cases, p.Text, null) { Estimated = phrases.Estimated }, p.Cases, p.Forms))
             .Where(e => !e.Forms.Any(named.Contains)));
         return new SuggestionIndex(entries);
     }
