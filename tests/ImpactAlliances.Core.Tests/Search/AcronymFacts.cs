@@ -102,6 +102,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("côtier", @"\blittoral\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
+    // A company's anchoring in its territory, by its two names and, one way, by the local patronage that makes it (session 41).
+    [InlineData("ancrage territorial", @"\bancrage local\b")]
+    [InlineData("ancrage territorial", @"\bmecenat (territorial|de proximite)\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
