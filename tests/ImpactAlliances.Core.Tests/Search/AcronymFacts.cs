@@ -102,6 +102,7 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("côtier", @"\blittoral\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
+    [InlineData("détenus", @"\bsous main de justice\b")]
     // A company's anchoring in its territory, by its two names and, one way, by the local patronage that makes it (session 41).
     [InlineData("ancrage territorial", @"\bancrage local\b")]
     [InlineData("ancrage territorial", @"\bmecenat (territorial|de proximite)\b")]
