@@ -96,6 +96,16 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("collectivités locales", @"\bcollectivites territoriales\b")]
     [InlineData("collectivités territoriales", @"\bcollectivites locales\b")]
     [InlineData("intercommunalité", @"\bcommunautes? urbaines?\b")]
+    // The third place by the librarians' name; the coast by its commoner word; detainees by their release and, one way, the
+    // prison (session 41).
+    [InlineData("tiers-lieu", @"\btroisiemes? lieux?\b")]
+    [InlineData("côtier", @"\blittoral\b")]
+    [InlineData("détenus", @"\bsortants? de prison\b")]
+    [InlineData("détenus", @"\bprison\b")]
+    [InlineData("détenus", @"\bsous main de justice\b")]
+    // A company's anchoring in its territory, by its two names and, one way, by the local patronage that makes it (session 41).
+    [InlineData("ancrage territorial", @"\bancrage local\b")]
+    [InlineData("ancrage territorial", @"\bmecenat (territorial|de proximite)\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
