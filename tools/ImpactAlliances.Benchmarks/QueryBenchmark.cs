@@ -21,7 +21,7 @@ namespace ImpactAlliances.Benchmarks;
 public static class QueryBenchmark
 {
     private const string Usage = """
-        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--typed] [--stats | --export | --snippets]
+        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--typed] [--dump <file>] [--stats | --export | --snippets]
 
           --content <dir>   corpus folder (taxonomy.yml and cases/), e.g. from the indexer's generate command
           --queries <file>  query mix (default: ../shared/bench/queries.json)
@@ -29,6 +29,8 @@ public static class QueryBenchmark
           --index <dir>     reuse or keep the index there (default: a temporary folder, built and removed)
           --size <n>        results per query, each with a snippet (default 20, as the baselines)
           --verbose         one line per query: median latency and hit total
+          --dump <file>     write each query's whole result (hits with their scores and snippets, totals, facets) as one JSON
+                            line, before timing: to compare the answers of two builds
           --typed           search as the site does (corrections, widening, relevance feedback), not literally as the baselines
           --stats           time the statistics of each search's results (the /statistiques page) instead of the search,
                             over the whole base first, then the mix
@@ -64,7 +66,8 @@ public static class QueryBenchmark
         {
             var mode = options.ContainsKey("--stats") ? Mode.Statistics : options.ContainsKey("--export") ? Mode.Export
                 : options.ContainsKey("--snippets") ? Mode.Snippets : Mode.Search;
-            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), !options.ContainsKey("--typed"), mode, output, error);
+            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), !options.ContainsKey("--typed"), mode, output, error,
+                options.GetValueOrDefault("--dump"));
         }
         finally
         {
@@ -76,7 +79,7 @@ public static class QueryBenchmark
     }
 
     private static int Measure(string content, string queriesFile, int reps, int size, string indexPath, bool verbose, bool literal, Mode mode,
-        TextWriter output, TextWriter error)
+        TextWriter output, TextWriter error, string? dump)
     {
         var store = new IndexStore(indexPath);
         var build = Stopwatch.StartNew();
@@ -135,6 +138,10 @@ public static class QueryBenchmark
         // Warm-up: at least one round and two seconds, so that the JIT has compiled the hot paths fully,
         // as in a site that has been serving for a while.
         var results = requests.Select(run).ToList();
+        if (dump is not null)
+        {
+            File.WriteAllLines(dump, requests.Select(r => JsonSerializer.Serialize(searcher.Search(r), JsonOptions)));
+        }
         for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(2);)
         {
             requests.ForEach(r => run(r));
