@@ -25,7 +25,7 @@ public sealed class IndexSnapshot
         Version = version;
         _directory = directory;
         Reader = reader;
-        Searcher = new IndexSearcher(reader) { Similarity = new WordRaritySimilarity(term => Terms.Of(term).DocFreq) };
+        Searcher = new SnapshotSearcher(reader) { Similarity = new WordRaritySimilarity(term => Terms.Of(term).DocFreq) };
         Taxonomy = taxonomy;
         Manifest = manifest;
         _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray());
