@@ -185,10 +185,10 @@ public sealed class IndexSnapshot
     private List<FacetResult> CountAll()
     {
         var none = new bool[]?[CaseStudySchema.Facets.Count];
-        var counts = FacetPresentation.EmptyCounts(Taxonomy);
-        var collector = new FacetedCollector(Segments, none, counts, new TopDocuments(0, SearchSort.Recent), TitleRanks, SearchSort.Recent);
+        var collector = new FacetedCollector(Segments, none, FacetPresentation.EmptyCounts(Taxonomy), new TopDocuments(0, SearchSort.Recent), TitleRanks,
+            SearchSort.Recent);
         Searcher.Search(new Lucene.Net.Search.MatchAllDocsQuery(), collector);
-        return FacetPresentation.Results(Taxonomy, counts, none);
+        return FacetPresentation.Results(Taxonomy, collector.Counts, none);
     }
     private readonly Lazy<int[]> _titleRanks;
 
