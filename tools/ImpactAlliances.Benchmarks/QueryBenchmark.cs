@@ -21,14 +21,16 @@ namespace ImpactAlliances.Benchmarks;
 public static class QueryBenchmark
 {
     private const string Usage = """
-        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--typed] [--stats | --export | --snippets]
+        Usage: ImpactAlliances.Benchmarks --content <dir> [--queries <file>] [--reps <n>] [--index <dir>] [--verbose] [--typed] [--dump <file>] [--stats | --export | --snippets]
 
           --content <dir>   corpus folder (taxonomy.yml and cases/), e.g. from the indexer's generate command
           --queries <file>  query mix (default: ../shared/bench/queries.json)
           --reps <n>        timed rounds of the whole mix (default 10)
           --index <dir>     reuse or keep the index there (default: a temporary folder, built and removed)
           --size <n>        results per query, each with a snippet (default 20, as the baselines)
-          --verbose         one line per query: median latency and hit total
+          --verbose         one line per query: median latency, median CPU of the searching thread and hit total
+          --dump <file>     write each query's whole result (hits with their scores and snippets, totals, facets) as one JSON
+                            line, before timing: to compare the answers of two builds
           --typed           search as the site does (corrections, widening, relevance feedback), not literally as the baselines
           --stats           time the statistics of each search's results (the /statistiques page) instead of the search,
                             over the whole base first, then the mix
@@ -64,7 +66,8 @@ public static class QueryBenchmark
         {
             var mode = options.ContainsKey("--stats") ? Mode.Statistics : options.ContainsKey("--export") ? Mode.Export
                 : options.ContainsKey("--snippets") ? Mode.Snippets : Mode.Search;
-            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), !options.ContainsKey("--typed"), mode, output, error);
+            return Measure(content, queriesFile, reps, size, indexPath, options.ContainsKey("--verbose"), !options.ContainsKey("--typed"), mode, output, error,
+                options.GetValueOrDefault("--dump"));
         }
         finally
         {
@@ -76,7 +79,7 @@ public static class QueryBenchmark
     }
 
     private static int Measure(string content, string queriesFile, int reps, int size, string indexPath, bool verbose, bool literal, Mode mode,
-        TextWriter output, TextWriter error)
+        TextWriter output, TextWriter error, string? dump)
     {
         var store = new IndexStore(indexPath);
         var build = Stopwatch.StartNew();
@@ -135,6 +138,10 @@ public static class QueryBenchmark
         // Warm-up: at least one round and two seconds, so that the JIT has compiled the hot paths fully,
         // as in a site that has been serving for a while.
         var results = requests.Select(run).ToList();
+        if (dump is not null)
+        {
+            File.WriteAllLines(dump, requests.Select(r => JsonSerializer.Serialize(searcher.Search(r), JsonOptions)));
+        }
         for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(2);)
         {
             requests.ForEach(r => run(r));
@@ -146,18 +153,24 @@ public static class QueryBenchmark
         // CPU time as well as latency: on a shared machine a query's wall time measures the neighbours too.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perQuery = requests.Select(_ => new List<double>()).ToList();
+        var threadCpu = new List<double>(reps * requests.Count);
+        var cpuPerQuery = requests.Select(_ => new List<double>()).ToList();
         for (var round = 0; round < reps; round++)
         {
             for (var i = 0; i < requests.Count; i++)
             {
+                var cpuStart = ThreadClock.Milliseconds();
                 var start = Stopwatch.GetTimestamp();
                 run(requests[i]);
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                var cpu = ThreadClock.Milliseconds() - cpuStart;
                 latencies.Add(ms);
                 perQuery[i].Add(ms);
+                threadCpu.Add(cpu);
+                cpuPerQuery[i].Add(cpu);
             }
         }
-        var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count;
+        var processCpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / latencies.Count;
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)latencies.Count;
         var collections = GC.CollectionCount(0) - collectionsBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
@@ -165,7 +178,7 @@ public static class QueryBenchmark
         {
             for (var i = 0; i < requests.Count; i++)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Percentile(perQuery[i], 50),8:0.00} ms {results[i],7} hits  {queries[i].Q}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Percentile(perQuery[i], 50),8:0.00} ms {Percentile(cpuPerQuery[i], 50),8:0.00} ms cpu {results[i],7} hits  {queries[i].Q}"));
             }
         }
         output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -184,7 +197,11 @@ public static class QueryBenchmark
             ["p99_ms"] = Math.Round(Percentile(latencies, 99), 3),
             ["max_ms"] = Math.Round(latencies.Max(), 3),
             ["first_query_ms"] = Math.Round(firstQueryMs, 1),
-            ["cpu_ms_per_query"] = Math.Round(cpuPerQuery, 3),
+            ["cpu_ms_per_query"] = Math.Round(processCpuPerQuery, 3),
+            // The searching thread's CPU per query, by the same percentiles: what the code costs whatever the machine's load.
+            ["thread_cpu_p50_ms"] = Math.Round(Percentile(threadCpu, 50), 3),
+            ["thread_cpu_p95_ms"] = Math.Round(Percentile(threadCpu, 95), 3),
+            ["thread_cpu_p99_ms"] = Math.Round(Percentile(threadCpu, 99), 3),
             // Garbage per query drives the tail: each gen0 collection pauses a query.
             ["alloc_kb_per_query"] = Math.Round(allocatedPerQuery / 1024, 1),
             ["gen0_collections"] = collections,

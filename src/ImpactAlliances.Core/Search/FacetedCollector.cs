@@ -17,6 +17,10 @@ internal sealed class FacetedCollector : ICollector
     private readonly int[]? _allOf;
     private readonly StatisticsCounter? _statistics;
     private readonly int[] _filtered;
+    private readonly int[][] _counts;
+    // The hits' counts of every dimension in one array, as the segments' rows of every dimension hold them; added to
+    // _counts when they are read.
+    private int[]? _hitCounts;
     private readonly TopDocuments _top;
     private SegmentFacets _segment = null!;
     private readonly int[] _titleRanks;
@@ -46,7 +50,7 @@ internal sealed class FacetedCollector : ICollector
         _segments = segments;
         _selected = selected;
         _filtered = Enumerable.Range(0, selected.Length).Where(d => selected[d] is not null).ToArray();
-        Counts = counts;
+        _counts = counts;
         _top = top;
     }
 
@@ -63,8 +67,27 @@ internal sealed class FacetedCollector : ICollector
         bool includeUndated) =>
         new(segments, selected, years, allOf, includeUndated);
 
-    /// <summary>Per dimension and taxonomy position, the drill-sideways count.</summary>
-    public int[][] Counts { get; }
+    /// <summary>Per dimension and taxonomy position, the drill-sideways count: the arrays given, counted so far.</summary>
+    public int[][] Counts
+    {
+        get
+        {
+            if (_hitCounts is { } hits)
+            {
+                var offsets = _segment.Offsets;
+                for (var d = 0; d < _counts.Length; d++)
+                {
+                    var counts = _counts[d];
+                    for (var p = 0; p < counts.Length; p++)
+                    {
+                        counts[p] += hits[offsets[d] + p];
+                    }
+                }
+                Array.Clear(hits);
+            }
+            return _counts;
+        }
+    }
 
     /// <summary>Per dimension, documents that fail that dimension's filter only: removing it would add them.</summary>
     public int[] FailedOnly { get; }
@@ -132,9 +155,10 @@ internal sealed class FacetedCollector : ICollector
         {
             Undated++;
         }
+        var hitCounts = _hitCounts ??= new int[_segment.Offsets[^1]];
         foreach (var value in _segment.AllValuesOf(doc))
         {
-            Counts[SegmentFacets.DimensionOf(value)][SegmentFacets.PositionOf(value)]++;
+            hitCounts[value]++;
         }
         if (!_top.Keeps)
         {
@@ -179,7 +203,7 @@ internal sealed class FacetedCollector : ICollector
 
     private void Count(int dimension, int doc)
     {
-        var counts = Counts[dimension];
+        var counts = _counts[dimension];
         foreach (var value in _segment.ValuesOf(dimension, doc))
         {
             counts[value]++;

@@ -25,7 +25,7 @@ public sealed class IndexSnapshot
         Version = version;
         _directory = directory;
         Reader = reader;
-        Searcher = new IndexSearcher(reader) { Similarity = new WordRaritySimilarity(term => Terms.Of(term).DocFreq) };
+        Searcher = new SnapshotSearcher(reader) { Similarity = new WordRaritySimilarity(term => Terms.Of(term).DocFreq) };
         Taxonomy = taxonomy;
         Manifest = manifest;
         _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray());
@@ -185,10 +185,10 @@ public sealed class IndexSnapshot
     private List<FacetResult> CountAll()
     {
         var none = new bool[]?[CaseStudySchema.Facets.Count];
-        var counts = FacetPresentation.EmptyCounts(Taxonomy);
-        var collector = new FacetedCollector(Segments, none, counts, new TopDocuments(0, SearchSort.Recent), TitleRanks, SearchSort.Recent);
+        var collector = new FacetedCollector(Segments, none, FacetPresentation.EmptyCounts(Taxonomy), new TopDocuments(0, SearchSort.Recent), TitleRanks,
+            SearchSort.Recent);
         Searcher.Search(new Lucene.Net.Search.MatchAllDocsQuery(), collector);
-        return FacetPresentation.Results(Taxonomy, counts, none);
+        return FacetPresentation.Results(Taxonomy, collector.Counts, none);
     }
     private readonly Lazy<int[]> _titleRanks;
 

@@ -231,11 +231,10 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         // Without a word that weighs every case scores the same: the result says the order it has.
         var sort = request.Sort ?? (text.NothingWeighs ? SearchSort.Recent : SearchSort.Relevance);
         var (selected, years, allOf) = Filters(request);
-        var counts = FacetPresentation.EmptyCounts(snapshot.Taxonomy);
         var top = new TopDocuments(window, sort, leading);
-        var collector = new FacetedCollector(snapshot.Segments, selected, counts, top, snapshot.TitleRanks, sort, years, allOf, statistics,
+        var collector = new FacetedCollector(snapshot.Segments, selected, FacetPresentation.EmptyCounts(snapshot.Taxonomy), top, snapshot.TitleRanks, sort, years, allOf, statistics,
             request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
-        return new Collected(text, sort, top, collector, counts, selected, statistics);
+        return new Collected(text, sort, top, collector, collector.Counts, selected, statistics);
     }
 }

@@ -12,27 +12,26 @@ namespace ImpactAlliances.Core.Search;
 /// <remarks>
 /// Reading ordinals through <see cref="SortedSetDocValues"/> document by document is what dominated
 /// counting over large result sets; arrays built when the reader opens make each count an array walk.
-/// A hit counts for every dimension, so its values are also kept in one row of all dimensions, and its year and
-/// update date in plain arrays: the collector's own work, read for every case a search finds, was 5 % of an uncached
+/// A hit counts for every dimension, so its values are also kept in one row of all dimensions (two bytes a value, counted
+/// in one array: for « projet territoire », 85,646 hits of 100,000 cases, the counting of that row was 44 % of the collector's
+/// time, BENCHMARKS.md, forty-first session), and its year and update date in plain arrays: the collector's own work, read for every case a search finds, was 5 % of an uncached
 /// API request's CPU (BENCHMARKS.md, thirty-sixth session), the doc values' decoding of the two dates 1.3 % more.
 /// </remarks>
 internal sealed class SegmentFacets
 {
-    /// <summary>Bits of a value's taxonomy position in a row of every dimension (<see cref="AllValuesOf"/>); the dimension above them.</summary>
-    private const int PositionBits = 24;
-
     private readonly int[][] _starts;
     private readonly int[][] _values;
     private readonly int[] _allStarts;
-    private readonly int[] _all;
+    private readonly ushort[] _all;
     private readonly int[] _years;
     private readonly long[] _updated;
 
-    private SegmentFacets(int[][] starts, int[][] values, int[] years, long[] updated)
+    private SegmentFacets(int[][] starts, int[][] values, int[] offsets, int[] years, long[] updated)
     {
         (_starts, _values, _years, _updated) = (starts, values, years, updated);
+        Offsets = offsets;
         _allStarts = new int[years.Length + 1];
-        _all = new int[values.Sum(v => v.Length)];
+        _all = new ushort[values.Sum(v => v.Length)];
         var at = 0;
         for (var doc = 0; doc < years.Length; doc++)
         {
@@ -41,13 +40,18 @@ internal sealed class SegmentFacets
             {
                 foreach (var value in ValuesOf(d, doc))
                 {
-                    _all[at++] = value < 1 << PositionBits ? d << PositionBits | value
-                        : throw new InvalidDataException($"a facet of more than {1 << PositionBits} values");
+                    _all[at++] = (ushort)(offsets[d] + value);
                 }
             }
         }
         _allStarts[years.Length] = at;
     }
+
+    /// <summary>
+    /// Where each dimension's values begin in the row of every dimension (<see cref="AllValuesOf"/>): the taxonomy's
+    /// values of every dimension, one after the other in schema order; the last, how many values in all.
+    /// </summary>
+    public int[] Offsets { get; }
 
     /// <summary>Reads the facet values of a segment, for the dimensions of the schema, in schema order.</summary>
     public static SegmentFacets Read(AtomicReader reader, Taxonomy taxonomy)
@@ -59,20 +63,23 @@ internal sealed class SegmentFacets
         {
             (starts[d], values[d]) = ReadDimension(reader, taxonomy[CaseStudySchema.Facets[d].Key]);
         }
-        return new SegmentFacets(starts, values, Numbers(reader, CaseStudySchema.Year, v => (int)v), Numbers(reader, CaseStudySchema.Updated, v => v));
+        var offsets = new int[dimensions + 1];
+        for (var d = 0; d < dimensions; d++)
+        {
+            offsets[d + 1] = offsets[d] + taxonomy[CaseStudySchema.Facets[d].Key].Values.Count;
+        }
+        if (offsets[dimensions] > ushort.MaxValue + 1)
+        {
+            throw new InvalidDataException($"facets of more than {ushort.MaxValue + 1} values in all");
+        }
+        return new SegmentFacets(starts, values, offsets, Numbers(reader, CaseStudySchema.Year, v => (int)v), Numbers(reader, CaseStudySchema.Updated, v => v));
     }
 
     /// <summary>
-    /// The values of document <paramref name="doc"/> in every dimension, in dimension order, each as its dimension shifted
-    /// left by <see cref="PositionBits"/> and its taxonomy position.
+    /// The values of document <paramref name="doc"/> in every dimension, in dimension order, each as its taxonomy position
+    /// after its dimension's offset (<see cref="Offsets"/>): one array of counts holds every dimension's.
     /// </summary>
-    public ReadOnlySpan<int> AllValuesOf(int doc) => _all.AsSpan(_allStarts[doc], _allStarts[doc + 1] - _allStarts[doc]);
-
-    /// <summary>The dimension of a value of <see cref="AllValuesOf"/>.</summary>
-    public static int DimensionOf(int value) => value >> PositionBits;
-
-    /// <summary>The taxonomy position of a value of <see cref="AllValuesOf"/> in its dimension.</summary>
-    public static int PositionOf(int value) => value & ((1 << PositionBits) - 1);
+    public ReadOnlySpan<ushort> AllValuesOf(int doc) => _all.AsSpan(_allStarts[doc], _allStarts[doc + 1] - _allStarts[doc]);
 
     /// <summary>The document's start year; 0 when it has none.</summary>
     public int YearOf(int doc) => _years[doc];

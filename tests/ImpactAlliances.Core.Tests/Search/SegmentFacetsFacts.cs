@@ -22,8 +22,9 @@ public sealed class SegmentFacetsFacts(SearchFixture fixture) : IClassFixture<Se
                 var expected = Enumerable.Range(0, CaseStudySchema.Facets.Count)
                     .SelectMany(d => segment.ValuesOf(d, doc).ToArray().Select(v => (d, v))).ToList();
                 var row = segment.AllValuesOf(doc).ToArray()
-                    .Select(e => (SegmentFacets.DimensionOf(e), SegmentFacets.PositionOf(e))).ToList();
+                    .Select(e => Array.FindLastIndex(segment.Offsets, o => o <= e) is var d ? (d, e - segment.Offsets[d]) : default).ToList();
                 Assert.Equal(expected, row);
+                Assert.All(expected, e => Assert.InRange(segment.Offsets[e.d] + e.v, segment.Offsets[e.d], segment.Offsets[e.d + 1] - 1));
                 Assert.Equal(years?.Get(doc) ?? 0, segment.YearOf(doc));
                 Assert.Equal(updated?.Get(doc) ?? 0, segment.UpdatedOf(doc));
                 withValues += expected.Select(e => e.d).Distinct().Count() > 1 ? 1 : 0;
