@@ -106,6 +106,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // A company's anchoring in its territory, by its two names and, one way, by the local patronage that makes it (session 41).
     [InlineData("ancrage territorial", @"\bancrage local\b")]
     [InlineData("ancrage territorial", @"\bmecenat (territorial|de proximite)\b")]
+    // Local producers, one way, by the farmers the cases name, and still by the short circuits they sell in (session 41).
+    [InlineData("producteurs locaux", @"\bagriculteurs\b")]
+    [InlineData("vente directe", @"\bproducteurs locaux\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
