@@ -33,7 +33,7 @@ internal sealed class SnapshotSearcher(IndexReader reader) : IndexSearcher(reade
     }
 
     /// <summary>A copy of <paramref name="boolean"/> whose clauses search <paramref name="queries"/>; itself when they are its own.</summary>
-    internal static BooleanQuery WithClauses(BooleanQuery boolean, List<Query> queries)
+    private static BooleanQuery WithClauses(BooleanQuery boolean, List<Query> queries)
     {
         var clauses = boolean.Clauses;
         if (queries.Select((q, i) => ReferenceEquals(q, clauses[i].Query)).All(same => same))
