@@ -29,8 +29,8 @@ public static class QueryBenchmark
           --index <dir>     reuse or keep the index there (default: a temporary folder, built and removed)
           --size <n>        results per query, each with a snippet (default 20, as the baselines)
           --verbose         one line per query: median latency, median CPU of the searching thread and hit total
-          --dump <file>     write each query's whole result (hits with their scores and snippets, totals, facets) as one JSON
-                            line, before timing: to compare the answers of two builds
+          --dump <file>     write each query's whole search result (hits with their scores and snippets, totals, facets) as
+                            one JSON line, before timing, whatever the mode: to compare the answers of two builds
           --typed           search as the site does (corrections, widening, relevance feedback), not literally as the baselines
           --stats           time the statistics of each search's results (the /statistiques page) instead of the search,
                             over the whole base first, then the mix
