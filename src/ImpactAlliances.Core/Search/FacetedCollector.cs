@@ -33,6 +33,10 @@ internal sealed class FacetedCollector : ICollector
 
     /// <param name="segments">Facet arrays of the snapshot's segments.</param>
     /// <param name="selected">Per dimension, the selected taxonomy positions; null when the dimension is not filtered.</param>
+    /// <param name="counts">
+    /// Per dimension, zeros for each taxonomy value; read them back through <see cref="Counts"/> only: the hits are added to
+    /// them when it is read, so the arrays held elsewhere have the drill-sideways counts alone until then.
+    /// </param>
     /// <param name="top">Keeps the best documents.</param>
     /// <param name="allOf">Per dimension, how many selected values a document must all have; 0 when any one of them will do.</param>
     /// <param name="statistics">Counts the statistics of the hits, when asked for.</param>

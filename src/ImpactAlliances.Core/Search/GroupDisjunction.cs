@@ -84,7 +84,7 @@ internal sealed class GroupDisjunction : DisjunctionMaxQuery
         {
             get
             {
-                Score();
+                ScoreCurrentDocument();
                 return _freq;
             }
         }
@@ -155,7 +155,7 @@ internal sealed class GroupDisjunction : DisjunctionMaxQuery
 
         public override float GetScore()
         {
-            Score();
+            ScoreCurrentDocument();
             return _score;
         }
 
@@ -166,7 +166,7 @@ internal sealed class GroupDisjunction : DisjunctionMaxQuery
         }
 
         /// <summary>The score of the current document, as Lucene's <c>AfterNext</c> sums it: the root, then its subtrees in order.</summary>
-        private void Score()
+        private void ScoreCurrentDocument()
         {
             if (_scored)
             {

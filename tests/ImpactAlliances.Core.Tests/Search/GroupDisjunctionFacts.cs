@@ -66,6 +66,22 @@ public sealed class GroupDisjunctionFacts : IDisposable
         Assert.Same(query, SnapshotSearcher.WithGroups(query));
     }
 
+    [Fact]
+    public void A_query_of_a_class_of_its_own_is_searched_as_it_is()
+    {
+        // A subclass may weigh or score its own way: a copy as Lucene's class, or a group in its place, would lose it.
+        Query[] words = [new TermQuery(new Term(CaseStudySchema.Body, "projet")), new TermQuery(new Term(CaseStudySchema.Title, "projet"))];
+        var disjunction = new OwnDisjunction(words);
+        var boolean = new OwnBoolean { { new DisjunctionMaxQuery(words, 0.1f), Occur.MUST } };
+
+        Assert.Same(disjunction, SnapshotSearcher.WithGroups(disjunction));
+        Assert.Same(boolean, SnapshotSearcher.WithGroups(boolean));
+    }
+
+    private sealed class OwnDisjunction(ICollection<Query> disjuncts) : DisjunctionMaxQuery(disjuncts, 0.1f);
+
+    private sealed class OwnBoolean : BooleanQuery;
+
     /// <summary>Every case found, in order, with its score's bits, asked for one case in <paramref name="scored"/>.</summary>
     private static List<(int Doc, int Score)> Scores(IndexSearcher searcher, Query query, int scored = 1)
     {

@@ -21,8 +21,7 @@ public sealed class SegmentFacetsFacts(SearchFixture fixture) : IClassFixture<Se
             {
                 var expected = Enumerable.Range(0, CaseStudySchema.Facets.Count)
                     .SelectMany(d => segment.ValuesOf(d, doc).ToArray().Select(v => (d, v))).ToList();
-                var row = segment.AllValuesOf(doc).ToArray()
-                    .Select(e => Array.FindLastIndex(segment.Offsets, o => o <= e) is var d ? (d, e - segment.Offsets[d]) : default).ToList();
+                var row = segment.AllValuesOf(doc).ToArray().Select(value => DimensionAndPosition(segment.Offsets, value)).ToList();
                 Assert.Equal(expected, row);
                 Assert.All(expected, e => Assert.InRange(segment.Offsets[e.d] + e.v, segment.Offsets[e.d], segment.Offsets[e.d + 1] - 1));
                 Assert.Equal(years?.Get(doc) ?? 0, segment.YearOf(doc));
@@ -31,5 +30,12 @@ public sealed class SegmentFacetsFacts(SearchFixture fixture) : IClassFixture<Se
             }
         }
         Assert.True(withValues > 10, "cases with values in several dimensions");
+    }
+
+    /// <summary>A value of a row of every dimension as its dimension, the last whose offset it reaches, and its position in it.</summary>
+    private static (int Dimension, int Position) DimensionAndPosition(int[] offsets, int value)
+    {
+        var dimension = Array.FindLastIndex(offsets, offset => offset <= value);
+        return (dimension, value - offsets[dimension]);
     }
 }
