@@ -17,10 +17,9 @@ internal sealed class FacetedCollector : ICollector
     private readonly int[]? _allOf;
     private readonly StatisticsCounter? _statistics;
     private readonly int[] _filtered;
-    private readonly int[][] _counts;
-    // The hits' counts of every dimension in one array, as the segments' rows of every dimension hold them; added to
-    // _counts when they are read.
-    private int[]? _hitCounts;
+    private readonly int[] _offsets;
+    // Every dimension's counts in one array, each value at its dimension's offset, as the segments' rows hold them.
+    private readonly int[] _counts;
     private readonly TopDocuments _top;
     private SegmentFacets _segment = null!;
     private readonly int[] _titleRanks;
@@ -33,14 +32,11 @@ internal sealed class FacetedCollector : ICollector
 
     /// <param name="segments">Facet arrays of the snapshot's segments.</param>
     /// <param name="selected">Per dimension, the selected taxonomy positions; null when the dimension is not filtered.</param>
-    /// <param name="counts">
-    /// Per dimension, zeros for each taxonomy value; read them back through <see cref="Counts"/> only: the hits are added to
-    /// them when it is read, so the arrays held elsewhere have the drill-sideways counts alone until then.
-    /// </param>
+    /// <param name="offsets">Where each dimension's values begin among all the taxonomy's values (<see cref="SegmentFacets.OffsetsOf"/>).</param>
     /// <param name="top">Keeps the best documents.</param>
     /// <param name="allOf">Per dimension, how many selected values a document must all have; 0 when any one of them will do.</param>
     /// <param name="statistics">Counts the statistics of the hits, when asked for.</param>
-    public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[][] counts, TopDocuments top,
+    public FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, int[] offsets, TopDocuments top,
         int[] titleRanks, SearchSort sort = SearchSort.Relevance, (int From, int To)? years = null,
         int[]? allOf = null, StatisticsCounter? statistics = null, bool includeUndated = true)
     {
@@ -54,12 +50,13 @@ internal sealed class FacetedCollector : ICollector
         _segments = segments;
         _selected = selected;
         _filtered = Enumerable.Range(0, selected.Length).Where(d => selected[d] is not null).ToArray();
-        _counts = counts;
+        _offsets = offsets;
+        _counts = new int[offsets[^1]];
         _top = top;
     }
 
     private FacetedCollector(SegmentFacets[] segments, bool[]?[] selected, (int From, int To)? years, int[]? allOf, bool includeUndated)
-        : this(segments, selected, [], new TopDocuments(0, SearchSort.Recent), [], SearchSort.Recent, years, allOf, includeUndated: includeUndated) =>
+        : this(segments, selected, [0], new TopDocuments(0, SearchSort.Recent), [], SearchSort.Recent, years, allOf, includeUndated: includeUndated) =>
         _countOnly = true;
 
     /// <summary>
@@ -71,27 +68,8 @@ internal sealed class FacetedCollector : ICollector
         bool includeUndated) =>
         new(segments, selected, years, allOf, includeUndated);
 
-    /// <summary>Per dimension and taxonomy position, the drill-sideways count: the arrays given, counted so far.</summary>
-    public int[][] Counts
-    {
-        get
-        {
-            if (_hitCounts is { } hits)
-            {
-                var offsets = _segment.Offsets;
-                for (var d = 0; d < _counts.Length; d++)
-                {
-                    var counts = _counts[d];
-                    for (var p = 0; p < counts.Length; p++)
-                    {
-                        counts[p] += hits[offsets[d] + p];
-                    }
-                }
-                Array.Clear(hits);
-            }
-            return _counts;
-        }
-    }
+    /// <summary>Per dimension and taxonomy position, the drill-sideways count, counted so far.</summary>
+    public int[][] CountsByDimension() => [.. Enumerable.Range(0, _offsets.Length - 1).Select(d => _counts[_offsets[d].._offsets[d + 1]])];
 
     /// <summary>Per dimension, documents that fail that dimension's filter only: removing it would add them.</summary>
     public int[] FailedOnly { get; }
@@ -159,10 +137,9 @@ internal sealed class FacetedCollector : ICollector
         {
             Undated++;
         }
-        var hitCounts = _hitCounts ??= new int[_segment.Offsets[^1]];
         foreach (var value in _segment.AllValuesOf(doc))
         {
-            hitCounts[value]++;
+            _counts[value]++;
         }
         if (!_top.Keeps)
         {
@@ -207,10 +184,10 @@ internal sealed class FacetedCollector : ICollector
 
     private void Count(int dimension, int doc)
     {
-        var counts = _counts[dimension];
+        var offset = _offsets[dimension];
         foreach (var value in _segment.ValuesOf(dimension, doc))
         {
-            counts[value]++;
+            _counts[offset + value]++;
         }
     }
 }

@@ -28,7 +28,8 @@ public sealed class IndexSnapshot
         Searcher = new SnapshotSearcher(reader) { Similarity = new WordRaritySimilarity(term => Terms.Of(term).DocFreq) };
         Taxonomy = taxonomy;
         Manifest = manifest;
-        _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy)).ToArray());
+        _segments = new Lazy<SegmentFacets[]>(() => reader.Leaves.Select(leaf => SegmentFacets.Read(leaf.AtomicReader, taxonomy, FacetOffsets)).ToArray());
+        _facetOffsets = new Lazy<int[]>(() => SegmentFacets.OffsetsOf(taxonomy));
         _vocabulary = new Lazy<SpellVocabulary>(() => SpellVocabulary.Read(reader));
         _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
         _texts = directory is MemoryIndexDirectory ? new string?[reader.MaxDoc] : null;
@@ -185,10 +186,9 @@ public sealed class IndexSnapshot
     private List<FacetResult> CountAll()
     {
         var none = new bool[]?[CaseStudySchema.Facets.Count];
-        var collector = new FacetedCollector(Segments, none, FacetPresentation.EmptyCounts(Taxonomy), new TopDocuments(0, SearchSort.Recent), TitleRanks,
-            SearchSort.Recent);
+        var collector = new FacetedCollector(Segments, none, FacetOffsets, new TopDocuments(0, SearchSort.Recent), TitleRanks, SearchSort.Recent);
         Searcher.Search(new Lucene.Net.Search.MatchAllDocsQuery(), collector);
-        return FacetPresentation.Results(Taxonomy, collector.Counts, none);
+        return FacetPresentation.Results(Taxonomy, collector.CountsByDimension(), none);
     }
     private readonly Lazy<int[]> _titleRanks;
 
@@ -210,6 +210,10 @@ public sealed class IndexSnapshot
     public IndexManifest Manifest { get; }
     /// <summary>The facet values of each segment's documents; built on first use.</summary>
     internal SegmentFacets[] Segments => _segments.Value;
+
+    /// <summary>Where each facet's values begin among all the taxonomy's values: what a collector counts by (<see cref="SegmentFacets.OffsetsOf"/>).</summary>
+    internal int[] FacetOffsets => _facetOffsets.Value;
+    private readonly Lazy<int[]> _facetOffsets;
     private readonly Lazy<SegmentFacets[]> _segments;
 
     /// <summary>Opens a version; throws when it is missing, incomplete or of another format.</summary>

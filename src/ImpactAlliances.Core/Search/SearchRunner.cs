@@ -232,9 +232,9 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
         var sort = request.Sort ?? (text.NothingWeighs ? SearchSort.Recent : SearchSort.Relevance);
         var (selected, years, allOf) = Filters(request);
         var top = new TopDocuments(window, sort, leading);
-        var collector = new FacetedCollector(snapshot.Segments, selected, FacetPresentation.EmptyCounts(snapshot.Taxonomy), top, snapshot.TitleRanks, sort, years, allOf, statistics,
+        var collector = new FacetedCollector(snapshot.Segments, selected, snapshot.FacetOffsets, top, snapshot.TitleRanks, sort, years, allOf, statistics,
             request.IncludeUndated);
         snapshot.Searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
-        return new Collected(text, sort, top, collector, collector.Counts, selected, statistics);
+        return new Collected(text, sort, top, collector, collector.CountsByDimension(), selected, statistics);
     }
 }

@@ -47,14 +47,11 @@ internal sealed class SegmentFacets
         _allStarts[years.Length] = at;
     }
 
-    /// <summary>
-    /// Where each dimension's values begin in the row of every dimension (<see cref="AllValuesOf"/>): the taxonomy's
-    /// values of every dimension, one after the other in schema order; the last, how many values in all.
-    /// </summary>
+    /// <summary>Where each dimension's values begin in the row of every dimension (<see cref="AllValuesOf"/>): <see cref="OffsetsOf"/>.</summary>
     public int[] Offsets { get; }
 
-    /// <summary>Reads the facet values of a segment, for the dimensions of the schema, in schema order.</summary>
-    public static SegmentFacets Read(AtomicReader reader, Taxonomy taxonomy)
+    /// <summary>Reads the facet values of a segment, for the dimensions of the schema, in schema order; <paramref name="offsets"/>: <see cref="OffsetsOf"/>.</summary>
+    public static SegmentFacets Read(AtomicReader reader, Taxonomy taxonomy, int[] offsets)
     {
         var dimensions = CaseStudySchema.Facets.Count;
         var starts = new int[dimensions][];
@@ -63,16 +60,23 @@ internal sealed class SegmentFacets
         {
             (starts[d], values[d]) = ReadDimension(reader, taxonomy[CaseStudySchema.Facets[d].Key]);
         }
+        return new SegmentFacets(starts, values, offsets, Numbers(reader, CaseStudySchema.Year, v => (int)v), Numbers(reader, CaseStudySchema.Updated, v => v));
+    }
+
+    /// <summary>
+    /// Where each dimension's values begin among all the taxonomy's values, one dimension after the other in schema order
+    /// (<see cref="Offsets"/>); the last, how many values in all.
+    /// </summary>
+    public static int[] OffsetsOf(Taxonomy taxonomy)
+    {
+        var dimensions = CaseStudySchema.Facets.Count;
         var offsets = new int[dimensions + 1];
         for (var d = 0; d < dimensions; d++)
         {
             offsets[d + 1] = offsets[d] + taxonomy[CaseStudySchema.Facets[d].Key].Values.Count;
         }
-        if (offsets[dimensions] > ushort.MaxValue + 1)
-        {
-            throw new InvalidDataException($"facets of more than {ushort.MaxValue + 1} values in all");
-        }
-        return new SegmentFacets(starts, values, offsets, Numbers(reader, CaseStudySchema.Year, v => (int)v), Numbers(reader, CaseStudySchema.Updated, v => v));
+        return offsets[dimensions] <= ushort.MaxValue + 1 ? offsets
+            : throw new InvalidDataException($"facets of more than {ushort.MaxValue + 1} values in all");
     }
 
     /// <summary>
