@@ -153,7 +153,6 @@ public static class QueryBenchmark
         // CPU time as well as latency: on a shared machine a query's wall time measures the neighbours too.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perQuery = requests.Select(_ => new List<double>()).ToList();
-        var threadCpu = new List<double>(reps * requests.Count);
         var cpuPerQuery = requests.Select(_ => new List<double>()).ToList();
         for (var round = 0; round < reps; round++)
         {
@@ -166,7 +165,6 @@ public static class QueryBenchmark
                 var cpu = ThreadClock.Milliseconds() - cpuStart;
                 latencies.Add(ms);
                 perQuery[i].Add(ms);
-                threadCpu.Add(cpu);
                 cpuPerQuery[i].Add(cpu);
             }
         }
@@ -174,6 +172,8 @@ public static class QueryBenchmark
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)latencies.Count;
         var collections = GC.CollectionCount(0) - collectionsBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        // After the figures of the timed rounds, whose allocations it would join.
+        var threadCpu = cpuPerQuery.SelectMany(c => c).ToList();
         if (verbose)
         {
             for (var i = 0; i < requests.Count; i++)
