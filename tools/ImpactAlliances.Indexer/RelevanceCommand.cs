@@ -15,7 +15,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the six development sets the engine is tuned on, and the seven blind sets it never is.</summary>
+    /// <summary>The judged sets: the seven development sets the engine is tuned on, and the seven blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
@@ -24,6 +24,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("field", "tests/relevance/judgments-field.json"),
         ("mixed", "tests/relevance/judgments-mixed.json"),
         ("users", "tests/relevance/judgments-users.json"),
+        ("researchers", "tests/relevance/judgments-researchers.json"),
         ("blind", "tests/relevance/blind.json"),
         ("blind2", "tests/relevance/blind2.json"),
         ("blind3", "tests/relevance/blind3.json"),
