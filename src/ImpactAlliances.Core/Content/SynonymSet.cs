@@ -41,7 +41,37 @@ public sealed class SynonymSet
     public bool InPhrase(string term) => _phraseTerms.Contains(term);
 
     /// <summary>An expression's terms and their positions.</summary>
-    public sealed record Expression(string[] Terms, int[] Positions);
+    public sealed record Expression(string[] Terms, int[] Positions)
+    {
+        /// <summary>The words the analysis drops before its first term (<see cref="Lead"/>), folded: « sans » of « sans-abri ».</summary>
+        public string Lead { get; init; } = "";
+    }
+
+    /// <summary>
+    /// The words of a text the analysis drops before the first one it keeps, folded and joined by spaces (« sans » of « sans
+    /// domicile », « a » of « à domicile », « » of « domicile »). The index holds no stop word, so an expression that opens with
+    /// one is searched by its other words; but typed, those words alone are not the expression: « sans domicile » is homelessness,
+    /// « à domicile » home care, and « domicile » named the SDF's synonyms and the poverty domain, so that « rompre l'isolement
+    /// des personnes âgées à domicile » ranked every case of poverty up and searched « SDF » and « sans-abri » (RELEVANCE.md,
+    /// session 42). The words typed before a run are compared with an expression's lead when it has one (<see cref="Match(IReadOnlyList{string}, int, string, out int, out bool)"/>).
+    /// </summary>
+    internal static string Lead(Analyzer analyzer, string text)
+    {
+        var dropped = new List<string>();
+        foreach (var word in text.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TermAnalysis.Terms(analyzer, word).Length > 0)
+            {
+                break;
+            }
+            dropped.Add(FrenchAnalyzer.FoldLower(word));
+        }
+        return string.Join(' ', dropped);
+    }
+
+    /// <summary>Whether an expression's lead is typed: none, or the last words of those typed before the run (« des sans-abri »).</summary>
+    internal static bool LeadTyped(string expected, string typed) =>
+        expected.Length == 0 || typed == expected || typed.EndsWith(" " + expected, StringComparison.Ordinal);
 
     /// <summary>Number of rules.</summary>
     public int Count => _rules.Count;
@@ -139,19 +169,30 @@ public sealed class SynonymSet
     /// The expressions equivalent to the longest run of <paramref name="terms"/> starting at <paramref name="start"/>
     /// that equals an expression of a group; <paramref name="length"/> is that run's length (0 when none).
     /// </summary>
-    public IReadOnlyList<Expression> Match(IReadOnlyList<string> terms, int start, out int length)
+    public IReadOnlyList<Expression> Match(IReadOnlyList<string> terms, int start, out int length) => Match(terms, start, null, out length, out _);
+
+    /// <summary>
+    /// As <see cref="Match(IReadOnlyList{string}, int, out int)"/>, for a run typed after the dropped words <paramref name="lead"/>
+    /// (<see cref="Lead"/>; null: leads are not read): an expression with a lead is matched only when it was typed, and then
+    /// before the expressions of as many terms without one (« sans emploi » is the unemployed, not « emploi »);
+    /// <paramref name="led"/> says that the expressions found were matched with their lead.
+    /// </summary>
+    public IReadOnlyList<Expression> Match(IReadOnlyList<string> terms, int start, string? lead, out int length, out bool led)
     {
         length = 0;
+        led = false;
         var best = new List<Expression>();
         foreach (var (trigger, expansion) in _rules)
         {
-            if (trigger.Terms.Length < length || !StartsWithAt(terms, start, trigger.Terms))
+            var withLead = lead is not null && trigger.Lead.Length > 0;
+            if (trigger.Terms.Length < length || trigger.Terms.Length == length && led && !withLead || !StartsWithAt(terms, start, trigger.Terms)
+                || withLead && !LeadTyped(trigger.Lead, lead!))
             {
                 continue;
             }
-            if (trigger.Terms.Length > length)
+            if (trigger.Terms.Length > length || withLead && !led)
             {
-                (best, length) = ([], trigger.Terms.Length);
+                (best, length, led) = ([], trigger.Terms.Length, withLead);
             }
             // Rules with the same trigger add up: a group of equivalents and a one-way entry.
             best.AddRange(expansion.Where(e => !best.Any(b => b.Terms.SequenceEqual(e.Terms))));
@@ -188,6 +229,6 @@ public sealed class SynonymSet
     private static Expression AnalyzeWithPositions(Analyzer analyzer, string text)
     {
         var (terms, positions) = TermAnalysis.WithPositions(analyzer, text);
-        return new Expression(terms, positions);
+        return new Expression(terms, positions) { Lead = Lead(analyzer, text) };
     }
 }

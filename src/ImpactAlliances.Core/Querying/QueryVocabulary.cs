@@ -97,6 +97,9 @@ internal sealed class QueryVocabulary
     // How many small words a facet name's key holds between its words of content, at the fewest: they are left out of
     // the key, not out of the name, so that « rester vivre » (chez soi) is not « reste à vivre », the purchasing-power term.
     private readonly Dictionary<string, int> _facetSmallWords = new(StringComparer.Ordinal);
+
+    // For each facet key, the words its names open with that the analysis drops (« sans » of « sans domicile »): typed too to name it.
+    private readonly Dictionary<string, string> _facetLeads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Concept>> _places = new(StringComparer.Ordinal);
     // Apart from the names: a number names a département only where the words around it let it (NumbersSomethingElse).
     private readonly Dictionary<string, PlaceConcept> _departmentNumbers = new(StringComparer.Ordinal);
@@ -140,6 +143,9 @@ internal sealed class QueryVocabulary
                     var key = vocabulary.FacetKey(name);
                     Add(vocabulary._facets, key, new FacetConcept(facet.Key, value.Slug) { ByTerm = !labelKeys.Contains(key) });
                     var small = vocabulary.InnerSmallWords(name);
+                    // The shortest lead of the names a key stands for: « sans-abri » is named with its « sans » (SynonymSet.Lead).
+                    var lead = SynonymSet.Lead(analyzer, name);
+                    vocabulary._facetLeads[key] = vocabulary._facetLeads.TryGetValue(key, out var other) && other.Length < lead.Length ? other : lead;
                     vocabulary._facetSmallWords[key] = Math.Min(small, vocabulary._facetSmallWords.GetValueOrDefault(key, small));
                 }
             }
@@ -204,7 +210,8 @@ internal sealed class QueryVocabulary
             var text = string.Join(' ', words.Skip(start).Take(length));
             var found = new List<Concept>();
             var facetKey = string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t));
-            if (_facets.TryGetValue(facetKey, out var facets) && InnerSmallWords(text) >= _facetSmallWords[facetKey])
+            if (_facets.TryGetValue(facetKey, out var facets) && InnerSmallWords(text) >= _facetSmallWords[facetKey]
+                && SynonymSet.LeadTyped(_facetLeads[facetKey], SynonymSet.Lead(_analyzer, text)))
             {
                 found.AddRange(facets);
             }

@@ -517,11 +517,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var named = clause is { Excluded: true, Kind: ClauseKind.Word } ? []
             : _vocabulary.Match(words, wordTerms, 0, out namedLength, index > 0 ? clauses[index - 1].Text : null,
                 opensQuestion: index == 0 && clauses.Count > 1);
-        if (analysed[index].Count == 0 && namedLength == 0)
+        if (analysed[index].Count == 0 && namedLength == 0 && !Synonyms(clauses, analysed, index).Led)
         {
+            // A word the analysis drops opens a group only when it is the lead of what the words after it name (« sans emploi »).
             return (null, 1);
         }
-        var (expressions, synonymLength, mined) = Synonyms(clauses, analysed, index);
+        var (expressions, synonymLength, mined, _) = Synonyms(clauses, analysed, index);
         var consumed = clause.Kind == ClauseKind.Phrase ? 1 : Math.Max(1, Math.Max(namedLength, synonymLength));
         if (filler && consumed == 1)
         {
@@ -797,17 +798,18 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// instead of one per word, and « ARS contrat local de santé » ranked cases of the ARS on other subjects above a case
     /// holding « ARS », « local » and « santé » (RELEVANCE.md, session 13).
     /// </summary>
-    private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed, bool Mined) Synonyms(IReadOnlyList<QueryClause> clauses,
+    private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed, bool Mined, bool Led) Synonyms(IReadOnlyList<QueryClause> clauses,
         List<List<(string Term, int Position)>> analysed, int index)
     {
-        var (listed, listedWords) = Synonyms(synonyms, clauses, analysed, index);
-        var (mined, minedWords) = Synonyms(_vocabulary.Acronyms, clauses, analysed, index);
+        var lead = SynonymSet.Lead(analyzer, clauses[index].Kind == ClauseKind.Phrase ? clauses[index].Text : string.Join(' ', PlainRun(clauses, index)));
+        var (listed, listedWords, led) = Synonyms(synonyms, clauses, analysed, index, lead);
+        var (mined, minedWords, _) = Synonyms(_vocabulary.Acronyms, clauses, analysed, index, lead);
         var spelt = analysed.Skip(index).Take(minedWords).Sum(a => a.Count) > 1;
         var whole = clauses[index].Kind == ClauseKind.Phrase || clauses.Count(c => !c.Excluded) == minedWords;
         // An acronym of three letters or fewer typed in lower case is more often a word or a place (« arc », « min », « sel »,
         // « die »): the cases define those as organisations' acronyms, a query rarely means them unless it writes capitals.
         var acronym = !spelt && (clauses[index].Text.Length > 3 || !clauses[index].Text.Any(char.IsLower));
-        return minedWords > listedWords && (acronym || (spelt && whole)) ? (mined, minedWords, true) : (listed, listedWords, false);
+        return minedWords > listedWords && (acronym || (spelt && whole)) ? (mined, minedWords, true, false) : (listed, listedWords, false, led);
     }
 
     /// <summary>
@@ -831,15 +833,15 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// <summary>
     /// Synonyms apply to a quoted phrase as a whole, or to a run of plain words (<see cref="Run"/>).
     /// </summary>
-    private static (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed) Synonyms(SynonymSet synonyms, IReadOnlyList<QueryClause> clauses,
-        List<List<(string Term, int Position)>> analysed, int index)
+    private static (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed, bool Led) Synonyms(SynonymSet synonyms, IReadOnlyList<QueryClause> clauses,
+        List<List<(string Term, int Position)>> analysed, int index, string lead)
     {
         var clause = clauses[index];
         if (clause.Kind == ClauseKind.Phrase)
         {
             var terms = analysed[index].Select(t => t.Term).ToList();
-            var expressions = synonyms.Match(terms, 0, out var length);
-            return length == terms.Count ? (expressions, 1) : ([], 0);
+            var expressions = synonyms.Match(terms, 0, lead, out var length, out var phraseLed);
+            return length == terms.Count ? (expressions, 1, phraseLed) : ([], 0, false);
         }
         // The run of plain words from here, and where each word's terms end.
         var run = new List<string>();
@@ -849,9 +851,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             run.AddRange(analysed[i].Select(t => t.Term));
             ends.Add(run.Count);
         }
-        var matched = synonyms.Match(run, 0, out var matchedLength);
+        var matched = synonyms.Match(run, 0, lead, out var matchedLength, out var led);
         var words = ends.IndexOf(matchedLength) + 1;
-        return matchedLength > 0 && words > 0 ? (matched, words) : ([], 0);
+        return matchedLength > 0 && words > 0 ? (matched, words, led) : ([], 0, false);
     }
 
     private int AddConcept(DisjunctionMaxQuery any, Concept concept, Query? text = null)
