@@ -109,6 +109,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // Local producers, one way, by the farmers the cases name, and still by the short circuits they sell in (session 41).
     [InlineData("producteurs locaux", @"\bagriculteurs\b")]
     [InlineData("vente directe", @"\bproducteurs locaux\b")]
+    // The ecological transition answers the loss of biodiversity too (RELEVANCE.md, session 42).
+    [InlineData("transition écologique", @"\bbiodiversite\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
