@@ -112,6 +112,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // The ecological transition answers the loss of biodiversity too; a social innovation scales by swarming (session 42).
     [InlineData("transition écologique", @"\bbiodiversite\b")]
     [InlineData("essaimage", @"\bchangement d.echelle\b")]
+    // Employees' engagement by the names of those who give their time (session 42).
+    [InlineData("mécénat de compétences", @"\bsalaries (benevoles|volontaires)\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
