@@ -30,8 +30,28 @@ public sealed class SearchQueryBuilderFacts
         Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The words for what every case is, a partnership or a project, say nothing of which (RELEVANCE.md, session 42):
+    /// « coopération » was a rare group to require beside the actors, « projets » a common one counted in the coordination.
+    /// </summary>
+    [Theory]
+    [InlineData("coopération bailleurs sociaux associations habitat", "bailleurs", new[] { "coopération" })]
+    [InlineData("participation des habitants aux projets de renouvellement urbain des quartiers", "renouvellement", new[] { "projets" })]
+    [InlineData("implication des collectivités dans un projet citoyen d'énergie", "citoyen", new[] { "projet" })]
+    public void The_words_for_what_every_case_is_are_left_out(string question, string kept, string[] left)
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+
+        var query = Build(analyzer, question);
+
+        Assert.Contains(":" + Term(analyzer, kept), query, StringComparison.Ordinal);
+        Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("les partenariats", "partenariats")]
+    [InlineData("les projets", "projets")]
+    [InlineData("coopération OU mécénat", "coopération")]
     [InlineData("des alliances -mécénat", "alliances")]
     [InlineData("insertion partenariat OU mécénat", "partenariat")]
     [InlineData("partenariat OU mécénat", "partenariat")]

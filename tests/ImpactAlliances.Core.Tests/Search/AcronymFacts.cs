@@ -111,6 +111,11 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("vente directe", @"\bproducteurs locaux\b")]
     // Session 42: « à la campagne » is the countryside (its « à la » typed: « campagne » alone is a campaign).
     [InlineData("à la campagne", @"\bmilieu rural\b")]
+    // The ecological transition answers the loss of biodiversity too; a social innovation scales by swarming (session 42).
+    [InlineData("transition écologique", @"\bbiodiversite\b")]
+    [InlineData("essaimage", @"\bchangement d.echelle\b")]
+    // Employees' engagement by the names of those who give their time (session 42).
+    [InlineData("mécénat de compétences", @"\bsalaries (benevoles|volontaires)\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
@@ -119,14 +124,30 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
         Assert.Empty(holding.Except(Found(query)));
     }
 
+    /// <summary>
+    /// A name of two words whose equivalents share one of them or none: asked with every word required (a case holding one
+    /// of the two is found anyway by the half rule), it finds the cases writing an equivalent only through the entry
+    /// (RELEVANCE.md, session 42).
+    /// </summary>
+    [Theory]
+    [InlineData("gouvernance partagée", @"\bgouvernance (concertee|participative)\b")]
+    [InlineData("biodiversité marine", @"\bmilieux? marins?\b")]
+    public void Every_word_of_a_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
+    {
+        var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
+
+        Assert.NotEmpty(holding);
+        Assert.Empty(holding.Except(Found(query, allWords: true)));
+    }
+
     // Every page of the results: the searcher serves at most Search:MaxPageSize (100) hits a page, and a row's query may
     // find more cases than that.
-    private HashSet<string> Found(string query)
+    private HashSet<string> Found(string query, bool allWords = false)
     {
         var found = new HashSet<string>();
         for (var page = 1; ; page++)
         {
-            var result = content.Served.Search(new SearchRequest { Query = query, Size = 100, Page = page });
+            var result = content.Served.Search(new SearchRequest { Query = query, Size = 100, Page = page, AllWords = allWords });
             found.UnionWith(result.Hits.Select(h => h.Slug));
             if (page >= result.PageCount || result.Hits.Count == 0)
             {

@@ -30,6 +30,22 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     }
 
     /// <summary>
+    /// « coopération » says what every case is, a partnership: a rare word (in 98 cases), it was one of the three groups
+    /// « coopération bailleurs sociaux associations habitat » required two of, so that the social landlords' cases on housing
+    /// that never write it were not found (RELEVANCE.md, session 42).
+    /// </summary>
+    [Fact]
+    public void The_word_for_a_partnership_does_not_change_what_is_found()
+    {
+        var asked = content.Served.Search(new SearchRequest { Query = "coopération bailleurs sociaux associations habitat", Size = 10 });
+        var topic = content.Served.Search(new SearchRequest { Query = "bailleurs sociaux associations habitat", Size = 10 });
+
+        Assert.True(topic.Total > 10, $"{topic.Total} cases: the test says nothing");
+        Assert.Equal(topic.Total, asked.Total);
+        Assert.Equal(topic.Hits.Select(h => h.Slug).Order(), asked.Hits.Select(h => h.Slug).Order());
+    }
+
+    /// <summary>
     /// « vêtements » has « habits » for synonym, which fell with « habitants » (in 400 cases) and made the group a common word
     /// that only ranked; « créant » and « emplois », each its own stem, were rare words to require: the first ten held one
     /// case about clothes, among recycleries of furniture and solar roofs.
