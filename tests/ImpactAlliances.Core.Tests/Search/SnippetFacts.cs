@@ -111,7 +111,8 @@ public sealed class SnippetFacts
         var apart = "Les personnes accueillies, des demandeurs de logement privées de toit, cherchent un emploi. ";
         var together = "Des demandeurs d'emploi du quartier sont reçus chaque mardi.";
 
-        var snippet = SnippetOf($"{apart}{Filler}{together}", "emploi", Unemployment);
+        // « chômage » typed: its synonyms are expressions only (« emploi » alone no longer names « sans emploi », session 42).
+        var snippet = SnippetOf($"{apart}{Filler}{together}", "chômage", Unemployment);
 
         Assert.Contains("<mark>demandeurs d&#39;emploi</mark>", snippet);
         Assert.DoesNotContain("toit", snippet);
