@@ -116,6 +116,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("essaimage", @"\bchangement d.echelle\b")]
     // Employees' engagement by the names of those who give their time (session 42).
     [InlineData("mécénat de compétences", @"\bsalaries (benevoles|volontaires)\b")]
+    // Inclusive purchasing is bought from the sheltered and adapted sector, which the cases name so (session 42, rel42c).
+    [InlineData("achats inclusifs", @"\bsecteur (protege|adapte)\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
