@@ -142,6 +142,20 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
         Assert.Empty(holding.Except(Found(query, allWords: true)));
     }
 
+    /// <summary>
+    /// « projet », left out as a word for what every case is (RELEVANCE.md, session 42, rel42), is kept where it names the
+    /// instrument: « projet de territoire » searched « territoire » alone, held by nearly every case.
+    /// </summary>
+    [Fact]
+    public void A_territory_project_is_searched_with_its_project()
+    {
+        var found = Found("projet de territoire");
+
+        Assert.NotEmpty(found);
+        // The word family as the analysis joins it: « se projeter » is « projet ».
+        Assert.Empty(found.Except(CasesHolding(@"\bprojet", RegexOptions.IgnoreCase)));
+    }
+
     // Every page of the results: the searcher serves at most Search:MaxPageSize (100) hits a page, and a row's query may
     // find more cases than that.
     private HashSet<string> Found(string query, bool allWords = false)
