@@ -143,17 +143,19 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     }
 
     /// <summary>
-    /// « projet », left out as a word for what every case is (RELEVANCE.md, session 42, rel42), is kept where it names the
-    /// instrument: « projet de territoire » searched « territoire » alone, held by nearly every case.
+    /// « projet », left out as a word for what every case is (RELEVANCE.md, session 42, rel42), is kept where it names an
+    /// instrument of the field: « projet de territoire » searched « territoire » alone, held by nearly every case, and « appel à
+    /// projets » « appel », which « faire appel à » holds. The word family as the analysis joins it: « se projeter » is « projet ».
     /// </summary>
-    [Fact]
-    public void A_territory_project_is_searched_with_its_project()
+    [Theory]
+    [InlineData("projet de territoire", @"\bprojet")]
+    [InlineData("appel à projets", @"\bprojet|\bappels? a (candidatures|manifestation)")]
+    public void An_instrument_named_with_project_is_searched_with_it(string query, string foldedPattern)
     {
-        var found = Found("projet de territoire");
+        var found = Found(query);
 
         Assert.NotEmpty(found);
-        // The word family as the analysis joins it: « se projeter » is « projet ».
-        Assert.Empty(found.Except(CasesHolding(@"\bprojet", RegexOptions.IgnoreCase)));
+        Assert.Empty(found.Except(CasesHolding(foldedPattern, RegexOptions.IgnoreCase)));
     }
 
     // Every page of the results: the searcher serves at most Search:MaxPageSize (100) hits a page, and a row's query may
