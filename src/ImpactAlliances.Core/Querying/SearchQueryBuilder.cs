@@ -517,12 +517,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         var named = clause is { Excluded: true, Kind: ClauseKind.Word } ? []
             : _vocabulary.Match(words, wordTerms, 0, out namedLength, index > 0 ? clauses[index - 1].Text : null,
                 opensQuestion: index == 0 && clauses.Count > 1);
-        if (analysed[index].Count == 0 && namedLength == 0 && !Synonyms(clauses, analysed, index).Led)
+        // Once per clause: it scans every rule of both sets, and a question holds as many dropped words as others.
+        var (expressions, synonymLength, mined, led) = Synonyms(clauses, analysed, index, words);
+        if (analysed[index].Count == 0 && namedLength == 0 && !led)
         {
             // A word the analysis drops opens a group only when it is the lead of what the words after it name (« sans emploi »).
             return (null, 1);
         }
-        var (expressions, synonymLength, mined, _) = Synonyms(clauses, analysed, index);
         var consumed = clause.Kind == ClauseKind.Phrase ? 1 : Math.Max(1, Math.Max(namedLength, synonymLength));
         if (filler && consumed == 1)
         {
@@ -859,12 +860,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// (<see cref="QueryVocabulary.Acronyms"/>) when they span more words; <c>Mined</c> says which. A spelt-out form the cases
     /// define finds their acronym only when it is quoted or the whole query: among other words, its run became one group
     /// instead of one per word, and « ARS contrat local de santé » ranked cases of the ARS on other subjects above a case
-    /// holding « ARS », « local » and « santé » (RELEVANCE.md, session 13).
+    /// holding « ARS », « local » and « santé » (RELEVANCE.md, session 13). <paramref name="words"/> are the clause's words as
+    /// typed (the phrase, or the run's), whose dropped lead an expression may ask for; <c>Led</c> says it was typed.
     /// </summary>
     private (IReadOnlyList<SynonymSet.Expression> Expressions, int Consumed, bool Mined, bool Led) Synonyms(IReadOnlyList<QueryClause> clauses,
-        List<List<(string Term, int Position)>> analysed, int index)
+        List<List<(string Term, int Position)>> analysed, int index, IReadOnlyList<string> words)
     {
-        var lead = SynonymSet.Lead(analyzer, clauses[index].Kind == ClauseKind.Phrase ? clauses[index].Text : string.Join(' ', PlainRun(clauses, index)));
+        var lead = SynonymSet.Lead(analyzer, string.Join(' ', words));
         var (listed, listedWords, led) = Synonyms(synonyms, clauses, analysed, index, lead);
         var (mined, minedWords, _) = Synonyms(_vocabulary.Acronyms, clauses, analysed, index, lead);
         var spelt = analysed.Skip(index).Take(minedWords).Sum(a => a.Count) > 1;
