@@ -192,12 +192,16 @@ internal sealed class QueryVocabulary
         }
     }
 
+    // Whether the words a facet name opens with that the analysis drops (« sans » of « sans domicile ») were typed: the run is
+    // analysed word by word only for such a name, most have none.
+    private bool LeadTyped(string lead, string text) => lead.Length == 0 || SynonymSet.LeadTyped(lead, SynonymSet.Lead(_analyzer, text));
+
     /// <summary>
     /// The concepts named by the longest run of <paramref name="words"/> from <paramref name="start"/>;
     /// <paramref name="length"/> is that run's length in words (0 when none).
     /// </summary>
     /// <param name="words">The words as typed.</param>
-    /// <param name="terms">Each word's analysed terms (the query has them already: no analysis here).</param>
+    /// <param name="terms">Each word's analysed terms (the query has them already: no analysis here, but of the few names that open with a dropped word).</param>
     /// <param name="start">Where the run starts.</param>
     /// <param name="length">How many words the concepts found span.</param>
     /// <param name="previous">What was typed before <paramref name="words"/>, when they do not hold it: what a number follows.</param>
@@ -211,7 +215,7 @@ internal sealed class QueryVocabulary
             var found = new List<Concept>();
             var facetKey = string.Join(' ', terms.Skip(start).Take(length).SelectMany(t => t));
             if (_facets.TryGetValue(facetKey, out var facets) && InnerSmallWords(text) >= _facetSmallWords[facetKey]
-                && SynonymSet.LeadTyped(_facetLeads[facetKey], SynonymSet.Lead(_analyzer, text)))
+                && LeadTyped(_facetLeads[facetKey], text))
             {
                 found.AddRange(facets);
             }
