@@ -803,8 +803,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         }
         var before = i > 0 && clauses[i - 1].Kind == ClauseKind.Word ? FrenchAnalyzer.FoldLower(clauses[i - 1].Text) : "";
         var after = i + 1 < clauses.Count && clauses[i + 1].Kind == ClauseKind.Word ? FrenchAnalyzer.FoldLower(clauses[i + 1].Text) : "";
-        var afterWord = after.Split('\'', '\u2019')[0];
-        return (locution.Before.Length == 0 || locution.Before.Contains(before)) && (locution.After.Contains(after) || locution.After.Contains(afterWord));
+        // « d'une », « d’une » (folded as the analysis folds, ’ as '): its « d ».
+        var afterWord = after.Split('\'')[0];
+        return (locution.Before.Length == 0 || locution.Before.Contains(before)) && locution.After.Contains(afterWord);
     }
 
     private static readonly string[] Of = ["de", "du", "des", "d"];

@@ -61,6 +61,7 @@ public sealed class SearchQueryBuilderFacts
     [InlineData("mécénat de compétences des salariés au profit des associations", "salariés", new[] { "profit" })]
     [InlineData("les entreprises en faveur de l'emploi des jeunes", "jeunes", new[] { "faveur" })]
     [InlineData("la médiation au sein des quartiers", "médiation", new[] { "sein" })]
+    [InlineData("la médiation au sein d’une maison de quartier", "médiation", new[] { "sein" })]
     [InlineData("aider les familles grâce aux jardins partagés", "jardins", new[] { "grâce" })]
     public void The_noun_of_a_compound_preposition_is_left_out(string question, string kept, string[] left)
     {
