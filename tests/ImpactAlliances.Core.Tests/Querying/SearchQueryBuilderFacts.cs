@@ -20,15 +20,8 @@ public sealed class SearchQueryBuilderFacts
     // Auxiliary and modal verbs (session 24).
     [InlineData("les entreprises qui veulent recruter des réfugiés", "réfugiés", new[] { "veulent" })]
     [InlineData("ce que doivent faire les communes pour le climat", "climat", new[] { "doivent" })]
-    public void Function_words_the_stop_list_lacks_are_left_out(string question, string kept, string[] left)
-    {
-        using var analyzer = new FrenchAnalyzer(stem: true);
-
-        var query = Build(analyzer, question);
-
-        Assert.Contains(":" + Term(analyzer, kept), query, StringComparison.Ordinal);
-        Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
-    }
+    public void Function_words_the_stop_list_lacks_are_left_out(string question, string kept, string[] left) =>
+        AssertLeftOut(question, kept, left);
 
     /// <summary>
     /// The words for what every case is, a partnership or a project, say nothing of which (RELEVANCE.md, session 42):
@@ -42,15 +35,8 @@ public sealed class SearchQueryBuilderFacts
     [InlineData("coopération territoriale face à la désertification médicale", "désertification", new[] { "coopération", "territoriale" })]
     [InlineData("coopérations territoriales contre l'isolement des personnes âgées", "isolement", new[] { "territoriales" })]
     [InlineData("coopération internationale des collectivités", "internationale", new[] { "coopération" })]
-    public void The_words_for_what_every_case_is_are_left_out(string question, string kept, string[] left)
-    {
-        using var analyzer = new FrenchAnalyzer(stem: true);
-
-        var query = Build(analyzer, question);
-
-        Assert.Contains(":" + Term(analyzer, kept), query, StringComparison.Ordinal);
-        Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
-    }
+    public void The_words_for_what_every_case_is_are_left_out(string question, string kept, string[] left) =>
+        AssertLeftOut(question, kept, left);
 
     /// <summary>
     /// The noun of a compound preposition says how the question's parts are joined (RELEVANCE.md, session 42, rel42c): « face »
@@ -63,15 +49,8 @@ public sealed class SearchQueryBuilderFacts
     [InlineData("la médiation au sein des quartiers", "médiation", new[] { "sein" })]
     [InlineData("la médiation au sein d’une maison de quartier", "médiation", new[] { "sein" })]
     [InlineData("aider les familles grâce aux jardins partagés", "jardins", new[] { "grâce" })]
-    public void The_noun_of_a_compound_preposition_is_left_out(string question, string kept, string[] left)
-    {
-        using var analyzer = new FrenchAnalyzer(stem: true);
-
-        var query = Build(analyzer, question);
-
-        Assert.Contains(":" + Term(analyzer, kept), query, StringComparison.Ordinal);
-        Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
-    }
+    public void The_noun_of_a_compound_preposition_is_left_out(string question, string kept, string[] left) =>
+        AssertLeftOut(question, kept, left);
 
     [Theory]
     [InlineData("les partenariats", "partenariats")]
@@ -211,6 +190,17 @@ public sealed class SearchQueryBuilderFacts
             Hashes++;
             return word.GetHashCode(StringComparison.Ordinal);
         }
+    }
+
+    // The query searches the word kept and none of those left out.
+    private static void AssertLeftOut(string question, string kept, string[] left)
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+
+        var query = Build(analyzer, question);
+
+        Assert.Contains(":" + Term(analyzer, kept), query, StringComparison.Ordinal);
+        Assert.All(left, word => Assert.DoesNotContain(":" + Term(analyzer, word), query, StringComparison.Ordinal));
     }
 
     private static string Build(FrenchAnalyzer analyzer, string question) =>
