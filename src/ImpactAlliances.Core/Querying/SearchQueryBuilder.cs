@@ -731,10 +731,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// noun left out the adjective was left alone, a rare group (in a sixth of the cases' texts) that a case needed half of
     /// the groups of: calls for projects and territorial sponsorship ranked beside the medical deserts. Left out with its noun.
     /// Not « internationale » (« coopération internationale » keeps its field there), nor « locale », a common group already.
-    /// Measured (RELEVANCE.md, session 42, rel42c).
+    /// Measured (RELEVANCE.md, session 42, rel42c). A noun that is one side of an OR is searched, and so its adjective:
+    /// « mécénat OU coopération territoriale » is not « mécénat OU coopération ».
     /// </summary>
     private static bool QualifiesPartnership(IReadOnlyList<QueryClause> clauses, int i) =>
-        i > 0 && clauses[i] is { Kind: ClauseKind.Word, Excluded: false } && clauses[i - 1] is { Kind: ClauseKind.Word, Excluded: false }
+        i > 0 && clauses[i] is { Kind: ClauseKind.Word, Excluded: false } && clauses[i - 1] is { Kind: ClauseKind.Word, Excluded: false, OrWithPrevious: false }
         && TerritorialWords.Contains(FrenchAnalyzer.FoldLower(clauses[i].Text)) && PartnershipWords.Contains(FrenchAnalyzer.FoldLower(clauses[i - 1].Text));
 
     private static readonly HashSet<string> TerritorialWords = new(StringComparer.Ordinal)

@@ -67,6 +67,7 @@ public sealed class SearchQueryBuilderFacts
     [InlineData("face à", "face")]
     [InlineData("coopération territoriale", "territoriale")]
     [InlineData("ingénierie territoriale des alliances", "territoriale")]
+    [InlineData("mécénat OU coopération territoriale", "territoriale")]
     public void A_word_left_out_elsewhere_is_searched_when_it_is_all_there_is_one_side_of_an_or_or_a_noun(string question, string searched)
     {
         using var analyzer = new FrenchAnalyzer(stem: true);
