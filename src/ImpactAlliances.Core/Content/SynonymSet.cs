@@ -43,7 +43,7 @@ public sealed class SynonymSet
     /// <summary>An expression's terms and their positions.</summary>
     public sealed record Expression(string[] Terms, int[] Positions)
     {
-        /// <summary>The words the analysis drops before its first term (<see cref="Lead"/>), folded: « sans » of « sans-abri ».</summary>
+        /// <summary>The words the analysis drops before its first term (<see cref="SynonymSet.Lead(Analyzer, string)"/>), folded: « sans » of « sans-abri ».</summary>
         public string Lead { get; init; } = "";
     }
 

@@ -778,9 +778,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     };
 
     /// <summary>
-    /// Which clauses the query leaves out as fillers. Fillers are left out only when another word searches something
-    /// (<paramref name="hasTerms"/>: a word that analyses to some term): « les partenariats » or « quels partenariats »
-    /// alone search their words. One side of an OR is never left out: the alternative would fall to the group before it
+    /// Which clauses the query leaves out as fillers: the fillers, the noun of a compound preposition
+    /// (<see cref="InLocution"/>) and « territorial(e) » after a partnership word (<see cref="QualifiesPartnership"/>). They are
+    /// left out only when another word searches something (<paramref name="hasTerms"/>: a word that analyses to some term):
+    /// « les partenariats », « quels partenariats » or « face à » alone search their words. One side of an OR is never left out: the alternative would fall to the group before it
     /// (« insertion partenariat OU mécénat »).
     /// </summary>
     internal static Func<int, bool> FillersLeftOut(IReadOnlyList<QueryClause> clauses, Func<int, bool> hasTerms)
