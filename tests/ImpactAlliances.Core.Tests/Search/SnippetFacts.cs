@@ -99,7 +99,8 @@ public sealed class SnippetFacts
     [Fact]
     public void The_word_typed_is_marked_alone_though_its_synonyms_are_expressions()
     {
-        var snippet = SnippetOf("Un emploi pour des personnes privées de logement et des demandeurs de logement.", "emploi", Unemployment);
+        // « sans emploi » typed, not « emploi »: since session 42 « emploi » alone brings no synonym of the group, nothing to mark apart.
+        var snippet = SnippetOf("Un emploi pour des personnes privées de logement et des demandeurs de logement.", "sans emploi", Unemployment);
 
         Assert.StartsWith("Un <mark>emploi</mark> pour des personnes privées de logement et des demandeurs de logement.", snippet);
     }
@@ -111,7 +112,7 @@ public sealed class SnippetFacts
         var apart = "Les personnes accueillies, des demandeurs de logement privées de toit, cherchent un emploi. ";
         var together = "Des demandeurs d'emploi du quartier sont reçus chaque mardi.";
 
-        // « chômage » typed: its synonyms are expressions only (« emploi » alone no longer names « sans emploi », session 42).
+        // « chômage » typed: « emploi » alone names « sans emploi » only after « sans » since session 42, and brings no group.
         var snippet = SnippetOf($"{apart}{Filler}{together}", "chômage", Unemployment);
 
         Assert.Contains("<mark>demandeurs d&#39;emploi</mark>", snippet);
