@@ -193,5 +193,7 @@ public static partial class UserQuery
     private static char Cleaned(char c) =>
         c is ':' or '(' or ')' or '[' or ']' or '{' or '}' or '^' or '~' or '!' or '+' or '\\' or '/' or '|' or '&' or '?' || char.IsControl(c)
             ? ' '
-            : c is '«' or '»' or '“' or '”' or '„' ? '"' : c;
+            : c is '«' or '»' or '“' or '”' or '„' ? '"'
+            // The Unicode hyphens a word processor or a web page puts in « sans‑abri » are the hyphen the words are indexed with.
+            : c is '\u2010' or '\u2011' ? '-' : c;
 }

@@ -30,6 +30,14 @@ public sealed class UserQueryFacts
         Assert.Equal(clauses, UserQuery.Parse(UserQuery.Format(clauses)));
     }
 
+    [Theory]
+    [InlineData("sans\u2011abri")]
+    [InlineData("sans\u2010abri")]
+    public void A_unicode_hyphen_inside_a_word_is_the_hyphen(string typed)
+    {
+        Assert.Equal(UserQuery.Parse("sans-abri"), UserQuery.Parse(typed));
+    }
+
     [Fact]
     public void French_quotes_and_an_unclosed_quote_make_phrases()
     {
