@@ -786,8 +786,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// </summary>
     internal static Func<int, bool> FillersLeftOut(IReadOnlyList<QueryClause> clauses, Func<int, bool> hasTerms)
     {
-        var leaveOut = clauses.Where((c, i) => !c.Excluded && !IsFiller(c) && !InLocution(clauses, i) && !QualifiesPartnership(clauses, i) && (c.Kind != ClauseKind.Word || hasTerms(i))).Any();
-        return i => leaveOut && (IsFiller(clauses[i]) || InLocution(clauses, i) || QualifiesPartnership(clauses, i)) && !clauses[i].OrWithPrevious && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
+        bool LeavesOut(int i) => IsFiller(clauses[i]) || InLocution(clauses, i) || QualifiesPartnership(clauses, i);
+        var leaveOut = clauses.Where((c, i) => !c.Excluded && !LeavesOut(i) && (c.Kind != ClauseKind.Word || hasTerms(i))).Any();
+        return i => leaveOut && LeavesOut(i) && !clauses[i].OrWithPrevious && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
     }
 
     /// <summary>
