@@ -20,8 +20,20 @@ public sealed class DroppedLeadFacts : IDisposable
         - [maintien à domicile, rester chez soi]
         """;
 
-    private readonly TempFolder _folder = new();
     private readonly FrenchAnalyzer _analyzer = new(stem: true);
+    private readonly SearchQueryBuilder _builder;
+
+    public DroppedLeadFacts()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "synonyms.yml");
+        File.WriteAllText(path, Synonyms);
+        var diagnostics = new List<ContentDiagnostic>();
+        var synonyms = SynonymSet.Read(path, _analyzer, diagnostics);
+        var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), diagnostics)!;
+        Assert.Empty(diagnostics);
+        _builder = new SearchQueryBuilder(_analyzer, synonyms, QueryVocabulary.Build(taxonomy, _analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty));
+    }
 
     [Theory]
     [InlineData("rompre l'isolement des personnes âgées à domicile", false)]
@@ -72,21 +84,7 @@ public sealed class DroppedLeadFacts : IDisposable
         Assert.False(SynonymSet.LeadTyped("sans", "dessans"));
     }
 
-    private string Build(string question)
-    {
-        var path = Path.Combine(_folder.Path, "synonyms.yml");
-        File.WriteAllText(path, Synonyms);
-        var diagnostics = new List<ContentDiagnostic>();
-        var synonyms = SynonymSet.Read(path, _analyzer, diagnostics);
-        var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), diagnostics)!;
-        Assert.Empty(diagnostics);
-        var vocabulary = QueryVocabulary.Build(taxonomy, _analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
-        return new SearchQueryBuilder(_analyzer, synonyms, vocabulary).Build(UserQuery.Parse(question)).Query?.ToString() ?? "";
-    }
+    private string Build(string question) => _builder.Build(UserQuery.Parse(question)).Query?.ToString() ?? "";
 
-    public void Dispose()
-    {
-        _folder.Dispose();
-        _analyzer.Dispose();
-    }
+    public void Dispose() => _analyzer.Dispose();
 }
