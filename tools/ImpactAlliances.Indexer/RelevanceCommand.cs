@@ -59,17 +59,21 @@ internal sealed class RelevanceCommand : IndexerCommand
         Add(_json);
     }
 
-    public override string Details => """
+    // Built from Sets, so that the help names every set the command reads.
+    public override string Details => $"""
         Construit un index jetable des cas contre lesquels chaque jeu a été jugé (« judged_against » ; les cas
-        ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de développement
-        (tests/relevance/judgments.json, judgments-questions.json, judgments-people.json,
-        judgments-field.json, judgments-mixed.json et judgments-users.json, sur lesquels le moteur est
-        réglé) et des jeux aveugles (tests/relevance/blind.json et blind2.json à blind6.json, écrits et
-        jugés sans voir le moteur ; les cinq derniers sur toute la base),
+        ajoutés depuis ne sont pas jugés), lance chaque requête jugée des jeux de tests/relevance, ceux de
+        développement, sur lesquels le moteur est réglé :
+          {FileNames(blind: false)}
+        et les jeux aveugles, écrits et jugés sans voir le moteur :
+          {FileNames(blind: true)}
         et affiche par requête, par sorte et par jeu le nDCG@10, le rappel@10 et le rang réciproque du
         premier cas noté 2 ou plus (MRR). Les requêtes d'un jeu aveugle (fichier « blind… ») ne sont
         affichées une à une que si --details en nomme une (ou « all ») : on règle le moteur sans les lire.
         """;
+
+    private static string FileNames(bool blind) =>
+        string.Join(", ", Sets.Where(set => IsBlind(set.Path) == blind).Select(set => Path.GetFileName(set.Path)));
 
     public override string ExitCodes => "0 affiché, 1 contenu ou jugements invalides, ou requête de --details inconnue, 2 arguments incorrects.";
 

@@ -277,6 +277,14 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
+    public async Task The_relevance_help_names_every_judged_set_it_reads()
+    {
+        var (_, output, _) = await Run("relevance", "--help");
+
+        Assert.All(RelevanceCommand.Sets, set => Assert.Contains(Path.GetFileName(set.Path), output));
+    }
+
+    [Fact]
     public async Task Generate_then_validate_run_through_the_parser_with_typed_and_repeated_options()
     {
         var corpus = Path.Combine(_folder.Path, "corpus");
