@@ -15,7 +15,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the seven development sets the engine is tuned on, and the seven blind sets it never is.</summary>
+    /// <summary>The judged sets: the seven development sets the engine is tuned on, and the eight blind sets it never is.</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),
@@ -32,6 +32,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("blind5", "tests/relevance/blind5.json"),
         ("blind6", "tests/relevance/blind6.json"),
         ("blind7", "tests/relevance/blind7.json"),
+        ("blind8", "tests/relevance/blind8.json"),
     ];
 
     /// <summary>
