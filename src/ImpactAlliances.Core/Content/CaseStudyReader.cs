@@ -215,6 +215,11 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var regions = m.Slugs(territory, CaseStudySchema.Regions, required: false, owner: "territory.");
         var place = m.Text(territory, "place", required: false, owner: "territory.");
         var codes = PlaceCodes(m, territory, place, regions, international: scale == "international");
+        if (scale == "regional" && regions is [var region] && PlaceGazetteer.Official.DepartmentsIn(region) is [var department])
+        {
+            m.Warning(FrontMatterMapper.Get(territory, CaseStudySchema.Scales)!,
+                $"échelle « regional » pour la seule région {department.Name}, qui n'a qu'un département : une action sur tout le territoire y est « departemental », dans quelques communes nommées « local » ; « regional » couvre plusieurs territoires voisins");
+        }
         return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place) { PlaceCodes = codes };
     }
 

@@ -81,6 +81,21 @@ public sealed class CaseStudyReaderFacts
         Assert.Equal("case.md:8: valeur inconnue « emploi-insersion » dans domains ; vouliez-vous dire « emploi-insertion » ?", message);
     }
 
+    // CONTRIBUTING: in a region of one département (the five overseas ones), a whole-territory action is departemental.
+    [Theory]
+    [InlineData("martinique", "Fort-de-France (Martinique)", "Martinique")]
+    [InlineData("la-reunion", "", "La Réunion")]
+    [InlineData("corse", "", null)]
+    [InlineData("bretagne", "", null)]
+    public void Regional_scale_in_a_region_of_one_departement_is_a_warning(string region, string place, string? warnedFor)
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("scale: national", "scale: regional").Replace("regions: []", $"regions: [{region}]").Replace("place: \"\"", $"place: \"{place}\""));
+
+        Assert.Equal(
+            warnedFor is null ? [] : [$"case.md:11: avertissement : échelle « regional » pour la seule région {warnedFor}, qui n'a qu'un département : une action sur tout le territoire y est « departemental », dans quelques communes nommées « local » ; « regional » couvre plusieurs territoires voisins"],
+            diagnostics.Select(d => d.ToString()));
+    }
+
     [Theory]
     // A domain word, a term of a value, a word of its slug: the value it belongs to, with its label.
     [InlineData("domains: [mobilite, pauvreté]", "case.md:8: valeur inconnue « pauvreté » dans domains ; vouliez-vous dire « pauvrete-exclusion » (Pauvreté et exclusion) ?")]
