@@ -160,6 +160,18 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     public const double RequiredShare = 0.5;
 
     /// <summary>
+    /// A word typed alone whose cases put it in their title or summary this seldom for the bodies that hold it frames a
+    /// question rather than names its topic (<see cref="Group.Frames"/>): the cases write « encourager » (0.03 titles and
+    /// summaries a body), « quotidien » (0.14), « usage » (0.16), « rôle » (0.01) in passing, where a topic is what their titles and
+    /// summaries say (« vélo » 0.49, « musées » 0.58, « illettrisme » 0.58). Measured (RELEVANCE.md, session 43): 0.2 and 0.3 gave
+    /// the same gains; at 0.15 « usage » is a topic's word again and the question on the bicycle lost them.
+    /// </summary>
+    public const double FramingShare = 0.2;
+
+    /// <summary>Fewer bodies than this holding a word say too little of how the cases use it: it is not judged framing.</summary>
+    public const int FramingEvidence = 10;
+
+    /// <summary>
     /// Widened, when the strict query finds fewer than <see cref="FewResults"/> cases: the weight of the
     /// strict query's matches over those holding only some of the groups.
     /// </summary>
@@ -274,6 +286,12 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// </summary>
     internal sealed record Group(Query Query, int DocFreq, bool NamesPlace = false, bool RanksOnly = false, bool Setting = false)
     {
+        /// <summary>
+        /// A word that frames the question (<see cref="FramingShare"/>): it stays one of the rare groups the half rule counts, but a
+        /// case holding every other rare group is found without it (<see cref="Strict"/>).
+        /// </summary>
+        public bool Frames { get; init; }
+
         /// <summary>
         /// Groups equal in everything, their query included (a word typed twice), are one group where the strict query
         /// sets them apart (<see cref="Strict"/>); but a Lucene query hashes all its clauses and terms again on every call,
@@ -404,7 +422,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         {
             var required = AnyOf(rare);
             required.MinimumNumberShouldMatch = Required(rare.Count);
-            query.Add(required, Occur.MUST);
+            query.Add(WithoutFraming(required, rare), Occur.MUST);
             // Beside a place, a setting holds its share of the half rule but never makes it up alone: one of the topic's groups too.
             if (places.Count > 0 && rare.Where(g => !g.Setting).ToList() is { Count: > 0 } topic && topic.Count < rare.Count)
             {
@@ -416,6 +434,26 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             query.Add(common.Query, Occur.SHOULD);
         }
         return query;
+    }
+
+    /// <summary>
+    /// The half rule's block, or, when the rare groups that do not frame the question (<see cref="Group.Frames"/>) are fewer than
+    /// it asks, the half rule or every one of them: « comment encourager l'usage du vélo au quotidien » asked two of four groups,
+    /// three of them framing, so that the cases of the bicycle that write neither « usage », « quotidien » nor « encourager »
+    /// (a bicycle school, « Savoir rouler à vélo ») were not found while those writing « usage » and « quotidien » of anything
+    /// were. Both alternatives hold the same clauses, so that a case the half rule finds scores as before: the rule only finds
+    /// more. Measured (RELEVANCE.md, session 43): session 17's « A », with the framing words told by the titles and summaries.
+    /// </summary>
+    private static Query WithoutFraming(BooleanQuery required, List<Group> rare)
+    {
+        var topic = rare.Count(g => !g.Frames);
+        if (topic == 0 || topic >= required.MinimumNumberShouldMatch)
+        {
+            return required;
+        }
+        var everyTopicGroup = new BooleanQuery();
+        rare.ForEach(g => everyTopicGroup.Add(g.Query, g.Frames ? Occur.SHOULD : Occur.MUST));
+        return new DisjunctionMaxQuery([required, everyTopicGroup], 0f);
     }
 
     /// <summary>
@@ -615,7 +653,24 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 return (new Group(WeighedLessIn(any, placeWords, tokens), docFreq), consumed);
             }
         }
-        return (new Group(any, docFreq, namesPlace, ranksOnly, !namesPlace && IsSetting(tokens)), consumed);
+        return (new Group(any, docFreq, namesPlace, ranksOnly, !namesPlace && IsSetting(tokens)) { Frames = consumed == 1 && !names && IsFraming(clause, tokens) },
+            consumed);
+    }
+
+    /// <summary>
+    /// Whether a word typed alone frames the question (<see cref="FramingShare"/>): the titles and summaries of the cases seldom
+    /// hold it for the bodies that do, and enough bodies hold it to say so (<see cref="FramingEvidence"/>).
+    /// </summary>
+    private bool IsFraming(QueryClause clause, List<(string Term, int Position)> tokens)
+    {
+        if (terms is null || clause.Kind != ClauseKind.Word || tokens.Count != 1)
+        {
+            return false;
+        }
+        var term = tokens[0].Term;
+        var bodies = DocFreq(new Term(CaseStudySchema.Body, term));
+        var shown = DocFreq(new Term(CaseStudySchema.Title, term)) + DocFreq(new Term(CaseStudySchema.Summary, term));
+        return bodies >= FramingEvidence && shown < FramingShare * bodies;
     }
 
     /// <summary>

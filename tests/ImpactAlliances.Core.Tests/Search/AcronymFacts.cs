@@ -118,6 +118,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("mécénat de compétences", @"\bsalaries (benevoles|volontaires)\b")]
     // Inclusive purchasing is bought from the sheltered and adapted sector, which the cases name so (session 42, rel42c).
     [InlineData("achats inclusifs", @"\bsecteur (protege|adapte)\b")]
+    // The experiment in law is that of the Territoires zéro chômeur (RELEVANCE.md, session 43).
+    [InlineData("expérimentation territoriale contre le chômage de longue durée", @"\bterritoires? zero chomeurs?\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
