@@ -127,6 +127,18 @@ internal sealed class QueryVocabulary
     /// </summary>
     public SynonymSet Acronyms { get; private init; } = SynonymSet.Empty;
 
+    // The domains whose label names their family (« Environnement », of the « Fragilités environnementales »), each with the
+    // other domains of its family and the domains of the other families (FamilyNamedBy).
+    private readonly Dictionary<string, (string[] Family, string[] Outside)> _familyDomains = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// When the domain <paramref name="slug"/> is named like its family (every word of its label is a word of the family's:
+    /// « Environnement » of the « Fragilités environnementales »), the other domains of that family, and the domains outside it;
+    /// otherwise null. Someone who types « environnement » means pollution and biodiversity as well as the circular economy the
+    /// domain « environnement » holds (RELEVANCE.md, session 43).
+    /// </summary>
+    public (string[] Family, string[] Outside)? FamilyNamedBy(string slug) => _familyDomains.TryGetValue(slug, out var family) ? family : null;
+
     /// <summary>Builds the vocabulary of a taxonomy, a gazetteer, the organisations and places of an index and the acronyms its cases define.</summary>
     public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, OrganisationKeys organisations,
         AcronymTable? acronyms = null)
@@ -147,6 +159,20 @@ internal sealed class QueryVocabulary
                     var lead = SynonymSet.Lead(analyzer, name);
                     vocabulary._facetLeads[key] = vocabulary._facetLeads.TryGetValue(key, out var other) && other.Length < lead.Length ? other : lead;
                     vocabulary._facetSmallWords[key] = Math.Min(small, vocabulary._facetSmallWords.GetValueOrDefault(key, small));
+                }
+            }
+        }
+        if (taxonomy.Find(CaseStudySchema.Domains.Key) is TaxonomyFacet domains)
+        {
+            foreach (var family in domains.Families)
+            {
+                var familyWords = TermAnalysis.Terms(analyzer, family.Label).ToHashSet(StringComparer.Ordinal);
+                var members = domains.Values.Where(v => v.Parent == family.Slug).ToList();
+                foreach (var value in members.Where(v => TermAnalysis.Terms(analyzer, v.Label) is [_, ..] words && words.All(familyWords.Contains)))
+                {
+                    vocabulary._familyDomains[value.Slug] = (
+                        [.. members.Where(v => v.Slug != value.Slug).Select(v => v.Slug)],
+                        [.. domains.Values.Where(v => v.Parent != family.Slug).Select(v => v.Slug)]);
                 }
             }
         }

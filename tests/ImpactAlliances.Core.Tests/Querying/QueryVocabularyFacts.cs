@@ -74,6 +74,32 @@ public sealed class QueryVocabularyFacts
     }
 
     /// <summary>
+    /// A domain whose label is its family's name (« Environnement », of the « Fragilités environnementales ») stands for the family:
+    /// its family's other domains, and the domains outside it that a case tagged with both is about as well. « Développement
+    /// économique » is not « Fragilités économiques », nor « Lien social » the « Fragilités sociales ».
+    /// </summary>
+    [Theory]
+    [InlineData("environnement", "pollution,biodiversite,transition-energetique")]
+    [InlineData("pollution", null)]
+    [InlineData("developpement-economique", null)]
+    [InlineData("lien-social", null)]
+    [InlineData("sante", null)]
+    public void A_domain_named_like_its_family_stands_for_the_family(string domain, string? family)
+    {
+        using var analyzer = new FrenchAnalyzer(stem: true);
+        var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), new List<ContentDiagnostic>())!;
+        var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
+
+        var named = vocabulary.FamilyNamedBy(domain);
+
+        Assert.Equal(family, named is var (members, _) ? string.Join(',', members) : null);
+        if (named is var (inFamily, outside))
+        {
+            Assert.Equal(taxonomy.Find("domains")!.Values.Select(v => v.Slug).Except([domain, .. inFamily]).Order(), outside.Order());
+        }
+    }
+
+    /// <summary>
     /// A run's look-ups by its text (its place key, the organisations its name key names) are kept per vocabulary: the
     /// concepts matched again are those matched the first time, what the words around a run decide included (capitals,
     /// numbers, demonyms), and another vocabulary (another snapshot's organisations) keeps its own.

@@ -60,6 +60,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("CPAM", @"\bCGSS\b")]
     [InlineData("collégiens", @"\beleves d(e|u|es) colleges?\b")]
     [InlineData("MSAP", @"\bfrance services\b")]
+    // The fire and rescue service by its general name, which Corsica's two services bear (SIS 2A, SIS 2B; session 43).
+    [InlineData("SDIS", @"\bservices? d'incendie et de secours\b")]
     // Help with schoolwork outside class, by any of its names (session 22).
     [InlineData("soutien scolaire", @"\baide aux devoirs\b")]
     [InlineData("aide aux devoirs", @"\bsoutien scolaire\b")]

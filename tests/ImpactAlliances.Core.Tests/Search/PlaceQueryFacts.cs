@@ -42,6 +42,25 @@ public sealed class PlaceQueryFacts(RealContentIndex content) : IClassFixture<Re
     }
 
     /// <summary>
+    /// Actor types most cases carry say nothing over the whole base, but beside a place they sort its few cases: « associations et
+    /// entreprises à Marseille » listed Marseille's hospital and State cases, with no company among their partners, before the
+    /// companies' cases with associations.
+    /// </summary>
+    [Fact]
+    public void Actor_types_beside_a_place_sort_its_cases()
+    {
+        var result = content.Served.Search(new SearchRequest { Query = "associations et entreprises à Marseille", Size = 10 });
+        var cases = content.Cases.ToDictionary(c => c.Slug);
+        var without = result.Hits.Select(h => cases[h.Slug])
+            .Where(c => !c.Actors.Contains("association") || !c.Actors.Contains("entreprise"))
+            .Select(c => c.Slug)
+            .ToList();
+
+        Assert.Equal(10, result.Hits.Count);
+        Assert.Empty(without);
+    }
+
+    /// <summary>
     /// A département whose name is a word of French is met by the cases placed there, not by the word: a Moselle case on car
     /// hire was among the strict cases of the Creuse for « la hausse du coût de la vie creuse les écarts ». Typed as a word, it
     /// is the word (« dents creuses »).
