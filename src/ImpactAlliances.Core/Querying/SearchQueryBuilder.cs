@@ -1000,10 +1000,19 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     {
         foreach (var (slot, type) in _actorsBesidePlace)
         {
-            var actor = Exact(type);
-            actor.Boost = ActorBoost;
-            slot.Add(actor);
+            slot.Add(ActorType(type));
         }
+    }
+
+    /// <summary>
+    /// The clause of a case whose organisations are of an actor type, scored as a word is, by the type's rarity
+    /// (<see cref="ActorBoost"/>): the facet has no norms, so a case tagged gets the type's idf squared.
+    /// </summary>
+    private TermQuery ActorType(Term type)
+    {
+        var actor = Exact(type);
+        actor.Boost = ActorBoost;
+        return actor;
     }
 
     /// <summary>
@@ -1054,10 +1063,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 }
                 if (facet.Facet == CaseStudySchema.Actors.Key)
                 {
-                    // Scored as a word is, by its rarity: the facet has no norms, so a case tagged gets the type's idf squared.
-                    var actor = Exact(term);
-                    actor.Boost = ActorBoost;
-                    any.Add(actor);
+                    any.Add(ActorType(term));
                     return tagged;
                 }
                 if (facet.Facet == CaseStudySchema.Domains.Key && facet.ByTerm && text is not null)
