@@ -1025,18 +1025,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// 0.557 → 0.687, « … réduire l'impact environnemental des activités portuaires » 0.343 → 0.444), people +0.0004, the other
     /// sets unchanged. Returns the most cases one of those domains holds.
     /// </summary>
-    private int AddFamily(DisjunctionMaxQuery any, string[] family, string[] outside)
+    private int AddFamily(DisjunctionMaxQuery any, DomainFamily family)
     {
         var most = 0;
-        foreach (var domain in family)
+        foreach (var domain in family.Family)
         {
             var term = new Term(CaseStudySchema.Domains.Key, domain);
-            var alone = new BooleanQuery { { Exact(term), Occur.MUST } };
-            foreach (var other in outside)
-            {
-                alone.Add(Exact(new Term(CaseStudySchema.Domains.Key, other)), Occur.MUST_NOT);
-            }
-            any.Add(new ConstantScoreQuery(alone) { Boost = DomainBoost });
+            any.Add(new ConstantScoreQuery(new FilteredQuery(Exact(term), family.WithoutOutside)) { Boost = DomainBoost });
             most = Math.Max(most, DocFreq(term));
         }
         return most;
@@ -1074,9 +1069,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                     return tagged;
                 }
                 any.Add(new ConstantScoreQuery(Exact(term)) { Boost = facet.Facet == CaseStudySchema.Domains.Key ? DomainBoost : FacetBoost });
-                if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm && _vocabulary.FamilyNamedBy(facet.Value) is var (family, outside))
+                if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm && _vocabulary.FamilyNamedBy(facet.Value) is { } family)
                 {
-                    tagged = Math.Max(tagged, AddFamily(any, family, outside));
+                    tagged = Math.Max(tagged, AddFamily(any, family));
                 }
                 return tagged;
             case PlaceConcept place:
