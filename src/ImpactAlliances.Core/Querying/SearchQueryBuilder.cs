@@ -234,7 +234,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
                 groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
-                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly, groups[^1].Setting && group.Setting);
+                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly, groups[^1].Setting && group.Setting)
+                {
+                    Frames = groups[^1].Frames && group.Frames,
+                };
             }
             else
             {
@@ -296,7 +299,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     {
         /// <summary>
         /// A word that frames the question (<see cref="FramingShare"/>): it stays one of the rare groups the half rule counts, but a
-        /// case holding every other rare group is found without it (<see cref="Strict"/>).
+        /// case holding every other rare group is found without it (<see cref="Strict"/>). Words joined by OR frame it when each
+        /// does: « encourager OU favoriser » is no topic, and a lost mark made the question stricter than either alone.
         /// </summary>
         public bool Frames { get; init; }
 
