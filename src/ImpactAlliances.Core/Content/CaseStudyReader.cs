@@ -209,18 +209,32 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             }
             return null;
         }
-        var scale = FrontMatterMapper.Get(territory, CaseStudySchema.Scales) is { } scaleNode
+        var scaleNode = FrontMatterMapper.Get(territory, CaseStudySchema.Scales);
+        var scale = scaleNode is not null
             ? m.Slug(scaleNode, "territory.scale", CaseStudySchema.Scales)
             : Missing(m, territory, "territory.scale");
         var regions = m.Slugs(territory, CaseStudySchema.Regions, required: false, owner: "territory.");
         var place = m.Text(territory, "place", required: false, owner: "territory.");
         var codes = PlaceCodes(m, territory, place, regions, international: scale == "international");
-        if (scale == "regional" && regions is [var region] && PlaceGazetteer.Official.DepartmentsIn(region) is [var department])
+        if (scale == "regional" && scaleNode is not null)
         {
-            m.Warning(FrontMatterMapper.Get(territory, CaseStudySchema.Scales)!,
-                $"échelle « regional » pour la seule région {department.Name}, qui n'a qu'un département : une action sur tout le territoire y est « departemental », dans quelques communes nommées « local » ; « regional » couvre plusieurs territoires voisins");
+            WarnRegionalInOneDepartment(m, scaleNode, regions);
         }
         return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place) { PlaceCodes = codes };
+    }
+
+    /// <summary>
+    /// A regional scale for the only region of a one-département territory (the five overseas ones) is a warning: there the
+    /// region and the département are one territory, so that a whole-territory action is departemental as on a département of
+    /// the Hexagon, and « regional » is kept for an action over several neighbouring territories (CONTRIBUTING).
+    /// </summary>
+    private static void WarnRegionalInOneDepartment(FrontMatterMapper m, YamlNode scaleNode, List<string> regions)
+    {
+        if (regions is [var region] && PlaceGazetteer.Official.DepartmentsIn(region) is [var department])
+        {
+            m.Warning(scaleNode,
+                $"échelle « regional » pour la seule région {department.Name}, qui n'a qu'un département : une action sur tout le territoire y est « departemental », dans quelques communes nommées « local » ; « regional » couvre plusieurs territoires voisins");
+        }
     }
 
     /// <summary>Resolves the place against the official split; an unknown name or a region left out is a warning.</summary>

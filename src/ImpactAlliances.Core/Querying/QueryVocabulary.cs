@@ -129,7 +129,7 @@ internal sealed class QueryVocabulary
 
     // The domains whose label names their family (« Environnement », of the « Fragilités environnementales »), each with the
     // other domains of its family and the domains of the other families (FamilyNamedBy).
-    private readonly Dictionary<string, (string[] Family, string[] Outside)> _familyDomains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DomainFamily> _familyDomains = new(StringComparer.Ordinal);
 
     /// <summary>
     /// When the domain <paramref name="slug"/> is named like its family (every word of its label is a word of the family's:
@@ -137,7 +137,7 @@ internal sealed class QueryVocabulary
     /// otherwise null. Someone who types « environnement » means pollution and biodiversity as well as the circular economy the
     /// domain « environnement » holds (RELEVANCE.md, session 43).
     /// </summary>
-    public (string[] Family, string[] Outside)? FamilyNamedBy(string slug) => _familyDomains.TryGetValue(slug, out var family) ? family : null;
+    public DomainFamily? FamilyNamedBy(string slug) => _familyDomains.GetValueOrDefault(slug);
 
     /// <summary>Builds the vocabulary of a taxonomy, a gazetteer, the organisations and places of an index and the acronyms its cases define.</summary>
     public static QueryVocabulary Build(Taxonomy taxonomy, Analyzer analyzer, PlaceGazetteer gazetteer, IndexReader? reader, OrganisationKeys organisations,
@@ -170,7 +170,7 @@ internal sealed class QueryVocabulary
                 var members = domains.Values.Where(v => v.Parent == family.Slug).ToList();
                 foreach (var value in members.Where(v => TermAnalysis.Terms(analyzer, v.Label) is [_, ..] words && words.All(familyWords.Contains)))
                 {
-                    vocabulary._familyDomains[value.Slug] = (
+                    vocabulary._familyDomains[value.Slug] = new DomainFamily(
                         [.. members.Where(v => v.Slug != value.Slug).Select(v => v.Slug)],
                         [.. domains.Values.Where(v => v.Parent != family.Slug).Select(v => v.Slug)]);
                 }

@@ -234,7 +234,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
                 groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
-                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly, groups[^1].Setting && group.Setting);
+                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly, groups[^1].Setting && group.Setting)
+                {
+                    Frames = groups[^1].Frames && group.Frames,
+                };
             }
             else
             {
@@ -296,7 +299,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     {
         /// <summary>
         /// A word that frames the question (<see cref="FramingShare"/>): it stays one of the rare groups the half rule counts, but a
-        /// case holding every other rare group is found without it (<see cref="Strict"/>).
+        /// case holding every other rare group is found without it (<see cref="Strict"/>). Words joined by OR frame it when each
+        /// does: « encourager OU favoriser » is no topic, and a lost mark made the question stricter than either alone.
         /// </summary>
         public bool Frames { get; init; }
 
@@ -1000,10 +1004,19 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     {
         foreach (var (slot, type) in _actorsBesidePlace)
         {
-            var actor = Exact(type);
-            actor.Boost = ActorBoost;
-            slot.Add(actor);
+            slot.Add(ActorType(type));
         }
+    }
+
+    /// <summary>
+    /// The clause of a case whose organisations are of an actor type, scored as a word is, by the type's rarity
+    /// (<see cref="ActorBoost"/>): the facet has no norms, so a case tagged gets the type's idf squared.
+    /// </summary>
+    private TermQuery ActorType(Term type)
+    {
+        var actor = Exact(type);
+        actor.Boost = ActorBoost;
+        return actor;
     }
 
     /// <summary>
@@ -1016,18 +1029,13 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// 0.557 → 0.687, « … réduire l'impact environnemental des activités portuaires » 0.343 → 0.444), people +0.0004, the other
     /// sets unchanged. Returns the most cases one of those domains holds.
     /// </summary>
-    private int AddFamily(DisjunctionMaxQuery any, string[] family, string[] outside)
+    private int AddFamily(DisjunctionMaxQuery any, DomainFamily family)
     {
         var most = 0;
-        foreach (var domain in family)
+        foreach (var domain in family.Family)
         {
             var term = new Term(CaseStudySchema.Domains.Key, domain);
-            var alone = new BooleanQuery { { Exact(term), Occur.MUST } };
-            foreach (var other in outside)
-            {
-                alone.Add(Exact(new Term(CaseStudySchema.Domains.Key, other)), Occur.MUST_NOT);
-            }
-            any.Add(new ConstantScoreQuery(alone) { Boost = DomainBoost });
+            any.Add(new ConstantScoreQuery(new FilteredQuery(Exact(term), family.WithoutOutside)) { Boost = DomainBoost });
             most = Math.Max(most, DocFreq(term));
         }
         return most;
@@ -1054,10 +1062,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 }
                 if (facet.Facet == CaseStudySchema.Actors.Key)
                 {
-                    // Scored as a word is, by its rarity: the facet has no norms, so a case tagged gets the type's idf squared.
-                    var actor = Exact(term);
-                    actor.Boost = ActorBoost;
-                    any.Add(actor);
+                    any.Add(ActorType(term));
                     return tagged;
                 }
                 if (facet.Facet == CaseStudySchema.Domains.Key && facet.ByTerm && text is not null)
@@ -1068,9 +1073,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                     return tagged;
                 }
                 any.Add(new ConstantScoreQuery(Exact(term)) { Boost = facet.Facet == CaseStudySchema.Domains.Key ? DomainBoost : FacetBoost });
-                if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm && _vocabulary.FamilyNamedBy(facet.Value) is var (family, outside))
+                if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm && _vocabulary.FamilyNamedBy(facet.Value) is { } family)
                 {
-                    tagged = Math.Max(tagged, AddFamily(any, family, outside));
+                    tagged = Math.Max(tagged, AddFamily(any, family));
                 }
                 return tagged;
             case PlaceConcept place:

@@ -123,6 +123,8 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     [Theory]
     [InlineData("comment encourager l'usage du vélo au quotidien", "vélo")]
     [InlineData("encourager l'usage du covoiturage au quotidien", "covoiturage")]
+    // Two framing words, either of which will do, frame the question as one does.
+    [InlineData("comment encourager OU favoriser l'usage du vélo au quotidien", "vélo")]
     public void A_case_of_the_topic_is_found_without_the_words_framing_the_question(string question, string topic)
     {
         var asked = content.Served.Search(new SearchRequest { Query = question, Size = 100 });
