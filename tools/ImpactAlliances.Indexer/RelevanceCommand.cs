@@ -15,7 +15,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>relevance</c>: nDCG@10 and MRR of the search over the content, against judged queries.</summary>
 internal sealed class RelevanceCommand : IndexerCommand
 {
-    /// <summary>The judged sets: the seven development sets the engine is tuned on, and the eight blind sets it never is.</summary>
+    /// <summary>The judged sets: the development sets the engine is tuned on, then the blind sets it never is (<see cref="IsBlind"/>).</summary>
     internal static readonly IReadOnlyList<(string Name, string Path)> Sets =
     [
         ("development", "tests/relevance/judgments.json"),

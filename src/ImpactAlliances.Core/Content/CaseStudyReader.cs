@@ -230,7 +230,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     /// </summary>
     private static void WarnRegionalInOneDepartment(FrontMatterMapper m, YamlNode scaleNode, List<string> regions)
     {
-        if (regions is [var region] && PlaceGazetteer.Official.DepartmentsIn(region) is [var department])
+        if (regions is [var region] && PlaceGazetteer.Official.SoleDepartmentOf(region) is { } department)
         {
             m.Warning(scaleNode,
                 $"échelle « regional » pour la seule région {department.Name}, qui n'a qu'un département : une action sur tout le territoire y est « departemental », dans quelques communes nommées « local » ; « regional » couvre plusieurs territoires voisins");

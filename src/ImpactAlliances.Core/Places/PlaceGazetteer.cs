@@ -136,6 +136,9 @@ public sealed partial class PlaceGazetteer
     /// <summary>The départements of a region, by its taxonomy slug; an overseas region has one.</summary>
     public IReadOnlyList<Place> DepartmentsIn(string regionSlug) => _departmentsByRegion.GetValueOrDefault(regionSlug) ?? [];
 
+    /// <summary>The département of a region made of a single one (the five overseas regions: La Réunion is the 974), else null.</summary>
+    public Place? SoleDepartmentOf(string regionSlug) => DepartmentsIn(regionSlug) is [var department] ? department : null;
+
     /// <summary>A département by its code (<c>35</c>, <c>2A</c>, <c>974</c>).</summary>
     public Place? Department(string code) => _departmentsByCode.GetValueOrDefault(code.Trim());
 

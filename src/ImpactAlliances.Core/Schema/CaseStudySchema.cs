@@ -151,7 +151,7 @@ public static class CaseStudySchema
     private static IEnumerable<string> DepartmentsOf(Territory territory) => territory.PlaceCodes
         .Select(Places.Place.DepartmentOf)
         .OfType<string>()
-        .Concat(territory.Regions.Select(Places.PlaceGazetteer.Official.DepartmentsIn).Where(d => d.Count == 1).Select(d => d[0].Code))
+        .Concat(territory.Regions.Select(Places.PlaceGazetteer.Official.SoleDepartmentOf).OfType<Places.Place>().Select(d => d.Code))
         .Distinct(StringComparer.Ordinal);
 
     /// <summary>The longest text a binary doc value may hold (Lucene's limit is 32,766 bytes).</summary>
