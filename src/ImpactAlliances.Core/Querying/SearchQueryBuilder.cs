@@ -233,11 +233,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
             }
             else if (clause.OrWithPrevious && groups.Count > 0)
             {
-                groups[^1] = new Group(new DisjunctionMaxQuery([groups[^1].Query, group.Query], TieBreaker), Math.Max(groups[^1].DocFreq, group.DocFreq),
-                    groups[^1].NamesPlace && group.NamesPlace, groups[^1].RanksOnly && group.RanksOnly, groups[^1].Setting && group.Setting)
-                {
-                    Frames = groups[^1].Frames && group.Frames,
-                };
+                groups[^1] = groups[^1].Or(group);
             }
             else
             {
@@ -303,6 +299,17 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         /// does: « encourager OU favoriser » is no topic, and a lost mark made the question stricter than either alone.
         /// </summary>
         public bool Frames { get; init; }
+
+        /// <summary>
+        /// The group of two joined by OR: either query, as many cases as the larger, and each mark (place, ranking only,
+        /// setting, framing) only when both sides carry it.
+        /// </summary>
+        public Group Or(Group other) =>
+            new(new DisjunctionMaxQuery([Query, other.Query], TieBreaker), Math.Max(DocFreq, other.DocFreq),
+                NamesPlace && other.NamesPlace, RanksOnly && other.RanksOnly, Setting && other.Setting)
+            {
+                Frames = Frames && other.Frames,
+            };
 
         /// <summary>
         /// Groups equal in everything, their query included (a word typed twice), are one group where the strict query
@@ -853,9 +860,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// </summary>
     internal static Func<int, bool> FillersLeftOut(IReadOnlyList<QueryClause> clauses, Func<int, bool> hasTerms)
     {
-        bool LeavesOut(int i) => IsFiller(clauses[i]) || InLocution(clauses, i) || QualifiesPartnership(clauses, i);
-        var leaveOut = clauses.Where((c, i) => !c.Excluded && !LeavesOut(i) && (c.Kind != ClauseKind.Word || hasTerms(i))).Any();
-        return i => leaveOut && LeavesOut(i) && !clauses[i].OrWithPrevious && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
+        // Read once per clause: the returned test is asked again for each clause, and each rule folds the words it reads.
+        var leavesOut = Enumerable.Range(0, clauses.Count).Select(i => IsFiller(clauses[i]) || InLocution(clauses, i) || QualifiesPartnership(clauses, i)).ToArray();
+        var leaveOut = clauses.Where((c, i) => !c.Excluded && !leavesOut[i] && (c.Kind != ClauseKind.Word || hasTerms(i))).Any();
+        return i => leaveOut && leavesOut[i] && !clauses[i].OrWithPrevious && !(i + 1 < clauses.Count && clauses[i + 1].OrWithPrevious);
     }
 
     /// <summary>
