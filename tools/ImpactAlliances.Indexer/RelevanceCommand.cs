@@ -25,13 +25,13 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("mixed", "tests/relevance/judgments-mixed.json"),
         ("users", "tests/relevance/judgments-users.json"),
         ("researchers", "tests/relevance/judgments-researchers.json"),
+        ("ex-blind6", "tests/relevance/judgments-ex-blind6.json"),
+        ("ex-blind7", "tests/relevance/judgments-ex-blind7.json"),
         ("blind", "tests/relevance/blind.json"),
         ("blind2", "tests/relevance/blind2.json"),
         ("blind3", "tests/relevance/blind3.json"),
         ("blind4", "tests/relevance/blind4.json"),
         ("blind5", "tests/relevance/blind5.json"),
-        ("blind6", "tests/relevance/blind6.json"),
-        ("blind7", "tests/relevance/blind7.json"),
         ("blind8", "tests/relevance/blind8.json"),
     ];
 
