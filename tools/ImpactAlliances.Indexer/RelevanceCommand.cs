@@ -33,6 +33,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("blind4", "tests/relevance/blind4.json"),
         ("blind5", "tests/relevance/blind5.json"),
         ("blind8", "tests/relevance/blind8.json"),
+        ("blind9", "tests/relevance/blind9.json"),
     ];
 
     /// <summary>
