@@ -102,6 +102,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // prison (session 41).
     [InlineData("tiers-lieu", @"\btroisiemes? lieux?\b")]
     [InlineData("côtier", @"\blittoral\b")]
+    // The coast by what the cases write of it, one way: the beach, the marine environment (session 44, rel44b).
+    [InlineData("littoral", @"\bplages?\b")]
+    [InlineData("côtier", @"\bmilieux? marins?\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
     [InlineData("détenus", @"\bsous main de justice\b")]
