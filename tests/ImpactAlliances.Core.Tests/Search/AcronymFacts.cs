@@ -23,6 +23,7 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("E2C", "école de la deuxième chance", "ecoles? de la deuxieme chance")]
     [InlineData("MSAP", "maison de services au public", "maisons? de services au public")]
     [InlineData("SEML", "société d'économie mixte", "societes? d'economie mixte")]
+    [InlineData("OPH", "office public de l'habitat", "offices? publics? de l'habitat")]
     // Not in the file: the cases define them (« la Protection judiciaire de la jeunesse (PJJ) »), AcronymTable.
     [InlineData("PJJ", "protection judiciaire de la jeunesse", "protection judiciaire de la jeunesse")]
     [InlineData("ANDES", "Association nationale de développement des épiceries solidaires", "association nationale de developpement des epiceries solidaires")]
