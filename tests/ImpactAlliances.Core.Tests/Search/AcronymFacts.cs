@@ -106,6 +106,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // The coast by what the cases write of it, one way: the beach, the marine environment (session 44, rel44b).
     [InlineData("littoral", @"\bplages?\b")]
     [InlineData("côtier", @"\bmilieux? marins?\b")]
+    // The mutual insurers by their federation, whose regional unions run their prevention; one way (session 44, rel44b).
+    [InlineData("mutuelle", @"\bmutualite francaise\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
     [InlineData("détenus", @"\bsous main de justice\b")]
