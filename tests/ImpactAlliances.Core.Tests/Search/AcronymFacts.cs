@@ -108,6 +108,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("côtier", @"\bmilieux? marins?\b")]
     // The mutual insurers by their federation, whose regional unions run their prevention; one way (session 44, rel44b).
     [InlineData("mutuelle", @"\bmutualite francaise\b")]
+    // Artistic practice and arts education by the art practised, one way (session 44, rel44b).
+    [InlineData("pratiques artistiques", @"\btheatre\b")]
+    [InlineData("éducation artistique", @"\bmusique\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
     [InlineData("détenus", @"\bsous main de justice\b")]
