@@ -111,6 +111,9 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // Artistic practice and arts education by the art practised, one way (session 44, rel44b).
     [InlineData("pratiques artistiques", @"\btheatre\b")]
     [InlineData("éducation artistique", @"\bmusique\b")]
+    // Emergency shelter by the sheltering and the night reception that lead to it, one way (session 44, rel44b).
+    [InlineData("hébergement d'urgence", @"\bmises? a l'abri\b")]
+    [InlineData("hébergement d'urgence", @"\bveille sociale\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
     [InlineData("détenus", @"\bsous main de justice\b")]
