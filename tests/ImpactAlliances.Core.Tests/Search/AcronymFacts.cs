@@ -23,6 +23,7 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("E2C", "école de la deuxième chance", "ecoles? de la deuxieme chance")]
     [InlineData("MSAP", "maison de services au public", "maisons? de services au public")]
     [InlineData("SEML", "société d'économie mixte", "societes? d'economie mixte")]
+    [InlineData("OPH", "office public de l'habitat", "offices? publics? de l'habitat")]
     // Not in the file: the cases define them (« la Protection judiciaire de la jeunesse (PJJ) »), AcronymTable.
     [InlineData("PJJ", "protection judiciaire de la jeunesse", "protection judiciaire de la jeunesse")]
     [InlineData("ANDES", "Association nationale de développement des épiceries solidaires", "association nationale de developpement des epiceries solidaires")]
@@ -102,6 +103,17 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     // prison (session 41).
     [InlineData("tiers-lieu", @"\btroisiemes? lieux?\b")]
     [InlineData("côtier", @"\blittoral\b")]
+    // The coast by what the cases write of it, one way: the beach, the marine environment (session 44, rel44b).
+    [InlineData("littoral", @"\bplages?\b")]
+    [InlineData("côtier", @"\bmilieux? marins?\b")]
+    // The mutual insurers by their federation, whose regional unions run their prevention; one way (session 44, rel44b).
+    [InlineData("mutuelle", @"\bmutualite francaise\b")]
+    // Artistic practice and arts education by the art practised, one way (session 44, rel44b).
+    [InlineData("pratiques artistiques", @"\btheatre\b")]
+    [InlineData("éducation artistique", @"\bmusique\b")]
+    // Emergency shelter by the sheltering and the night reception that lead to it, one way (session 44, rel44b).
+    [InlineData("hébergement d'urgence", @"\bmises? a l'abri\b")]
+    [InlineData("hébergement d'urgence", @"\bveille sociale\b")]
     [InlineData("détenus", @"\bsortants? de prison\b")]
     [InlineData("détenus", @"\bprison\b")]
     [InlineData("détenus", @"\bsous main de justice\b")]
