@@ -201,6 +201,9 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     // The domains named by one of their terms, each with the slot its clause goes in once the whole query is read.
     private readonly List<(DisjunctionMaxQuery Slot, FacetConcept Domain, Query Text)> _narrowed = [];
 
+    // The domains a group of the query names by their label, whose tag that group answers (FillDomain).
+    private readonly HashSet<string> _domainsByLabel = new(StringComparer.Ordinal);
+
     // The actor types most cases carry that the query names, each with the slot its clause goes in if a place is named too.
     private readonly List<(DisjunctionMaxQuery Slot, Term Actor)> _actorsBesidePlace = [];
 
@@ -208,6 +211,7 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     public TextQuery Build(IReadOnlyList<QueryClause> clauses, Coverage coverage = Coverage.Enough)
     {
         _narrowed.Clear();
+        _domainsByLabel.Clear();
         _actorsBesidePlace.Clear();
         var body = new BodyWords();
         var prefixes = new List<string>();
@@ -1113,6 +1117,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                     return tagged;
                 }
                 any.Add(new ConstantScoreQuery(Exact(term)) { Boost = facet.Facet == CaseStudySchema.Domains.Key ? DomainBoost : FacetBoost });
+                if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm)
+                {
+                    _domainsByLabel.Add(facet.Value);
+                }
                 if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm && _vocabulary.FamilyNamedBy(facet.Value) is { } family)
                 {
                     tagged = Math.Max(tagged, AddFamily(any, family));
@@ -1153,18 +1161,26 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// for their domains): a case of the domain holding the term's words (or their synonyms) weighs the domain's weight, one
     /// of the domain that does not, <see cref="DomainWithoutTerm"/>. A term says less than its domain: « Secours populaire et
     /// aide alimentaire » ranked the Secours populaire's housing project first, by its domain pauvreté-exclusion. Unless the
-    /// query names the domain by its label too (« la culture, le sport et les loisirs »): then the whole domain is asked for.
+    /// query's words hold the domain's label inside another name (« prévention santé », « Pôle emploi et recrutement »): then
+    /// the whole domain is asked for. But when another group of the query names the domain by its label (« la pollution
+    /// plastique », « logement et hébergement »), that group answers the tag, and the term's group only the domain's cases
+    /// that hold its words: one tag answered both groups, so that a pesticides case tagged pollution came first for « mobilisation
+    /// citoyenne contre la pollution plastique » with no word of plastic. Measured (RELEVANCE.md, session 44, rel44c).
     /// </summary>
     private void FillDomain(DisjunctionMaxQuery slot, FacetConcept domain, Query text, HashSet<FacetConcept> labelled)
     {
         var tagged = Exact(new Term(domain.Facet, domain.Value));
-        if (labelled.Contains(domain with { ByTerm = false }))
+        var answered = _domainsByLabel.Contains(domain.Value);
+        if (!answered && labelled.Contains(domain with { ByTerm = false }))
         {
             slot.Add(new ConstantScoreQuery(tagged) { Boost = DomainBoost });
             return;
         }
         slot.Add(new ConstantScoreQuery(new BooleanQuery { { tagged, Occur.MUST }, { text, Occur.MUST } }) { Boost = DomainBoost });
-        slot.Add(new ConstantScoreQuery(tagged) { Boost = DomainWithoutTerm });
+        if (!answered)
+        {
+            slot.Add(new ConstantScoreQuery(tagged) { Boost = DomainWithoutTerm });
+        }
     }
 
     /// <summary>

@@ -62,6 +62,38 @@ public sealed class NarrowTermFacts(RealContentIndex content) : IClassFixture<Re
         Assert.Equal(narrowed, query.Contains(FormattableString.Invariant($"ConstantScore(domains:{domain})^{SearchQueryBuilder.DomainWithoutTerm:0.0}"), StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A domain named by its label in one group and by one of its terms in another: the label's group answers the domain's
+    /// tag, the term's group only the domain's cases holding its words, so that the tag is counted once. A label inside
+    /// another name (« Pôle emploi ») names no group of the domain: the term's group still asks for the whole domain.
+    /// </summary>
+    [Theory]
+    [InlineData("pauvreté et aide alimentaire", "pauvrete-exclusion", 1)]
+    [InlineData("mobilisation citoyenne contre la pollution plastique", "pollution", 1)]
+    [InlineData("logement et hébergement à Bordeaux", "logement", 1)]
+    [InlineData("Pôle emploi et recrutement local", "emploi-insertion", 1)]
+    [InlineData("aide alimentaire", "pauvrete-exclusion", 0)]
+    public void A_domain_tag_answers_one_group_of_the_query(string question, string domain, int whole)
+    {
+        var query = Build(question);
+
+        var tag = FormattableString.Invariant($"ConstantScore(domains:{domain})^{SearchQueryBuilder.DomainBoost:0.0}");
+        Assert.Equal(whole, Regex.Count(query, Regex.Escape(tag)));
+    }
+
+    /// <summary>
+    /// « plastiques » is a term of pollution: a case tagged pollution for its pesticides, holding no word of plastic, came first for
+    /// a question on plastic pollution, the tag answering « pollution » and « plastique » both.
+    /// </summary>
+    [Fact]
+    public void A_domain_named_with_its_term_ranks_first_the_cases_holding_the_term()
+    {
+        var page = content.Served.Search(new SearchRequest { Query = "mobilisation citoyenne contre la pollution plastique", Size = 2 });
+
+        Assert.Equal(2, page.Hits.Count);
+        Assert.All(page.Hits, hit => Assert.Contains("plasti", hit.Title + " " + hit.Summary, StringComparison.OrdinalIgnoreCase));
+    }
+
     private string Build(string question)
     {
         using var lease = content.Index.Acquire();
