@@ -476,8 +476,11 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
     /// and « revitalisation des centres-bourgs et commerce de proximité » a Corsican club of companies and a cotton supply chain
     /// in Brazil among the village shops. Only the coordination: finding as well the cases holding an expression without the
     /// other groups the half rule asks lost. Measured (RELEVANCE.md, session 44): the CHOOSE half +0.0200 of nDCG@10 (ex-blind6
-    /// +0.0056, ex-blind7 +0.0009, researchers +0.0139), the CHECK half +0.0069; from three rare groups on instead, the people
-    /// set lost 0.008 of recall@10.
+    /// +0.0056, ex-blind7 +0.0009, researchers +0.0139), the CHECK half +0.0069, the people set's recall@10 −0.0050 (the keep
+    /// rule's limit); from three rare groups on instead, the people set lost 0.008 of recall@10. The copy is a second scorer of
+    /// the whole group, matched again: such a question's search takes about a third more time and a quarter more memory
+    /// (BENCHMARKS.md, session 44, review44); counting, inside its scorer, the expressions the required block already matched
+    /// would not (not done).
     /// </summary>
     private static void ExpressionsCountedTwice(BooleanQuery query, List<Group> groups, List<Group> rare)
     {
