@@ -307,7 +307,8 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
         /// <summary>
         /// How many words the group's run or phrase is searched by (« recherche-action », « acteurs de terrain »: two): an expression
         /// the question names as one idea, which a long question counts again in its coordination (<see cref="Strict"/>). Groups
-        /// joined by OR are one word.
+        /// joined by OR are one word, as either side may be; so is a run that is also a place's name (<see cref="PlaceWordConcept"/>),
+        /// weighed down where it names the case's place: counted again, it would favour the cases placed there.
         /// </summary>
         public int Words { get; init; } = 1;
 

@@ -144,7 +144,7 @@ public sealed partial class QuestionWordsFacts(RealContentIndex content) : IClas
     [Theory]
     [InlineData("recherche-action associant universités et acteurs de terrain", @"\brecherches?[- ]actions?\b|\bacteurs de terrain\b", 6)]
     [InlineData("revitalisation des centres-bourgs et commerce de proximité", @"\bcentres?[- ]bourgs?\b|\bcommerces? de proximité\b|\brevitalis", 10)]
-    public void A_long_question_ranks_first_the_cases_writing_its_expressions(string question, string expressions, int atLeast)
+    public void A_long_question_fills_its_first_ten_with_cases_writing_its_expressions(string question, string expressions, int atLeast)
     {
         var result = content.Served.Search(new SearchRequest { Query = question, Size = 10 });
         var cases = content.Cases.ToDictionary(c => c.Slug);
