@@ -1124,10 +1124,10 @@ internal sealed class SearchQueryBuilder(Analyzer analyzer, SynonymSet synonyms,
                 if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm)
                 {
                     _domainsByLabel.Add(facet.Value);
-                }
-                if (facet.Facet == CaseStudySchema.Domains.Key && !facet.ByTerm && _vocabulary.FamilyNamedBy(facet.Value) is { } family)
-                {
-                    tagged = Math.Max(tagged, AddFamily(any, family));
+                    if (_vocabulary.FamilyNamedBy(facet.Value) is { } family)
+                    {
+                        tagged = Math.Max(tagged, AddFamily(any, family));
+                    }
                 }
                 return tagged;
             case PlaceConcept place:
