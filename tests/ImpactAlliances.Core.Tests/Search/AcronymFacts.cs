@@ -137,6 +137,12 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("achats inclusifs", @"\bsecteur (protege|adapte)\b")]
     // The experiment in law is that of the Territoires zéro chômeur (RELEVANCE.md, session 43).
     [InlineData("expérimentation territoriale contre le chômage de longue durée", @"\bterritoires? zero chomeurs?\b")]
+    // The researchers' notions by what the cases write of them, one way (session 45, thes45): the non-take-up of rights by
+    // access to rights and the renouncing of care, reaching out by street rounds and mobile teams.
+    [InlineData("non-recours", @"\bacces aux droits\b")]
+    [InlineData("non-recours", @"\brenoncement aux soins\b")]
+    [InlineData("aller-vers", @"\bmaraudes?\b")]
+    [InlineData("aller-vers", @"\bequipes? mobiles?\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
@@ -153,6 +159,11 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [Theory]
     [InlineData("gouvernance partagée", @"\bgouvernance (concertee|participative)\b")]
     [InlineData("biodiversité marine", @"\bmilieux? marins?\b")]
+    // The researchers' notions by what the cases write of them (session 45, thes45): digital mediation by the digital advisers,
+    // banking inclusion by personal microcredit.
+    [InlineData("médiation numérique", @"\bconseillers? numeriques?\b")]
+    [InlineData("inclusion bancaire", @"\bmicrocredits? personnels?\b")]
+    [InlineData("inclusion bancaire", @"\bpoints? passerelle\b")]
     public void Every_word_of_a_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
