@@ -137,6 +137,13 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("achats inclusifs", @"\bsecteur (protege|adapte)\b")]
     // The experiment in law is that of the Territoires zéro chômeur (RELEVANCE.md, session 43).
     [InlineData("expérimentation territoriale contre le chômage de longue durée", @"\bterritoires? zero chomeurs?\b")]
+    // The researchers' notions by what the cases write of them, one way (session 45, thes45): the non-take-up of rights by
+    // access to rights and the renouncing of care, reaching out by street rounds and mobile teams, empowerment by the power to act.
+    [InlineData("non-recours", @"\bacces aux droits\b")]
+    [InlineData("non-recours", @"\brenoncement aux soins\b")]
+    [InlineData("aller-vers", @"\bmaraudes?\b")]
+    [InlineData("aller-vers", @"\bequipes? mobiles?\b")]
+    [InlineData("empowerment", @"\bpouvoir d'agir\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
@@ -153,12 +160,38 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [Theory]
     [InlineData("gouvernance partagée", @"\bgouvernance (concertee|participative)\b")]
     [InlineData("biodiversité marine", @"\bmilieux? marins?\b")]
+    // The researchers' notions by what the cases write of them (session 45, thes45): digital mediation by the digital advisers,
+    // banking inclusion by personal microcredit, impact evaluation by its measure and its studies.
+    [InlineData("médiation numérique", @"\bconseillers? numeriques?\b")]
+    [InlineData("inclusion bancaire", @"\bmicrocredits? personnels?\b")]
+    [InlineData("inclusion bancaire", @"\bpoints? passerelle\b")]
+    [InlineData("évaluation d'impact", @"\bmesures? d'impact\b")]
+    [InlineData("mesure d'impact", @"\bevaluations? d'impact\b")]
+    [InlineData("évaluation d'impact", @"\betudes? d'impact\b")]
     public void Every_word_of_a_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
 
         Assert.NotEmpty(holding);
         Assert.Empty(holding.Except(Found(query, allWords: true)));
+    }
+
+    /// <summary>
+    /// A notion whose own words find the cases of its equivalents anyway (« mécénat » and « nature » are both in every case
+    /// writing « don en nature ») or find every case (« SROI », which no case writes, is searched as nothing): the entry then
+    /// says which come first, and the named case, which writes an equivalent, is among the first ten only through it
+    /// (RELEVANCE.md, session 45, thes45).
+    /// </summary>
+    [Theory]
+    [InlineData("mécénat en nature", @"\bdons? en nature\b", "leroy-merlin-associations-mal-logement-dons-produits")]
+    [InlineData("mécénat en nature", @"\bdons? en nature\b", "bnp-paribas-crepi-hauts-de-france-ordinateurs-associations-insertion")]
+    [InlineData("SROI", @"\bretour social sur investissement\b", "essec-ville-de-drancy-une-grande-ecole-pourquoi-pas-moi")]
+    public void A_notion_whose_words_find_its_equivalents_anyway_puts_them_first(string query, string foldedPattern, string slug)
+    {
+        var firstTen = content.Served.Search(new SearchRequest { Query = query, Size = 10 }).Hits.Select(h => h.Slug);
+
+        Assert.Contains(slug, CasesHolding(foldedPattern, RegexOptions.IgnoreCase));
+        Assert.Contains(slug, firstTen);
     }
 
     /// <summary>
