@@ -144,6 +144,12 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("aller-vers", @"\bmaraudes?\b")]
     [InlineData("aller-vers", @"\bequipes? mobiles?\b")]
     [InlineData("empowerment", @"\bpouvoir d'agir\b")]
+    // The practitioners' words by what the cases write (session 45, thes45b): bees among the pollinators, beekeeping for
+    // the bees, the beekeeper for beekeeping, the hedges of the bocage, one way.
+    [InlineData("pollinisateurs", @"\babeilles?\b")]
+    [InlineData("abeilles", @"\bapicult")]
+    [InlineData("apiculture", @"\bapiculteurs?\b")]
+    [InlineData("bocage", @"\bhaies?\b")]
     public void A_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
@@ -168,6 +174,11 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     [InlineData("évaluation d'impact", @"\bmesures? d'impact\b")]
     [InlineData("mesure d'impact", @"\bevaluations? d'impact\b")]
     [InlineData("évaluation d'impact", @"\betudes? d'impact\b")]
+    // The practitioners' words (session 45, thes45b): environmental education by awareness-raising and education for
+    // sustainable development, one way; shared and collective gardens, both ways.
+    [InlineData("éducation à l'environnement", @"\bsensibilisation a l.environnement\b|\beducation au developpement durable\b")]
+    [InlineData("jardins partagés", @"\bjardins? collectifs?\b")]
+    [InlineData("jardins collectifs", @"\bjardins? partages?\b")]
     public void Every_word_of_a_name_of_the_field_finds_the_cases_of_its_equivalents(string query, string foldedPattern)
     {
         var holding = CasesHolding(foldedPattern, RegexOptions.IgnoreCase);
