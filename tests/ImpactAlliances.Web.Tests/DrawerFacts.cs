@@ -307,6 +307,23 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Empty(await Heights(page, ".breadcrumb a, .map-levels a, .map-table th a, .stat-table th a", under: 44));
     }
 
+    /// <summary>
+    /// A case's BibTeX and CSL-JSON wait behind « BibTeX et CSL-JSON (Zotero, JabRef…) », whose line was 22 px high on a phone:
+    /// a finger high there, as the filters' « Voir plus », and a tap opens it.
+    /// </summary>
+    [SkippableFact]
+    public async Task On_a_phone_the_citations_other_formats_open_with_a_44_pixel_tap()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + "/exemples/wimoov-renault-mobilite-solidaire");
+
+        Assert.Equal(1, await page.Locator(".cite summary").CountAsync());
+        Assert.Empty(await Heights(page, ".cite summary", under: 44));
+        await page.ClickAsync(".cite summary");
+        await Assertions.Expect(page.Locator("#cite-bib")).ToBeVisibleAsync();
+    }
+
     [SkippableTheory]
     [InlineData("/?q=insertion")]
     [InlineData("/exemples/wimoov-renault-mobilite-solidaire")]
