@@ -50,6 +50,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         }
     }
 
+    /// <summary>
+    /// The list of orders offered the last update's as « Plus récents », which a reader takes for the most recent alliances (that
+    /// order is « Année de début »): it is named as the link beside the results and the order line name it, by the update.
+    /// </summary>
+    [Fact]
+    public async Task The_list_of_orders_names_the_order_by_last_update_as_the_results_do()
+    {
+        var html = await GetString("/?q=insertion&sort=recent");
+
+        Assert.Contains("<option value=\"recent\" selected=\"selected\">Date de mise à jour</option>", html);
+        Assert.Contains("Mis à jour le plus récemment d&#x27;abord", html);
+        Assert.DoesNotContain("Plus récents", html);
+    }
+
     [Fact]
     public async Task The_pager_shows_a_lone_page_instead_of_a_gap_as_wide()
     {
