@@ -1389,6 +1389,36 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     /// <summary>
+    /// A facet value suggested within a search is added to it, and its count is what that search then finds: under the domain
+    /// Mobilité, « insertion bretag » offered « Bretagne · Régions · 71 exemples » (every case of Bretagne), and the page it led
+    /// to found a handful. A value with which the search would find nothing is not offered.
+    /// </summary>
+    [Fact]
+    public async Task A_facet_suggestion_counts_the_cases_the_search_it_leads_to_finds()
+    {
+        var everywhere = Count(Suggested(await GetJson("/api/suggest?q=bretag"), "Bretagne"));
+        var within = Suggested(await GetJson("/api/suggest?q=insertion%20bretag&domains=mobilite"), "Bretagne");
+        var url = within.GetProperty("url").GetString()!;
+        var found = (await GetJson($"/api/search?{url[(url.IndexOf('?') + 1)..]}&size=1")).GetProperty("total").GetInt32();
+
+        Assert.Equal("/?q=insertion&domains=mobilite&regions=bretagne", url);
+        Assert.InRange(found, 1, everywhere - 1);
+        Assert.Equal(found, Count(within));
+        Assert.Equal(everywhere, (await GetJson("/api/search?regions=bretagne&size=1")).GetProperty("total").GetInt32());
+        // No case of Mayotte speaks of bicycles: Mayotte is not offered after « vélo ».
+        Assert.Equal(0, (await GetJson("/api/search?q=v%C3%A9lo&regions=mayotte&size=1")).GetProperty("total").GetInt32());
+        Assert.DoesNotContain((await GetJson("/api/suggest?q=v%C3%A9lo%20mayot")).GetProperty("suggestions").EnumerateArray(),
+            s => s.GetProperty("kind").GetString() == "facet" && s.GetProperty("label").GetString() == "Mayotte");
+        Assert.Contains((await GetJson("/api/suggest?q=mayot")).GetProperty("suggestions").EnumerateArray(),
+            s => s.GetProperty("kind").GetString() == "facet" && s.GetProperty("label").GetString() == "Mayotte");
+
+        static JsonElement Suggested(JsonElement json, string label) =>
+            json.GetProperty("suggestions").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "facet" && s.GetProperty("label").GetString() == label);
+        static int Count(JsonElement suggestion) =>
+            int.Parse(Regex.Match(suggestion.GetProperty("detail").GetString()!, @"^Régions · (\d+) exemples?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// A commune completes the last word after the others (« à » included) and leads to the search of all of them, its
     /// count being the published cases placed in it, read from the files (not its département's).
     /// </summary>
