@@ -307,6 +307,23 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         Assert.Empty(await Heights(page, ".breadcrumb a, .map-levels a, .map-table th a, .stat-table th a", under: 44));
     }
 
+    /// <summary>
+    /// A case's BibTeX and CSL-JSON wait behind « BibTeX et CSL-JSON (Zotero, JabRef…) », whose line was 22 px high on a phone:
+    /// a finger high there, as the filters' « Voir plus », and a tap opens it.
+    /// </summary>
+    [SkippableFact]
+    public async Task On_a_phone_the_citations_other_formats_open_with_a_44_pixel_tap()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        await page.GotoAsync(site.BaseAddress + "/exemples/wimoov-renault-mobilite-solidaire");
+
+        Assert.Equal(1, await page.Locator(".cite summary").CountAsync());
+        Assert.Empty(await Heights(page, ".cite summary", under: 44));
+        await page.ClickAsync(".cite summary");
+        await Assertions.Expect(page.Locator("#cite-bib")).ToBeVisibleAsync();
+    }
+
     [SkippableTheory]
     [InlineData("/?q=insertion")]
     [InlineData("/exemples/wimoov-renault-mobilite-solidaire")]
@@ -465,6 +482,37 @@ public sealed class DrawerFacts(KestrelSiteFactory site) : IClassFixture<Kestrel
         // On a wide screen, with a mouse, they keep the height of their text: the tables stay compact.
         Assert.Empty(await Heights(desktop, Links, over: 30));
         Assert.Empty(await Heights(results, ".results-views a, .footer-links a", over: 30));
+    }
+
+    /// <summary>
+    /// A cross table's count leads to its cases. On a phone only the digits' line took the tap, 22 px high, in a cell wider than
+    /// it and often twice as high: there the whole cell is the link, a finger high. On a wide screen the tables stay compact.
+    /// </summary>
+    [SkippableFact]
+    public async Task On_a_phone_a_count_of_a_cross_table_takes_the_tap_on_its_whole_cell()
+    {
+        await using var browser = await BrowserFacts.LaunchAsync();
+        var phone = await browser.NewPageAsync(new() { ViewportSize = Phone });
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = Desktop });
+        await phone.GotoAsync(site.BaseAddress + "/statistiques?q=insertion");
+        await desktop.GotoAsync(site.BaseAddress + "/statistiques?q=insertion");
+
+        Assert.True(await phone.Locator(".matrix td a").CountAsync() > 50);
+        Assert.Empty(await Heights(phone, ".matrix td a", under: 44));
+        // Across a cell (the row's sticky heading may lie over its first pixels) and 20 px above and below its middle, a tap
+        // lands on the count's link.
+        var misses = await phone.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.matrix td a')].filter((a, i) => i % 7 === 0).flatMap(a => {
+                const cell = a.parentElement;
+                cell.scrollIntoView({ block: 'center', inline: 'end' });
+                const r = cell.getBoundingClientRect(), middle = (r.top + r.bottom) / 2;
+                return [[r.left + 10, middle], [r.right - 10, middle], [(r.left + r.right) / 2, middle - 20], [(r.left + r.right) / 2, middle + 20]]
+                  .filter(([x, y]) => document.elementFromPoint(x, y) !== a)
+                  .map(([x, y]) => `${a.dataset.row} × ${a.dataset.column} at ${Math.round(x - r.left)}, ${Math.round(y - r.top)} of ${Math.round(r.width)} × ${Math.round(r.height)}`);
+              }).filter((miss, i, all) => i < 8)
+            """);
+        Assert.Empty(misses);
+        Assert.Empty(await Heights(desktop, ".matrix td a", over: 30));
     }
 
     [SkippableTheory]

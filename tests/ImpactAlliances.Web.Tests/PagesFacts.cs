@@ -50,6 +50,20 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         }
     }
 
+    /// <summary>
+    /// The list of orders offered the last update's as « Plus récents », which a reader takes for the most recent alliances (that
+    /// order is « Année de début »): it is named as the link beside the results and the order line name it, by the update.
+    /// </summary>
+    [Fact]
+    public async Task The_list_of_orders_names_the_order_by_last_update_as_the_results_do()
+    {
+        var html = await GetString("/?q=insertion&sort=recent");
+
+        Assert.Contains("<option value=\"recent\" selected=\"selected\">Date de mise à jour</option>", html);
+        Assert.Contains("Mis à jour le plus récemment d&#x27;abord", html);
+        Assert.DoesNotContain("Plus récents", html);
+    }
+
     [Fact]
     public async Task The_pager_shows_a_lone_page_instead_of_a_gap_as_wide()
     {
@@ -1372,6 +1386,36 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("q=mobilit%C3%A9", url);
         Assert.Contains("scales=local", url);
         Assert.Contains("regions=bretagne", url);
+    }
+
+    /// <summary>
+    /// A facet value suggested within a search is added to it, and its count is what that search then finds: under the domain
+    /// Mobilité, « insertion bretag » offered « Bretagne · Régions · 71 exemples » (every case of Bretagne), and the page it led
+    /// to found a handful. A value with which the search would find nothing is not offered.
+    /// </summary>
+    [Fact]
+    public async Task A_facet_suggestion_counts_the_cases_the_search_it_leads_to_finds()
+    {
+        var everywhere = Count(Suggested(await GetJson("/api/suggest?q=bretag"), "Bretagne"));
+        var within = Suggested(await GetJson("/api/suggest?q=insertion%20bretag&domains=mobilite"), "Bretagne");
+        var url = within.GetProperty("url").GetString()!;
+        var found = (await GetJson($"/api/search?{url[(url.IndexOf('?') + 1)..]}&size=1")).GetProperty("total").GetInt32();
+
+        Assert.Equal("/?q=insertion&domains=mobilite&regions=bretagne", url);
+        Assert.InRange(found, 1, everywhere - 1);
+        Assert.Equal(found, Count(within));
+        Assert.Equal(everywhere, (await GetJson("/api/search?regions=bretagne&size=1")).GetProperty("total").GetInt32());
+        // No case of Mayotte speaks of bicycles: Mayotte is not offered after « vélo ».
+        Assert.Equal(0, (await GetJson("/api/search?q=v%C3%A9lo&regions=mayotte&size=1")).GetProperty("total").GetInt32());
+        Assert.DoesNotContain((await GetJson("/api/suggest?q=v%C3%A9lo%20mayot")).GetProperty("suggestions").EnumerateArray(),
+            s => s.GetProperty("kind").GetString() == "facet" && s.GetProperty("label").GetString() == "Mayotte");
+        Assert.Contains((await GetJson("/api/suggest?q=mayot")).GetProperty("suggestions").EnumerateArray(),
+            s => s.GetProperty("kind").GetString() == "facet" && s.GetProperty("label").GetString() == "Mayotte");
+
+        static JsonElement Suggested(JsonElement json, string label) =>
+            json.GetProperty("suggestions").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "facet" && s.GetProperty("label").GetString() == label);
+        static int Count(JsonElement suggestion) =>
+            int.Parse(Regex.Match(suggestion.GetProperty("detail").GetString()!, @"^Régions · (\d+) exemples?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

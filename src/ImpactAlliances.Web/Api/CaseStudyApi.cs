@@ -38,13 +38,13 @@ public static class CaseStudyApi
             // The page sends its current filters along, so that a facet suggestion adds to the current search.
             var state = SearchState.FromQuery(request.Query, clock);
             return ApiParameters.Refusal(request, options.Value, search.Taxonomy, state, clock) ?? JsonAnswer.Of(
-                new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => new SuggestionJson(
+                new SuggestJson(state.Query, search.Suggest(state.Query).Select(s => Counted(s, state, search)).Where(s => s.Count > 0).Select(s => new SuggestionJson(
                     s.Kind.ToString().ToLowerInvariant(), Wording.SuggestionLabel(s), Wording.SuggestionDetail(s), SuggestionUrl(s, state))).ToList()),
                 ApiJson.Default.SuggestJson);
         })
             .WithName("suggest")
             .WithSummary("Suggestions pendant la frappe")
-            .WithDescription("Valeurs de facette (avec leur nombre de cas), communes où des cas sont situés (avec ce nombre), expressions que deux cas ou plus écrivent (avec ce nombre), " +
+            .WithDescription("Valeurs de facette (avec le nombre de cas de la recherche courante, cette valeur ajoutée ; une valeur qui n'en trouverait aucun n'est pas proposée), communes où des cas sont situés (avec ce nombre), expressions que deux cas ou plus écrivent (avec ce nombre), " +
                 "titres de cas et noms d'organisations qui complètent les derniers mots de q. " +
                 "Chaque suggestion porte l'adresse où elle mène : le cas, ou la recherche courante (ses filtres passés en paramètres) avec le filtre ajouté, " +
                 "avec le nom de la commune à la place des mots qu'elle complète, ou avec l'expression ou le nom d'organisation, entre guillemets, à leur place.")
@@ -73,10 +73,25 @@ public static class CaseStudyApi
     public static string SuggestionUrl(Suggestion suggestion, SearchState current) => suggestion.Kind switch
     {
         SuggestionKind.Case => CaseUrl(suggestion.Key),
-        SuggestionKind.Facet => current.With(suggestion.Key, suggestion.Value!).WithQuery(suggestion.Remainder).ToUrl(),
+        SuggestionKind.Facet => WithValue(suggestion, current).ToUrl(),
         SuggestionKind.Commune => current.WithQuery(Joined(suggestion.Remainder, suggestion.Label)).ToUrl(),
         _ => current.WithQuery(Joined(suggestion.Remainder, $"\"{suggestion.Key}\"")).ToUrl(),
     };
+
+    /// <summary>
+    /// A facet value's count, as the current search narrows it: the value is added to that search (its filters, its years, the
+    /// words before those it completes), which finds the cases of both, not every case of the value (« Bretagne · Régions · 71
+    /// exemples » led to 7 under the domain Mobilité); the list then promises what the choice finds, and a value that would
+    /// find nothing there (count 0) is left out.
+    /// </summary>
+    private static Suggestion Counted(Suggestion suggestion, SearchState current, ICaseStudySearch search) =>
+        suggestion.Kind == SuggestionKind.Facet
+            ? suggestion with { Count = search.Search(WithValue(suggestion, current).ToRequest() with { Page = 1, Size = 1 }).Total }
+            : suggestion;
+
+    // The current search with a suggested facet value added and the words it completed taken out of the text.
+    private static SearchState WithValue(Suggestion suggestion, SearchState current) =>
+        current.With(suggestion.Key, suggestion.Value!).WithQuery(suggestion.Remainder);
 
     private static string Joined(string before, string completed) => before.Length > 0 ? $"{before} {completed}" : completed;
 
