@@ -19,12 +19,22 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
     public void CheckKeys(YamlMappingNode root)
     {
         Root = root;
-        foreach (var key in root.Children.Keys)
+        CheckKeys(root, KnownKeys);
+    }
+
+    /// <summary>
+    /// Reports each key of <paramref name="map"/> that is not one of <paramref name="known"/>: a misspelt key
+    /// (<c>regoins</c>) would otherwise be dropped with its value, and the file pass as valid.
+    /// </summary>
+    /// <param name="owner">The field that holds <paramref name="map"/>, with its dot (<c>territory.</c>), as messages name it.</param>
+    public void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> known, string owner = "")
+    {
+        foreach (var key in map.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
-            if (!KnownKeys.Contains(name))
+            if (!known.Contains(name))
             {
-                Error(key, $"champ inconnu « {name} »{ClosestMatch.Hint(name, KnownKeys)}");
+                Error(key, $"champ inconnu « {owner}{name} »{ClosestMatch.Hint(name, known)}");
             }
         }
     }

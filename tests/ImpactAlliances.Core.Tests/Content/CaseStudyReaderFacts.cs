@@ -368,6 +368,20 @@ public sealed class CaseStudyReaderFacts
     }
 
     [Fact]
+    public void An_unknown_key_of_the_territory_or_of_an_organisation_is_reported_not_dropped_with_its_value()
+    {
+        // A misspelt regions or place was dropped without a word: the case validated, placed nowhere.
+        var (file, diagnostics) = Parse(Valid
+            .Replace("  regions: []", "  regoins: [bretagne]")
+            .Replace("{ name: \"Renault\", actor: entreprise }", "{ name: \"Renault\", actor: entreprise, role: mecene }"));
+
+        Assert.Null(file);
+        Assert.Equal(
+            ["case.md:7: champ inconnu « organisations.role »", "case.md:12: champ inconnu « territory.regoins » ; vouliez-vous dire « regions » ?"],
+            Messages(diagnostics));
+    }
+
+    [Fact]
     public void A_summary_over_the_limit_is_reported()
     {
         var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));
