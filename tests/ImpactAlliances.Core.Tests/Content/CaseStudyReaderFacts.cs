@@ -382,6 +382,24 @@ public sealed class CaseStudyReaderFacts
     }
 
     [Fact]
+    public void A_date_written_as_asked_that_the_calendar_lacks_is_said_to_be_so()
+    {
+        // « 2026-02-30 » is written AAAA-MM-JJ: being told to write it so sent the editor looking for a wrong digit or dash.
+        var (_, diagnostics) = Parse(Valid
+            .Replace("date: 2021-05-03", "date: 2021-13-03")
+            .Replace("accessed: 2026-11-20", "accessed: 20/11/2026")
+            .Replace("updated: 2026-11-23", "updated: 2026-02-30"));
+
+        Assert.Equal(
+            [
+                "case.md:18: sources.date vaut 2021-13-03 : cette date n'existe pas ; le mois va de 01 à 12, le jour de 01 au dernier jour du mois",
+                "case.md:18: sources.accessed doit être une date au format AAAA-MM-JJ, par exemple 2026-12-01",
+                "case.md:19: updated vaut 2026-02-30 : cette date n'existe pas ; le mois va de 01 à 12, le jour de 01 au dernier jour du mois",
+            ],
+            Messages(diagnostics));
+    }
+
+    [Fact]
     public void A_summary_over_the_limit_is_reported()
     {
         var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));
