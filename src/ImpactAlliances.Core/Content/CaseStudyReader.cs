@@ -48,8 +48,9 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var close = FindClosingFence(lines);
         if (lines[0].TrimEnd() != Fence || close < 0)
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
-                "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, lines[0].TrimEnd() == Fence
+                ? "en-tête non fermé : ajoutez une ligne --- après le dernier champ, avant le texte du cas"
+                : "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
             return new CaseReading(null, null, 1, [], "");
         }
         var body = string.Join('\n', lines[(close + 1)..]);

@@ -400,6 +400,15 @@ public sealed class CaseStudyReaderFacts
     }
 
     [Fact]
+    public void A_front_matter_never_closed_is_said_to_be_so_not_missing()
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("updated: 2026-11-23\n---\n", "updated: 2026-11-23\n"));
+
+        Assert.Null(file);
+        Assert.Equal(["case.md:1: en-tête non fermé : ajoutez une ligne --- après le dernier champ, avant le texte du cas"], Messages(diagnostics));
+    }
+
+    [Fact]
     public void A_summary_over_the_limit_is_reported()
     {
         var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));
