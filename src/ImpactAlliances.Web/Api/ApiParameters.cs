@@ -66,6 +66,8 @@ public static class ApiParameters
     public static IReadOnlyList<InvalidParameter> Check(IQueryCollection query, SearchIndexOptions options, TimeProvider clock)
     {
         var invalid = new List<InvalidParameter>();
+        // Two texts are not one search: the first alone was searched, the other dropped without a word.
+        Single(query, SearchState.QueryKey, invalid);
         var size = Integer(query, SearchState.SizeKey, 1, options.MaxPageSize, $"un entier de 1 à {options.MaxPageSize}", invalid) ?? options.PageSize;
         var lastPage = (SearchIndexOptions.MaxResultWindow + size - 1) / size;
         Integer(query, SearchState.PageKey, 1, lastPage,
