@@ -128,13 +128,18 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(published));
     }
 
-    [Fact]
-    public async Task Stats_without_an_index_fails_with_a_reason()
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("publish", "--to", "{out}")]
+    [InlineData("release", "--content", "{content}", "--out", "{out}")]
+    public async Task A_command_that_reads_the_index_fails_without_one_with_the_same_reason_in_french(params string[] command)
     {
-        var (code, _, error) = await Run("stats", "--index", _index);
+        // publish said « No index in '…' to publish: build one first. », the library's own words.
+        var (code, _, error) = await Run([.. command.Select(a => a.Replace("{content}", _content, StringComparison.Ordinal)
+            .Replace("{out}", Path.Combine(_folder.Path, "out"), StringComparison.Ordinal)), "--index", _index]);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.Contains($"Aucun index dans {_index} : construisez-le avec la commande build.", error);
+        Assert.Equal($"Aucun index dans {_index} : construisez-le avec la commande build.", error.TrimEnd());
     }
 
     [Theory]
