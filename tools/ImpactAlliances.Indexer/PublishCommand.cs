@@ -10,7 +10,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>publish</c>: pack the served index version as an artifact that sites with <c>Index:Source</c> fetch.</summary>
 internal sealed class PublishCommand : IndexerCommand
 {
-    private readonly Option<string> _to = Text("--to", "dossier", "dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)");
+    private readonly Option<string> _to = Text("--to", Folder, "dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)");
 
     public PublishCommand() : base("publish", "empaquette l'index servi en artefact vérifiable pour d'autres sites")
     {

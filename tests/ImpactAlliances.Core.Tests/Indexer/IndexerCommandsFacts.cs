@@ -74,18 +74,6 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
-    public async Task A_build_into_an_index_folder_that_is_a_file_says_which_folder_in_french()
-    {
-        File.WriteAllText(_index, "pas un dossier");
-
-        var (code, _, error) = await Run("build", "--content", _content, "--index", _index);
-
-        Assert.Equal(IndexerCommands.Failed, code);
-        Assert.StartsWith($"Construction échouée : lecture ou écriture impossible dans le dossier de l'index {_index}. L'index en place n'a pas changé. Détail : ", error);
-        Assert.Equal("pas un dossier", File.ReadAllText(_index));
-    }
-
-    [Fact]
     public async Task Validate_and_build_report_hostile_files_and_keep_the_index()
     {
         await Run("build", "--content", _content, "--index", _index);
@@ -171,6 +159,26 @@ public sealed class IndexerCommandsFacts : IDisposable
         {
             Assert.Contains("index format 1, expected " + CaseStudySchema.FormatVersion, error);
         }
+    }
+
+    [Theory]
+    [InlineData("validate", "--content", "{file}")]
+    [InlineData("build", "--content", "{content}", "--index", "{file}")]
+    [InlineData("stats", "--index", "{file}")]
+    [InlineData("publish", "--to", "{file}")]
+    [InlineData("release", "--content", "{content}", "--out", "{file}")]
+    [InlineData("generate", "--count", "1", "--out", "{file}")]
+    public async Task A_folder_option_given_a_file_exits_with_2_saying_so(params string[] args)
+    {
+        // publish said « Publication impossible : The file '…' already exists. », generate « Could not find a part of the path ».
+        var file = Path.Combine(_folder.Path, "un-fichier.txt");
+        File.WriteAllText(file, "x");
+
+        var (code, _, error) = await Run([.. args.Select(a => a.Replace("{file}", file, StringComparison.Ordinal).Replace("{content}", _content, StringComparison.Ordinal))]);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.StartsWith($"L'option {args[Array.IndexOf(args, "{file}") - 1]} attend un dossier ; {file} est un fichier.\n", error);
+        Assert.Equal("x", File.ReadAllText(file));
     }
 
     [Theory]
