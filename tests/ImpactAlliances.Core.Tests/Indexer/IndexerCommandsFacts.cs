@@ -461,6 +461,23 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Theory]
+    [InlineData("Vélo\nsolidaire", "Le titre tient sur une ligne : retapez-le sans retour à la ligne.")]
+    [InlineData("Vélo\r\nsolidaire", "Le titre tient sur une ligne : retapez-le sans retour à la ligne.")]
+    [InlineData("???", "Le titre « ??? » n'a ni lettre ni chiffre dont faire un nom de fichier : écrivez-le en toutes lettres.")]
+    public async Task New_refuses_a_title_it_cannot_write_saying_why_and_writes_nothing(string title, string message)
+    {
+        // A line break wrote a case whose own title line did not parse; a title of signs only was told to be given.
+        File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
+        var before = Directory.GetFiles(Path.Combine(_content, "cases")).Length;
+
+        var (code, _, error) = await Run("new", title, "--content", _content);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.Equal(message + "\n", error);
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(_content, "cases")).Length);
+    }
+
+    [Theory]
     [InlineData("new")]
     [InlineData("new", "???")]
     [InlineData("new", "un", "deux")]
