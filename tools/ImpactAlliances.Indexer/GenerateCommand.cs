@@ -30,7 +30,7 @@ internal sealed class GenerateCommand : IndexerCommand
         CustomParser = result => Integer(result, NumberStyles.AllowLeadingSign, int.MinValue, int.MaxValue, "une graine entière"),
     };
 
-    private readonly Option<string> _out = Text("--out", "dossier", "où écrire ; créé s'il manque");
+    private readonly Option<string> _out = Text("--out", Folder, "où écrire ; créé s'il manque");
 
     public GenerateCommand() : base("generate", "écrit un corpus synthétique pour les mesures")
     {

@@ -246,21 +246,25 @@ internal abstract class IndexerCommand : Command
         });
     }
 
+    /// <summary>The help name of an option that names a folder: given an existing file, it is refused before the command runs.</summary>
+    protected const string Folder = "dossier";
+
     /// <summary>An option that takes one non-blank value.</summary>
     protected static Option<string> Text(string name, string helpName, string description) => OneValue(new Option<string>(name) { HelpName = helpName, Description = description });
 
     /// <summary><c>--content</c>: the content folder, else the Content:Path setting.</summary>
     protected static SettingOption Content(string description = "dossier du contenu (par défaut : content, ou le réglage Content:Path)") =>
-        OneValue(new SettingOption("--content", "Content:Path") { HelpName = "dossier", Description = description });
+        OneValue(new SettingOption("--content", "Content:Path") { HelpName = Folder, Description = description });
 
     /// <summary><c>--index</c>: the index folder, else the Index:Path setting.</summary>
     protected static SettingOption Index() =>
-        OneValue(new SettingOption("--index", "Index:Path") { HelpName = "dossier", Description = "dossier de l'index (par défaut : index, ou le réglage Index:Path)" });
+        OneValue(new SettingOption("--index", "Index:Path") { HelpName = Folder, Description = "dossier de l'index (par défaut : index, ou le réglage Index:Path)" });
 
     /// <summary>
     /// The value given after the option, or after its last repetition: a repeated option overrides, as options
     /// overriding settings do (the library would refuse it, in English). A blank value, or another option
-    /// (<c>--content --index</c>), is refused: the parser alone would take either as the value.
+    /// (<c>--content --index</c>), is refused: the parser alone would take either as the value. So is a file given to a
+    /// <see cref="Folder"/> option: the command would fail at its first write with the runtime's words, in English.
     /// </summary>
     private static T OneValue<T>(T option) where T : Option<string>
     {
@@ -271,6 +275,10 @@ internal abstract class IndexerCommand : Command
             if (result.GetValueOrDefault<string>() is not { } value || string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
             {
                 result.AddError($"L'option {option.Name} attend une valeur.");
+            }
+            else if (option.HelpName == Folder && File.Exists(value))
+            {
+                result.AddError($"L'option {option.Name} attend un dossier ; {value} est un fichier.");
             }
         });
         return option;

@@ -35,7 +35,15 @@ internal sealed partial class NewCommand : IndexerCommand
         var slug = CaseStudyRules.SlugFromTitle(title);
         if (slug.Length == 0)
         {
-            error.WriteLine("Donnez le titre du cas, entre guillemets : new \"Titre du cas\"");
+            error.WriteLine(title.Length == 0
+                ? "Donnez le titre du cas, entre guillemets : new \"Titre du cas\""
+                : $"Le titre « {title} » n'a ni lettre ni chiffre dont faire un nom de fichier : écrivez-le en toutes lettres.");
+            return IndexerCommands.BadArguments;
+        }
+        // The title is written on the template's title line: a line break would cut it, and the case written would not parse.
+        if (title.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            error.WriteLine("Le titre tient sur une ligne : retapez-le sans retour à la ligne.");
             return IndexerCommands.BadArguments;
         }
         if (ContentFile.FirstInvisible(title) is var at and >= 0)

@@ -10,7 +10,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>publish</c>: pack the served index version as an artifact that sites with <c>Index:Source</c> fetch.</summary>
 internal sealed class PublishCommand : IndexerCommand
 {
-    private readonly Option<string> _to = Text("--to", "dossier", "dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)");
+    private readonly Option<string> _to = Text("--to", Folder, "dossier de publication (un volume partagé, ou la racine d'un serveur de fichiers)");
 
     public PublishCommand() : base("publish", "empaquette l'index servi en artefact vérifiable pour d'autres sites")
     {
@@ -30,16 +30,22 @@ internal sealed class PublishCommand : IndexerCommand
 
     protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
+        var store = services.GetRequiredService<IndexStore>();
+        if (store.CurrentVersion() is null)
+        {
+            error.WriteLine(IndexerCommands.NoIndex(store.Root));
+            return IndexerCommands.Failed;
+        }
         try
         {
             // Where the user stands, like every folder the tool writes (generate --out, release --out).
             var folder = Path.GetFullPath(parsed.GetRequiredValue(_to));
             Directory.CreateDirectory(folder);
-            var artifact = IndexArtifact.Publish(services.GetRequiredService<IndexStore>(), folder);
+            var artifact = IndexArtifact.Publish(store, folder);
             output.WriteLine($"Index {artifact.Version} publié dans {folder} ({artifact.Files.Count} fichiers, {artifact.Files.Sum(f => f.Size) / 1024} Kio)");
             return IndexerCommands.Ok;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             error.WriteLine($"Publication impossible : {ex.Message}");
             return IndexerCommands.Failed;

@@ -9,7 +9,7 @@ namespace ImpactAlliances.Indexer;
 /// <summary><c>release</c>: a dated open-data release of the served index (JSON Lines, CSV, Parquet, taxonomy, schema, checksums).</summary>
 internal sealed class ReleaseCommand : IndexerCommand
 {
-    private readonly Option<string> _out = Text("--out", "dossier", "dossier des publications, par exemple le réglage Releases:Path du site (créé s'il manque)");
+    private readonly Option<string> _out = Text("--out", Folder, "dossier des publications, par exemple le réglage Releases:Path du site (créé s'il manque)");
 
     public ReleaseCommand() : base("release", "écrit une publication datée des données ouvertes de l'index")
     {

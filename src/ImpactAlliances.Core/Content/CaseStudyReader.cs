@@ -48,8 +48,9 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var close = FindClosingFence(lines);
         if (lines[0].TrimEnd() != Fence || close < 0)
         {
-            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error,
-                "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
+            diagnostics.Add(new(path, 1, DiagnosticSeverity.Error, lines[0].TrimEnd() == Fence
+                ? "en-tête non fermé : ajoutez une ligne --- après le dernier champ, avant le texte du cas"
+                : "en-tête manquant : le fichier commence par une ligne ---, puis les champs, puis une ligne ---"));
             return new CaseReading(null, null, 1, [], "");
         }
         var body = string.Join('\n', lines[(close + 1)..]);
@@ -157,6 +158,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var list = m.NonEmptyList(root, "organisations", "organisations doit avoir au moins une organisation");
         foreach (var org in m.Mappings(list, "chaque organisation s'écrit { name: \"…\", actor: … }"))
         {
+            m.CheckKeys(org, OrganisationKeys, "organisations.");
             var name = m.Text(org, "name", required: true, owner: "organisations.");
             var actor = FrontMatterMapper.Get(org, "actor") is { } actorNode ? m.Slug(actorNode, "organisations.actor", CaseStudySchema.Actors) : null;
             if (FrontMatterMapper.Get(org, "actor") is null)
@@ -209,6 +211,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             }
             return null;
         }
+        m.CheckKeys(territory, TerritoryKeys, "territory.");
         var scaleNode = FrontMatterMapper.Get(territory, CaseStudySchema.Scales);
         var scale = scaleNode is not null
             ? m.Slug(scaleNode, "territory.scale", CaseStudySchema.Scales)
@@ -310,10 +313,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var publisher = m.Text(source, "publisher", required: false, owner: "sources.");
         var date = NotInFuture(m, source, "date", m.Date(source, "date", required: false, owner: "sources."), "sources.");
         var accessed = NotInFuture(m, source, "accessed", m.Date(source, "accessed", required: false, owner: "sources."), "sources.");
-        foreach (var key in source.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("title" or "url" or "seed" or "publisher" or "date" or "accessed")))
-        {
-            m.Error(key, $"champ inconnu « sources.{key.Value} »{ClosestMatch.Hint(key.Value ?? "", SourceKeys)}");
-        }
+        m.CheckKeys(source, SourceKeys, "sources.");
         var urlNode = FrontMatterMapper.Get(source, "url");
         if (string.IsNullOrEmpty(url) == string.IsNullOrEmpty(seed))
         {
@@ -342,6 +342,10 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
     }
 
     private static readonly string[] SourceKeys = ["title", "url", "seed", "publisher", "date", "accessed"];
+
+    private static readonly string[] OrganisationKeys = ["name", "actor"];
+
+    private static readonly string[] TerritoryKeys = [CaseStudySchema.Scales.FrontMatterKey!, CaseStudySchema.Regions.FrontMatterKey!, "place"];
 
     /// <summary>Checks the Markdown body: not empty, no empty section, and collects links to other cases.</summary>
     private sealed partial class BodyChecker(string path, int firstLine, ICollection<ContentDiagnostic> diagnostics)

@@ -101,8 +101,12 @@ public static class ContentFile
         [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
          '\u200B', '\u200E', '\u200F', .. Enumerable.Range(0x202A, 5).Select(c => (char)c), '\u2060', .. Enumerable.Range(0x2066, 4).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
+    /// <summary>The extensions of a Markdown file other than <c>.md</c> (<c>.MD</c>, <c>.markdown</c>): a case saved so is reported, not skipped.</summary>
+    private static readonly HashSet<string> MarkdownExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown" };
+
     /// <summary>
-    /// The <c>*.md</c> files below <paramref name="folder"/>, except names starting with '_'. A folder link
+    /// The <c>*.md</c> files below <paramref name="folder"/>, except names starting with '_' (a file saved with another Markdown
+    /// extension, <c>.MD</c> or <c>.markdown</c>, is reported in <paramref name="diagnostics"/>). A folder link
     /// is walked only when it leads to a folder below <paramref name="folder"/> not walked yet: a link out
     /// of it or a loop is reported once, as an error, and not followed.
     /// </summary>
@@ -119,9 +123,19 @@ public static class ContentFile
                 var path = Path.Combine(current, entry.Name);
                 if (entry is not DirectoryInfo directory)
                 {
-                    if (entry.Name.EndsWith(".md", StringComparison.Ordinal) && !entry.Name.StartsWith('_'))
+                    if (entry.Name.StartsWith('_'))
+                    {
+                        continue;
+                    }
+                    if (entry.Name.EndsWith(".md", StringComparison.Ordinal))
                     {
                         files.Add(path);
+                    }
+                    else if (Path.GetExtension(entry.Name) is { } extension && MarkdownExtensions.Contains(extension))
+                    {
+                        // Saved as Markdown under another spelling: skipped, the case would be lost without a word.
+                        diagnostics?.Add(new(path, 1, DiagnosticSeverity.Error,
+                            $"extension « {extension} » : seuls les fichiers .md, en minuscules, sont des cas ; renommez-le {Path.GetFileNameWithoutExtension(entry.Name)}.md"));
                     }
                     continue;
                 }

@@ -19,12 +19,22 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
     public void CheckKeys(YamlMappingNode root)
     {
         Root = root;
-        foreach (var key in root.Children.Keys)
+        CheckKeys(root, KnownKeys);
+    }
+
+    /// <summary>
+    /// Reports each key of <paramref name="map"/> that is not one of <paramref name="known"/>: a misspelt key
+    /// (<c>regoins</c>) would otherwise be dropped with its value, and the file pass as valid.
+    /// </summary>
+    /// <param name="owner">The field that holds <paramref name="map"/>, with its dot (<c>territory.</c>), as messages name it.</param>
+    public void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> known, string owner = "")
+    {
+        foreach (var key in map.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
-            if (!KnownKeys.Contains(name))
+            if (!known.Contains(name))
             {
-                Error(key, $"champ inconnu « {name} »{ClosestMatch.Hint(name, KnownKeys)}");
+                Error(key, $"champ inconnu « {owner}{name} »{ClosestMatch.Hint(name, known)}");
             }
         }
     }
@@ -106,18 +116,25 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         {
             return date;
         }
-        Error(node, $"{owner}{key} doit être une date au format AAAA-MM-JJ, par exemple 2026-12-01");
+        // Written as asked but not a day of the calendar (2026-02-30): saying the format again would send the editor looking for a typo.
+        Error(node, node is YamlScalarNode { Value: { } written } && IsDateShaped(written)
+            ? $"{owner}{key} vaut {written} : cette date n'existe pas ; le mois va de 01 à 12, le jour de 01 au dernier jour du mois"
+            : $"{owner}{key} doit être une date au format AAAA-MM-JJ, par exemple 2026-12-01");
         return null;
     }
+
+    /// <summary>Whether <paramref name="text"/> is four digits, a dash, two digits, a dash and two digits.</summary>
+    private static bool IsDateShaped(string text) =>
+        text is [var y1, var y2, var y3, var y4, '-', var m1, var m2, '-', var d1, var d2]
+        && char.IsAsciiDigit(y1) && char.IsAsciiDigit(y2) && char.IsAsciiDigit(y3) && char.IsAsciiDigit(y4)
+        && char.IsAsciiDigit(m1) && char.IsAsciiDigit(m2) && char.IsAsciiDigit(d1) && char.IsAsciiDigit(d2);
 
     /// <summary>A date as <c>yyyy-MM-dd</c>; the usual ten digits and dashes are read directly, a tenth of the parser's cost.</summary>
     internal static bool TryParseDate(string text, out DateOnly date)
     {
-        if (text is [var y1, var y2, var y3, var y4, '-', var m1, var m2, '-', var d1, var d2]
-            && char.IsAsciiDigit(y1) && char.IsAsciiDigit(y2) && char.IsAsciiDigit(y3) && char.IsAsciiDigit(y4)
-            && char.IsAsciiDigit(m1) && char.IsAsciiDigit(m2) && char.IsAsciiDigit(d1) && char.IsAsciiDigit(d2))
+        if (IsDateShaped(text))
         {
-            var (year, month, day) = (Digits(y1, y2) * 100 + Digits(y3, y4), Digits(m1, m2), Digits(d1, d2));
+            var (year, month, day) = (Digits(text[0], text[1]) * 100 + Digits(text[2], text[3]), Digits(text[5], text[6]), Digits(text[8], text[9]));
             if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
             {
                 date = new DateOnly(year, month, day);

@@ -55,17 +55,25 @@ public static class ApiParameters
     /// <summary>The route parameter of a case.</summary>
     public static readonly ApiParameter Slug = new("slug", "string", "Identifiant du cas : le nom de son fichier sans .md, comme dans l'adresse /exemples/{slug}.");
 
+    /// <summary>The parameter that chooses the CSV answers' column separator, and its values.</summary>
+    public const string SeparatorKey = "separator";
+
+    /// <summary>The values of <see cref="SeparatorKey"/>.</summary>
+    public static readonly IReadOnlyList<string> Separators = ["comma", "semicolon"];
+
     /// <summary>The export's own parameters.</summary>
     public static readonly IReadOnlyList<ApiParameter> Export =
     [
         new("format", "string", "Format : csv (par défaut), json ou csl-json (pour les logiciels de bibliographie).", Values: ExportApi.Formats),
-        new("separator", "string", "semicolon : séparer les colonnes du CSV par des points-virgules (tableurs en français).", Values: ["comma", "semicolon"]),
+        new(SeparatorKey, "string", "semicolon : séparer les colonnes du CSV par des points-virgules (tableurs en français).", Values: Separators),
     ];
 
     /// <summary>The parameters a search request (search, suggest, export, feed) gets wrong: every one, not only the first.</summary>
     public static IReadOnlyList<InvalidParameter> Check(IQueryCollection query, SearchIndexOptions options, TimeProvider clock)
     {
         var invalid = new List<InvalidParameter>();
+        // Two texts are not one search: the first alone was searched, the other dropped without a word.
+        Single(query, SearchState.QueryKey, invalid);
         var size = Integer(query, SearchState.SizeKey, 1, options.MaxPageSize, $"un entier de 1 à {options.MaxPageSize}", invalid) ?? options.PageSize;
         var lastPage = (SearchIndexOptions.MaxResultWindow + size - 1) / size;
         Integer(query, SearchState.PageKey, 1, lastPage,
@@ -77,10 +85,7 @@ public static class ApiParameters
         {
             invalid.Add(new(SearchState.YearFromKey, $"year_from ({from}) est après year_to ({to}) : la période est inversée."));
         }
-        if (Single(query, SearchState.SortKey, invalid) is { } sort && !Sorts.Contains(sort.ToLowerInvariant()))
-        {
-            invalid.Add(new(SearchState.SortKey, $"sort vaut « {sort} » ; valeurs possibles : {string.Join(", ", Sorts)}."));
-        }
+        OneOf(query, SearchState.SortKey, Sorts, invalid);
         foreach (var facet in SearchState.ListedValues(query, SearchState.AllKey))
         {
             if (!CaseStudySchema.IsFacet(facet))
@@ -134,6 +139,31 @@ public static class ApiParameters
         }
         return UnknownFilter.In(taxonomy, state.Filters) is { Count: > 0 } unknown ? CaseStudyApi.UnknownFilterProblem(unknown) : null;
     }
+
+    /// <summary>
+    /// The value of a parameter that takes one of <paramref name="allowed"/>, in any case, as <paramref name="allowed"/> spells
+    /// it; null when it is not given. Given twice or another value, it is added to <paramref name="invalid"/>.
+    /// </summary>
+    public static string? OneOf(IQueryCollection query, string name, IReadOnlyList<string> allowed, List<InvalidParameter> invalid)
+    {
+        if (Single(query, name, invalid) is not { } value)
+        {
+            return null;
+        }
+        if (allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } known)
+        {
+            return known;
+        }
+        invalid.Add(new(name, $"{name} vaut « {Shorten(value)} » ; valeurs possibles : {string.Join(", ", allowed)}."));
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a CSV answer (export, statistics) separates its columns with semicolons (<c>separator=semicolon</c>, for French
+    /// spreadsheets); a separator given twice or unknown is added to <paramref name="invalid"/>.
+    /// </summary>
+    public static bool Semicolon(IQueryCollection query, List<InvalidParameter> invalid) =>
+        OneOf(query, SeparatorKey, Separators, invalid) == "semicolon";
 
     private static string? Single(IQueryCollection query, string name, List<InvalidParameter> invalid)
     {

@@ -47,15 +47,12 @@ public static class ExportApi
 
     private static async Task<IResult> Export(HttpContext http, ICaseStudySearch search, TimeProvider clock, IOptions<SearchIndexOptions> options)
     {
-        var format = http.Request.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "csv";
-        if (!Formats.Contains(format))
+        List<InvalidParameter> invalid = [];
+        var format = ApiParameters.OneOf(http.Request.Query, "format", Formats, invalid) ?? "csv";
+        var semicolon = ApiParameters.Semicolon(http.Request.Query, invalid);
+        if (invalid.Count > 0)
         {
-            return ApiParameters.Problem([new("format", $"format vaut « {format} » ; formats possibles : {string.Join(", ", Formats)}.")]);
-        }
-        var separator = http.Request.Query["separator"].FirstOrDefault();
-        if (separator is not (null or "" or "comma" or "semicolon"))
-        {
-            return ApiParameters.Problem([new("separator", $"separator vaut « {separator} » ; valeurs possibles : comma, semicolon.")]);
+            return ApiParameters.Problem(invalid);
         }
         var state = SearchState.FromQuery(http.Request.Query, clock, [.. ApiParameters.Export.Select(p => p.Name)]);
         if (ApiParameters.Refusal(http.Request, options.Value, search.Taxonomy, state, clock) is { } refusal)
@@ -71,7 +68,7 @@ public static class ExportApi
         {
             case "csv":
                 response.ContentType = "text/csv; charset=utf-8";
-                await WriteCsv(export, searchUrl, http);
+                await WriteCsv(export, searchUrl, http, semicolon);
                 break;
             case "json":
                 response.ContentType = "application/json; charset=utf-8";
@@ -121,13 +118,12 @@ public static class ExportApi
 
     /// <summary>
     /// Starts a CSV download as every CSV of the site does: UTF-8 with a byte order mark (spreadsheets then
-    /// read the accents), <c>,</c> or <c>;</c> (<c>separator=semicolon</c>), provenance in <c>#</c> comment lines, then the header.
+    /// read the accents), <c>,</c> or, with <paramref name="semicolon"/> (<c>separator=semicolon</c>), <c>;</c>, provenance in <c>#</c> comment lines, then the header.
     /// </summary>
     /// <returns>The writer, and the text writer under it; dispose both (the CSV writer first).</returns>
-    public static async Task<(CsvWriter Csv, StreamWriter Text)> StartCsv(HttpContext http, ExportInfo info, string searchUrl, IReadOnlyList<string> columns)
+    public static async Task<(CsvWriter Csv, StreamWriter Text)> StartCsv(HttpContext http, bool semicolon, ExportInfo info, string searchUrl, IReadOnlyList<string> columns)
     {
         var text = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        var semicolon = http.Request.Query["separator"] == "semicolon";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = semicolon ? ";" : ",", Comment = '#', AllowComments = true };
         var csv = new CsvWriter(text, configuration);
         foreach (var (key, value) in Provenance(info, searchUrl))
@@ -143,9 +139,9 @@ public static class ExportApi
         return (csv, text);
     }
 
-    private static async Task WriteCsv(CaseExport export, string searchUrl, HttpContext http)
+    private static async Task WriteCsv(CaseExport export, string searchUrl, HttpContext http, bool semicolon)
     {
-        var (csv, text) = await StartCsv(http, export.Info, searchUrl, CaseTable.Columns);
+        var (csv, text) = await StartCsv(http, semicolon, export.Info, searchUrl, CaseTable.Columns);
         await using var textWriter = text;
         await using var csvWriter = csv;
         foreach (var row in export.Rows)

@@ -36,6 +36,12 @@ public static class StatisticsApi
 
     private static async Task<IResult> Statistics(HttpContext http, ICaseStudySearch search, TimeProvider clock, IOptions<SearchIndexOptions> options)
     {
+        List<InvalidParameter> invalid = [];
+        var semicolon = ApiParameters.Semicolon(http.Request.Query, invalid);
+        if (invalid.Count > 0)
+        {
+            return ApiParameters.Problem(invalid);
+        }
         var state = SearchState.FromQuery(http.Request.Query, clock);
         if (ApiParameters.Refusal(http.Request, options.Value, search.Taxonomy, state, clock) is { } refusal)
         {
@@ -49,7 +55,7 @@ public static class StatisticsApi
         ExportApi.Attach(response, info, searchUrl, "statistiques-", ".csv");
         response.ContentType = "text/csv; charset=utf-8";
 
-        var (csv, text) = await ExportApi.StartCsv(http, info, searchUrl, CsvColumns);
+        var (csv, text) = await ExportApi.StartCsv(http, semicolon, info, searchUrl, CsvColumns);
         await using var textWriter = text;
         await using var csvWriter = csv;
         await WriteRow(csv, "total", "", "", "", "", info.Total);

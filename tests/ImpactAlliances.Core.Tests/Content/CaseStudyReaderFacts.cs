@@ -368,6 +368,47 @@ public sealed class CaseStudyReaderFacts
     }
 
     [Fact]
+    public void An_unknown_key_of_the_territory_or_of_an_organisation_is_reported_not_dropped_with_its_value()
+    {
+        // A misspelt regions or place was dropped without a word: the case validated, placed nowhere.
+        var (file, diagnostics) = Parse(Valid
+            .Replace("  regions: []", "  regoins: [bretagne]")
+            .Replace("{ name: \"Renault\", actor: entreprise }", "{ name: \"Renault\", actor: entreprise, role: mecene }"));
+
+        Assert.Null(file);
+        Assert.Equal(
+            ["case.md:7: champ inconnu « organisations.role »", "case.md:12: champ inconnu « territory.regoins » ; vouliez-vous dire « regions » ?"],
+            Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_date_written_as_asked_that_the_calendar_lacks_is_said_to_be_so()
+    {
+        // « 2026-02-30 » is written AAAA-MM-JJ: being told to write it so sent the editor looking for a wrong digit or dash.
+        var (_, diagnostics) = Parse(Valid
+            .Replace("date: 2021-05-03", "date: 2021-13-03")
+            .Replace("accessed: 2026-11-20", "accessed: 20/11/2026")
+            .Replace("updated: 2026-11-23", "updated: 2026-02-30"));
+
+        Assert.Equal(
+            [
+                "case.md:18: sources.date vaut 2021-13-03 : cette date n'existe pas ; le mois va de 01 à 12, le jour de 01 au dernier jour du mois",
+                "case.md:18: sources.accessed doit être une date au format AAAA-MM-JJ, par exemple 2026-12-01",
+                "case.md:19: updated vaut 2026-02-30 : cette date n'existe pas ; le mois va de 01 à 12, le jour de 01 au dernier jour du mois",
+            ],
+            Messages(diagnostics));
+    }
+
+    [Fact]
+    public void A_front_matter_never_closed_is_said_to_be_so_not_missing()
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("updated: 2026-11-23\n---\n", "updated: 2026-11-23\n"));
+
+        Assert.Null(file);
+        Assert.Equal(["case.md:1: en-tête non fermé : ajoutez une ligne --- après le dernier champ, avant le texte du cas"], Messages(diagnostics));
+    }
+
+    [Fact]
     public void A_summary_over_the_limit_is_reported()
     {
         var (_, diagnostics) = Parse(Valid.Replace("Une plateforme de mobilité et des garages solidaires.", new string('a', 401)));

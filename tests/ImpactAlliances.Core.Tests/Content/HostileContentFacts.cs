@@ -71,6 +71,18 @@ public sealed class HostileContentFacts : IDisposable
         await AssertOnlyError(path, 1, $"boucle de liens symboliques : ce dossier renvoie à « {Path.Combine(_content, "cases")} », déjà parcouru : non suivi");
     }
 
+    [Theory]
+    [InlineData("nouveau-cas.MD", ".MD")]
+    [InlineData("nouveau-cas.Md", ".Md")]
+    [InlineData("nouveau-cas.markdown", ".markdown")]
+    public async Task A_case_saved_with_another_markdown_extension_is_refused_not_skipped(string name, string extension)
+    {
+        // It was skipped without a word: validate said every case was valid, and the new case never showed.
+        var path = Write($"cases/{name}", "---\ntitle: \"Nouveau\"\n---\nTexte du cas.\n");
+
+        await AssertOnlyError(path, 1, $"extension « {extension} » : seuls les fichiers .md, en minuscules, sont des cas ; renommez-le nouveau-cas.md");
+    }
+
     [Fact]
     public async Task A_file_over_the_limit_is_refused_with_its_size()
     {

@@ -74,18 +74,6 @@ public sealed class IndexerCommandsFacts : IDisposable
     }
 
     [Fact]
-    public async Task A_build_into_an_index_folder_that_is_a_file_says_which_folder_in_french()
-    {
-        File.WriteAllText(_index, "pas un dossier");
-
-        var (code, _, error) = await Run("build", "--content", _content, "--index", _index);
-
-        Assert.Equal(IndexerCommands.Failed, code);
-        Assert.StartsWith($"Construction échouée : lecture ou écriture impossible dans le dossier de l'index {_index}. L'index en place n'a pas changé. Détail : ", error);
-        Assert.Equal("pas un dossier", File.ReadAllText(_index));
-    }
-
-    [Fact]
     public async Task Validate_and_build_report_hostile_files_and_keep_the_index()
     {
         await Run("build", "--content", _content, "--index", _index);
@@ -128,13 +116,18 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(published));
     }
 
-    [Fact]
-    public async Task Stats_without_an_index_fails_with_a_reason()
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("publish", "--to", "{out}")]
+    [InlineData("release", "--content", "{content}", "--out", "{out}")]
+    public async Task A_command_that_reads_the_index_fails_without_one_with_the_same_reason_in_french(params string[] command)
     {
-        var (code, _, error) = await Run("stats", "--index", _index);
+        // publish said « No index in '…' to publish: build one first. », the library's own words.
+        var (code, _, error) = await Run([.. command.Select(a => a.Replace("{content}", _content, StringComparison.Ordinal)
+            .Replace("{out}", Path.Combine(_folder.Path, "out"), StringComparison.Ordinal)), "--index", _index]);
 
         Assert.Equal(IndexerCommands.Failed, code);
-        Assert.Contains($"Aucun index dans {_index} : construisez-le avec la commande build.", error);
+        Assert.Equal($"Aucun index dans {_index} : construisez-le avec la commande build.", error.TrimEnd());
     }
 
     [Theory]
@@ -166,6 +159,26 @@ public sealed class IndexerCommandsFacts : IDisposable
         {
             Assert.Contains("index format 1, expected " + CaseStudySchema.FormatVersion, error);
         }
+    }
+
+    [Theory]
+    [InlineData("validate", "--content", "{file}")]
+    [InlineData("build", "--content", "{content}", "--index", "{file}")]
+    [InlineData("stats", "--index", "{file}")]
+    [InlineData("publish", "--to", "{file}")]
+    [InlineData("release", "--content", "{content}", "--out", "{file}")]
+    [InlineData("generate", "--count", "1", "--out", "{file}")]
+    public async Task A_folder_option_given_a_file_exits_with_2_saying_so(params string[] args)
+    {
+        // publish said « Publication impossible : The file '…' already exists. », generate « Could not find a part of the path ».
+        var file = Path.Combine(_folder.Path, "un-fichier.txt");
+        File.WriteAllText(file, "x");
+
+        var (code, _, error) = await Run([.. args.Select(a => a.Replace("{file}", file, StringComparison.Ordinal).Replace("{content}", _content, StringComparison.Ordinal))]);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.StartsWith($"L'option {args[Array.IndexOf(args, "{file}") - 1]} attend un dossier ; {file} est un fichier.\n", error);
+        Assert.Equal("x", File.ReadAllText(file));
     }
 
     [Theory]
@@ -444,6 +457,23 @@ public sealed class IndexerCommandsFacts : IDisposable
 
         Assert.Equal(IndexerCommands.BadArguments, code);
         Assert.Equal("Le titre contient un caractère invisible (U+0001) : retapez-le sans ce caractère.\n", error);
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(_content, "cases")).Length);
+    }
+
+    [Theory]
+    [InlineData("Vélo\nsolidaire", "Le titre tient sur une ligne : retapez-le sans retour à la ligne.")]
+    [InlineData("Vélo\r\nsolidaire", "Le titre tient sur une ligne : retapez-le sans retour à la ligne.")]
+    [InlineData("???", "Le titre « ??? » n'a ni lettre ni chiffre dont faire un nom de fichier : écrivez-le en toutes lettres.")]
+    public async Task New_refuses_a_title_it_cannot_write_saying_why_and_writes_nothing(string title, string message)
+    {
+        // A line break wrote a case whose own title line did not parse; a title of signs only was told to be given.
+        File.Copy(RepositoryPaths.Resolve("content/_template.md"), Path.Combine(_content, "_template.md"));
+        var before = Directory.GetFiles(Path.Combine(_content, "cases")).Length;
+
+        var (code, _, error) = await Run("new", title, "--content", _content);
+
+        Assert.Equal(IndexerCommands.BadArguments, code);
+        Assert.Equal(message + "\n", error);
         Assert.Equal(before, Directory.GetFiles(Path.Combine(_content, "cases")).Length);
     }
 
