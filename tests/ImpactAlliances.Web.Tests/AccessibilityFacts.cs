@@ -149,7 +149,7 @@ public sealed class AccessibilityFacts(KestrelSiteFactory site) : IClassFixture<
         }
         var active = await page.GetAttributeAsync("#q", "aria-activedescendant");
         await Assertions.Expect(page.Locator($"#{active} .suggestion-label")).ToHaveTextAsync("Marseille");
-        await Assertions.Expect(page.Locator($"#{active} .suggestion-detail")).ToHaveTextAsync(new Regex(@"^Commune · \d+ exemples$"));
+        await Assertions.Expect(page.Locator($"#{active} .suggestion-detail")).ToHaveTextAsync(new Regex(@"^Commune · \d+ exemples situés$"));
         await page.Keyboard.PressAsync("Enter");
 
         await page.ArriveAtAsync(new Regex(@"\?q=emploi%20des%20jeunes%20%C3%A0%20Marseille$"));

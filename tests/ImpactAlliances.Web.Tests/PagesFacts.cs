@@ -1432,7 +1432,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var placed = ContentLoader.Load(site.ContentPath, DateOnly.FromDateTime(DateTime.Today)).Cases
             .Count(c => c.Case.Status != CaseStatus.Draft && c.Case.Territory.PlaceCodes.Contains(Core.Places.Place.CommuneCode("13055")));
         Assert.True(placed >= 10, $"{placed} cases placed in Marseille: the test says little");
-        Assert.Equal($"Commune · {placed} exemples", marseille.GetProperty("detail").GetString());
+        Assert.Equal($"Commune · {placed} exemples situés", marseille.GetProperty("detail").GetString());
         Assert.Equal("/?q=emploi%20des%20jeunes%20%C3%A0%20Marseille&scales=local", marseille.GetProperty("url").GetString());
     }
 

@@ -323,12 +323,16 @@ public static class Wording
     public static string SuggestionLabel(Suggestion suggestion) =>
         suggestion.Within is { } department ? $"{suggestion.Label} ({department})" : suggestion.Label;
 
-    /// <summary>What a suggestion as you type is, beside it: « Régions · 12 exemples », « Organisation · 1 exemple », « Expression · 24 exemples », « Exemple ».</summary>
+    /// <summary>
+    /// What a suggestion as you type is, beside it: « Régions · 12 exemples », « Organisation · 1 exemple », « Expression · 24
+    /// exemples », « Exemple ». A commune counts the cases placed in it, « situés », not those its name finds: chosen, it is
+    /// searched as a word, and « Marseille · 32 exemples » led to 61 results, the cases that only name the city among them.
+    /// </summary>
     public static string SuggestionDetail(Suggestion suggestion) => suggestion.Kind switch
     {
         SuggestionKind.Case => "Exemple",
         SuggestionKind.Organisation => $"Organisation · {Formats.Cases(suggestion.Count)}",
-        SuggestionKind.Commune => $"Commune · {Formats.Cases(suggestion.Count)}",
+        SuggestionKind.Commune => $"Commune · {Formats.Cases(suggestion.Count)} {(suggestion.Count > 1 ? "situés" : "situé")}",
         SuggestionKind.Phrase => $"Expression · {(suggestion.Estimated ? "environ " : "")}{Formats.Cases(suggestion.Count)}",
         _ => $"{suggestion.Facet} · {Formats.Cases(suggestion.Count)}",
     };
