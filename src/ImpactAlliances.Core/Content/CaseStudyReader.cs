@@ -218,12 +218,29 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             : Missing(m, territory, "territory.scale");
         var regions = m.Slugs(territory, CaseStudySchema.Regions, required: false, owner: "territory.");
         var place = m.Text(territory, "place", required: false, owner: "territory.");
-        var codes = PlaceCodes(m, territory, place, regions, international: scale == "international");
+        var codes = PlaceCodes(m, territory, place, regions, scale);
         if (scale == "regional" && scaleNode is not null)
         {
             WarnRegionalInOneDepartment(m, scaleNode, regions);
         }
         return scale is null ? null : new Territory(scale, regions, string.IsNullOrEmpty(place) ? null : place) { PlaceCodes = codes };
+    }
+
+    /// <summary>
+    /// A local case names its communes; its département follows from them, for the filters and the map alike. Written beside
+    /// them, it only repeats one (« Courrières (Pas-de-Calais), Pas-de-Calais » on the case's page) and reads as if the
+    /// alliance covered the whole département, which its scale denies.
+    /// </summary>
+    private static void WarnDepartmentBesideItsCommunes(FrontMatterMapper m, YamlNode placeNode, IReadOnlyList<Place> places)
+    {
+        foreach (var department in places.Where(p => p.Kind == PlaceKind.Department))
+        {
+            if (places.FirstOrDefault(p => p.Kind == PlaceKind.Commune && p.Department == department.Code) is { } commune)
+            {
+                m.Warning(placeNode,
+                    $"« {department.Name} » répète le département d'une commune déjà nommée ({commune.Name}) : un cas « local » nomme ses communes seules, le département s'en déduit");
+            }
+        }
     }
 
     /// <summary>
@@ -240,13 +257,16 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         }
     }
 
-    /// <summary>Resolves the place against the official split; an unknown name or a region left out is a warning.</summary>
-    private List<string> PlaceCodes(FrontMatterMapper m, YamlMappingNode territory, string? place, List<string> regions, bool international)
+    /// <summary>
+    /// Resolves the place against the official split; an unknown name, a region left out, or a local case's département
+    /// named beside its own communes is a warning.
+    /// </summary>
+    private List<string> PlaceCodes(FrontMatterMapper m, YamlMappingNode territory, string? place, List<string> regions, string? scale)
     {
         var resolution = PlaceResolver.Resolve(place, PlaceGazetteer.Official, regions);
         var placeNode = FrontMatterMapper.Get(territory, "place");
         // Places abroad are not in the split: an international case names them freely.
-        foreach (var (part, suggestion) in international ? [] : resolution.Unknown)
+        foreach (var (part, suggestion) in scale == "international" ? [] : resolution.Unknown)
         {
             m.Warning(placeNode!, suggestion is null
                 ? $"lieu inconnu : « {part} » n'est ni une commune, ni un département, ni une région ; écrivez « Commune (Département) »"
@@ -256,6 +276,10 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         if (missing.Count > 0)
         {
             m.Warning(placeNode!, $"« {place} » est en {string.Join(", ", missing)} : ajoutez cette région à territory.regions");
+        }
+        if (scale == "local")
+        {
+            WarnDepartmentBesideItsCommunes(m, placeNode!, resolution.Places);
         }
         return resolution.Places.SelectMany(p => p.IndexCodes())
             .Where(code => !code.StartsWith("r:", StringComparison.Ordinal) || taxonomy[CaseStudySchema.Regions.Key].Contains(code[2..]))

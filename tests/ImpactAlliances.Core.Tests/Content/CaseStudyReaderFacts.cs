@@ -96,6 +96,24 @@ public sealed class CaseStudyReaderFacts
             diagnostics.Select(d => d.ToString()));
     }
 
+    // CONTRIBUTING: a local case names its communes; its département follows from them and, written beside them, only
+    // repeats one (« Courrières (Pas-de-Calais), Pas-de-Calais » on the case's page).
+    [Theory]
+    [InlineData("local", "Courrières (Pas-de-Calais), Pas-de-Calais", "Pas-de-Calais", "Courrières")]
+    [InlineData("local", "Finistère, Quimper (Finistère)", "Finistère", "Quimper")]
+    [InlineData("local", "Courrières (Pas-de-Calais), Nord", null, null)]
+    [InlineData("local", "Courrières (Pas-de-Calais)", null, null)]
+    [InlineData("departemental", "Pas-de-Calais, Courrières (Pas-de-Calais)", null, null)]
+    public void A_local_case_naming_the_departement_of_one_of_its_communes_is_warned(string scale, string place, string? department, string? commune)
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("scale: national", $"scale: {scale}").Replace("regions: []", "regions: [hauts-de-france, bretagne]").Replace("place: \"\"", $"place: \"{place}\""));
+
+        Assert.NotNull(file);
+        Assert.Equal(
+            department is null ? [] : [$"case.md:13: avertissement : « {department} » répète le département d'une commune déjà nommée ({commune}) : un cas « local » nomme ses communes seules, le département s'en déduit"],
+            diagnostics.Select(d => d.ToString()));
+    }
+
     [Theory]
     // A domain word, a term of a value, a word of its slug: the value it belongs to, with its label.
     [InlineData("domains: [mobilite, pauvreté]", "case.md:8: valeur inconnue « pauvreté » dans domains ; vouliez-vous dire « pauvrete-exclusion » (Pauvreté et exclusion) ?")]
