@@ -3,6 +3,7 @@ using ImpactAlliances.Core.Content;
 using ImpactAlliances.Core.Indexing;
 using ImpactAlliances.Core.Releases;
 using ImpactAlliances.Core.Schema;
+using ImpactAlliances.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactAlliances.Indexer;
@@ -31,19 +32,18 @@ internal sealed class PublishCommand : IndexerCommand
     protected override int Run(IServiceProvider services, ParseResult parsed, TextWriter output, TextWriter error)
     {
         var store = services.GetRequiredService<IndexStore>();
-        if (store.CurrentVersion() is null)
-        {
-            error.WriteLine(IndexerCommands.NoIndex(store.Root));
-            return IndexerCommands.Failed;
-        }
         try
         {
             // Where the user stands, like every folder the tool writes (generate --out, release --out).
             var folder = Path.GetFullPath(parsed.GetRequiredValue(_to));
-            Directory.CreateDirectory(folder);
             var artifact = IndexArtifact.Publish(store, folder);
             output.WriteLine($"Index {artifact.Version} publié dans {folder} ({artifact.Files.Count} fichiers, {artifact.Files.Sum(f => f.Size) / 1024} Kio)");
             return IndexerCommands.Ok;
+        }
+        catch (IndexUnavailableException)
+        {
+            error.WriteLine(IndexerCommands.NoIndex(store.Root));
+            return IndexerCommands.Failed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -23,12 +23,16 @@ public static partial class IndexArtifact
     /// <summary>Artifacts a publish folder keeps besides the current one, for nodes still downloading them.</summary>
     public const int KeptPrevious = 2;
 
-    /// <summary>Packs the version <paramref name="store"/> serves into <paramref name="publishFolder"/> and makes it the current artifact.</summary>
-    /// <exception cref="InvalidOperationException">The store has no index.</exception>
+    /// <summary>
+    /// Packs the version <paramref name="store"/> serves into <paramref name="publishFolder"/> (created if missing) and makes it
+    /// the current artifact.
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">The store has no index; nothing is written.</exception>
     public static IndexArtifactManifest Publish(IndexStore store, string publishFolder)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var name = store.CurrentVersion() ?? throw new InvalidOperationException($"No index in '{store.Root}' to publish: build one first.");
+        var name = store.CurrentVersion() ?? throw new IndexUnavailableException(store.Root);
+        Directory.CreateDirectory(publishFolder);
         var version = store.Version(name);
         var destination = Path.Combine(publishFolder, name);
         IndexArtifactManifest manifest;
