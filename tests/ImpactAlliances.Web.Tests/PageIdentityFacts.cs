@@ -68,6 +68,12 @@ public sealed partial class PageIdentityFacts(SiteFactory site) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, favicon.StatusCode);
         Assert.Equal("image/svg+xml", favicon.Content.Headers.ContentType!.MediaType);
         Assert.Contains("<circle", await favicon.Content.ReadAsStringAsync());
+        // What asks /favicon.ico without reading the page (Safari, feed readers, crawlers) gets the mark too.
+        Assert.Matches(@"<link rel=""icon"" href=""/favicon[.\w]*\.ico"" sizes=""32x32"" />", html);
+        var ico = await _client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal("image/x-icon", ico.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(new byte[] { 0, 0, 1, 0, 3, 0 }, (await ico.Content.ReadAsByteArrayAsync())[..6]);
         foreach (var key in new[] { "partnership_types", "domains", "regions", "statuses" })
         {
             Assert.Contains($"<span class=\"swatch badge-{key}\" aria-hidden=\"true\"></span>", html);
