@@ -1,4 +1,5 @@
 using System.Net;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImpactAlliances.Core.Content;
@@ -682,6 +683,22 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("", said);
         Assert.Contains(said, y => y.Length > 0);
         Assert.DoesNotContain("hit-year", await GetString("/?q=insertion"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first year field's placeholder is the earliest start year the cases give (it read « 1990 » while cases go back
+    /// decades before); the second's, the current year.
+    /// </summary>
+    [Fact]
+    public async Task The_year_fields_placeholders_span_the_start_years_of_the_cases()
+    {
+        var earliest = Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")
+            .Select(f => Regex.Match(File.ReadAllText(f), @"^year: (\d{4})", RegexOptions.Multiline))
+            .Where(m => m.Success).Min(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        var html = await GetString("/?q=insertion");
+
+        Assert.Matches($"<input id=\"year_from\" [^>]*placeholder=\"{earliest}\"", html);
+        Assert.Matches($"<input id=\"year_to\" [^>]*placeholder=\"{DateTime.UtcNow.Year}\"", html);
     }
 
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>

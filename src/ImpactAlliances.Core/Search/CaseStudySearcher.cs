@@ -85,6 +85,7 @@ public sealed class CaseStudySearcher(CaseStudyIndex index, IOptions<SearchIndex
             return new ServedIndex(snapshot.Version.Name, snapshot.Manifest.ContentCommit, snapshot.Manifest.BuiltAt, snapshot.Manifest.Cases)
             {
                 Synonyms = SynonymsFingerprint,
+                EarliestYear = snapshot.EarliestYear,
             };
         }
     }

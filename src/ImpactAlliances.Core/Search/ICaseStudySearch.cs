@@ -53,6 +53,9 @@ public sealed record ServedIndex(string Version, string? ContentCommit, DateTime
     /// <summary>The fingerprint of the synonyms in service (<see cref="SynonymSet.Fingerprint"/>), read at query time.</summary>
     public string Synonyms { get; init; } = "";
 
+    /// <summary>The earliest known start year of the cases served, or null when none has one: where the year range may begin.</summary>
+    public int? EarliestYear { get; init; }
+
     /// <summary>What a search's answer depends on besides the request: a cache key, an entity tag.</summary>
     public string AnswerKey => AnswerKeyOf(Version, Synonyms);
 

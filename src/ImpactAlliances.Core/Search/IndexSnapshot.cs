@@ -211,6 +211,9 @@ public sealed class IndexSnapshot
     /// <summary>The facet values of each segment's documents; built on first use.</summary>
     internal SegmentFacets[] Segments => _segments.Value;
 
+    /// <summary>The earliest known start year of the cases, or null when none has one.</summary>
+    internal int? EarliestYear => Segments.Where(s => s.EarliestYear > 0).Select(s => (int?)s.EarliestYear).Min();
+
     /// <summary>Where each facet's values begin among all the taxonomy's values: what a collector counts by (<see cref="SegmentFacets.OffsetsOf"/>).</summary>
     internal int[] FacetOffsets => _facetOffsets.Value;
     private readonly Lazy<int[]> _facetOffsets;

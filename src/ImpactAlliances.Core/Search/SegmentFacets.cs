@@ -30,6 +30,7 @@ internal sealed class SegmentFacets
     {
         (_starts, _values, _years, _updated) = (starts, values, years, updated);
         Offsets = offsets;
+        EarliestYear = years.Where(year => year > 0).DefaultIfEmpty().Min();
         _allStarts = new int[years.Length + 1];
         _all = new ushort[values.Sum(v => v.Length)];
         var at = 0;
@@ -87,6 +88,9 @@ internal sealed class SegmentFacets
 
     /// <summary>The document's start year; 0 when it has none.</summary>
     public int YearOf(int doc) => _years[doc];
+
+    /// <summary>The earliest known start year of the segment's cases, or 0 when none has one.</summary>
+    public int EarliestYear { get; }
 
     /// <summary>The document's update date as the index stores it; 0 when it has none.</summary>
     public long UpdatedOf(int doc) => _updated[doc];

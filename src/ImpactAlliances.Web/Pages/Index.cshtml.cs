@@ -21,6 +21,9 @@ public sealed class IndexModel(ICaseStudySearch search, TimeProvider clock) : Pa
     /// <summary>The latest year a range may start from (<see cref="SearchState.LatestYear"/>): the year fields' bound.</summary>
     public int LatestYear => SearchState.LatestYear(clock);
 
+    /// <summary>The earliest start year of the cases served, or null: the first year field's placeholder.</summary>
+    public int? EarliestYear => search.Served.EarliestYear;
+
     /// <summary>
     /// The state as searched: its misspelt words corrected, so that the count is said « pour » the words that found its
     /// cases, not « pour « mobilté solidaire » » above « Résultats pour « mobilité solidaire » ».
