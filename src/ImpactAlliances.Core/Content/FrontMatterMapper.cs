@@ -102,7 +102,10 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
             Error(node, $"{name} doit être entre {min} et {max}, pas {value}");
             return null;
         }
-        Error(node, $"{name} doit être un nombre entier");
+        // The value said, so that each of a list's wrong values is told apart on their shared line.
+        Error(node, node is YamlScalarNode { Value: { Length: > 0 } said }
+            ? $"{name} doit être un nombre entier, pas « {said} »"
+            : $"{name} doit être un nombre entier");
         return null;
     }
 

@@ -146,7 +146,18 @@ public sealed class CaseStudyReaderFacts
     {
         var (_, diagnostics) = Parse(Valid.Replace("year: 2012", "year: vingt"));
 
-        Assert.Equal(["case.md:14: year doit être un nombre entier"], Messages(diagnostics));
+        Assert.Equal(["case.md:14: year doit être un nombre entier, pas « vingt »"], Messages(diagnostics));
+    }
+
+    /// <summary>Each wrong value of a list is told apart by its value, though they share a line.</summary>
+    [Fact]
+    public void Each_wrong_value_of_a_list_is_named()
+    {
+        var (_, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", "sdgs: [x, 18, y, [4]]"));
+
+        Assert.Equal(["sdgs doit être un nombre entier, pas « x »", "sdgs doit être entre 1 et 17, pas 18",
+            "sdgs doit être un nombre entier, pas « y »", "sdgs doit être un nombre entier"],
+            Messages(diagnostics).Select(m => m[(m.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
     }
 
     [Fact]
