@@ -110,6 +110,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var territory = TerritoryOf(m, root);
         var year = FrontMatterMapper.Get(root, "year") is { } yearNode ? m.Integer(yearNode, "year", CaseStudyRules.MinYear, today.Year) : null;
         var sdgs = SdgsOf(m, root);
+        var keywords = KeywordsOf(m, root);
         var sources = SourcesOf(m, root);
         var statusNode = FrontMatterMapper.Get(root, CaseStudySchema.Statuses);
         // A case without a status is published: the field matters for drafts, checked and ended cases.
@@ -129,7 +130,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         return new CaseStudy
         {
             Slug = slug, Title = title, Summary = summary, Actors = actors, Organisations = organisations,
-            Domains = domains, PartnershipType = type, Territory = territory, Year = year, Sdgs = sdgs,
+            Domains = domains, PartnershipType = type, Territory = territory, Year = year, Sdgs = sdgs, Keywords = keywords,
             Sources = sources, Status = status, Reviewed = reviewed, Ended = ended, Updated = updated.Value, Body = body.Trim(),
         };
     }
@@ -296,6 +297,39 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
             if (m.Integer(item, "sdgs", 1, 17) is { } sdg && !result.Contains(sdg))
             {
                 result.Add(sdg);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The index terms: texts on one line, of at most <see cref="CaseStudyRules.MaxKeywordLength"/> characters, none twice.</summary>
+    private static List<string> KeywordsOf(FrontMatterMapper m, YamlMappingNode root)
+    {
+        var result = new List<string>();
+        var list = m.List(root, "keywords", required: false);
+        if (list is { Children.Count: > CaseStudyRules.MaxKeywords })
+        {
+            m.Error(list, $"keywords a {list.Children.Count} termes ; {CaseStudyRules.MaxKeywords} au plus : gardez les plus précis");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in list?.Children ?? [])
+        {
+            var term = item is YamlScalarNode scalar ? scalar.Value?.Trim() ?? "" : null;
+            if (term is null)
+            {
+                m.Error(item, "keywords doit être une liste de textes, par exemple keywords: [\"aller-vers\", \"tiers-lieu\"]");
+            }
+            else if (term.Length < 2 || term.Length > CaseStudyRules.MaxKeywordLength || term.Contains('\n'))
+            {
+                m.Error(item, $"le mot-clé « {term} » doit tenir sur une ligne, en 2 à {CaseStudyRules.MaxKeywordLength} caractères");
+            }
+            else if (!seen.Add(FrenchAnalyzer.FoldLower(term)))
+            {
+                m.Error(item, $"le mot-clé « {term} » est déjà donné");
+            }
+            else
+            {
+                result.Add(term);
             }
         }
         return result;

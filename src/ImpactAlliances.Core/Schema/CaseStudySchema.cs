@@ -44,10 +44,10 @@ public static class CaseStudySchema
     /// « potagers » and « potagère »; 18: word families of the field's vocabulary, « fragile » and « fragilité »,
     /// « scolaire » and « scolarité »; 19: the export table's organisations without their profiles, which have a column of their
     /// own; 20: the stored case as UTF-8 bytes, its JSON escaping only what JSON must; 21: the phrases the cases write, in the
-    /// commit's data; 22: the phrase table tells one case in how many it read, its counts' being estimates), so that a site never reads an index it does not understand nor one whose terms its
+    /// commit's data; 22: the phrase table tells one case in how many it read, its counts' being estimates; 23: the index terms in the summary field), so that a site never reads an index it does not understand nor one whose terms its
     /// queries would not meet.
     /// </summary>
-    public const int FormatVersion = 22;
+    public const int FormatVersion = 23;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";
@@ -65,7 +65,7 @@ public static class CaseStudySchema
     public const string Slug = "slug";
     /// <summary>Title, French-analysed.</summary>
     public const string Title = "title";
-    /// <summary>Summary, French-analysed.</summary>
+    /// <summary>Summary and index terms (<c>keywords</c>), French-analysed.</summary>
     public const string Summary = "summary";
     /// <summary>Organisation names, French-analysed.</summary>
     public const string Organisations = "organisations";

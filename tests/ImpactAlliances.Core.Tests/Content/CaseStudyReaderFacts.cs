@@ -149,6 +149,40 @@ public sealed class CaseStudyReaderFacts
         Assert.Equal(["case.md:14: year doit être un nombre entier, pas « vingt »"], Messages(diagnostics));
     }
 
+    [Fact]
+    public void Index_terms_are_read_trimmed_in_their_order()
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", "sdgs: [8, 10, 17]\nkeywords: [\"garage solidaire\", \" mobilité inclusive \"]"));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["garage solidaire", "mobilité inclusive"], file!.Case.Keywords);
+        Assert.Empty(Parse(Valid).File!.Case.Keywords);
+    }
+
+    /// <summary>An index term is a few words on one line, given once; a list of them is a few terms, not a text.</summary>
+    [Theory]
+    [InlineData("keywords: garage solidaire", "case.md:16: keywords doit être une liste, par exemple keywords: [a, b]")]
+    [InlineData("keywords: [\"garage solidaire\", [mobilité]]", "case.md:16: keywords doit être une liste de textes, par exemple keywords: [\"aller-vers\", \"tiers-lieu\"]")]
+    [InlineData("keywords: [\"x\"]", "case.md:16: le mot-clé « x » doit tenir sur une ligne, en 2 à 60 caractères")]
+    [InlineData("keywords: [\"Garage solidaire\", \"garage solidaire\"]", "case.md:16: le mot-clé « garage solidaire » est déjà donné")]
+    [InlineData("keywords: [a1, a2, a3, a4, a5, a6, a7, a8, a9, b1, b2, b3, b4]", "case.md:16: keywords a 13 termes ; 12 au plus : gardez les plus précis")]
+    public void A_wrong_index_term_is_reported_on_its_line(string line, string expected)
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", "sdgs: [8, 10, 17]\n" + line));
+
+        Assert.Null(file);
+        Assert.Equal(expected, Assert.Single(Messages(diagnostics)));
+    }
+
+    [Fact]
+    public void An_index_term_longer_than_sixty_characters_is_reported()
+    {
+        var term = new string('a', 61);
+        var (_, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", $"sdgs: [8, 10, 17]\nkeywords: [\"{term}\"]"));
+
+        Assert.Equal([$"case.md:16: le mot-clé « {term} » doit tenir sur une ligne, en 2 à 60 caractères"], Messages(diagnostics));
+    }
+
     /// <summary>Each wrong value of a list is told apart by its value, though they share a line.</summary>
     [Fact]
     public void Each_wrong_value_of_a_list_is_named()
