@@ -93,7 +93,7 @@ public static class ExportApi
         response.Headers["X-Export-Search"] = searchUrl;
         response.Headers["X-Export-Total"] = info.Total.ToString(CultureInfo.InvariantCulture);
         response.Headers[IndexVersionCaching.VersionHeader] = info.IndexVersion;
-        response.Headers[IndexVersionCaching.CommitHeader] = info.ContentCommit ?? "";
+        response.Headers[IndexVersionCaching.CommitHeader] = IndexVersionCaching.CommitHeaderValue(info.ContentCommit);
         response.Headers.ContentDisposition =
             $"attachment; filename=\"impact-alliances-{name}{info.ExportedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}{ending}\"";
     }

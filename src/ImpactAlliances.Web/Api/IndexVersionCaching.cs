@@ -36,7 +36,7 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
         var (etag, tag) = TagOf(served);
         var headers = http.Response.Headers;
         headers[VersionHeader] = served.Version;
-        headers[CommitHeader] = served.ContentCommit ?? "";
+        headers[CommitHeader] = CommitHeaderValue(served.ContentCommit);
         if (http.Request.Headers.IfNoneMatch.Count > 0 && http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
         {
@@ -85,6 +85,13 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
         response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;
     }
+
+    /// <summary>
+    /// The content commit as <see cref="CommitHeader"/> carries it: a header holds ASCII alone, and an index built from a work
+    /// tree with changes says « +modifié », whose accent made every API answer a 500; folded, « +modifie ».
+    /// </summary>
+    public static string CommitHeaderValue(string? commit) => commit is null ? ""
+        : string.Concat(commit.Normalize(System.Text.NormalizationForm.FormD).Where(c => c is >= ' ' and <= '~'));
 
     // An entity tag holds no quote or space: a version or commit name with one keeps its other characters.
     private static string Token(string name) => string.Concat(name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'));
