@@ -701,6 +701,24 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($"<input id=\"year_to\" [^>]*placeholder=\"{DateTime.UtcNow.Year}\"", html);
     }
 
+    /// <summary>A case's index terms are listed on its page, each a link to the cases its phrase finds.</summary>
+    [Fact]
+    public async Task A_case_page_lists_its_index_terms_as_searches()
+    {
+        const string slug = "wimoov-renault-mobilite-solidaire";
+        var line = Regex.Match(File.ReadAllText(Path.Combine(site.ContentPath, "cases", slug + ".md")), "^keywords: \\[(.*)\\]$", RegexOptions.Multiline);
+        var terms = Regex.Matches(line.Groups[1].Value, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var html = await GetString($"/exemples/{slug}");
+        var listed = Regex.Matches(Regex.Match(html, "<dt>Mots-clés</dt>.*?</dd>", RegexOptions.Singleline).Value, "<a class=\"badge\" href=\"([^\"]+)\">([^<]+)</a>")
+            .Select(m => (Url: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Term: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+
+        Assert.NotEmpty(terms);
+        Assert.Equal(terms, listed.Select(l => l.Term));
+        Assert.All(listed, l => Assert.Equal($"/?q={Uri.EscapeDataString($"\"{l.Term}\"")}", l.Url));
+        var first = await GetJson($"/api/search?size=100&q={Uri.EscapeDataString($"\"{terms[0]}\"")}");
+        Assert.Contains(slug, first.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()));
+    }
+
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>
     private List<(string FrontMatter, string Text)> CaseFiles() =>
         Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")
