@@ -262,7 +262,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         };
     }
 
-    private static string Describe(YamlNode node) => node switch
+    internal static string Describe(YamlNode node) => node switch
     {
         YamlSequenceNode => "une liste",
         YamlMappingNode => "un groupe de champs",
