@@ -1473,7 +1473,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
     /// <summary>
     /// « mécénat de comp » is completed with the phrase dozens of cases write, with the number of published case files writing
-    /// it (singular or plural, any capital), counted here from the files; choosing it searches the phrase, quoted.
+    /// it (singular or plural, any capital; in their text or their index terms), counted here from the files; choosing it
+    /// searches the phrase, quoted.
     /// </summary>
     [Fact]
     public async Task A_phrase_the_cases_write_completes_the_words_typed_with_the_cases_writing_it()
@@ -1483,7 +1484,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var first = json.GetProperty("suggestions").EnumerateArray().First();
         var writing = new Regex(@"\bm[ée]c[ée]nats? de comp[ée]tences?\b", RegexOptions.IgnoreCase);
         var cases = ContentLoader.Load(site.ContentPath, DateOnly.FromDateTime(DateTime.Today)).Cases
-            .Count(c => c.Case.Status != CaseStatus.Draft && writing.IsMatch(string.Join('\n', [c.Case.Title, c.Case.Summary, .. c.Case.Organisations.Select(o => o.Name), c.Case.Body])));
+            .Count(c => c.Case.Status != CaseStatus.Draft && writing.IsMatch(string.Join('\n', [c.Case.Title, c.Case.Summary, .. c.Case.Organisations.Select(o => o.Name), .. c.Case.Keywords, c.Case.Body])));
         Assert.True(cases >= 10, $"{cases} cases write it: the test says little");
         Assert.Equal(("phrase", "mécénat de compétences", $"Expression · {cases} exemples", "/?q=%22m%C3%A9c%C3%A9nat%20de%20comp%C3%A9tences%22"),
             (first.GetProperty("kind").GetString(), first.GetProperty("label").GetString(), first.GetProperty("detail").GetString(), first.GetProperty("url").GetString()));
