@@ -17,7 +17,8 @@ public sealed record FixtureCase(
     string Updated,
     string Body,
     int? Year = null,
-    string? Place = null)
+    string? Place = null,
+    string[]? Keywords = null)
 {
     public string[] Actors => Organisations.Select(o => o.Actor).Distinct().ToArray();
 
@@ -64,6 +65,10 @@ public sealed record FixtureCase(
         if (Year is { } year)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
+        }
+        if (Keywords is { } keywords)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"keywords: [{string.Join(", ", keywords.Select(k => $"\"{k}\""))}]");
         }
         text.AppendLine("sources:");
         text.AppendLine("  - { title: \"Source de test\", url: \"https://example.org/source\", publisher: \"Exemple\", accessed: 2026-11-01 }");

@@ -90,6 +90,23 @@ public sealed class ExportFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal("association | entreprise", row["organisation_actors"]);
     }
 
+    /// <summary>A case's index terms travel with it: a column of the CSV, and the CSL-JSON's keywords after the domains and type.</summary>
+    [Fact]
+    public async Task The_exports_carry_the_index_terms()
+    {
+        var terms = site.Services.GetRequiredService<ImpactAlliances.Core.Search.ICaseStudySearch>().GetCase("wimoov-renault-mobilite-solidaire")!.Case.Case.Keywords;
+        var text = await _client.GetStringAsync("/api/export?q=%22Wimoov%20et%20Renault%22&format=csv");
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { AllowComments = true, Comment = '#' };
+        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), configuration);
+        var row = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(r => (string)r["slug"] == "wimoov-renault-mobilite-solidaire");
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/export?q=%22Wimoov%20et%20Renault%22&format=csl-json"));
+        var item = json.RootElement.EnumerateArray().Single(i => i.GetProperty("id").GetString() == "wimoov-renault-mobilite-solidaire");
+
+        Assert.NotEmpty(terms);
+        Assert.Equal(string.Join(" | ", terms), row["keywords"]);
+        Assert.EndsWith(", " + string.Join(", ", terms), item.GetProperty("keyword").GetString());
+    }
+
     [Fact]
     public async Task The_csl_json_export_is_a_list_of_citable_items()
     {

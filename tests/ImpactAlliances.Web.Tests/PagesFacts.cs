@@ -701,6 +701,24 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Matches($"<input id=\"year_to\" [^>]*placeholder=\"{DateTime.UtcNow.Year}\"", html);
     }
 
+    /// <summary>A case's index terms are listed on its page, each a link to the cases its phrase finds.</summary>
+    [Fact]
+    public async Task A_case_page_lists_its_index_terms_as_searches()
+    {
+        const string slug = "wimoov-renault-mobilite-solidaire";
+        var line = Regex.Match(File.ReadAllText(Path.Combine(site.ContentPath, "cases", slug + ".md")), "^keywords: \\[(.*)\\]$", RegexOptions.Multiline);
+        var terms = Regex.Matches(line.Groups[1].Value, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var html = await GetString($"/exemples/{slug}");
+        var listed = Regex.Matches(Regex.Match(html, "<dt>Mots-clés</dt>.*?</dd>", RegexOptions.Singleline).Value, "<a class=\"badge\" href=\"([^\"]+)\">([^<]+)</a>")
+            .Select(m => (Url: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Term: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+
+        Assert.NotEmpty(terms);
+        Assert.Equal(terms, listed.Select(l => l.Term));
+        Assert.All(listed, l => Assert.Equal($"/?q={Uri.EscapeDataString($"\"{l.Term}\"")}", l.Url));
+        var first = await GetJson($"/api/search?size=100&q={Uri.EscapeDataString($"\"{terms[0]}\"")}");
+        Assert.Contains(slug, first.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()));
+    }
+
     /// <summary>Each case file of the content served: its front matter and its whole text.</summary>
     private List<(string FrontMatter, string Text)> CaseFiles() =>
         Directory.EnumerateFiles(Path.Combine(site.ContentPath, "cases"), "*.md")
@@ -1455,7 +1473,8 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
 
     /// <summary>
     /// « mécénat de comp » is completed with the phrase dozens of cases write, with the number of published case files writing
-    /// it (singular or plural, any capital), counted here from the files; choosing it searches the phrase, quoted.
+    /// it (singular or plural, any capital; in their text or their index terms), counted here from the files; choosing it
+    /// searches the phrase, quoted.
     /// </summary>
     [Fact]
     public async Task A_phrase_the_cases_write_completes_the_words_typed_with_the_cases_writing_it()
@@ -1465,7 +1484,7 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         var first = json.GetProperty("suggestions").EnumerateArray().First();
         var writing = new Regex(@"\bm[ée]c[ée]nats? de comp[ée]tences?\b", RegexOptions.IgnoreCase);
         var cases = ContentLoader.Load(site.ContentPath, DateOnly.FromDateTime(DateTime.Today)).Cases
-            .Count(c => c.Case.Status != CaseStatus.Draft && writing.IsMatch(string.Join('\n', [c.Case.Title, c.Case.Summary, .. c.Case.Organisations.Select(o => o.Name), c.Case.Body])));
+            .Count(c => c.Case.Status != CaseStatus.Draft && writing.IsMatch(string.Join('\n', [c.Case.Title, c.Case.Summary, .. c.Case.Organisations.Select(o => o.Name), .. c.Case.Keywords, c.Case.Body])));
         Assert.True(cases >= 10, $"{cases} cases write it: the test says little");
         Assert.Equal(("phrase", "mécénat de compétences", $"Expression · {cases} exemples", "/?q=%22m%C3%A9c%C3%A9nat%20de%20comp%C3%A9tences%22"),
             (first.GetProperty("kind").GetString(), first.GetProperty("label").GetString(), first.GetProperty("detail").GetString(), first.GetProperty("url").GetString()));

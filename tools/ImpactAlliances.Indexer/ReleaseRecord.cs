@@ -57,6 +57,9 @@ public sealed class ReleaseRecord
     [JsonPropertyName("sdgs"), Description("Objectifs de développement durable concernés, de 1 à 17.")]
     public List<int> Sdgs { get; set; } = [];
 
+    [JsonPropertyName("keywords"), Description("Mots-clés du cas : les mots du métier pour ce qu'il est (nature des partenaires, forme, démarche, public), vérifiés contre son texte.")]
+    public List<string> Keywords { get; set; } = [];
+
     [JsonPropertyName("status"), Description("Statut éditorial : publie, verifie (vérifié affirmation par affirmation) ou archive (taxonomie statuses).")]
     public string Status { get; set; } = "";
 
@@ -101,6 +104,7 @@ public sealed class ReleaseRecord
         Year = c.Year,
         Ended = c.Ended,
         Sdgs = [.. c.Sdgs],
+        Keywords = [.. c.Keywords],
         Status = c.Status,
         Reviewed = c.Reviewed,
         Updated = c.Updated,

@@ -110,6 +110,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         var territory = TerritoryOf(m, root);
         var year = FrontMatterMapper.Get(root, "year") is { } yearNode ? m.Integer(yearNode, "year", CaseStudyRules.MinYear, today.Year) : null;
         var sdgs = SdgsOf(m, root);
+        var keywords = KeywordsOf(m, root);
         var sources = SourcesOf(m, root);
         var statusNode = FrontMatterMapper.Get(root, CaseStudySchema.Statuses);
         // A case without a status is published: the field matters for drafts, checked and ended cases.
@@ -129,7 +130,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         return new CaseStudy
         {
             Slug = slug, Title = title, Summary = summary, Actors = actors, Organisations = organisations,
-            Domains = domains, PartnershipType = type, Territory = territory, Year = year, Sdgs = sdgs,
+            Domains = domains, PartnershipType = type, Territory = territory, Year = year, Sdgs = sdgs, Keywords = keywords,
             Sources = sources, Status = status, Reviewed = reviewed, Ended = ended, Updated = updated.Value, Body = body.Trim(),
         };
     }
@@ -300,6 +301,70 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         }
         return result;
     }
+
+    /// <summary>
+    /// The index terms: texts of a few words on one line, each holding a word the search meets, none given twice (case, accents,
+    /// hyphens and spaces aside: « Tiers-lieu » and « tiers lieu » are the same term; « REP » and « REP+ » are not).
+    /// </summary>
+    private static List<string> KeywordsOf(FrontMatterMapper m, YamlMappingNode root)
+    {
+        var result = new List<string>();
+        var list = m.List(root, "keywords", required: false);
+        if (list is { Children.Count: > CaseStudyRules.MaxKeywords })
+        {
+            m.Error(list, $"keywords a {list.Children.Count} mots-clés ; {CaseStudyRules.MaxKeywords} au plus : gardez les plus précis");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in list?.Children ?? [])
+        {
+            if (KeywordOf(m, item) is not { } term)
+            {
+                continue;
+            }
+            if (!seen.Add(string.Join(' ', FrenchAnalyzer.FoldLower(term).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))))
+            {
+                m.Error(item, $"le mot-clé « {term} » est déjà donné");
+                continue;
+            }
+            result.Add(term);
+        }
+        return result;
+    }
+
+    private static string? KeywordOf(FrontMatterMapper m, YamlNode item)
+    {
+        if (item is not YamlScalarNode { Value: var value } scalar)
+        {
+            m.Error(item, $"un mot-clé est un texte, pas {FrontMatterMapper.Describe(item)} : keywords: [\"garage solidaire\", \"tiers-lieu\"]");
+            return null;
+        }
+        var term = (value ?? "").Normalize(System.Text.NormalizationForm.FormC).Trim();
+        string? fault = term switch
+        {
+            "" => "un mot-clé est vide",
+            _ when term.Any(c => char.IsControl(c) || (char.IsWhiteSpace(c) && c != ' '))
+                => "un mot-clé tient sur une ligne, ses mots séparés par des espaces simples",
+            _ when scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (term is "~" || bool.TryParse(term, out _) || term.Equals("null", StringComparison.OrdinalIgnoreCase)
+                || double.TryParse(term, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                => $"« {term} » n'est pas lu comme un texte : mettez le mot-clé entre guillemets",
+            _ when term.Contains('"') => $"le mot-clé « {term} » contient des guillemets droits : écrivez « … »",
+            // The exports join a case's terms with « | ».
+            _ when term.Contains('|') => $"le mot-clé « {term} » contient « | », qui sépare les mots-clés dans les exports",
+            _ when term.Length < CaseStudyRules.MinKeywordLength => $"le mot-clé « {term} » fait {term.Length} caractère ; {CaseStudyRules.MinKeywordLength} au moins",
+            _ when term.Length > CaseStudyRules.MaxKeywordLength => $"le mot-clé « {term} » fait {term.Length} caractères ; {CaseStudyRules.MaxKeywordLength} au plus",
+            _ when TermAnalysis.Terms(MatchingAnalyzer, term).Length == 0 => $"le mot-clé « {term} » n'a aucun mot que la recherche retienne",
+            _ => null,
+        };
+        if (fault is not null)
+        {
+            m.Error(item, fault);
+            return null;
+        }
+        return string.Join(' ', term.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // The analysis the search gives a text: what a term must hold a word of, and what tells two terms alike.
+    private static readonly Lucene.Net.Analysis.Analyzer MatchingAnalyzer = CaseStudySchema.CreateAnalyzer();
 
     /// <summary>A case needs this many sources: one page rarely supports every claim, and two let a reader cross-check.</summary>
     public const int MinSources = 2;

@@ -14,6 +14,8 @@ public static partial class CaseStudyRules
     public const int MaxSlugLength = 80;
     /// <summary>Fewest and most domains a case may have.</summary>
     public const int MinDomains = 1, MaxDomains = 4;
+    /// <summary>Most index terms a case may have, and the longest one, in characters: a few specific terms, not a text.</summary>
+    public const int MaxKeywords = 12, MinKeywordLength = 2, MaxKeywordLength = 60;
     /// <summary>Earliest accepted start year.</summary>
     public const int MinYear = 1850;
 

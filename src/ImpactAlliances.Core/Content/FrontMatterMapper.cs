@@ -12,7 +12,7 @@ namespace ImpactAlliances.Core.Content;
 internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy taxonomy, ICollection<ContentDiagnostic> diagnostics)
 {
     private static readonly string[] KnownKeys =
-        ["title", "summary", "actors", "organisations", "domains", "partnership_type", "territory", "year", "ended", "sdgs", "sources", "status", "reviewed", "updated"];
+        ["title", "summary", "actors", "organisations", "domains", "partnership_type", "territory", "year", "ended", "sdgs", "keywords", "sources", "status", "reviewed", "updated"];
 
     public YamlMappingNode Root { get; private set; } = new();
 
@@ -262,7 +262,7 @@ internal sealed class FrontMatterMapper(string path, int lineOffset, Taxonomy ta
         };
     }
 
-    private static string Describe(YamlNode node) => node switch
+    internal static string Describe(YamlNode node) => node switch
     {
         YamlSequenceNode => "une liste",
         YamlMappingNode => "un groupe de champs",

@@ -59,6 +59,11 @@ public static class CaseStudyDocumentMapper
             // again by the writer.
             new StoredField(CaseStudySchema.Document, StoredJson.Write(new IndexedCase(c, rendered.Html, history), StoredJson.Default.IndexedCase)),
         };
+        foreach (var keyword in c.Keywords)
+        {
+            // One value each, analysed by the writer, which leaves a gap between values: a phrase never spans two terms.
+            document.Add(new TextField(CaseStudySchema.Keywords, keyword, Field.Store.NO));
+        }
         foreach (var name in c.Organisations.Select(o => o.Name).Distinct(StringComparer.Ordinal))
         {
             document.Add(new SortedSetDocValuesField(CaseStudySchema.OrganisationNames, new BytesRef(name)));

@@ -21,7 +21,7 @@ public static class CaseTable
     public static readonly IReadOnlyList<string> Columns =
     [
         "slug", "url", "title", "summary", "actors", "organisations", "organisation_actors", "domains", "partnership_type", "scale", "regions",
-        "place", "year", "ended", "status", "reviewed", "updated", "sources",
+        "place", "year", "ended", "status", "reviewed", "updated", "keywords", "sources",
     ];
 
     /// <summary>Position of the page address among <see cref="Columns"/>.</summary>
@@ -46,6 +46,7 @@ public static class CaseTable
         c.Status,
         c.Reviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         c.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string.Join(" | ", c.Keywords),
         string.Join(" | ", c.Sources.Select(s => s.Url is null ? s.Title : $"{s.Title} <{s.Url}>")),
     ];
 

@@ -126,7 +126,8 @@ public sealed class IndexBuildSession : IDisposable
         {
             _capitals.AddOrUpdate(word, 1, static (_, n) => n + 1);
         }
-        _phrases.Add(c.Slug, text);
+        // The index terms are offered as you type too, one a line: a phrase never runs from one to the next.
+        _phrases.Add(c.Slug, c.Keywords.Count == 0 ? text : $"{text}\n{string.Join('\n', c.Keywords)}");
         return CaseStudyDocumentMapper.ToDocument(c, rendered, history);
     }
 

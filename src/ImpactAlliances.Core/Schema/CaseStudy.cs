@@ -24,6 +24,11 @@ public sealed record CaseStudy
     public int? Year { get; init; }
     /// <summary>UN Sustainable Development Goals, 1 to 17.</summary>
     public IReadOnlyList<int> Sdgs { get; init; } = [];
+    /// <summary>
+    /// Index terms (« mots-clés »), at most 12 phrases of 2 to 60 characters: the field's words for what the case is (its
+    /// partners' kinds, its form, approach and public), above all those its text does not write, each checked true of the case.
+    /// </summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
     /// <summary>The documents every fact of the case comes from.</summary>
     public required IReadOnlyList<Source> Sources { get; init; }
     /// <summary>Editorial status (taxonomy <c>statuses</c>): brouillon, publie, verifie or archive.</summary>

@@ -44,10 +44,10 @@ public static class CaseStudySchema
     /// « potagers » and « potagère »; 18: word families of the field's vocabulary, « fragile » and « fragilité »,
     /// « scolaire » and « scolarité »; 19: the export table's organisations without their profiles, which have a column of their
     /// own; 20: the stored case as UTF-8 bytes, its JSON escaping only what JSON must; 21: the phrases the cases write, in the
-    /// commit's data; 22: the phrase table tells one case in how many it read, its counts' being estimates), so that a site never reads an index it does not understand nor one whose terms its
+    /// commit's data; 22: the phrase table tells one case in how many it read, its counts' being estimates; 23: the index terms, a text field of their own), so that a site never reads an index it does not understand nor one whose terms its
     /// queries would not meet.
     /// </summary>
-    public const int FormatVersion = 22;
+    public const int FormatVersion = 23;
 
     /// <summary>The key, in the index commit's data, of the acronyms the cases define (the acronym table of Content).</summary>
     public const string AcronymsCommitKey = "acronyms";
@@ -67,6 +67,8 @@ public static class CaseStudySchema
     public const string Title = "title";
     /// <summary>Summary, French-analysed.</summary>
     public const string Summary = "summary";
+    /// <summary>Index terms (<c>keywords</c>), French-analysed: the field's words for what a case is, which its text may not write.</summary>
+    public const string Keywords = "keywords";
     /// <summary>Organisation names, French-analysed.</summary>
     public const string Organisations = "organisations";
     /// <summary>Body plain text, French-analysed, with offsets in the postings so that a snippet is a slice.</summary>
@@ -109,6 +111,9 @@ public static class CaseStudySchema
         [Summary] = 2f,
         [Organisations] = 2f,
         [Body] = 1f,
+        // Weighed as the body: as the summary (2), or in the summary field itself, they lost recall on the long questions of the
+        // development sets, and the summary's statistics, which tell a question's framing words, would count them (RELEVANCE.md, session 47).
+        [Keywords] = 1f,
     };
 
     /// <summary>Unstemmed fields that prefix queries run on.</summary>
@@ -165,5 +170,14 @@ public static class CaseStudySchema
             [BodyExact] = new FrenchAnalyzer(stem: false),
             [MetaExact] = new FrenchAnalyzer(stem: false),
             [Surface] = new FrenchAnalyzer(FrenchAnalyzer.Mode.Surface),
+            [Keywords] = new ValuesApart(new FrenchAnalyzer(stem: true)),
         });
+
+    /// <summary>An analyzer that leaves a gap of positions between the values of a field, so that no phrase spans two of them.</summary>
+    private sealed class ValuesApart(Analyzer analyzer) : AnalyzerWrapper(analyzer.Strategy)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzer;
+
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+    }
 }

@@ -17,14 +17,14 @@ internal static class RelatedCases
         var similar = new MoreLikeThis(reader)
         {
             Analyzer = analyzer,
-            FieldNames = [CaseStudySchema.Title, CaseStudySchema.Summary, CaseStudySchema.Body],
+            FieldNames = [CaseStudySchema.Title, CaseStudySchema.Summary, CaseStudySchema.Keywords, CaseStudySchema.Body],
             MinTermFreq = 1,
             MinDocFreq = 2,
             MaxQueryTerms = 25,
         };
         var query = new BooleanQuery
         {
-            { similar.Like(new StringReader($"{c.Title}\n{c.Summary}\n{text}"), CaseStudySchema.Body), Occur.SHOULD },
+            { similar.Like(new StringReader($"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Keywords)}\n{text}"), CaseStudySchema.Body), Occur.SHOULD },
             { new TermQuery(new Term(CaseStudySchema.Slug, c.Slug)), Occur.MUST_NOT },
         };
         AddFacet(query, CaseStudySchema.Domains.Key, c.Domains, 2f);

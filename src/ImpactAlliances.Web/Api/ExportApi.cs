@@ -246,7 +246,8 @@ public static class CitationJson
         json.WriteString("language", "fr");
         WriteDate(json, "issued", c.Updated.Year, c.Updated.Month, c.Updated.Day);
         WriteDate(json, "accessed", accessed.Year, accessed.Month, accessed.Day);
-        json.WriteString("keyword", string.Join(", ", c.Domains.Select(d => Label(taxonomy, CaseStudySchema.Domains, d)).Append(Label(taxonomy, CaseStudySchema.PartnershipTypes, c.PartnershipType))));
+        json.WriteString("keyword", string.Join(", ", c.Domains.Select(d => Label(taxonomy, CaseStudySchema.Domains, d))
+            .Append(Label(taxonomy, CaseStudySchema.PartnershipTypes, c.PartnershipType)).Concat(c.Keywords)));
         if (note is not null)
         {
             json.WriteString("note", note);

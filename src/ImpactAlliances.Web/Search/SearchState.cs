@@ -143,6 +143,9 @@ public sealed partial record SearchState
     /// <summary>The state with only one value selected in one facet and no text: a facet badge's link.</summary>
     public static SearchState For(string facet, string value) => new SearchState().WithFilter(facet, [value]);
 
+    /// <summary>The search of a phrase as written (in quotes): a case's index term, the cases it describes.</summary>
+    public static SearchState ForPhrase(string phrase) => new() { Query = $"\"{phrase}\"" };
+
     /// <summary>
     /// The state keeping, of its results, those that also have every one of <paramref name="values"/>: how a
     /// statistic's link adds its filter to the current ones; back to page 1. When the facet already requires

@@ -149,6 +149,57 @@ public sealed class CaseStudyReaderFacts
         Assert.Equal(["case.md:14: year doit être un nombre entier, pas « vingt »"], Messages(diagnostics));
     }
 
+    [Fact]
+    public void Index_terms_are_read_trimmed_in_their_order()
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", "sdgs: [8, 10, 17]\nkeywords: [\"garage solidaire\", \" mobilité inclusive \"]"));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["garage solidaire", "mobilité inclusive"], file!.Case.Keywords);
+        Assert.Empty(Parse(Valid).File!.Case.Keywords);
+    }
+
+    /// <summary>An index term is a few words on one line, given once, holding a word the search meets; a list of them is a few terms.</summary>
+    [Theory]
+    [InlineData("keywords: garage solidaire", "keywords doit être une liste, par exemple keywords: [a, b]")]
+    [InlineData("keywords: [\"garage solidaire\", [mobilité]]", "un mot-clé est un texte, pas une liste : keywords: [\"garage solidaire\", \"tiers-lieu\"]")]
+    [InlineData("keywords: [\"garage solidaire\", \" \"]", "un mot-clé est vide")]
+    [InlineData("keywords: [\"x\"]", "le mot-clé « x » fait 1 caractère ; 2 au moins")]
+    [InlineData("keywords: [\"garage\\tsolidaire\"]", "un mot-clé tient sur une ligne, ses mots séparés par des espaces simples")]
+    [InlineData("keywords: [\"garage\\nsolidaire\"]", "un mot-clé tient sur une ligne, ses mots séparés par des espaces simples")]
+    [InlineData("keywords: [\"garage\u00a0solidaire\"]", "un mot-clé tient sur une ligne, ses mots séparés par des espaces simples")]
+    [InlineData("keywords: [true]", "« true » n'est pas lu comme un texte : mettez le mot-clé entre guillemets")]
+    [InlineData("keywords: [null]", "« null » n'est pas lu comme un texte : mettez le mot-clé entre guillemets")]
+    [InlineData("keywords: [2020]", "« 2020 » n'est pas lu comme un texte : mettez le mot-clé entre guillemets")]
+    [InlineData("keywords: ['le \"bon\" garage']", "le mot-clé « le \"bon\" garage » contient des guillemets droits : écrivez « … »")]
+    [InlineData("keywords: [\"de la\"]", "le mot-clé « de la » n'a aucun mot que la recherche retienne")]
+    [InlineData("keywords: [\"Garage solidaire\", \"garage  solidaire\"]", "le mot-clé « garage solidaire » est déjà donné")]
+    [InlineData("keywords: [\"tiers-lieu\", \"tiers lieu\"]", "le mot-clé « tiers lieu » est déjà donné")]
+    [InlineData("keywords: [a1, a2, a3, a4, a5, a6, a7, a8, a9, b1, b2, b3, b4]", "keywords a 13 mots-clés ; 12 au plus : gardez les plus précis")]
+    public void A_wrong_index_term_is_reported_on_its_line(string line, string expected)
+    {
+        var (file, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", "sdgs: [8, 10, 17]\n" + line));
+
+        Assert.Null(file);
+        Assert.Equal($"case.md:16: {expected}", Assert.Single(Messages(diagnostics)));
+    }
+
+    /// <summary>« REP » and « REP+ » are two programmes: terms that differ by more than case, accents, hyphens and spaces are two terms.</summary>
+    [Fact]
+    public void Terms_that_differ_by_a_sign_are_two_terms() =>
+        Assert.Equal(["REP", "REP+"], Parse(Valid.Replace("sdgs: [8, 10, 17]", "sdgs: [8, 10, 17]\nkeywords: [\"REP\", \"REP+\"]")).File!.Case.Keywords);
+
+    /// <summary>In a block list, each term's fault is on its own line; 2 and 60 characters are allowed, 61 are not.</summary>
+    [Fact]
+    public void A_wrong_index_term_of_a_block_list_is_reported_on_its_own_line()
+    {
+        var longest = new string('a', 60);
+        var (file, diagnostics) = Parse(Valid.Replace("sdgs: [8, 10, 17]", $"sdgs: [8, 10, 17]\nkeywords:\n  - \"ok\"\n  - \"{longest}\"\n  - \"{longest}b\""));
+
+        Assert.Null(file);
+        Assert.Equal([$"case.md:19: le mot-clé « {longest}b » fait 61 caractères ; 60 au plus"], Messages(diagnostics));
+    }
+
     /// <summary>Each wrong value of a list is told apart by its value, though they share a line.</summary>
     [Fact]
     public void Each_wrong_value_of_a_list_is_named()

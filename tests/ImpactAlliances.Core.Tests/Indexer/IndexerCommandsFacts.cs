@@ -415,9 +415,9 @@ public sealed class IndexerCommandsFacts : IDisposable
         Assert.Matches(@"\nupdated: \d{4}-\d{2}-\d{2}\n", text);
         Assert.StartsWith("content/cases/energie-citoyenne-a-saint-etienne.md créé.\n", output);
         Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:7: summary est vide\n", output);
-        Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:29: section « Contexte » vide : écrivez son texte\n", output);
+        Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:30: section « Contexte » vide : écrivez son texte\n", output);
         // The date a source was read is the editor's to give: a date in the template would pass for one.
-        Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:22: sources.accessed doit être une date au format AAAA-MM-JJ", output);
+        Assert.Contains("  content/cases/energie-citoyenne-a-saint-etienne.md:23: sources.accessed doit être une date au format AAAA-MM-JJ", output);
         Assert.Contains("partnership_type est vide : choisissez une valeur de la taxonomie (pratiques-responsables, cooperation-economique, innovation-societale, mecenat)", output);
         Assert.True((await Run("validate", "--content", _content)).Code == IndexerCommands.Failed, "the new case is not valid until filled in");
     }

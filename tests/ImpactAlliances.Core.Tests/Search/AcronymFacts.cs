@@ -240,6 +240,7 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
     private HashSet<string> CasesHolding(string pattern, RegexOptions options) =>
         content.Cases.Where(c => Regex.IsMatch(FrenchAnalyzer.FoldAccents(TextOf(c)), pattern, options)).Select(c => c.Slug).ToHashSet();
 
+    // What a case is searched by: its text and its index terms.
     private static string TextOf(CaseStudy c) =>
-        $"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}\n{c.Body}";
+        $"{c.Title}\n{c.Summary}\n{string.Join('\n', c.Organisations.Select(o => o.Name))}\n{string.Join('\n', c.Keywords)}\n{c.Body}";
 }
