@@ -81,7 +81,7 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
         }
         text.Append(CultureInfo.InvariantCulture, $"domains: [{string.Join(", ", domains)}]\n");
         text.Append(CultureInfo.InvariantCulture, $"partnership_type: {type}\nterritory:\n  scale: {scale}\n  regions: [{string.Join(", ", regions)}]\n  place: \"{(regions.Count > 0 ? $"{commune.Name} ({commune.Department})" : "")}\"\n");
-        text.Append(CultureInfo.InvariantCulture, $"year: {year}\nsources:\n  - {{ title: \"Rapport d'activité {year + 1} {ProseWriter.Elide("de", organisations[0].Name)}{organisations[0].Name}\", url: \"https://example.org/{slug}\" }}\n  - {{ title: \"Article de presse\", url: \"https://example.org/presse/{slug}\" }}\n");
+        text.Append(CultureInfo.InvariantCulture, $"year: {year}\nkeywords: [{string.Join(", ", Keywords(number, domains).Select(k => $"\"{k}\""))}]\nsources:\n  - {{ title: \"Rapport d'activité {year + 1} {ProseWriter.Elide("de", organisations[0].Name)}{organisations[0].Name}\", url: \"https://example.org/{slug}\" }}\n  - {{ title: \"Article de presse\", url: \"https://example.org/presse/{slug}\" }}\n");
         text.Append(CultureInfo.InvariantCulture, $"updated: {new DateOnly(2020, 1, 1).AddDays(_random.Next(0, 2_100)):yyyy-MM-dd}\n---\n");
         // Sections stop before the sentence that would overflow them, so the body lands within 200 to 800 words.
         var words = _random.Next(230, 801);
@@ -119,6 +119,17 @@ public sealed class CorpusGenerator(Taxonomy taxonomy, int seed)
         var syllables = FrenchLexicon.Syllables;
         var name = string.Concat(Enumerable.Range(0, _random.Next(2, 4)).Select(_ => syllables[_random.Next(syllables.Length)]));
         return char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>
+    /// Six to ten index terms, as real cases give (a topic of its domains and an adjective), drawn from a generator of the case's
+    /// own so that the rest of the corpus is what it was before cases had terms.
+    /// </summary>
+    private static IEnumerable<string> Keywords(int number, IReadOnlyList<string> domains)
+    {
+        var random = new Random(number);
+        return domains.SelectMany(d => FrenchLexicon.Domains[d]).DistinctBy(t => t.Singular).OrderBy(_ => random.Next()).Take(random.Next(6, 11))
+            .Select(topic => $"{topic.Singular} {FrenchLexicon.Adjectives[random.Next(FrenchLexicon.Adjectives.Length)].For(topic.Feminine, false)}");
     }
 
     private string Adjective(bool feminine, bool plural) =>
