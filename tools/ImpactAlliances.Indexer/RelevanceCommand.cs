@@ -34,6 +34,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("blind5", "tests/relevance/blind5.json"),
         ("blind8", "tests/relevance/blind8.json"),
         ("blind9", "tests/relevance/blind9.json"),
+        ("blind10", "tests/relevance/blind10.json"),
     ];
 
     /// <summary>
