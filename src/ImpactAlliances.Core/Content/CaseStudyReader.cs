@@ -363,7 +363,7 @@ public sealed partial class CaseStudyReader(Taxonomy taxonomy, DateOnly today, S
         return string.Join(' ', term.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    // The analysis the search gives a text: what a term must hold a word of, and what tells two terms alike.
+    // The analysis the search gives a text: a term must hold a word of it.
     private static readonly Lucene.Net.Analysis.Analyzer MatchingAnalyzer = CaseStudySchema.CreateAnalyzer();
 
     /// <summary>A case needs this many sources: one page rarely supports every claim, and two let a reader cross-check.</summary>

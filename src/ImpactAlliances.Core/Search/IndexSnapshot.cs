@@ -34,6 +34,7 @@ public sealed class IndexSnapshot
         _terms = new Lazy<TermContexts>(() => new TermContexts(reader));
         _texts = directory is MemoryIndexDirectory ? new string?[reader.MaxDoc] : null;
         _titleRanks = new Lazy<int[]>(() => TitleOrder.Of(reader));
+        _earliestYear = new Lazy<int?>(() => Segments.Where(s => s.EarliestYear > 0).Select(s => (int?)s.EarliestYear).Min());
     }
 
     private readonly Lazy<SpellVocabulary> _vocabulary;
@@ -211,8 +212,9 @@ public sealed class IndexSnapshot
     /// <summary>The facet values of each segment's documents; built on first use.</summary>
     internal SegmentFacets[] Segments => _segments.Value;
 
-    /// <summary>The earliest known start year of the cases, or null when none has one.</summary>
-    internal int? EarliestYear => Segments.Where(s => s.EarliestYear > 0).Select(s => (int?)s.EarliestYear).Min();
+    /// <summary>The earliest known start year of the cases, or null when none has one; read once, as every answer's served index asks it.</summary>
+    internal int? EarliestYear => _earliestYear.Value;
+    private readonly Lazy<int?> _earliestYear;
 
     /// <summary>Where each facet's values begin among all the taxonomy's values: what a collector counts by (<see cref="SegmentFacets.OffsetsOf"/>).</summary>
     internal int[] FacetOffsets => _facetOffsets.Value;

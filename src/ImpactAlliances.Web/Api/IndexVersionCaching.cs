@@ -33,10 +33,10 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
     {
         var http = context.HttpContext;
         var served = search.Served;
-        var (etag, tag) = TagOf(served);
+        var (etag, tag, commit) = TagOf(served);
         var headers = http.Response.Headers;
         headers[VersionHeader] = served.Version;
-        headers[CommitHeader] = CommitHeaderValue(served.ContentCommit);
+        headers[CommitHeader] = commit;
         if (http.Request.Headers.IfNoneMatch.Count > 0 && http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
         {
@@ -66,18 +66,18 @@ public sealed class IndexVersionCaching(ICaseStudySearch search) : IEndpointFilt
     // The tag of the last version, commit and synonyms served, made once for them rather than for every answer (its text
     // filtered character by character and formatted: BENCHMARKS.md, thirty-seventh session). A version switched in or new
     // synonyms make it again; compared by value, so that it holds for a served index that gives new strings each time.
-    private sealed record Tagged(string Version, string Synonyms, string? Commit, EntityTagHeaderValue ETag, string Text);
+    private sealed record Tagged(string Version, string Synonyms, string? Commit, EntityTagHeaderValue ETag, string Text, string CommitText);
 
     private static Tagged? LastTag;
 
-    private static (EntityTagHeaderValue ETag, string Text) TagOf(ServedIndex served)
+    private static (EntityTagHeaderValue ETag, string Text, string CommitText) TagOf(ServedIndex served)
     {
         if (LastTag is not { } last || last.Version != served.Version || last.Synonyms != served.Synonyms || last.Commit != served.ContentCommit)
         {
             var etag = new EntityTagHeaderValue($"\"{Token(served.AnswerKey)}.{Token(served.ContentCommit ?? "inconnu")}\"", isWeak: true);
-            LastTag = last = new Tagged(served.Version, served.Synonyms, served.ContentCommit, etag, etag.ToString());
+            LastTag = last = new Tagged(served.Version, served.Synonyms, served.ContentCommit, etag, etag.ToString(), CommitHeaderValue(served.ContentCommit));
         }
-        return (last.ETag, last.Text);
+        return (last.ETag, last.Text, last.CommitText);
     }
 
     private static void Stamp(HttpResponse response, string etag)

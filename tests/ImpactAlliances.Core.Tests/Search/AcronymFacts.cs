@@ -221,21 +221,8 @@ public sealed class AcronymFacts(RealContentIndex content) : IClassFixture<RealC
         Assert.Empty(found.Except(CasesHolding(foldedPattern, RegexOptions.IgnoreCase)));
     }
 
-    // Every page of the results: the searcher serves at most Search:MaxPageSize (100) hits a page, and a row's query may
-    // find more cases than that.
-    private HashSet<string> Found(string query, bool allWords = false)
-    {
-        var found = new HashSet<string>();
-        for (var page = 1; ; page++)
-        {
-            var result = content.Served.Search(new SearchRequest { Query = query, Size = 100, Page = page, AllWords = allWords });
-            found.UnionWith(result.Hits.Select(h => h.Slug));
-            if (page >= result.PageCount || result.Hits.Count == 0)
-            {
-                return found;
-            }
-        }
-    }
+    private HashSet<string> Found(string query, bool allWords = false) =>
+        RealContentIndex.AllFound(content.Served, new SearchRequest { Query = query, AllWords = allWords });
 
     private HashSet<string> CasesHolding(string pattern, RegexOptions options) =>
         content.Cases.Where(c => Regex.IsMatch(FrenchAnalyzer.FoldAccents(TextOf(c)), pattern, options)).Select(c => c.Slug).ToHashSet();

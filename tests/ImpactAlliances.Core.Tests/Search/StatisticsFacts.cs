@@ -37,6 +37,24 @@ public sealed class RealContentIndex : IDisposable
     /// <summary>Searches as the site does, with the content's synonyms.</summary>
     public CaseStudySearcher Served { get; }
 
+    /// <summary>
+    /// Every case a search finds, page after page: the searcher serves at most Search:MaxPageSize (100) hits a page, and a query
+    /// may find more cases than that.
+    /// </summary>
+    public static HashSet<string> AllFound(CaseStudySearcher searcher, SearchRequest request)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var page = 1; ; page++)
+        {
+            var result = searcher.Search(request with { Size = 100, Page = page });
+            found.UnionWith(result.Hits.Select(h => h.Slug));
+            if (page >= result.PageCount || result.Hits.Count == 0)
+            {
+                return found;
+            }
+        }
+    }
+
     public void Dispose()
     {
         Served.Dispose();
