@@ -35,6 +35,7 @@ internal sealed class RelevanceCommand : IndexerCommand
         ("blind8", "tests/relevance/blind8.json"),
         ("blind9", "tests/relevance/blind9.json"),
         ("blind10", "tests/relevance/blind10.json"),
+        ("blind11", "tests/relevance/blind11.json"),
     ];
 
     /// <summary>
