@@ -84,7 +84,14 @@ internal sealed record OrganisationConcept(string[] Terms) : Concept
 internal sealed class QueryVocabulary
 {
     /// <summary>Facets whose values a query can name.</summary>
-    public static readonly IReadOnlyList<string> NamedFacets = [CaseStudySchema.Domains.Key, CaseStudySchema.PartnershipTypes.Key, CaseStudySchema.Actors.Key];
+    public static readonly IReadOnlyList<string> NamedFacets =
+        [CaseStudySchema.Domains.Key, CaseStudySchema.PartnershipTypes.Key, CaseStudySchema.Actors.Key, CaseStudySchema.Scales.Key];
+
+    /// <summary>
+    /// Whether a facet's values are named by their terms only: a scale's label is a word of many names (« Éducation nationale »,
+    /// « mission locale »), its terms say the scale (« pays du Sud », « solidarité internationale »).
+    /// </summary>
+    private static bool NamedByTermsOnly(string facet) => facet == CaseStudySchema.Scales.Key;
 
     /// <summary>A commune this large is understood in a query even when no case names it.</summary>
     public const int KnownCommunePopulation = 20_000;
@@ -148,7 +155,8 @@ internal sealed class QueryVocabulary
         {
             foreach (var value in facet.Values)
             {
-                var labels = value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(value.Label).ToList();
+                var labels = NamedByTermsOnly(facet.Key) ? []
+                    : value.Label.Split(" et ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(value.Label).ToList();
                 var labelKeys = labels.Select(vocabulary.FacetKey).ToHashSet(StringComparer.Ordinal);
                 foreach (var name in labels.Concat(value.Terms))
                 {

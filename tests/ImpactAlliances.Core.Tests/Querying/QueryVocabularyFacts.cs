@@ -61,17 +61,36 @@ public sealed class QueryVocabularyFacts
     {
         // « reste à vivre » is a term of the purchasing-power domain; « rester vivre » has its stems without its « à », before
         // or after other small words; an elided article belongs to its word (« pouvoir d'achat »).
+        Assert.Equal(domain is null ? [] : [domain], NamedValues(question, "domains"));
+    }
+
+    /// <summary>The values of a facet of the real taxonomy that the words of a question name, wherever they start.</summary>
+    private static List<string> NamedValues(string question, string facet)
+    {
         using var analyzer = new FrenchAnalyzer(stem: true);
         var taxonomy = TaxonomyReader.Read(RepositoryPaths.Resolve("content/taxonomy.yml"), new List<ContentDiagnostic>())!;
         var vocabulary = QueryVocabulary.Build(taxonomy, analyzer, PlaceGazetteer.Official, null, OrganisationKeys.Empty);
         var words = question.Split(' ');
         var terms = words.Select(w => (IReadOnlyList<string>)TermAnalysis.Terms(analyzer, w)).ToList();
-
-        var named = Enumerable.Range(0, words.Length).SelectMany(start => vocabulary.Match(words, terms, start, out _)).OfType<FacetConcept>()
-            .Where(c => c.Facet == "domains").Select(c => c.Value).Distinct().ToList();
-
-        Assert.Equal(domain is null ? [] : [domain], named);
+        return Enumerable.Range(0, words.Length).SelectMany(start => vocabulary.Match(words, terms, start, out _)).OfType<FacetConcept>()
+            .Where(c => c.Facet == facet).Select(c => c.Value).Distinct().ToList();
     }
+
+    /// <summary>
+    /// A scale is named by its terms (« pays du Sud », « solidarité internationale »), never by its label: « nationale » of
+    /// « Éducation nationale » and « locale » of « mission locale » are words of names, not the scale of an alliance.
+    /// </summary>
+    [Theory]
+    [InlineData("entreprises sociales dans les pays du Sud", "international")]
+    [InlineData("solidarité internationale des associations", "international")]
+    [InlineData("coopération décentralisée des communes", "international")]
+    [InlineData("eau potable dans les pays en voie de développement", "international")]
+    [InlineData("partenariats avec l'Éducation nationale", null)]
+    [InlineData("mission locale et emploi des jeunes", null)]
+    [InlineData("alliances internationales", null)]
+    [InlineData("région Sud", null)]
+    public void A_scale_is_named_by_its_terms_not_by_its_label(string question, string? scale)
+        => Assert.Equal(scale is null ? [] : [scale], NamedValues(question, "scales"));
 
     /// <summary>
     /// A domain whose label is its family's name (« Environnement », of the « Fragilités environnementales ») stands for the family:
