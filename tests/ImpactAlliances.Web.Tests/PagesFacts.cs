@@ -1524,6 +1524,16 @@ public sealed class PagesFacts(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Filtrer sur le département", html);
     }
 
+    [Fact]
+    public async Task A_scale_named_by_its_terms_is_offered_as_a_filter_until_it_is_selected()
+    {
+        var offered = await GetString("/?q=eau%20potable%20dans%20les%20pays%20du%20Sud");
+        var selected = await GetString("/?q=eau%20potable%20dans%20les%20pays%20du%20Sud&scales=international");
+
+        Assert.Contains("Filtrer sur l&#x27;échelle <a href=\"/?q=eau%20potable%20dans%20les%20pays%20du%20Sud&amp;scales=international\">Internationale</a>", offered);
+        Assert.DoesNotContain("Filtrer sur", selected);
+    }
+
     [Theory]
     [InlineData("emploi du 59", "59", "Nord", "hauts-de-france")]
     [InlineData("aide alimentaire à Marseille", "13", "Bouches-du-Rhône", "provence-alpes-cote-d-azur")]

@@ -96,22 +96,25 @@ internal static class FacetPresentation
                 .ToList());
 
     /// <summary>
-    /// The département (of a département or commune the query named) and the region of each place the query named, unless
-    /// already selected, when some results are there: « du 59 » offers the Nord before the Hauts-de-France.
+    /// The département (of a département or commune the query named) and the region of each place the query named, then the
+    /// scale it named by its terms (« pays du Sud »), unless already selected, when some results are there: « du 59 » offers the
+    /// Nord before the Hauts-de-France.
     /// </summary>
-    public static List<PlaceFilter> PlaceFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)
+    public static List<OfferedFilter> OfferedFilters(IReadOnlyList<Concept> concepts, IReadOnlyList<FacetResult> facets)
     {
         var places = concepts.OfType<PlaceConcept>().Select(p => p.Place).ToList();
         var departments = places.Where(p => p.Kind != PlaceKind.Region).Select(p => p.Kind == PlaceKind.Department ? p.Code : p.Department);
-        return Offered(CaseStudySchema.Departments.Key, departments).Concat(Offered(CaseStudySchema.Regions.Key, places.Select(p => p.Region))).ToList();
+        var scales = concepts.OfType<FacetConcept>().Where(c => c.Facet == CaseStudySchema.Scales.Key).Select(c => c.Value);
+        return Offered(CaseStudySchema.Departments.Key, departments).Concat(Offered(CaseStudySchema.Regions.Key, places.Select(p => p.Region)))
+            .Concat(Offered(CaseStudySchema.Scales.Key, scales)).ToList();
 
-        IEnumerable<PlaceFilter> Offered(string facet, IEnumerable<string> values)
+        IEnumerable<OfferedFilter> Offered(string facet, IEnumerable<string> values)
         {
             var counted = facets.FirstOrDefault(f => f.Key == facet)?.Values ?? [];
             return values.Distinct()
                 .Select(value => counted.FirstOrDefault(v => v.Value == value))
                 .Where(v => v is { Selected: false, Count: > 0 })
-                .Select(v => new PlaceFilter(facet, v!.Value, v.Label, v.Count));
+                .Select(v => new OfferedFilter(facet, v!.Value, v.Label, v.Count));
         }
     }
 }

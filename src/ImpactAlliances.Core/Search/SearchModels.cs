@@ -172,8 +172,11 @@ public sealed record SearchResult(
     /// <summary>Filter values of the request that the taxonomy does not have: they were not applied.</summary>
     public IReadOnlyList<UnknownFilter> UnknownFilters { get; init; } = [];
 
-    /// <summary>The regions of the places the query named, not yet selected, with the results they would keep.</summary>
-    public IReadOnlyList<PlaceFilter> PlaceFilters { get; init; } = [];
+    /// <summary>
+    /// The départements and regions of the places the query named, then the scale it named, not yet selected, with the results
+    /// they would keep.
+    /// </summary>
+    public IReadOnlyList<OfferedFilter> OfferedFilters { get; init; } = [];
 
     /// <summary>The query as typed (cut) with every offered word (<see cref="Offered"/>) put in wherever it was typed: the search the page offers.</summary>
     public string OfferedQuery => UserQuery.ReplaceWords(UserQuery.Cut(Query), _offeredWhereTyped);
@@ -214,12 +217,15 @@ public sealed record UnknownFilter(string Facet, string FacetLabel, string Value
     }
 }
 
-/// <summary>A filter offered because the query named a place in it: "Filtrer sur la région Bretagne ?".</summary>
-/// <param name="Facet">The facet key (<c>regions</c>).</param>
+/// <summary>
+/// A filter offered because the query named a place in it or a scale: "Filtrer sur la région Bretagne ?", "Filtrer sur l'échelle
+/// Internationale ?".
+/// </summary>
+/// <param name="Facet">The facet key (<c>departments</c>, <c>regions</c> or <c>scales</c>).</param>
 /// <param name="Value">The value's slug.</param>
 /// <param name="Label">The value's label.</param>
 /// <param name="Count">How many of the current results it keeps.</param>
-public sealed record PlaceFilter(string Facet, string Value, string Label, int Count);
+public sealed record OfferedFilter(string Facet, string Value, string Label, int Count);
 
 /// <summary>What removing one filter would give.</summary>
 /// <param name="Key">Facet key, <see cref="Years"/> for the year range, or <see cref="All"/>.</param>

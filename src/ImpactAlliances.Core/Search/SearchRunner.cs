@@ -201,7 +201,7 @@ internal sealed class SearchRunner(IndexSnapshot snapshot, Analyzer analyzer, Sy
             IncludeUndated = request.IncludeUndated,
             Undated = counted.Collector.Undated,
             Concepts = run.Text.Concepts,
-            PlaceFilters = FacetPresentation.PlaceFilters(run.Text.Concepts, facets),
+            OfferedFilters = FacetPresentation.OfferedFilters(run.Text.Concepts, facets),
             UnknownFilters = UnknownFilter.In(snapshot.Taxonomy, request.Filters),
         };
     }

@@ -28,10 +28,10 @@ public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealC
         var cases = content.Cases.ToDictionary(c => c.Slug);
 
         Assert.Contains(result.Concepts.OfType<PlaceConcept>(), c => c.Demonym && c.Place.Region == region);
-        Assert.Contains(result.PlaceFilters, f => f.Value == region);
+        Assert.Contains(result.OfferedFilters, f => f.Value == region);
         if (department.Length > 0)
         {
-            Assert.Equal(department, result.PlaceFilters[0].Value);
+            Assert.Equal(department, result.OfferedFilters[0].Value);
         }
         Assert.NotEmpty(result.Hits);
         Assert.Contains(region, cases[result.Hits[0].Slug].Territory.Regions);
@@ -81,7 +81,7 @@ public sealed class DemonymFacts(RealContentIndex content) : IClassFixture<RealC
         var result = content.Served.Search(new SearchRequest { Query = query, Size = 10 });
 
         Assert.DoesNotContain(result.Concepts.OfType<PlaceConcept>(), c => c.Demonym);
-        Assert.Empty(result.PlaceFilters);
+        Assert.Empty(result.OfferedFilters);
     }
 
     /// <summary>« Lyonnaise des eaux », an organisation of a case placed in Dunkerque, still matches as its name: that case first.</summary>

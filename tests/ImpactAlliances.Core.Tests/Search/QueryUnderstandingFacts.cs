@@ -300,7 +300,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         Assert.Equal("velo-ecole-quartiers", today.Hits[0].Slug);
         var inRegion = FixtureCorpus.Cases.Where(c => c.Regions.Contains("hauts-de-france")).Select(c => c.Slug).Order();
         Assert.Equal(inRegion, SearchFixture.Slugs(former).Order());
-        Assert.Equal([new PlaceFilter("regions", "hauts-de-france", "Hauts-de-France", inRegion.Count())], former.PlaceFilters);
+        Assert.Equal([new OfferedFilter("regions", "hauts-de-france", "Hauts-de-France", inRegion.Count())], former.OfferedFilters);
     }
 
     [Fact]
@@ -403,7 +403,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         var result = corpus.Search(query);
 
         Assert.Equal(slugs.Split(','), SearchFixture.Slugs(result));
-        Assert.Equal(offered is null ? [] : [offered], result.PlaceFilters.Where(f => f.Facet == "departments").Select(f => f.Value));
+        Assert.Equal(offered is null ? [] : [offered], result.OfferedFilters.Where(f => f.Facet == "departments").Select(f => f.Value));
     }
 
     /// <summary>Every word asked for, a département's number that may be a count is required as the other words are.</summary>
@@ -485,7 +485,7 @@ public sealed class QueryUnderstandingFacts(SearchFixture fixture) : IClassFixtu
         var inOverseas = FixtureCorpus.Cases.Where(c => c.Regions.Intersect(overseas).Any()).ToList();
         Assert.NotEmpty(inOverseas);
         Assert.Equal(inOverseas.Select(c => c.Slug).Order(), SearchFixture.Slugs(result).Order());
-        Assert.Equal(inOverseas.SelectMany(c => c.Regions).Distinct().Order(), result.PlaceFilters.Where(f => f.Facet == "regions").Select(f => f.Value).Order());
+        Assert.Equal(inOverseas.SelectMany(c => c.Regions).Distinct().Order(), result.OfferedFilters.Where(f => f.Facet == "regions").Select(f => f.Value).Order());
     }
 
     [Fact]

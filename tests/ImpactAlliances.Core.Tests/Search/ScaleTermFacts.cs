@@ -24,4 +24,15 @@ public sealed class ScaleTermFacts(RealContentIndex content) : IClassFixture<Rea
         // « pays du Sud » alone still meets the « Pays de … » of some titles among its first ten.
         Assert.True(found.Take(10).Count(international.Contains) >= firstTen, string.Join(", ", found.Take(10)));
     }
+
+    [Fact]
+    public void The_scale_named_is_offered_as_a_filter_with_the_cases_it_keeps()
+    {
+        var result = content.Served.Search(new SearchRequest { Query = "pays du Sud" });
+        var international = content.Cases.Count(c => c.Territory.Scale == "international");
+
+        var offered = Assert.Single(result.OfferedFilters);
+        Assert.Equal(("scales", "international", "Internationale"), (offered.Facet, offered.Value, offered.Label));
+        Assert.True(offered.Count > 0 && offered.Count <= international, $"{offered.Count} of {international}");
+    }
 }
