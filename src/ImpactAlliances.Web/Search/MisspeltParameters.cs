@@ -127,21 +127,6 @@ public static class MisspeltParameters
     private static string Guessed(TaxonomyFacet facet, string value) =>
         value.Length > 0 && !facet.Contains(value) && ValueGuess.For(facet, value) is { Values: [var guess] } ? guess.Slug : value;
 
-    /// <summary>How a facet's values are named in a sentence: « le domaine » Santé, « les régions » Bretagne ou Corse.</summary>
-    private sealed record FacetWords(string One, string Several, bool Feminine);
-
-    /// <summary>Each facet's words, by key; a facet without them fails <c>MisspeltParametersFacts</c>.</summary>
-    private static readonly Dictionary<string, FacetWords> Facets = new()
-    {
-        [CaseStudySchema.Actors.Key] = new("le profil d'acteur", "les profils d'acteurs", Feminine: false),
-        [CaseStudySchema.Domains.Key] = new("le domaine", "les domaines", Feminine: false),
-        [CaseStudySchema.PartnershipTypes.Key] = new("le type de partenariat", "les types de partenariat", Feminine: false),
-        [CaseStudySchema.Scales.Key] = new("l'échelle", "les échelles", Feminine: true),
-        [CaseStudySchema.Regions.Key] = new("la région", "les régions", Feminine: true),
-        [CaseStudySchema.Departments.Key] = new("le département", "les départements", Feminine: false),
-        [CaseStudySchema.Statuses.Key] = new("le statut", "les statuts", Feminine: false),
-    };
-
     /// <summary>
     /// What the correction of a misspelt parameter does, as a reader would say it, from the taxonomy's labels: « le domaine
     /// Santé », « la région Bretagne », « les exemples de 2015 », « la recherche « vélo » », « le tri par titre ». A value
@@ -170,17 +155,17 @@ public static class MisspeltParameters
             } : $"le tri {Given(value)}",
             SearchState.LiteralKey => value is "1" or "true" ? "les mots tels qu'ils sont tapés" : "les mots corrigés",
             SearchState.AllWordsKey => value is "1" or "true" ? "les exemples contenant tous les termes" : "les exemples contenant une partie des termes",
-            SearchState.AllKey => Facets.TryGetValue(value, out var all)
+            SearchState.AllKey => Wording.Facets.TryGetValue(value, out var all)
                 ? $"{(all.Feminine ? "toutes" : "tous")} {all.Several} choisi{(all.Feminine ? "e" : "")}s à la fois"
                 : $"toutes les valeurs choisies de {Given(value)}",
             CarteModel.LevelKey => value == CarteModel.DepartmentsLevel ? "la carte par département" : "la carte par région",
-            var key when Facets.TryGetValue(key, out var words) => Values(key, words, taxonomy.Find(key), value),
+            var key when Wording.Facets.TryGetValue(key, out var words) => Values(key, words, taxonomy.Find(key), value),
             _ => null,
         };
     }
 
     /// <summary>A facet's values by their labels (« les régions Bretagne ou Corse »), each one the taxonomy lacks as given.</summary>
-    private static string Values(string key, FacetWords words, TaxonomyFacet? facet, string value)
+    private static string Values(string key, Wording.FacetWords words, TaxonomyFacet? facet, string value)
     {
         // The state reads a facet's values split at commas, as the misspelt parameter's were joined.
         var slugs = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();

@@ -9,6 +9,24 @@ namespace ImpactAlliances.Web.Search;
 /// <summary>The French words for what Core gives as data: why a case is related, what a filter removal removes, what a suggestion is.</summary>
 public static class Wording
 {
+    /// <summary>How a facet's values are named in a sentence: « le domaine » Santé, « les régions » Bretagne ou Corse.</summary>
+    internal sealed record FacetWords(string One, string Several, bool Feminine);
+
+    /// <summary>
+    /// Each facet's words, by key, for the corrections of misspelt parameters and the filters the search page offers (« Filtrer sur
+    /// l'échelle Internationale ? »); a facet without them fails <c>MisspeltParametersFacts</c>.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, FacetWords> Facets = new Dictionary<string, FacetWords>
+    {
+        [CaseStudySchema.Actors.Key] = new("le profil d'acteur", "les profils d'acteurs", Feminine: false),
+        [CaseStudySchema.Domains.Key] = new("le domaine", "les domaines", Feminine: false),
+        [CaseStudySchema.PartnershipTypes.Key] = new("le type de partenariat", "les types de partenariat", Feminine: false),
+        [CaseStudySchema.Scales.Key] = new("l'échelle", "les échelles", Feminine: true),
+        [CaseStudySchema.Regions.Key] = new("la région", "les régions", Feminine: true),
+        [CaseStudySchema.Departments.Key] = new("le département", "les départements", Feminine: false),
+        [CaseStudySchema.Statuses.Key] = new("le statut", "les statuts", Feminine: false),
+    };
+
     /// <summary>
     /// What the search box shows while empty: on a phone its label and the help under it are hidden, so this is all that
     /// says what to type (the search page's box and the error page's). Short enough to be read whole in a 360 px wide box;
